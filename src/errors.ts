@@ -1,0 +1,96 @@
+// Typed errors shared by every layer. Faces map them to exit codes: UsageError and ConfigError → 2, the rest → 1.
+
+export type Operation =
+  | 'ping'
+  | 'auth'
+  | 'manifest-head'
+  | 'manifest-get'
+  | 'manifest-put'
+  | 'manifest-delete'
+  | 'blob-head'
+  | 'blob-get'
+  | 'blob-put'
+  | 'blob-mount'
+  | 'tag-list'
+  | 'tag-delete'
+  | 'catalog'
+  | 'referrers';
+
+export interface RegistryErrorInit {
+  status: number | undefined;
+  registry: string;
+  repository: string | undefined;
+  operation: Operation;
+  /** OCI error codes from the response body (`UNAUTHORIZED`, `MANIFEST_UNKNOWN`, ...). */
+  codes?: string[];
+  retryable?: boolean;
+  cause?: unknown;
+  hint?: string;
+}
+
+/** A registry said no, or could not be reached. The message never carries a credential. */
+export class RegistryError extends Error {
+  readonly status: number | undefined;
+  readonly registry: string;
+  readonly repository: string | undefined;
+  readonly operation: Operation;
+  readonly codes: string[];
+  readonly retryable: boolean;
+
+  constructor(message: string, init: RegistryErrorInit) {
+    const where = init.repository ? `${init.registry}/${init.repository}` : init.registry;
+    const status = init.status === undefined ? '' : ` (HTTP ${init.status}${init.codes?.length ? ` ${init.codes.join(',')}` : ''})`;
+    const hint = init.hint ? `: ${init.hint}` : '';
+    super(`${init.operation} on ${where}${status}: ${message}${hint}`, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'RegistryError';
+    this.status = init.status;
+    this.registry = init.registry;
+    this.repository = init.repository;
+    this.operation = init.operation;
+    this.codes = init.codes ?? [];
+    this.retryable = init.retryable ?? false;
+  }
+
+  get notFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+/** Bytes did not hash to the digest they were supposed to have. Nothing built on them is committed. */
+export class DigestMismatchError extends Error {
+  readonly expected: string;
+  readonly actual: string;
+  constructor(expected: string, actual: string, what: string) {
+    super(`digest mismatch for ${what}: expected ${expected}, got ${actual}; nothing was written under this digest`);
+    this.name = 'DigestMismatchError';
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/** Bad command line or malformed input given directly by the user (exit 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A config file that cannot be used (exit 2). Carries its position when known. */
+export class ConfigError extends Error {
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(message: string, where: { file?: string; line?: number; column?: number } = {}) {
+    const pos = where.file ? `${where.file}${where.line ? `:${where.line}${where.column ? `:${where.column}` : ''}` : ''}: ` : '';
+    super(`${pos}${message}`);
+    this.name = 'ConfigError';
+    this.file = where.file;
+    this.line = where.line;
+    this.column = where.column;
+  }
+}
+
+export function exitCodeFor(err: unknown): 1 | 2 {
+  return err instanceof UsageError || err instanceof ConfigError ? 2 : 1;
+}

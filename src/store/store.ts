@@ -1,0 +1,70 @@
+// The one interface every backend implements. Engines (copy, sync, prune) see only this, never HTTP or files.
+import type { Readable } from 'node:stream';
+import type { Descriptor } from '../oci/manifest.js';
+import type { Reference } from '../ref.js';
+
+/** Docker Hub style pull accounting (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`). */
+export interface RateLimit {
+  /** True only when a remaining count was given. */
+  set: boolean;
+  limit?: number;
+  remaining?: number;
+  /** Seconds until the window resets, when the registry says. */
+  reset?: number;
+  policies: string[];
+}
+
+export interface ManifestHead {
+  digest: string;
+  mediaType: string;
+  size: number;
+  rateLimit?: RateLimit;
+}
+
+export interface FetchedManifest extends ManifestHead {
+  /** Exact bytes, already verified against `digest` (and against the reference's digest when it has one). */
+  bytes: Uint8Array;
+}
+
+export interface ListOptions {
+  /** Page size asked for (`n=`); all pages are still followed unless `maxResults` stops it. */
+  limit?: number;
+  /** Start after this entry (`last=`). */
+  last?: string;
+}
+
+export interface ReferrerOptions {
+  artifactType?: string;
+}
+
+export interface Store {
+  readonly kind: 'registry' | 'ocidir';
+
+  /** The manifest's digest, type and size; `undefined` when the tag or digest does not exist. */
+  headManifest(ref: Reference): Promise<ManifestHead | undefined>;
+  /** Throws RegistryError (status 404) when missing. */
+  getManifest(ref: Reference): Promise<FetchedManifest>;
+  /** Stores the exact bytes under the reference's tag (or by digest when it has none) and returns their digest. */
+  putManifest(ref: Reference, bytes: Uint8Array, mediaType: string): Promise<string>;
+  /** Deletes a manifest by digest: every tag on it goes too. Callers check tag usage first. */
+  deleteManifest(ref: Reference): Promise<void>;
+
+  /** The blob's size when present, `undefined` when not. */
+  headBlob(repo: Reference, digest: string): Promise<number | undefined>;
+  /** The blob's bytes as a stream; consumers verify through DigestVerifier. */
+  getBlob(repo: Reference, desc: Descriptor): Promise<Readable>;
+  /** Streams content into the repository, verifying size and digest as it goes; nothing is committed on mismatch. */
+  putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void>;
+  /** Links a blob from another repository of the same store without moving bytes; false when the store declined. */
+  mountBlob(repo: Reference, digest: string, from: Reference): Promise<boolean>;
+
+  listTags(repo: Reference, opts?: ListOptions): Promise<string[]>;
+  /** Repositories of this registry (`_catalog`); ocidir stores hold one repository and answer with it. */
+  listRepositories(opts?: ListOptions): Promise<string[]>;
+  /** Manifests whose `subject` is the reference's digest: referrers API, else the `sha256-<hex>` fallback tag. */
+  listReferrers(ref: Reference, opts?: ReferrerOptions): Promise<Descriptor[]>;
+  /** Removes one tag and never another tag that shares its digest. */
+  deleteTag(ref: Reference): Promise<void>;
+
+  close(): Promise<void>;
+}

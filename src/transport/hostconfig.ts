@@ -1,0 +1,39 @@
+// Per-registry settings: the fields of regclient's `creds[]` entries, also filled from `--host` and docker config.
+
+export type TlsMode = 'enabled' | 'insecure' | 'disabled';
+
+export interface HostConfig {
+  /** Registry name as used in references (`docker.io` for Docker Hub). */
+  registry: string;
+  /** Real DNS host[:port] when it differs from `registry`. */
+  hostname?: string;
+  user?: string;
+  pass?: string;
+  /** Identity/refresh token, exchanged for access tokens with `grant_type=refresh_token`. */
+  token?: string;
+  /** `docker-credential-<credHelper>` program to ask for credentials. */
+  credHelper?: string;
+  /** Seconds before a helper's answer is asked again. */
+  credExpire?: number;
+  credHost?: string;
+  tls?: TlsMode;
+  /** CA certificate(s), PEM text. */
+  regcert?: string;
+  clientCert?: string;
+  clientKey?: string;
+  /** Inserted after `/v2/` for registries that serve under a prefix. */
+  pathPrefix?: string;
+  /** One token per repository instead of one per host with accumulated scopes (GCR, large ACR). */
+  repoAuth?: boolean;
+  /** Chunk size for chunked uploads, bytes. */
+  blobChunk?: number;
+  /** Blobs above this size go up in chunks rather than one PUT; -1 never. */
+  blobMax?: number;
+  reqPerSec?: number;
+  /** Concurrent requests to this host. */
+  reqConcurrent?: number;
+  /** `disableHead: "true"` makes manifest HEAD a GET. */
+  apiOpts?: Record<string, string>;
+}
+
+export const DEFAULT_REQ_CONCURRENT = 3;
