@@ -37,3 +37,17 @@ export interface HostConfig {
 }
 
 export const DEFAULT_REQ_CONCURRENT = 3;
+
+/** Chunk size for chunked uploads when neither the config nor the registry (`OCI-Chunk-Min-Length`) says. */
+export const DEFAULT_BLOB_CHUNK = 1024 * 1024;
+/** A registry may ask for chunks this large at most; a larger minimum is refused rather than buffered. */
+export const MAX_BLOB_CHUNK = 1024 * 1024 * 1024;
+
+/** The settings for a registry: its configured entry, else the defaults (TLS enabled, as regclient does). */
+export function hostConfigFor(registry: string, hosts: readonly HostConfig[]): HostConfig {
+  return hosts.find((h) => h.registry === registry) ?? { registry };
+}
+
+export function headDisabled(host: HostConfig): boolean {
+  return host.apiOpts?.['disableHead'] === 'true';
+}

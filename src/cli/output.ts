@@ -1,0 +1,22 @@
+// Renders a command's output for stdout in the asked format.
+import { renderJsonLines } from '../report/jsonl.js';
+import { renderText } from '../report/text.js';
+import { describeRateLimit } from './commands/image-read.js';
+import type { CommandOutput } from './execute.js';
+import type { OutputFormat } from './options.js';
+
+export function renderOutput(out: CommandOutput, format: OutputFormat): string | Uint8Array {
+  const json = format === 'json';
+  switch (out.kind) {
+    case 'results':
+      return json ? renderJsonLines(out.results) : renderText(out.results);
+    case 'list':
+      return json ? `${JSON.stringify(out.items)}\n` : out.items.map((i) => `${i}\n`).join('');
+    case 'digest':
+      return json ? `${JSON.stringify({ digest: out.digest })}\n` : `${out.digest}\n`;
+    case 'ratelimit':
+      return json ? `${JSON.stringify(out.rateLimit)}\n` : `${describeRateLimit(out.rateLimit)}\n`;
+    case 'raw':
+      return out.bytes;
+  }
+}

@@ -1,0 +1,58 @@
+// The CLI face: argv → typed command → stores → output on stdout, logs and the final error on stderr, exit code back.
+import { exitCodeFor } from '../errors.js';
+import { createProgressReporter } from '../report/progress.js';
+import { exitCodeOf } from '../report/result.js';
+import { StoreSet } from '../store/open.js';
+import { executeCommand } from './execute.js';
+import { secretsInHostSpecs } from './host-flag.js';
+import { createCliLogger, formatFatal, logFormatOf } from './logger.js';
+import { renderOutput } from './output.js';
+import { parseCommandLine } from './parse.js';
+import { createRedactor } from './redact.js';
+import { VERSION } from './version.js';
+
+export interface CliIo {
+  stdout: { write(chunk: string | Uint8Array): unknown };
+  stderr: { write(chunk: string): unknown };
+}
+
+/** `--host` values as typed, so credentials can be hidden even when the spec does not parse. */
+function rawHostSpecs(argv: readonly string[]): string[] {
+  return argv.flatMap((a, i) => (a === '--host' && i + 1 < argv.length ? [argv[i + 1]!] : a.startsWith('--host=') ? [a.slice('--host='.length)] : []));
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const redact = createRedactor(secretsInHostSpecs(rawHostSpecs(argv)));
+  let invocation;
+  try {
+    invocation = parseCommandLine(argv);
+  } catch (err) {
+    io.stderr.write(formatFatal(err, logFormatOf(argv), redact));
+    return exitCodeFor(err);
+  }
+  if (invocation.kind === 'help') {
+    io.stdout.write(invocation.text);
+    return 0;
+  }
+  if (invocation.kind === 'version') {
+    io.stdout.write(`regkit ${VERSION}\n`);
+    return 0;
+  }
+  const { global, command } = invocation;
+  const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
+  const stores = new StoreSet({ hosts: global.hosts, logger });
+  try {
+    const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
+    const out = await executeCommand(command, { stores, logger, onProgress });
+    const rendered = renderOutput(out, global.format);
+    io.stdout.write(typeof rendered === 'string' ? redact(rendered) : rendered);
+    if (out.kind !== 'results') return 0;
+    for (const r of out.results) if (r.status === 'failed') logger.error(`${r.op} failed: ${r.reason ?? 'no reason given'}`);
+    return exitCodeOf(out.results);
+  } catch (err) {
+    io.stderr.write(formatFatal(err, global.logFormat, redact));
+    return exitCodeFor(err);
+  } finally {
+    await stores.close();
+  }
+}

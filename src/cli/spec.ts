@@ -1,0 +1,106 @@
+// The command line as data: every command, its arguments and flags. The parser and the usage text both read this
+// table, so a flag cannot be accepted without being documented.
+
+export type FlagKind = 'boolean' | 'value' | 'repeat';
+
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  kind: FlagKind;
+  /** Placeholder for the value in usage text. */
+  value?: string;
+  help: string;
+}
+
+export interface CommandSpec {
+  /** `['tag', 'ls']`: the words that name the command. */
+  words: readonly string[];
+  /** Positional arguments, all required. */
+  args: readonly string[];
+  flags: readonly FlagSpec[];
+  summary: string;
+}
+
+export const GLOBAL_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'host',
+    kind: 'repeat',
+    value: 'reg=HOST[:PORT],tls=enabled|insecure|disabled[,user=U,pass=P][,hostname=H][,repo-auth=true]',
+    help: 'registry settings, once per registry',
+  },
+  { name: 'format', kind: 'value', value: 'text|json', help: 'output: aligned text, or one JSON object per line' },
+  { name: 'log-format', kind: 'value', value: 'text|json', help: 'log lines on stderr: text, or JSON objects' },
+  { name: 'verbose', short: 'v', kind: 'boolean', help: 'show debug logs' },
+  { name: 'help', short: 'h', kind: 'boolean', help: 'show usage' },
+  { name: 'version', kind: 'boolean', help: 'show the version' },
+];
+
+const PLATFORM_FLAG: FlagSpec = { name: 'platform', short: 'p', kind: 'value', value: 'OS/ARCH[/VARIANT]', help: 'pick this platform from a multi-platform index' };
+const LIMIT_FLAG: FlagSpec = { name: 'limit', kind: 'value', value: 'N', help: 'list at most N entries' };
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    words: ['copy'],
+    args: ['SRC', 'DST'],
+    summary: 'copy an image (every platform, or those given) from SRC to DST',
+    flags: [
+      { name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'copy only this platform of an index (repeatable)' },
+      { name: 'referrers', kind: 'boolean', help: 'also copy signatures, SBOMs and other referrers' },
+      { name: 'digest-tags', kind: 'boolean', help: 'also copy sha256-<hex>.* tags (cosign style)' },
+      { name: 'include-external', kind: 'boolean', help: 'also copy foreign and non-distributable layers' },
+      { name: 'force-recursive', kind: 'boolean', help: 'check every child and blob even when the top digests match' },
+      { name: 'fast', kind: 'boolean', help: 'trust equal top digests, skip referrer and digest-tag checks' },
+      { name: 'dry-run', kind: 'boolean', help: 'show what would be copied, write nothing' },
+      { name: 'concurrency', kind: 'value', value: 'N', help: 'blobs moved at once' },
+    ],
+  },
+  {
+    words: ['tag', 'ls'],
+    args: ['REPO'],
+    summary: 'list the tags of a repository',
+    flags: [
+      { name: 'include', kind: 'value', value: 'REGEX', help: 'only tags matching this anchored regex' },
+      { name: 'exclude', kind: 'value', value: 'REGEX', help: 'drop tags matching this anchored regex' },
+      LIMIT_FLAG,
+      { name: 'last', kind: 'value', value: 'TAG', help: 'start after this tag' },
+    ],
+  },
+  { words: ['tag', 'delete'], args: ['REF'], summary: 'delete one tag; other tags on the same digest stay', flags: [] },
+  {
+    words: ['repo', 'ls'],
+    args: ['HOST'],
+    summary: 'list the repositories of a registry (_catalog)',
+    flags: [LIMIT_FLAG, { name: 'last', kind: 'value', value: 'REPO', help: 'start after this repository' }],
+  },
+  { words: ['image', 'digest'], args: ['REF'], summary: 'print the digest of an image', flags: [PLATFORM_FLAG] },
+  { words: ['image', 'manifest'], args: ['REF'], summary: 'print the manifest bytes exactly as the registry sent them', flags: [PLATFORM_FLAG] },
+  { words: ['image', 'config'], args: ['REF'], summary: 'print the image config bytes', flags: [PLATFORM_FLAG] },
+  { words: ['image', 'ratelimit'], args: ['REF'], summary: 'show the pull rate limit the registry reports', flags: [] },
+  {
+    words: ['image', 'delete'],
+    args: ['REF'],
+    summary: 'delete an image by digest (every tag on it goes too)',
+    flags: [{ name: 'force', kind: 'boolean', help: 'delete even when other tags still use the digest' }],
+  },
+  {
+    words: ['image', 'export'],
+    args: ['REF', 'FILE'],
+    summary: 'write an image to one tar file (an OCI layout that docker load also reads)',
+    flags: [{ name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'export only this platform of an index (repeatable)' }],
+  },
+  { words: ['image', 'import'], args: ['REF', 'FILE'], summary: 'push the image in a tar file written by image export (or an OCI layout tar) to REF', flags: [] },
+];
+
+export function commandName(spec: CommandSpec): string {
+  return spec.words.join(' ');
+}
+
+/** Every flag by long name and short letter; flags mean the same wherever they appear, so one table serves all. */
+export function flagTable(): Map<string, FlagSpec> {
+  const table = new Map<string, FlagSpec>();
+  for (const f of [...GLOBAL_FLAGS, ...COMMANDS.flatMap((c) => c.flags)]) {
+    table.set(`--${f.name}`, f);
+    if (f.short) table.set(`-${f.short}`, f);
+  }
+  return table;
+}

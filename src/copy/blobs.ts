@@ -1,0 +1,119 @@
+// Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { DigestMismatchError, RegistryError } from '../errors.js';
+import type { Descriptor } from '../oci/manifest.js';
+import { formatReference, sameRegistry, sameRepository, type Reference } from '../ref.js';
+import { emptyBlobCounts, type BlobCounts } from '../report/result.js';
+import type { Limiter } from './limit.js';
+import type { CopyContext, CopyOptions } from './options.js';
+
+const BLOB_ATTEMPTS = 3;
+
+export class BlobTransfer {
+  readonly counts: BlobCounts = emptyBlobCounts();
+  bytesMoved = 0;
+  private bytesPlanned = 0;
+  private blobsPlanned = 0;
+  private blobsDone = 0;
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly ctx: CopyContext,
+    private readonly src: Reference,
+    private readonly dst: Reference,
+    private readonly opts: CopyOptions,
+    private readonly limit: Limiter,
+  ) {}
+
+  /** Copies one blob once, however many manifests name it. */
+  copy(desc: Descriptor): Promise<void> {
+    let pending = this.inFlight.get(desc.digest);
+    if (!pending) {
+      this.blobsPlanned++;
+      this.bytesPlanned += desc.size;
+      pending = this.limit(() => this.transfer(desc)).then(() => {
+        this.blobsDone++;
+        this.report();
+      });
+      this.inFlight.set(desc.digest, pending);
+    }
+    return pending;
+  }
+
+  private async transfer(desc: Descriptor): Promise<void> {
+    const { src, dst, opts } = this;
+    // Inside one repository every blob of the source is already the target's: a retag moves no bytes.
+    if (sameRepository(src, dst) && !opts.forceRecursive) {
+      this.counts.skipped++;
+      return;
+    }
+    const dstStore = this.ctx.stores.storeFor(dst);
+    if (sameRegistry(src, dst) && !opts.dryRun && (await dstStore.mountBlob(dst, desc.digest, src))) {
+      this.counts.mounted++;
+      return;
+    }
+    if ((await dstStore.headBlob(dst, desc.digest)) !== undefined) {
+      this.counts.skipped++;
+      return;
+    }
+    if (opts.dryRun) {
+      this.counts.copied++;
+      this.bytesMoved += desc.size;
+      return;
+    }
+    await this.stream(desc);
+    this.counts.copied++;
+  }
+
+  private async stream(desc: Descriptor): Promise<void> {
+    const srcStore = this.ctx.stores.storeFor(this.src);
+    const dstStore = this.ctx.stores.storeFor(this.dst);
+    for (let attempt = 1; ; attempt++) {
+      let counted = 0;
+      try {
+        const body = await srcStore.getBlob(this.src, desc);
+        await dstStore.putBlob(this.dst, desc, this.counting(body, (n) => (counted += n)));
+        this.bytesMoved += desc.size;
+        return;
+      } catch (err) {
+        if (attempt >= BLOB_ATTEMPTS || !isRetryable(err)) throw err;
+        this.ctx.logger.warn(`blob ${desc.digest} from ${formatReference(this.src)} broke off (${(err as Error).message}); retrying (${attempt}/${BLOB_ATTEMPTS - 1})`);
+        this.streamed -= counted;
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  }
+
+  /** Bytes that have flowed through so far, for progress; a retried blob's partial bytes are taken back. */
+  private streamed = 0;
+
+  private counting(body: Readable, onBytes: (n: number) => void): Readable {
+    if (!this.ctx.onProgress) return body;
+    const counter = new Transform({
+      transform: (chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) => {
+        onBytes(chunk.length);
+        this.streamed += chunk.length;
+        done(null, chunk);
+      },
+    });
+    body.on('error', (err) => counter.destroy(err));
+    return body.pipe(counter);
+  }
+
+  private report(): void {
+    this.ctx.onProgress?.({
+      image: formatReference(this.dst),
+      bytesDone: this.streamed,
+      bytesTotal: this.bytesPlanned,
+      blobsDone: this.blobsDone,
+      blobsTotal: this.blobsPlanned,
+    });
+  }
+}
+
+/** A body cut short or a 5xx is worth a fresh attempt; a wrong digest or a refusal is not. */
+function isRetryable(err: unknown): boolean {
+  if (err instanceof DigestMismatchError) return /bytes where/.test(err.actual);
+  if (err instanceof RegistryError) return err.retryable;
+  return err instanceof Error;
+}

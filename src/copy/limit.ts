@@ -1,0 +1,24 @@
+// A counting semaphore: at most `n` tasks run at once, the rest wait in order.
+
+export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+
+export function createLimiter(n: number): Limiter {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  // A finishing task hands its slot straight to the next waiter, so a newcomer cannot slip in between.
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running < n) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}

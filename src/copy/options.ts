@@ -1,0 +1,46 @@
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { Reference } from '../ref.js';
+
+export interface CopyOptions {
+  /**
+   * Platforms to copy from a multi-platform source. One platform copies that platform's image manifest alone to the
+   * target tag (as `regctl image copy --platform` does); several copy an index rewritten to hold just those.
+   */
+  platforms?: string[];
+  /** Also copy referrers (signatures, SBOMs, attestations) of every manifest copied. */
+  referrers?: boolean;
+  /** Also copy tags named after a copied digest (`sha256-<hex>`, `sha256-<hex>.sig` ...). */
+  digestTags?: boolean;
+  /** Copy foreign and non-distributable layers too. */
+  includeExternal?: boolean;
+  /** Walk the whole tree even when the target's top digest already matches. */
+  forceRecursive?: boolean;
+  /** With referrers or digest tags: stop at a matching top digest without checking them. */
+  fast?: boolean;
+  /** Plan only: read, never write. */
+  dryRun?: boolean;
+  /** Blobs moved at once (default 3). */
+  concurrency?: number;
+}
+
+export interface CopyProgress {
+  image: string;
+  bytesDone: number;
+  bytesTotal: number;
+  blobsDone: number;
+  blobsTotal: number;
+}
+
+/** Where stores come from: `StoreSet` in production, anything that maps references to stores in tests. */
+export interface StoreSource {
+  storeFor(ref: Reference): Store;
+}
+
+export interface CopyContext {
+  stores: StoreSource;
+  logger: Logger;
+  onProgress?: (p: CopyProgress) => void;
+}
+
+export const DEFAULT_BLOB_CONCURRENCY = 3;

@@ -1,0 +1,23 @@
+// Operation results as JSON lines (`--format json`): one object per operation, keys always present and in one order,
+// so scripts can rely on the shape.
+import type { OperationResult } from './result.js';
+
+export function resultRecord(r: OperationResult): Record<string, unknown> {
+  return {
+    op: r.op,
+    source: r.source ?? null,
+    target: r.target ?? null,
+    status: r.status,
+    digest: r.digest ?? null,
+    bytes: r.bytes,
+    reason: r.reason ?? null,
+    platforms: r.platforms ?? null,
+    blobs: r.blobs ? { copied: r.blobs.copied, skipped: r.blobs.skipped, mounted: r.blobs.mounted } : null,
+    durationMs: r.durationMs ?? null,
+    ...(r.details !== undefined ? { details: r.details } : {}),
+  };
+}
+
+export function renderJsonLines(results: readonly OperationResult[]): string {
+  return results.map((r) => `${JSON.stringify(resultRecord(r))}\n`).join('');
+}

@@ -1,0 +1,64 @@
+// The stores a run uses, one per registry and one per OCI layout directory, created on first use and sharing
+// nothing but docker's config: each registry gets its own client (connections, limiter, tokens).
+import { resolve } from 'node:path';
+import type { Logger } from '../log.js';
+import type { Reference } from '../ref.js';
+import { RegistryClient } from '../transport/client.js';
+import { HostCredentialSource, sharedDockerConfig } from '../transport/credentials.js';
+import { hostConfigFor, type HostConfig } from '../transport/hostconfig.js';
+import type { RetryPolicy } from '../transport/retry.js';
+import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
+import { OcidirStore } from './ocidir.js';
+import { RegistryStore } from './registry.js';
+import type { Store } from './store.js';
+
+export interface StoreOptions {
+  hosts: HostConfig[];
+  logger: Logger;
+  /** Read credentials from docker's config.json and its credential helpers. Default true. */
+  useDockerConfig?: boolean;
+  userAgent?: string;
+  /** Retry tuning (tests shorten the backoff); defaults to 5 retries from 100 ms up to 30 s. */
+  retry?: Partial<RetryPolicy>;
+}
+
+export class StoreSet {
+  private readonly registries = new Map<string, RegistryStore>();
+  private readonly ocidirs = new Map<string, OcidirStore>();
+  private readonly dockerConfig: ReturnType<typeof sharedDockerConfig>;
+
+  constructor(private readonly opts: StoreOptions) {
+    this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true);
+  }
+
+  storeFor(ref: Reference): Store {
+    if (ref.scheme === 'registry') return this.storeForRegistry(ref.registry);
+    const key = resolve(ref.path);
+    let store = this.ocidirs.get(key);
+    if (!store) this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger })));
+    return store;
+  }
+
+  storeForRegistry(registry: string): Store {
+    let store = this.registries.get(registry);
+    if (!store) {
+      const host = hostConfigFor(registry, this.opts.hosts);
+      const client = new RegistryClient({
+        host,
+        credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger }),
+        logger: this.opts.logger,
+        userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
+        ...(this.opts.retry ? { retry: this.opts.retry } : {}),
+      });
+      this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger })));
+    }
+    return store;
+  }
+
+  async close(): Promise<void> {
+    const stores: Store[] = [...this.registries.values(), ...this.ocidirs.values()];
+    this.registries.clear();
+    this.ocidirs.clear();
+    await Promise.all(stores.map((s) => s.close()));
+  }
+}

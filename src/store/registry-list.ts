@@ -1,0 +1,63 @@
+// Paged lists: tags (`/v2/<repo>/tags/list`) and repositories (`/v2/_catalog`), with `n`/`last` and the
+// `Link: <…>; rel="next"` header (distribution spec "Listing Tags"; relative or absolute), guarded against loops.
+import { RegistryError, type Operation } from '../errors.js';
+import { CATALOG_SCOPE } from '../transport/scope.js';
+import { readBody } from '../transport/response.js';
+import { apiPath, catalogPath, expectStatus, type RegistryContext } from './registry-http.js';
+import type { ListOptions } from './store.js';
+
+const LIST_PAGE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** The `rel="next"` target of a Link header (RFC 8288), if any. */
+export function nextLink(value: string | string[] | undefined): string | undefined {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  for (const v of values) {
+    for (const m of v.matchAll(/<([^>]*)>([^<]*)/g)) {
+      if (/;\s*rel\s*=\s*"?(?:[^"]*\s)?next(?:\s[^"]*)?"?\s*(?:[;,]|$)/i.test(m[2] ?? '')) return m[1];
+    }
+  }
+  return undefined;
+}
+
+function query(opts: ListOptions): string {
+  const q = new URLSearchParams();
+  if (opts.limit !== undefined) q.set('n', String(opts.limit));
+  if (opts.last !== undefined) q.set('last', opts.last);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+async function listPages(ctx: RegistryContext, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[] | undefined> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let target: string | undefined = first;
+  while (target !== undefined) {
+    const res = await ctx.client.request({ method: 'GET', target, operation, ...(repository !== undefined ? { repository } : {}), scopes });
+    if (res.status === 404 && operation === 'tag-list') {
+      await res.body.dump();
+      return undefined;
+    }
+    await expectStatus(res, [200], ctx, repository, operation, field === 'tags' ? `tag list of ${repository}` : 'repository catalog');
+    seen.add(res.url.href);
+    const body = JSON.parse((await readBody(res.body, LIST_PAGE_MAX_BYTES)).toString('utf8')) as Record<string, unknown>;
+    const items = body[field];
+    if (Array.isArray(items)) out.push(...items.filter((t): t is string => typeof t === 'string'));
+    const next = nextLink(res.headers['link']);
+    if (next === undefined) break;
+    const url = new URL(next, res.url);
+    if (seen.has(url.href)) {
+      throw new RegistryError(`the registry's Link header points back to a page already read (${url.pathname}${url.search}); stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+    }
+    target = url.href;
+  }
+  return out;
+}
+
+/** Tags of a repository; a repository the registry does not know has none. */
+export async function listTags(ctx: RegistryContext, repository: string, opts: ListOptions = {}): Promise<string[]> {
+  return (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+}
+
+export async function listRepositories(ctx: RegistryContext, opts: ListOptions = {}): Promise<string[]> {
+  return (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+}

@@ -1,0 +1,101 @@
+// Referrers (OCI distribution spec 1.1): the `/v2/<repo>/referrers/<digest>` API where the registry has it, else
+// the fallback tag `<alg>-<hex>` holding an OCI index of the referrers, which the client keeps up to date itself
+// when it pushes a manifest with a `subject` and the registry does not answer with `OCI-Subject`.
+import { RegistryError } from '../errors.js';
+import type { Descriptor, ImageIndex } from '../oci/manifest.js';
+import { MediaType } from '../oci/mediatypes.js';
+import type { RegistryReference } from '../ref.js';
+import { header, readBody } from '../transport/response.js';
+import { apiPath, expectStatus, type RegistryContext } from './registry-http.js';
+import { nextLink } from './registry-list.js';
+import { getManifest, putManifest } from './registry-manifest.js';
+import type { ReferrerOptions } from './store.js';
+
+const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`. */
+export function referrersTag(digest: string): string {
+  return digest.replace(':', '-');
+}
+
+/** Which repositories have the referrers API: a 404 on the endpoint means no, remembered for the store's life. */
+export type ReferrersSupport = Map<string, boolean>;
+
+function filtered(descs: Descriptor[], opts: ReferrerOptions): Descriptor[] {
+  return opts.artifactType === undefined ? descs : descs.filter((d) => d.artifactType === opts.artifactType);
+}
+
+export async function listReferrers(ctx: RegistryContext, support: ReferrersSupport, ref: RegistryReference & { digest: string }, opts: ReferrerOptions = {}): Promise<Descriptor[]> {
+  if (support.get(ref.repository) !== false) {
+    const viaApi = await listFromApi(ctx, ref.repository, ref.digest, opts);
+    support.set(ref.repository, viaApi !== undefined);
+    if (viaApi !== undefined) return viaApi;
+  }
+  const index = await readFallbackIndex(ctx, ref);
+  return filtered(index?.manifests ?? [], opts);
+}
+
+async function listFromApi(ctx: RegistryContext, repository: string, digest: string, opts: ReferrerOptions): Promise<Descriptor[] | undefined> {
+  const q = opts.artifactType !== undefined ? `?artifactType=${encodeURIComponent(opts.artifactType)}` : '';
+  let target: string | undefined = `${apiPath(ctx, repository, `referrers/${digest}`)}${q}`;
+  const out: Descriptor[] = [];
+  const seen = new Set<string>();
+  while (target !== undefined) {
+    const res = await ctx.client.request({ method: 'GET', target, repository, operation: 'referrers', headers: { accept: MediaType.OciIndex } });
+    if (res.status === 404 && out.length === 0) {
+      await res.body.dump();
+      return undefined;
+    }
+    await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
+    seen.add(res.url.href);
+    const index = JSON.parse((await readBody(res.body, REFERRERS_PAGE_MAX_BYTES)).toString('utf8')) as Partial<ImageIndex>;
+    const page = Array.isArray(index.manifests) ? index.manifests : [];
+    // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
+    const applied = (header(res.headers, 'oci-filters-applied') ?? '').split(',').map((s) => s.trim());
+    out.push(...(applied.includes('artifactType') ? page : filtered(page, opts)));
+    const next = nextLink(res.headers['link']);
+    if (next === undefined) break;
+    const url = new URL(next, res.url);
+    if (seen.has(url.href)) throw new RegistryError('the referrers Link header loops back to a page already read', { status: 200, registry: ctx.client.registry, repository, operation: 'referrers' });
+    target = url.href;
+  }
+  return out;
+}
+
+async function readFallbackIndex(ctx: RegistryContext, subject: RegistryReference & { digest: string }): Promise<ImageIndex | undefined> {
+  try {
+    const m = await getManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) });
+    const index = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as ImageIndex;
+    return Array.isArray(index.manifests) ? index : undefined;
+  } catch (err) {
+    if (err instanceof RegistryError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** The descriptor a referrers index lists for a manifest (spec: artifactType, else the config's media type). */
+export function referrerDescriptor(bytes: Uint8Array, mediaType: string, digest: string): Descriptor {
+  const m = JSON.parse(Buffer.from(bytes).toString('utf8')) as { artifactType?: string; config?: { mediaType?: string }; annotations?: Record<string, string> };
+  const artifactType = m.artifactType ?? m.config?.mediaType;
+  return {
+    mediaType,
+    digest,
+    size: bytes.length,
+    ...(artifactType !== undefined ? { artifactType } : {}),
+    ...(m.annotations !== undefined ? { annotations: m.annotations } : {}),
+  };
+}
+
+/**
+ * Adds a referrer to the subject's fallback index. Read-modify-write: two clients adding referrers to one subject
+ * at the same moment can lose one entry, as with every client of the fallback scheme.
+ */
+export async function addToFallbackIndex(ctx: RegistryContext, subject: RegistryReference & { digest: string }, referrer: Descriptor): Promise<void> {
+  const current = await readFallbackIndex(ctx, subject);
+  const manifests = current?.manifests ?? [];
+  if (manifests.some((d) => d.digest === referrer.digest)) return;
+  const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [...manifests, referrer] };
+  const bytes = Buffer.from(JSON.stringify(index));
+  await putManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) }, bytes, MediaType.OciIndex);
+  ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest });
+}

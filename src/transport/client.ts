@@ -1,0 +1,192 @@
+// One client per registry host: request admission (limiter) → auth handshake → retries → undici, with redirects
+// followed by hand so `Authorization` never leaves the registry's origin (blob GETs redirect to storage).
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Agent, Dispatcher } from 'undici';
+import { RegistryError, type Operation } from '../errors.js';
+import type { Logger } from '../log.js';
+import { apiHostFor } from '../ref.js';
+import { Authenticator } from './auth.js';
+import type { CredentialSource } from './credential.js';
+import { DEFAULT_REQ_CONCURRENT, type HostConfig } from './hostconfig.js';
+import { RequestLimiter } from './limiter.js';
+import { errorFromResponse, type ResponseHeaders } from './response.js';
+import { DEFAULT_RETRY_POLICY, backoffDelay, errorCode, isRetryableError, isRetryableStatus, retryDelay, type RetryPolicy } from './retry.js';
+import { actionsForMethod, repositoryScope } from './scope.js';
+import { agentFor, originFor, type AgentTimeouts } from './tls.js';
+import type { TokenHttp } from './token.js';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RegistryRequest {
+  method: HttpMethod;
+  /** A path on the registry (`/v2/…`, query included), or an absolute URL the registry handed out (upload Location). */
+  target: string;
+  operation: Operation;
+  /** The repository the request acts on; decides its token scope. */
+  repository?: string;
+  /** Scopes beyond the repository's own (pull on a mount's source repository, `registry:catalog:*`). */
+  scopes?: string[];
+  headers?: Record<string, string>;
+  /** Buffers can be replayed on retry and re-auth; a stream is sent once. */
+  body?: Uint8Array | string | Readable;
+}
+
+export interface RegistryResponse {
+  status: number;
+  headers: ResponseHeaders;
+  /** Must be read or dumped by the caller. */
+  body: Dispatcher.ResponseData['body'];
+  /** Where the response came from after redirects: relative Locations resolve against it. */
+  url: URL;
+}
+
+export interface RegistryClientOptions {
+  host: HostConfig;
+  credentials: CredentialSource;
+  logger: Logger;
+  userAgent: string;
+  retry?: Partial<RetryPolicy>;
+  timeouts?: AgentTimeouts;
+}
+
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+
+export class RegistryClient {
+  readonly registry: string;
+  readonly origin: URL;
+  readonly host: HostConfig;
+  private readonly agent: Agent;
+  private readonly foreign: Agent;
+  private readonly limiter: RequestLimiter;
+  private readonly auth: Authenticator;
+  private readonly retry: RetryPolicy;
+  private readonly logger: Logger;
+  private readonly userAgent: string;
+  private readonly credentials: CredentialSource;
+
+  constructor(opts: RegistryClientOptions) {
+    this.host = opts.host;
+    this.registry = opts.host.registry;
+    this.origin = originFor(opts.host, opts.host.hostname ?? apiHostFor(opts.host.registry));
+    this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
+    this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
+    this.limiter = new RequestLimiter(opts.host.reqConcurrent ?? DEFAULT_REQ_CONCURRENT, opts.host.reqPerSec);
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+    this.logger = opts.logger;
+    this.userAgent = opts.userAgent;
+    this.credentials = opts.credentials;
+    this.auth = new Authenticator({
+      registry: this.registry,
+      origin: this.origin,
+      repoAuth: opts.host.repoAuth ?? false,
+      credentials: opts.credentials,
+      http: this.tokenHttp,
+      logger: opts.logger,
+    });
+  }
+
+  /**
+   * Sends a request and returns the registry's answer, whatever its status, after retrying transient failures and
+   * answering auth challenges. Throws RegistryError when the host cannot be reached or authentication fails.
+   */
+  async request(req: RegistryRequest): Promise<RegistryResponse> {
+    const url = new URL(req.target, this.origin);
+    const scopes = [...(req.repository !== undefined ? [repositoryScope(req.repository, actionsForMethod(req.method))] : []), ...(req.scopes ?? [])];
+    const replayable = !(req.body instanceof Readable);
+    let reauthenticated = false;
+    for (;;) {
+      const authorization = url.origin === this.origin.origin ? await this.auth.authorization(scopes, req.repository) : undefined;
+      const res = await this.sendRetrying(url, req, authorization, replayable);
+      if (res.status !== 401 || url.origin !== this.origin.origin) return res;
+      const challenge = res.headers['www-authenticate'];
+      // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
+      const mayHelp = !reauthenticated && (await this.auth.acceptChallenge(challenge, authorization, req.repository));
+      if (mayHelp && replayable) {
+        await res.body.dump();
+        reauthenticated = true;
+        continue;
+      }
+      throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.agent.close(), this.foreign.close()]);
+  }
+
+  private async sendRetrying(url: URL, req: RegistryRequest, authorization: string | undefined, replayable: boolean): Promise<RegistryResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const release = await this.limiter.acquire();
+      let res: RegistryResponse;
+      try {
+        res = await this.send(url, req.method, req.headers ?? {}, req.body, authorization);
+      } catch (err) {
+        release();
+        if (replayable && attempt < this.retry.retries && isRetryableError(err)) {
+          const delay = backoffDelay(attempt, this.retry);
+          this.logger.debug('retrying after a network error', { registry: this.registry, method: req.method, path: url.pathname, code: errorCode(err), attempt: attempt + 1, delayMs: delay });
+          await sleep(delay);
+          continue;
+        }
+        throw this.networkError(err, url, req, attempt);
+      }
+      release();
+      if (replayable && attempt < this.retry.retries && isRetryableStatus(res.status)) {
+        const delay = retryDelay(attempt, res.headers['retry-after'], this.retry);
+        await res.body.dump();
+        this.logger.debug('retrying after a transient status', { registry: this.registry, method: req.method, path: url.pathname, status: res.status, attempt: attempt + 1, delayMs: delay });
+        await sleep(delay);
+        continue;
+      }
+      return res;
+    }
+  }
+
+  private async send(start: URL, method: HttpMethod, extra: Record<string, string>, body: RegistryRequest['body'], authorization: string | undefined): Promise<RegistryResponse> {
+    let url = start;
+    for (let redirects = 0; ; redirects++) {
+      const sameOrigin = url.origin === this.origin.origin;
+      const headers: Record<string, string> = { 'user-agent': this.userAgent, ...extra };
+      // Credentials a caller put in the headers (a token realm's Basic auth) stay with the origin they were meant for.
+      if (url.origin !== start.origin) delete headers['authorization'];
+      if (authorization !== undefined && sameOrigin) headers['authorization'] = authorization;
+      const res = await (sameOrigin ? this.agent : this.foreign).request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method,
+        headers,
+        body: body ?? null,
+      });
+      const location = res.headers['location'];
+      const followable = (method === 'GET' || method === 'HEAD') && REDIRECT_STATUS.has(res.statusCode) && typeof location === 'string';
+      if (!followable) return { status: res.statusCode, headers: res.headers, body: res.body, url };
+      await res.body.dump();
+      if (redirects >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects from ${start.pathname}`);
+      url = new URL(location, url);
+    }
+  }
+
+  private networkError(err: unknown, url: URL, req: RegistryRequest, retries: number): RegistryError {
+    if (err instanceof RegistryError) return err;
+    const code = errorCode(err);
+    const message = err instanceof Error ? err.message : String(err);
+    return new RegistryError(`cannot reach ${url.host}: ${code ? `${code} ` : ''}${message}${retries > 0 ? ` (after ${retries} retries)` : ''}`, {
+      status: undefined,
+      registry: this.registry,
+      repository: req.repository,
+      operation: req.operation,
+      retryable: isRetryableError(err),
+      cause: err,
+      hint: code === 'ECONNREFUSED' || code === 'ENOTFOUND' ? 'check the host name and port, and that the registry is running' : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO' ? 'check the TLS mode (--host reg=…,tls=enabled|insecure|disabled) and CA' : undefined,
+    });
+  }
+
+  /** Token realms go through the same retries and redirect rules; they never get the registry's Authorization. */
+  private readonly tokenHttp: TokenHttp = async (url, init) => {
+    const req: RegistryRequest = { method: init.method, target: url.href, operation: 'auth', headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) };
+    const res = await this.sendRetrying(url, req, undefined, true);
+    return { status: res.status, text: () => res.body.text() };
+  };
+}

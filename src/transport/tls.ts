@@ -1,0 +1,36 @@
+// TLS per host (regclient's `tls: enabled|insecure|disabled`, `regcert`, `clientCert`/`clientKey`) as undici agents.
+import { rootCertificates } from 'node:tls';
+import { Agent } from 'undici';
+import type { HostConfig } from './hostconfig.js';
+
+export interface AgentTimeouts {
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+}
+
+const KEEP_ALIVE_MS = 30_000;
+
+export function originFor(host: HostConfig, apiHost: string): URL {
+  return new URL(`${host.tls === 'disabled' ? 'http' : 'https'}://${apiHost}`);
+}
+
+/**
+ * An agent with the host's verification mode and CA (added to the public roots, since `ca` alone would replace
+ * them). The client certificate goes only to the registry itself, not to the storage or token hosts it sends us to.
+ * Connections are not capped: the request limiter bounds concurrency, and an undici connection cap would let a
+ * streaming GET body hold the connection a PUT on the same host needs.
+ */
+export function agentFor(host: HostConfig, timeouts: AgentTimeouts, audience: 'registry' | 'foreign'): Agent {
+  return new Agent({
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    ...(timeouts.headersTimeoutMs !== undefined ? { headersTimeout: timeouts.headersTimeoutMs } : {}),
+    ...(timeouts.bodyTimeoutMs !== undefined ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
+    connect: {
+      ...(timeouts.connectTimeoutMs !== undefined ? { timeout: timeouts.connectTimeoutMs } : {}),
+      ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
+      ...(host.regcert ? { ca: [...rootCertificates, host.regcert] } : {}),
+      ...(audience === 'registry' && host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),
+    },
+  });
+}
