@@ -74086,9 +74086,6 @@ class RequestLimiter {
                 this.active--;
         };
     }
-    get inFlight() {
-        return this.active;
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/transport/response.js
@@ -74235,42 +74232,23 @@ function originFor(host, apiHost) {
     return new URL(`${host.tls === 'disabled' ? 'http' : 'https'}://${apiHost}`);
 }
 /**
- * The agent for the registry itself: its CA, client certificate and verification mode. Connections are not capped
- * here: the request limiter bounds concurrency, and an undici connection cap would let a streaming GET body hold
- * the connection a PUT on the same host needs.
+ * An agent with the host's verification mode and CA (added to the public roots, since `ca` alone would replace
+ * them). The client certificate goes only to the registry itself, not to the storage or token hosts it sends us to.
+ * Connections are not capped: the request limiter bounds concurrency, and an undici connection cap would let a
+ * streaming GET body hold the connection a PUT on the same host needs.
  */
-function registryAgent(host, timeouts) {
+function agentFor(host, timeouts, audience) {
     return new undici/* Agent */.g6({
         keepAliveTimeout: KEEP_ALIVE_MS,
-        ...agentTimeouts(timeouts),
+        ...(timeouts.headersTimeoutMs !== undefined ? { headersTimeout: timeouts.headersTimeoutMs } : {}),
+        ...(timeouts.bodyTimeoutMs !== undefined ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
         connect: {
             ...(timeouts.connectTimeoutMs !== undefined ? { timeout: timeouts.connectTimeoutMs } : {}),
             ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
             ...(host.regcert ? { ca: [...external_node_tls_.rootCertificates, host.regcert] } : {}),
-            ...(host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),
+            ...(audience === 'registry' && host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),
         },
     });
-}
-/**
- * The agent for other hosts the registry sends us to (blob storage redirects, token realms): public roots plus the
- * registry's CA, no client certificate, and never an `Authorization` header (the client drops it).
- */
-function foreignAgent(host, timeouts) {
-    return new undici/* Agent */.g6({
-        keepAliveTimeout: KEEP_ALIVE_MS,
-        ...agentTimeouts(timeouts),
-        connect: {
-            ...(timeouts.connectTimeoutMs !== undefined ? { timeout: timeouts.connectTimeoutMs } : {}),
-            ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
-            ...(host.regcert ? { ca: [...external_node_tls_.rootCertificates, host.regcert] } : {}),
-        },
-    });
-}
-function agentTimeouts(t) {
-    return {
-        ...(t.headersTimeoutMs !== undefined ? { headersTimeout: t.headersTimeoutMs } : {}),
-        ...(t.bodyTimeoutMs !== undefined ? { bodyTimeout: t.bodyTimeoutMs } : {}),
-    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/transport/client.js
@@ -74305,8 +74283,8 @@ class RegistryClient {
         this.host = opts.host;
         this.registry = opts.host.registry;
         this.origin = originFor(opts.host, opts.host.hostname ?? (0,src_ref/* apiHostFor */.Qd)(opts.host.registry));
-        this.agent = registryAgent(opts.host, opts.timeouts ?? {});
-        this.foreign = foreignAgent(opts.host, opts.timeouts ?? {});
+        this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
+        this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
         this.limiter = new RequestLimiter(opts.host.reqConcurrent ?? DEFAULT_REQ_CONCURRENT, opts.host.reqPerSec);
         this.retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
         this.logger = opts.logger;
@@ -74336,16 +74314,15 @@ class RegistryClient {
             if (res.status !== 401 || url.origin !== this.origin.origin)
                 return res;
             const challenge = res.headers['www-authenticate'];
-            if (!reauthenticated && replayable && (await this.auth.acceptChallenge(challenge, authorization, req.repository))) {
+            // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
+            const mayHelp = !reauthenticated && (await this.auth.acceptChallenge(challenge, authorization, req.repository));
+            if (mayHelp && replayable) {
                 await res.body.dump();
                 reauthenticated = true;
                 continue;
             }
-            throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation }, `${req.method} ${url.pathname} (credentials: ${this.describeCredentials()})`);
+            throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
         }
-    }
-    describeCredentials() {
-        return this.auth.scheme === undefined ? 'none sent' : this.credentials.describe();
     }
     async close() {
         await Promise.all([this.agent.close(), this.foreign.close()]);
@@ -75198,11 +75175,11 @@ async function expectStatus(res, ok, ctx, repository, operation, what) {
     throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, repository, operation }, what);
 }
 /** Relative or absolute `Location` (distribution spec allows both), resolved against the response it came with. */
-function resolveLocation(res, what) {
+function resolveLocation(res, ctx, repository, operation, what) {
     const location = res.headers['location'];
     const value = Array.isArray(location) ? location[0] : location;
     if (!value)
-        throw new errors/* UsageError */.eb(`the registry answered ${what} without a Location header`);
+        throw new errors/* RegistryError */.gl(`the registry answered ${what} without a Location header`, { status: res.status, registry: ctx.client.registry, repository, operation });
     return new URL(value, res.url);
 }
 
@@ -75592,7 +75569,7 @@ async function openSession(ctx, repository, digest) {
     await expectStatus(res, [202], ctx, repository, 'blob-put', `upload of blob ${digest}`);
     await res.body.dump();
     const min = header(res.headers, 'oci-chunk-min-length');
-    return { location: resolveLocation(res, 'the upload request'), minChunk: min !== undefined && /^\d+$/.test(min) ? Number(min) : undefined };
+    return { location: resolveLocation(res, ctx, repository, 'blob-put', 'the upload request'), minChunk: min !== undefined && /^\d+$/.test(min) ? Number(min) : undefined };
 }
 /** Cancels an upload session; best effort, since the failure that led here is what the caller needs to see. */
 async function cancelSession(ctx, repository, location) {
@@ -75661,34 +75638,31 @@ async function uploadChunked(ctx, repository, desc, body, session) {
     }
     let location = session.location;
     let offset = 0;
-    let pending = [];
-    let pendingBytes = 0;
-    const sendChunk = async () => {
-        const chunk = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
+    let pending = Buffer.alloc(0);
+    const sendChunk = async (chunk) => {
+        const range = `${offset}-${offset + chunk.length - 1}`;
         const res = await ctx.client.request({
             method: 'PATCH',
             target: location.href,
             repository,
             operation: 'blob-put',
-            headers: { 'content-type': OCTET_STREAM, 'content-length': String(chunk.length), 'content-range': `${offset}-${offset + chunk.length - 1}` },
+            headers: { 'content-type': OCTET_STREAM, 'content-length': String(chunk.length), 'content-range': range },
             body: chunk,
         });
-        await expectStatus(res, [202], ctx, repository, 'blob-put', `chunk ${offset}-${offset + chunk.length - 1} of blob ${desc.digest}`);
+        await expectStatus(res, [202], ctx, repository, 'blob-put', `chunk ${range} of blob ${desc.digest}`);
         await res.body.dump();
-        location = resolveLocation(res, 'a chunk upload');
+        location = resolveLocation(res, ctx, repository, 'blob-put', 'a chunk upload');
         offset += chunk.length;
     };
     for await (const data of body) {
-        const buf = data;
-        pending.push(buf);
-        pendingBytes += buf.length;
-        if (pendingBytes >= wanted)
-            await sendChunk();
+        pending = pending.length === 0 ? data : Buffer.concat([pending, data]);
+        while (pending.length >= wanted) {
+            await sendChunk(pending.subarray(0, wanted));
+            pending = pending.subarray(wanted);
+        }
     }
     // The closing PUT may carry the last chunk (distribution spec), which can be shorter than the minimum.
-    const last = pendingBytes === 0 ? undefined : pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+    const last = pending.length > 0 ? pending : undefined;
     const res = await ctx.client.request({
         method: 'PUT',
         target: withDigest(location, desc.digest),
@@ -75720,7 +75694,7 @@ async function mountBlob(ctx, repository, digest, fromRepository) {
     if (res.status === 201)
         return true;
     if (res.headers['location'] !== undefined)
-        await cancelSession(ctx, repository, resolveLocation(res, 'a declined mount'));
+        await cancelSession(ctx, repository, resolveLocation(res, ctx, repository, 'blob-mount', 'a declined mount'));
     return false;
 }
 
@@ -75767,7 +75741,9 @@ async function deleteTag(ctx, ref) {
         config: { Labels: { 'delete-tag': ref.tag, 'delete-date': new Date().toISOString() } },
         rootfs: { type: 'layers', diff_ids: [layer.digest] },
     }));
-    const configDesc = await ensureBlob(ctx, ref.repository, config, docker ? mediatypes/* MediaType */.zu.DockerConfig : mediatypes/* MediaType */.zu.OciConfig);
+    // The config carries the time, so it is always new: push it without asking first.
+    const configDesc = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerConfig : mediatypes/* MediaType */.zu.OciConfig, digest: (0,oci_digest/* digestOf */.ol)(config), size: config.length };
+    await putBlob(ctx, ref.repository, configDesc, external_node_stream_.Readable.from([config]));
     const manifestType = docker ? mediatypes/* MediaType */.zu.DockerManifest : mediatypes/* MediaType */.zu.OciManifest;
     const manifest = { schemaVersion: 2, mediaType: manifestType, config: configDesc, layers: [layer] };
     const { digest } = await putManifest(ctx, ref, Buffer.from(JSON.stringify(manifest)), manifestType);
