@@ -10,7 +10,9 @@ import type { StoreSet } from '../store/open.js';
 import { deleteImage, deleteTag } from './commands/delete.js';
 import { imageConfig, imageDigest, imageManifest, imageRateLimit } from './commands/image-read.js';
 import { listRepositories, listTags } from './commands/listing.js';
-import type { Command, CopyCommand, ImageArchiveCommand } from './options.js';
+import { renderSyncConfig } from '../sync/config-view.js';
+import { runSync, type SyncRunOptions } from '../sync/run.js';
+import type { Command, CopyCommand, ImageArchiveCommand, SyncCommand } from './options.js';
 
 export interface CommandContext {
   stores: StoreSet;
@@ -54,8 +56,23 @@ async function runCopy(cmd: CopyCommand | ImageArchiveCommand, ctx: CommandConte
   }
 }
 
+function syncRunOptions(cmd: SyncCommand): SyncRunOptions {
+  return {
+    mode: cmd.name === 'sync check' ? 'check' : 'once',
+    missing: cmd.missing,
+    abortOnError: cmd.abortOnError,
+    ...(cmd.shard ? { shard: cmd.shard } : {}),
+    ...(cmd.maxWaitSeconds !== undefined ? { maxWaitSeconds: cmd.maxWaitSeconds } : {}),
+  };
+}
+
 export async function executeCommand(cmd: Command, ctx: CommandContext): Promise<CommandOutput> {
   switch (cmd.name) {
+    case 'sync once':
+    case 'sync check':
+      return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
+    case 'sync config':
+      return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
     case 'copy':
     case 'image export':
     case 'image import':

@@ -4,6 +4,8 @@ import { UsageError } from '../errors.js';
 import type { Platform } from '../oci/manifest.js';
 import { parsePlatform } from '../oci/platform.js';
 import { parseReference, type Reference } from '../ref.js';
+import type { SyncConfig } from '../sync/config.js';
+import type { Shard } from '../sync/shard.js';
 import type { HostConfig } from '../transport/hostconfig.js';
 
 export type OutputFormat = 'text' | 'json';
@@ -67,7 +69,16 @@ export interface ImageArchiveCommand {
   options: CopyOptions;
 }
 
-export type Command = ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
+export interface SyncCommand {
+  name: 'sync once' | 'sync check' | 'sync config';
+  config: SyncConfig;
+  shard?: Shard;
+  missing: boolean;
+  abortOnError: boolean;
+  maxWaitSeconds?: number;
+}
+
+export type Command = SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
 
 export type CommandName = Command['name'];
 

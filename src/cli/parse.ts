@@ -3,6 +3,9 @@
 import { UsageError } from '../errors.js';
 import { parsePlatform } from '../oci/platform.js';
 import { parseReference, parseRegistryHost } from '../ref.js';
+import { loadSyncConfig } from '../sync/config.js';
+import { parseGoDuration } from '../sync/config-duration.js';
+import { parseShard } from '../sync/shard.js';
 import { parseHostSpecs } from './host-flag.js';
 import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from './options.js';
 import { COMMANDS, GLOBAL_FLAGS, commandName, flagTable, type CommandSpec, type FlagSpec } from './spec.js';
@@ -82,6 +85,16 @@ function anchoredRegex(source: string, flag: string): RegExp {
   }
 }
 
+function parseWaitDuration(text: string): number {
+  try {
+    const seconds = parseGoDuration(text);
+    if (seconds < 0) throw new Error('it is negative');
+    return seconds;
+  } catch (err) {
+    throw new UsageError(`--max-wait: ${(err as Error).message}`);
+  }
+}
+
 function globalOptions(raw: RawArgs): GlobalOptions {
   const format = one(raw, 'format');
   const logFormat = one(raw, 'log-format');
@@ -149,6 +162,22 @@ function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs):
       return { name, ref: parseReference(arg) };
     case 'image delete':
       return { name, ref: parseReference(arg), force: has(raw, 'force') };
+    case 'sync once':
+    case 'sync check':
+    case 'sync config': {
+      const file = one(raw, 'config');
+      if (file === undefined) throw new UsageError(`${name} needs -c FILE: the regsync.yml to read`);
+      const shard = one(raw, 'shard');
+      const maxWait = one(raw, 'max-wait');
+      return {
+        name,
+        config: loadSyncConfig(file),
+        ...(shard !== undefined ? { shard: parseShard(shard) } : {}),
+        missing: has(raw, 'missing'),
+        abortOnError: has(raw, 'abort-on-error'),
+        ...(maxWait !== undefined ? { maxWaitSeconds: parseWaitDuration(maxWait) } : {}),
+      };
+    }
     case 'image export':
     case 'image import': {
       const platforms = raw.flags.get('platform') ?? [];

@@ -36,6 +36,14 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
 ];
 
 const PLATFORM_FLAG: FlagSpec = { name: 'platform', short: 'p', kind: 'value', value: 'OS/ARCH[/VARIANT]', help: 'pick this platform from a multi-platform index' };
+const CONFIG_FLAG: FlagSpec = { name: 'config', short: 'c', kind: 'value', value: 'FILE', help: 'the regsync.yml to read (- reads standard input)' };
+const SYNC_RUN_FLAGS: readonly FlagSpec[] = [
+  CONFIG_FLAG,
+  { name: 'shard', kind: 'value', value: 'I/N', help: 'take only the I-th of N deterministic parts of the work (one per matrix job)' },
+  { name: 'missing', kind: 'boolean', help: 'copy only tags the target does not have yet' },
+  { name: 'abort-on-error', kind: 'boolean', help: 'start no new copy after the first failure' },
+  { name: 'max-wait', kind: 'value', value: 'DURATION', help: 'longest total wait for source rate limits (e.g. 20m); past it a tag fails and the rest go on' },
+];
 const LIMIT_FLAG: FlagSpec = { name: 'limit', kind: 'value', value: 'N', help: 'list at most N entries' };
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -89,6 +97,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [{ name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'export only this platform of an index (repeatable)' }],
   },
   { words: ['image', 'import'], args: ['REF', 'FILE'], summary: 'push the image in a tar file written by image export (or an OCI layout tar) to REF', flags: [] },
+  { words: ['sync', 'once'], args: [], summary: 'run every step of a regsync.yml once', flags: SYNC_RUN_FLAGS },
+  { words: ['sync', 'check'], args: [], summary: 'show what sync once would do, writing nothing', flags: SYNC_RUN_FLAGS },
+  { words: ['sync', 'config'], args: [], summary: 'print the resolved regsync.yml, secrets redacted', flags: [CONFIG_FLAG] },
 ];
 
 export function commandName(spec: CommandSpec): string {

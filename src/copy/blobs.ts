@@ -1,9 +1,11 @@
 // Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DigestMismatchError, RegistryError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { formatReference, sameRegistry, sameRepository, type Reference } from '../ref.js';
 import { emptyBlobCounts, type BlobCounts } from '../report/result.js';
+import { blobReadFailed } from './failures.js';
 import type { Limiter } from './limit.js';
 import type { CopyContext, CopyOptions } from './options.js';
 
@@ -31,7 +33,7 @@ export class BlobTransfer {
     if (!pending) {
       this.blobsPlanned++;
       this.bytesPlanned += desc.size;
-      pending = this.limit(() => this.transfer(desc)).then(() => {
+      pending = this.transfer(desc).then(() => {
         this.blobsDone++;
         this.report();
       });
@@ -61,7 +63,8 @@ export class BlobTransfer {
       this.bytesMoved += desc.size;
       return;
     }
-    await this.stream(desc);
+    // Only the byte moving takes a slot: the cheap checks above for every blob go out at once.
+    await this.limit(() => this.stream(desc));
     this.counts.copied++;
   }
 
@@ -70,13 +73,30 @@ export class BlobTransfer {
     const dstStore = this.ctx.stores.storeFor(this.dst);
     for (let attempt = 1; ; attempt++) {
       let counted = 0;
+      let sourceBroke: Error | undefined;
       try {
-        const body = await srcStore.getBlob(this.src, desc);
-        await dstStore.putBlob(this.dst, desc, this.counting(body, (n) => (counted += n)));
+        // The target opens its upload session while the source answers: one round trip per blob instead of two.
+        const content = this.counting((n) => (counted += n));
+        const fetched = srcStore.getBlob(this.src, desc).then(
+          (body) => {
+            body.once('error', (err) => (sourceBroke = err));
+            pipeline(body, content).catch(() => undefined);
+          },
+          (err: unknown) => {
+            content.destroy(err as Error);
+            throw err;
+          },
+        );
+        const [got, put] = await Promise.allSettled([fetched, dstStore.putBlob(this.dst, desc, content)]);
+        if (got.status === 'rejected') throw got.reason;
+        if (put.status === 'rejected') throw put.reason;
         this.bytesMoved += desc.size;
         return;
       } catch (err) {
-        if (attempt >= BLOB_ATTEMPTS || !isRetryable(err)) throw err;
+        if (attempt >= BLOB_ATTEMPTS || !isRetryable(err)) {
+          // The store passes the source's own stream error through; it says "socket closed" but not what or where.
+          throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof RegistryError) ? blobReadFailed(this.src, desc, sourceBroke, attempt) : err;
+        }
         this.ctx.logger.warn(`blob ${desc.digest} from ${formatReference(this.src)} broke off (${(err as Error).message}); retrying (${attempt}/${BLOB_ATTEMPTS - 1})`);
         this.streamed -= counted;
         await new Promise((r) => setTimeout(r, 250 * attempt));
@@ -87,17 +107,16 @@ export class BlobTransfer {
   /** Bytes that have flowed through so far, for progress; a retried blob's partial bytes are taken back. */
   private streamed = 0;
 
-  private counting(body: Readable, onBytes: (n: number) => void): Readable {
-    if (!this.ctx.onProgress) return body;
-    const counter = new Transform({
+  /** Where the source body flows into the upload; counts bytes for progress when someone listens. */
+  private counting(onBytes: (n: number) => void): Transform {
+    if (!this.ctx.onProgress) return new PassThrough();
+    return new Transform({
       transform: (chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) => {
         onBytes(chunk.length);
         this.streamed += chunk.length;
         done(null, chunk);
       },
     });
-    body.on('error', (err) => counter.destroy(err));
-    return body.pipe(counter);
   }
 
   private report(): void {

@@ -1,13 +1,14 @@
 // The copy engine: cheapest check first, then blobs, child manifests, referrers, and the tag last, so a tag never
 // points at content the target does not hold and a failed copy leaves the target tag as it was.
-import { DigestMismatchError, RegistryError, UsageError } from '../errors.js';
+import { DigestMismatchError, UsageError } from '../errors.js';
 import { digestOf } from '../oci/digest.js';
 import { parseManifest, type Descriptor, type ParsedManifest } from '../oci/manifest.js';
 import { isExternalLayerMediaType } from '../oci/mediatypes.js';
-import { formatPlatform } from '../oci/platform.js';
+import { formatPlatform, parsePlatform } from '../oci/platform.js';
 import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../ref.js';
 import type { OperationResult } from '../report/result.js';
 import { BlobTransfer } from './blobs.js';
+import { notFound } from './failures.js';
 import { createLimiter } from './limit.js';
 import { DEFAULT_BLOB_CONCURRENCY, type CopyContext, type CopyOptions } from './options.js';
 import { narrowToPlatforms } from './platforms.js';
@@ -19,6 +20,9 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const started = Date.now();
   if (src.tag === undefined && src.digest === undefined) throw new UsageError(`source ${formatReference(src)} needs a tag or a digest`);
   if (dst.tag === undefined && dst.digest === undefined) throw new UsageError(`target ${formatReference(dst)} needs a tag or a digest`);
+  // Checked before any request: a single-platform source never reaches the platform filter, and a typo must not
+  // turn into an unfiltered copy.
+  for (const p of opts.platforms ?? []) parsePlatform(p);
   const srcStore = ctx.stores.storeFor(src);
   const dstStore = ctx.stores.storeFor(dst);
   const [srcHead, dstHead] = await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
@@ -152,14 +156,4 @@ async function settleAll(work: Array<Promise<void>>): Promise<void> {
 function platformsOf(m: ParsedManifest): string[] | undefined {
   if (m.kind !== 'index') return undefined;
   return m.index.manifests.filter((d) => d.platform && d.platform.os !== 'unknown').map((d) => formatPlatform(d.platform!));
-}
-
-export function notFound(ref: Reference): RegistryError {
-  const where = ref.scheme === 'registry' ? { registry: ref.registry, repository: ref.repository } : { registry: `ocidir://${ref.path}`, repository: undefined };
-  return new RegistryError(`${formatReference(ref)} not found`, {
-    status: 404,
-    ...where,
-    operation: 'manifest-head',
-    hint: ref.tag ? `check the tag (regkit tag ls ${formatReference(repositoryOf(ref))})` : 'check the digest',
-  });
 }

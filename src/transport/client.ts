@@ -2,7 +2,7 @@
 // followed by hand so `Authorization` never leaves the registry's origin (blob GETs redirect to storage).
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Agent, Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { RegistryError, type Operation } from '../errors.js';
 import type { Logger } from '../log.js';
 import { apiHostFor } from '../ref.js';
@@ -15,6 +15,7 @@ import { DEFAULT_RETRY_POLICY, backoffDelay, errorCode, isRetryableError, isRetr
 import { actionsForMethod, repositoryScope } from './scope.js';
 import { agentFor, originFor, type AgentTimeouts } from './tls.js';
 import type { TokenHttp } from './token.js';
+import { requestVia, type Agent } from './undici-lean.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -119,6 +120,9 @@ export class RegistryClient {
   private async sendRetrying(url: URL, req: RegistryRequest, authorization: string | undefined, replayable: boolean): Promise<RegistryResponse> {
     for (let attempt = 0; ; attempt++) {
       const release = await this.limiter.acquire();
+      // A streamed body (a blob upload) has its response only when the last byte is in: its start is admitted, its
+      // duration is not counted, or a few uploads would lock every HEAD and POST for the host out until they end.
+      if (!replayable) release();
       let res: RegistryResponse;
       try {
         res = await this.send(url, req.method, req.headers ?? {}, req.body, authorization);
@@ -152,7 +156,7 @@ export class RegistryClient {
       // Credentials a caller put in the headers (a token realm's Basic auth) stay with the origin they were meant for.
       if (url.origin !== start.origin) delete headers['authorization'];
       if (authorization !== undefined && sameOrigin) headers['authorization'] = authorization;
-      const res = await (sameOrigin ? this.agent : this.foreign).request({
+      const res = await requestVia(sameOrigin ? this.agent : this.foreign, {
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method,

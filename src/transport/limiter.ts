@@ -1,7 +1,8 @@
 // Per-host request admission: at most `concurrent` requests between send and response headers, and at most
 // `perSecond` request starts per second when set. A slot is released when the response headers arrive, not when
 // the body has been read: a blob GET whose body streams into a PUT on the same host must not hold the slot the
-// PUT is waiting for.
+// PUT is waiting for. A request with a streamed body (a blob upload) is only admitted: the client releases its slot
+// at once, since its response comes after the last byte and the copy engine already bounds how many run.
 
 export type Release = () => void;
 

@@ -1,6 +1,6 @@
 // TLS per host (regclient's `tls: enabled|insecure|disabled`, `regcert`, `clientCert`/`clientKey`) as undici agents.
 import { rootCertificates } from 'node:tls';
-import { Agent } from 'undici';
+import { Agent } from './undici-lean.js';
 import type { HostConfig } from './hostconfig.js';
 
 export interface AgentTimeouts {

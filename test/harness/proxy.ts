@@ -1,8 +1,10 @@
 // A reverse proxy in front of a test registry, to make loopback look like the internet: a delay before every response
 // (round trips decide a mirror's speed), extra headers (rate limits), and list paging the way Docker Hub and GHCR do
 // it, which distribution 2.8 does not (it returns every tag at once). Bodies stream both ways, so 1 GiB blobs pass.
+// `faults` cuts a connection halfway through a body, which no real registry can be made to do on cue.
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AccessRecord } from './access-log.js';
 
@@ -13,7 +15,15 @@ export interface ProxyOptions {
   pageSize?: number;
   /** Extra response headers, e.g. `ratelimit-remaining`. */
   headers?: (req: IncomingMessage) => Record<string, string>;
+  /** Asked once per request: a fault to inject into it, or undefined to pass it through untouched. */
+  faults?: (req: IncomingMessage) => ProxyFault | undefined;
 }
+
+/**
+ * `drop-mid-request`: forward half of the request body (by its Content-Length), then close both connections.
+ * `drop-mid-response`: send the status, headers and half of the response body, then close both connections.
+ */
+export type ProxyFault = 'drop-mid-request' | 'drop-mid-response';
 
 export interface RunningProxy {
   host: string;
@@ -45,13 +55,31 @@ function toOutgoing(headers: Map<string, string[]>): OutgoingHttpHeaders {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Passes the first half of `length` bytes on, then holds the rest back and calls `cut`. */
+function halfway(length: number, cut: () => void): Transform {
+  let left = Math.floor(length / 2);
+  let cutting = false;
+  return new Transform({
+    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      if (cutting) return;
+      const part = chunk.subarray(0, Math.max(0, left));
+      left -= part.length;
+      if (part.length > 0) this.push(part);
+      if (left > 0) return done();
+      cutting = true;
+      // A moment for the half to reach the peer, so it really holds a partial body when the connection goes.
+      setTimeout(cut, 50);
+    },
+  });
+}
+
 export async function startProxy(target: string, opts: ProxyOptions = {}): Promise<RunningProxy> {
   const agent = new Agent({ keepAlive: true });
   let log: AccessRecord[] = [];
   let self = '';
 
   /** Sends the request on to the target; the client's body goes along only when forwardBody (it can be read once). */
-  function upstream(req: IncomingMessage, path: string, forwardBody: boolean): Promise<IncomingMessage> {
+  function upstream(req: IncomingMessage, path: string, forwardBody: boolean, fault?: ProxyFault): Promise<IncomingMessage> {
     const headers = forwardable(req.rawHeaders);
     headers.set('host', [target]);
     const [hostname, port] = target.split(':');
@@ -59,7 +87,13 @@ export async function startProxy(target: string, opts: ProxyOptions = {}): Promi
       const method = forwardBody ? req.method : 'GET';
       const up = request({ host: hostname, port: Number(port ?? 80), method, path, headers: toOutgoing(headers), agent }, resolve);
       up.once('error', reject);
-      if (forwardBody) pipeline(req, up).catch(reject);
+      if (forwardBody && fault === 'drop-mid-request') {
+        const cut = () => {
+          up.destroy();
+          req.socket.destroy();
+        };
+        pipeline(req, halfway(Number(req.headers['content-length'] ?? 0), cut), up).catch(reject);
+      } else if (forwardBody) pipeline(req, up).catch(reject);
       else up.end();
     });
   }
@@ -123,9 +157,15 @@ export async function startProxy(target: string, opts: ProxyOptions = {}): Promi
     const url = new URL(req.url ?? '/', 'http://proxy.invalid');
     const list = LIST_PATH.exec(url.pathname);
     if (opts.pageSize && list && (req.method === 'GET' || req.method === 'HEAD')) return servePage(req, res, url, list[1], record);
-    const up = await upstream(req, req.url ?? '/', true);
+    const fault = opts.faults?.(req);
+    const up = await upstream(req, req.url ?? '/', true, fault);
     await respond(req, res, up.statusCode ?? 502, forwardable(up.rawHeaders), record);
-    await pipeline(up, res);
+    if (fault !== 'drop-mid-response') return void (await pipeline(up, res));
+    const cut = () => {
+      up.destroy();
+      res.socket?.destroy();
+    };
+    await pipeline(up, halfway(Number(up.headers['content-length'] ?? 0), cut), res);
   }
 
   const server = createServer({ keepAlive: true }, (req, res) => {

@@ -1,0 +1,155 @@
+// Running a sync: expand the steps into items, then for each item compare digests (one HEAD on each side), and copy,
+// back up, or report. `check` is the same walk with every write replaced by a dry run, so a plan shows exactly what
+// `once` would do.
+import { copyImage } from '../copy/copy.js';
+import { createLimiter } from '../copy/limit.js';
+import type { CopyContext, CopyOptions } from '../copy/options.js';
+import { exitCodeFor } from '../errors.js';
+import type { Logger } from '../log.js';
+import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../ref.js';
+import type { OperationResult } from '../report/result.js';
+import type { ManifestHead } from '../store/store.js';
+import { expandBackup, type SyncConfig, type SyncStep } from './config.js';
+import { expandStep, type StoreLookup, type SyncItem } from './items.js';
+import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
+import type { Shard } from './shard.js';
+
+export type SyncMode = 'once' | 'check';
+
+export interface SyncRunOptions {
+  mode: SyncMode;
+  shard?: Shard;
+  missing?: boolean;
+  /** Stop scheduling new items after the first failure. */
+  abortOnError?: boolean;
+  /** Longest total wait for rate limits in this run, seconds; past it an item fails with a clear message. */
+  maxWaitSeconds?: number;
+}
+
+export interface SyncContext {
+  stores: StoreLookup;
+  logger: Logger;
+  clock?: RateLimitClock;
+  onProgress?: CopyContext['onProgress'];
+}
+
+export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRunOptions): Promise<OperationResult[]> {
+  for (const w of config.warnings) ctx.logger.warn(w.message);
+  const results: OperationResult[] = [];
+  const items: SyncItem[] = [];
+  for (const step of config.sync) {
+    try {
+      const expanded = await expandStep(ctx.stores, step, opts);
+      items.push(...expanded.items);
+      results.push(...expanded.excluded);
+    } catch (err) {
+      if (exitCodeFor(err) === 2) throw err;
+      results.push(failed({ step, source: stepRef(step.source), target: stepRef(step.target) }, err));
+      if (opts.abortOnError) return results;
+    }
+  }
+  const limit = createLimiter(Math.max(1, config.defaults.parallel));
+  const budget = { waitedSeconds: 0, maxSeconds: opts.maxWaitSeconds };
+  let aborted = false;
+  const perItem = await Promise.all(
+    items.map((item) =>
+      limit(async () => {
+        if (aborted) return [];
+        const out = await syncItem(ctx, item, opts, budget);
+        if (opts.abortOnError && out.some((r) => r.status === 'failed')) aborted = true;
+        return out;
+      }),
+    ),
+  );
+  results.push(...perItem.flat());
+  return results;
+}
+
+/** For a step that failed before it had items: a readable label, not a parsed reference. */
+function stepRef(text: string): Reference {
+  return { scheme: 'ocidir', path: text };
+}
+
+function copyOptionsFor(step: SyncStep): CopyOptions {
+  const platforms = step.platform ? [step.platform] : step.platforms;
+  return {
+    ...(platforms.length > 0 ? { platforms } : {}),
+    referrers: step.referrers,
+    digestTags: step.digestTags,
+    includeExternal: step.includeExternal,
+    forceRecursive: step.forceRecursive,
+    fast: step.fastCheck,
+  };
+}
+
+function base(item: SyncItem): Pick<OperationResult, 'op' | 'source' | 'target'> {
+  return { op: 'sync', source: formatReference(item.source), target: formatReference(item.target) };
+}
+
+function failed(item: SyncItem, err: unknown): OperationResult {
+  return { ...base(item), status: 'failed', bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+}
+
+async function syncItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions, budget: { waitedSeconds: number; maxSeconds: number | undefined }): Promise<OperationResult[]> {
+  const { step } = item;
+  const started = Date.now();
+  const copyCtx: CopyContext = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
+  try {
+    const heads = () => Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
+    let [srcHead, dstHead] = await heads();
+    if (!srcHead) return [{ ...base(item), status: 'failed', bytes: 0, reason: `source ${formatReference(item.source)} not found` }];
+    if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) {
+      const waited = await waitForRateLimit(ctx, item, srcHead, budget);
+      if (waited.gaveUp) return [{ ...base(item), status: 'failed', bytes: 0, reason: waited.reason }];
+      if (waited.seconds > 0) [srcHead, dstHead] = await heads();
+      if (!srcHead) return [{ ...base(item), status: 'failed', bytes: 0, reason: `source ${formatReference(item.source)} not found` }];
+    }
+    if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
+      return [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }];
+    }
+    const copyOpts = copyOptionsFor(step);
+    const filtered = copyOpts.platforms !== undefined;
+    const extras = (step.referrers || step.digestTags) && !step.fastCheck;
+    if (!filtered && !extras && !step.forceRecursive && dstHead?.digest === srcHead.digest) {
+      return [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }];
+    }
+    const planned = await copyImage(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true });
+    if (planned.status === 'skipped') return [{ ...planned, op: 'sync' }];
+    const out: OperationResult[] = [];
+    if (dstHead && step.backup && dstHead.digest !== planned.digest) {
+      const backup = await backUp(copyCtx, item, dstHead, opts.mode);
+      out.push(backup);
+      if (backup.status === 'failed') {
+        out.push({ ...base(item), status: 'failed', bytes: 0, reason: `not overwritten: the backup of ${formatReference(item.target)} failed, so the old image would have no way back` });
+        return out;
+      }
+    }
+    const done = opts.mode === 'check' ? planned : await copyImage(copyCtx, item.source, item.target, copyOpts);
+    out.push({ ...done, op: 'sync', durationMs: Date.now() - started });
+    return out;
+  } catch (err) {
+    if (exitCodeFor(err) === 2 && !(err instanceof Error && /platform/.test(err.message))) throw err;
+    return [failed(item, err)];
+  }
+}
+
+async function backUp(ctx: CopyContext, item: SyncItem, current: ManifestHead, mode: SyncMode): Promise<OperationResult> {
+  const target = item.target;
+  const name = expandBackup(item.step, {
+    Reference: formatReference(target),
+    Registry: target.scheme === 'registry' ? target.registry : '',
+    Repository: target.scheme === 'registry' ? target.repository : target.path,
+    Tag: target.tag ?? '',
+    Digest: current.digest,
+  });
+  if (name === undefined) throw new Error('backUp called for a step without backup');
+  // regsync's rule: a name with `/` or `:` is a whole reference, anything else a tag beside the target.
+  const backupRef = /[/:]/.test(name) ? parseReference(name) : withTag(repositoryOf(target), name);
+  const source = withDigest(target, current.digest);
+  try {
+    const r = await copyImage(ctx, source, backupRef, { dryRun: mode === 'check' });
+    return { ...r, op: 'backup', status: mode === 'check' ? 'would-backup' : 'backed-up', source: formatReference(target), target: formatReference(backupRef), digest: current.digest };
+  } catch (err) {
+    return { op: 'backup', status: 'failed', source: formatReference(target), target: formatReference(backupRef), digest: current.digest, bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+  }
+}

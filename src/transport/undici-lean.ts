@@ -1,0 +1,19 @@
+// undici's Agent and request() without the package index, which also loads fetch, WebSocket, caches and mocks: about
+// a fifth of the CLI's start-up, paid by every call. The paths are undici 7's lib layout (the dependency stays 7.x).
+import { setFlagsFromString } from 'node:v8';
+import type { Agent as AgentType, Dispatcher } from 'undici';
+import AgentClass from 'undici/lib/dispatcher/agent.js';
+import apiRequest from 'undici/lib/api/api-request.js';
+
+// undici parses HTTP/1 with llhttp compiled to WebAssembly. Node 20's V8 re-optimizes that module on background
+// threads, and process exit waits for them: ~150 ms added to every CLI run. The baseline compiler alone is fast
+// enough, since bodies are only counted, not parsed. Set before the first connection compiles the module.
+setFlagsFromString('--liftoff-only');
+
+export type Agent = AgentType;
+export const Agent = AgentClass;
+
+/** `agent.request(opts)`: the index adds `request` to every dispatcher's prototype; this module does not load it. */
+export function requestVia(agent: Dispatcher, opts: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
+  return apiRequest.call(agent, opts);
+}

@@ -1,0 +1,117 @@
+// Cases (a), (b) and (e): a cold registry → registry copy of the multi-platform image and the no-op copy right after
+// it, regkit against skopeo, on loopback and through a delaying proxy. Each cold run gets a fresh target registry, so
+// skopeo's blob-info cache cannot turn a cold copy into mounts, and the tools take turns going first.
+import { formatMethods, summarizeAccess, type AccessSummary } from './access.js';
+import { regkitCopy, skopeoCopyTimed } from './clients.js';
+import { median } from './measure.js';
+import { bar, ratio, seconds, type Bar, type CaseResult } from './report.js';
+import { endpointFor, freshTarget, type BenchConfig, type BenchSource } from './setup.js';
+
+type Tool = 'regkit' | 'skopeo';
+
+interface ToolRuns {
+  cold: number[];
+  noop: number[];
+  coldTarget?: AccessSummary;
+  noopSource?: AccessSummary;
+  noopTarget?: AccessSummary;
+}
+
+export type CopyRuns = Record<Tool, ToolRuns>;
+
+export async function measureCopies(cfg: BenchConfig, source: BenchSource, delayMs: number): Promise<CopyRuns> {
+  const runs: CopyRuns = { regkit: { cold: [], noop: [] }, skopeo: { cold: [], noop: [] } };
+  const { app } = source;
+  const src = await endpointFor(source.registry, delayMs, false);
+  try {
+    for (let rep = 0; rep < cfg.reps; rep++) {
+      const order: Tool[] = rep % 2 === 0 ? ['regkit', 'skopeo'] : ['skopeo', 'regkit'];
+      for (const tool of order) {
+        const target = await freshTarget(delayMs);
+        try {
+          const srcRef = `${src.host}/${app.repository}:${app.tag}`;
+          const dstRef = `${target.host}/bench/app-${tool}-${rep}:${app.tag}`;
+          const copy = () => (tool === 'regkit' ? regkitCopy(srcRef, dstRef, [src.host, target.host]) : skopeoCopyTimed(srcRef, dstRef));
+          target.registry.clearRequests();
+          runs[tool].cold.push((await copy()).ms);
+          runs[tool].coldTarget = summarizeAccess(target.registry.requests(), app.sizes);
+          source.registry.clearRequests();
+          target.registry.clearRequests();
+          runs[tool].noop.push((await copy()).ms);
+          runs[tool].noopSource = summarizeAccess(source.registry.requests(), app.sizes);
+          runs[tool].noopTarget = summarizeAccess(target.registry.requests(), app.sizes);
+        } finally {
+          await target.stop();
+        }
+      }
+    }
+  } finally {
+    await src.stop();
+  }
+  return runs;
+}
+
+function times(values: readonly number[]): string {
+  const m = seconds(median(values));
+  return values.length > 1 ? `${m} (${values.map((v) => (v / 1000).toFixed(2)).join(' ')})` : m;
+}
+
+function wallFigures(runs: CopyRuns, kind: 'cold' | 'noop'): { figure: CaseResult['figures'][number]; ratio: number } {
+  const r = median(runs.regkit[kind]) / median(runs.skopeo[kind]);
+  return { figure: { what: `${kind === 'cold' ? 'cold' : 'no-op'} wall time (median)`, regkit: times(runs.regkit[kind]), other: times(runs.skopeo[kind]) }, ratio: r };
+}
+
+function exactlyOneHead(what: string, s: AccessSummary | undefined): Bar {
+  const total = s?.requests ?? Number.NaN;
+  return { ...bar(what, total, '==', 1), met: total === 1 && s?.byMethod['HEAD'] === 1 };
+}
+
+export function coldCase(cfg: BenchConfig, runs: CopyRuns): CaseResult {
+  const wall = wallFigures(runs, 'cold');
+  return {
+    id: 'a',
+    title: `cold copy, ${cfg.platforms.length} platforms × ${cfg.layers} × ${cfg.layerSize / 1024 / 1024} MiB layers, loopback`,
+    figures: [
+      wall.figure,
+      { what: 'ratio regkit/skopeo', regkit: ratio(wall.ratio) },
+      { what: 'target requests', regkit: formatMethods(runs.regkit.coldTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.coldTarget?.byMethod ?? {}) },
+    ],
+    bars: [bar('wall time ratio regkit/skopeo', wall.ratio, '<=', 0.9)],
+    data: { regkitMs: runs.regkit.cold, skopeoMs: runs.skopeo.cold, ratio: wall.ratio, regkitTarget: runs.regkit.coldTarget, skopeoTarget: runs.skopeo.coldTarget },
+  };
+}
+
+export function noopCase(runs: CopyRuns): CaseResult {
+  const wall = wallFigures(runs, 'noop');
+  return {
+    id: 'b',
+    title: 'no-op copy (target already has the image), loopback',
+    figures: [
+      wall.figure,
+      { what: 'ratio regkit/skopeo', regkit: ratio(wall.ratio) },
+      { what: 'source requests', regkit: formatMethods(runs.regkit.noopSource?.byMethod ?? {}), other: formatMethods(runs.skopeo.noopSource?.byMethod ?? {}) },
+      { what: 'target requests', regkit: formatMethods(runs.regkit.noopTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.noopTarget?.byMethod ?? {}) },
+    ],
+    bars: [exactlyOneHead('source requests (1 HEAD)', runs.regkit.noopSource), exactlyOneHead('target requests (1 HEAD)', runs.regkit.noopTarget)],
+    data: { regkitMs: runs.regkit.noop, skopeoMs: runs.skopeo.noop, ratio: wall.ratio, regkit: { source: runs.regkit.noopSource, target: runs.regkit.noopTarget }, skopeo: { source: runs.skopeo.noopSource, target: runs.skopeo.noopTarget } },
+  };
+}
+
+export function wanCase(cfg: BenchConfig, runs: CopyRuns): CaseResult {
+  const cold = wallFigures(runs, 'cold');
+  const noop = wallFigures(runs, 'noop');
+  return {
+    id: 'e',
+    title: `(a) and (b) with ${cfg.delayMs} ms added to every response`,
+    figures: [
+      cold.figure,
+      { what: 'cold ratio regkit/skopeo', regkit: ratio(cold.ratio) },
+      noop.figure,
+      { what: 'no-op ratio regkit/skopeo', regkit: ratio(noop.ratio) },
+      { what: 'cold target requests', regkit: formatMethods(runs.regkit.coldTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.coldTarget?.byMethod ?? {}) },
+      { what: 'no-op requests (source, target)', regkit: `${runs.regkit.noopSource?.requests}, ${runs.regkit.noopTarget?.requests}`, other: `${runs.skopeo.noopSource?.requests}, ${runs.skopeo.noopTarget?.requests}` },
+    ],
+    bars: [bar('cold ratio regkit/skopeo', cold.ratio, '<=', 0.5), bar('no-op ratio regkit/skopeo', noop.ratio, '<=', 0.3)],
+    data: { cold: { regkitMs: runs.regkit.cold, skopeoMs: runs.skopeo.cold, ratio: cold.ratio }, noop: { regkitMs: runs.regkit.noop, skopeoMs: runs.skopeo.noop, ratio: noop.ratio } },
+  };
+}

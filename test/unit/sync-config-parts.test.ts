@@ -1,0 +1,139 @@
+// The small parsers behind the regsync config: Go durations, cron schedules, RE2 filters, semver ranges, tag
+// selection and key suggestions.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { validateCron } from '../../src/sync/config-cron.js';
+import { parseGoDuration } from '../../src/sync/config-duration.js';
+import { compareNewestFirst, selectTags } from '../../src/sync/config-filters.js';
+import { editDistance, suggestKey } from '../../src/sync/config-keys.js';
+import { compileAnchoredRegex } from '../../src/sync/config-regex.js';
+import { parseSemver, parseSemverRange } from '../../src/sync/config-semver.js';
+import type { TagFilter } from '../../src/sync/config-types.js';
+
+describe('Go durations', () => {
+  const ok: Array<[string, number]> = [['1h30m', 5400], ['90s', 90], ['500ms', 0.5], ['1.5h', 5400], ['-1m', -60], ['0', 0], ['15m', 900], ['1h0m0s', 3600], ['2us', 2e-6], ['3µs', 3e-6], ['.5s', 0.5]];
+  for (const [text, seconds] of ok) it(`${text} = ${seconds}s`, () => assert.ok(Math.abs(parseGoDuration(text) - seconds) < 1e-12));
+  for (const bad of ['', '5', '5x', '1h30', 'h', '1..5s', '60 m']) {
+    it(`rejects ${JSON.stringify(bad)}`, () => assert.throws(() => parseGoDuration(bad), /invalid duration/));
+  }
+});
+
+describe('cron schedules', () => {
+  for (const good of ['15 01 * * *', '*/5 * * * *', '0 0 1-15/2 JAN-MAR MON-FRI', '0 0 * * ?', '@hourly', '@daily', '@weekly', '@monthly', '@yearly', '@every 1h30m', 'CRON_TZ=UTC 0 3 * * *']) {
+    it(`accepts ${good}`, () => assert.doesNotThrow(() => validateCron(good)));
+  }
+  const bad: Array<[string, RegExp]> = [
+    ['1 2 3', /has 3 fields; cron needs 5/],
+    ['60 * * * *', /minute value 60 is outside 0-59/],
+    ['* * * 13 *', /month value 13 is outside 1-12/],
+    ['* * * * MOO', /day of week value "MOO" is not a number/],
+    ['5-1 * * * *', /runs backwards/],
+    ['*/0 * * * *', /step "0" must be a positive number/],
+    ['@often', /unknown schedule descriptor/],
+    ['@every 5x', /invalid duration/],
+  ];
+  for (const [s, re] of bad) it(`rejects ${s}`, () => assert.throws(() => validateCron(s), re));
+});
+
+describe('RE2 filters, anchored', () => {
+  it('anchors at both ends', () => {
+    const re = compileAnchoredRegex('latest');
+    assert.ok(re.test('latest'));
+    assert.ok(!re.test('latest-1'));
+    assert.ok(!re.test('not-latest'));
+    assert.ok(compileAnchoredRegex('3|4').test('4'));
+    assert.ok(!compileAnchoredRegex('3|4').test('34'));
+  });
+  it('translates RE2-only forms: leading flags, (?P<name>), POSIX classes, \\Q…\\E, \\A and \\z', () => {
+    assert.ok(compileAnchoredRegex('(?i)latest').test('LATEST'));
+    assert.ok(compileAnchoredRegex('v(?P<major>\\d+)').test('v12'));
+    assert.ok(compileAnchoredRegex('[[:digit:]]+\\.[[:alpha:]]+').test('12.ab'));
+    assert.ok(compileAnchoredRegex('\\Qa.b\\E').test('a.b'));
+    assert.ok(!compileAnchoredRegex('\\Qa.b\\E').test('axb'));
+    assert.ok(compileAnchoredRegex('\\Av1\\z').test('v1'));
+    assert.ok(compileAnchoredRegex('\\pL+').test('héllo'));
+  });
+  it('refuses what JavaScript cannot take, saying why', () => {
+    assert.throws(() => compileAnchoredRegex('a(b'), /invalid regex "a\(b": Unterminated group/);
+    assert.throws(() => compileAnchoredRegex('a(?i)b'), /inline flags .* only at the start/);
+    assert.throws(() => compileAnchoredRegex('(?U)a+'), /ungreedy/);
+  });
+});
+
+describe('semver', () => {
+  it('reads tags leniently, as Masterminds/semver does', () => {
+    assert.deepEqual(parseSemver('v3.5'), { major: 3, minor: 5, patch: 0, prerelease: [] });
+    assert.deepEqual(parseSemver('1.2.3-rc.1+build'), { major: 1, minor: 2, patch: 3, prerelease: ['rc', '1'] });
+    assert.equal(parseSemver('latest'), undefined);
+    assert.equal(parseSemver('1.2.3.4'), undefined);
+  });
+  const table: Array<[string, string[], string[]]> = [
+    ['>=1.2.0 <2', ['1.2.0', '1.9.9', 'v1.5'], ['1.1.9', '2.0.0']],
+    ['>=3.5.1 <4.0', ['3.5.1', 'v3.20.0'], ['3.5.0', '4.0.0']],
+    ['~1.2', ['1.2.0', '1.2.9'], ['1.3.0', '1.1.0']],
+    ['~1.2.3', ['1.2.3', '1.2.10'], ['1.3.0', '1.2.2']],
+    ['^1.2.3', ['1.2.3', '1.9.0'], ['2.0.0', '1.2.2']],
+    ['^0.2.3', ['0.2.3', '0.2.9'], ['0.3.0']],
+    ['^0.0.3', ['0.0.3'], ['0.0.4']],
+    ['1.x', ['1.0.0', '1.99.1'], ['2.0.0', '0.9.0']],
+    ['1.2.*', ['1.2.7'], ['1.3.0']],
+    ['*', ['0.0.1', '9.9.9'], ['1.0.0-rc1']],
+    ['<1.0.0 || >=3', ['0.9.0', '3.0.0'], ['1.0.0', '2.5.0']],
+    ['1.2 - 1.4', ['1.2.0', '1.4.9'], ['1.5.0', '1.1.9']],
+    ['>1.2', ['1.3.0'], ['1.2.9']],
+    ['<=1.2', ['1.2.9'], ['1.3.0']],
+    ['!=1.2.3', ['1.2.4'], ['1.2.3']],
+    ['>=1.0.0, <1.1.0', ['1.0.5'], ['1.1.0']],
+    ['>=1.0.0-0 <2', ['1.5.0-beta', '1.0.0-rc'], ['2.0.0', '0.9.0-rc']],
+    ['>= 1.2.0', ['1.2.0'], ['1.1.0']],
+  ];
+  for (const [range, yes, no] of table) {
+    it(range, () => {
+      const r = parseSemverRange(range);
+      for (const v of yes) assert.ok(r.test(parseSemver(v)!), `${v} should match ${range}`);
+      for (const v of no) assert.ok(!r.test(parseSemver(v)!), `${v} should not match ${range}`);
+    });
+  }
+  it('excludes pre-releases unless the range names one', () => {
+    assert.ok(!parseSemverRange('>=1.0.0').test(parseSemver('1.5.0-rc1')!));
+  });
+  it('rejects what it cannot read', () => {
+    assert.throws(() => parseSemverRange('>=abc'), /"abc" is not a version/);
+    assert.throws(() => parseSemverRange('1.0 ||'), /empty alternative/);
+  });
+});
+
+describe('tag selection', () => {
+  const filter = (f: Partial<TagFilter>): TagFilter => ({ allow: [], deny: [], semverRange: [], sort: 'semver', ...f });
+  const pat = (s: string) => ({ source: s, regex: compileAnchoredRegex(s) });
+  const tags = ['latest', 'edge', '3.0', '3.9', '3.10', '3.18', '3.19', 'v3.5.1', 'v4.0.0', '3.19-rc1'];
+  it('takes every tag when the step has no tag sets', () => {
+    assert.deepEqual(selectTags([], tags), tags);
+  });
+  it('allow then deny', () => {
+    assert.deepEqual(selectTags([filter({ allow: [pat('latest'), pat('3\\.\\d+')], deny: [pat('3\\.0')] })], tags), ['latest', '3.9', '3.10', '3.18', '3.19']);
+  });
+  it('semverRange first (non-semver tags drop out), then allow; sets are a union', () => {
+    const sets = [filter({ allow: [pat('latest'), pat('edge')] }), filter({ semverRange: [parseSemverRange('>=3.5.1 <4.0')], allow: [pat('v\\d+\\.\\d+\\.\\d+')] })];
+    assert.deepEqual(selectTags(sets, tags), ['latest', 'edge', 'v3.5.1']);
+  });
+  it('latest N keeps the newest by semver, other tags after by name', () => {
+    assert.deepEqual(selectTags([filter({ allow: [pat('3\\.\\d+')], latest: 2 })], tags), ['3.18', '3.19']);
+    assert.deepEqual(['a', '1.2', 'b', '1.10'].sort((x, y) => compareNewestFirst('semver', x, y)), ['1.10', '1.2', 'b', 'a']);
+  });
+  it('latest N by name', () => {
+    assert.deepEqual(selectTags([filter({ allow: [pat('2024\\d+')], latest: 2, sort: 'name' })], ['20240101', '20240301', '20240201']), ['20240301', '20240201']);
+  });
+});
+
+describe('key suggestions', () => {
+  it('counts a swap of neighbours as one edit', () => {
+    assert.equal(editDistance('tgas', 'tags'), 1);
+    assert.equal(editDistance('paralel', 'parallel'), 1);
+  });
+  it('suggests the nearest valid key, or nothing when none is close', () => {
+    assert.equal(suggestKey('tgas', ['source', 'target', 'tags', 'type']), 'tags');
+    assert.equal(suggestKey('semverrange', ['allow', 'deny', 'semverRange']), 'semverRange');
+    assert.equal(suggestKey('zzzzzz', ['source', 'target']), undefined);
+  });
+});
