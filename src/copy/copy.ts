@@ -31,15 +31,17 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const wantsExtras = (opts.referrers || opts.digestTags) && !opts.fast;
   const unchanged = (digest: string): boolean => dstHead?.digest === digest && !opts.forceRecursive && !wantsExtras;
 
-  if (!opts.platforms?.length && unchanged(srcHead.digest)) {
+  // A sparse index keeps the source's digest, so the cheapest check still holds for it.
+  if ((!opts.platforms?.length || opts.sparseIndex) && unchanged(srcHead.digest)) {
     return { ...base, status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
   }
 
   const fetched = await srcStore.getManifest(withDigest(src, srcHead.digest));
-  let top = parseManifest(fetched.bytes, fetched.mediaType);
-  if (opts.platforms?.length) top = await narrowToPlatforms(ctx, src, top, opts.platforms);
+  const parsed = parseManifest(fetched.bytes, fetched.mediaType);
+  const narrowed = opts.platforms?.length ? await narrowToPlatforms(ctx, src, parsed, opts.platforms, opts.sparseIndex) : { manifest: parsed };
+  const top = narrowed.manifest;
   const topDigest = top.bytes === fetched.bytes ? fetched.digest : digestOf(top.bytes);
-  const platforms = platformsOf(top);
+  const platforms = platformsOf(top, narrowed.only);
   if (unchanged(topDigest)) {
     return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: 'target already has this digest', durationMs: Date.now() - started };
   }
@@ -48,7 +50,7 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const present = dstHead?.digest === topDigest && !opts.forceRecursive;
   const transfer = new BlobTransfer(ctx, src, dst, opts, createLimiter(opts.concurrency ?? DEFAULT_BLOB_CONCURRENCY));
   const tree = new TreeCopy(ctx, src, dst, opts, transfer);
-  await tree.copyContent(top, topDigest, present);
+  await tree.copyContent(top, topDigest, present, narrowed.only);
   if (opts.digestTags) await copyDigestTags(ctx, src, dst, tree.copiedDigests(), opts);
   if (!opts.dryRun && !present) await putChecked(ctx, dst, top, topDigest);
   const changed = !present || tree.manifestsWritten > 0 || transfer.bytesMoved > 0;
@@ -86,10 +88,10 @@ class TreeCopy {
   manifestsWritten = 0;
 
   /** `present`: the target holds this manifest, so only referrers may be missing below it. */
-  async copyContent(m: ParsedManifest, digest: string, present = false): Promise<void> {
+  async copyContent(m: ParsedManifest, digest: string, present = false, only?: ReadonlySet<string>): Promise<void> {
     if (!this.done.has(digest)) this.done.set(digest, Promise.resolve());
     const work: Array<Promise<void>> = [];
-    if (m.kind === 'index') work.push(...m.index.manifests.map((d) => this.copyManifest(d, present)));
+    if (m.kind === 'index') work.push(...m.index.manifests.filter((d) => !only || only.has(d.digest)).map((d) => this.copyManifest(d, present)));
     if (m.kind === 'image' && !present) work.push(...this.blobsOf(m).map((d) => this.transfer.copy(d)));
     if (this.opts.referrers) work.push(this.copyReferrers(digest));
     await settleAll(work);
@@ -153,7 +155,7 @@ async function settleAll(work: Array<Promise<void>>): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-function platformsOf(m: ParsedManifest): string[] | undefined {
+function platformsOf(m: ParsedManifest, only?: ReadonlySet<string>): string[] | undefined {
   if (m.kind !== 'index') return undefined;
-  return m.index.manifests.filter((d) => d.platform && d.platform.os !== 'unknown').map((d) => formatPlatform(d.platform!));
+  return m.index.manifests.filter((d) => d.platform && d.platform.os !== 'unknown' && (!only || only.has(d.digest))).map((d) => formatPlatform(d.platform!));
 }

@@ -8,6 +8,11 @@ export interface CopyOptions {
    * target tag (as `regctl image copy --platform` does); several copy an index rewritten to hold just those.
    */
   platforms?: string[];
+  /**
+   * With several platforms: push the source index unchanged and copy only the chosen children (regsync's sparse
+   * index, same digest as the source). Registries that check an index's children, distribution among them, refuse it.
+   */
+  sparseIndex?: boolean;
   /** Also copy referrers (signatures, SBOMs, attestations) of every manifest copied. */
   referrers?: boolean;
   /** Also copy tags named after a copied digest (`sha256-<hex>`, `sha256-<hex>.sig` ...). */

@@ -1,28 +1,35 @@
 // Platform filtering of a multi-platform source. One platform resolves to that platform's image manifest, as
-// `regctl image copy --platform` does. Several keep an index, rewritten to list only them: a sparse index (the
-// original bytes with children missing) is refused by registries that check an index's children exist, distribution
-// among them.
+// `regctl image copy --platform` does. Several keep an index, rewritten by default to list only them, because a
+// sparse index (the original bytes with children missing, regsync's way) is refused by registries that check an
+// index's children exist, distribution among them; sparse stays available for registries that take it.
 import { UsageError } from '../errors.js';
 import { parseManifest, type Descriptor, type ParsedManifest } from '../oci/manifest.js';
 import { formatPlatform, parsePlatform, platformMatches, selectPlatform } from '../oci/platform.js';
 import { formatReference, withDigest, type Reference } from '../ref.js';
 import type { CopyContext } from './options.js';
 
-export async function narrowToPlatforms(ctx: CopyContext, src: Reference, top: ParsedManifest, wanted: string[]): Promise<ParsedManifest> {
-  if (top.kind !== 'index') return top;
+export interface Narrowed {
+  manifest: ParsedManifest;
+  /** Digests of the children to copy when the index is kept whole but sparse. */
+  only?: ReadonlySet<string>;
+}
+
+export async function narrowToPlatforms(ctx: CopyContext, src: Reference, top: ParsedManifest, wanted: string[], sparse = false): Promise<Narrowed> {
+  if (top.kind !== 'index') return { manifest: top };
   const wants = wanted.map((w) => parsePlatform(w));
   const children = top.index.manifests;
   if (wants.length === 1) {
     const chosen = selectPlatform(children, wants[0]!);
     if (!chosen) throw noMatch(src, wanted, children);
     const fetched = await ctx.stores.storeFor(src).getManifest(withDigest(src, chosen.digest));
-    return parseManifest(fetched.bytes, fetched.mediaType);
+    return { manifest: parseManifest(fetched.bytes, fetched.mediaType) };
   }
   const kept = children.filter((d) => d.platform !== undefined && wants.some((w) => platformMatches(w, d.platform!)));
   if (kept.length === 0) throw noMatch(src, wanted, children);
-  if (kept.length === children.length) return top;
+  if (kept.length === children.length) return { manifest: top };
+  if (sparse) return { manifest: top, only: new Set(kept.map((d) => d.digest)) };
   const index = { ...top.index, manifests: kept };
-  return { kind: 'index', mediaType: top.mediaType, index, bytes: Buffer.from(JSON.stringify(index)) };
+  return { manifest: { kind: 'index', mediaType: top.mediaType, index, bytes: Buffer.from(JSON.stringify(index)) } };
 }
 
 function noMatch(src: Reference, wanted: string[], children: readonly Descriptor[]): UsageError {

@@ -74,6 +74,7 @@ function copyOptionsFor(step: SyncStep): CopyOptions {
   const platforms = step.platform ? [step.platform] : step.platforms;
   return {
     ...(platforms.length > 0 ? { platforms } : {}),
+    sparseIndex: step.platformsIndex === 'sparse',
     referrers: step.referrers,
     digestTags: step.digestTags,
     includeExternal: step.includeExternal,
@@ -108,7 +109,8 @@ async function syncItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions, 
       return [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }];
     }
     const copyOpts = copyOptionsFor(step);
-    const filtered = copyOpts.platforms !== undefined;
+    // A sparse index keeps the source's digest, so only a rewritten index or a single platform needs the copy engine to tell.
+    const filtered = copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
     const extras = (step.referrers || step.digestTags) && !step.fastCheck;
     if (!filtered && !extras && !step.forceRecursive && dstHead?.digest === srcHead.digest) {
       return [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }];

@@ -114,6 +114,23 @@ describe('copyImage between OCI layouts', () => {
     assert.equal(again.status, 'skipped');
   });
 
+  it('a sparse index keeps the source digest, copies only the chosen children, and a re-run is one HEAD each', async () => {
+    const dst = join(root, 'sparse');
+    const wanted = image.manifests.filter((m) => m.platform.architecture !== 'arm64');
+    const result = await copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), { platforms: ['linux/amd64', 'linux/arm/v7'], sparseIndex: true });
+    assert.equal(result.digest, image.digest);
+    assert.deepEqual(result.platforms, ['linux/amd64', 'linux/arm/v7']);
+    const target = new OcidirStore(dst, { logger: silentLogger });
+    for (const m of image.manifests) {
+      const present = await target.headManifest(ref(`ocidir://${dst}@${m.digest}`));
+      assert.equal(present !== undefined, wanted.includes(m), `${m.platform.architecture} present: ${present !== undefined}`);
+    }
+    const again = new CountingStores();
+    const second = await copyImage(ctx(again), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), { platforms: ['linux/amd64', 'linux/arm/v7'], sparseIndex: true });
+    assert.equal(second.status, 'skipped');
+    assert.deepEqual(again.calls.sort(), [`${dst}:headManifest`, `${src}:headManifest`]);
+  });
+
   it('a dry run reports what it would copy and writes nothing', async () => {
     const dst = join(root, 'dry');
     const stores = new CountingStores();

@@ -126,6 +126,11 @@ creds:
     }
   });
 
+  it('allows duplicate keys, the last one winning, as regsync\'s decoder does', () => {
+    const c = load('defaults:\n  parallel: 2\n  parallel: 4\n');
+    assert.equal(c.defaults.parallel, 4);
+  });
+
   it('ignores x- keys at every level', () => {
     const c = load(`
 x-top: 1
