@@ -55833,16 +55833,16 @@ const DEFAULT_BLOB_CONCURRENCY = 3;
 
 ;// CONCATENATED MODULE: ./build/src/copy/platforms.js
 // Platform filtering of a multi-platform source. One platform resolves to that platform's image manifest, as
-// `regctl image copy --platform` does. Several keep an index, rewritten to list only them: a sparse index (the
-// original bytes with children missing) is refused by registries that check an index's children exist, distribution
-// among them.
+// `regctl image copy --platform` does. Several keep an index, rewritten by default to list only them, because a
+// sparse index (the original bytes with children missing, regsync's way) is refused by registries that check an
+// index's children exist, distribution among them; sparse stays available for registries that take it.
 
 
 
 
-async function narrowToPlatforms(ctx, src, top, wanted) {
+async function narrowToPlatforms(ctx, src, top, wanted, sparse = false) {
     if (top.kind !== 'index')
-        return top;
+        return { manifest: top };
     const wants = wanted.map((w) => (0,oci_platform/* parsePlatform */.Y8)(w));
     const children = top.index.manifests;
     if (wants.length === 1) {
@@ -55850,15 +55850,17 @@ async function narrowToPlatforms(ctx, src, top, wanted) {
         if (!chosen)
             throw noMatch(src, wanted, children);
         const fetched = await ctx.stores.storeFor(src).getManifest((0,src_ref/* withDigest */.hQ)(src, chosen.digest));
-        return (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType);
+        return { manifest: (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType) };
     }
     const kept = children.filter((d) => d.platform !== undefined && wants.some((w) => (0,oci_platform/* platformMatches */.J5)(w, d.platform)));
     if (kept.length === 0)
         throw noMatch(src, wanted, children);
     if (kept.length === children.length)
-        return top;
+        return { manifest: top };
+    if (sparse)
+        return { manifest: top, only: new Set(kept.map((d) => d.digest)) };
     const index = { ...top.index, manifests: kept };
-    return { kind: 'index', mediaType: top.mediaType, index, bytes: Buffer.from(JSON.stringify(index)) };
+    return { manifest: { kind: 'index', mediaType: top.mediaType, index, bytes: Buffer.from(JSON.stringify(index)) } };
 }
 function noMatch(src, wanted, children) {
     const have = children.filter((d) => d.platform).map((d) => (0,oci_platform/* formatPlatform */.Bq)(d.platform));
@@ -55914,15 +55916,16 @@ async function copyImage(ctx, src, dst, opts = {}) {
     const base = { op: 'copy', source: (0,src_ref/* formatReference */.FH)(src), target: (0,src_ref/* formatReference */.FH)(dst) };
     const wantsExtras = (opts.referrers || opts.digestTags) && !opts.fast;
     const unchanged = (digest) => dstHead?.digest === digest && !opts.forceRecursive && !wantsExtras;
-    if (!opts.platforms?.length && unchanged(srcHead.digest)) {
+    // A sparse index keeps the source's digest, so the cheapest check still holds for it.
+    if ((!opts.platforms?.length || opts.sparseIndex) && unchanged(srcHead.digest)) {
         return { ...base, status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
     }
     const fetched = await srcStore.getManifest((0,src_ref/* withDigest */.hQ)(src, srcHead.digest));
-    let top = (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType);
-    if (opts.platforms?.length)
-        top = await narrowToPlatforms(ctx, src, top, opts.platforms);
+    const parsed = (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType);
+    const narrowed = opts.platforms?.length ? await narrowToPlatforms(ctx, src, parsed, opts.platforms, opts.sparseIndex) : { manifest: parsed };
+    const top = narrowed.manifest;
     const topDigest = top.bytes === fetched.bytes ? fetched.digest : (0,oci_digest/* digestOf */.ol)(top.bytes);
-    const platforms = platformsOf(top);
+    const platforms = platformsOf(top, narrowed.only);
     if (unchanged(topDigest)) {
         return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: 'target already has this digest', durationMs: Date.now() - started };
     }
@@ -55930,7 +55933,7 @@ async function copyImage(ctx, src, dst, opts = {}) {
     const present = dstHead?.digest === topDigest && !opts.forceRecursive;
     const transfer = new BlobTransfer(ctx, src, dst, opts, createLimiter(opts.concurrency ?? DEFAULT_BLOB_CONCURRENCY));
     const tree = new TreeCopy(ctx, src, dst, opts, transfer);
-    await tree.copyContent(top, topDigest, present);
+    await tree.copyContent(top, topDigest, present, narrowed.only);
     if (opts.digestTags)
         await copyDigestTags(ctx, src, dst, tree.copiedDigests(), opts);
     if (!opts.dryRun && !present)
@@ -55970,12 +55973,12 @@ class TreeCopy {
     /** Manifests written by digest (children and referrers); the top manifest is not counted. */
     manifestsWritten = 0;
     /** `present`: the target holds this manifest, so only referrers may be missing below it. */
-    async copyContent(m, digest, present = false) {
+    async copyContent(m, digest, present = false, only) {
         if (!this.done.has(digest))
             this.done.set(digest, Promise.resolve());
         const work = [];
         if (m.kind === 'index')
-            work.push(...m.index.manifests.map((d) => this.copyManifest(d, present)));
+            work.push(...m.index.manifests.filter((d) => !only || only.has(d.digest)).map((d) => this.copyManifest(d, present)));
         if (m.kind === 'image' && !present)
             work.push(...this.blobsOf(m).map((d) => this.transfer.copy(d)));
         if (this.opts.referrers)
@@ -56036,10 +56039,10 @@ async function settleAll(work) {
     if (failed)
         throw failed.reason;
 }
-function platformsOf(m) {
+function platformsOf(m, only) {
     if (m.kind !== 'index')
         return undefined;
-    return m.index.manifests.filter((d) => d.platform && d.platform.os !== 'unknown').map((d) => (0,oci_platform/* formatPlatform */.Bq)(d.platform));
+    return m.index.manifests.filter((d) => d.platform && d.platform.os !== 'unknown' && (!only || only.has(d.digest))).map((d) => (0,oci_platform/* formatPlatform */.Bq)(d.platform));
 }
 
 ;// CONCATENATED MODULE: ./build/src/copy/archive.js
@@ -56178,8 +56181,8 @@ async function listRepositories(store, cmd) {
 
 // EXTERNAL MODULE: ./build/src/sync/config-view.js
 var config_view = __nccwpck_require__(4937);
-// EXTERNAL MODULE: ./build/src/sync/config.js + 17 modules
-var config = __nccwpck_require__(2117);
+// EXTERNAL MODULE: ./build/src/sync/config.js + 18 modules
+var config = __nccwpck_require__(1802);
 // EXTERNAL MODULE: ./build/src/sync/shard.js
 var shard = __nccwpck_require__(5969);
 ;// CONCATENATED MODULE: ./build/src/sync/items.js
@@ -56345,6 +56348,7 @@ function copyOptionsFor(step) {
     const platforms = step.platform ? [step.platform] : step.platforms;
     return {
         ...(platforms.length > 0 ? { platforms } : {}),
+        sparseIndex: step.platformsIndex === 'sparse',
         referrers: step.referrers,
         digestTags: step.digestTags,
         includeExternal: step.includeExternal,
@@ -56380,7 +56384,8 @@ async function syncItem(ctx, item, opts, budget) {
             return [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }];
         }
         const copyOpts = copyOptionsFor(step);
-        const filtered = copyOpts.platforms !== undefined;
+        // A sparse index keeps the source's digest, so only a rewritten index or a single platform needs the copy engine to tell.
+        const filtered = copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
         const extras = (step.referrers || step.digestTags) && !step.fastCheck;
         if (!filtered && !extras && !step.forceRecursive && dstHead?.digest === srcHead.digest) {
             return [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }];
@@ -56770,8 +56775,8 @@ function renderOutput(out, format) {
 var oci_platform = __nccwpck_require__(3856);
 // EXTERNAL MODULE: ./build/src/ref.js
 var src_ref = __nccwpck_require__(800);
-// EXTERNAL MODULE: ./build/src/sync/config.js + 17 modules
-var config = __nccwpck_require__(2117);
+// EXTERNAL MODULE: ./build/src/sync/config.js + 18 modules
+var config = __nccwpck_require__(1802);
 // EXTERNAL MODULE: ./build/src/sync/config-duration.js
 var config_duration = __nccwpck_require__(7292);
 // EXTERNAL MODULE: ./build/src/sync/shard.js
@@ -60354,6 +60359,7 @@ class StoreSet {
                 logger: this.opts.logger,
                 userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
                 ...(this.opts.retry ? { retry: this.opts.retry } : {}),
+                ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
             });
             this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger })));
         }
@@ -60461,7 +60467,7 @@ function renderSyncConfig(config) {
 
 /***/ }),
 
-/***/ 2117:
+/***/ 1802:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61956,12 +61962,10 @@ class TemplateRun {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/sync/template-parse.js
-// Parser for the subset of Go's text/template that regsync and regbot configs use. It produces a small tree that
-// template-exec.ts walks. Syntax follows https://pkg.go.dev/text/template (actions, trim markers, comments,
-// pipelines, variables, if/else if/range/with/break/continue); define/template/block are refused.
+;// CONCATENATED MODULE: ./build/src/sync/template-lex.js
+// Lexer for the text/template subset: splits template text into text and action tokens, applies `{{-`/`-}}`
+// trimming and drops `{{/* comments */}}`, as text/template/parse's lexer does.
 
-const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'break', 'continue', 'define', 'template', 'block']);
 function isSpace(c) {
     return c === ' ' || c === '\t' || c === '\r' || c === '\n';
 }
@@ -62221,6 +62225,14 @@ class Lexer {
         this.i += text.length;
     }
 }
+
+;// CONCATENATED MODULE: ./build/src/sync/template-parse.js
+// Parser for the subset of Go's text/template that regsync and regbot configs use. It produces a small tree that
+// template-exec.ts walks. Syntax follows https://pkg.go.dev/text/template (actions, trim markers, comments,
+// pipelines, variables, if/else if/range/with/break/continue); define/template/block are refused.
+
+
+const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'break', 'continue', 'define', 'template', 'block']);
 /** Recursive descent over the tokens, mirroring text/template/parse. */
 class Parser {
     src;

@@ -46,7 +46,10 @@ function withDeadline(deadline: number, name: string, timeoutMs: number): (p: Pr
   };
 }
 
-export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
+/** Adds globals to a script's state after the regbot API (the `policy` table is one); runs before the chunk. */
+export type LuaExtension = (L: LuaState, ctx: ApiContext) => void;
+
+export async function runScript(opts: RunScriptOptions, extensions: readonly LuaExtension[] = []): Promise<ScriptResult> {
   const started = Date.now();
   const deadline = started + opts.timeoutMs;
   const journal = new Journal();
@@ -64,7 +67,9 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
   let L: LuaState;
   try {
     L = createSandbox(opts.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES);
-    installApi(L, new ApiContext(opts, bridge, journal, logs));
+    const ctx = new ApiContext(opts, bridge, journal, logs);
+    installApi(L, ctx);
+    for (const extend of extensions) extend(L, ctx);
     bridge.installPrelude(L);
   } catch (err) {
     return finish(`script "${opts.name}" could not start: ${(err as Error).message}`);

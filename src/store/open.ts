@@ -7,6 +7,7 @@ import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/credentials.js';
 import { hostConfigFor, type HostConfig } from '../transport/hostconfig.js';
 import type { RetryPolicy } from '../transport/retry.js';
+import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
 import { OcidirStore } from './ocidir.js';
 import { RegistryStore } from './registry.js';
@@ -20,6 +21,8 @@ export interface StoreOptions {
   userAgent?: string;
   /** Retry tuning (tests shorten the backoff); defaults to 5 retries from 100 ms up to 30 s. */
   retry?: Partial<RetryPolicy>;
+  /** Connect, headers and body-idle timeouts (tests shorten them); defaults in transport/tls.ts. */
+  timeouts?: AgentTimeouts;
 }
 
 export class StoreSet {
@@ -49,6 +52,7 @@ export class StoreSet {
         logger: this.opts.logger,
         userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
+        ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
       });
       this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger })));
     }

@@ -64,16 +64,13 @@ export interface RateLimit {
   retrySeconds: number;
 }
 
-export interface SyncDefaults {
-  /** Concurrent copies, at least 1. */
-  parallel: number;
+/** What a step takes from `defaults` when it does not say. */
+export interface StepSettings {
   intervalSeconds?: number;
   schedule?: string;
   rateLimit: RateLimit;
-  backup?: string;
   digestTags: boolean;
   referrers: boolean;
-  referrerFilters?: ReferrerFilter[];
   referrerSource?: string;
   referrerTarget?: string;
   referrerSlow: boolean;
@@ -83,6 +80,13 @@ export interface SyncDefaults {
   mediaTypes: string[];
   hooks: Hooks;
   platformsIndex: PlatformsIndex;
+}
+
+export interface SyncDefaults extends StepSettings {
+  /** Concurrent copies, at least 1. */
+  parallel: number;
+  backup?: string;
+  referrerFilters?: ReferrerFilter[];
   /** Largest blob chunk held in memory, bytes. */
   blobLimit: number;
   cacheCount: number;
@@ -91,7 +95,7 @@ export interface SyncDefaults {
   userAgent?: string;
 }
 
-export interface SyncStep {
+export interface SyncStep extends StepSettings {
   /** Position in `sync[]`, and where the entry is written. */
   index: number;
   file: string;
@@ -106,23 +110,9 @@ export interface SyncStep {
   repos: NameFilter;
   platform?: string;
   platforms: string[];
-  platformsIndex: PlatformsIndex;
-  digestTags: boolean;
-  referrers: boolean;
   referrerFilters: ReferrerFilter[];
-  referrerSource?: string;
-  referrerTarget?: string;
-  referrerSlow: boolean;
-  fastCheck: boolean;
-  forceRecursive: boolean;
-  includeExternal: boolean;
   /** Run per overwritten tag with `.Ref` and `.Step`; see expandBackup. */
   backup?: CompiledTemplate;
-  intervalSeconds?: number;
-  schedule?: string;
-  rateLimit: RateLimit;
-  mediaTypes: string[];
-  hooks: Hooks;
   /** Delete target tags the filters no longer allow (repository steps only). */
   prune: boolean;
 }

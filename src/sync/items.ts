@@ -30,6 +30,24 @@ export interface Expanded {
   excluded: OperationResult[];
 }
 
+/**
+ * A step's source and target, parsed. Every step is parsed before the first request of a run, so a reference that a
+ * template left unusable (an unset `{{env}}`) stops the run with nothing read or written.
+ */
+export type StepEndpoints =
+  | { step: SyncStep; type: 'image' | 'repository'; source: Reference; target: Reference }
+  | { step: SyncStep; type: 'registry'; source: RegistryPath; target: RegistryPath };
+
+/** A registry step names a host, optionally with a path below which repositories are taken or put. */
+export interface RegistryPath {
+  host: string;
+  prefix: string;
+}
+
+function positionOf(step: SyncStep): string {
+  return `${step.file}:${step.line}:${step.column}`;
+}
+
 function parseStepRef(step: SyncStep, text: string, what: 'source' | 'target', repositoryOnly: boolean): Reference {
   try {
     const ref = parseReference(text, { repositoryOnly });
@@ -38,20 +56,40 @@ function parseStepRef(step: SyncStep, text: string, what: 'source' | 'target', r
     }
     return ref;
   } catch (err) {
-    throw new UsageError(`sync[${step.index}] (${step.file}:${step.line}) ${what}: ${(err as Error).message}`);
+    throw new UsageError(`${positionOf(step)}: sync[${step.index}] ${what}: ${(err as Error).message}`);
   }
 }
 
-export async function expandStep(stores: StoreLookup, step: SyncStep, opts: ExpandOptions): Promise<Expanded> {
-  switch (step.type) {
+function parseRegistryPath(step: SyncStep, text: string, what: 'source' | 'target'): RegistryPath {
+  const slash = text.indexOf('/');
+  const host = slash < 0 ? text : text.slice(0, slash);
+  try {
+    return { host: parseRegistryHost(host), prefix: slash < 0 ? '' : text.slice(slash + 1).replace(/\/+$/, '') };
+  } catch (err) {
+    throw new UsageError(`${positionOf(step)}: sync[${step.index}] ${what}: ${(err as Error).message}`);
+  }
+}
+
+/** Throws UsageError (exit 2) naming the step's file:line:column when its source or target is not usable. */
+export function parseStepEndpoints(step: SyncStep): StepEndpoints {
+  if (step.type === 'registry') {
+    return { step, type: step.type, source: parseRegistryPath(step, step.source, 'source'), target: parseRegistryPath(step, step.target, 'target') };
+  }
+  const repositoryOnly = step.type === 'repository';
+  return { step, type: step.type, source: parseStepRef(step, step.source, 'source', repositoryOnly), target: parseStepRef(step, step.target, 'target', repositoryOnly) };
+}
+
+export async function expandStep(stores: StoreLookup, endpoints: StepEndpoints, opts: ExpandOptions): Promise<Expanded> {
+  const { step } = endpoints;
+  switch (endpoints.type) {
     case 'image': {
-      const item = { step, source: parseStepRef(step, step.source, 'source', false), target: parseStepRef(step, step.target, 'target', false) };
+      const item = { step, source: endpoints.source, target: endpoints.target };
       return { items: inShard(formatReference(item.target), opts.shard) ? [item] : [], excluded: [] };
     }
     case 'repository':
-      return expandRepository(stores, step, parseStepRef(step, step.source, 'source', true), parseStepRef(step, step.target, 'target', true), opts);
+      return expandRepository(stores, step, endpoints.source, endpoints.target, opts);
     case 'registry':
-      return expandRegistry(stores, step, opts);
+      return expandRegistry(stores, step, endpoints.source, endpoints.target, opts);
   }
 }
 
@@ -71,33 +109,20 @@ async function expandRepository(stores: StoreLookup, step: SyncStep, source: Ref
   return { items, excluded };
 }
 
-async function expandRegistry(stores: StoreLookup, step: SyncStep, opts: ExpandOptions): Promise<Expanded> {
-  const [srcHost, srcPrefix] = splitHost(step, step.source, 'source');
-  const [dstHost, dstPrefix] = splitHost(step, step.target, 'target');
-  const repos = await stores.storeForRegistry(srcHost).listRepositories();
+async function expandRegistry(stores: StoreLookup, step: SyncStep, from: RegistryPath, to: RegistryPath, opts: ExpandOptions): Promise<Expanded> {
+  const repos = await stores.storeForRegistry(from.host).listRepositories();
   const out: Expanded = { items: [], excluded: [] };
   for (const repo of repos) {
-    if (srcPrefix && !repo.startsWith(`${srcPrefix}/`)) continue;
+    if (from.prefix && !repo.startsWith(`${from.prefix}/`)) continue;
     if (!nameAllowed(step.repos, repo)) continue;
-    const name = srcPrefix ? repo.slice(srcPrefix.length + 1) : repo;
-    const source: Reference = { scheme: 'registry', registry: srcHost, repository: repo };
-    const target: Reference = { scheme: 'registry', registry: dstHost, repository: dstPrefix ? `${dstPrefix}/${name}` : name };
+    const name = from.prefix ? repo.slice(from.prefix.length + 1) : repo;
+    const source: Reference = { scheme: 'registry', registry: from.host, repository: repo };
+    const target: Reference = { scheme: 'registry', registry: to.host, repository: to.prefix ? `${to.prefix}/${name}` : name };
     const part = await expandRepository(stores, step, source, target, opts);
     out.items.push(...part.items);
     out.excluded.push(...part.excluded);
   }
   return out;
-}
-
-/** A registry step names a host, optionally with a path below which repositories are taken or put. */
-function splitHost(step: SyncStep, text: string, what: string): [string, string] {
-  const slash = text.indexOf('/');
-  const host = slash < 0 ? text : text.slice(0, slash);
-  try {
-    return [parseRegistryHost(host), slash < 0 ? '' : text.slice(slash + 1).replace(/\/+$/, '')];
-  } catch (err) {
-    throw new UsageError(`sync[${step.index}] (${step.file}:${step.line}) ${what}: ${(err as Error).message}`);
-  }
 }
 
 function excludedResult(item: SyncItem, reason: string): OperationResult {

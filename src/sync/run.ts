@@ -9,8 +9,8 @@ import type { Logger } from '../log.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../ref.js';
 import type { OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
-import { expandBackup, type SyncConfig, type SyncStep } from './config.js';
-import { expandStep, type StoreLookup, type SyncItem } from './items.js';
+import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config.js';
+import { expandStep, parseStepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
 import type { Shard } from './shard.js';
 
@@ -34,16 +34,18 @@ export interface SyncContext {
 }
 
 export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRunOptions): Promise<OperationResult[]> {
-  for (const w of config.warnings) ctx.logger.warn(w.message);
+  for (const w of config.warnings) ctx.logger.warn(warningText(w));
+  const steps = config.sync.map(parseStepEndpoints);
   const results: OperationResult[] = [];
   const items: SyncItem[] = [];
-  for (const step of config.sync) {
+  for (const endpoints of steps) {
     try {
-      const expanded = await expandStep(ctx.stores, step, opts);
+      const expanded = await expandStep(ctx.stores, endpoints, opts);
       items.push(...expanded.items);
       results.push(...expanded.excluded);
     } catch (err) {
       if (exitCodeFor(err) === 2) throw err;
+      const { step } = endpoints;
       results.push(failed({ step, source: stepRef(step.source), target: stepRef(step.target) }, err));
       if (opts.abortOnError) return results;
     }
@@ -63,6 +65,12 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   );
   results.push(...perItem.flat());
   return results;
+}
+
+/** `file:line:col: message`, so a warning about the config points at the line to change. */
+function warningText(w: ConfigWarning): string {
+  const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
+  return `${at}: ${w.message}`;
 }
 
 /** For a step that failed before it had items: a readable label, not a parsed reference. */

@@ -11,6 +11,13 @@ export interface AgentTimeouts {
 
 const KEEP_ALIVE_MS = 30_000;
 
+/**
+ * Stated rather than left to undici (300 s each), so a registry or token realm that accepts a connection and then
+ * says nothing fails within minutes even after every retry. Headers get room for a registry that verifies a large
+ * upload before answering its last PUT; the body timeout is idle time between chunks, not the length of a transfer.
+ */
+export const DEFAULT_TIMEOUTS: Required<AgentTimeouts> = { connectTimeoutMs: 10_000, headersTimeoutMs: 120_000, bodyTimeoutMs: 120_000 };
+
 export function originFor(host: HostConfig, apiHost: string): URL {
   return new URL(`${host.tls === 'disabled' ? 'http' : 'https'}://${apiHost}`);
 }
@@ -21,13 +28,14 @@ export function originFor(host: HostConfig, apiHost: string): URL {
  * Connections are not capped: the request limiter bounds concurrency, and an undici connection cap would let a
  * streaming GET body hold the connection a PUT on the same host needs.
  */
-export function agentFor(host: HostConfig, timeouts: AgentTimeouts, audience: 'registry' | 'foreign'): Agent {
+export function agentFor(host: HostConfig, given: AgentTimeouts, audience: 'registry' | 'foreign'): Agent {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...given };
   return new Agent({
     keepAliveTimeout: KEEP_ALIVE_MS,
-    ...(timeouts.headersTimeoutMs !== undefined ? { headersTimeout: timeouts.headersTimeoutMs } : {}),
-    ...(timeouts.bodyTimeoutMs !== undefined ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
+    headersTimeout: timeouts.headersTimeoutMs,
+    bodyTimeout: timeouts.bodyTimeoutMs,
     connect: {
-      ...(timeouts.connectTimeoutMs !== undefined ? { timeout: timeouts.connectTimeoutMs } : {}),
+      timeout: timeouts.connectTimeoutMs,
       ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
       ...(host.regcert ? { ca: [...rootCertificates, host.regcert] } : {}),
       ...(audience === 'registry' && host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),

@@ -1,7 +1,9 @@
 // A reverse proxy in front of a test registry, to make loopback look like the internet: a delay before every response
 // (round trips decide a mirror's speed), extra headers (rate limits), and list paging the way Docker Hub and GHCR do
 // it, which distribution 2.8 does not (it returns every tag at once). Bodies stream both ways, so 1 GiB blobs pass.
-// `faults` cuts a connection halfway through a body, which no real registry can be made to do on cue.
+// `faults` cuts a connection halfway through a body, stalls or truncates one, or answers in the registry's place (5xx,
+// 429): what no real registry can be made to do on cue.
+import { once } from 'node:events';
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -22,8 +24,21 @@ export interface ProxyOptions {
 /**
  * `drop-mid-request`: forward half of the request body (by its Content-Length), then close both connections.
  * `drop-mid-response`: send the status, headers and half of the response body, then close both connections.
+ * `truncate`: send the registry's headers (its Content-Length included) and a third of the body, then close at once.
+ * `{ stallMs }`: send half of the response body, pause, then the rest (or nothing, when the client gave up meanwhile).
+ * `{ status }`: answer in the registry's place with that status, a distribution error body and `headers`; the
+ * registry never sees the request.
  */
-export type ProxyFault = 'drop-mid-request' | 'drop-mid-response';
+export type ProxyFault = 'drop-mid-request' | 'drop-mid-response' | 'truncate' | StallFault | StatusFault;
+
+export interface StallFault {
+  stallMs: number;
+}
+
+export interface StatusFault {
+  status: number;
+  headers?: Record<string, string>;
+}
 
 export interface RunningProxy {
   host: string;
@@ -55,9 +70,9 @@ function toOutgoing(headers: Map<string, string[]>): OutgoingHttpHeaders {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Passes the first half of `length` bytes on, then holds the rest back and calls `cut`. */
-function halfway(length: number, cut: () => void): Transform {
-  let left = Math.floor(length / 2);
+/** Passes the first `keep` bytes on, then holds the rest back and calls `cut` after `graceMs`. */
+function cutAfter(keep: number, graceMs: number, cut: () => void): Transform {
+  let left = keep;
   let cutting = false;
   return new Transform({
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
@@ -67,10 +82,38 @@ function halfway(length: number, cut: () => void): Transform {
       if (part.length > 0) this.push(part);
       if (left > 0) return done();
       cutting = true;
-      // A moment for the half to reach the peer, so it really holds a partial body when the connection goes.
-      setTimeout(cut, 50);
+      setTimeout(cut, graceMs);
     },
   });
+}
+
+/** Passes the first half of `length` bytes on, then holds the rest back and calls `cut`. */
+function halfway(length: number, cut: () => void): Transform {
+  // A moment for the half to reach the peer, so it really holds a partial body when the connection goes.
+  return cutAfter(Math.floor(length / 2), 50, cut);
+}
+
+/** Passes half of `length` bytes on, waits `ms`, then lets the rest through. */
+function stalling(length: number, ms: number): Transform {
+  let left = Math.floor(length / 2);
+  let stalled = false;
+  return new Transform({
+    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      if (stalled || left <= 0) return done(null, chunk);
+      const head = chunk.subarray(0, left);
+      left -= head.length;
+      this.push(head);
+      if (left > 0) return done();
+      stalled = true;
+      const tail = chunk.subarray(head.length);
+      setTimeout(() => done(null, tail), ms);
+    },
+  });
+}
+
+function errorBody(status: number): Buffer {
+  const code = status === 429 ? 'TOOMANYREQUESTS' : 'UNAVAILABLE';
+  return Buffer.from(JSON.stringify({ errors: [{ code, message: `injected ${status} from the test proxy` }] }));
 }
 
 export async function startProxy(target: string, opts: ProxyOptions = {}): Promise<RunningProxy> {
@@ -158,14 +201,32 @@ export async function startProxy(target: string, opts: ProxyOptions = {}): Promi
     const list = LIST_PATH.exec(url.pathname);
     if (opts.pageSize && list && (req.method === 'GET' || req.method === 'HEAD')) return servePage(req, res, url, list[1], record);
     const fault = opts.faults?.(req);
+    if (typeof fault === 'object' && 'status' in fault) return answerInstead(req, res, fault, record);
     const up = await upstream(req, req.url ?? '/', true, fault);
     await respond(req, res, up.statusCode ?? 502, forwardable(up.rawHeaders), record);
-    if (fault !== 'drop-mid-response') return void (await pipeline(up, res));
+    const length = Number(up.headers['content-length'] ?? 0);
     const cut = () => {
       up.destroy();
       res.socket?.destroy();
     };
-    await pipeline(up, halfway(Number(up.headers['content-length'] ?? 0), cut), res);
+    if (fault === 'drop-mid-response') return pipeline(up, halfway(length, cut), res);
+    if (fault === 'truncate') return pipeline(up, cutAfter(Math.floor(length / 3), 0, cut), res);
+    if (typeof fault === 'object') return pipeline(up, stalling(length, fault.stallMs), res);
+    await pipeline(up, res);
+  }
+
+  async function answerInstead(req: IncomingMessage, res: ServerResponse, fault: StatusFault, record: AccessRecord): Promise<void> {
+    // The request body is read to its end first, so the client sees the answer and not a reset mid-upload.
+    req.resume();
+    if (!req.readableEnded) await once(req, 'end');
+    const body = errorBody(fault.status);
+    const headers = new Map<string, string[]>([
+      ['content-type', ['application/json']],
+      ['content-length', [String(body.length)]],
+      ...Object.entries(fault.headers ?? {}).map(([k, v]): [string, string[]] => [k.toLowerCase(), [v]]),
+    ]);
+    await respond(req, res, fault.status, headers, record);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const server = createServer({ keepAlive: true }, (req, res) => {
