@@ -1,32 +1,42 @@
 // Action inputs (INPUT_* variables) → the same typed options the CLI builds from argv.
 import { parseHostSpecs } from '../cli/host-flag.js';
-import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../cli/options.js';
+import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions, type SyncCommand } from '../cli/options.js';
 import { UsageError } from '../errors.js';
+import { loadBotConfig } from '../prune/config.js';
+import { loadSyncConfig } from '../sync/config.js';
+import { parseGoDuration } from '../sync/config-duration.js';
+import { parseShard } from '../sync/shard.js';
 
-export const INPUT_NAMES = [
-  'command',
-  'source',
-  'target',
-  'platforms',
-  'referrers',
-  'digest-tags',
-  'include-external',
-  'force-recursive',
-  'fast',
-  'dry-run',
-  'concurrency',
-  'hosts',
-  'format',
-] as const;
+/** Commands the action runs, and the inputs each reads besides `command`. */
+export const COMMAND_INPUTS = {
+  copy: ['source', 'target', 'platforms', 'referrers', 'digest-tags', 'include-external', 'force-recursive', 'fast', 'dry-run', 'concurrency', 'hosts', 'format'],
+  sync: ['config', 'mode', 'shard', 'shards', 'missing', 'abort-on-error', 'max-wait', 'cache', 'hosts', 'format'],
+  prune: ['config', 'dry-run', 'hosts', 'format'],
+} as const;
 
-export type InputName = (typeof INPUT_NAMES)[number];
+export type ActionCommand = keyof typeof COMMAND_INPUTS;
 
-/** Commands the action runs so far. */
-export const ACTION_COMMANDS = ['copy'] as const;
+export const ACTION_COMMANDS = Object.keys(COMMAND_INPUTS) as ActionCommand[];
+
+export type InputName = 'command' | (typeof COMMAND_INPUTS)[ActionCommand][number];
+
+export const INPUT_NAMES: readonly InputName[] = ['command', ...new Set(ACTION_COMMANDS.flatMap((c) => COMMAND_INPUTS[c]))];
+
+/**
+ * The rate-limit wait budget of a sync step when `max-wait` is empty: long enough to outlast a short dip below
+ * `ratelimit.min` (regsync retries every 5 minutes at least), short enough to leave most of a job's time for copying.
+ */
+export const DEFAULT_ACTION_MAX_WAIT = '30m';
+
+export const SYNC_MODES = ['once', 'check', 'config'] as const;
 
 export interface ActionSettings {
   global: GlobalOptions;
   command: Command;
+  /** `sync` with mode `check`: how many matrix jobs the `matrix` output fans out over. */
+  shards?: number;
+  /** `sync`: keep the `ocidir://` layouts in the Actions cache across runs. */
+  cache: boolean;
 }
 
 /**
@@ -57,9 +67,10 @@ export function readLines(env: NodeJS.ProcessEnv, name: InputName): string[] {
 }
 
 /** The YAML 1.2 core schema booleans that `core.getBooleanInput` accepts; empty means false. */
-export function readBoolean(env: NodeJS.ProcessEnv, name: InputName): boolean {
+export function readBoolean(env: NodeJS.ProcessEnv, name: InputName, whenEmpty = false): boolean {
   const value = readInput(env, name);
-  if (value === '' || ['false', 'False', 'FALSE'].includes(value)) return false;
+  if (value === '') return whenEmpty;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   throw new UsageError(`input ${name} must be true or false, not "${value}"`);
 }
@@ -70,8 +81,68 @@ function requireInput(env: NodeJS.ProcessEnv, name: InputName, command: string):
   return value;
 }
 
-/** `argvCommand` is the command a composite action passes as the first argument. */
-export function readSettings(env: NodeJS.ProcessEnv, argvCommand?: string): ActionSettings {
+function readMaxWait(env: NodeJS.ProcessEnv): number {
+  const text = readInput(env, 'max-wait') || DEFAULT_ACTION_MAX_WAIT;
+  let seconds: number;
+  try {
+    seconds = parseGoDuration(text);
+  } catch (err) {
+    throw new UsageError(`input max-wait: ${(err as Error).message}`);
+  }
+  if (seconds < 0) throw new UsageError(`input max-wait must not be negative, not "${text}"`);
+  return seconds;
+}
+
+function readCopyCommand(env: NodeJS.ProcessEnv): Command {
+  const concurrency = readInput(env, 'concurrency');
+  return buildCopyCommand({
+    source: requireInput(env, 'source', 'copy'),
+    target: requireInput(env, 'target', 'copy'),
+    // One platform per line: a comma belongs to the platform syntax (`windows/amd64,osver=10.0.17763`).
+    platforms: readLines(env, 'platforms'),
+    referrers: readBoolean(env, 'referrers'),
+    digestTags: readBoolean(env, 'digest-tags'),
+    includeExternal: readBoolean(env, 'include-external'),
+    forceRecursive: readBoolean(env, 'force-recursive'),
+    fast: readBoolean(env, 'fast'),
+    dryRun: readBoolean(env, 'dry-run'),
+    ...(concurrency !== '' ? { concurrency: parsePositiveInteger(concurrency, 'input concurrency') } : {}),
+  });
+}
+
+/** Every input is checked before the config is read, so a typo in an input is reported as such. */
+function readSyncSettings(env: NodeJS.ProcessEnv): { command: SyncCommand; shards?: number; cache: boolean } {
+  const file = requireInput(env, 'config', 'sync');
+  const mode = readInput(env, 'mode') || 'once';
+  if (!(SYNC_MODES as readonly string[]).includes(mode)) throw new UsageError(`input mode must be one of ${SYNC_MODES.join(', ')}, not "${mode}"`);
+  const shardText = readInput(env, 'shard');
+  const shardsText = readInput(env, 'shards');
+  let shard;
+  try {
+    shard = shardText === '' ? undefined : parseShard(shardText);
+  } catch (err) {
+    throw new UsageError(`input shard: ${(err as Error).message}`);
+  }
+  const shards = shardsText === '' ? undefined : parsePositiveInteger(shardsText, 'input shards');
+  if (shards !== undefined && mode !== 'check') throw new UsageError('input shards plans a fan-out and needs mode: check; the matrix jobs then run mode: once with shard: ${{ matrix.shard }}');
+  if (shards !== undefined && shard !== undefined) throw new UsageError('give input shard (run one part) or input shards (plan the parts), not both');
+  const missing = readBoolean(env, 'missing');
+  const abortOnError = readBoolean(env, 'abort-on-error');
+  const maxWaitSeconds = readMaxWait(env);
+  const cache = readBoolean(env, 'cache', true);
+  const command: SyncCommand = {
+    name: `sync ${mode as (typeof SYNC_MODES)[number]}`,
+    config: loadSyncConfig(file),
+    ...(shard ? { shard } : {}),
+    missing,
+    abortOnError,
+    maxWaitSeconds,
+  };
+  return { command, ...(shards !== undefined ? { shards } : {}), cache };
+}
+
+/** The command this step runs: the composite action's first argument, else the `command` input. */
+function commandOf(env: NodeJS.ProcessEnv, argvCommand?: string): string {
   const inputCommand = readInput(env, 'command');
   if (argvCommand !== undefined && inputCommand !== '' && argvCommand !== inputCommand) {
     throw new UsageError(`this action runs "${argvCommand}" but input command is "${inputCommand}"; drop the command input`);
@@ -79,28 +150,23 @@ export function readSettings(env: NodeJS.ProcessEnv, argvCommand?: string): Acti
   const command = argvCommand ?? inputCommand;
   if (command === '') throw new UsageError(`input command is required: one of ${ACTION_COMMANDS.join(', ')}`);
   if (!(ACTION_COMMANDS as readonly string[]).includes(command)) throw new UsageError(`input command must be one of ${ACTION_COMMANDS.join(', ')}, not "${command}"`);
+  return command;
+}
+
+/** `argvCommand` is the command a composite action passes as the first argument. */
+export function readSettings(env: NodeJS.ProcessEnv, argvCommand?: string): ActionSettings {
+  const command = commandOf(env, argvCommand) as ActionCommand;
   const format = readInput(env, 'format');
-  const concurrency = readInput(env, 'concurrency');
   const global: GlobalOptions = {
     hosts: parseHostSpecs(readLines(env, 'hosts')),
     format: format === '' ? 'text' : parseOutputFormat(format, 'input format'),
     logFormat: 'text',
     verbose: false,
   };
-  return {
-    global,
-    command: buildCopyCommand({
-      source: requireInput(env, 'source', command),
-      target: requireInput(env, 'target', command),
-      // One platform per line: a comma belongs to the platform syntax (`windows/amd64,osver=10.0.17763`).
-      platforms: readLines(env, 'platforms'),
-      referrers: readBoolean(env, 'referrers'),
-      digestTags: readBoolean(env, 'digest-tags'),
-      includeExternal: readBoolean(env, 'include-external'),
-      forceRecursive: readBoolean(env, 'force-recursive'),
-      fast: readBoolean(env, 'fast'),
-      dryRun: readBoolean(env, 'dry-run'),
-      ...(concurrency !== '' ? { concurrency: parsePositiveInteger(concurrency, 'input concurrency') } : {}),
-    }),
-  };
+  if (command === 'sync') return { global, ...readSyncSettings(env) };
+  if (command === 'prune') {
+    const dryRun = readBoolean(env, 'dry-run');
+    return { global, command: { name: 'prune once', config: loadBotConfig(requireInput(env, 'config', 'prune')), dryRun }, cache: false };
+  }
+  return { global, command: readCopyCommand(env), cache: false };
 }

@@ -3,7 +3,8 @@ import * as core from '@actions/core';
 import type { Logger } from '../log.js';
 import { resultRecord } from '../report/jsonl.js';
 import type { OperationResult, OperationStatus } from '../report/result.js';
-import { renderSummary } from '../report/summary.js';
+import { renderSummary, renderSyncSummary } from '../report/summary.js';
+import { shardMatrix } from '../sync/shard.js';
 
 /** Statuses that wrote something to a target. */
 const WRITES: readonly OperationStatus[] = ['copied', 'backed-up', 'deleted'];
@@ -13,6 +14,14 @@ export interface ActionOutputs {
   changed: string;
   bytes: string;
   plan: string;
+}
+
+export interface SyncOutputs {
+  changed: string;
+  bytes: string;
+  plan: string;
+  /** `{"shard":["1/N",…]}` for `strategy.matrix: ${{ fromJSON(…) }}`; empty unless a fan-out was asked for. */
+  matrix: string;
 }
 
 export function outputsOf(results: readonly OperationResult[]): ActionOutputs {
@@ -25,14 +34,41 @@ export function outputsOf(results: readonly OperationResult[]): ActionOutputs {
   };
 }
 
-export function setOutputs(results: readonly OperationResult[]): void {
-  for (const [name, value] of Object.entries(outputsOf(results))) core.setOutput(name, value);
+export function syncOutputsOf(results: readonly OperationResult[], shards: number | undefined): SyncOutputs {
+  const { digest: _lastDigest, ...common } = outputsOf(results);
+  return { ...common, matrix: shards === undefined ? '' : JSON.stringify({ shard: shardMatrix(shards) }) };
+}
+
+export interface PruneOutputs {
+  /** Tags and images deleted (0 in a dry run). */
+  deleted: string;
+  changed: string;
+  plan: string;
+}
+
+export function pruneOutputsOf(results: readonly OperationResult[]): PruneOutputs {
+  const { changed, plan } = outputsOf(results);
+  return { deleted: String(results.filter((r) => r.status === 'deleted').length), changed, plan };
+}
+
+export function setOutputs(outputs: ActionOutputs | SyncOutputs | PruneOutputs): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+export interface SummaryRequest {
+  results: readonly OperationResult[];
+  title: string;
+  error: string | undefined;
+  /** A sync gets the entries × tags table with its totals and wall time. */
+  sync?: { durationMs: number };
 }
 
 /** Appends the summary; a runner without a summary file (a local run) gets a warning, not a failure. */
-export async function writeSummary(results: readonly OperationResult[], title: string, error: string | undefined, logger: Logger): Promise<void> {
+export async function writeSummary(req: SummaryRequest, logger: Logger): Promise<void> {
+  const opts = { title: req.title, ...(req.error !== undefined ? { error: req.error } : {}) };
+  const markdown = req.sync ? renderSyncSummary(req.results, { ...opts, durationMs: req.sync.durationMs }) : renderSummary(req.results, opts);
   try {
-    await core.summary.addRaw(renderSummary(results, { title, ...(error !== undefined ? { error } : {}) })).write();
+    await core.summary.addRaw(markdown).write();
   } catch (err) {
     logger.warn(`job summary not written: ${(err as Error).message}`);
   } finally {

@@ -1,48 +1,85 @@
 // The action face: mask credentials, read inputs, run the command, set outputs, write the job summary, and call
 // setFailed once here at the top.
 import * as core from '@actions/core';
+import { executeCommand, type CommandOutput } from '../cli/execute.js';
 import { secretsInHostSpecs } from '../cli/host-flag.js';
-import { executeCommand } from '../cli/execute.js';
+import { isSyncCommand } from '../cli/options.js';
+import { storeOptionsFor } from '../cli/store-options.js';
 import { exitCodeFor } from '../errors.js';
+import type { Logger } from '../log.js';
 import { renderJsonLines } from '../report/jsonl.js';
 import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf, type OperationResult } from '../report/result.js';
 import { renderText } from '../report/text.js';
 import { StoreSet } from '../store/open.js';
-import { readLines, readSettings } from './inputs.js';
+import { cacheRunFrom, layoutCacheSpec } from '../sync/cache.js';
+import { configSecrets } from '../sync/config-view.js';
+import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
+import { actionsCacheService, restoreLayouts, saveLayouts } from './layout-cache.js';
 import { createActionLogger, GroupedProgress } from './logger.js';
-import { setOutputs, writeSummary } from './outputs.js';
+import { outputsOf, pruneOutputsOf, setOutputs, syncOutputsOf, writeSummary } from './outputs.js';
 
 /** Before anything can log: the runner masks only secrets it knows, and a `pass=` inside `hosts` is not one. */
 function maskInputSecrets(env: NodeJS.ProcessEnv): void {
   for (const secret of secretsInHostSpecs(readLines(env, 'hosts'))) core.setSecret(secret);
 }
 
+function wroteSomething(out: CommandOutput): boolean {
+  return out.kind === 'results' && outputsOf(out.results).changed === 'true';
+}
+
+/**
+ * Runs the command, with a sync's OCI layouts restored from the Actions cache before and saved after when this is
+ * the node24 action. A composite step (`inCompositeStep`) cannot reach the cache service: its action.yml wraps the
+ * step in actions/cache steps instead.
+ */
+async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger: Logger, inCompositeStep: boolean): Promise<CommandOutput> {
+  const { command } = settings;
+  const writes = command.name === 'sync once';
+  const spec = isSyncCommand(command) && command.name !== 'sync config' && settings.cache ? layoutCacheSpec(command.config, cacheRunFrom(env), command.shard) : undefined;
+  const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
+  const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
+  const stores = new StoreSet(storeOptionsFor(command, settings.global.hosts, logger));
+  const progress = new GroupedProgress();
+  let out: CommandOutput;
+  try {
+    out = await executeCommand(command, { stores, logger, onProgress: createProgressReporter(progress.emit) });
+  } finally {
+    progress.close();
+    await stores.close();
+  }
+  if (service && restored && writes) await saveLayouts(service, restored, wroteSomething(out), logger);
+  return out;
+}
+
+function describe(out: CommandOutput, results: readonly OperationResult[], settings: ActionSettings): string {
+  if (out.kind === 'raw') return Buffer.from(out.bytes).toString('utf8');
+  return settings.global.format === 'json' ? renderJsonLines(results) : renderText(results);
+}
+
 export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   maskInputSecrets(env);
+  const started = Date.now();
   const logger = createActionLogger();
+  const commandWord = argv[0] ?? readInput(env, 'command');
   let results: OperationResult[] = [];
   let failure: unknown;
-  let title = `regkit ${argv[0] ?? ''}`.trim();
+  let title = `regkit ${commandWord}`.trim();
   try {
     const settings = readSettings(env, argv[0]);
-    title = `regkit ${settings.command.name}`;
-    const stores = new StoreSet({ hosts: settings.global.hosts, logger });
-    const progress = new GroupedProgress();
-    try {
-      const out = await executeCommand(settings.command, { stores, logger, onProgress: createProgressReporter(progress.emit) });
-      if (out.kind === 'results') results = out.results;
-    } finally {
-      progress.close();
-      await stores.close();
-    }
-    core.info((settings.global.format === 'json' ? renderJsonLines(results) : renderText(results)).trimEnd());
-    setOutputs(results);
+    const { command } = settings;
+    // The config is read (it is where these come from) but nothing has logged yet.
+    if (isSyncCommand(command) || command.name === 'prune once') for (const secret of configSecrets(command.config)) core.setSecret(secret);
+    title = `regkit ${command.name}`;
+    const out = await execute(settings, env, logger, argv[0] !== undefined);
+    if (out.kind === 'results') results = out.results;
+    core.info(describe(out, results, settings).trimEnd());
+    setOutputs(isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results));
   } catch (err) {
     failure = err;
   }
   const message = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
-  await writeSummary(results, title, message, logger);
+  await writeSummary({ results, title, error: message, ...(commandWord === 'sync' ? { sync: { durationMs: Date.now() - started } } : {}) }, logger);
   if (message !== undefined) {
     core.setFailed(message);
     return exitCodeFor(failure);

@@ -10,6 +10,8 @@ import type { StoreSet } from '../store/open.js';
 import { deleteImage, deleteTag } from './commands/delete.js';
 import { imageConfig, imageDigest, imageManifest, imageRateLimit } from './commands/image-read.js';
 import { listRepositories, listTags } from './commands/listing.js';
+import { cacheRunFrom, layoutCacheSpec, renderCacheOutputs } from '../sync/cache.js';
+import { runPrune } from '../prune/run.js';
 import { renderSyncConfig } from '../sync/config-view.js';
 import { runSync, type SyncRunOptions } from '../sync/run.js';
 import type { Command, CopyCommand, ImageArchiveCommand, SyncCommand } from './options.js';
@@ -73,6 +75,13 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
       return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
     case 'sync config':
       return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
+    case 'sync cache-key':
+      return { kind: 'raw', bytes: Buffer.from(renderCacheOutputs(layoutCacheSpec(cmd.config, cacheRunFrom(process.env), cmd.shard))) };
+    case 'prune once': {
+      const copy = { stores: ctx.stores, logger: ctx.logger };
+      const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => copyImage(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
+      return { kind: 'results', results: report.results };
+    }
     case 'copy':
     case 'image export':
     case 'image import':

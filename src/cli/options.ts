@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import type { Platform } from '../oci/manifest.js';
 import { parsePlatform } from '../oci/platform.js';
 import { parseReference, type Reference } from '../ref.js';
+import type { BotConfig } from '../prune/config.js';
 import type { SyncConfig } from '../sync/config.js';
 import type { Shard } from '../sync/shard.js';
 import type { HostConfig } from '../transport/hostconfig.js';
@@ -70,7 +71,7 @@ export interface ImageArchiveCommand {
 }
 
 export interface SyncCommand {
-  name: 'sync once' | 'sync check' | 'sync config';
+  name: 'sync once' | 'sync check' | 'sync config' | 'sync cache-key';
   config: SyncConfig;
   shard?: Shard;
   missing: boolean;
@@ -78,9 +79,19 @@ export interface SyncCommand {
   maxWaitSeconds?: number;
 }
 
-export type Command = SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
+export interface PruneCommand {
+  name: 'prune once';
+  config: BotConfig;
+  dryRun: boolean;
+}
+
+export type Command = PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
 
 export type CommandName = Command['name'];
+
+export function isSyncCommand(command: Command): command is SyncCommand {
+  return command.name.startsWith('sync ');
+}
 
 /** What a copy is asked for, as both faces read it before validation. */
 export interface CopyRequest {

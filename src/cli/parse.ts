@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import { parsePlatform } from '../oci/platform.js';
 import { parseReference, parseRegistryHost } from '../ref.js';
+import { loadBotConfig } from '../prune/config.js';
 import { loadSyncConfig } from '../sync/config.js';
 import { parseGoDuration } from '../sync/config-duration.js';
 import { parseShard } from '../sync/shard.js';
@@ -164,7 +165,8 @@ function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs):
       return { name, ref: parseReference(arg), force: has(raw, 'force') };
     case 'sync once':
     case 'sync check':
-    case 'sync config': {
+    case 'sync config':
+    case 'sync cache-key': {
       const file = one(raw, 'config');
       if (file === undefined) throw new UsageError(`${name} needs -c FILE: the regsync.yml to read`);
       const shard = one(raw, 'shard');
@@ -177,6 +179,11 @@ function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs):
         abortOnError: has(raw, 'abort-on-error'),
         ...(maxWait !== undefined ? { maxWaitSeconds: parseWaitDuration(maxWait) } : {}),
       };
+    }
+    case 'prune once': {
+      const file = one(raw, 'config');
+      if (file === undefined) throw new UsageError('prune once needs -c FILE: the regbot.yml to read');
+      return { name, config: loadBotConfig(file), dryRun: has(raw, 'dry-run') };
     }
     case 'image export':
     case 'image import': {

@@ -4,13 +4,14 @@ import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf } from '../report/result.js';
 import { StoreSet } from '../store/open.js';
 import { configSecrets } from '../sync/config-view.js';
-import type { HostConfig } from '../transport/hostconfig.js';
 import { executeCommand } from './execute.js';
 import { secretsInHostSpecs } from './host-flag.js';
 import { createCliLogger, formatFatal, logFormatOf } from './logger.js';
+import { isSyncCommand } from './options.js';
 import { renderOutput } from './output.js';
 import { parseCommandLine } from './parse.js';
 import { createRedactor } from './redact.js';
+import { storeOptionsFor } from './store-options.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -21,13 +22,6 @@ export interface CliIo {
 /** `--host` values as typed, so credentials can be hidden even when the spec does not parse. */
 function rawHostSpecs(argv: readonly string[]): string[] {
   return argv.flatMap((a, i) => (a === '--host' && i + 1 < argv.length ? [argv[i + 1]!] : a.startsWith('--host=') ? [a.slice('--host='.length)] : []));
-}
-
-/** Config `creds` first, then `--host` on top, field by field: the command line wins for the registry it names. */
-export function mergeHosts(fromConfig: readonly HostConfig[], fromFlags: readonly HostConfig[]): HostConfig[] {
-  const byRegistry = new Map<string, HostConfig>(fromConfig.map((h) => [h.registry, { ...h }]));
-  for (const h of fromFlags) byRegistry.set(h.registry, { ...byRegistry.get(h.registry), ...h });
-  return [...byRegistry.values()];
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -48,14 +42,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const { global, command } = invocation;
-  const sync = command.name === 'sync once' || command.name === 'sync check' || command.name === 'sync config' ? command.config : undefined;
-  if (sync) redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(sync)]);
+  if (isSyncCommand(command) || command.name === 'prune once') redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(command.config)]);
   const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
-  const stores = new StoreSet({
-    hosts: sync ? mergeHosts(sync.creds, global.hosts) : global.hosts,
-    logger,
-    ...(sync ? { useDockerConfig: !sync.defaults.skipDockerConfig } : {}),
-  });
+  const stores = new StoreSet(storeOptionsFor(command, global.hosts, logger));
   try {
     const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
     const out = await executeCommand(command, { stores, logger, onProgress });

@@ -88,6 +88,8 @@ async function planKeepLast(ctx: PolicyContext, store: Store, policy: KeepLastPo
     kept.push(...newestFirst.slice(0, policy.keep));
     doomed.push(...newestFirst.slice(policy.keep).map((tag) => ({ tag, group })));
   }
+  // In name order, whatever order the store lists them in: plans read the same on every backend.
+  doomed.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
   if (policy.sort !== 'created') for (const [t, d] of await digestsOf(store, policy, doomed.map((x) => x.tag))) digests.set(t, d);
   const inGroup = (g: string) => (policy.group === undefined ? '' : ` of group "${g}"`);
   const deletes: PolicyDelete[] = doomed.flatMap(({ tag, group }) => {

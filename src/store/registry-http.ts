@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import { formatReference, type Reference, type RegistryReference } from '../ref.js';
 import type { RegistryClient, RegistryResponse } from '../transport/client.js';
 import { errorFromResponse } from '../transport/response.js';
+import { errorCode, isRetryableError } from '../transport/retry.js';
 
 export interface RegistryContext {
   client: RegistryClient;
@@ -40,4 +41,27 @@ export function resolveLocation(res: RegistryResponse, ctx: RegistryContext, rep
   const value = Array.isArray(location) ? location[0] : location;
   if (!value) throw new RegistryError(`the registry answered ${what} without a Location header`, { status: res.status, registry: ctx.client.registry, repository, operation });
   return new URL(value, res.url);
+}
+
+/** Tries for a body read whole (a manifest, a list page) before giving up on it. */
+const BODY_ATTEMPTS = 3;
+
+/**
+ * Runs a request whose body is read whole, again when the connection breaks or stalls mid-body: the transport's
+ * retries end once the headers are in, and a GET is safe to repeat. What still breaks after the last attempt is a
+ * RegistryError naming what was being read and where, not the socket's bare "other side closed".
+ */
+export async function retryingBrokenBody<T>(ctx: RegistryContext, where: { repository: string | undefined; operation: Operation; what: string }, read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (err instanceof RegistryError || !isRetryableError(err)) throw err;
+      const message = `reading ${where.what} broke off (${errorCode(err)} ${(err as Error).message})`;
+      if (attempt >= BODY_ATTEMPTS) {
+        throw new RegistryError(`${message} after ${attempt} attempts`, { status: undefined, registry: ctx.client.registry, repository: where.repository, operation: where.operation, retryable: true, cause: err });
+      }
+      ctx.logger.debug(`${message}; retrying`, { registry: ctx.client.registry, attempt });
+    }
+  }
 }

@@ -7,7 +7,7 @@ import type { RegistryReference } from '../ref.js';
 import { headDisabled } from '../transport/hostconfig.js';
 import { parseRateLimit } from '../transport/ratelimit.js';
 import { BodyTooLargeError, header, readBody } from '../transport/response.js';
-import { apiPath, expectStatus, type RegistryContext } from './registry-http.js';
+import { apiPath, expectStatus, retryingBrokenBody, type RegistryContext } from './registry-http.js';
 import type { FetchedManifest, ManifestHead } from './store.js';
 
 /** Manifests above this are refused both ways (regclient's push cap; registries commonly reject larger ones). */
@@ -73,7 +73,11 @@ async function getForHead(ctx: RegistryContext, ref: RegistryReference): Promise
   }
 }
 
-export async function getManifest(ctx: RegistryContext, ref: RegistryReference): Promise<FetchedManifest> {
+export function getManifest(ctx: RegistryContext, ref: RegistryReference): Promise<FetchedManifest> {
+  return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, () => getManifestOnce(ctx, ref));
+}
+
+async function getManifestOnce(ctx: RegistryContext, ref: RegistryReference): Promise<FetchedManifest> {
   const what = manifestName(ref);
   const res = await ctx.client.request({
     method: 'GET',

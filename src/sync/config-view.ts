@@ -7,7 +7,7 @@ const SECRET_FIELDS = ['pass', 'token', 'clientKey'] as const;
 const REDACTED = '<redacted>';
 
 /** Values that must never be printed: passwords, tokens and keys from `creds`. */
-export function configSecrets(config: SyncConfig): string[] {
+export function configSecrets(config: Pick<SyncConfig, 'creds'>): string[] {
   return config.creds.flatMap((c) => SECRET_FIELDS.map((f) => c[f]).filter((v): v is string => typeof v === 'string' && v !== ''));
 }
 

@@ -3,7 +3,7 @@
 // attestations, the referrers fallback) belong to the images beside them and are never pruned here. Backups written
 // into the same repository are removed too unless the filters select them: keep backups in another repository (a
 // backup template that names a full reference) when pruning.
-import { formatReference, parseReference, repositoryOf, withTag } from '../ref.js';
+import { formatReference, repositoryOf, withTag, type Reference } from '../ref.js';
 import type { OperationResult } from '../report/result.js';
 import { selectTags, type SyncStep } from './config.js';
 import type { StoreLookup } from './items.js';
@@ -11,8 +11,8 @@ import { inShard, type Shard } from './shard.js';
 
 const DIGEST_TAG = /^sha(256|512)-[0-9a-f]+/;
 
-export async function pruneTarget(stores: StoreLookup, step: SyncStep, opts: { check: boolean; shard?: Shard }): Promise<OperationResult[]> {
-  const repo = repositoryOf(parseReference(step.target, { repositoryOnly: true }));
+export async function pruneTarget(stores: StoreLookup, step: SyncStep, target: Reference, opts: { check: boolean; shard?: Shard }): Promise<OperationResult[]> {
+  const repo = repositoryOf(target);
   const store = stores.storeFor(repo);
   const tags = await store.listTags(repo);
   const kept = new Set(selectTags(step.tagSets, tags));

@@ -10,7 +10,8 @@ import { formatReference, parseReference, repositoryOf, withDigest, withTag, typ
 import type { OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
 import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config.js';
-import { expandStep, parseStepEndpoints, type StoreLookup, type SyncItem } from './items.js';
+import { expandStep, parseStepEndpoints, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
+import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
 import type { Shard } from './shard.js';
 
@@ -38,9 +39,11 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   const steps = config.sync.map(parseStepEndpoints);
   const results: OperationResult[] = [];
   const items: SyncItem[] = [];
+  const listed: StepEndpoints[] = [];
   for (const endpoints of steps) {
     try {
       const expanded = await expandStep(ctx.stores, endpoints, opts);
+      listed.push(endpoints);
       items.push(...expanded.items);
       results.push(...expanded.excluded);
     } catch (err) {
@@ -64,6 +67,14 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
     ),
   );
   results.push(...perItem.flat());
+  // Pruning comes last and only for steps whose tags were listed: a step that could not read its source must not
+  // take that as "no tag is wanted any more".
+  if (!aborted) {
+    for (const endpoints of listed) {
+      if (endpoints.type !== 'repository' || !endpoints.step.prune) continue;
+      results.push(...(await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) })));
+    }
+  }
   return results;
 }
 
@@ -123,10 +134,15 @@ async function syncItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions, 
     if (!filtered && !extras && !step.forceRecursive && dstHead?.digest === srcHead.digest) {
       return [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }];
     }
-    const planned = await copyImage(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true });
-    if (planned.status === 'skipped') return [{ ...planned, op: 'sync' }];
+    const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
+    const withRate = (r: OperationResult): OperationResult => (remaining === undefined ? r : { ...r, details: { ...r.details, rateLimitRemaining: remaining } });
+    // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
+    // depends on the digest a platform filter would produce.
+    const needsPlan = opts.mode === 'check' || (filtered && dstHead !== undefined && step.backup !== undefined);
+    const planned = needsPlan ? await copyImage(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
+    if (planned?.status === 'skipped') return [withRate({ ...planned, op: 'sync' })];
     const out: OperationResult[] = [];
-    if (dstHead && step.backup && dstHead.digest !== planned.digest) {
+    if (dstHead && step.backup && dstHead.digest !== (planned?.digest ?? srcHead.digest)) {
       const backup = await backUp(copyCtx, item, dstHead, opts.mode);
       out.push(backup);
       if (backup.status === 'failed') {
@@ -134,16 +150,31 @@ async function syncItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions, 
         return out;
       }
     }
-    const done = opts.mode === 'check' ? planned : await copyImage(copyCtx, item.source, item.target, copyOpts);
-    out.push({ ...done, op: 'sync', durationMs: Date.now() - started });
+    const done = planned && opts.mode === 'check' ? planned : await copyImage(copyCtx, item.source, item.target, copyOpts);
+    out.push(withRate({ ...done, op: 'sync', durationMs: Date.now() - started }));
     return out;
   } catch (err) {
-    if (exitCodeFor(err) === 2 && !(err instanceof Error && /platform/.test(err.message))) throw err;
+    // Even a usage error found this late (a platform the source lacks) belongs to this item alone: thrown, it would
+    // end the run while other items are still copying.
     return [failed(item, err)];
   }
 }
 
 async function backUp(ctx: CopyContext, item: SyncItem, current: ManifestHead, mode: SyncMode): Promise<OperationResult> {
+  const target = item.target;
+  const result = { op: 'backup' as const, source: formatReference(target), digest: current.digest };
+  let backupRef: Reference | undefined;
+  try {
+    backupRef = backupReference(item, current);
+    const r = await copyImage(ctx, withDigest(target, current.digest), backupRef, { dryRun: mode === 'check' });
+    return { ...r, ...result, status: mode === 'check' ? 'would-backup' : 'backed-up', target: formatReference(backupRef) };
+  } catch (err) {
+    // A template that names no usable reference fails this backup (and so keeps the old tag), not the whole run.
+    return { ...result, status: 'failed', ...(backupRef ? { target: formatReference(backupRef) } : {}), bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function backupReference(item: SyncItem, current: ManifestHead): Reference {
   const target = item.target;
   const name = expandBackup(item.step, {
     Reference: formatReference(target),
@@ -154,12 +185,5 @@ async function backUp(ctx: CopyContext, item: SyncItem, current: ManifestHead, m
   });
   if (name === undefined) throw new Error('backUp called for a step without backup');
   // regsync's rule: a name with `/` or `:` is a whole reference, anything else a tag beside the target.
-  const backupRef = /[/:]/.test(name) ? parseReference(name) : withTag(repositoryOf(target), name);
-  const source = withDigest(target, current.digest);
-  try {
-    const r = await copyImage(ctx, source, backupRef, { dryRun: mode === 'check' });
-    return { ...r, op: 'backup', status: mode === 'check' ? 'would-backup' : 'backed-up', source: formatReference(target), target: formatReference(backupRef), digest: current.digest };
-  } catch (err) {
-    return { op: 'backup', status: 'failed', source: formatReference(target), target: formatReference(backupRef), digest: current.digest, bytes: 0, reason: err instanceof Error ? err.message : String(err) };
-  }
+  return /[/:]/.test(name) ? parseReference(name) : withTag(repositoryOf(target), name);
 }

@@ -222,9 +222,8 @@ export const TEMPLATE_FUNCS: Readonly<Record<string, TemplateFunc>> = {
     try {
       return ctx.readFile(path).trim();
     } catch (err) {
-      // regclient returns "" for an unreadable file; say so, since an empty password is hard to trace back.
-      ctx.warn(`file ${JSON.stringify(path)} could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using ""`);
-      return '';
+      // regclient returns "" here, which turns a missing secret into an empty password that fails far from its cause.
+      throw new Error(`file ${JSON.stringify(path)} could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): create it, or fix the path`);
     }
   }),
   join: eager((a) => {

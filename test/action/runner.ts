@@ -5,8 +5,10 @@
 // finally evaluates `outputs.*.value`. Only the simple expressions actions put there are understood; anything else
 // throws, so a test never passes on an expression this helper silently misread.
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { makeTempDir, removeTempDir, trackChild } from '../harness/cleanup.js';
 
@@ -125,7 +127,7 @@ function asString(v: Value): string {
 function looseEquals(a: Value, b: Value): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
   if (typeof a === typeof b) return a === b;
-  const num = (v: Value): number => (v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : NaN);
+  const num = (v: Value): number => (typeof v === 'number' ? v : v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : NaN);
   return num(a) === num(b);
 }
 
@@ -462,4 +464,23 @@ export async function runActionAsRunner(actionDir: string, inputs: Record<string
   } finally {
     await removeTempDir(tmp);
   }
+}
+
+/**
+ * A workspace holding this checkout's action.yml files and a `dist/index.js` that loads the compiled
+ * `build/src/main.js`: the actions as users get them, running the code under test without rebuilding the bundle
+ * (whose freshness the dist check covers).
+ */
+export async function makeActionWorkspace(dir: string, checkout = process.cwd()): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await cp(join(checkout, 'action.yml'), join(dir, 'action.yml'));
+  for (const name of await readdir(join(checkout, 'actions'))) {
+    const file = join(checkout, 'actions', name, 'action.yml');
+    if (!existsSync(file)) continue;
+    await mkdir(join(dir, 'actions', name), { recursive: true });
+    await cp(file, join(dir, 'actions', name, 'action.yml'));
+  }
+  await mkdir(join(dir, 'dist'), { recursive: true });
+  await writeFile(join(dir, 'dist', 'index.js'), `import ${JSON.stringify(pathToFileURL(join(checkout, 'build/src/main.js')).href)};\n`);
+  await writeFile(join(dir, 'package.json'), '{"type":"module"}\n');
 }

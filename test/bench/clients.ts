@@ -10,16 +10,16 @@ export const REGKIT_BIN = fileURLToPath(new URL('../../../dist/index.js', import
 
 // Directories that never exist: neither tool finds the machine user's logins, so both run anonymous on plain HTTP.
 const NO_AUTH_DIR = join(tmpdir(), 'regkit-bench-no-auth-config');
-const ENV = { ...process.env, REGISTRY_AUTH_FILE: join(NO_AUTH_DIR, 'auth.json'), DOCKER_CONFIG: NO_AUTH_DIR };
+export const NO_AUTH_ENV = { ...process.env, REGISTRY_AUTH_FILE: join(NO_AUTH_DIR, 'auth.json'), DOCKER_CONFIG: NO_AUTH_DIR };
 
 /** `node dist/index.js copy SRC DST` with every host on plain HTTP. */
 export function regkitCopy(src: string, dst: string, hosts: readonly string[], opts: { trackRss?: boolean } = {}): Promise<TimedRun> {
   const hostArgs = [...new Set(hosts)].flatMap((h) => ['--host', `reg=${h},tls=disabled`]);
-  return runTimed(process.execPath, [REGKIT_BIN, 'copy', src, dst, ...hostArgs], { env: ENV, trackRss: opts.trackRss ?? false });
+  return runTimed(process.execPath, [REGKIT_BIN, 'copy', src, dst, ...hostArgs], { env: NO_AUTH_ENV, trackRss: opts.trackRss ?? false });
 }
 
 export function skopeoCopyTimed(src: string, dst: string): Promise<TimedRun> {
-  return runTimed('skopeo', ['--insecure-policy', 'copy', '--all', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${src}`, `docker://${dst}`], { env: ENV });
+  return runTimed('skopeo', ['--insecure-policy', 'copy', '--all', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${src}`, `docker://${dst}`], { env: NO_AUTH_ENV });
 }
 
 /** Opens an upload session (distribution spec "Pushing blobs": POST, then the Location takes the body). */

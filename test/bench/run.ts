@@ -1,6 +1,6 @@
 // `npm run bench`: regkit against skopeo and `curl | curl` on local registries, one table of figures and the quality
 // bars of design.md, plus `build/bench-results.json`. BENCH_QUICK=1 runs a small version as a smoke test,
-// BENCH_REPS=N sets the repetitions (median reported), BENCH_CASES=abe picks cases. The bench reports; it does not gate.
+// BENCH_REPS=N sets the repetitions (median reported), BENCH_CASES=abe picks cases (a–f copy, g–h sync). The bench reports; it does not gate.
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { bigLayerCase } from './cases-big.js';
 import { ceilingCase } from './cases-ceiling.js';
 import { coldCase, measureCopies, noopCase, wanCase, type CopyRuns } from './cases-copy.js';
 import { sameRegistryCase } from './cases-mount.js';
+import { measureSyncs, seedTags, syncCase } from './cases-sync.js';
 import { REGKIT_BIN } from './clients.js';
 import { renderTable, writeResults, type CaseResult } from './report.js';
 import { benchConfig, startSource } from './setup.js';
@@ -43,6 +44,17 @@ async function main(): Promise<void> {
     if (want('e')) {
       progress(`(e) cold and no-op copies with ${cfg.delayMs} ms per response`);
       results.push(wanCase(cfg, await measureCopies(cfg, source, cfg.delayMs)));
+    }
+    if (want('g') || want('h')) {
+      const tags = await seedTags(source, cfg.quick ? 6 : 30);
+      if (want('g')) {
+        progress(`(g) sync of ${tags} tags on loopback`);
+        results.push(syncCase('g', await measureSyncs(cfg, source, tags, 0), 4));
+      }
+      if (want('h')) {
+        progress(`(h) sync of ${tags} tags with ${cfg.delayMs} ms per response`);
+        results.push(syncCase('h', await measureSyncs(cfg, source, tags, cfg.delayMs), 10));
+      }
     }
     if (want('f')) {
       progress('(f) curl | curl ceiling');

@@ -33,6 +33,8 @@ const BODY_TIMEOUT_MS = 400;
 const KiB = 1024;
 
 interface Figures {
+  /** Why runs gave up, for the figures line. */
+  reasons: string[];
   rounds: number;
   runs: number;
   retries: number;
@@ -58,6 +60,17 @@ async function withDeadline<T>(what: string, run: Promise<T>): Promise<T> {
     return await Promise.race([run, deadline]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The run's value, or the error it ended with; a hang past the deadline fails the test outright. */
+async function settle<T>(run: Promise<T>): Promise<T | Error> {
+  try {
+    return await run;
+  } catch (err) {
+    assert.ok(err instanceof Error, `a run threw a non-Error: ${String(err)}`);
+    assert.doesNotMatch(err.message, /did not end within/);
+    return err;
   }
 }
 
@@ -93,7 +106,7 @@ describe(`soak: copy and sync through injected faults (${ROUNDS} rounds, seed ${
   let work: string;
   let images: FixtureImage[];
   let direct: StoreSet;
-  const figures: Figures = { rounds: 0, runs: 0, retries: 0, failures: 0, corruptTags: 0, tagsChecked: 0 };
+  const figures: Figures = { reasons: [], rounds: 0, runs: 0, retries: 0, failures: 0, corruptTags: 0, tagsChecked: 0 };
 
   before(async () => {
     work = await makeTempDir('regkit-soak-');
@@ -120,6 +133,7 @@ describe(`soak: copy and sync through injected faults (${ROUNDS} rounds, seed ${
           `${Object.entries(injected).map(([k, n]) => `${k}=${n}`).join(' ')} retries=${figures.retries} failures=${figures.failures} ` +
           `tags-checked=${figures.tagsChecked} corrupt-tags=${figures.corruptTags} ratelimit-remaining=${srcProxy.stats().rateLimitRemaining}`,
       );
+      for (const reason of figures.reasons) console.log(`soak failure: ${reason}`);
     }
   });
 
@@ -154,12 +168,15 @@ describe(`soak: copy and sync through injected faults (${ROUNDS} rounds, seed ${
     }
   }
 
+  /** A clear failure names the registry it gave up on, not only the socket's words ("other side closed"). */
+  function assertClear(reason: string): void {
+    figures.failures++;
+    figures.reasons.push(reason);
+    assert.ok(reason.includes(srcProxy.host) || reason.includes(dstProxy.host), `a failure that does not say where: "${reason}"`);
+  }
+
   function countFailures(results: OperationResult[]): void {
-    for (const r of results.filter((x) => x.status === 'failed')) {
-      figures.failures++;
-      // A failure must say what went wrong, not be an empty or generic message.
-      assert.ok((r.reason ?? '').length > 10, `failed result without a useful reason: ${JSON.stringify(r)}`);
-    }
+    for (const r of results.filter((x) => x.status === 'failed')) assertClear(r.reason ?? '');
   }
 
   test('every run ends, and every target tag is the old image or the complete new one', async () => {
@@ -188,25 +205,17 @@ describe(`soak: copy and sync through injected faults (${ROUNDS} rounds, seed ${
         const copyRepo = `soak/copy-${round}`;
         const s1 = chosen.get('s1')!;
         figures.runs++;
-        try {
-          const result = await withDeadline(`copy in round ${round}`, copyImage({ stores, logger: countingLogger(figures) }, refOf(srcProxy.host, SOURCE_REPO, { tag: 's1' }), refOf(dstProxy.host, copyRepo, { tag: 'x' })));
-          assert.equal(result.digest, s1.digest);
-        } catch (err) {
-          assert.ok(!(err instanceof Error && /did not end within/.test(err.message)), (err as Error).message);
-          figures.failures++;
-          assert.ok(err instanceof Error && err.message.length > 10, `copy failed without a clear error: ${String(err)}`);
-        }
+        const copied = await settle(withDeadline(`copy in round ${round}`, copyImage({ stores, logger: countingLogger(figures) }, refOf(srcProxy.host, SOURCE_REPO, { tag: 's1' }), refOf(dstProxy.host, copyRepo, { tag: 'x' }))));
+        if (copied instanceof Error) assertClear(copied.message);
+        else assert.equal(copied.digest, s1.digest);
         await checkTag(copyRepo, 'x', undefined, s1.digest);
 
         // A sync into a repository that keeps its tags from round to round: overwrites of older images.
         const before = new Map(await Promise.all(SOURCE_TAGS.map(async (t) => [t, await digestOfTag(dst.host, MIRROR_REPO, t)] as const)));
         figures.runs++;
-        try {
-          countFailures(await withDeadline(`sync in round ${round}`, runSync({ stores, logger: countingLogger(figures) }, config, { mode: 'once' })));
-        } catch (err) {
-          assert.ok(!(err instanceof Error && /did not end within/.test(err.message)), (err as Error).message);
-          figures.failures++;
-        }
+        const synced = await settle(withDeadline(`sync in round ${round}`, runSync({ stores, logger: countingLogger(figures) }, config, { mode: 'once' })));
+        if (synced instanceof Error) assertClear(synced.message);
+        else countFailures(synced);
         for (const tag of SOURCE_TAGS) await checkTag(MIRROR_REPO, tag, before.get(tag), chosen.get(tag)!.digest);
       } finally {
         await stores.close();

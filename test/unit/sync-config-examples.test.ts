@@ -1,7 +1,9 @@
 // Every regsync example from regclient's documentation (test/fixtures/regsync/README.md) loads unchanged and
 // resolves to the steps regsync would run.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { loadSyncConfig, type SyncConfig, type SyncStep } from '../../src/sync/config.js';
@@ -15,7 +17,22 @@ const DEFAULT_MEDIA = [
   'application/vnd.oci.image.index.v1+json',
 ];
 
-const load = (name: string): SyncConfig => loadSyncConfig(`${DIR}${name}`, { HUB_USER: 'hubuser' });
+const SECRETS = mkdtempSync(join(tmpdir(), 'regkit-secret-'));
+
+/**
+ * Loads an example as written, except that the secret files it reads with `{{file}}` (mounted Hub tokens) are
+ * pointed at files of the test's own: an unreadable file is an error, not an empty password.
+ */
+function load(name: string): SyncConfig {
+  let n = 0;
+  // The path's quotes may be escaped, inside a double-quoted YAML scalar.
+  const text = readFileSync(`${DIR}${name}`, 'utf8').replace(/(\{\{\s*file\s+\\?")([^"\\]+)(\\?")/g, (_all, open: string, _path: string, close: string) => {
+    const secret = join(SECRETS, `secret-${n++}`);
+    writeFileSync(secret, 'hub-token-value\n');
+    return `${open}${secret}${close}`;
+  });
+  return loadSyncConfig({ text, name: `${DIR}${name}` }, { HUB_USER: 'hubuser' });
+}
 
 /** The parts of a step a fixture's expectations talk about. */
 function summary(s: SyncStep) {
@@ -44,7 +61,7 @@ describe('regsync documentation examples', () => {
 
   it('docs/regsync.md', () => {
     const c = load('docs-regsync-md.yml');
-    assert.deepEqual(c.creds, [{ registry: 'localhost:5000', tls: 'disabled' }, { registry: 'docker.io', user: 'hubuser' }]);
+    assert.deepEqual(c.creds, [{ registry: 'localhost:5000', tls: 'disabled' }, { registry: 'docker.io', user: 'hubuser', pass: 'hub-token-value' }]);
     assert.equal(c.defaults.parallel, 2);
     assert.deepEqual(c.sync.map(summary), [
       { source: 'busybox:latest', target: 'localhost:5000/library/busybox:latest', type: 'image', allow: [], deny: [], interval: HOUR, schedule: undefined, backup: 'backup-{{.Ref.Tag}}', rateLimit: { min: 100, retrySeconds: 900 } },
@@ -54,10 +71,11 @@ describe('regsync documentation examples', () => {
       },
       { source: 'localreg:5000', target: 'localcopy:5000', type: 'registry', allow: [], deny: [], interval: undefined, schedule: undefined, backup: undefined, rateLimit: { min: 100, retrySeconds: 900 } },
     ]);
-    // The hub_token file does not exist here: regsync expands it to "", regkit also says so.
-    assert.equal(c.warnings.length, 1);
-    assert.match(c.warnings[0]!.message, /creds\[1\]\.pass: file "\/var\/run\/secrets\/hub_token" could not be read/);
-    assert.equal(c.warnings[0]!.line, 9);
+    assert.equal(c.warnings.length, 0);
+  });
+
+  it('docs/regsync.md without its secret file: a ConfigError at the pass field, not an empty password', () => {
+    assert.throws(() => loadSyncConfig(`${DIR}docs-regsync-md.yml`, { HUB_USER: 'hubuser' }), /docs-regsync-md\.yml:9:\d+: template in creds\[1\]\.pass failed at .*"\/var\/run\/secrets\/hub_token" could not be read/);
   });
 
   for (const name of ['docs-examples-regsync.yml', 'docs-regsync-quickstart.yml', 'docs-hub-regsync.yml']) {
@@ -72,7 +90,7 @@ describe('regsync documentation examples', () => {
       assert.equal(steps[1]!.type, 'repository');
       assert.equal(c.creds[0]!.tls, 'disabled');
       assert.equal(c.creds[1]!.user, 'hubuser');
-      assert.equal(c.creds[1]!.pass, undefined);
+      assert.equal(c.creds[1]!.pass, 'hub-token-value');
       assert.ok(c.sync.every((s) => s.backup?.source === 'bkup-{{.Ref.Tag}}' && s.intervalSeconds === HOUR));
     });
   }

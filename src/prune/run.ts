@@ -1,0 +1,53 @@
+// The prune engine: plan first (every script in dry-run, every policy planned, `protect` and `maxDeletes` checked),
+// then, unless this is a dry run, apply in config order (scripts, then policies): planned deletes from the plan,
+// scripts that write run again for real (see plan-types.ts for the rule). A plan over `maxDeletes` deletes nothing.
+// A failing script or policy stops only itself; its failure is a `failed` result, so the run exits 1 at the end.
+import type { OperationResult } from '../report/result.js';
+import type { BotConfig } from './config-types.js';
+import { applyPlannedDeletes } from './plan-apply.js';
+import { buildPlan, runBotScript, type PruneContext } from './plan-build.js';
+import { DeleteGuard } from './plan-guard.js';
+import { planResults, protectedResult, scriptResults, unitFailure } from './plan-results.js';
+import type { PlanUnit, PrunePlan } from './plan-types.js';
+
+export type { PruneContext } from './plan-build.js';
+
+export interface PruneRunOptions {
+  /** Plan and report only: no write of any kind. */
+  dryRun: boolean;
+}
+
+export interface PruneReport {
+  plan: PrunePlan;
+  results: OperationResult[];
+}
+
+async function applyUnit(ctx: PruneContext, config: BotConfig, guard: DeleteGuard, unit: PlanUnit): Promise<OperationResult[]> {
+  if (unit.apply === 'plan') {
+    if (unit.error !== undefined) return [unitFailure(unit, unit.error)];
+    const applied = await applyPlannedDeletes(guard.stores, guard, ctx.logger, unit, config.defaults.parallel);
+    return [...applied, ...unit.protected.map((p) => protectedResult(unit, p))];
+  }
+  if (unit.source.kind !== 'script') return [];
+  if (unit.error !== undefined) ctx.logger.warn('Script failed in dry-run; running it for real, as it writes', { script: unit.name, error: unit.error });
+  const real = await runBotScript(ctx, unit.source.script, false, guard.stores);
+  const held = new Map([...guard.protectedRefs].map(([ref, p]) => [ref, p.source]));
+  const out = scriptResults(unit, real.journal, held);
+  if (real.error !== undefined) out.push(unitFailure(unit, real.error));
+  return out;
+}
+
+export async function runPrune(ctx: PruneContext, config: BotConfig, opts: PruneRunOptions): Promise<PruneReport> {
+  for (const w of config.warnings) ctx.logger.warn(w.message, { file: w.file, ...(w.line !== undefined ? { line: w.line } : {}) });
+  const plan = await buildPlan(ctx, config);
+  ctx.logger.info('Prune plan', { deletes: plan.deleteCount, units: plan.units.length, dryRun: opts.dryRun });
+  if (opts.dryRun || plan.overLimit !== undefined) {
+    const results = planResults(plan.units);
+    if (plan.overLimit !== undefined) results.push({ op: 'prune', status: 'failed', target: config.file, bytes: 0, reason: plan.overLimit });
+    return { plan, results };
+  }
+  const guard = new DeleteGuard(ctx.stores, config.defaults.protect, config.defaults.maxDeletes);
+  const results: OperationResult[] = [];
+  for (const unit of plan.units) results.push(...(await applyUnit(ctx, config, guard, unit)));
+  return { plan, results };
+}

@@ -1,0 +1,127 @@
+// runSync between OCI layouts: the plan/apply walk, backups and their failures, and shards, without a registry
+// (test/integration runs the same against real registries).
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { UsageError } from '../../src/errors.js';
+import { silentLogger } from '../../src/log.js';
+import { parseReference } from '../../src/ref.js';
+import type { OperationResult } from '../../src/report/result.js';
+import { StoreSet } from '../../src/store/open.js';
+import { loadSyncConfig } from '../../src/sync/config.js';
+import { runSync, type SyncRunOptions } from '../../src/sync/run.js';
+import { inShard, parseShard, shardMatrix } from '../../src/sync/shard.js';
+import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
+
+/** Every file under a layout with its bytes: equal snapshots mean nothing was written. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out.set(path, (await readFile(path)).toString('base64'));
+  }
+  return out;
+}
+
+const line = (r: OperationResult) => `${r.op} ${r.status} ${r.target}`;
+
+describe('runSync between OCI layouts', () => {
+  let root: string;
+  let src: string;
+  let dst: string;
+  let upstream: FixtureImage;
+  let old: FixtureImage;
+  let stores: StoreSet;
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'regkit-sync-run-'));
+    src = join(root, 'src');
+    upstream = await makeImageLayout(src, { tag: 'v1', layers: 2, layerSize: 512, seed: 'sync-run-new' });
+    await makeImageLayout(src, { tag: 'v2', layers: 2, layerSize: 512, seed: 'sync-run-new' });
+  });
+  beforeEach(async () => {
+    dst = await mkdtemp(join(root, 'dst-'));
+    old = await makeImageLayout(dst, { tag: 'v1', layers: 1, layerSize: 512, seed: 'sync-run-old' });
+    stores = new StoreSet({ hosts: [], logger: silentLogger, useDockerConfig: false });
+  });
+  afterEach(() => stores.close());
+  after(() => rm(root, { recursive: true, force: true }));
+
+  const run = (yaml: string, opts: SyncRunOptions) => runSync({ stores, logger: silentLogger }, loadSyncConfig({ text: yaml, name: 'regsync.yml' }, {}), opts);
+  const repoStep = (extra = '') => `sync:\n  - source: ocidir://${src}\n    target: ocidir://${dst}\n    type: repository\n${extra}`;
+  const digestOf = async (tag: string) => (await stores.storeFor(parseReference(`ocidir://${dst}:${tag}`)).headManifest(parseReference(`ocidir://${dst}:${tag}`)))?.digest;
+
+  it('prune: true removes target tags the filters no longer select, keeps digest tags, and check only plans it', async () => {
+    await makeImageLayout(dst, { tag: 'old-build', layers: 1, layerSize: 256, seed: 'sync-run-stale' });
+    await makeImageLayout(dst, { tag: 'sha256-0123abcd.sig', layers: 1, layerSize: 256, seed: 'sync-run-sig' });
+    const step = repoStep(`    prune: true\n    tags:\n      allow: ['v.*']\n`);
+    const before = await snapshot(dst);
+    const planned = await run(step, { mode: 'check' });
+    assert.deepEqual(planned.filter((r) => r.op === 'prune').map(line), [`prune would-delete ocidir://${dst}:old-build`]);
+    assert.deepEqual(await snapshot(dst), before);
+    const applied = await run(step, { mode: 'once' });
+    assert.deepEqual(applied.filter((r) => r.op === 'prune').map(line), [`prune deleted ocidir://${dst}:old-build`]);
+    assert.equal(await digestOf('old-build'), undefined);
+    assert.ok(await digestOf('sha256-0123abcd.sig'), 'digest tags stay');
+    assert.equal(await digestOf('v1'), upstream.digest);
+  });
+
+  it('check plans the copy and the backup and writes nothing', async () => {
+    const before = await snapshot(dst);
+    const results = await run(repoStep(`    backup: 'old-{{ .Ref.Tag }}'\n`), { mode: 'check' });
+    assert.deepEqual(results.map(line), [`backup would-backup ocidir://${dst}:old-v1`, `sync would-copy ocidir://${dst}:v1`, `sync would-copy ocidir://${dst}:v2`]);
+    assert.equal(results[0]!.digest, old.digest);
+    assert.deepEqual(await snapshot(dst), before);
+  });
+
+  it('once backs up the changed tag, copies both, and a second run skips both without a backup', async () => {
+    const first = await run(repoStep(`    backup: 'old-{{ .Ref.Tag }}'\n`), { mode: 'once' });
+    assert.deepEqual(first.map(line), [`backup backed-up ocidir://${dst}:old-v1`, `sync copied ocidir://${dst}:v1`, `sync copied ocidir://${dst}:v2`]);
+    assert.equal(await digestOf('old-v1'), old.digest);
+    assert.equal(await digestOf('v1'), upstream.digest);
+    const second = await run(repoStep(`    backup: 'old-{{ .Ref.Tag }}'\n`), { mode: 'once' });
+    assert.deepEqual(second.map(line), [`sync skipped ocidir://${dst}:v1`, `sync skipped ocidir://${dst}:v2`]);
+  });
+
+  it('a backup name that is no reference fails that tag alone, which keeps its old image; the run goes on', async () => {
+    // `:` makes the name a whole reference (regsync's rule), and this one does not parse.
+    const results = await run(repoStep(`    backup: 'bad::{{ .Ref.Tag }}'\n`), { mode: 'once' });
+    assert.deepEqual(results.map((r) => `${r.op} ${r.status}`), ['backup failed', 'sync failed', 'sync copied']);
+    assert.match(results[0]!.reason!, /invalid reference "bad::v1"/);
+    assert.match(results[1]!.reason!, /not overwritten: the backup of .*:v1 failed/);
+    assert.equal(await digestOf('v1'), old.digest);
+    assert.equal(await digestOf('v2'), upstream.digest);
+  });
+
+  it('--missing copies only the tag the target lacks', async () => {
+    const results = await run(repoStep(), { mode: 'once', missing: true });
+    assert.deepEqual(results.map(line), [`sync excluded ocidir://${dst}:v1`, `sync copied ocidir://${dst}:v2`]);
+    assert.equal(await digestOf('v1'), old.digest);
+  });
+
+  it('a step whose reference is unusable stops the run before any step reads or writes', async () => {
+    const yaml = `${repoStep()}  - source: 'ocidir://${src}'\n    target: 'mirror//app'\n    type: repository\n`;
+    const before = await snapshot(dst);
+    await assert.rejects(run(yaml, { mode: 'once' }), (err: unknown) => err instanceof UsageError && /^regsync\.yml:5:5: sync\[1\] target: invalid reference/.test(err.message));
+    assert.deepEqual(await snapshot(dst), before);
+  });
+});
+
+describe('shards', () => {
+  it('every key lands in exactly one shard of N, for N from 1 to 6', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `registry.example/mirror/app:${i}`);
+    for (let n = 1; n <= 6; n++) {
+      const shards = shardMatrix(n).map(parseShard);
+      for (const key of keys) assert.equal(shards.filter((s) => inShard(key, s)).length, 1, `${key} with N=${n}`);
+      if (n > 1) for (const s of shards) assert.ok(keys.some((k) => inShard(k, s)), `shard ${s.index}/${n} got no key of 200`);
+    }
+  });
+
+  it('I/N outside 1 ≤ I ≤ N is a usage error', () => {
+    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '2', '']) assert.throws(() => parseShard(bad), UsageError, bad);
+    assert.deepEqual(parseShard(' 2 / 4 '), { index: 2, count: 4 });
+  });
+});
