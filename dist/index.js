@@ -71879,7 +71879,7 @@ exports.visitAsync = visitAsync;
 /* harmony export */   kN: () => (/* binding */ inputVariables),
 /* harmony export */   sb: () => (/* binding */ readSettings)
 /* harmony export */ });
-/* unused harmony exports COMMAND_INPUTS, ACTION_COMMANDS, DEFAULT_ACTION_MAX_WAIT, SYNC_MODES, readBoolean, commandOf */
+/* unused harmony exports COMMAND_INPUTS, ACTION_COMMANDS, DEFAULT_ACTION_MAX_WAIT, SYNC_MODES, readBoolean */
 /* harmony import */ var _cli_host_flag_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4171);
 /* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(698);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7406);
@@ -76322,11 +76322,16 @@ async function syncItem(ctx, item, opts, budget) {
         if (!filtered && !extras && !step.forceRecursive && dstHead?.digest === srcHead.digest) {
             return [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }];
         }
-        const planned = await copyImage(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true });
-        if (planned.status === 'skipped')
-            return [{ ...planned, op: 'sync' }];
+        const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
+        const withRate = (r) => (remaining === undefined ? r : { ...r, details: { ...r.details, rateLimitRemaining: remaining } });
+        // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
+        // depends on the digest a platform filter would produce.
+        const needsPlan = opts.mode === 'check' || (filtered && dstHead !== undefined && step.backup !== undefined);
+        const planned = needsPlan ? await copyImage(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
+        if (planned?.status === 'skipped')
+            return [withRate({ ...planned, op: 'sync' })];
         const out = [];
-        if (dstHead && step.backup && dstHead.digest !== planned.digest) {
+        if (dstHead && step.backup && dstHead.digest !== (planned?.digest ?? srcHead.digest)) {
             const backup = await backUp(copyCtx, item, dstHead, opts.mode);
             out.push(backup);
             if (backup.status === 'failed') {
@@ -76334,8 +76339,8 @@ async function syncItem(ctx, item, opts, budget) {
                 return out;
             }
         }
-        const done = opts.mode === 'check' ? planned : await copyImage(copyCtx, item.source, item.target, copyOpts);
-        out.push({ ...done, op: 'sync', durationMs: Date.now() - started });
+        const done = planned && opts.mode === 'check' ? planned : await copyImage(copyCtx, item.source, item.target, copyOpts);
+        out.push(withRate({ ...done, op: 'sync', durationMs: Date.now() - started }));
         return out;
     }
     catch (err) {
@@ -80306,8 +80311,26 @@ function query(opts) {
     const s = q.toString();
     return s ? `?${s}` : '';
 }
+/** The page's entries; undefined when the body is not the JSON object the spec describes. */
+function listItems(body, field) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return undefined;
+    const items = parsed[field];
+    // distribution answers `"tags": null` for a repository whose tags were all deleted.
+    if (items === null || items === undefined)
+        return [];
+    return Array.isArray(items) ? items.filter((t) => typeof t === 'string') : undefined;
+}
 async function listPages(ctx, first, field, operation, repository, scopes) {
     const out = [];
+    const known = new Set();
     const seen = new Set();
     let target = first;
     const what = field === 'tags' ? `tag list of ${repository}` : 'repository catalog';
@@ -80325,16 +80348,26 @@ async function listPages(ctx, first, field, operation, repository, scopes) {
         if (fetched === undefined)
             return undefined;
         seen.add(fetched.url.href);
-        const body = JSON.parse(fetched.body.toString('utf8'));
-        const items = body[field];
-        if (Array.isArray(items))
-            out.push(...items.filter((t) => typeof t === 'string'));
+        const items = listItems(fetched.body, field);
+        if (items === undefined)
+            throw new errors/* RegistryError */.gl(`the registry answered the ${what} with something that is not a JSON list of ${field}`, { status: 200, registry: ctx.client.registry, repository, operation });
+        const before = known.size;
+        for (const item of items) {
+            if (known.has(item))
+                continue;
+            known.add(item);
+            out.push(item);
+        }
         const next = nextLink(fetched.link);
         if (next === undefined)
             break;
         const url = new URL(next, fetched.url);
         if (seen.has(url.href)) {
             throw new errors/* RegistryError */.gl(`the registry's Link header points back to a page already read (${url.pathname}${url.search}); stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+        }
+        // Links to ever new pages that bring nothing new would page on forever.
+        if (known.size === before) {
+            throw new errors/* RegistryError */.gl(`the registry's Link header points on to ${url.pathname}${url.search} after a page that brought no new ${field}; stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
         }
         target = url.href;
     }

@@ -1,5 +1,5 @@
-// A seeded, bounded fault schedule for the harness proxy: which request gets which fault is drawn from a seed, so a
-// failing soak round replays exactly; no request is faulted more than `maxInARow` times running and no more than
+// A seeded, bounded fault schedule for the harness proxy: which request gets which fault is drawn from a seed in the
+// order requests arrive, so a sequential client replays exactly (parallel ones only roughly); no request is faulted more than `maxInARow` times running and no more than
 // `budget` faults are injected in all, so retries can get through. It also serves Docker Hub's pull accounting
 // headers, counting down one pull per manifest GET as Hub does (HEAD is free there).
 //

@@ -10,10 +10,12 @@ import { silentLogger } from '../../src/log.js';
 import { parseReference } from '../../src/ref.js';
 import { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
+import { copyWithSecretFiles } from '../harness/config-secrets.js';
 import { makeImageLayout } from '../harness/fixtures.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 
-const CONFIG = join(process.cwd(), 'test', 'fixtures', 'regbot', 'docs-examples-regbot.yml');
+// Its Hub password is read from a mounted secret file: the copy provides one.
+const CONFIG = copyWithSecretFiles(join(process.cwd(), 'test', 'fixtures', 'regbot', 'docs-examples-regbot.yml'));
 const READS = new Set(['GET', 'HEAD']);
 
 describe("regbot's docs/examples/regbot.yml through regkit prune", () => {

@@ -61,7 +61,7 @@ describe('sync: bad input is exit 2 with file:line:col and no request', () => {
   test(
     'an unreadable {{file}}',
     async () => {
-      await rejects('file', `creds:\n  - registry: ${reg.host}\n    pass: '{{ file "/nonexistent/regkit/password" }}'\nsync:\n${goodStep()}`, 3, 11, /nonexistent/);
+      await rejects('file', `creds:\n  - registry: ${reg.host}\n    pass: '{{ file "/nonexistent/regkit/password" }}'\nsync:\n${goodStep()}`, 3, 12, /"\/nonexistent\/regkit\/password" could not be read \(ENOENT\)/);
     },
   );
 

@@ -8,6 +8,7 @@ import { ConfigError, exitCodeFor } from '../../src/errors.js';
 import { loadBotConfig } from '../../src/prune/config.js';
 import { protectedBy } from '../../src/prune/plan-guard.js';
 import { parseReference } from '../../src/ref.js';
+import { configWithSecretFiles, copyWithSecretFiles } from '../harness/config-secrets.js';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'regbot');
 const load = (text: string) => loadBotConfig({ text, name: 'regbot.yml' }, {});
@@ -24,7 +25,7 @@ function loadError(text: string): ConfigError {
 
 describe('loadBotConfig', () => {
   it("reads regbot's docs/examples/regbot.yml with its defaults and per-script timeouts", () => {
-    const c = loadBotConfig(join(FIXTURES, 'docs-examples-regbot.yml'), {});
+    const c = loadBotConfig(configWithSecretFiles(join(FIXTURES, 'docs-examples-regbot.yml')), {});
     assert.deepEqual(
       c.scripts.map((s) => [s.name, s.timeoutSeconds, s.intervalSeconds]),
       [
@@ -34,7 +35,7 @@ describe('loadBotConfig', () => {
       ],
     );
     assert.equal(c.defaults.parallel, 1);
-    assert.deepEqual(c.creds, [{ registry: 'registry:5000', tls: 'disabled' }, { registry: 'docker.io' }]);
+    assert.deepEqual(c.creds, [{ registry: 'registry:5000', tls: 'disabled' }, { registry: 'docker.io', pass: 'hub-token-value' }]);
     assert.deepEqual(c.warnings.map((w) => w.line), [7, 10]);
     assert.deepEqual(c.policies, []);
   });
@@ -47,7 +48,7 @@ describe('loadBotConfig', () => {
 
   it('fails docs/regbot.md\'s "Busybox Tags" at load: its Lua does not compile, named with the file line (exit 2)', () => {
     assert.throws(
-      () => loadBotConfig(join(FIXTURES, 'docs-regbot-md.yml'), {}),
+      () => loadBotConfig(configWithSecretFiles(join(FIXTURES, 'docs-regbot-md.yml')), {}),
       (err: unknown) => {
         assert.ok(err instanceof ConfigError);
         assert.equal(err.line, 25);
@@ -128,7 +129,7 @@ describe('regkit prune on an unusable config', () => {
   it('exits 2 naming the script and file line of a Lua syntax error, before any request', async () => {
     let out = '';
     let err = '';
-    const code = await runCli(['prune', 'once', '-c', join(FIXTURES, 'docs-regbot-md.yml'), '--dry-run'], { stdout: { write: (c) => (out += String(c)) }, stderr: { write: (c) => (err += c) } });
+    const code = await runCli(['prune', 'once', '-c', copyWithSecretFiles(join(FIXTURES, 'docs-regbot-md.yml')), '--dry-run'], { stdout: { write: (c) => (out += String(c)) }, stderr: { write: (c) => (err += c) } });
     assert.equal(code, 2);
     assert.equal(out, '');
     assert.match(err, /^regkit: .*docs-regbot-md\.yml:25: script "Busybox Tags" does not compile/);

@@ -1,12 +1,11 @@
 // Every regsync example from regclient's documentation (test/fixtures/regsync/README.md) loads unchanged and
 // resolves to the steps regsync would run.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { loadSyncConfig, type SyncConfig, type SyncStep } from '../../src/sync/config.js';
+import { configWithSecretFiles } from '../harness/config-secrets.js';
 
 const DIR = fileURLToPath(new URL('../../../test/fixtures/regsync/', import.meta.url));
 const HOUR = 3600;
@@ -17,22 +16,8 @@ const DEFAULT_MEDIA = [
   'application/vnd.oci.image.index.v1+json',
 ];
 
-const SECRETS = mkdtempSync(join(tmpdir(), 'regkit-secret-'));
-
-/**
- * Loads an example as written, except that the secret files it reads with `{{file}}` (mounted Hub tokens) are
- * pointed at files of the test's own: an unreadable file is an error, not an empty password.
- */
-function load(name: string): SyncConfig {
-  let n = 0;
-  // The path's quotes may be escaped, inside a double-quoted YAML scalar.
-  const text = readFileSync(`${DIR}${name}`, 'utf8').replace(/(\{\{\s*file\s+\\?")([^"\\]+)(\\?")/g, (_all, open: string, _path: string, close: string) => {
-    const secret = join(SECRETS, `secret-${n++}`);
-    writeFileSync(secret, 'hub-token-value\n');
-    return `${open}${secret}${close}`;
-  });
-  return loadSyncConfig({ text, name: `${DIR}${name}` }, { HUB_USER: 'hubuser' });
-}
+/** Loads an example as written, its mounted secret files provided (an unreadable file is a config error). */
+const load = (name: string): SyncConfig => loadSyncConfig(configWithSecretFiles(`${DIR}${name}`), { HUB_USER: 'hubuser' });
 
 /** The parts of a step a fixture's expectations talk about. */
 function summary(s: SyncStep) {

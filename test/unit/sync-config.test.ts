@@ -111,16 +111,21 @@ creds:
     });
   });
 
-  it('reads {{file}} at load and warns when it cannot', () => {
+  it('reads {{file}} at load; an unreadable file is an error at its field, not an empty value', () => {
     const dir = mkdtempSync(join(tmpdir(), 'regkit-config-'));
     try {
       writeFileSync(join(dir, 'token'), 'tok\n');
-      const c = load(`creds:\n  - registry: docker.io\n    pass: '{{ file "${join(dir, 'token')}" }}'\n    user: '{{ file "${join(dir, 'missing')}" }}'\n`);
+      const c = load(`creds:\n  - registry: docker.io\n    pass: '{{ file "${join(dir, 'token')}" }}'\n`);
       assert.equal(c.creds[0]!.pass, 'tok');
-      assert.equal(c.creds[0]!.user, undefined);
-      assert.equal(c.warnings.length, 1);
-      assert.deepEqual([c.warnings[0]!.line, c.warnings[0]!.column], [4, 11]);
-      assert.doesNotMatch(c.warnings[0]!.message, /tok/);
+      assert.equal(c.warnings.length, 0);
+      assert.throws(
+        () => load(`creds:\n  - registry: docker.io\n    pass: '{{ file "${join(dir, 'token')}" }}'\n    user: '{{ file "${join(dir, 'missing')}" }}'\n`),
+        (err: unknown) => {
+          assert.match(String(err), /regsync\.yml:4:\d+: template in creds\[0\]\.user failed at .*missing" could not be read \(ENOENT\)/);
+          assert.doesNotMatch(String(err), /tok/);
+          return true;
+        },
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -171,7 +176,7 @@ sync:
   });
 
   it('reads a file by path and names it in errors', () => {
-    const path = fileURLToPath(new URL('../../../test/fixtures/regsync/docs-regsync-md.yml', import.meta.url));
+    const path = fileURLToPath(new URL('../../../test/fixtures/regsync/testdata-config1.yml', import.meta.url));
     assert.equal(loadSyncConfig(path, {}).file, path);
     assert.throws(() => loadSyncConfig('/nonexistent/regsync.yml'), /cannot read config file "\/nonexistent\/regsync.yml": ENOENT/);
   });
