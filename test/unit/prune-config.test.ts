@@ -36,7 +36,7 @@ describe('loadBotConfig', () => {
     );
     assert.equal(c.defaults.parallel, 1);
     assert.deepEqual(c.creds, [{ registry: 'registry:5000', tls: 'disabled' }, { registry: 'docker.io', pass: 'hub-token-value' }]);
-    assert.deepEqual(c.warnings.map((w) => w.line), [7, 10]);
+    assert.deepEqual(c.warnings.map((w) => w.line), [7]);
     assert.deepEqual(c.policies, []);
   });
 
