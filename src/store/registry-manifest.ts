@@ -1,5 +1,6 @@
 // Manifests over the distribution API: HEAD (digest from `Docker-Content-Digest`), GET with every manifest type in
 // `Accept`, verified against the digest, capped in size; PUT checked against the digest the registry reports; DELETE.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DigestMismatchError, RegistryError } from '../errors.js';
 import { digestAlgorithm, digestOf, verifyBytes } from '../oci/digest.js';
 import { MANIFEST_MEDIA_TYPES } from '../oci/mediatypes.js';
@@ -9,9 +10,12 @@ import { parseRateLimit } from '../transport/ratelimit.js';
 import { BodyTooLargeError, header, readBody } from '../transport/response.js';
 import { apiPath, expectStatus, retryingBrokenBody, type RegistryContext } from './registry-http.js';
 import type { FetchedManifest, ManifestHead } from './store.js';
+import type { RegistryResponse } from '../transport/client.js';
 
 /** Manifests above this are refused both ways (regclient's push cap; registries commonly reject larger ones). */
 export const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
+const BLOB_UNKNOWN_ATTEMPTS = 4;
+const BLOB_UNKNOWN_DELAY_MS = 150;
 const ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
 
 export function manifestName(ref: RegistryReference): string {
@@ -133,16 +137,31 @@ export async function putManifest(ctx: RegistryContext, ref: RegistryReference, 
   }
   const digest = digestOf(bytes, ref.digest ? digestAlgorithm(ref.digest) : 'sha256');
   if (ref.digest !== undefined && ref.digest !== digest) throw new DigestMismatchError(ref.digest, digest, `manifest for ${where}`);
-  const res = await ctx.client.request({
-    method: 'PUT',
-    target: apiPath(ctx, ref.repository, `manifests/${ref.tag ?? digest}`),
-    repository: ref.repository,
-    operation: 'manifest-put',
-    headers: { 'content-type': mediaType },
-    body: bytes,
-  });
-  await expectStatus(res, [200, 201, 202, 204], ctx, ref.repository, 'manifest-put', `manifest ${where}`);
-  await res.body.dump();
+  for (let attempt = 1; ; attempt++) {
+    const res = await ctx.client.request({
+      method: 'PUT',
+      target: apiPath(ctx, ref.repository, `manifests/${ref.tag ?? digest}`),
+      repository: ref.repository,
+      operation: 'manifest-put',
+      headers: { 'content-type': mediaType },
+      body: bytes,
+    });
+    try {
+      await expectStatus(res, [200, 201, 202, 204], ctx, ref.repository, 'manifest-put', `manifest ${where}`);
+    } catch (err) {
+      // Callers put a manifest only after its blobs are in. distribution's filesystem driver rewrites a blob's link
+      // file in place when another writer commits the same blob, so for a moment the blob reads as unknown: that
+      // answer is worth a second look before it is believed.
+      if (attempt >= BLOB_UNKNOWN_ATTEMPTS || !(err instanceof RegistryError) || !err.codes.includes('MANIFEST_BLOB_UNKNOWN')) throw err;
+      await sleep(BLOB_UNKNOWN_DELAY_MS * attempt);
+      continue;
+    }
+    await res.body.dump();
+    return finishPut(res, digest, where);
+  }
+}
+
+function finishPut(res: RegistryResponse, digest: string, where: string): PutManifestResult {
   const reported = header(res.headers, 'docker-content-digest');
   if (reported !== undefined && reported.startsWith(`${digestAlgorithm(digest)}:`) && reported !== digest) {
     throw new DigestMismatchError(digest, reported, `manifest ${where} as stored by the registry`);
