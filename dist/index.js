@@ -80430,8 +80430,11 @@ function parseRateLimit(headers) {
 
 
 
+
 /** Manifests above this are refused both ways (regclient's push cap; registries commonly reject larger ones). */
 const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
+const BLOB_UNKNOWN_ATTEMPTS = 4;
+const BLOB_UNKNOWN_DELAY_MS = 150;
 const ACCEPT = mediatypes/* MANIFEST_MEDIA_TYPES */.$T.join(', ');
 function manifestName(ref) {
     return `manifest ${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
@@ -80552,16 +80555,32 @@ async function putManifest(ctx, ref, bytes, mediaType) {
     const digest = (0,oci_digest/* digestOf */.ol)(bytes, ref.digest ? (0,oci_digest/* digestAlgorithm */.g4)(ref.digest) : 'sha256');
     if (ref.digest !== undefined && ref.digest !== digest)
         throw new errors/* DigestMismatchError */.h(ref.digest, digest, `manifest for ${where}`);
-    const res = await ctx.client.request({
-        method: 'PUT',
-        target: apiPath(ctx, ref.repository, `manifests/${ref.tag ?? digest}`),
-        repository: ref.repository,
-        operation: 'manifest-put',
-        headers: { 'content-type': mediaType },
-        body: bytes,
-    });
-    await expectStatus(res, [200, 201, 202, 204], ctx, ref.repository, 'manifest-put', `manifest ${where}`);
-    await res.body.dump();
+    for (let attempt = 1;; attempt++) {
+        const res = await ctx.client.request({
+            method: 'PUT',
+            target: apiPath(ctx, ref.repository, `manifests/${ref.tag ?? digest}`),
+            repository: ref.repository,
+            operation: 'manifest-put',
+            headers: { 'content-type': mediaType },
+            body: bytes,
+        });
+        try {
+            await expectStatus(res, [200, 201, 202, 204], ctx, ref.repository, 'manifest-put', `manifest ${where}`);
+        }
+        catch (err) {
+            // Callers put a manifest only after its blobs are in. distribution's filesystem driver rewrites a blob's link
+            // file in place when another writer commits the same blob, so for a moment the blob reads as unknown: that
+            // answer is worth a second look before it is believed.
+            if (attempt >= BLOB_UNKNOWN_ATTEMPTS || !(err instanceof errors/* RegistryError */.gl) || !err.codes.includes('MANIFEST_BLOB_UNKNOWN'))
+                throw err;
+            await (0,promises_namespaceObject.setTimeout)(BLOB_UNKNOWN_DELAY_MS * attempt);
+            continue;
+        }
+        await res.body.dump();
+        return finishPut(res, digest, where);
+    }
+}
+function finishPut(res, digest, where) {
     const reported = header(res.headers, 'docker-content-digest');
     if (reported !== undefined && reported.startsWith(`${(0,oci_digest/* digestAlgorithm */.g4)(digest)}:`) && reported !== digest) {
         throw new errors/* DigestMismatchError */.h(digest, reported, `manifest ${where} as stored by the registry`);

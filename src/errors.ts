@@ -68,6 +68,17 @@ export class DigestMismatchError extends Error {
   }
 }
 
+/**
+ * Stored content that is not what it claims to be (a manifest that is not JSON, an index without `manifests`). It
+ * comes from a registry or a layout, not from the user, so it fails that operation (exit 1) and the run goes on.
+ */
+export class InvalidContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidContentError';
+  }
+}
+
 /** Bad command line or malformed input given directly by the user (exit 2). */
 export class UsageError extends Error {
   constructor(message: string) {

@@ -1,5 +1,5 @@
 // The shapes of manifests, indexes and image configs (OCI image spec 1.1 and Docker schema 2), and parsing bytes into them.
-import { UsageError } from '../errors.js';
+import { InvalidContentError } from '../errors.js';
 import { isImageMediaType, isIndexMediaType } from './mediatypes.js';
 
 export interface Platform {
@@ -73,9 +73,9 @@ export function parseManifest(bytes: Uint8Array, contentType?: string): ParsedMa
   try {
     json = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (err) {
-    throw new UsageError(`manifest is not valid JSON: ${(err as Error).message}`);
+    throw new InvalidContentError(`manifest is not valid JSON: ${(err as Error).message}`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError('manifest is not a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InvalidContentError('manifest is not a JSON object');
   const obj = json as Record<string, unknown>;
   // The body's own mediaType wins over the header: some registries answer application/json.
   const declared = typeof obj['mediaType'] === 'string' ? (obj['mediaType'] as string) : undefined;
@@ -87,11 +87,11 @@ export function parseManifest(bytes: Uint8Array, contentType?: string): ParsedMa
     else if (typeof obj['config'] === 'object' && Array.isArray(obj['layers'])) mediaType = 'application/vnd.oci.image.manifest.v1+json';
   }
   if (isIndexMediaType(mediaType)) {
-    if (!Array.isArray(obj['manifests'])) throw new UsageError(`index (${mediaType}) has no manifests array`);
+    if (!Array.isArray(obj['manifests'])) throw new InvalidContentError(`index (${mediaType}) has no manifests array`);
     return { kind: 'index', mediaType, bytes, index: json as ImageIndex };
   }
   if (isImageMediaType(mediaType)) {
-    if (typeof obj['config'] !== 'object' || !Array.isArray(obj['layers'])) throw new UsageError(`image manifest (${mediaType}) needs config and layers`);
+    if (typeof obj['config'] !== 'object' || !Array.isArray(obj['layers'])) throw new InvalidContentError(`image manifest (${mediaType}) needs config and layers`);
     return { kind: 'image', mediaType, bytes, manifest: json as ImageManifest };
   }
   return { kind: 'other', mediaType, bytes, json };

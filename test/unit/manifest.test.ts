@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UsageError } from '../../src/errors.js';
+import { exitCodeFor, InvalidContentError } from '../../src/errors.js';
 import { parseManifest, referencedDescriptors } from '../../src/oci/manifest.js';
 import { isExternalLayerMediaType, isImageMediaType, isIndexMediaType, MediaType } from '../../src/oci/mediatypes.js';
 
@@ -72,7 +72,8 @@ describe('parseManifest', () => {
   });
 
   it('rejects bodies that are not manifests with a message saying why', () => {
-    assert.throws(() => parseManifest(Buffer.from('{nope')), (e: unknown) => e instanceof UsageError && /not valid JSON/.test(e.message));
+    // Content from a registry or a layout, not the user's input: it fails that operation (exit 1), not the run.
+    assert.throws(() => parseManifest(Buffer.from('{nope')), (e: unknown) => e instanceof InvalidContentError && /not valid JSON/.test(e.message) && exitCodeFor(e) === 1);
     assert.throws(() => parseManifest(Buffer.from('[1]')), /not a JSON object/);
     assert.throws(() => parseManifest(bytes({ mediaType: MediaType.OciIndex })), /index .* has no manifests array/);
     assert.throws(() => parseManifest(bytes({ mediaType: MediaType.OciManifest, layers: [] })), /needs config and layers/);
