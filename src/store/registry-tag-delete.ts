@@ -21,6 +21,25 @@ async function ensureBlob(ctx: RegistryContext, repository: string, bytes: Buffe
   return desc;
 }
 
+// distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file
+// in place: a DELETE that meets another throwaway's PUT reads a half-written link and answers 500 for a delete it
+// partly made. So within one repository, the PUT-then-DELETE pairs of parallel tag deletes take turns.
+const turns = new WeakMap<object, Map<string, Promise<void>>>();
+
+async function oneAtATime(ctx: RegistryContext, repository: string, work: () => Promise<void>): Promise<void> {
+  let queues = turns.get(ctx.client);
+  if (!queues) turns.set(ctx.client, (queues = new Map()));
+  const before = queues.get(repository) ?? Promise.resolve();
+  const mine = before.then(work, work);
+  const settled = mine.catch(() => undefined);
+  queues.set(repository, settled);
+  try {
+    await mine;
+  } finally {
+    if (queues.get(repository) === settled) queues.delete(repository);
+  }
+}
+
 export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & { tag: string }): Promise<void> {
   const name = `tag ${ref.repository}:${ref.tag}`;
   const current = await headManifest(ctx, ref);
@@ -51,7 +70,9 @@ export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & {
   await putBlob(ctx, ref.repository, configDesc, Readable.from([config]));
   const manifestType = docker ? MediaType.DockerManifest : MediaType.OciManifest;
   const manifest: ImageManifest = { schemaVersion: 2, mediaType: manifestType, config: configDesc, layers: [layer] };
-  const { digest } = await putManifest(ctx, ref, Buffer.from(JSON.stringify(manifest)), manifestType);
-  await deleteManifestByDigest(ctx, ref.repository, digest);
+  await oneAtATime(ctx, ref.repository, async () => {
+    const { digest } = await putManifest(ctx, ref, Buffer.from(JSON.stringify(manifest)), manifestType);
+    await deleteManifestByDigest(ctx, ref.repository, digest);
+  });
   ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
 }

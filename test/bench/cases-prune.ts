@@ -15,7 +15,7 @@ import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { skopeoCopy } from '../harness/skopeo.js';
 import { formatMethods, summarizeAccess, type AccessSummary } from './access.js';
 import { NO_AUTH_ENV, REGKIT_BIN } from './clients.js';
-import { median, runTimed } from './measure.js';
+import { median, runTimed, timeIt } from './measure.js';
 import { bar, ratio, seconds, type CaseResult } from './report.js';
 import type { BenchConfig } from './setup.js';
 
@@ -31,8 +31,10 @@ export interface PruneRun {
   access: AccessSummary;
   /** Results by status, from the JSON lines on stdout. */
   statuses: Record<string, number>;
-  /** Tags of the repository after the run. */
+  /** Tags of the repository after the run, as its tag list names them. */
   remaining: number;
+  /** How the CLI exited when not 0, with the last error it printed. */
+  failure?: string;
 }
 
 export interface PruneRuns {
@@ -101,9 +103,20 @@ function countStatuses(stdout: string): Record<string, number> {
 async function prune(dir: string, registry: RunningRegistry, parallel: number, dryRun: boolean): Promise<PruneRun> {
   const config = await writeConfig(dir, registry.host, parallel);
   registry.clearRequests();
-  const run = await runTimed(process.execPath, [REGKIT_BIN, 'prune', '-c', config, 'once', '--format', 'json', ...(dryRun ? ['--dry-run'] : [])], { env: NO_AUTH_ENV });
+  let stdout = '';
+  let failure: string | undefined;
+  // A run with failed deletes exits 1 and is still measured: what it left behind is the figure that matters then.
+  const ms = await timeIt(async () => {
+    try {
+      stdout = (await runTimed(process.execPath, [REGKIT_BIN, 'prune', '-c', config, 'once', '--format', 'json', ...(dryRun ? ['--dry-run'] : [])], { env: NO_AUTH_ENV })).stdout;
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      const cause = /(\S+ failed): (\S+) on .*?(\(HTTP [^)]*\))/.exec(text);
+      failure = `${/\((exit \d+|SIG\w+)\)/.exec(text)?.[1] ?? 'failed'}${cause ? `, e.g. ${cause[1]}: ${cause[2]} ${cause[3]}` : ''}`;
+    }
+  });
   const access = summarizeAccess(registry.requests(), new Map());
-  return { ms: run.ms, access, statuses: countStatuses(run.stdout), remaining: await countTags(registry) };
+  return { ms, access, statuses: countStatuses(stdout), remaining: await countTags(registry), ...(failure !== undefined ? { failure } : {}) };
 }
 
 async function onFreshRegistry<T>(layoutDir: string, tags: number, work: (registry: RunningRegistry) => Promise<T>): Promise<T> {
@@ -145,14 +158,16 @@ function writes(s: AccessSummary): number {
 
 const last = <T>(xs: readonly T[]): T => xs[xs.length - 1]!;
 
-function runFigures(what: string, rs: readonly PruneRun[]): CaseResult['figures'] {
+function runFigures(what: string, tags: number, rs: readonly PruneRun[]): CaseResult['figures'] {
   const r = last(rs);
-  const deleted = r.statuses['deleted'] ?? 0;
+  const gone = tags - r.remaining;
+  const failures = rs.filter((x) => x.failure !== undefined);
   return [
     { what: `${what}: wall time (median)`, regkit: seconds(median(rs.map((x) => x.ms))) },
     { what: `${what}: requests`, regkit: `${r.access.requests}: ${formatMethods(r.access.byMethod)}` },
-    { what: `${what}: tags deleted / tags left`, regkit: `${deleted} / ${r.remaining}` },
-    { what: `${what}: requests per deleted tag`, regkit: ratio(r.access.requests / deleted) },
+    { what: `${what}: reported deleted / tags left (want ${KEEP})`, regkit: `${r.failure === undefined ? (r.statuses['deleted'] ?? 0) : '?'} / ${r.remaining}` },
+    { what: `${what}: requests per tag gone`, regkit: ratio(r.access.requests / gone) },
+    { what: `${what}: runs that exited non-zero`, regkit: `${failures.length} of ${rs.length}${failures.length ? ` (${failures[0]!.failure})` : ''}` },
   ];
 }
 
@@ -166,8 +181,8 @@ export function pruneCase(runs: PruneRuns): CaseResult {
       { what: 'dry run: wall time (median)', regkit: seconds(median(runs.dry.map((x) => x.ms))) },
       { what: 'dry run: requests', regkit: `${dry.access.requests}: ${formatMethods(dry.access.byMethod)}` },
       { what: 'dry run: would-delete / tags left', regkit: `${dry.statuses['would-delete'] ?? 0} / ${dry.remaining}` },
-      ...runFigures('parallel 1', one!),
-      ...runFigures('parallel 8', eight!),
+      ...runFigures('parallel 1', runs.tags, one!),
+      ...runFigures('parallel 8', runs.tags, eight!),
       { what: 'speed-up parallel 8 over 1', regkit: ratio(median(one!.map((x) => x.ms)) / median(eight!.map((x) => x.ms))) },
     ],
     bars: [bar('dry-run writes', writes(dry.access), '==', 0)],
