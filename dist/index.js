@@ -77231,6 +77231,7 @@ function storeOptionsFor(command, hosts, logger) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JW: () => (/* binding */ InvalidContentError),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
@@ -77272,6 +77273,16 @@ class DigestMismatchError extends Error {
         this.name = 'DigestMismatchError';
         this.expected = expected;
         this.actual = actual;
+    }
+}
+/**
+ * Stored content that is not what it claims to be (a manifest that is not JSON, an index without `manifests`). It
+ * comes from a registry or a layout, not from the user, so it fails that operation (exit 1) and the run goes on.
+ */
+class InvalidContentError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidContentError';
     }
 }
 /** Bad command line or malformed input given directly by the user (exit 2). */
@@ -77428,10 +77439,10 @@ function parseManifest(bytes, contentType) {
         json = JSON.parse(Buffer.from(bytes).toString('utf8'));
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`manifest is not valid JSON: ${err.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`manifest is not valid JSON: ${err.message}`);
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('manifest is not a JSON object');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW('manifest is not a JSON object');
     const obj = json;
     // The body's own mediaType wins over the header: some registries answer application/json.
     const declared = typeof obj['mediaType'] === 'string' ? obj['mediaType'] : undefined;
@@ -77446,12 +77457,12 @@ function parseManifest(bytes, contentType) {
     }
     if ((0,_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(mediaType)) {
         if (!Array.isArray(obj['manifests']))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`index (${mediaType}) has no manifests array`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`index (${mediaType}) has no manifests array`);
         return { kind: 'index', mediaType, bytes, index: json };
     }
     if ((0,_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isImageMediaType */ .Yc)(mediaType)) {
         if (typeof obj['config'] !== 'object' || !Array.isArray(obj['layers']))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image manifest (${mediaType}) needs config and layers`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`image manifest (${mediaType}) needs config and layers`);
         return { kind: 'image', mediaType, bytes, manifest: json };
     }
     return { kind: 'other', mediaType, bytes, json };
@@ -80856,6 +80867,26 @@ async function ensureBlob(ctx, repository, bytes, mediaType) {
         await putBlob(ctx, repository, desc, external_node_stream_.Readable.from([bytes]));
     return desc;
 }
+// distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file
+// in place: a DELETE that meets another throwaway's PUT reads a half-written link and answers 500 for a delete it
+// partly made. So within one repository, the PUT-then-DELETE pairs of parallel tag deletes take turns.
+const turns = new WeakMap();
+async function oneAtATime(ctx, repository, work) {
+    let queues = turns.get(ctx.client);
+    if (!queues)
+        turns.set(ctx.client, (queues = new Map()));
+    const before = queues.get(repository) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const settled = mine.catch(() => undefined);
+    queues.set(repository, settled);
+    try {
+        await mine;
+    }
+    finally {
+        if (queues.get(repository) === settled)
+            queues.delete(repository);
+    }
+}
 async function deleteTag(ctx, ref) {
     const name = `tag ${ref.repository}:${ref.tag}`;
     const current = await headManifest(ctx, ref);
@@ -80884,8 +80915,10 @@ async function deleteTag(ctx, ref) {
     await putBlob(ctx, ref.repository, configDesc, external_node_stream_.Readable.from([config]));
     const manifestType = docker ? mediatypes/* MediaType */.zu.DockerManifest : mediatypes/* MediaType */.zu.OciManifest;
     const manifest = { schemaVersion: 2, mediaType: manifestType, config: configDesc, layers: [layer] };
-    const { digest } = await putManifest(ctx, ref, Buffer.from(JSON.stringify(manifest)), manifestType);
-    await deleteManifestByDigest(ctx, ref.repository, digest);
+    await oneAtATime(ctx, ref.repository, async () => {
+        const { digest } = await putManifest(ctx, ref, Buffer.from(JSON.stringify(manifest)), manifestType);
+        await deleteManifestByDigest(ctx, ref.repository, digest);
+    });
     ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
 }
 
