@@ -77752,8 +77752,8 @@ var config_duration = __nccwpck_require__(7292);
 var config_keys = __nccwpck_require__(1992);
 // EXTERNAL MODULE: ./build/src/sync/config-regex.js
 var config_regex = __nccwpck_require__(4757);
-// EXTERNAL MODULE: ./build/src/sync/config-yaml.js
-var config_yaml = __nccwpck_require__(4011);
+// EXTERNAL MODULE: ./build/src/sync/config-document.js + 1 modules
+var config_document = __nccwpck_require__(6579);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./build/src/prune/lua-fengari.js + 1 modules
@@ -77975,13 +77975,7 @@ function checkUniqueNames(yaml, entries) {
  * `{{env}}` in creds (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
  */
 function loadBotConfig(file, env) {
-    const yaml = config_yaml/* YamlFile */._.parse((0,config_yaml/* readConfigSource */.a)(file));
-    const top = (0,config_keys/* checkedEntries */.Yy)(yaml, yaml.entries(yaml.root(), 'the config'), TOP_KEYS, 'the top level');
-    const versionEntry = top.get('version');
-    const version = versionEntry ? yaml.number(versionEntry.value, 'version', { integer: true, min: 0 }) : 0;
-    if (version > 1)
-        throw yaml.error(versionEntry.value, `unsupported config version ${version}: this release reads version 1`);
-    const run = { env: env ?? process.env };
+    const { yaml, top, run } = (0,config_document/* openConfigDocument */.E)(file, TOP_KEYS, env);
     const creds = (0,config_creds/* readCreds */.sW)(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run });
     const defaults = readDefaults(yaml, top.get('defaults')?.value ?? null);
     const scripts = yaml.items(top.get('scripts')?.value ?? null, 'scripts').map((node, i) => readScript(yaml, node, i, defaults));
@@ -81339,6 +81333,247 @@ function validateCron(schedule) {
 
 /***/ }),
 
+/***/ 6579:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ openConfigDocument)
+});
+
+// EXTERNAL MODULE: ./build/src/sync/config-keys.js
+var config_keys = __nccwpck_require__(1992);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(7406);
+;// CONCATENATED MODULE: ./build/src/sync/config-yaml.js
+// YAML with positions for config loaders: every value keeps the line and column it came from, so each error can
+// point at it. Anchors, aliases and `<<` merge keys are resolved here; duplicate keys are allowed (the last wins),
+// as Go's decoders in regsync and regbot allow them.
+
+
+
+/** Reads a config: a path, `-` for standard input, or text already in hand. */
+function readConfigSource(file) {
+    if (typeof file !== 'string')
+        return file;
+    try {
+        if (file === '-')
+            return { text: (0,external_node_fs_.readFileSync)(0, 'utf8'), name: '<stdin>' };
+        return { text: (0,external_node_fs_.readFileSync)(file, 'utf8'), name: file };
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors/* ConfigError */.xL(`cannot read config file ${file === '-' ? 'from standard input' : JSON.stringify(file)}: ${code ?? err.message}`);
+    }
+}
+class YamlFile {
+    name;
+    text;
+    doc;
+    lines;
+    warnings = [];
+    constructor(src, doc, lines) {
+        this.name = src.name;
+        this.text = src.text;
+        this.doc = doc;
+        this.lines = lines;
+    }
+    /** Parses the text; a YAML syntax error is a ConfigError at its line and column. */
+    static parse(src) {
+        const lines = new dist/* LineCounter */.HN();
+        const doc = (0,dist/* parseDocument */.Tp)(src.text, { lineCounter: lines, keepSourceTokens: true, merge: true, uniqueKeys: false, prettyErrors: false });
+        const first = doc.errors[0];
+        if (first) {
+            const pos = lines.linePos(first.pos[0]);
+            const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+            throw new errors/* ConfigError */.xL(`invalid YAML: ${message}`, { file: src.name, line: pos.line, column: pos.col });
+        }
+        return new YamlFile(src, doc, lines);
+    }
+    root() {
+        return this.resolve(this.doc.contents);
+    }
+    /** Follows aliases to the anchored node. */
+    resolve(node) {
+        let n = node;
+        for (let hops = 0; n && (0,dist/* isAlias */.Vj)(n); hops++) {
+            if (hops > 100)
+                throw this.error(node, 'alias chain too deep');
+            n = n.resolve(this.doc) ?? null;
+        }
+        return n;
+    }
+    offsetOf(node) {
+        return node?.range?.[0] ?? 0;
+    }
+    positionAt(offset) {
+        const pos = this.lines.linePos(offset);
+        return { line: pos.line, column: pos.col };
+    }
+    position(node) {
+        return this.positionAt(this.offsetOf(node));
+    }
+    error(node, message) {
+        return new errors/* ConfigError */.xL(message, { file: this.name, ...this.position(node) });
+    }
+    errorAt(offset, message) {
+        return new errors/* ConfigError */.xL(message, { file: this.name, ...this.positionAt(offset) });
+    }
+    warn(node, message) {
+        this.warnings.push({ message, file: this.name, ...this.position(node) });
+    }
+    /** The entries of a mapping with `<<` merges applied: own keys win over merged ones, earlier merges over later. */
+    entries(node, what) {
+        const n = this.resolve(node);
+        if (n === null || ((0,dist/* isScalar */.jn)(n) && n.value === null))
+            return [];
+        if (!(0,dist/* isMap */.jh)(n))
+            throw this.error(n, `${what} must be a mapping (key: value), not ${this.kindOf(n)}`);
+        const own = new Map();
+        const merged = new Map();
+        for (const pair of n.items) {
+            const keyNode = pair.key;
+            if ((0,dist/* isScalar */.jn)(keyNode) && (typeof keyNode.value === 'symbol' || keyNode.source === '<<')) {
+                const sources = this.resolve(pair.value);
+                const maps = sources && (0,dist/* isSeq */.oP)(sources) ? sources.items : [sources];
+                for (const m of maps) {
+                    for (const e of this.entries(m, `merge (<<) in ${what}`))
+                        if (!merged.has(e.key))
+                            merged.set(e.key, e);
+                }
+                continue;
+            }
+            if (!(0,dist/* isScalar */.jn)(keyNode))
+                throw this.error(keyNode, `${what} has a key that is not a plain string`);
+            const key = String(keyNode.value);
+            own.delete(key);
+            own.set(key, { key, keyNode, value: pair.value });
+        }
+        for (const [k, e] of merged)
+            if (!own.has(k))
+                own.set(k, e);
+        return [...own.values()];
+    }
+    /** Items of a sequence; an empty value is an empty list. */
+    items(node, what) {
+        const n = this.resolve(node);
+        if (n === null || ((0,dist/* isScalar */.jn)(n) && n.value === null))
+            return [];
+        if (!(0,dist/* isSeq */.oP)(n))
+            throw this.error(n, `${what} must be a list, not ${this.kindOf(n)}`);
+        return n.items;
+    }
+    /** A scalar as Go's decoders read it into a string field: its text as written (`3.10` stays `3.10`). */
+    string(node, what) {
+        const n = this.resolve(node);
+        if (n === null)
+            return '';
+        if (!(0,dist/* isScalar */.jn)(n))
+            throw this.error(n, `${what} must be a string, not ${this.kindOf(n)}`);
+        if (n.value === null)
+            return '';
+        if (typeof n.value === 'string')
+            return n.value;
+        return n.source ?? String(n.value);
+    }
+    bool(node, what) {
+        const n = this.resolve(node);
+        if (n === null || ((0,dist/* isScalar */.jn)(n) && n.value === null))
+            return false;
+        if ((0,dist/* isScalar */.jn)(n)) {
+            if (typeof n.value === 'boolean')
+                return n.value;
+            // YAML 1.1 spellings that Go's yaml decoders also take.
+            const word = String(n.value).toLowerCase();
+            if (['yes', 'on', 'y'].includes(word))
+                return true;
+            if (['no', 'off', 'n'].includes(word))
+                return false;
+        }
+        throw this.error(n, `${what} must be true or false`);
+    }
+    number(node, what, opts = {}) {
+        const n = this.resolve(node);
+        if (n === null || ((0,dist/* isScalar */.jn)(n) && n.value === null))
+            return 0;
+        let v;
+        if ((0,dist/* isScalar */.jn)(n)) {
+            if (typeof n.value === 'number')
+                v = n.value;
+            else if (typeof n.value === 'string' && /^[+-]?[0-9]+(?:\.[0-9]+)?$/.test(n.value.trim()))
+                v = Number(n.value);
+        }
+        if (v === undefined || (opts.integer && !Number.isInteger(v))) {
+            throw this.error(n, `${what} must be ${opts.integer ? 'an integer' : 'a number'}`);
+        }
+        if (opts.min !== undefined && v < opts.min)
+            throw this.error(n, `${what} must be at least ${opts.min}`);
+        return v;
+    }
+    /** A list of strings; a single string where a list is due is an error, as it is for Go's decoders. */
+    strings(node, what) {
+        return this.items(node, what).map((item, i) => this.string(item, `${what}[${i}]`));
+    }
+    /** A mapping of string to string (`apiOpts`, `annotations`). */
+    stringMap(node, what) {
+        const out = {};
+        for (const e of this.entries(node, what))
+            out[e.key] = this.string(e.value, `${what}.${e.key}`);
+        return out;
+    }
+    isEmpty(node) {
+        const n = this.resolve(node);
+        return n === null || ((0,dist/* isScalar */.jn)(n) && n.value === null);
+    }
+    kindOf(n) {
+        if ((0,dist/* isMap */.jh)(n))
+            return 'a mapping';
+        if ((0,dist/* isSeq */.oP)(n))
+            return 'a list';
+        if ((0,dist/* isScalar */.jn)(n))
+            return typeof n.value === 'string' ? `the string ${JSON.stringify(truncate(n.value))}` : `the value ${String(n.source ?? n.value)}`;
+        return 'this value';
+    }
+    /** Where in the file a given offset of a scalar's value lies, when the scalar is written without escapes. */
+    scalarValueOffset(node, valueOffset) {
+        const n = this.resolve(node);
+        if (!n || !(0,dist/* isScalar */.jn)(n) || typeof n.value !== 'string')
+            return this.offsetOf(n);
+        const s = n;
+        const start = this.offsetOf(s);
+        const inner = s.type === 'PLAIN' ? start : s.type === 'QUOTE_SINGLE' || s.type === 'QUOTE_DOUBLE' ? start + 1 : -1;
+        if (inner < 0 || s.value.includes('\n') || this.text.slice(inner, inner + s.value.length) !== s.value)
+            return start;
+        return inner + valueOffset;
+    }
+}
+function truncate(s) {
+    return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+;// CONCATENATED MODULE: ./build/src/sync/config-document.js
+// What every config file starts with, regsync's and regbot's alike: the YAML read with positions, the top-level keys
+// checked, `version` at most 1, and the environment `{{env}}` reads.
+
+
+function openConfigDocument(file, topKeys, env) {
+    const yaml = YamlFile.parse(readConfigSource(file));
+    const top = (0,config_keys/* checkedEntries */.Yy)(yaml, yaml.entries(yaml.root(), 'the config'), topKeys, 'the top level');
+    const versionEntry = top.get('version');
+    const version = versionEntry ? yaml.number(versionEntry.value, 'version', { integer: true, min: 0 }) : 0;
+    if (version > 1)
+        throw yaml.error(versionEntry.value, `unsupported config version ${version}: this release reads version 1`);
+    return { yaml, top, run: { env: env ?? process.env } };
+}
+
+
+/***/ }),
+
 /***/ 7292:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -81846,224 +82081,6 @@ function renderSyncConfig(config) {
 
 /***/ }),
 
-/***/ 4011:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ YamlFile),
-/* harmony export */   a: () => (/* binding */ readConfigSource)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7406);
-// YAML with positions for config loaders: every value keeps the line and column it came from, so each error can
-// point at it. Anchors, aliases and `<<` merge keys are resolved here; duplicate keys are allowed (the last wins),
-// as Go's decoders in regsync and regbot allow them.
-
-
-
-/** Reads a config: a path, `-` for standard input, or text already in hand. */
-function readConfigSource(file) {
-    if (typeof file !== 'string')
-        return file;
-    try {
-        if (file === '-')
-            return { text: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(0, 'utf8'), name: '<stdin>' };
-        return { text: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'), name: file };
-    }
-    catch (err) {
-        const code = err.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`cannot read config file ${file === '-' ? 'from standard input' : JSON.stringify(file)}: ${code ?? err.message}`);
-    }
-}
-class YamlFile {
-    name;
-    text;
-    doc;
-    lines;
-    warnings = [];
-    constructor(src, doc, lines) {
-        this.name = src.name;
-        this.text = src.text;
-        this.doc = doc;
-        this.lines = lines;
-    }
-    /** Parses the text; a YAML syntax error is a ConfigError at its line and column. */
-    static parse(src) {
-        const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-        const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(src.text, { lineCounter: lines, keepSourceTokens: true, merge: true, uniqueKeys: false, prettyErrors: false });
-        const first = doc.errors[0];
-        if (first) {
-            const pos = lines.linePos(first.pos[0]);
-            const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`invalid YAML: ${message}`, { file: src.name, line: pos.line, column: pos.col });
-        }
-        return new YamlFile(src, doc, lines);
-    }
-    root() {
-        return this.resolve(this.doc.contents);
-    }
-    /** Follows aliases to the anchored node. */
-    resolve(node) {
-        let n = node;
-        for (let hops = 0; n && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(n); hops++) {
-            if (hops > 100)
-                throw this.error(node, 'alias chain too deep');
-            n = n.resolve(this.doc) ?? null;
-        }
-        return n;
-    }
-    offsetOf(node) {
-        return node?.range?.[0] ?? 0;
-    }
-    positionAt(offset) {
-        const pos = this.lines.linePos(offset);
-        return { line: pos.line, column: pos.col };
-    }
-    position(node) {
-        return this.positionAt(this.offsetOf(node));
-    }
-    error(node, message) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(message, { file: this.name, ...this.position(node) });
-    }
-    errorAt(offset, message) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(message, { file: this.name, ...this.positionAt(offset) });
-    }
-    warn(node, message) {
-        this.warnings.push({ message, file: this.name, ...this.position(node) });
-    }
-    /** The entries of a mapping with `<<` merges applied: own keys win over merged ones, earlier merges over later. */
-    entries(node, what) {
-        const n = this.resolve(node);
-        if (n === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n) && n.value === null))
-            return [];
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(n))
-            throw this.error(n, `${what} must be a mapping (key: value), not ${this.kindOf(n)}`);
-        const own = new Map();
-        const merged = new Map();
-        for (const pair of n.items) {
-            const keyNode = pair.key;
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(keyNode) && (typeof keyNode.value === 'symbol' || keyNode.source === '<<')) {
-                const sources = this.resolve(pair.value);
-                const maps = sources && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(sources) ? sources.items : [sources];
-                for (const m of maps) {
-                    for (const e of this.entries(m, `merge (<<) in ${what}`))
-                        if (!merged.has(e.key))
-                            merged.set(e.key, e);
-                }
-                continue;
-            }
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(keyNode))
-                throw this.error(keyNode, `${what} has a key that is not a plain string`);
-            const key = String(keyNode.value);
-            own.delete(key);
-            own.set(key, { key, keyNode, value: pair.value });
-        }
-        for (const [k, e] of merged)
-            if (!own.has(k))
-                own.set(k, e);
-        return [...own.values()];
-    }
-    /** Items of a sequence; an empty value is an empty list. */
-    items(node, what) {
-        const n = this.resolve(node);
-        if (n === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n) && n.value === null))
-            return [];
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(n))
-            throw this.error(n, `${what} must be a list, not ${this.kindOf(n)}`);
-        return n.items;
-    }
-    /** A scalar as Go's decoders read it into a string field: its text as written (`3.10` stays `3.10`). */
-    string(node, what) {
-        const n = this.resolve(node);
-        if (n === null)
-            return '';
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n))
-            throw this.error(n, `${what} must be a string, not ${this.kindOf(n)}`);
-        if (n.value === null)
-            return '';
-        if (typeof n.value === 'string')
-            return n.value;
-        return n.source ?? String(n.value);
-    }
-    bool(node, what) {
-        const n = this.resolve(node);
-        if (n === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n) && n.value === null))
-            return false;
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n)) {
-            if (typeof n.value === 'boolean')
-                return n.value;
-            // YAML 1.1 spellings that Go's yaml decoders also take.
-            const word = String(n.value).toLowerCase();
-            if (['yes', 'on', 'y'].includes(word))
-                return true;
-            if (['no', 'off', 'n'].includes(word))
-                return false;
-        }
-        throw this.error(n, `${what} must be true or false`);
-    }
-    number(node, what, opts = {}) {
-        const n = this.resolve(node);
-        if (n === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n) && n.value === null))
-            return 0;
-        let v;
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n)) {
-            if (typeof n.value === 'number')
-                v = n.value;
-            else if (typeof n.value === 'string' && /^[+-]?[0-9]+(?:\.[0-9]+)?$/.test(n.value.trim()))
-                v = Number(n.value);
-        }
-        if (v === undefined || (opts.integer && !Number.isInteger(v))) {
-            throw this.error(n, `${what} must be ${opts.integer ? 'an integer' : 'a number'}`);
-        }
-        if (opts.min !== undefined && v < opts.min)
-            throw this.error(n, `${what} must be at least ${opts.min}`);
-        return v;
-    }
-    /** A list of strings; a single string where a list is due is an error, as it is for Go's decoders. */
-    strings(node, what) {
-        return this.items(node, what).map((item, i) => this.string(item, `${what}[${i}]`));
-    }
-    /** A mapping of string to string (`apiOpts`, `annotations`). */
-    stringMap(node, what) {
-        const out = {};
-        for (const e of this.entries(node, what))
-            out[e.key] = this.string(e.value, `${what}.${e.key}`);
-        return out;
-    }
-    isEmpty(node) {
-        const n = this.resolve(node);
-        return n === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n) && n.value === null);
-    }
-    kindOf(n) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(n))
-            return 'a mapping';
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(n))
-            return 'a list';
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n))
-            return typeof n.value === 'string' ? `the string ${JSON.stringify(truncate(n.value))}` : `the value ${String(n.source ?? n.value)}`;
-        return 'this value';
-    }
-    /** Where in the file a given offset of a scalar's value lies, when the scalar is written without escapes. */
-    scalarValueOffset(node, valueOffset) {
-        const n = this.resolve(node);
-        if (!n || !(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(n) || typeof n.value !== 'string')
-            return this.offsetOf(n);
-        const s = n;
-        const start = this.offsetOf(s);
-        const inner = s.type === 'PLAIN' ? start : s.type === 'QUOTE_SINGLE' || s.type === 'QUOTE_DOUBLE' ? start + 1 : -1;
-        if (inner < 0 || s.value.includes('\n') || this.text.slice(inner, inner + s.value.length) !== s.value)
-            return start;
-        return inner + valueOffset;
-    }
-}
-function truncate(s) {
-    return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
-
-/***/ }),
-
 /***/ 1760:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -82080,8 +82097,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(7406);
 // EXTERNAL MODULE: ./build/src/sync/config-creds.js
 var config_creds = __nccwpck_require__(2491);
-// EXTERNAL MODULE: ./build/src/sync/config-keys.js
-var config_keys = __nccwpck_require__(1992);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
 var platform = __nccwpck_require__(3856);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
@@ -82092,6 +82107,8 @@ var config_cron = __nccwpck_require__(4476);
 var config_duration = __nccwpck_require__(7292);
 // EXTERNAL MODULE: ./build/src/sync/config-filters.js
 var config_filters = __nccwpck_require__(5157);
+// EXTERNAL MODULE: ./build/src/sync/config-keys.js
+var config_keys = __nccwpck_require__(1992);
 // EXTERNAL MODULE: ./build/src/sync/config-template.js
 var config_template = __nccwpck_require__(4666);
 ;// CONCATENATED MODULE: ./build/src/sync/config-types.js
@@ -82414,12 +82431,11 @@ function readStep(yaml, node, index, d, defaultBackup, run) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/sync/config-yaml.js
-var config_yaml = __nccwpck_require__(4011);
+// EXTERNAL MODULE: ./build/src/sync/config-document.js + 1 modules
+var config_document = __nccwpck_require__(6579);
 ;// CONCATENATED MODULE: ./build/src/sync/config.js
 // Loads a regsync.yml: regclient's format read strictly (unknown keys are errors with their position and the
 // nearest valid key), every default applied, templates expanded in regsync's order. `loadSyncConfig` is the entry.
-
 
 
 
@@ -82432,13 +82448,7 @@ const TOP_KEYS = ['version', 'creds', 'defaults', 'sync'];
  * `{{env}}` (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
  */
 function loadSyncConfig(file, env) {
-    const yaml = config_yaml/* YamlFile */._.parse((0,config_yaml/* readConfigSource */.a)(file));
-    const top = (0,config_keys/* checkedEntries */.Yy)(yaml, yaml.entries(yaml.root(), 'the config'), TOP_KEYS, 'the top level');
-    const versionEntry = top.get('version');
-    const version = versionEntry ? yaml.number(versionEntry.value, 'version', { integer: true, min: 0 }) : 0;
-    if (version > 1)
-        throw yaml.error(versionEntry.value, `unsupported config version ${version}: this release reads version 1`);
-    const run = { env: env ?? process.env };
+    const { yaml, top, run } = (0,config_document/* openConfigDocument */.E)(file, TOP_KEYS, env);
     const creds = (0,config_creds/* readCreds */.sW)(yaml, top.get('creds')?.value ?? null, { templates: config_creds/* REGSYNC_CREDS_TEMPLATES */.Qj, run });
     const defaultsNode = top.get('defaults')?.value ?? null;
     const defaults = readDefaults(yaml, defaultsNode);

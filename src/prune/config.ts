@@ -12,8 +12,8 @@ import { readCreds, REGSYNC_CREDS_TEMPLATES } from '../sync/config-creds.js';
 import { parseGoDuration } from '../sync/config-duration.js';
 import { checkedEntries } from '../sync/config-keys.js';
 import { compileAnchoredRegex } from '../sync/config-regex.js';
-import { readConfigSource, YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../sync/config-yaml.js';
-import type { TemplateRunOptions } from '../sync/template.js';
+import { openConfigDocument } from '../sync/config-document.js';
+import { YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../sync/config-yaml.js';
 import { checkLuaSyntax, fileLineOf } from './config-script.js';
 import { readPolicies } from './config-policies.js';
 import type { BotConfig, BotDefaults, BotScript, ProtectPattern } from './config-types.js';
@@ -142,12 +142,7 @@ function checkUniqueNames(yaml: YamlFile, entries: ReadonlyArray<{ name: string;
  * `{{env}}` in creds (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
  */
 export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>): BotConfig {
-  const yaml = YamlFile.parse(readConfigSource(file));
-  const top = checkedEntries(yaml, yaml.entries(yaml.root(), 'the config'), TOP_KEYS, 'the top level');
-  const versionEntry = top.get('version');
-  const version = versionEntry ? yaml.number(versionEntry.value, 'version', { integer: true, min: 0 }) : 0;
-  if (version > 1) throw yaml.error(versionEntry!.value, `unsupported config version ${version}: this release reads version 1`);
-  const run: TemplateRunOptions = { env: env ?? process.env };
+  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env);
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run });
   const defaults = readDefaults(yaml, top.get('defaults')?.value ?? null);
   const scripts = yaml.items(top.get('scripts')?.value ?? null, 'scripts').map((node, i) => readScript(yaml, node, i, defaults));

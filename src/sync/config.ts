@@ -2,11 +2,11 @@
 // nearest valid key), every default applied, templates expanded in regsync's order. `loadSyncConfig` is the entry.
 import { ConfigError } from '../errors.js';
 import { readCreds, REGSYNC_CREDS_TEMPLATES } from './config-creds.js';
-import { checkedEntries } from './config-keys.js';
 import { readDefaults, readStep, syncTemplateData } from './config-step.js';
 import { compileField } from './config-template.js';
 import type { BackupRef, SyncConfig, SyncStep } from './config-types.js';
-import { readConfigSource, YamlFile, type ConfigSource } from './config-yaml.js';
+import { openConfigDocument } from './config-document.js';
+import type { ConfigSource } from './config-yaml.js';
 import type { TemplateRunOptions } from './template.js';
 
 export type * from './config-types.js';
@@ -21,12 +21,7 @@ const TOP_KEYS = ['version', 'creds', 'defaults', 'sync'] as const;
  * `{{env}}` (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
  */
 export function loadSyncConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>): SyncConfig {
-  const yaml = YamlFile.parse(readConfigSource(file));
-  const top = checkedEntries(yaml, yaml.entries(yaml.root(), 'the config'), TOP_KEYS, 'the top level');
-  const versionEntry = top.get('version');
-  const version = versionEntry ? yaml.number(versionEntry.value, 'version', { integer: true, min: 0 }) : 0;
-  if (version > 1) throw yaml.error(versionEntry!.value, `unsupported config version ${version}: this release reads version 1`);
-  const run: TemplateRunOptions = { env: env ?? process.env };
+  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env);
 
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGSYNC_CREDS_TEMPLATES, run });
   const defaultsNode = top.get('defaults')?.value ?? null;
