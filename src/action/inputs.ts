@@ -6,21 +6,7 @@ import { loadBotConfig } from '../prune/config.js';
 import { loadSyncConfig } from '../sync/config.js';
 import { parseGoDuration } from '../sync/config-duration.js';
 import { parseShard } from '../sync/shard.js';
-
-/** Commands the action runs, and the inputs each reads besides `command`. */
-export const COMMAND_INPUTS = {
-  copy: ['source', 'target', 'platforms', 'referrers', 'digest-tags', 'include-external', 'force-recursive', 'fast', 'dry-run', 'concurrency', 'hosts', 'format'],
-  sync: ['config', 'mode', 'shard', 'shards', 'missing', 'abort-on-error', 'max-wait', 'cache', 'hosts', 'format'],
-  prune: ['config', 'dry-run', 'hosts', 'format'],
-} as const;
-
-export type ActionCommand = keyof typeof COMMAND_INPUTS;
-
-export const ACTION_COMMANDS = Object.keys(COMMAND_INPUTS) as ActionCommand[];
-
-export type InputName = 'command' | (typeof COMMAND_INPUTS)[ActionCommand][number];
-
-export const INPUT_NAMES: readonly InputName[] = ['command', ...new Set(ACTION_COMMANDS.flatMap((c) => COMMAND_INPUTS[c]))];
+import { ACTION_COMMANDS, inputVariables, type ActionCommand, type InputName } from './input-names.js';
 
 /**
  * The rate-limit wait budget of a sync step when `max-wait` is empty: long enough to outlast a short dip below
@@ -37,17 +23,6 @@ export interface ActionSettings {
   shards?: number;
   /** `sync`: keep the `ocidir://` layouts in the Actions cache across runs. */
   cache: boolean;
-}
-
-/**
- * The variables an input may arrive in. The runner names them `INPUT_DIGEST-TAGS` for a JS action (as
- * `@actions/core` reads them); composite steps set them through `env:`, where `INPUT_DIGEST_TAGS` is the portable
- * spelling, so both are read.
- */
-export function inputVariables(name: string): string[] {
-  const upper = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-  const underscored = upper.replace(/-/g, '_');
-  return upper === underscored ? [upper] : [upper, underscored];
 }
 
 export function readInput(env: NodeJS.ProcessEnv, name: InputName): string {

@@ -1,5 +1,5 @@
 // Whether this process runs as a GitHub Action step rather than as the CLI.
-import { INPUT_NAMES, inputVariables } from './inputs.js';
+import { INPUT_NAMES, inputVariables } from './input-names.js';
 
 /**
  * On a runner (`GITHUB_ACTIONS=true`) with at least one of our inputs set. `regkit` called from a plain `run:` step

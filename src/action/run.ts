@@ -13,7 +13,7 @@ import { exitCodeOf, type OperationResult } from '../report/result.js';
 import { renderText } from '../report/text.js';
 import { StoreSet } from '../store/open.js';
 import { cacheRunFrom, layoutCacheSpec } from '../sync/cache.js';
-import { configSecrets } from '../sync/config-view.js';
+import { configSecrets } from '../sync/config-secrets.js';
 import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
 import { actionsCacheService, restoreLayouts, saveLayouts } from './layout-cache.js';
 import { createActionLogger, GroupedProgress } from './logger.js';

@@ -11,9 +11,7 @@ import { deleteImage, deleteTag } from './commands/delete.js';
 import { imageConfig, imageDigest, imageManifest, imageRateLimit } from './commands/image-read.js';
 import { listRepositories, listTags } from './commands/listing.js';
 import { cacheRunFrom, layoutCacheSpec, renderCacheOutputs } from '../sync/cache.js';
-import { runPrune } from '../prune/run.js';
-import { renderSyncConfig } from '../sync/config-view.js';
-import { runSync, type SyncRunOptions } from '../sync/run.js';
+import type { SyncRunOptions } from '../sync/run.js';
 import type { Command, CopyCommand, ImageArchiveCommand, SyncCommand } from './options.js';
 
 export interface CommandContext {
@@ -68,16 +66,22 @@ function syncRunOptions(cmd: SyncCommand): SyncRunOptions {
   };
 }
 
+// Sync and prune engines load when their command runs, so a copy does not pay for their code at start-up.
 export async function executeCommand(cmd: Command, ctx: CommandContext): Promise<CommandOutput> {
   switch (cmd.name) {
     case 'sync once':
-    case 'sync check':
+    case 'sync check': {
+      const { runSync } = await import('../sync/run.js');
       return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
-    case 'sync config':
+    }
+    case 'sync config': {
+      const { renderSyncConfig } = await import('../sync/config-view.js');
       return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
+    }
     case 'sync cache-key':
       return { kind: 'raw', bytes: Buffer.from(renderCacheOutputs(layoutCacheSpec(cmd.config, cacheRunFrom(process.env), cmd.shard))) };
     case 'prune once': {
+      const { runPrune } = await import('../prune/run.js');
       const copy = { stores: ctx.stores, logger: ctx.logger };
       const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => copyImage(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
       return { kind: 'results', results: report.results };

@@ -3,8 +3,6 @@
 import { UsageError } from '../errors.js';
 import { parsePlatform } from '../oci/platform.js';
 import { parseReference, parseRegistryHost } from '../ref.js';
-import { loadBotConfig } from '../prune/config.js';
-import { loadSyncConfig } from '../sync/config.js';
 import { parseGoDuration } from '../sync/config-duration.js';
 import { parseShard } from '../sync/shard.js';
 import { parseHostSpecs } from './host-flag.js';
@@ -107,7 +105,17 @@ function globalOptions(raw: RawArgs): GlobalOptions {
   };
 }
 
-function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs): Command {
+// The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
+// wall time of every copy, and most of the bundle is not needed for one.
+async function loadSyncConfigFile(file: string) {
+  return (await import('../sync/config.js')).loadSyncConfig(file);
+}
+
+async function loadBotConfigFile(file: string) {
+  return (await import('../prune/config.js')).loadBotConfig(file);
+}
+
+async function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs): Promise<Command> {
   const limit = one(raw, 'limit');
   const last = one(raw, 'last');
   const platform = one(raw, 'platform');
@@ -173,7 +181,7 @@ function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs):
       const maxWait = one(raw, 'max-wait');
       return {
         name,
-        config: loadSyncConfig(file),
+        config: await loadSyncConfigFile(file),
         ...(shard !== undefined ? { shard: parseShard(shard) } : {}),
         missing: has(raw, 'missing'),
         abortOnError: has(raw, 'abort-on-error'),
@@ -183,7 +191,7 @@ function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs):
     case 'prune once': {
       const file = one(raw, 'config');
       if (file === undefined) throw new UsageError('prune once needs -c FILE: the regbot.yml to read');
-      return { name, config: loadBotConfig(file), dryRun: has(raw, 'dry-run') };
+      return { name, config: await loadBotConfigFile(file), dryRun: has(raw, 'dry-run') };
     }
     case 'image export':
     case 'image import': {
@@ -194,7 +202,7 @@ function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs):
   }
 }
 
-export function parseCommandLine(argv: readonly string[]): Invocation {
+export async function parseCommandLine(argv: readonly string[]): Promise<Invocation> {
   const raw = splitArgv(argv);
   const spec = findCommand(raw.positionals);
   const wantsHelp = has(raw, 'help');
@@ -215,5 +223,5 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (args.length !== spec.args.length) {
     throw new UsageError(`${commandName(spec)} takes ${spec.args.join(' ')}, got ${args.length} argument${args.length === 1 ? '' : 's'}; see regkit ${commandName(spec)} --help`);
   }
-  return { kind: 'run', global: globalOptions(raw), command: buildCommand(spec, args, raw) };
+  return { kind: 'run', global: globalOptions(raw), command: await buildCommand(spec, args, raw) };
 }

@@ -3,7 +3,7 @@ import { exitCodeFor } from '../errors.js';
 import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf } from '../report/result.js';
 import { StoreSet } from '../store/open.js';
-import { configSecrets } from '../sync/config-view.js';
+import { configSecrets } from '../sync/config-secrets.js';
 import { executeCommand } from './execute.js';
 import { secretsInHostSpecs } from './host-flag.js';
 import { createCliLogger, formatFatal, logFormatOf } from './logger.js';
@@ -28,7 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let redact = createRedactor(secretsInHostSpecs(rawHostSpecs(argv)));
   let invocation;
   try {
-    invocation = parseCommandLine(argv);
+    invocation = await parseCommandLine(argv);
   } catch (err) {
     io.stderr.write(formatFatal(err, logFormatOf(argv), redact));
     return exitCodeFor(err);

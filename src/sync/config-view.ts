@@ -2,14 +2,9 @@
 // sees what a run will do without seeing what it authenticates with.
 import { stringify } from 'yaml';
 import type { SyncConfig, SyncStep, TagFilter } from './config.js';
+import { SECRET_FIELDS } from './config-secrets.js';
 
-const SECRET_FIELDS = ['pass', 'token', 'clientKey'] as const;
 const REDACTED = '<redacted>';
-
-/** Values that must never be printed: passwords, tokens and keys from `creds`. */
-export function configSecrets(config: Pick<SyncConfig, 'creds'>): string[] {
-  return config.creds.flatMap((c) => SECRET_FIELDS.map((f) => c[f]).filter((v): v is string => typeof v === 'string' && v !== ''));
-}
 
 function tagSetView(t: TagFilter): Record<string, unknown> {
   return {

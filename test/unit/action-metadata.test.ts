@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { COMMAND_INPUTS, INPUT_NAMES, inputVariables, type ActionCommand } from '../../src/action/inputs.js';
+import { COMMAND_INPUTS, INPUT_NAMES, inputVariables, type ActionCommand } from '../../src/action/input-names.js';
 
 interface Step {
   id?: string;

@@ -5,16 +5,16 @@ import { UsageError, exitCodeFor } from '../../src/errors.js';
 import { parseCommandLine, type Invocation } from '../../src/cli/parse.js';
 import { VERSION } from '../../src/cli/version.js';
 
-function run(argv: string[]): Extract<Invocation, { kind: 'run' }> {
-  const inv = parseCommandLine(argv);
+async function run(argv: string[]): Promise<Extract<Invocation, { kind: 'run' }>> {
+  const inv = await parseCommandLine(argv);
   assert.equal(inv.kind, 'run');
   return inv as Extract<Invocation, { kind: 'run' }>;
 }
 
-function usageError(argv: string[], pattern: RegExp): UsageError {
+async function usageError(argv: string[], pattern: RegExp): Promise<UsageError> {
   let caught: unknown;
   try {
-    parseCommandLine(argv);
+    await parseCommandLine(argv);
   } catch (err) {
     caught = err;
   }
@@ -24,16 +24,16 @@ function usageError(argv: string[], pattern: RegExp): UsageError {
   return caught;
 }
 
-test('global flags parse the same before and after the command and its arguments', () => {
-  const before = run(['--format', 'json', '-v', '--host', 'reg=localhost:5000,tls=disabled', 'tag', 'ls', 'localhost:5000/team/app']);
-  const after = run(['tag', 'ls', 'localhost:5000/team/app', '--format=json', '--host=reg=localhost:5000,tls=disabled', '-v']);
+test('global flags parse the same before and after the command and its arguments', async () => {
+  const before = await run(['--format', 'json', '-v', '--host', 'reg=localhost:5000,tls=disabled', 'tag', 'ls', 'localhost:5000/team/app']);
+  const after = await run(['tag', 'ls', 'localhost:5000/team/app', '--format=json', '--host=reg=localhost:5000,tls=disabled', '-v']);
   assert.deepEqual(before, after);
   assert.deepEqual(before.global, { hosts: [{ registry: 'localhost:5000', tls: 'disabled' }], format: 'json', logFormat: 'text', verbose: true });
   assert.deepEqual(before.command, { name: 'tag ls', repository: { scheme: 'registry', registry: 'localhost:5000', repository: 'team/app' } });
 });
 
-test('--host repeats, one per registry, with every documented key', () => {
-  const inv = run([
+test('--host repeats, one per registry, with every documented key', async () => {
+  const inv = await run([
     'copy', 'a.example/x:1', 'b.example/y:1',
     '--host', 'reg=a.example,tls=insecure,user=me,pass=s3cret,hostname=mirror.a.example:8443,repo-auth=true',
     '--host', 'reg=index.docker.io,token=tok',
@@ -44,8 +44,8 @@ test('--host repeats, one per registry, with every documented key', () => {
   ]);
 });
 
-test('copy takes repeatable --platform and its boolean flags', () => {
-  const inv = run(['copy', 'alpine:3', 'localhost:5000/library/alpine:3', '-p', 'linux/amd64', '--platform', 'linux/arm/v7', '--referrers', '--digest-tags', '--dry-run', '--concurrency', '6']);
+test('copy takes repeatable --platform and its boolean flags', async () => {
+  const inv = await run(['copy', 'alpine:3', 'localhost:5000/library/alpine:3', '-p', 'linux/amd64', '--platform', 'linux/arm/v7', '--referrers', '--digest-tags', '--dry-run', '--concurrency', '6']);
   assert.deepEqual(inv.command, {
     name: 'copy',
     source: { scheme: 'registry', registry: 'docker.io', repository: 'library/alpine', tag: '3' },
@@ -54,8 +54,8 @@ test('copy takes repeatable --platform and its boolean flags', () => {
   });
 });
 
-test('tag ls filters are anchored regexes; limit and last pass through', () => {
-  const inv = run(['tag', 'ls', 'ghcr.io/o/r', '--include', 'v1.*', '--exclude', 'v1-rc', '--limit', '10', '--last', 'v0']);
+test('tag ls filters are anchored regexes; limit and last pass through', async () => {
+  const inv = await run(['tag', 'ls', 'ghcr.io/o/r', '--include', 'v1.*', '--exclude', 'v1-rc', '--limit', '10', '--last', 'v0']);
   assert.equal(inv.command.name, 'tag ls');
   if (inv.command.name !== 'tag ls') return;
   assert.equal(inv.command.include?.test('v1.2'), true);
@@ -65,64 +65,64 @@ test('tag ls filters are anchored regexes; limit and last pass through', () => {
   assert.equal(inv.command.last, 'v0');
 });
 
-test('the image commands and repo ls build their typed options', () => {
-  assert.deepEqual(run(['image', 'digest', 'localhost:5000/a:1', '--platform', 'linux/arm64']).command, {
+test('the image commands and repo ls build their typed options', async () => {
+  assert.deepEqual((await run(['image', 'digest', 'localhost:5000/a:1', '--platform', 'linux/arm64'])).command, {
     name: 'image digest',
     ref: { scheme: 'registry', registry: 'localhost:5000', repository: 'a', tag: '1' },
     platform: { os: 'linux', architecture: 'arm64' },
   });
-  assert.deepEqual(run(['image', 'delete', 'localhost:5000/a:1', '--force']).command, {
+  assert.deepEqual((await run(['image', 'delete', 'localhost:5000/a:1', '--force'])).command, {
     name: 'image delete',
     ref: { scheme: 'registry', registry: 'localhost:5000', repository: 'a', tag: '1' },
     force: true,
   });
-  assert.deepEqual(run(['repo', 'ls', 'registry-1.docker.io', '--limit', '5']).command, { name: 'repo ls', registry: 'docker.io', limit: 5 });
-  assert.deepEqual(run(['image', 'manifest', 'ocidir://out/layout:v1']).command, { name: 'image manifest', ref: { scheme: 'ocidir', path: 'out/layout', tag: 'v1' } });
+  assert.deepEqual((await run(['repo', 'ls', 'registry-1.docker.io', '--limit', '5'])).command, { name: 'repo ls', registry: 'docker.io', limit: 5 });
+  assert.deepEqual((await run(['image', 'manifest', 'ocidir://out/layout:v1'])).command, { name: 'image manifest', ref: { scheme: 'ocidir', path: 'out/layout', tag: 'v1' } });
 });
 
-test('-- ends flags', () => {
-  const inv = run(['tag', 'delete', '--', 'localhost:5000/a:1']);
+test('-- ends flags', async () => {
+  const inv = await run(['tag', 'delete', '--', 'localhost:5000/a:1']);
   assert.deepEqual(inv.command, { name: 'tag delete', ref: { scheme: 'registry', registry: 'localhost:5000', repository: 'a', tag: '1' } });
 });
 
-test('help and version', () => {
-  const main = parseCommandLine(['--help']);
+test('help and version', async () => {
+  const main = await parseCommandLine(['--help']);
   assert.equal(main.kind, 'help');
   if (main.kind === 'help') assert.match(main.text, /^Usage: regkit COMMAND/);
-  const cmd = parseCommandLine(['tag', 'ls', '-h']);
+  const cmd = await parseCommandLine(['tag', 'ls', '-h']);
   assert.equal(cmd.kind, 'help');
   if (cmd.kind === 'help') {
     assert.match(cmd.text, /^Usage: regkit tag ls REPO \[FLAGS\]/);
     assert.match(cmd.text, /--include REGEX/);
   }
-  const group = parseCommandLine(['image', '--help']);
+  const group = await parseCommandLine(['image', '--help']);
   if (group.kind === 'help') assert.match(group.text, /image ratelimit REF/);
-  assert.deepEqual(parseCommandLine(['--version']), { kind: 'version' });
+  assert.deepEqual(await parseCommandLine(['--version']), { kind: 'version' });
   assert.equal(VERSION, JSON.parse(readFileSync('package.json', 'utf8')).version);
 });
 
-test('mistakes are usage errors (exit 2) that say what to do', () => {
-  usageError([], /no command given; commands: copy, tag ls/);
-  usageError(['frobnicate'], /unknown command "frobnicate"; commands: copy, tag ls, tag delete, repo ls, image digest/);
-  usageError(['image', 'explode', 'x'], /unknown command "image explode"; image commands: image digest/);
-  usageError(['tag', 'ls', 'a/b', '--bogus'], /unknown flag --bogus/);
-  usageError(['tag', 'ls', 'a/b', '--force'], /tag ls does not take --force/);
-  usageError(['tag', 'ls'], /tag ls takes REPO, got 0 arguments/);
-  usageError(['copy', 'a:1'], /copy takes SRC DST, got 1 argument;/);
-  usageError(['tag', 'ls', 'a/b', '--limit'], /--limit needs a value/);
-  usageError(['tag', 'ls', 'a/b', '--limit', 'ten'], /--limit must be a whole number/);
-  usageError(['tag', 'ls', 'a/b', '--include', '('], /--include: invalid regular expression/);
-  usageError(['tag', 'ls', 'a/b:v1'], /takes a repository, not an image/);
-  usageError(['tag', 'delete', 'a/b@sha256:' + 'a'.repeat(64)], /use regkit image delete/);
-  usageError(['image', 'digest', 'a:1', '-p', 'linux'], /invalid platform "linux"/);
-  usageError(['image', 'digest', 'a:1', '-p', 'linux/amd64', '-p', 'linux/arm64'], /--platform given more than once/);
-  usageError(['tag', 'ls', 'a/b', '--format', 'yaml'], /--format must be text or json/);
-  usageError(['-v=1', 'tag', 'ls', 'a/b'], /unknown flag -v=1/);
-  usageError(['--verbose=true', 'tag', 'ls', 'a/b'], /--verbose takes no value/);
-  usageError(['image', 'digest', 'Bad/Name:1'], /invalid reference "Bad\/Name:1"/);
+test('mistakes are usage errors (exit 2) that say what to do', async () => {
+  await usageError([], /no command given; commands: copy, tag ls/);
+  await usageError(['frobnicate'], /unknown command "frobnicate"; commands: copy, tag ls, tag delete, repo ls, image digest/);
+  await usageError(['image', 'explode', 'x'], /unknown command "image explode"; image commands: image digest/);
+  await usageError(['tag', 'ls', 'a/b', '--bogus'], /unknown flag --bogus/);
+  await usageError(['tag', 'ls', 'a/b', '--force'], /tag ls does not take --force/);
+  await usageError(['tag', 'ls'], /tag ls takes REPO, got 0 arguments/);
+  await usageError(['copy', 'a:1'], /copy takes SRC DST, got 1 argument;/);
+  await usageError(['tag', 'ls', 'a/b', '--limit'], /--limit needs a value/);
+  await usageError(['tag', 'ls', 'a/b', '--limit', 'ten'], /--limit must be a whole number/);
+  await usageError(['tag', 'ls', 'a/b', '--include', '('], /--include: invalid regular expression/);
+  await usageError(['tag', 'ls', 'a/b:v1'], /takes a repository, not an image/);
+  await usageError(['tag', 'delete', 'a/b@sha256:' + 'a'.repeat(64)], /use regkit image delete/);
+  await usageError(['image', 'digest', 'a:1', '-p', 'linux'], /invalid platform "linux"/);
+  await usageError(['image', 'digest', 'a:1', '-p', 'linux/amd64', '-p', 'linux/arm64'], /--platform given more than once/);
+  await usageError(['tag', 'ls', 'a/b', '--format', 'yaml'], /--format must be text or json/);
+  await usageError(['-v=1', 'tag', 'ls', 'a/b'], /unknown flag -v=1/);
+  await usageError(['--verbose=true', 'tag', 'ls', 'a/b'], /--verbose takes no value/);
+  await usageError(['image', 'digest', 'Bad/Name:1'], /invalid reference "Bad\/Name:1"/);
 });
 
-test('a --host with a password is never echoed in its errors', () => {
+test('a --host with a password is never echoed in its errors', async () => {
   const secret = 'hunter2-XYZ';
   const cases = [
     `reg=a.example,tls=bogus,user=u,pass=${secret}`,
@@ -134,11 +134,11 @@ test('a --host with a password is never echoed in its errors', () => {
     `reg=a.example,user=u,pass=${secret},pass=${secret}`,
   ];
   for (const spec of cases) {
-    const err = usageError(['tag', 'ls', 'a.example/r', '--host', spec], /^--host/);
+    const err = await usageError(['tag', 'ls', 'a.example/r', '--host', spec], /^--host/);
     assert.ok(!err.message.includes(secret), `"${err.message}" leaks the password`);
     assert.ok(!err.message.includes('hunter'), `"${err.message}" leaks part of the password`);
   }
-  const comma = usageError(['tag', 'ls', 'a.example/r', '--host', 'reg=a.example,user=u,pass=hun,ter2'], /cannot contain a comma/);
+  const comma = await usageError(['tag', 'ls', 'a.example/r', '--host', 'reg=a.example,user=u,pass=hun,ter2'], /cannot contain a comma/);
   assert.ok(!comma.message.includes('ter2'));
-  usageError(['tag', 'ls', 'a.example/r', '--host', 'reg=a.example', '--host', 'reg=a.example,tls=disabled'], /reg=a.example given twice/);
+  await usageError(['tag', 'ls', 'a.example/r', '--host', 'reg=a.example', '--host', 'reg=a.example,tls=disabled'], /reg=a.example given twice/);
 });
