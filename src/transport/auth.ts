@@ -19,19 +19,41 @@ export interface AuthenticatorOptions {
   now?: () => number;
 }
 
+/** How long requests wait for the first request's answer to a host before going out without it. */
+const PROBE_WAIT_MS = 3000;
+
 export class Authenticator {
   private challenge: Challenge | undefined;
   private readonly scopeGroups = new Map<string, ScopeSet>();
   private readonly tokens = new Map<string, BearerToken>();
   private readonly pending = new Map<string, Promise<BearerToken>>();
   private readonly now: () => number;
+  /** Set while the first request to the host is out: the others wait for the challenge it brings back. */
+  private probe: { done: Promise<void>; end: () => void } | undefined;
+  private probed = false;
 
   constructor(private readonly opts: AuthenticatorOptions) {
     this.now = opts.now ?? Date.now;
   }
 
-  /** The `Authorization` value for a request needing `scopes`, or `undefined` before any challenge was seen. */
+  /**
+   * The `Authorization` value for a request needing `scopes`, or `undefined` before any challenge was seen. The first
+   * caller goes out bare; callers meanwhile wait for its answer instead of each drawing a 401 of their own (thirty
+   * checks started at once would otherwise cost thirty challenges). The client calls `answered` when it has one.
+   */
   async authorization(scopes: readonly string[], repository: string | undefined): Promise<string | undefined> {
+    if (!this.challenge && !this.probed) {
+      if (!this.probe) {
+        let end!: () => void;
+        const done = new Promise<void>((resolve) => (end = resolve));
+        this.probe = { done, end };
+        return undefined;
+      }
+      // A first request that stalls must not hold the others for its whole timeout: past a few seconds they go bare.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.probe.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, PROBE_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
     const challenge = this.challenge;
     if (!challenge) return undefined;
     if (challenge.scheme === 'basic') {
@@ -74,6 +96,13 @@ export class Authenticator {
       return true;
     }
     return newScopes;
+  }
+
+  /** A response (or a failure) from the host came back: whatever it taught about auth is known now. */
+  answered(): void {
+    if (this.probed) return;
+    this.probed = true;
+    this.probe?.end();
   }
 
   get scheme(): string | undefined {

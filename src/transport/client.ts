@@ -73,7 +73,8 @@ export class RegistryClient {
     this.origin = originFor(opts.host, opts.host.hostname ?? apiHostFor(opts.host.registry));
     this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
     this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
-    this.limiter = new RequestLimiter(opts.host.reqConcurrent ?? DEFAULT_REQ_CONCURRENT, opts.host.reqPerSec);
+    // 0 is how regclient's configs say "not set".
+    this.limiter = new RequestLimiter(opts.host.reqConcurrent || DEFAULT_REQ_CONCURRENT, opts.host.reqPerSec);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.logger = opts.logger;
     this.userAgent = opts.userAgent;
@@ -98,12 +99,27 @@ export class RegistryClient {
     const replayable = !(req.body instanceof Readable);
     let reauthenticated = false;
     for (;;) {
-      const authorization = url.origin === this.origin.origin ? await this.auth.authorization(scopes, req.repository) : undefined;
-      const res = await this.sendRetrying(url, req, authorization, replayable);
-      if (res.status !== 401 || url.origin !== this.origin.origin) return res;
+      const sameOrigin = url.origin === this.origin.origin;
+      const authorization = sameOrigin ? await this.auth.authorization(scopes, req.repository) : undefined;
+      let res: RegistryResponse;
+      try {
+        res = await this.sendRetrying(url, req, authorization, replayable);
+      } catch (err) {
+        if (sameOrigin) this.auth.answered();
+        throw err;
+      }
+      if (res.status !== 401 || !sameOrigin) {
+        if (sameOrigin) this.auth.answered();
+        return res;
+      }
       const challenge = res.headers['www-authenticate'];
       // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
-      const mayHelp = !reauthenticated && (await this.auth.acceptChallenge(challenge, authorization, req.repository));
+      let mayHelp: boolean;
+      try {
+        mayHelp = !reauthenticated && (await this.auth.acceptChallenge(challenge, authorization, req.repository));
+      } finally {
+        this.auth.answered();
+      }
       if (mayHelp && replayable) {
         await res.body.dump();
         reauthenticated = true;

@@ -36,7 +36,12 @@ export interface HostConfig {
   apiOpts?: Record<string, string>;
 }
 
-export const DEFAULT_REQ_CONCURRENT = 3;
+/**
+ * Requests in flight per host until their response headers (regclient allows 3). Six, as browsers open per host: a
+ * sync checks every tag at once and a copy checks every blob at once, and on a distant registry those round trips are
+ * the run's length; uploads do not hold a slot, so bodies in flight stay bounded by the copy's own concurrency.
+ */
+export const DEFAULT_REQ_CONCURRENT = 6;
 
 /** Chunk size for chunked uploads when neither the config nor the registry (`OCI-Chunk-Min-Length`) says. */
 export const DEFAULT_BLOB_CHUNK = 1024 * 1024;

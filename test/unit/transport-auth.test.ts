@@ -173,6 +173,40 @@ describe('basic auth and redirects', () => {
     assert.deepEqual(server.seen.map((r) => r.headers.authorization ?? '-'), ['-', basic('bob', SECRET), basic('bob', SECRET)]);
   });
 
+  test('requests started together before the first answer draw one 401, not one each', async () => {
+    const server = await startLocalServer((req, res) => {
+      if (req.headers.authorization !== basic('bob', SECRET)) return json(res, 401, {}, { 'www-authenticate': 'Basic realm="Registry Realm"' });
+      setTimeout(() => json(res, 200, {}), 5);
+    });
+    const client = testClient(server.host, { credential: { kind: 'basic', username: 'bob', password: SECRET } });
+    closers.push(() => client.close(), server.close);
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const res = await client.request({ method: 'HEAD', target: `/v2/a/manifests/${i}`, operation: 'manifest-head', repository: 'a' });
+        await res.body.dump();
+        return res.status;
+      }),
+    );
+    assert.deepEqual(new Set(statuses), new Set([200]));
+    assert.equal(server.seen.filter((r) => r.headers.authorization === undefined).length, 1);
+    assert.equal(server.seen.length, 21);
+  });
+
+  test('a first request that fails does not hold the others back', async () => {
+    let first = true;
+    const server = await startLocalServer((req, res) => {
+      if (first) {
+        first = false;
+        return void req.socket.destroy();
+      }
+      json(res, 200, {});
+    });
+    const client = testClient(server.host, { retries: 0 });
+    closers.push(() => client.close(), server.close);
+    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => client.request({ method: 'GET', target: '/v2/', operation: 'ping' }).then((r) => r.body.dump())));
+    assert.deepEqual(outcomes.map((o) => o.status).sort(), ['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+  });
+
   test('a blob redirect to another host is followed without the Authorization header', async () => {
     const storage = await startLocalServer((_req, res) => {
       res.writeHead(200, { 'content-length': '5' });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Transform } from 'node:stream';
 import { after, describe, test } from 'node:test';
+import { DEFAULT_REQ_CONCURRENT } from '../../src/transport/hostconfig.js';
 import { RequestLimiter } from '../../src/transport/limiter.js';
 import { json, startLocalServer, testClient } from './transport-local-server.js';
 
@@ -10,7 +11,8 @@ describe('request limiter', () => {
     for (const c of closers) await c();
   });
 
-  test('never more than reqConcurrent requests wait on the server at once', async () => {
+  /** A server that answers after 15 ms and remembers the most requests it held at once since the last `reset`. */
+  async function slowServer() {
     let active = 0;
     let peak = 0;
     const server = await startLocalServer((_req, res) => {
@@ -21,11 +23,28 @@ describe('request limiter', () => {
         json(res, 200, {});
       }, 15);
     });
+    closers.push(server.close);
+    return { server, peak: () => peak, reset: () => void (peak = 0) };
+  }
+
+  test('never more than reqConcurrent requests wait on the server at once', async () => {
+    const { server, peak } = await slowServer();
     const client = testClient(server.host, { config: { reqConcurrent: 2 } });
-    closers.push(() => client.close(), server.close);
+    closers.push(() => client.close());
     await Promise.all(Array.from({ length: 8 }, async () => (await client.request({ method: 'GET', target: '/v2/', operation: 'ping' })).body.dump()));
     assert.equal(server.seen.length, 8);
-    assert.equal(peak, 2);
+    assert.equal(peak(), 2);
+  });
+
+  test('reqConcurrent 0 (as regclient writes "unset") and no reqConcurrent both mean the default', async () => {
+    const { server, peak, reset } = await slowServer();
+    for (const config of [{ reqConcurrent: 0 }, {}]) {
+      reset();
+      const client = testClient(server.host, { config });
+      closers.push(() => client.close());
+      await Promise.all(Array.from({ length: 20 }, async () => (await client.request({ method: 'GET', target: '/v2/', operation: 'ping' })).body.dump()));
+      assert.equal(peak(), DEFAULT_REQ_CONCURRENT);
+    }
   });
 
   test('a GET body streaming into a PUT on the same host completes even with one slot', { timeout: 10_000 }, async () => {
