@@ -25,7 +25,7 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   for (const p of opts.platforms ?? []) parsePlatform(p);
   const srcStore = ctx.stores.storeFor(src);
   const dstStore = ctx.stores.storeFor(dst);
-  const [srcHead, dstHead] = await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
+  const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
   if (!srcHead) throw notFound(src);
   const base = { op: 'copy' as const, source: formatReference(src), target: formatReference(dst) };
   const wantsExtras = (opts.referrers || opts.digestTags) && !opts.fast;

@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { Store } from '../store/store.js';
+import type { ManifestHead, Store } from '../store/store.js';
 import type { Reference } from '../ref.js';
 
 export interface CopyOptions {
@@ -27,6 +27,8 @@ export interface CopyOptions {
   dryRun?: boolean;
   /** Blobs moved at once (default 3). */
   concurrency?: number;
+  /** The two manifest HEADs when the caller has just made them (sync checks every tag first): not asked again. */
+  heads?: { source: ManifestHead; target: ManifestHead | undefined };
 }
 
 export interface CopyProgress {

@@ -56,15 +56,20 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   const limit = createLimiter(Math.max(1, config.defaults.parallel));
   const budget = { waitedSeconds: 0, maxSeconds: opts.maxWaitSeconds };
   let aborted = false;
+  const runItem = async (item: SyncItem, checked: CheckedItem | { results: OperationResult[] }): Promise<OperationResult[]> => {
+    const out = 'srcHead' in checked ? await syncItem(ctx, item, checked, opts, budget) : checked.results;
+    if (opts.abortOnError && out.some((r) => r.status === 'failed')) aborted = true;
+    return out;
+  };
+  // Every item is checked at once (the per-host request limit still applies), as regsync starts all steps to look for
+  // changes; `parallel` bounds only the items that have something to do, so a no-op run is a few round trips long.
+  // With --abort-on-error the check takes a slot too: "nothing starts after the first failure" then holds in order.
   const perItem = await Promise.all(
-    items.map((item) =>
-      limit(async () => {
-        if (aborted) return [];
-        const out = await syncItem(ctx, item, opts, budget);
-        if (opts.abortOnError && out.some((r) => r.status === 'failed')) aborted = true;
-        return out;
-      }),
-    ),
+    items.map(async (item) => {
+      if (opts.abortOnError) return limit(async () => (aborted ? [] : runItem(item, await checkItem(ctx, item))));
+      const checked = await checkItem(ctx, item);
+      return 'srcHead' in checked ? limit(() => runItem(item, checked)) : runItem(item, checked);
+    }),
   );
   results.push(...perItem.flat());
   // Pruning comes last and only for steps whose tags were listed: a step that could not read its source must not
@@ -110,28 +115,71 @@ function failed(item: SyncItem, err: unknown): OperationResult {
   return { ...base(item), status: 'failed', bytes: 0, reason: err instanceof Error ? err.message : String(err) };
 }
 
-async function syncItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions, budget: { waitedSeconds: number; maxSeconds: number | undefined }): Promise<OperationResult[]> {
+function heads(ctx: SyncContext, item: SyncItem): Promise<[ManifestHead | undefined, ManifestHead | undefined]> {
+  return Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
+}
+
+function notFound(item: SyncItem): OperationResult {
+  return { ...base(item), status: 'failed', bytes: 0, reason: `source ${formatReference(item.source)} not found` };
+}
+
+interface CheckedItem {
+  started: number;
+  srcHead: ManifestHead;
+  dstHead: ManifestHead | undefined;
+}
+
+/** The two HEADs and what they settle on their own: a missing source, an excluded media type, an unchanged tag. */
+async function checkItem(ctx: SyncContext, item: SyncItem): Promise<CheckedItem | { results: OperationResult[] }> {
   const { step } = item;
   const started = Date.now();
+  try {
+    const [srcHead, dstHead] = await heads(ctx, item);
+    if (!srcHead) return { results: [notFound(item)] };
+    if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
+      return { results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }] };
+    }
+    // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
+    if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) return { started, srcHead, dstHead };
+    const copyOpts = copyOptionsFor(step);
+    if (!needsCopyEngine(step, copyOpts) && dstHead?.digest === srcHead.digest) {
+      return { results: [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }] };
+    }
+    return { started, srcHead, dstHead };
+  } catch (err) {
+    return { results: [failed(item, err)] };
+  }
+}
+
+/**
+ * Whether equal digests at the two tags are not enough to call the item done: a rewritten index or a single platform
+ * has a digest of its own (a sparse index keeps the source's), and referrers or digest tags may still be missing.
+ */
+function needsCopyEngine(step: SyncStep, copyOpts: CopyOptions): boolean {
+  const filtered = isFiltered(copyOpts);
+  const extras = (step.referrers || step.digestTags) && !step.fastCheck;
+  return filtered || extras || step.forceRecursive;
+}
+
+function isFiltered(copyOpts: CopyOptions): boolean {
+  return copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
+}
+
+async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, opts: SyncRunOptions, budget: { waitedSeconds: number; maxSeconds: number | undefined }): Promise<OperationResult[]> {
+  const { step } = item;
+  const { started } = checked;
   const copyCtx: CopyContext = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
   try {
-    const heads = () => Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
-    let [srcHead, dstHead] = await heads();
-    if (!srcHead) return [{ ...base(item), status: 'failed', bytes: 0, reason: `source ${formatReference(item.source)} not found` }];
+    let { srcHead, dstHead }: { srcHead: ManifestHead | undefined; dstHead: ManifestHead | undefined } = checked;
     if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) {
       const waited = await waitForRateLimit(ctx, item, srcHead, budget);
       if (waited.gaveUp) return [{ ...base(item), status: 'failed', bytes: 0, reason: waited.reason }];
-      if (waited.seconds > 0) [srcHead, dstHead] = await heads();
-      if (!srcHead) return [{ ...base(item), status: 'failed', bytes: 0, reason: `source ${formatReference(item.source)} not found` }];
+      if (waited.seconds > 0) [srcHead, dstHead] = await heads(ctx, item);
+      if (!srcHead) return [notFound(item)];
     }
-    if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
-      return [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }];
-    }
-    const copyOpts = copyOptionsFor(step);
-    // A sparse index keeps the source's digest, so only a rewritten index or a single platform needs the copy engine to tell.
-    const filtered = copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
-    const extras = (step.referrers || step.digestTags) && !step.fastCheck;
-    if (!filtered && !extras && !step.forceRecursive && dstHead?.digest === srcHead.digest) {
+    const copyOpts = { ...copyOptionsFor(step), heads: { source: srcHead, target: dstHead } };
+    const filtered = isFiltered(copyOpts);
+    if (!needsCopyEngine(step, copyOpts) && dstHead?.digest === srcHead.digest) {
       return [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }];
     }
     const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
