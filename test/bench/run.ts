@@ -65,6 +65,8 @@ async function main(): Promise<void> {
   } finally {
     await source.stop();
   }
+  // Node's own start-up is part of every regkit figure (`npm run bench` runs the node@24 package's Node, the action's).
+  process.stdout.write(`regkit ran on Node ${process.version} (${process.execPath}), ${cpus().length} CPUs\n`);
   process.stdout.write(`${renderTable(results)}\n`);
   const missed = results.flatMap((c) => c.bars.filter((b) => !b.met).map((b) => `(${c.id}) ${b.what}`));
   process.stdout.write(missed.length ? `bars missed: ${missed.join('; ')}\n` : 'all bars met\n');
