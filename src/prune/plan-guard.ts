@@ -66,10 +66,10 @@ class GuardedStore implements Store {
     return this.store.kind;
   }
 
-  async deleteTag(ref: Reference): Promise<void> {
+  async deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
     if (ref.tag !== undefined && this.guard.holdsTag(ref, ref.tag)) return;
     this.guard.spend(ref);
-    await this.store.deleteTag(ref);
+    await this.store.deleteTag(ref, current);
   }
 
   /** A digest delete takes every tag on it: refused, and recorded, when any of them is protected. */

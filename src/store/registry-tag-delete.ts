@@ -8,6 +8,7 @@ import { digestOf } from '../oci/digest.js';
 import { MediaType } from '../oci/mediatypes.js';
 import type { ImageManifest } from '../oci/manifest.js';
 import type { RegistryReference } from '../ref.js';
+import type { ManifestHead } from './store.js';
 import { apiPath, expectStatus, type RegistryContext } from './registry-http.js';
 import { headBlob } from './registry-blob.js';
 import { deleteManifestByDigest, headManifest, putManifest } from './registry-manifest.js';
@@ -15,10 +16,47 @@ import { putBlob } from './registry-upload.js';
 
 const EMPTY_JSON = Buffer.from('{}');
 
+/**
+ * One throwaway per repository and family, the same bytes every time: its blobs go up once, and each tag delete
+ * after the first is one manifest PUT and one DELETE. Several tags pointing at it at once would all go with its
+ * DELETE, which is no harm: only tags being deleted are ever pointed at it, and within a process one at a time.
+ */
+const THROWAWAY_CONFIG = (layer: string): Buffer =>
+  Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
+
+/** Per client: repositories (and family) whose throwaway blobs are known to be there, and whether DELETE by tag works. */
+interface ClientMemo {
+  blobsIn: Set<string>;
+  tagDeleteRefused: boolean;
+}
+
+const memos = new WeakMap<object, ClientMemo>();
+
+function memoFor(ctx: RegistryContext): ClientMemo {
+  let memo = memos.get(ctx.client);
+  if (!memo) memos.set(ctx.client, (memo = { blobsIn: new Set(), tagDeleteRefused: false }));
+  return memo;
+}
+
 async function ensureBlob(ctx: RegistryContext, repository: string, bytes: Buffer, mediaType: string): Promise<{ mediaType: string; digest: string; size: number }> {
   const desc = { mediaType, digest: digestOf(bytes), size: bytes.length };
   if ((await headBlob(ctx, repository, desc.digest)) === undefined) await putBlob(ctx, repository, desc, Readable.from([bytes]));
   return desc;
+}
+
+async function throwawayManifest(ctx: RegistryContext, repository: string, docker: boolean): Promise<{ bytes: Buffer; mediaType: string }> {
+  const emptyLayer = { mediaType: docker ? MediaType.DockerLayerGzip : MediaType.OciLayer, digest: digestOf(EMPTY_JSON), size: EMPTY_JSON.length };
+  const config = THROWAWAY_CONFIG(emptyLayer.digest);
+  const configDesc = { mediaType: docker ? MediaType.DockerConfig : MediaType.OciConfig, digest: digestOf(config), size: config.length };
+  const memo = memoFor(ctx);
+  const key = `${docker ? 'docker' : 'oci'} ${repository}`;
+  if (!memo.blobsIn.has(key)) {
+    await Promise.all([ensureBlob(ctx, repository, EMPTY_JSON, emptyLayer.mediaType), ensureBlob(ctx, repository, config, configDesc.mediaType)]);
+    memo.blobsIn.add(key);
+  }
+  const mediaType = docker ? MediaType.DockerManifest : MediaType.OciManifest;
+  const manifest: ImageManifest = { schemaVersion: 2, mediaType, config: configDesc, layers: [emptyLayer] };
+  return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
 }
 
 // distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file
@@ -40,39 +78,36 @@ async function oneAtATime(ctx: RegistryContext, repository: string, work: () => 
   }
 }
 
-export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & { tag: string }): Promise<void> {
+/** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
+export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & { tag: string }, current?: ManifestHead): Promise<void> {
   const name = `tag ${ref.repository}:${ref.tag}`;
-  const current = await headManifest(ctx, ref);
+  current ??= await headManifest(ctx, ref);
   if (!current) throw new RegistryError(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
 
-  const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
-  if (res.status === 202 || res.status === 200 || res.status === 204) {
+  const memo = memoFor(ctx);
+  if (!memo.tagDeleteRefused) {
+    const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
+    if (res.status === 202 || res.status === 200 || res.status === 204) {
+      await res.body.dump();
+      return;
+    }
+    // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest.
+    if (res.status === 405 || res.status === 401 || res.status === 403) await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
     await res.body.dump();
-    return;
+    // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
+    memo.tagDeleteRefused = true;
   }
-  // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest.
-  if (res.status === 405 || res.status === 401 || res.status === 403) await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
-  await res.body.dump();
 
   // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
-  const docker = current.mediaType.startsWith('application/vnd.docker.');
-  const layer = await ensureBlob(ctx, ref.repository, EMPTY_JSON, docker ? MediaType.DockerLayerGzip : MediaType.OciLayer);
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      config: { Labels: { 'delete-tag': ref.tag, 'delete-date': new Date().toISOString() } },
-      rootfs: { type: 'layers', diff_ids: [layer.digest] },
-    }),
-  );
-  // The config carries the time, so it is always new: push it without asking first.
-  const configDesc = { mediaType: docker ? MediaType.DockerConfig : MediaType.OciConfig, digest: digestOf(config), size: config.length };
-  await putBlob(ctx, ref.repository, configDesc, Readable.from([config]));
-  const manifestType = docker ? MediaType.DockerManifest : MediaType.OciManifest;
-  const manifest: ImageManifest = { schemaVersion: 2, mediaType: manifestType, config: configDesc, layers: [layer] };
+  const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
   await oneAtATime(ctx, ref.repository, async () => {
-    const { digest } = await putManifest(ctx, ref, Buffer.from(JSON.stringify(manifest)), manifestType);
-    await deleteManifestByDigest(ctx, ref.repository, digest);
+    const { digest } = await putManifest(ctx, ref, throwaway.bytes, throwaway.mediaType);
+    try {
+      await deleteManifestByDigest(ctx, ref.repository, digest);
+    } catch (err) {
+      // Another process deleting tags here took the throwaway, and this tag with it: the tag is gone either way.
+      if (!(err instanceof RegistryError && err.status === 404)) throw err;
+    }
   });
   ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
 }

@@ -110,10 +110,10 @@ export class RegistryStore implements Store {
     return listReferrers(this.ctx, this.referrersSupport, { ...r, digest }, opts);
   }
 
-  deleteTag(ref: Reference): Promise<void> {
+  deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
     const r: RegistryReference = registryRef(this.ctx, ref);
     if (r.tag === undefined) throw new RegistryError('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
-    return deleteTag(this.ctx, { ...r, tag: r.tag });
+    return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
   }
 
   close(): Promise<void> {

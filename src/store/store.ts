@@ -63,8 +63,11 @@ export interface Store {
   listRepositories(opts?: ListOptions): Promise<string[]>;
   /** Manifests whose `subject` is the reference's digest: referrers API, else the `sha256-<hex>` fallback tag. */
   listReferrers(ref: Reference, opts?: ReferrerOptions): Promise<Descriptor[]>;
-  /** Removes one tag and never another tag that shares its digest. */
-  deleteTag(ref: Reference): Promise<void>;
+  /**
+   * Removes one tag and never another tag that shares its digest. `current`: the tag's manifest as the caller has just
+   * seen it (HEAD), which saves the store asking again.
+   */
+  deleteTag(ref: Reference, current?: ManifestHead): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -206,6 +206,24 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       await assert.rejects(store.deleteTag(refOf(reg.host, REPO, { tag: 'drop' })), /tag team\/app:drop not found/);
     });
 
+    test('after the first tag delete, each is one manifest PUT and one DELETE: refusal and throwaway blobs are remembered', async () => {
+      const m = fx.manifests[1]!;
+      const bytes = (await store.getManifest(refOf(reg.host, REPO, { digest: m.digest }))).bytes;
+      const tags = ['t0', 't1', 't2', 't3'];
+      for (const tag of tags) await store.putManifest(refOf(reg.host, REPO, { tag }), bytes, m.mediaType);
+      await store.deleteTag(refOf(reg.host, REPO, { tag: 't0' }));
+      reg.clearRequests();
+      for (const tag of tags.slice(1)) {
+        const ref = refOf(reg.host, REPO, { tag });
+        await store.deleteTag(ref, await store.headManifest(ref));
+      }
+      const calls = reg.requests().filter((r) => r.status !== 401).map((r) => r.method);
+      assert.deepEqual(calls, ['HEAD', 'PUT', 'DELETE', 'HEAD', 'PUT', 'DELETE', 'HEAD', 'PUT', 'DELETE']);
+      const left = await store.listTags(refOf(reg.host, REPO));
+      assert.deepEqual(left.filter((t) => tags.includes(t)), []);
+      assert.equal((await store.headManifest(refOf(reg.host, REPO, { digest: m.digest })))?.digest, m.digest);
+    });
+
     test('manifest delete by digest removes it', async () => {
       const m = fx.manifests[0]!;
       const bytes = (await store.getManifest(refOf(reg.host, REPO, { digest: m.digest }))).bytes;
