@@ -2169,11 +2169,11 @@ class GuardedStore {
     get kind() {
         return this.store.kind;
     }
-    async deleteTag(ref) {
+    async deleteTag(ref, current) {
         if (ref.tag !== undefined && this.guard.holdsTag(ref, ref.tag))
             return;
         this.guard.spend(ref);
-        await this.store.deleteTag(ref);
+        await this.store.deleteTag(ref, current);
     }
     /** A digest delete takes every tag on it: refused, and recorded, when any of them is protected. */
     async deleteManifest(ref) {
@@ -2622,7 +2622,7 @@ async function applyDelete(stores, guard, logger, unit, d) {
             return deleteResult(unit, d, 'skipped', 'already gone');
         if (now.digest !== d.digest)
             return deleteResult(unit, d, 'skipped', `left alone: it now points at ${now.digest}, not the planned ${d.digest}`);
-        await store.deleteTag(d.ref);
+        await store.deleteTag(d.ref, now);
         if (guard.protectedRefs.has(d.reference))
             return deleteResult(unit, d, 'excluded', `protected by defaults.protect "${guard.protectedRefs.get(d.reference).source}"`);
         logger.info('Deleted tag', { [unit.source.kind]: unit.name, image: d.reference, digest: d.digest });

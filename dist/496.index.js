@@ -4675,11 +4675,38 @@ async function mountBlob(ctx, repository, digest, fromRepository) {
 
 
 const EMPTY_JSON = Buffer.from('{}');
+/**
+ * One throwaway per repository and family, the same bytes every time: its blobs go up once, and each tag delete
+ * after the first is one manifest PUT and one DELETE. Several tags pointing at it at once would all go with its
+ * DELETE, which is no harm: only tags being deleted are ever pointed at it, and within a process one at a time.
+ */
+const THROWAWAY_CONFIG = (layer) => Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
+const memos = new WeakMap();
+function memoFor(ctx) {
+    let memo = memos.get(ctx.client);
+    if (!memo)
+        memos.set(ctx.client, (memo = { blobsIn: new Set(), tagDeleteRefused: false }));
+    return memo;
+}
 async function ensureBlob(ctx, repository, bytes, mediaType) {
     const desc = { mediaType, digest: (0,oci_digest/* digestOf */.ol)(bytes), size: bytes.length };
     if ((await headBlob(ctx, repository, desc.digest)) === undefined)
         await putBlob(ctx, repository, desc, external_node_stream_.Readable.from([bytes]));
     return desc;
+}
+async function throwawayManifest(ctx, repository, docker) {
+    const emptyLayer = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerLayerGzip : mediatypes/* MediaType */.zu.OciLayer, digest: (0,oci_digest/* digestOf */.ol)(EMPTY_JSON), size: EMPTY_JSON.length };
+    const config = THROWAWAY_CONFIG(emptyLayer.digest);
+    const configDesc = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerConfig : mediatypes/* MediaType */.zu.OciConfig, digest: (0,oci_digest/* digestOf */.ol)(config), size: config.length };
+    const memo = memoFor(ctx);
+    const key = `${docker ? 'docker' : 'oci'} ${repository}`;
+    if (!memo.blobsIn.has(key)) {
+        await Promise.all([ensureBlob(ctx, repository, EMPTY_JSON, emptyLayer.mediaType), ensureBlob(ctx, repository, config, configDesc.mediaType)]);
+        memo.blobsIn.add(key);
+    }
+    const mediaType = docker ? mediatypes/* MediaType */.zu.DockerManifest : mediatypes/* MediaType */.zu.OciManifest;
+    const manifest = { schemaVersion: 2, mediaType, config: configDesc, layers: [emptyLayer] };
+    return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
 }
 // distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file
 // in place: a DELETE that meets another throwaway's PUT reads a half-written link and answers 500 for a delete it
@@ -4701,37 +4728,38 @@ async function oneAtATime(ctx, repository, work) {
             queues.delete(repository);
     }
 }
-async function deleteTag(ctx, ref) {
+/** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
+async function deleteTag(ctx, ref, current) {
     const name = `tag ${ref.repository}:${ref.tag}`;
-    const current = await headManifest(ctx, ref);
+    current ??= await headManifest(ctx, ref);
     if (!current)
         throw new errors/* RegistryError */.gl(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
-    const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
-    if (res.status === 202 || res.status === 200 || res.status === 204) {
+    const memo = memoFor(ctx);
+    if (!memo.tagDeleteRefused) {
+        const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
+        if (res.status === 202 || res.status === 200 || res.status === 204) {
+            await res.body.dump();
+            return;
+        }
+        // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest.
+        if (res.status === 405 || res.status === 401 || res.status === 403)
+            await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
         await res.body.dump();
-        return;
+        // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
+        memo.tagDeleteRefused = true;
     }
-    // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest.
-    if (res.status === 405 || res.status === 401 || res.status === 403)
-        await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
-    await res.body.dump();
     // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
-    const docker = current.mediaType.startsWith('application/vnd.docker.');
-    const layer = await ensureBlob(ctx, ref.repository, EMPTY_JSON, docker ? mediatypes/* MediaType */.zu.DockerLayerGzip : mediatypes/* MediaType */.zu.OciLayer);
-    const config = Buffer.from(JSON.stringify({
-        architecture: 'amd64',
-        os: 'linux',
-        config: { Labels: { 'delete-tag': ref.tag, 'delete-date': new Date().toISOString() } },
-        rootfs: { type: 'layers', diff_ids: [layer.digest] },
-    }));
-    // The config carries the time, so it is always new: push it without asking first.
-    const configDesc = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerConfig : mediatypes/* MediaType */.zu.OciConfig, digest: (0,oci_digest/* digestOf */.ol)(config), size: config.length };
-    await putBlob(ctx, ref.repository, configDesc, external_node_stream_.Readable.from([config]));
-    const manifestType = docker ? mediatypes/* MediaType */.zu.DockerManifest : mediatypes/* MediaType */.zu.OciManifest;
-    const manifest = { schemaVersion: 2, mediaType: manifestType, config: configDesc, layers: [layer] };
+    const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
     await oneAtATime(ctx, ref.repository, async () => {
-        const { digest } = await putManifest(ctx, ref, Buffer.from(JSON.stringify(manifest)), manifestType);
-        await deleteManifestByDigest(ctx, ref.repository, digest);
+        const { digest } = await putManifest(ctx, ref, throwaway.bytes, throwaway.mediaType);
+        try {
+            await deleteManifestByDigest(ctx, ref.repository, digest);
+        }
+        catch (err) {
+            // Another process deleting tags here took the throwaway, and this tag with it: the tag is gone either way.
+            if (!(err instanceof errors/* RegistryError */.gl && err.status === 404))
+                throw err;
+        }
     });
     ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
 }
@@ -4824,11 +4852,11 @@ class RegistryStore {
         }
         return listReferrers(this.ctx, this.referrersSupport, { ...r, digest }, opts);
     }
-    deleteTag(ref) {
+    deleteTag(ref, current) {
         const r = registryRef(this.ctx, ref);
         if (r.tag === undefined)
             throw new errors/* RegistryError */.gl('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
-        return deleteTag(this.ctx, { ...r, tag: r.tag });
+        return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
     }
     close() {
         return this.ctx.client.close();
