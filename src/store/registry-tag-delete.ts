@@ -24,9 +24,9 @@ const EMPTY_JSON = Buffer.from('{}');
 const THROWAWAY_CONFIG = (layer: string): Buffer =>
   Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
 
-/** Per client: repositories (and family) whose throwaway blobs are known to be there, and whether DELETE by tag works. */
+/** Per client: the throwaway blobs' upload per repository and family (shared while in flight), and whether DELETE by tag works. */
 interface ClientMemo {
-  blobsIn: Set<string>;
+  blobsIn: Map<string, Promise<unknown>>;
   tagDeleteRefused: boolean;
 }
 
@@ -34,7 +34,7 @@ const memos = new WeakMap<object, ClientMemo>();
 
 function memoFor(ctx: RegistryContext): ClientMemo {
   let memo = memos.get(ctx.client);
-  if (!memo) memos.set(ctx.client, (memo = { blobsIn: new Set(), tagDeleteRefused: false }));
+  if (!memo) memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false }));
   return memo;
 }
 
@@ -50,10 +50,14 @@ async function throwawayManifest(ctx: RegistryContext, repository: string, docke
   const configDesc = { mediaType: docker ? MediaType.DockerConfig : MediaType.OciConfig, digest: digestOf(config), size: config.length };
   const memo = memoFor(ctx);
   const key = `${docker ? 'docker' : 'oci'} ${repository}`;
-  if (!memo.blobsIn.has(key)) {
-    await Promise.all([ensureBlob(ctx, repository, EMPTY_JSON, emptyLayer.mediaType), ensureBlob(ctx, repository, config, configDesc.mediaType)]);
-    memo.blobsIn.add(key);
+  let uploaded = memo.blobsIn.get(key);
+  if (!uploaded) {
+    uploaded = Promise.all([ensureBlob(ctx, repository, EMPTY_JSON, emptyLayer.mediaType), ensureBlob(ctx, repository, config, configDesc.mediaType)]);
+    memo.blobsIn.set(key, uploaded);
+    // A failed upload is tried again by the next delete rather than remembered.
+    uploaded.catch(() => memo.blobsIn.delete(key));
   }
+  await uploaded;
   const mediaType = docker ? MediaType.DockerManifest : MediaType.OciManifest;
   const manifest: ImageManifest = { schemaVersion: 2, mediaType, config: configDesc, layers: [emptyLayer] };
   return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
