@@ -4685,7 +4685,7 @@ const memos = new WeakMap();
 function memoFor(ctx) {
     let memo = memos.get(ctx.client);
     if (!memo)
-        memos.set(ctx.client, (memo = { blobsIn: new Set(), tagDeleteRefused: false }));
+        memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false }));
     return memo;
 }
 async function ensureBlob(ctx, repository, bytes, mediaType) {
@@ -4700,10 +4700,14 @@ async function throwawayManifest(ctx, repository, docker) {
     const configDesc = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerConfig : mediatypes/* MediaType */.zu.OciConfig, digest: (0,oci_digest/* digestOf */.ol)(config), size: config.length };
     const memo = memoFor(ctx);
     const key = `${docker ? 'docker' : 'oci'} ${repository}`;
-    if (!memo.blobsIn.has(key)) {
-        await Promise.all([ensureBlob(ctx, repository, EMPTY_JSON, emptyLayer.mediaType), ensureBlob(ctx, repository, config, configDesc.mediaType)]);
-        memo.blobsIn.add(key);
+    let uploaded = memo.blobsIn.get(key);
+    if (!uploaded) {
+        uploaded = Promise.all([ensureBlob(ctx, repository, EMPTY_JSON, emptyLayer.mediaType), ensureBlob(ctx, repository, config, configDesc.mediaType)]);
+        memo.blobsIn.set(key, uploaded);
+        // A failed upload is tried again by the next delete rather than remembered.
+        uploaded.catch(() => memo.blobsIn.delete(key));
     }
+    await uploaded;
     const mediaType = docker ? mediatypes/* MediaType */.zu.DockerManifest : mediatypes/* MediaType */.zu.OciManifest;
     const manifest = { schemaVersion: 2, mediaType, config: configDesc, layers: [emptyLayer] };
     return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
