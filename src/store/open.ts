@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { Logger } from '../log.js';
 import type { Reference } from '../ref.js';
+import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/credentials.js';
 import { hostConfigFor, type HostConfig } from '../transport/hostconfig.js';
@@ -23,6 +24,8 @@ export interface StoreOptions {
   retry?: Partial<RetryPolicy>;
   /** Connect, headers and body-idle timeouts (tests shorten them); defaults in transport/tls.ts. */
   timeouts?: AgentTimeouts;
+  /** Where per-registry certificates live; default `/etc/docker/certs.d` and `/etc/containers/certs.d`. */
+  certsDirs?: readonly string[];
 }
 
 export class StoreSet {
@@ -45,7 +48,7 @@ export class StoreSet {
   storeForRegistry(registry: string): Store {
     let store = this.registries.get(registry);
     if (!store) {
-      const host = hostConfigFor(registry, this.opts.hosts);
+      const host = withCertsDirs(hostConfigFor(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
       const client = new RegistryClient({
         host,
         credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger }),

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RegistryError } from '../../src/errors.js';
+import type { Logger } from '../../src/log.js';
+import { withCertsDirs } from '../../src/transport/certs-dir.js';
 import type { HostConfig } from '../../src/transport/hostconfig.js';
 import { testClient } from './transport-local-server.js';
 
@@ -90,6 +92,43 @@ describe('TLS modes', () => {
     const host = await serve(true);
     assert.equal(await ping(host, { regcert: pki.ca, clientCert: pki.clientCert, clientKey: pki.clientKey }), 200);
     await assert.rejects(ping(host, { regcert: pki.ca }), RegistryError);
+  });
+
+  const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+  /** A certs.d tree holding `files` under `host`'s directory, and the config regkit builds for `asked` (warnings kept). */
+  async function fromCertsDir(host: string, files: Record<string, string>, asked: HostConfig = { registry: host, tls: 'enabled' }): Promise<{ config: HostConfig; warnings: string[] }> {
+    const root = await mkdtemp(join(dir, 'certs.d-'));
+    await mkdir(join(root, host));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(root, host, name), text);
+    const warnings: string[] = [];
+    const logger: Logger = { ...quiet, warn: (m) => void warnings.push(m) };
+    return { config: withCertsDirs(asked, [join(root, 'absent'), root], logger), warnings };
+  }
+
+  test("a CA in certs.d/<host:port>/ is trusted for that registry, as docker's and skopeo's are", async () => {
+    const host = await serve(false);
+    const { config } = await fromCertsDir(host, { 'ca.crt': pki.ca });
+    assert.equal(await ping(host, config), 200);
+    const elsewhere = await fromCertsDir('127.0.0.1:1', { 'ca.crt': pki.ca }, { registry: host, tls: 'enabled' });
+    assert.equal(elsewhere.config.regcert, undefined);
+    await assert.rejects(ping(host, elsewhere.config), RegistryError);
+  });
+
+  test('certs.d client.cert with its client.key is presented for mTLS; a .cert without its key is named and left out', async () => {
+    const host = await serve(true);
+    const paired = await fromCertsDir(host, { 'ca.crt': pki.ca, 'client.cert': pki.clientCert, 'client.key': pki.clientKey });
+    assert.equal(await ping(host, paired.config), 200);
+    const lone = await fromCertsDir(host, { 'ca.crt': pki.ca, 'client.cert': pki.clientCert });
+    assert.match(lone.warnings.join('\n'), /client\.cert has no client\.key beside it/);
+    await assert.rejects(ping(host, lone.config), RegistryError);
+  });
+
+  test("the config's own regcert and tls: disabled win over certs.d", async () => {
+    const own = await fromCertsDir('reg.example', { 'ca.crt': pki.ca }, { registry: 'reg.example', regcert: pki.serverCert });
+    assert.equal(own.config.regcert, pki.serverCert);
+    const plain = await fromCertsDir('reg.example', { 'ca.crt': pki.ca }, { registry: 'reg.example', tls: 'disabled' });
+    assert.equal(plain.config.regcert, undefined);
   });
 
   test('disabled speaks plain HTTP to the port', async () => {
