@@ -9,6 +9,7 @@ import { header, readBody } from '../transport/response.js';
 import { apiPath, expectStatus, type RegistryContext } from './registry-http.js';
 import { nextLink } from './registry-list.js';
 import { getManifest, putManifest } from './registry-manifest.js';
+import { oneAtATime } from './registry-turns.js';
 import type { ReferrerOptions } from './store.js';
 
 const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
@@ -86,16 +87,30 @@ export function referrerDescriptor(bytes: Uint8Array, mediaType: string, digest:
   };
 }
 
+const FALLBACK_ATTEMPTS = 3;
+
 /**
- * Adds a referrer to the subject's fallback index. Read-modify-write: two clients adding referrers to one subject
- * at the same moment can lose one entry, as with every client of the fallback scheme.
+ * Adds a referrer to the subject's fallback index: read, add, write, then read again to see the entry stayed. Within
+ * this process the updates of one subject take turns; another client updating the same index at the same moment can
+ * still overwrite ours, which the read-back catches and the next attempt repairs.
  */
 export async function addToFallbackIndex(ctx: RegistryContext, subject: RegistryReference & { digest: string }, referrer: Descriptor): Promise<void> {
-  const current = await readFallbackIndex(ctx, subject);
-  const manifests = current?.manifests ?? [];
-  if (manifests.some((d) => d.digest === referrer.digest)) return;
-  const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [...manifests, referrer] };
-  const bytes = Buffer.from(JSON.stringify(index));
-  await putManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) }, bytes, MediaType.OciIndex);
-  ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest });
+  const tagRef = { scheme: 'registry' as const, registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) };
+  await oneAtATime(ctx, `referrers ${subject.repository}@${subject.digest}`, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const manifests = (await readFallbackIndex(ctx, subject))?.manifests ?? [];
+      if (manifests.some((d) => d.digest === referrer.digest)) return;
+      if (attempt > FALLBACK_ATTEMPTS) {
+        throw new RegistryError(`the referrers index ${tagRef.tag} kept losing ${referrer.digest} to other writers; run the copy again`, {
+          status: undefined,
+          registry: ctx.client.registry,
+          repository: subject.repository,
+          operation: 'manifest-put',
+        });
+      }
+      const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [...manifests, referrer] };
+      await putManifest(ctx, tagRef, Buffer.from(JSON.stringify(index)), MediaType.OciIndex);
+      ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest, attempt });
+    }
+  });
 }

@@ -12,6 +12,7 @@ import type { ManifestHead } from './store.js';
 import { apiPath, expectStatus, type RegistryContext } from './registry-http.js';
 import { headBlob } from './registry-blob.js';
 import { deleteManifestByDigest, headManifest, putManifest } from './registry-manifest.js';
+import { oneAtATime } from './registry-turns.js';
 import { putBlob } from './registry-upload.js';
 
 const EMPTY_JSON = Buffer.from('{}');
@@ -63,25 +64,6 @@ async function throwawayManifest(ctx: RegistryContext, repository: string, docke
   return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
 }
 
-// distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file
-// in place: a DELETE that meets another throwaway's PUT reads a half-written link and answers 500 for a delete it
-// partly made. So within one repository, the PUT-then-DELETE pairs of parallel tag deletes take turns.
-const turns = new WeakMap<object, Map<string, Promise<void>>>();
-
-async function oneAtATime(ctx: RegistryContext, repository: string, work: () => Promise<void>): Promise<void> {
-  let queues = turns.get(ctx.client);
-  if (!queues) turns.set(ctx.client, (queues = new Map()));
-  const before = queues.get(repository) ?? Promise.resolve();
-  const mine = before.then(work, work);
-  const settled = mine.catch(() => undefined);
-  queues.set(repository, settled);
-  try {
-    await mine;
-  } finally {
-    if (queues.get(repository) === settled) queues.delete(repository);
-  }
-}
-
 /** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
 export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & { tag: string }, current?: ManifestHead): Promise<void> {
   const name = `tag ${ref.repository}:${ref.tag}`;
@@ -104,7 +86,10 @@ export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & {
 
   // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
   const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
-  await oneAtATime(ctx, ref.repository, async () => {
+  // distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link
+  // file in place: a DELETE that meets another throwaway's PUT reads a half-written link and answers 500 for a delete
+  // it partly made. So within one repository, the PUT-then-DELETE pairs of parallel tag deletes take turns.
+  await oneAtATime(ctx, `tag-delete ${ref.repository}`, async () => {
     const { digest } = await putManifest(ctx, ref, throwaway.bytes, throwaway.mediaType);
     try {
       await deleteManifestByDigest(ctx, ref.repository, digest);

@@ -192,6 +192,28 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       assert.deepEqual(await store.listReferrers(refOf(reg.host, REPO, { digest: fx.manifests[1]!.digest })), []);
     });
 
+    test('referrers of one subject pushed at once all land in its fallback index', async () => {
+      const subject = fx.manifests[1]!;
+      const config = Buffer.from('{}');
+      const empty = { mediaType: MediaType.OciEmpty, digest: digestOf(config), size: 2 };
+      await store.putBlob(refOf(reg.host, REPO), empty, Readable.from([config]));
+      const artifacts = Array.from({ length: 6 }, (_, i) =>
+        Buffer.from(
+          JSON.stringify({
+            schemaVersion: 2,
+            mediaType: MediaType.OciManifest,
+            artifactType: `application/vnd.regkit.test.${i}`,
+            config: empty,
+            layers: [empty],
+            subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+          } satisfies ImageManifest),
+        ),
+      );
+      const pushed = await Promise.all(artifacts.map((a) => store.putManifest(refOf(reg.host, REPO, { digest: digestOf(a) }), a, MediaType.OciManifest)));
+      const listed = await store.listReferrers(refOf(reg.host, REPO, { digest: subject.digest }));
+      assert.deepEqual(listed.map((d) => d.digest).sort(), [...pushed].sort());
+    });
+
     test('tag delete leaves a sibling tag on the same digest, and the digest, alive', async () => {
       const m = fx.manifests[1]!;
       const bytes = (await store.getManifest(refOf(reg.host, REPO, { digest: m.digest }))).bytes;
