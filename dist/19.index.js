@@ -31,8 +31,8 @@ var report_progress = __webpack_require__(1737);
 var result = __webpack_require__(4123);
 // EXTERNAL MODULE: ./build/src/report/text.js
 var report_text = __webpack_require__(4913);
-// EXTERNAL MODULE: ./build/src/store/open.js + 28 modules
-var store_open = __webpack_require__(7134);
+// EXTERNAL MODULE: ./build/src/store/open.js + 30 modules
+var store_open = __webpack_require__(5021);
 // EXTERNAL MODULE: ./build/src/sync/cache.js
 var cache = __webpack_require__(4751);
 // EXTERNAL MODULE: ./build/src/sync/config-secrets.js

@@ -17,8 +17,8 @@ var errors = __webpack_require__(7406);
 var progress = __webpack_require__(1737);
 // EXTERNAL MODULE: ./build/src/report/result.js
 var result = __webpack_require__(4123);
-// EXTERNAL MODULE: ./build/src/store/open.js + 28 modules
-var store_open = __webpack_require__(7134);
+// EXTERNAL MODULE: ./build/src/store/open.js + 30 modules
+var store_open = __webpack_require__(5021);
 // EXTERNAL MODULE: ./build/src/sync/config-secrets.js
 var config_secrets = __webpack_require__(1055);
 // EXTERNAL MODULE: ./build/src/cli/execute.js + 2 modules

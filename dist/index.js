@@ -436,11 +436,11 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
 const argv = process.argv.slice(2);
 if ((0,_action_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .isActionRun */ .S)(process.env)) {
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(99), __nccwpck_require__.e(838), __nccwpck_require__.e(592), __nccwpck_require__.e(760), __nccwpck_require__.e(496), __nccwpck_require__.e(549), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4019));
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(99), __nccwpck_require__.e(838), __nccwpck_require__.e(592), __nccwpck_require__.e(760), __nccwpck_require__.e(693), __nccwpck_require__.e(549), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4019));
     process.exitCode = await runAction(argv, process.env);
 }
 else {
-    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(496), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856));
+    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(693), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856));
     process.exitCode = await runCli(argv, { stdout: process.stdout, stderr: process.stderr });
 }
 

@@ -1,5 +1,5 @@
-export const id = 496;
-export const ids = [496];
+export const id = 693;
+export const ids = [693];
 export const modules = {
 
 /***/ 3627:
@@ -2527,7 +2527,7 @@ async function readManifestBlob(root, digest) {
 
 /***/ }),
 
-/***/ 7134:
+/***/ 5021:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2538,6 +2538,76 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./build/src/transport/certs-dir.js
+// Docker's per-registry certificate directories, which skopeo and regctl read too: `/etc/docker/certs.d/<host[:port]>/`
+// (and `/etc/containers/certs.d/…`). Every `*.crt` there is a CA to trust for that registry; a `<name>.cert` with its
+// `<name>.key` is a client certificate. A self-hosted runner set up for `docker pull` from a private registry then
+// works with regkit as it is. What the config sets itself (`regcert`, `clientCert`/`clientKey`) wins.
+
+
+const DEFAULT_CERTS_DIRS = ['/etc/docker/certs.d', '/etc/containers/certs.d'];
+function readDir(dir, logger) {
+    const found = { cas: [] };
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir).sort();
+    }
+    catch {
+        return found;
+    }
+    const read = (name) => {
+        try {
+            return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8');
+        }
+        catch (err) {
+            // A certificate that cannot be read is reported, not fatal: the registry may not need it.
+            logger.warn(`cannot read ${(0,external_node_path_.join)(dir, name)}: ${err.message}`);
+            return undefined;
+        }
+    };
+    for (const name of names) {
+        if (name.endsWith('.crt')) {
+            const ca = read(name);
+            if (ca !== undefined)
+                found.cas.push(ca);
+        }
+        else if (name.endsWith('.cert') && !found.client) {
+            const keyName = `${name.slice(0, -'.cert'.length)}.key`;
+            if (!names.includes(keyName)) {
+                logger.warn(`${(0,external_node_path_.join)(dir, name)} has no ${keyName} beside it; the client certificate is not used`);
+                continue;
+            }
+            const cert = read(name);
+            const key = read(keyName);
+            if (cert !== undefined && key !== undefined)
+                found.client = { cert, key };
+        }
+    }
+    return found;
+}
+/** `host` with what the certificate directories hold for it filled in where its own config is silent. */
+function withCertsDirs(host, dirs, logger) {
+    if (host.tls === 'disabled')
+        return host;
+    const names = [...new Set([host.registry, ...(host.hostname ? [host.hostname] : [])])];
+    const cas = [];
+    let client;
+    for (const dir of dirs) {
+        for (const name of names) {
+            const got = readDir((0,external_node_path_.join)(dir, name), logger);
+            cas.push(...got.cas);
+            client ??= got.client;
+        }
+    }
+    return {
+        ...host,
+        ...(host.regcert === undefined && cas.length > 0 ? { regcert: cas.join('\n') } : {}),
+        ...(host.clientCert === undefined && host.clientKey === undefined && client ? { clientCert: client.cert, clientKey: client.key } : {}),
+    };
+}
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -3506,8 +3576,6 @@ function sharedDockerConfig(enabled, path) {
 const REGKIT_VERSION = '0.1.0';
 const DEFAULT_USER_AGENT = `regkit/${REGKIT_VERSION}`;
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
@@ -4418,10 +4486,31 @@ async function deleteManifestByDigest(ctx, repository, digest) {
     await res.body.dump();
 }
 
+;// CONCATENATED MODULE: ./build/src/store/registry-turns.js
+const turns = new WeakMap();
+/** Runs `work` after every earlier `work` of the same client and key has settled. */
+async function oneAtATime(ctx, key, work) {
+    let queues = turns.get(ctx.client);
+    if (!queues)
+        turns.set(ctx.client, (queues = new Map()));
+    const before = queues.get(key) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const settled = mine.then(() => undefined, () => undefined);
+    queues.set(key, settled);
+    try {
+        return await mine;
+    }
+    finally {
+        if (queues.get(key) === settled)
+            queues.delete(key);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/store/registry-referrers.js
 // Referrers (OCI distribution spec 1.1): the `/v2/<repo>/referrers/<digest>` API where the registry has it, else
 // the fallback tag `<alg>-<hex>` holding an OCI index of the referrers, which the client keeps up to date itself
 // when it pushes a manifest with a `subject` and the registry does not answer with `OCI-Subject`.
+
 
 
 
@@ -4498,19 +4587,32 @@ function referrerDescriptor(bytes, mediaType, digest) {
         ...(m.annotations !== undefined ? { annotations: m.annotations } : {}),
     };
 }
+const FALLBACK_ATTEMPTS = 3;
 /**
- * Adds a referrer to the subject's fallback index. Read-modify-write: two clients adding referrers to one subject
- * at the same moment can lose one entry, as with every client of the fallback scheme.
+ * Adds a referrer to the subject's fallback index: read, add, write, then read again to see the entry stayed. Within
+ * this process the updates of one subject take turns; another client updating the same index at the same moment can
+ * still overwrite ours, which the read-back catches and the next attempt repairs.
  */
 async function addToFallbackIndex(ctx, subject, referrer) {
-    const current = await readFallbackIndex(ctx, subject);
-    const manifests = current?.manifests ?? [];
-    if (manifests.some((d) => d.digest === referrer.digest))
-        return;
-    const index = { schemaVersion: 2, mediaType: mediatypes/* MediaType */.zu.OciIndex, manifests: [...manifests, referrer] };
-    const bytes = Buffer.from(JSON.stringify(index));
-    await putManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) }, bytes, mediatypes/* MediaType */.zu.OciIndex);
-    ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest });
+    const tagRef = { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) };
+    await oneAtATime(ctx, `referrers ${subject.repository}@${subject.digest}`, async () => {
+        for (let attempt = 1;; attempt++) {
+            const manifests = (await readFallbackIndex(ctx, subject))?.manifests ?? [];
+            if (manifests.some((d) => d.digest === referrer.digest))
+                return;
+            if (attempt > FALLBACK_ATTEMPTS) {
+                throw new errors/* RegistryError */.gl(`the referrers index ${tagRef.tag} kept losing ${referrer.digest} to other writers; run the copy again`, {
+                    status: undefined,
+                    registry: ctx.client.registry,
+                    repository: subject.repository,
+                    operation: 'manifest-put',
+                });
+            }
+            const index = { schemaVersion: 2, mediaType: mediatypes/* MediaType */.zu.OciIndex, manifests: [...manifests, referrer] };
+            await putManifest(ctx, tagRef, Buffer.from(JSON.stringify(index)), mediatypes/* MediaType */.zu.OciIndex);
+            ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest, attempt });
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./build/src/store/registry-upload.js
@@ -4674,6 +4776,7 @@ async function mountBlob(ctx, repository, digest, fromRepository) {
 
 
 
+
 const EMPTY_JSON = Buffer.from('{}');
 /**
  * One throwaway per repository and family, the same bytes every time: its blobs go up once, and each tag delete
@@ -4712,26 +4815,6 @@ async function throwawayManifest(ctx, repository, docker) {
     const manifest = { schemaVersion: 2, mediaType, config: configDesc, layers: [emptyLayer] };
     return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
 }
-// distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file
-// in place: a DELETE that meets another throwaway's PUT reads a half-written link and answers 500 for a delete it
-// partly made. So within one repository, the PUT-then-DELETE pairs of parallel tag deletes take turns.
-const turns = new WeakMap();
-async function oneAtATime(ctx, repository, work) {
-    let queues = turns.get(ctx.client);
-    if (!queues)
-        turns.set(ctx.client, (queues = new Map()));
-    const before = queues.get(repository) ?? Promise.resolve();
-    const mine = before.then(work, work);
-    const settled = mine.catch(() => undefined);
-    queues.set(repository, settled);
-    try {
-        await mine;
-    }
-    finally {
-        if (queues.get(repository) === settled)
-            queues.delete(repository);
-    }
-}
 /** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
 async function deleteTag(ctx, ref, current) {
     const name = `tag ${ref.repository}:${ref.tag}`;
@@ -4754,7 +4837,10 @@ async function deleteTag(ctx, ref, current) {
     }
     // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
     const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
-    await oneAtATime(ctx, ref.repository, async () => {
+    // distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link
+    // file in place: a DELETE that meets another throwaway's PUT reads a half-written link and answers 500 for a delete
+    // it partly made. So within one repository, the PUT-then-DELETE pairs of parallel tag deletes take turns.
+    await oneAtATime(ctx, `tag-delete ${ref.repository}`, async () => {
         const { digest } = await putManifest(ctx, ref, throwaway.bytes, throwaway.mediaType);
         try {
             await deleteManifestByDigest(ctx, ref.repository, digest);
@@ -4877,6 +4963,7 @@ class RegistryStore {
 
 
 
+
 class StoreSet {
     opts;
     registries = new Map();
@@ -4898,7 +4985,7 @@ class StoreSet {
     storeForRegistry(registry) {
         let store = this.registries.get(registry);
         if (!store) {
-            const host = hostConfigFor(registry, this.opts.hosts);
+            const host = withCertsDirs(hostConfigFor(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
             const client = new RegistryClient({
                 host,
                 credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger }),
