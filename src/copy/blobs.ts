@@ -1,5 +1,5 @@
 // Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
-import { Transform, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DigestMismatchError, RegistryError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
@@ -8,7 +8,6 @@ import { emptyBlobCounts, type BlobCounts } from '../report/result.js';
 import { blobReadFailed } from './failures.js';
 import type { Limiter } from './limit.js';
 import type { CopyContext, CopyOptions } from './options.js';
-import { spentBytes } from './spent-buffers.js';
 
 const BLOB_ATTEMPTS = 3;
 
@@ -110,11 +109,11 @@ export class BlobTransfer {
 
   /** Where the source body flows into the upload; counts bytes for progress when someone listens. */
   private counting(onBytes: (n: number) => void): Transform {
+    if (!this.ctx.onProgress) return new PassThrough();
     return new Transform({
       transform: (chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) => {
         onBytes(chunk.length);
         this.streamed += chunk.length;
-        spentBytes(chunk.length);
         done(null, chunk);
       },
     });

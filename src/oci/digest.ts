@@ -2,6 +2,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { DigestMismatchError, UsageError } from '../errors.js';
+import { spentBytes } from '../spent-buffers.js';
 
 export type DigestAlgorithm = 'sha256' | 'sha512';
 
@@ -45,6 +46,7 @@ export class DigestVerifier extends Transform {
       return;
     }
     this.hash.update(chunk);
+    spentBytes(chunk.length);
     // Hold the latest chunk back so a mismatch found at the end still stops the consumer short of the full body.
     const out = this.held;
     this.held = chunk;

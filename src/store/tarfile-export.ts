@@ -13,6 +13,7 @@ import { isValidDigest } from '../ref.js';
 import { localPlatform, selectPlatform, type Platform } from '../oci/platform.js';
 import { INDEX_FILE, OCI_LAYOUT_FILE, readIndex, readManifestBlob, tagOf } from './ocidir-layout.js';
 import { encodeHeader, endOfArchive, padding } from './tarfile-format.js';
+import { spentBytes } from '../spent-buffers.js';
 
 export const DOCKER_MANIFEST_FILE = 'manifest.json';
 /** containerd and `docker save` name the image of an `index.json` entry with this annotation. */
@@ -89,6 +90,7 @@ async function* blobChunks(file: string, digest: string, size: number): AsyncGen
     for await (const chunk of createReadStream(file, { start: 0, end: size - 1 })) {
       const buf = chunk as Buffer;
       hash.update(buf);
+      spentBytes(buf.length);
       seen += buf.length;
       yield buf;
     }

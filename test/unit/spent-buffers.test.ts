@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 
-const MODULE = new URL('../../src/copy/spent-buffers.js', import.meta.url).href;
+const MODULE = new URL('../../src/spent-buffers.js', import.meta.url).href;
 
 /**
  * Bytes of spent chunks still held after `streamed` bytes are reported. In a process of its own, so that nothing else
