@@ -5325,7 +5325,7 @@ const dblib = {
 
 let getinput;
 if (typeof process !== "undefined") { // Only with Node
-    const readlineSync = __webpack_require__(8171);
+    const readlineSync = __webpack_require__(552);
     readlineSync.setDefaultOptions({
         prompt: 'lua_debug> '
     });
@@ -17649,7 +17649,7 @@ module.exports.ZIO               = ZIO;
 
 /***/ }),
 
-/***/ 8171:
+/***/ 552:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*

@@ -129,8 +129,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/copy/archive.js + 3 modules
 var archive = __webpack_require__(2270);
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
-var copy_copy = __webpack_require__(552);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy_copy = __webpack_require__(7050);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/ref.js
@@ -681,10 +681,13 @@ function parsePax(body) {
     return out;
 }
 
+// EXTERNAL MODULE: ./build/src/spent-buffers.js
+var spent_buffers = __webpack_require__(7291);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile-export.js
 // One tar holding an OCI image layout plus the Docker `manifest.json` that `docker load` reads, so the same file
 // goes into an air-gapped registry (`image import`) and into a Docker engine. Blobs stream from disk and are verified
 // against their names on the way out.
+
 
 
 
@@ -763,6 +766,7 @@ async function* blobChunks(file, digest, size) {
         for await (const chunk of (0,external_node_fs_.createReadStream)(file, { start: 0, end: size - 1 })) {
             const buf = chunk;
             hash.update(buf);
+            (0,spent_buffers/* spentBytes */.k)(buf.length);
             seen += buf.length;
             yield buf;
         }
@@ -1034,8 +1038,8 @@ async function extractEntries(tarFile, source, intoDir) {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
-var copy = __webpack_require__(552);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy = __webpack_require__(7050);
 ;// CONCATENATED MODULE: ./build/src/copy/archive.js
 // One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
 // staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
@@ -1104,7 +1108,7 @@ async function pickTag(layout, file, dst) {
 
 /***/ }),
 
-/***/ 552:
+/***/ 7050:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1158,45 +1162,8 @@ function blobReadFailed(src, desc, cause, attempts) {
     });
 }
 
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(714);
-;// CONCATENATED MODULE: ./build/src/copy/spent-buffers.js
-// Every chunk a socket reads is a fresh buffer outside V8's heap. Once written on, it is garbage, but V8 collects it
-// only when its young generation fills (a stream makes little of that) or when 64 MiB of such memory has piled up:
-// a 1 GiB blob would hold the process at ~160 MB. A young-generation collection every few MiB streamed keeps the
-// spent chunks at a few MiB; it takes well under a millisecond, since little in the young generation is alive.
-
-
-const COLLECT_EVERY = 8 * 1024 * 1024;
-let collect;
-let sinceLast = 0;
-function collector() {
-    if (collect)
-        return collect;
-    try {
-        // `--expose-gc` set now reaches only contexts created afterwards, so the function comes from a fresh one.
-        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-        collect = (0,external_node_vm_.runInNewContext)('gc');
-    }
-    catch {
-        collect = () => undefined;
-    }
-    return collect;
-}
-/** Counts bytes that went through and are no longer needed; frees their buffers every few MiB. */
-function spentBytes(n) {
-    sinceLast += n;
-    if (sinceLast < COLLECT_EVERY)
-        return;
-    sinceLast = 0;
-    collector()?.({ type: 'minor', execution: 'sync' });
-}
-
 ;// CONCATENATED MODULE: ./build/src/copy/blobs.js
 // Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
-
 
 
 
@@ -1301,11 +1268,12 @@ class BlobTransfer {
     streamed = 0;
     /** Where the source body flows into the upload; counts bytes for progress when someone listens. */
     counting(onBytes) {
+        if (!this.ctx.onProgress)
+            return new external_node_stream_.PassThrough();
         return new external_node_stream_.Transform({
             transform: (chunk, _enc, done) => {
                 onBytes(chunk.length);
                 this.streamed += chunk.length;
-                spentBytes(chunk.length);
                 done(null, chunk);
             },
         });
@@ -1686,7 +1654,9 @@ function exitCodeFor(err) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7406);
+/* harmony import */ var _spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7291);
 // Digests (OCI image spec, descriptor.md "Digests"): sha256 and sha512, computed over exact bytes or while streaming.
+
 
 
 
@@ -1729,6 +1699,7 @@ class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform 
             return;
         }
         this.hash.update(chunk);
+        (0,_spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__/* .spentBytes */ .k)(chunk.length);
         // Hold the latest chunk back so a mismatch found at the end still stops the consumer short of the full body.
         const out = this.held;
         this.held = chunk;
@@ -2384,6 +2355,48 @@ function formatDuration(ms) {
 function shortDigest(digest) {
     const colon = digest.indexOf(':');
     return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+
+
+/***/ }),
+
+/***/ 7291:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ spentBytes)
+/* harmony export */ });
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
+/* harmony import */ var node_vm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(714);
+// Every chunk a socket reads is a fresh buffer outside V8's heap. Once written on, it is garbage, but V8 collects it
+// only when its young generation fills (a stream makes little of that) or when 64 MiB of such memory has piled up:
+// a 1 GiB blob would hold the process at ~160 MB. A young-generation collection every few MiB streamed keeps the
+// spent chunks at a few MiB; it takes well under a millisecond, since little in the young generation is alive.
+
+
+const COLLECT_EVERY = 8 * 1024 * 1024;
+let collect;
+let sinceLast = 0;
+function collector() {
+    if (collect)
+        return collect;
+    try {
+        // `--expose-gc` set now reaches only contexts created afterwards, so the function comes from a fresh one.
+        (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--expose-gc');
+        collect = (0,node_vm__WEBPACK_IMPORTED_MODULE_1__.runInNewContext)('gc');
+    }
+    catch {
+        collect = () => undefined;
+    }
+    return collect;
+}
+/** Counts bytes that went through and are no longer needed; frees their buffers every few MiB. */
+function spentBytes(n) {
+    sinceLast += n;
+    if (sinceLast < COLLECT_EVERY)
+        return;
+    sinceLast = 0;
+    collector()?.({ type: 'minor', execution: 'sync' });
 }
 
 

@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   runSync: () => (/* binding */ runSync)
 });
 
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
-var copy = __webpack_require__(552);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy = __webpack_require__(7050);
 // EXTERNAL MODULE: ./build/src/copy/limit.js
 var copy_limit = __webpack_require__(5736);
 // EXTERNAL MODULE: ./build/src/errors.js
