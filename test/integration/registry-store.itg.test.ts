@@ -246,6 +246,25 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       assert.equal((await store.headManifest(refOf(reg.host, REPO, { digest: m.digest })))?.digest, m.digest);
     });
 
+    test('tags deleted at once share the throwaway DELETE; sibling tags and the image stay', async () => {
+      const m = fx.manifests[1]!;
+      const bytes = (await store.getManifest(refOf(reg.host, REPO, { digest: m.digest }))).bytes;
+      const tags = Array.from({ length: 8 }, (_, i) => `p${i}`);
+      for (const tag of [...tags, 'stays']) await store.putManifest(refOf(reg.host, REPO, { tag }), bytes, m.mediaType);
+      await store.deleteTag(refOf(reg.host, REPO, { tag: tags[0]! }));
+      const heads = await Promise.all(tags.slice(1).map((tag) => store.headManifest(refOf(reg.host, REPO, { tag }))));
+      reg.clearRequests();
+      await Promise.all(tags.slice(1).map((tag, i) => store.deleteTag(refOf(reg.host, REPO, { tag }), heads[i])));
+      const calls = reg.requests().filter((r) => r.status !== 401);
+      assert.equal(calls.filter((r) => r.method === 'PUT').length, 7);
+      assert.ok(calls.filter((r) => r.method === 'DELETE').length < 7, calls.map((r) => `${r.method} ${r.path}`).join('\n'));
+      const left = await store.listTags(refOf(reg.host, REPO));
+      assert.deepEqual(left.filter((t) => tags.includes(t)), []);
+      assert.ok(left.includes('stays'));
+      assert.equal((await store.headManifest(refOf(reg.host, REPO, { tag: 'stays' })))?.digest, m.digest);
+      assert.ok((await skopeoListTags(`docker://${reg.host}/${REPO}`, reg.credentials)).includes('stays'));
+    });
+
     test('manifest delete by digest removes it', async () => {
       const m = fx.manifests[0]!;
       const bytes = (await store.getManifest(refOf(reg.host, REPO, { digest: m.digest }))).bytes;
