@@ -4851,21 +4851,63 @@ async function deleteTag(ctx, ref, current) {
     }
     // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
     const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
-    // distribution deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link
-    // file in place: a DELETE that meets another throwaway's PUT reads a half-written link and answers 500 for a delete
-    // it partly made. So within one repository, the PUT-then-DELETE pairs of parallel tag deletes take turns.
-    await oneAtATime(ctx, `tag-delete ${ref.repository}`, async () => {
-        const { digest } = await putManifest(ctx, ref, throwaway.bytes, throwaway.mediaType);
-        try {
-            await deleteManifestByDigest(ctx, ref.repository, digest);
-        }
-        catch (err) {
-            // Another process deleting tags here took the throwaway, and this tag with it: the tag is gone either way.
-            if (!(err instanceof errors/* RegistryError */.gl && err.status === 404))
-                throw err;
-        }
-    });
+    await pointAwayAndDelete(ctx, ref, throwaway);
     ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
+}
+/** Per client: tags waiting for their repository's next turn, by repository and throwaway type. */
+const waiting = new WeakMap();
+/**
+ * Points the tag at the throwaway and deletes the throwaway by digest, which takes the tag with it. distribution
+ * deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file in place: a
+ * DELETE that meets a PUT reads a half-written link and answers 500 for a delete it partly made. So within one
+ * repository the PUTs and the DELETE take turns; tags that arrive while a turn runs wait together, and the next turn
+ * points them all at the throwaway and deletes it once for all of them.
+ */
+function pointAwayAndDelete(ctx, ref, throwaway) {
+    let byKey = waiting.get(ctx.client);
+    if (!byKey)
+        waiting.set(ctx.client, (byKey = new Map()));
+    const turn = `tag-delete ${ref.repository}`;
+    const key = `${turn} ${throwaway.mediaType}`;
+    return new Promise((resolve, reject) => {
+        const entry = { ref, settle: (err) => (err === undefined ? resolve() : reject(err)) };
+        const open = byKey.get(key);
+        if (open)
+            return void open.push(entry);
+        const batch = [entry];
+        byKey.set(key, batch);
+        void oneAtATime(ctx, turn, async () => {
+            byKey.delete(key);
+            // deleteBatch settles every tag itself; this catches what it did not foresee, so no caller waits forever.
+            await deleteBatch(ctx, batch, throwaway).catch((err) => batch.forEach((w) => w.settle(err ?? new Error('tag delete failed'))));
+        });
+    });
+}
+async function deleteBatch(ctx, batch, throwaway) {
+    const puts = await Promise.allSettled(batch.map((w) => putManifest(ctx, w.ref, throwaway.bytes, throwaway.mediaType)));
+    const pointed = [];
+    let digest;
+    puts.forEach((put, i) => {
+        if (put.status === 'rejected')
+            return batch[i].settle(put.reason);
+        pointed.push(batch[i]);
+        digest = put.value.digest;
+    });
+    if (digest === undefined)
+        return;
+    try {
+        await deleteManifestByDigest(ctx, batch[0].ref.repository, digest);
+    }
+    catch (err) {
+        // Another process deleting tags here took the throwaway, and these tags with it: they are gone either way.
+        if (!(err instanceof errors/* RegistryError */.gl && err.status === 404)) {
+            for (const w of pointed)
+                w.settle(err);
+            return;
+        }
+    }
+    for (const w of pointed)
+        w.settle();
 }
 
 ;// CONCATENATED MODULE: ./build/src/store/registry.js
