@@ -97,28 +97,20 @@ export class RegistryClient {
     const url = new URL(req.target, this.origin);
     const scopes = [...(req.repository !== undefined ? [repositoryScope(req.repository, actionsForMethod(req.method))] : []), ...(req.scopes ?? [])];
     const replayable = !(req.body instanceof Readable);
+    const sameOrigin = url.origin === this.origin.origin;
     let reauthenticated = false;
     for (;;) {
-      const sameOrigin = url.origin === this.origin.origin;
       const authorization = sameOrigin ? await this.auth.authorization(scopes, req.repository) : undefined;
       let res: RegistryResponse;
+      let mayHelp = false;
       try {
         res = await this.sendRetrying(url, req, authorization, replayable);
-      } catch (err) {
-        if (sameOrigin) this.auth.answered();
-        throw err;
-      }
-      if (res.status !== 401 || !sameOrigin) {
-        if (sameOrigin) this.auth.answered();
-        return res;
-      }
-      const challenge = res.headers['www-authenticate'];
-      // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
-      let mayHelp: boolean;
-      try {
-        mayHelp = !reauthenticated && (await this.auth.acceptChallenge(challenge, authorization, req.repository));
+        if (res.status !== 401 || !sameOrigin) return res;
+        // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
+        mayHelp = !reauthenticated && (await this.auth.acceptChallenge(res.headers['www-authenticate'], authorization, req.repository));
       } finally {
-        this.auth.answered();
+        // Whatever came back (or failed), requests waiting behind the first one to this host may go now.
+        if (sameOrigin) this.auth.answered();
       }
       if (mayHelp && replayable) {
         await res.body.dump();
