@@ -25,17 +25,25 @@ const EMPTY_JSON = Buffer.from('{}');
 const THROWAWAY_CONFIG = (layer: string): Buffer =>
   Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
 
-/** Per client: the throwaway blobs' upload per repository and family (shared while in flight), and whether DELETE by tag works. */
+interface WaitingTag {
+  ref: RegistryReference & { tag: string };
+  settle: (err?: unknown) => void;
+}
+
+/** What tag deletes on one client share. */
 interface ClientMemo {
+  /** The throwaway blobs' upload per repository and family, shared while in flight. */
   blobsIn: Map<string, Promise<unknown>>;
   tagDeleteRefused: boolean;
+  /** Tags waiting for their repository's next turn, by repository and throwaway type. */
+  waiting: Map<string, WaitingTag[]>;
 }
 
 const memos = new WeakMap<object, ClientMemo>();
 
 function memoFor(ctx: RegistryContext): ClientMemo {
   let memo = memos.get(ctx.client);
-  if (!memo) memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false }));
+  if (!memo) memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false, waiting: new Map() }));
   return memo;
 }
 
@@ -90,14 +98,6 @@ export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & {
   ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
 }
 
-interface WaitingTag {
-  ref: RegistryReference & { tag: string };
-  settle: (err?: unknown) => void;
-}
-
-/** Per client: tags waiting for their repository's next turn, by repository and throwaway type. */
-const waiting = new WeakMap<object, Map<string, WaitingTag[]>>();
-
 /**
  * Points the tag at the throwaway and deletes the throwaway by digest, which takes the tag with it. distribution
  * deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file in place: a
@@ -106,8 +106,7 @@ const waiting = new WeakMap<object, Map<string, WaitingTag[]>>();
  * points them all at the throwaway and deletes it once for all of them.
  */
 function pointAwayAndDelete(ctx: RegistryContext, ref: RegistryReference & { tag: string }, throwaway: { bytes: Buffer; mediaType: string }): Promise<void> {
-  let byKey = waiting.get(ctx.client);
-  if (!byKey) waiting.set(ctx.client, (byKey = new Map()));
+  const byKey = memoFor(ctx).waiting;
   const turn = `tag-delete ${ref.repository}`;
   const key = `${turn} ${throwaway.mediaType}`;
   return new Promise<void>((resolve, reject) => {
