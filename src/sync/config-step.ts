@@ -7,7 +7,7 @@ import { parseGoDuration } from './config-duration.js';
 import { readNameFilter, readTagFilter } from './config-filters.js';
 import { checkedEntries } from './config-keys.js';
 import { compileField, expandField } from './config-template.js';
-import { SYNC_TYPES, type Hook, type Hooks, type PlatformsIndex, type RateLimit, type ReferrerFilter, type SyncDefaults, type SyncStep, type SyncType, type TagFilter } from './config-types.js';
+import { SYNC_TYPES, type Hook, type Hooks, type PlatformsIndex, type ReferrerFilter, type StepSettings, type SyncDefaults, type SyncStep, type SyncType, type TagFilter } from './config-types.js';
 import type { MapEntry, YamlFile, YamlValue } from './config-yaml.js';
 import { GoDuration, type CompiledTemplate, type TemplateRunOptions } from './template.js';
 
@@ -182,31 +182,14 @@ export function readDefaults(yaml: YamlFile, node: YamlValue): SyncDefaults {
 }
 
 /** `.Sync` (and `.Step`) as templates see it: regsync's ConfigSync with Go field names. */
-export function syncTemplateData(step: {
-  source: string;
-  target: string;
-  type: string;
-  tags?: TagFilter;
-  tagSets: TagFilter[];
-  repos: { allow: Array<{ source: string }>; deny: Array<{ source: string }> };
-  platform?: string;
-  platforms: string[];
-  digestTags: boolean;
-  referrers: boolean;
-  referrerFilters: ReferrerFilter[];
-  referrerSource?: string;
-  referrerTarget?: string;
-  referrerSlow: boolean;
-  fastCheck: boolean;
-  forceRecursive: boolean;
-  includeExternal: boolean;
-  backupText?: string;
-  intervalSeconds?: number;
-  schedule?: string;
-  rateLimit: RateLimit;
-  mediaTypes: string[];
-  hooks: Hooks;
-}): Record<string, unknown> {
+export function syncTemplateData(
+  step: Omit<StepSettings, 'platformsIndex'> &
+    Pick<SyncStep, 'source' | 'target' | 'type' | 'tagSets' | 'platform' | 'platforms' | 'referrerFilters'> & {
+      tags?: TagFilter;
+      repos: { allow: Array<{ source: string }>; deny: Array<{ source: string }> };
+      backupText?: string;
+    },
+): Record<string, unknown> {
   const tags = (t: TagFilter | undefined) => ({
     Allow: (t?.allow ?? []).map((p) => p.source),
     Deny: (t?.deny ?? []).map((p) => p.source),
