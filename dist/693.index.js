@@ -2396,7 +2396,7 @@ function spentBytes(n) {
     if (sinceLast < COLLECT_EVERY)
         return;
     sinceLast = 0;
-    collector()?.({ type: 'minor', execution: 'sync' });
+    collector()({ type: 'minor', execution: 'sync' });
 }
 
 
@@ -3251,32 +3251,23 @@ class RegistryClient {
         const url = new URL(req.target, this.origin);
         const scopes = [...(req.repository !== undefined ? [repositoryScope(req.repository, actionsForMethod(req.method))] : []), ...(req.scopes ?? [])];
         const replayable = !(req.body instanceof external_node_stream_.Readable);
+        const sameOrigin = url.origin === this.origin.origin;
         let reauthenticated = false;
         for (;;) {
-            const sameOrigin = url.origin === this.origin.origin;
             const authorization = sameOrigin ? await this.auth.authorization(scopes, req.repository) : undefined;
             let res;
+            let mayHelp = false;
             try {
                 res = await this.sendRetrying(url, req, authorization, replayable);
-            }
-            catch (err) {
-                if (sameOrigin)
-                    this.auth.answered();
-                throw err;
-            }
-            if (res.status !== 401 || !sameOrigin) {
-                if (sameOrigin)
-                    this.auth.answered();
-                return res;
-            }
-            const challenge = res.headers['www-authenticate'];
-            // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
-            let mayHelp;
-            try {
-                mayHelp = !reauthenticated && (await this.auth.acceptChallenge(challenge, authorization, req.repository));
+                if (res.status !== 401 || !sameOrigin)
+                    return res;
+                // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
+                mayHelp = !reauthenticated && (await this.auth.acceptChallenge(res.headers['www-authenticate'], authorization, req.repository));
             }
             finally {
-                this.auth.answered();
+                // Whatever came back (or failed), requests waiting behind the first one to this host may go now.
+                if (sameOrigin)
+                    this.auth.answered();
             }
             if (mayHelp && replayable) {
                 await res.body.dump();
@@ -4802,7 +4793,7 @@ const memos = new WeakMap();
 function memoFor(ctx) {
     let memo = memos.get(ctx.client);
     if (!memo)
-        memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false }));
+        memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false, waiting: new Map() }));
     return memo;
 }
 async function ensureBlob(ctx, repository, bytes, mediaType) {
@@ -4854,8 +4845,6 @@ async function deleteTag(ctx, ref, current) {
     await pointAwayAndDelete(ctx, ref, throwaway);
     ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
 }
-/** Per client: tags waiting for their repository's next turn, by repository and throwaway type. */
-const waiting = new WeakMap();
 /**
  * Points the tag at the throwaway and deletes the throwaway by digest, which takes the tag with it. distribution
  * deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file in place: a
@@ -4864,9 +4853,7 @@ const waiting = new WeakMap();
  * points them all at the throwaway and deletes it once for all of them.
  */
 function pointAwayAndDelete(ctx, ref, throwaway) {
-    let byKey = waiting.get(ctx.client);
-    if (!byKey)
-        waiting.set(ctx.client, (byKey = new Map()));
+    const byKey = memoFor(ctx).waiting;
     const turn = `tag-delete ${ref.repository}`;
     const key = `${turn} ${throwaway.mediaType}`;
     return new Promise((resolve, reject) => {

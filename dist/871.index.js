@@ -291,24 +291,24 @@ async function checkItem(ctx, item) {
         // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
         if (step.rateLimit.min > 0 && srcHead.rateLimit?.set)
             return { started, srcHead, dstHead };
-        const copyOpts = copyOptionsFor(step);
-        if (!needsCopyEngine(step, copyOpts) && dstHead?.digest === srcHead.digest) {
-            return { results: [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }] };
-        }
-        return { started, srcHead, dstHead };
+        const unchanged = unchangedResult(item, copyOptionsFor(step), srcHead, dstHead, started);
+        return unchanged ? { results: [unchanged] } : { started, srcHead, dstHead };
     }
     catch (err) {
         return { results: [failed(item, err)] };
     }
 }
 /**
- * Whether equal digests at the two tags are not enough to call the item done: a rewritten index or a single platform
- * has a digest of its own (a sparse index keeps the source's), and referrers or digest tags may still be missing.
+ * The `skipped` result when the two HEADs settle the item, undefined when the copy engine must look. Equal digests are
+ * not enough for a rewritten index or a single platform (a digest of its own; a sparse index keeps the source's), nor
+ * when referrers or digest tags may still be missing.
  */
-function needsCopyEngine(step, copyOpts) {
-    const filtered = isFiltered(copyOpts);
+function unchangedResult(item, copyOpts, srcHead, dstHead, started) {
+    const { step } = item;
     const extras = (step.referrers || step.digestTags) && !step.fastCheck;
-    return filtered || extras || step.forceRecursive;
+    if (isFiltered(copyOpts) || extras || step.forceRecursive || dstHead?.digest !== srcHead.digest)
+        return undefined;
+    return { ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
 }
 function isFiltered(copyOpts) {
     return copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
@@ -329,10 +329,10 @@ async function syncItem(ctx, item, checked, opts, budget) {
                 return [notFound(item)];
         }
         const copyOpts = { ...copyOptionsFor(step), heads: { source: srcHead, target: dstHead } };
+        const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
+        if (unchanged)
+            return [unchanged];
         const filtered = isFiltered(copyOpts);
-        if (!needsCopyEngine(step, copyOpts) && dstHead?.digest === srcHead.digest) {
-            return [{ ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started }];
-        }
         const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
         const withRate = (r) => (remaining === undefined ? r : { ...r, details: { ...r.details, rateLimitRemaining: remaining } });
         // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
