@@ -1,11 +1,10 @@
 // Action inputs (INPUT_* variables) → the same typed options the CLI builds from argv.
-import { parseHostSpecs } from '../cli/host-flag.js';
-import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions, type SyncCommand } from '../cli/options.js';
+import { parseHostSpecs } from '../config/host-spec.js';
+import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions, type SyncCommand } from '../command/options.js';
 import { UsageError } from '../errors.js';
-import { loadBotConfig } from '../prune/config.js';
-import { loadSyncConfig } from '../sync/config.js';
-import { parseGoDuration } from '../sync/config-duration.js';
-import { parseShard } from '../sync/shard.js';
+import { loadBotConfig, loadSyncConfig } from '../command/configs.js';
+import { parseGoDuration } from '../config/duration.js';
+import { parseShard } from '../config/shard.js';
 import { ACTION_COMMANDS, inputVariables, type ActionCommand, type InputName } from './input-names.js';
 
 /**

@@ -3,7 +3,7 @@
 // not: actions/runner#3046), and a cache problem never fails a sync: it warns and the run goes on from the disk.
 import { existsSync } from 'node:fs';
 import type { Logger } from '../log.js';
-import type { LayoutCacheSpec } from '../sync/cache.js';
+import type { LayoutCacheSpec } from '../command/layout-cache.js';
 
 /** The part of @actions/cache this uses. */
 export interface CacheService {

@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import { resultRecord } from '../report/jsonl.js';
 import type { OperationResult, OperationStatus } from '../report/result.js';
 import { renderSummary, renderSyncSummary } from '../report/summary.js';
-import { shardMatrix } from '../sync/shard.js';
+import { shardMatrix } from '../config/shard.js';
 
 /** Statuses that wrote something to a target. */
 const WRITES: readonly OperationStatus[] = ['copied', 'backed-up', 'deleted'];

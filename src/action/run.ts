@@ -1,19 +1,18 @@
 // The action face: mask credentials, read inputs, run the command, set outputs, write the job summary, and call
 // setFailed once here at the top.
 import * as core from '@actions/core';
-import { executeCommand, type CommandOutput } from '../cli/execute.js';
-import { secretsInHostSpecs } from '../cli/host-flag.js';
-import { isSyncCommand } from '../cli/options.js';
-import { storeOptionsFor } from '../cli/store-options.js';
+import { executeCommand, type CommandOutput } from '../command/execute.js';
+import { secretsInHostSpecs } from '../config/host-spec.js';
+import { isSyncCommand } from '../command/options.js';
+import { openStores } from '../command/store-options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderJsonLines } from '../report/jsonl.js';
 import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf, type OperationResult } from '../report/result.js';
 import { renderText } from '../report/text.js';
-import { StoreSet } from '../store/open.js';
-import { cacheRunFrom, layoutCacheSpec } from '../sync/cache.js';
-import { configSecrets } from '../sync/config-secrets.js';
+import { cacheRunFrom, layoutCacheSpec } from '../command/layout-cache.js';
+import { configSecrets } from '../config/secrets.js';
 import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
 import { actionsCacheService, restoreLayouts, saveLayouts } from './layout-cache.js';
 import { createActionLogger, GroupedProgress } from './logger.js';
@@ -39,7 +38,7 @@ async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger:
   const spec = isSyncCommand(command) && command.name !== 'sync config' && settings.cache ? layoutCacheSpec(command.config, cacheRunFrom(env), command.shard) : undefined;
   const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
   const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
-  const stores = new StoreSet(storeOptionsFor(command, settings.global.hosts, logger));
+  const stores = openStores(command, settings.global.hosts, logger);
   const progress = new GroupedProgress();
   let out: CommandOutput;
   try {

@@ -1,6 +1,6 @@
 // The CLI logger: text lines with a level prefix, or JSON lines (`--log-format json`), on stderr. Debug shows with -v.
 import type { LogLevel, Logger } from '../log.js';
-import type { OutputFormat } from './options.js';
+import type { OutputFormat } from '../command/options.js';
 import type { Redactor } from './redact.js';
 
 export interface CliLoggerOptions {

@@ -1,9 +1,9 @@
 // Renders a command's output for stdout in the asked format.
 import { renderJsonLines } from '../report/jsonl.js';
 import { renderText } from '../report/text.js';
-import { describeRateLimit } from './commands/image-read.js';
-import type { CommandOutput } from './execute.js';
-import type { OutputFormat } from './options.js';
+import { describeRateLimit } from '../command/image-read.js';
+import type { CommandOutput } from '../command/execute.js';
+import type { OutputFormat } from '../command/options.js';
 
 export function renderOutput(out: CommandOutput, format: OutputFormat): string | Uint8Array {
   const json = format === 'json';

@@ -2,11 +2,11 @@
 // `--` ends flags. Every mistake is a UsageError (exit 2) that names the flag, never a --host value.
 import { UsageError } from '../errors.js';
 import { parsePlatform } from '../oci/platform.js';
-import { parseReference, parseRegistryHost } from '../ref.js';
-import { parseGoDuration } from '../sync/config-duration.js';
-import { parseShard } from '../sync/shard.js';
-import { parseHostSpecs } from './host-flag.js';
-import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from './options.js';
+import { parseReference, parseRegistryHost } from '../oci/reference.js';
+import { parseGoDuration } from '../config/duration.js';
+import { parseShard } from '../config/shard.js';
+import { parseHostSpecs } from '../config/host-spec.js';
+import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
 import { COMMANDS, GLOBAL_FLAGS, commandName, flagTable, type CommandSpec, type FlagSpec } from './spec.js';
 import { commandUsage, groupUsage, mainUsage } from './usage.js';
 
@@ -108,11 +108,11 @@ function globalOptions(raw: RawArgs): GlobalOptions {
 // The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
 // wall time of every copy, and most of the bundle is not needed for one.
 async function loadSyncConfigFile(file: string) {
-  return (await import('../sync/config.js')).loadSyncConfig(file);
+  return (await import('../command/configs.js')).loadSyncConfig(file);
 }
 
 async function loadBotConfigFile(file: string) {
-  return (await import('../prune/config.js')).loadBotConfig(file);
+  return (await import('../command/configs.js')).loadBotConfig(file);
 }
 
 async function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs): Promise<Command> {

@@ -2,16 +2,15 @@
 import { exitCodeFor } from '../errors.js';
 import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf } from '../report/result.js';
-import { StoreSet } from '../store/open.js';
-import { configSecrets } from '../sync/config-secrets.js';
-import { executeCommand } from './execute.js';
-import { secretsInHostSpecs } from './host-flag.js';
+import { configSecrets } from '../config/secrets.js';
+import { executeCommand } from '../command/execute.js';
+import { secretsInHostSpecs } from '../config/host-spec.js';
 import { createCliLogger, formatFatal, logFormatOf } from './logger.js';
-import { isSyncCommand } from './options.js';
+import { isSyncCommand } from '../command/options.js';
 import { renderOutput } from './output.js';
 import { parseCommandLine } from './parse.js';
 import { createRedactor } from './redact.js';
-import { storeOptionsFor } from './store-options.js';
+import { openStores } from '../command/store-options.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -44,7 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { global, command } = invocation;
   if (isSyncCommand(command) || command.name === 'prune once') redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(command.config)]);
   const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
-  const stores = new StoreSet(storeOptionsFor(command, global.hosts, logger));
+  const stores = openStores(command, global.hosts, logger);
   try {
     const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
     const out = await executeCommand(command, { stores, logger, onProgress });

@@ -5,10 +5,10 @@ import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { UsageError } from '../errors.js';
-import { formatReference, type OcidirReference, type Reference } from '../ref.js';
+import { formatReference, type OcidirReference, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
-import { writeLayoutTar } from '../store/tarfile-export.js';
-import { extractLayoutTar } from '../store/tarfile-import.js';
+import { writeLayoutTar } from '../store/tarfile/export.js';
+import { extractLayoutTar } from '../store/tarfile/import.js';
 import { copyImage } from './copy.js';
 import type { CopyContext, CopyOptions } from './options.js';
 

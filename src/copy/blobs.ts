@@ -3,7 +3,7 @@ import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DigestMismatchError, RegistryError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
-import { formatReference, sameRegistry, sameRepository, type Reference } from '../ref.js';
+import { formatReference, sameRegistry, sameRepository, type Reference } from '../oci/reference.js';
 import { emptyBlobCounts, type BlobCounts } from '../report/result.js';
 import { blobReadFailed } from './failures.js';
 import type { Limiter } from './limit.js';

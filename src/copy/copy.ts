@@ -5,7 +5,7 @@ import { digestOf } from '../oci/digest.js';
 import { parseManifest, type Descriptor, type ParsedManifest } from '../oci/manifest.js';
 import { isExternalLayerMediaType } from '../oci/mediatypes.js';
 import { formatPlatform, parsePlatform } from '../oci/platform.js';
-import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../ref.js';
+import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
 import { BlobTransfer } from './blobs.js';
 import { notFound } from './failures.js';

@@ -1,7 +1,7 @@
 // The copy engine's own failures, as typed errors that name the store, the repository and what to do next.
 import { RegistryError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
-import { formatReference, repositoryOf, type Reference } from '../ref.js';
+import { formatReference, repositoryOf, type Reference } from '../oci/reference.js';
 
 function locationOf(ref: Reference): { registry: string; repository: string | undefined } {
   return ref.scheme === 'registry' ? { registry: ref.registry, repository: ref.repository } : { registry: `ocidir://${ref.path}`, repository: undefined };

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import type { ManifestHead, Store } from '../store/store.js';
-import type { Reference } from '../ref.js';
+import type { Reference } from '../oci/reference.js';
+import type { CopyProgress } from '../report/result.js';
 
 export interface CopyOptions {
   /**
@@ -31,18 +32,12 @@ export interface CopyOptions {
   heads?: { source: ManifestHead; target: ManifestHead | undefined };
 }
 
-export interface CopyProgress {
-  image: string;
-  bytesDone: number;
-  bytesTotal: number;
-  blobsDone: number;
-  blobsTotal: number;
-}
-
 /** Where stores come from: `StoreSet` in production, anything that maps references to stores in tests. */
 export interface StoreSource {
   storeFor(ref: Reference): Store;
 }
+
+export type { CopyProgress };
 
 export interface CopyContext {
   stores: StoreSource;

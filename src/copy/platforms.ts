@@ -5,7 +5,7 @@
 import { UsageError } from '../errors.js';
 import { parseManifest, type Descriptor, type ParsedManifest } from '../oci/manifest.js';
 import { formatPlatform, parsePlatform, platformMatches, selectPlatform } from '../oci/platform.js';
-import { formatReference, withDigest, type Reference } from '../ref.js';
+import { formatReference, withDigest, type Reference } from '../oci/reference.js';
 import type { CopyContext } from './options.js';
 
 export interface Narrowed {

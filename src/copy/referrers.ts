@@ -1,6 +1,6 @@
 // What hangs off a copied manifest: referrers (OCI distribution 1.1 "Listing Referrers") and digest tags, the
 // `sha256-<hex>[.suffix]` tags that cosign and older signers push beside an image.
-import { withDigest, type Reference } from '../ref.js';
+import { withDigest, type Reference } from '../oci/reference.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { CopyContext } from './options.js';
 

@@ -3,14 +3,14 @@
 // scripts that write run again for real (see plan-types.ts for the rule). A plan over `maxDeletes` deletes nothing.
 // A failing script or policy stops only itself; its failure is a `failed` result, so the run exits 1 at the end.
 import type { OperationResult } from '../report/result.js';
-import type { BotConfig } from './config-types.js';
-import { applyPlannedDeletes } from './plan-apply.js';
-import { buildPlan, runBotScript, type PruneContext } from './plan-build.js';
-import { DeleteGuard } from './plan-guard.js';
-import { planResults, protectedResult, scriptResults, unitFailure } from './plan-results.js';
-import type { PlanUnit, PrunePlan } from './plan-types.js';
+import type { BotConfig } from './config/types.js';
+import { applyPlannedDeletes } from './plan/apply.js';
+import { buildPlan, runBotScript, type PruneContext } from './plan/build.js';
+import { DeleteGuard } from './plan/guard.js';
+import { planResults, protectedResult, scriptResults, unitFailure } from './plan/results.js';
+import type { PlanUnit, PrunePlan } from './plan/types.js';
 
-export type { PruneContext } from './plan-build.js';
+export type { PruneContext } from './plan/build.js';
 
 export interface PruneRunOptions {
   /** Plan and report only: no write of any kind. */

@@ -2,7 +2,7 @@
 import type { CopyOptions, StoreSource } from '../copy/options.js';
 import type { Logger } from '../log.js';
 import type { Platform } from '../oci/manifest.js';
-import type { Reference } from '../ref.js';
+import type { Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
 
 /** The copy engine, injected so that scripts and the CLI share one implementation. */

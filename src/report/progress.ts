@@ -1,6 +1,6 @@
 // Progress of long copies: a line per image at most every few seconds with bytes done and the rate, so a CI log
 // shows that a large mirror is moving without one line per blob.
-import type { CopyProgress } from '../copy/copy.js';
+import type { CopyProgress } from './result.js';
 import { formatBytes } from './units.js';
 
 export interface ProgressOptions {

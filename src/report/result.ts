@@ -45,3 +45,12 @@ export function emptyBlobCounts(): BlobCounts {
 export function exitCodeOf(results: readonly OperationResult[]): 0 | 1 {
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
+
+/** Bytes and blobs moved so far for one image: what progress lines and bars are drawn from. */
+export interface CopyProgress {
+  image: string;
+  bytesDone: number;
+  bytesTotal: number;
+  blobsDone: number;
+  blobsTotal: number;
+}

@@ -2,16 +2,16 @@
 // nothing but docker's config: each registry gets its own client (connections, limiter, tokens).
 import { resolve } from 'node:path';
 import type { Logger } from '../log.js';
-import type { Reference } from '../ref.js';
+import type { Reference } from '../oci/reference.js';
 import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
-import { HostCredentialSource, sharedDockerConfig } from '../transport/credentials.js';
-import { hostConfigFor, type HostConfig } from '../transport/hostconfig.js';
+import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
+import { hostConfigFor, type HostConfig } from '../config/hostconfig.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
-import { OcidirStore } from './ocidir.js';
-import { RegistryStore } from './registry.js';
+import { OcidirStore } from './ocidir/ocidir.js';
+import { RegistryStore } from './registry/registry.js';
 import type { Store } from './store.js';
 
 export interface StoreOptions {

@@ -1,18 +1,10 @@
 // The one interface every backend implements. Engines (copy, sync, prune) see only this, never HTTP or files.
 import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/manifest.js';
-import type { Reference } from '../ref.js';
+import type { Reference } from '../oci/reference.js';
+import type { RateLimit } from '../transport/ratelimit.js';
 
-/** Docker Hub style pull accounting (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`). */
-export interface RateLimit {
-  /** True only when a remaining count was given. */
-  set: boolean;
-  limit?: number;
-  remaining?: number;
-  /** Seconds until the window resets, when the registry says. */
-  reset?: number;
-  policies: string[];
-}
+export type { RateLimit };
 
 export interface ManifestHead {
   digest: string;

@@ -1,11 +1,11 @@
 // From steps to items: each (source tag → target tag) a sync step covers, after tag and repository filters. Only
 // reads: tag lists and the catalog.
 import { UsageError } from '../errors.js';
-import { parseReference, parseRegistryHost, repositoryOf, withTag, formatReference, type Reference } from '../ref.js';
+import { parseReference, parseRegistryHost, repositoryOf, withTag, formatReference, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
 import type { Store } from '../store/store.js';
-import { nameAllowed, selectTags, type SyncStep } from './config.js';
-import { inShard, type Shard } from './shard.js';
+import { nameAllowed, selectTags, type SyncStep } from './config/load.js';
+import { inShard, type Shard } from '../config/shard.js';
 
 export interface SyncItem {
   step: SyncStep;

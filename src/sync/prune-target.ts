@@ -3,11 +3,11 @@
 // attestations, the referrers fallback) belong to the images beside them and are never pruned here. Backups written
 // into the same repository are removed too unless the filters select them: keep backups in another repository (a
 // backup template that names a full reference) when pruning.
-import { formatReference, repositoryOf, withTag, type Reference } from '../ref.js';
+import { formatReference, repositoryOf, withTag, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
-import { selectTags, type SyncStep } from './config.js';
+import { selectTags, type SyncStep } from './config/load.js';
 import type { StoreLookup } from './items.js';
-import { inShard, type Shard } from './shard.js';
+import { inShard, type Shard } from '../config/shard.js';
 
 const DIGEST_TAG = /^sha(256|512)-[0-9a-f]+/;
 

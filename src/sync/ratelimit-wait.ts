@@ -1,7 +1,7 @@
 // Waiting out a source's pull limit (regsync `ratelimit.min/retry`): while the remaining pulls are below `min`, sleep
 // `retry` and ask again. In a CI job the wait has a budget (`--max-wait`): an item that would exceed it fails with a
 // clear message and the run carries on with the others, instead of sleeping until the job is killed.
-import { formatReference } from '../ref.js';
+import { formatReference } from '../oci/reference.js';
 import type { ManifestHead } from '../store/store.js';
 import type { SyncItem, StoreLookup } from './items.js';
 import type { Logger } from '../log.js';

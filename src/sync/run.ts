@@ -6,14 +6,14 @@ import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
-import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../ref.js';
+import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
-import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config.js';
+import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config/load.js';
 import { expandStep, parseStepEndpoints, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
-import type { Shard } from './shard.js';
+import type { Shard } from '../config/shard.js';
 
 export type SyncMode = 'once' | 'check';
 

@@ -1,6 +1,17 @@
 // Docker Hub pull accounting headers (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`,
 // `ratelimit-reset: <seconds>`), as regclient reports them.
-import type { RateLimit } from '../store/store.js';
+
+/** Docker Hub style pull accounting (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`). */
+export interface RateLimit {
+  /** True only when a remaining count was given. */
+  set: boolean;
+  limit?: number;
+  remaining?: number;
+  /** Seconds until the window resets, when the registry says. */
+  reset?: number;
+  policies: string[];
+}
+
 
 type HeaderValue = string | string[] | undefined;
 

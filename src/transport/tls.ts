@@ -1,7 +1,7 @@
 // TLS per host (regclient's `tls: enabled|insecure|disabled`, `regcert`, `clientCert`/`clientKey`) as undici agents.
 import { rootCertificates } from 'node:tls';
 import { Agent } from './undici-lean.js';
-import type { HostConfig } from './hostconfig.js';
+import type { HostConfig } from '../config/hostconfig.js';
 
 export interface AgentTimeouts {
   connectTimeoutMs?: number;

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLimiter } from '../../src/copy/limit.js';
 import { silentLogger } from '../../src/log.js';
-import { parseReference, withTag, type Reference } from '../../src/ref.js';
+import { parseReference, withTag, type Reference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout } from '../harness/fixtures.js';

@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RegistryError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
-import type { RegistryReference } from '../../src/ref.js';
+import type { RegistryReference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';

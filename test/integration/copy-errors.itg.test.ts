@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { copyImage } from '../../src/copy/copy.js';
 import { DigestMismatchError, RegistryError, UsageError } from '../../src/errors.js';
-import { formatReference } from '../../src/ref.js';
+import { formatReference } from '../../src/oci/reference.js';
 import type { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import type { FixtureImage } from '../harness/fixtures.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { exportImage, importImage } from '../../src/copy/archive.js';
 import { copyImage } from '../../src/copy/copy.js';
-import type { Reference } from '../../src/ref.js';
+import type { Reference } from '../../src/oci/reference.js';
 import type { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import type { FixtureImage } from '../harness/fixtures.js';

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { copyImage } from '../../src/copy/copy.js';
 import { silentLogger } from '../../src/log.js';
-import { parseReference } from '../../src/ref.js';
+import { parseReference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
 import { parseFileCommands } from '../action/runner.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';

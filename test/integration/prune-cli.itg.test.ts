@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../src/cli/run.js';
 import { copyImage } from '../../src/copy/copy.js';
 import { silentLogger } from '../../src/log.js';
-import { parseReference } from '../../src/ref.js';
+import { parseReference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../src/cli/run.js';
 import { createLimiter } from '../../src/copy/limit.js';
 import { silentLogger } from '../../src/log.js';
-import { parseReference, withTag } from '../../src/ref.js';
+import { parseReference, withTag } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout } from '../harness/fixtures.js';

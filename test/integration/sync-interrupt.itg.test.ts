@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseManifest } from '../../src/oci/manifest.js';
-import { withDigest, type Reference } from '../../src/ref.js';
+import { withDigest, type Reference } from '../../src/oci/reference.js';
 import type { StoreSet } from '../../src/store/open.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { hostFlags, openStores, refOf, seedImage } from './copy-setup.js';

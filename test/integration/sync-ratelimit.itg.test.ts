@@ -8,7 +8,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import { silentLogger } from '../../src/log.js';
 import { exitCodeOf } from '../../src/report/result.js';
 import type { StoreSet } from '../../src/store/open.js';
-import { loadSyncConfig } from '../../src/sync/config.js';
+import { loadSyncConfig } from '../../src/sync/config/load.js';
 import { runSync } from '../../src/sync/run.js';
 import type { FixtureImage } from '../harness/fixtures.js';
 import { startProxy, type RunningProxy } from '../harness/proxy.js';

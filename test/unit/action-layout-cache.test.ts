@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { restoreLayouts, saveLayouts, type CacheService } from '../../src/action/layout-cache.js';
 import type { Logger } from '../../src/log.js';
-import type { LayoutCacheSpec } from '../../src/sync/cache.js';
+import type { LayoutCacheSpec } from '../../src/command/layout-cache.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 
 interface Recorded {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { secretsInHostSpecs } from '../../src/cli/host-flag.js';
+import { secretsInHostSpecs } from '../../src/config/host-spec.js';
 import { createRedactor } from '../../src/cli/redact.js';
 import { createCliLogger, formatFatal, logFormatOf } from '../../src/cli/logger.js';
 import { RegistryError, UsageError } from '../../src/errors.js';

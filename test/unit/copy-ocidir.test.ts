@@ -11,8 +11,8 @@ import { DigestMismatchError, RegistryError, UsageError } from '../../src/errors
 import { silentLogger } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
 import { parseManifest } from '../../src/oci/manifest.js';
-import { parseReference, type Reference } from '../../src/ref.js';
-import { OcidirStore } from '../../src/store/ocidir.js';
+import { parseReference, type Reference } from '../../src/oci/reference.js';
+import { OcidirStore } from '../../src/store/ocidir/ocidir.js';
 import type { Store } from '../../src/store/store.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 

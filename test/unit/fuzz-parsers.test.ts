@@ -9,10 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { ConfigError, UsageError } from '../../src/errors.js';
-import { formatReference, parseReference, parseRegistryHost } from '../../src/ref.js';
-import { loadSyncConfig } from '../../src/sync/config.js';
-import { compileTemplate, GoTime, TemplateExecError } from '../../src/sync/template.js';
-import { parseWwwAuthenticate } from '../../src/transport/challenge.js';
+import { formatReference, parseReference, parseRegistryHost } from '../../src/oci/reference.js';
+import { loadSyncConfig } from '../../src/sync/config/load.js';
+import { compileTemplate, GoTime, TemplateExecError } from '../../src/gotemplate/template.js';
+import { parseWwwAuthenticate } from '../../src/transport/auth/challenge.js';
 
 const RUNS = Number(process.env['REGKIT_FUZZ_RUNS'] ?? 300);
 const SEED = process.env['FAST_CHECK_SEED'] !== undefined ? Number(process.env['FAST_CHECK_SEED']) : 20240601;

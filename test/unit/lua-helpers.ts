@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import { copyImage } from '../../src/copy/copy.js';
 import { silentLogger } from '../../src/log.js';
-import { runScript } from '../../src/prune/lua-run.js';
+import { runScript } from '../../src/prune/lua/run.js';
 import type { RunScriptOptions, ScriptResult } from '../../src/prune/types.js';
-import type { Reference } from '../../src/ref.js';
+import type { Reference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
 
 export interface LuaTestEnv {

@@ -11,8 +11,8 @@ import { silentLogger } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
 import type { Descriptor } from '../../src/oci/manifest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
-import { parseReference, type Reference } from '../../src/ref.js';
-import { OcidirStore } from '../../src/store/ocidir.js';
+import { parseReference, type Reference } from '../../src/oci/reference.js';
+import { OcidirStore } from '../../src/store/ocidir/ocidir.js';
 import { makeImageLayout } from '../harness/fixtures.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 
@@ -287,7 +287,7 @@ describe('OcidirStore: index.json lock', () => {
   it('loses no tag when several processes tag at once', async () => {
     const { dir, store, ref } = freshLayout();
     const img = await pushImage(store, ref(), { tag: 'base' });
-    const moduleUrl = new URL('../../src/store/ocidir.js', import.meta.url).href;
+    const moduleUrl = new URL('../../src/store/ocidir/ocidir.js', import.meta.url).href;
     const script = `
       const { OcidirStore } = await import(${JSON.stringify(moduleUrl)});
       const [dir, worker, manifest] = process.argv.slice(1);

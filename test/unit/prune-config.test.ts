@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../src/cli/run.js';
 import { ConfigError, exitCodeFor } from '../../src/errors.js';
-import { loadBotConfig } from '../../src/prune/config.js';
-import { protectedBy } from '../../src/prune/plan-guard.js';
-import { parseReference } from '../../src/ref.js';
+import { loadBotConfig } from '../../src/prune/config/load.js';
+import { protectedBy } from '../../src/prune/plan/guard.js';
+import { parseReference } from '../../src/oci/reference.js';
 import { configWithSecretFiles, copyWithSecretFiles } from '../harness/config-secrets.js';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'regbot');

@@ -11,7 +11,7 @@ import {
   sameRepository,
   withDigest,
   withTag,
-} from '../../src/ref.js';
+} from '../../src/oci/reference.js';
 
 const D256 = `sha256:${'a'.repeat(64)}`;
 const D512 = `sha512:${'b'.repeat(128)}`;

@@ -6,11 +6,11 @@ import { DigestMismatchError, RegistryError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
-import type { RegistryReference } from '../../src/ref.js';
-import { RegistryStore } from '../../src/store/registry.js';
-import { nextLink } from '../../src/store/registry-list.js';
-import { MANIFEST_MAX_BYTES } from '../../src/store/registry-manifest.js';
-import { referrersTag } from '../../src/store/registry-referrers.js';
+import type { RegistryReference } from '../../src/oci/reference.js';
+import { RegistryStore } from '../../src/store/registry/registry.js';
+import { nextLink } from '../../src/store/registry/list.js';
+import { MANIFEST_MAX_BYTES } from '../../src/store/registry/manifest.js';
+import { referrersTag } from '../../src/store/registry/referrers.js';
 import { json, startLocalServer, testClient, type Handler, type LocalServer } from './transport-local-server.js';
 
 describe('Link headers', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cacheRunFrom, layoutCacheSpec, ocidirPaths, renderCacheOutputs } from '../../src/sync/cache.js';
-import { loadSyncConfig } from '../../src/sync/config.js';
+import { cacheRunFrom, layoutCacheSpec, ocidirPaths, renderCacheOutputs } from '../../src/command/layout-cache.js';
+import { loadSyncConfig } from '../../src/sync/config/load.js';
 
 const config = (steps: string) => loadSyncConfig({ name: 'regsync.yml', text: `version: 1\nsync:\n${steps}` }, {});
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { loadSyncConfig, type SyncConfig, type SyncStep } from '../../src/sync/config.js';
+import { loadSyncConfig, type SyncConfig, type SyncStep } from '../../src/sync/config/load.js';
 import { configWithSecretFiles } from '../harness/config-secrets.js';
 
 const DIR = fileURLToPath(new URL('../../../test/fixtures/regsync/', import.meta.url));

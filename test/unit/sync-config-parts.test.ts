@@ -2,13 +2,13 @@
 // selection and key suggestions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateCron } from '../../src/sync/config-cron.js';
-import { parseGoDuration } from '../../src/sync/config-duration.js';
-import { compareNewestFirst, selectTags } from '../../src/sync/config-filters.js';
-import { editDistance, suggestKey } from '../../src/sync/config-keys.js';
-import { compileAnchoredRegex } from '../../src/sync/config-regex.js';
-import { parseSemver, parseSemverRange } from '../../src/sync/config-semver.js';
-import type { TagFilter } from '../../src/sync/config-types.js';
+import { validateCron } from '../../src/config/cron.js';
+import { parseGoDuration } from '../../src/config/duration.js';
+import { compareNewestFirst, selectTags } from '../../src/config/filters.js';
+import { editDistance, suggestKey } from '../../src/config/keys.js';
+import { compileAnchoredRegex } from '../../src/config/regex.js';
+import { parseSemver, parseSemverRange } from '../../src/config/semver.js';
+import type { TagFilter } from '../../src/sync/config/types.js';
 
 describe('Go durations', () => {
   const ok: Array<[string, number]> = [['1h30m', 5400], ['90s', 90], ['500ms', 0.5], ['1.5h', 5400], ['-1m', -60], ['0', 0], ['15m', 900], ['1h0m0s', 3600], ['2us', 2e-6], ['3µs', 3e-6], ['.5s', 0.5]];

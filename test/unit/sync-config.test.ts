@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../src/errors.js';
-import { expandBackup, loadSyncConfig, selectTags } from '../../src/sync/config.js';
-import { GoTime } from '../../src/sync/template.js';
+import { expandBackup, loadSyncConfig, selectTags } from '../../src/sync/config/load.js';
+import { GoTime } from '../../src/gotemplate/template.js';
 
 const load = (text: string, env: Record<string, string> = {}) => loadSyncConfig({ text, name: 'regsync.yml' }, env);
 
@@ -168,7 +168,7 @@ sync:
   });
 
   it('reads - as standard input', () => {
-    const modUrl = new URL('../../src/sync/config.js', import.meta.url).href;
+    const modUrl = new URL('../../src/sync/config/load.js', import.meta.url).href;
     const script = `import(${JSON.stringify(modUrl)}).then((m) => console.log(m.loadSyncConfig('-').sync[0].target))`;
     const r = spawnSync(process.execPath, ['-e', script], { input: 'sync: [{source: a, target: b.example/c, type: image}]\n', encoding: 'utf8' });
     assert.equal(r.stderr, '');

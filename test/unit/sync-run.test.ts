@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { UsageError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
-import { parseReference } from '../../src/ref.js';
+import { parseReference } from '../../src/oci/reference.js';
 import type { OperationResult } from '../../src/report/result.js';
 import { StoreSet } from '../../src/store/open.js';
-import { loadSyncConfig } from '../../src/sync/config.js';
+import { loadSyncConfig } from '../../src/sync/config/load.js';
 import { runSync, type SyncRunOptions } from '../../src/sync/run.js';
-import { inShard, parseShard, shardMatrix } from '../../src/sync/shard.js';
+import { inShard, parseShard, shardMatrix } from '../../src/config/shard.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 
 /** Every file under a layout with its bytes: equal snapshots mean nothing was written. */

@@ -12,11 +12,11 @@ import { DigestMismatchError, UsageError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { parsePlatform } from '../../src/oci/platform.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
-import { parseReference } from '../../src/ref.js';
-import { OcidirStore } from '../../src/store/ocidir.js';
-import { dockerManifestFor, writeLayoutTar, type DockerArchiveManifest } from '../../src/store/tarfile-export.js';
-import { BLOCK, decodeHeader, encodeHeader, endOfArchive, padding, parsePax } from '../../src/store/tarfile-format.js';
-import { extractLayoutTar } from '../../src/store/tarfile-import.js';
+import { parseReference } from '../../src/oci/reference.js';
+import { OcidirStore } from '../../src/store/ocidir/ocidir.js';
+import { dockerManifestFor, writeLayoutTar, type DockerArchiveManifest } from '../../src/store/tarfile/export.js';
+import { BLOCK, decodeHeader, encodeHeader, endOfArchive, padding, parsePax } from '../../src/store/tarfile/format.js';
+import { extractLayoutTar } from '../../src/store/tarfile/import.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 

@@ -1,8 +1,8 @@
 // printf against the fmt documentation (https://pkg.go.dev/fmt): verbs, flags, width, precision, and the error forms.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sprintf } from '../../src/sync/template-fmt.js';
-import { expandTemplate, GoMonth } from '../../src/sync/template.js';
+import { sprintf } from '../../src/gotemplate/fmt.js';
+import { expandTemplate, GoMonth } from '../../src/gotemplate/template.js';
 
 describe('printf: integers', () => {
   const cases: Array<[string, unknown, string]> = [

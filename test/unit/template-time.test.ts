@@ -2,8 +2,8 @@
 // the methods regsync configs call. Times are UTC.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expandTemplate, GoTime } from '../../src/sync/template.js';
-import { formatTime, parseTime } from '../../src/sync/template-time.js';
+import { expandTemplate, GoTime } from '../../src/gotemplate/template.js';
+import { formatTime, parseTime } from '../../src/gotemplate/time.js';
 
 // 2024-03-05T14:07:09.123456789Z, a Tuesday, day 65 of a leap year.
 const T = new GoTime(1709647629123456789n);

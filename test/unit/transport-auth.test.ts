@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { RegistryError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
-import { Authenticator } from '../../src/transport/auth.js';
-import type { TokenHttp } from '../../src/transport/token.js';
+import { Authenticator } from '../../src/transport/auth/authenticator.js';
+import type { TokenHttp } from '../../src/transport/auth/token.js';
 import { json, startLocalServer, staticCredentials, testClient, type LocalServer } from './transport-local-server.js';
 
 const SECRET = 'pa55-w0rd-secret';

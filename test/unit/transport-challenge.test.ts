@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseWwwAuthenticate } from '../../src/transport/challenge.js';
-import { ScopeSet, actionsForMethod, repositoryScope } from '../../src/transport/scope.js';
+import { parseWwwAuthenticate } from '../../src/transport/auth/challenge.js';
+import { ScopeSet, actionsForMethod, repositoryScope } from '../../src/transport/auth/scope.js';
 
 describe('WWW-Authenticate', () => {
   test('a Bearer challenge with realm, service and scope', () => {

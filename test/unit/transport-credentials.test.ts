@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { silentLogger } from '../../src/log.js';
-import { HostCredentialSource, credHostFor, sharedDockerConfig } from '../../src/transport/credentials.js';
-import { runCredentialHelper } from '../../src/transport/cred-helper.js';
-import { helperFor, inlineCredential, loadDockerConfig, parseDockerConfig } from '../../src/transport/docker-config.js';
-import type { HostConfig } from '../../src/transport/hostconfig.js';
+import { HostCredentialSource, credHostFor, sharedDockerConfig } from '../../src/transport/auth/credential-sources.js';
+import { runCredentialHelper } from '../../src/transport/auth/cred-helper.js';
+import { helperFor, inlineCredential, loadDockerConfig, parseDockerConfig } from '../../src/transport/auth/docker-config.js';
+import type { HostConfig } from '../../src/config/hostconfig.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Transform } from 'node:stream';
 import { after, describe, test } from 'node:test';
-import { DEFAULT_REQ_CONCURRENT } from '../../src/transport/hostconfig.js';
+import { DEFAULT_REQ_CONCURRENT } from '../../src/config/hostconfig.js';
 import { RequestLimiter } from '../../src/transport/limiter.js';
 import { json, startLocalServer, testClient } from './transport-local-server.js';
 

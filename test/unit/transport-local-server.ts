@@ -2,9 +2,9 @@
 // (429 with Retry-After, 503 then 200, a reset connection) and records exactly what the client sent.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CredentialSource, Credential } from '../../src/transport/credential.js';
+import type { CredentialSource, Credential } from '../../src/transport/auth/credential.js';
 import { RegistryClient } from '../../src/transport/client.js';
-import type { HostConfig } from '../../src/transport/hostconfig.js';
+import type { HostConfig } from '../../src/config/hostconfig.js';
 import { silentLogger } from '../../src/log.js';
 
 export interface SeenRequest {

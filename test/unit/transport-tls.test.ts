@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { RegistryError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { withCertsDirs } from '../../src/transport/certs-dir.js';
-import type { HostConfig } from '../../src/transport/hostconfig.js';
+import type { HostConfig } from '../../src/config/hostconfig.js';
 import { testClient } from './transport-local-server.js';
 
 interface Pki {

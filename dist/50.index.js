@@ -1,0 +1,395 @@
+export const id = 50;
+export const ids = [50];
+export const modules = {
+
+/***/ 8050:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runSync: () => (/* binding */ runSync)
+});
+
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy = __webpack_require__(8842);
+// EXTERNAL MODULE: ./build/src/copy/limit.js
+var copy_limit = __webpack_require__(2906);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(2544);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(9272);
+// EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
+var load = __webpack_require__(9096);
+// EXTERNAL MODULE: ./build/src/config/shard.js
+var shard = __webpack_require__(6306);
+;// CONCATENATED MODULE: ./build/src/sync/items.js
+// From steps to items: each (source tag → target tag) a sync step covers, after tag and repository filters. Only
+// reads: tag lists and the catalog.
+
+
+
+
+function positionOf(step) {
+    return `${step.file}:${step.line}:${step.column}`;
+}
+function parseStepRef(step, text, what, repositoryOnly) {
+    try {
+        const ref = (0,reference/* parseReference */.F2)(text, { repositoryOnly });
+        if (repositoryOnly && (ref.tag !== undefined || ref.digest !== undefined)) {
+            throw new errors/* UsageError */.eb(`a ${step.type} step's ${what} is a repository: drop the tag or digest from "${text}"`);
+        }
+        return ref;
+    }
+    catch (err) {
+        throw new errors/* UsageError */.eb(`${positionOf(step)}: sync[${step.index}] ${what}: ${err.message}`);
+    }
+}
+function parseRegistryPath(step, text, what) {
+    const slash = text.indexOf('/');
+    const host = slash < 0 ? text : text.slice(0, slash);
+    try {
+        return { host: (0,reference/* parseRegistryHost */.TZ)(host), prefix: slash < 0 ? '' : text.slice(slash + 1).replace(/\/+$/, '') };
+    }
+    catch (err) {
+        throw new errors/* UsageError */.eb(`${positionOf(step)}: sync[${step.index}] ${what}: ${err.message}`);
+    }
+}
+/** Throws UsageError (exit 2) naming the step's file:line:column when its source or target is not usable. */
+function parseStepEndpoints(step) {
+    if (step.type === 'registry') {
+        return { step, type: step.type, source: parseRegistryPath(step, step.source, 'source'), target: parseRegistryPath(step, step.target, 'target') };
+    }
+    const repositoryOnly = step.type === 'repository';
+    return { step, type: step.type, source: parseStepRef(step, step.source, 'source', repositoryOnly), target: parseStepRef(step, step.target, 'target', repositoryOnly) };
+}
+async function expandStep(stores, endpoints, opts) {
+    const { step } = endpoints;
+    switch (endpoints.type) {
+        case 'image': {
+            const item = { step, source: endpoints.source, target: endpoints.target };
+            return { items: (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(item.target), opts.shard) ? [item] : [], excluded: [] };
+        }
+        case 'repository':
+            return expandRepository(stores, step, endpoints.source, endpoints.target, opts);
+        case 'registry':
+            return expandRegistry(stores, step, endpoints.source, endpoints.target, opts);
+    }
+}
+async function expandRepository(stores, step, source, target, opts) {
+    const tags = await stores.storeFor(source).listTags((0,reference/* repositoryOf */._M)(source));
+    const chosen = new Set((0,load/* selectTags */.O)(step.tagSets, tags));
+    const present = opts.missing ? new Set(await stores.storeFor(target).listTags((0,reference/* repositoryOf */._M)(target))) : new Set();
+    const items = [];
+    const excluded = [];
+    for (const tag of tags) {
+        const item = { step, source: (0,reference/* withTag */.Rd)(source, tag), target: (0,reference/* withTag */.Rd)(target, tag) };
+        if (!(0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(item.target), opts.shard))
+            continue;
+        if (!chosen.has(tag))
+            excluded.push(excludedResult(item, 'not selected by the tags filters'));
+        else if (present.has(tag))
+            excluded.push(excludedResult(item, 'already on the target (--missing)'));
+        else
+            items.push(item);
+    }
+    return { items, excluded };
+}
+async function expandRegistry(stores, step, from, to, opts) {
+    const repos = await stores.storeForRegistry(from.host).listRepositories();
+    const out = { items: [], excluded: [] };
+    for (const repo of repos) {
+        if (from.prefix && !repo.startsWith(`${from.prefix}/`))
+            continue;
+        if (!(0,load/* nameAllowed */.Kp)(step.repos, repo))
+            continue;
+        const name = from.prefix ? repo.slice(from.prefix.length + 1) : repo;
+        const source = { scheme: 'registry', registry: from.host, repository: repo };
+        const target = { scheme: 'registry', registry: to.host, repository: to.prefix ? `${to.prefix}/${name}` : name };
+        const part = await expandRepository(stores, step, source, target, opts);
+        out.items.push(...part.items);
+        out.excluded.push(...part.excluded);
+    }
+    return out;
+}
+function excludedResult(item, reason) {
+    return { op: 'sync', status: 'excluded', source: (0,reference/* formatReference */.FH)(item.source), target: (0,reference/* formatReference */.FH)(item.target), bytes: 0, reason };
+}
+
+;// CONCATENATED MODULE: ./build/src/sync/prune-target.js
+// `prune: true` on a repository step: target tags the step's filters no longer select are removed, through the
+// store's safe tag delete (other tags on the same digest stay). Digest tags (`sha256-<hex>…`: signatures,
+// attestations, the referrers fallback) belong to the images beside them and are never pruned here. Backups written
+// into the same repository are removed too unless the filters select them: keep backups in another repository (a
+// backup template that names a full reference) when pruning.
+
+
+
+const DIGEST_TAG = /^sha(256|512)-[0-9a-f]+/;
+async function pruneTarget(stores, step, target, opts) {
+    const repo = (0,reference/* repositoryOf */._M)(target);
+    const store = stores.storeFor(repo);
+    const tags = await store.listTags(repo);
+    const kept = new Set((0,load/* selectTags */.O)(step.tagSets, tags));
+    const doomed = tags.filter((t) => !kept.has(t) && !DIGEST_TAG.test(t)).map((t) => (0,reference/* withTag */.Rd)(repo, t)).filter((r) => (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(r), opts.shard));
+    const results = [];
+    for (const ref of doomed) {
+        const base = { op: 'prune', target: (0,reference/* formatReference */.FH)(ref), bytes: 0 };
+        try {
+            const head = await store.headManifest(ref);
+            const digest = head ? { digest: head.digest } : {};
+            if (opts.check) {
+                results.push({ ...base, ...digest, status: 'would-delete', reason: 'not selected by the tags filters (prune: true)' });
+                continue;
+            }
+            await store.deleteTag(ref);
+            results.push({ ...base, ...digest, status: 'deleted', reason: 'not selected by the tags filters (prune: true)' });
+        }
+        catch (err) {
+            results.push({ ...base, status: 'failed', reason: err instanceof Error ? err.message : String(err) });
+        }
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./build/src/sync/ratelimit-wait.js
+// Waiting out a source's pull limit (regsync `ratelimit.min/retry`): while the remaining pulls are below `min`, sleep
+// `retry` and ask again. In a CI job the wait has a budget (`--max-wait`): an item that would exceed it fails with a
+// clear message and the run carries on with the others, instead of sleeping until the job is killed.
+
+const realClock = { sleep: (s) => new Promise((r) => setTimeout(r, s * 1000)) };
+async function waitForRateLimit(ctx, item, head, budget) {
+    const { min, retrySeconds } = item.step.rateLimit;
+    const clock = ctx.clock ?? realClock;
+    let current = head.rateLimit;
+    let seconds = 0;
+    while (current?.set && current.remaining !== undefined && current.remaining < min) {
+        if (budget.maxSeconds !== undefined && budget.waitedSeconds + retrySeconds > budget.maxSeconds) {
+            return {
+                gaveUp: true,
+                reason: `rate limit: ${(0,reference/* formatReference */.FH)(item.source)} has ${current.remaining} pulls left, below ratelimit.min ${min}; waiting ${retrySeconds}s more would pass --max-wait ${budget.maxSeconds}s (waited ${budget.waitedSeconds}s), so this tag was left for the next run`,
+            };
+        }
+        ctx.logger.info(`rate limit: ${current.remaining} pulls left on ${(0,reference/* formatReference */.FH)(item.source)} (min ${min}); waiting ${retrySeconds}s`);
+        await clock.sleep(retrySeconds);
+        budget.waitedSeconds += retrySeconds;
+        seconds += retrySeconds;
+        current = (await ctx.stores.storeFor(item.source).headManifest(item.source))?.rateLimit;
+    }
+    return { gaveUp: false, seconds };
+}
+
+;// CONCATENATED MODULE: ./build/src/sync/run.js
+// Running a sync: expand the steps into items, then for each item compare digests (one HEAD on each side), and copy,
+// back up, or report. `check` is the same walk with every write replaced by a dry run, so a plan shows exactly what
+// `once` would do.
+
+
+
+
+
+
+
+
+async function runSync(ctx, config, opts) {
+    for (const w of config.warnings)
+        ctx.logger.warn(warningText(w));
+    const steps = config.sync.map(parseStepEndpoints);
+    const results = [];
+    const items = [];
+    const listed = [];
+    for (const endpoints of steps) {
+        try {
+            const expanded = await expandStep(ctx.stores, endpoints, opts);
+            listed.push(endpoints);
+            items.push(...expanded.items);
+            results.push(...expanded.excluded);
+        }
+        catch (err) {
+            if ((0,errors/* exitCodeFor */.Rr)(err) === 2)
+                throw err;
+            const { step } = endpoints;
+            results.push(failed({ step, source: stepRef(step.source), target: stepRef(step.target) }, err));
+            if (opts.abortOnError)
+                return results;
+        }
+    }
+    const limit = (0,copy_limit/* createLimiter */.z)(Math.max(1, config.defaults.parallel));
+    const budget = { waitedSeconds: 0, maxSeconds: opts.maxWaitSeconds };
+    let aborted = false;
+    const runItem = async (item, checked) => {
+        const out = 'srcHead' in checked ? await syncItem(ctx, item, checked, opts, budget) : checked.results;
+        if (opts.abortOnError && out.some((r) => r.status === 'failed'))
+            aborted = true;
+        return out;
+    };
+    // Every item is checked at once (the per-host request limit still applies), as regsync starts all steps to look for
+    // changes; `parallel` bounds only the items that have something to do, so a no-op run is a few round trips long.
+    // With --abort-on-error the check takes a slot too: "nothing starts after the first failure" then holds in order.
+    const perItem = await Promise.all(items.map(async (item) => {
+        if (opts.abortOnError)
+            return limit(async () => (aborted ? [] : runItem(item, await checkItem(ctx, item))));
+        const checked = await checkItem(ctx, item);
+        return 'srcHead' in checked ? limit(() => runItem(item, checked)) : runItem(item, checked);
+    }));
+    results.push(...perItem.flat());
+    // Pruning comes last and only for steps whose tags were listed: a step that could not read its source must not
+    // take that as "no tag is wanted any more".
+    if (!aborted) {
+        for (const endpoints of listed) {
+            if (endpoints.type !== 'repository' || !endpoints.step.prune)
+                continue;
+            results.push(...(await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) })));
+        }
+    }
+    return results;
+}
+/** `file:line:col: message`, so a warning about the config points at the line to change. */
+function warningText(w) {
+    const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
+    return `${at}: ${w.message}`;
+}
+/** For a step that failed before it had items: a readable label, not a parsed reference. */
+function stepRef(text) {
+    return { scheme: 'ocidir', path: text };
+}
+function copyOptionsFor(step) {
+    const platforms = step.platform ? [step.platform] : step.platforms;
+    return {
+        ...(platforms.length > 0 ? { platforms } : {}),
+        sparseIndex: step.platformsIndex === 'sparse',
+        referrers: step.referrers,
+        digestTags: step.digestTags,
+        includeExternal: step.includeExternal,
+        forceRecursive: step.forceRecursive,
+        fast: step.fastCheck,
+    };
+}
+function base(item) {
+    return { op: 'sync', source: (0,reference/* formatReference */.FH)(item.source), target: (0,reference/* formatReference */.FH)(item.target) };
+}
+function failed(item, err) {
+    return { ...base(item), status: 'failed', bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+}
+function heads(ctx, item) {
+    return Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
+}
+function notFound(item) {
+    return { ...base(item), status: 'failed', bytes: 0, reason: `source ${(0,reference/* formatReference */.FH)(item.source)} not found` };
+}
+/** The two HEADs and what they settle on their own: a missing source, an excluded media type, an unchanged tag. */
+async function checkItem(ctx, item) {
+    const { step } = item;
+    const started = Date.now();
+    try {
+        const [srcHead, dstHead] = await heads(ctx, item);
+        if (!srcHead)
+            return { results: [notFound(item)] };
+        if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
+            return { results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }] };
+        }
+        // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
+        if (step.rateLimit.min > 0 && srcHead.rateLimit?.set)
+            return { started, srcHead, dstHead };
+        const unchanged = unchangedResult(item, copyOptionsFor(step), srcHead, dstHead, started);
+        return unchanged ? { results: [unchanged] } : { started, srcHead, dstHead };
+    }
+    catch (err) {
+        return { results: [failed(item, err)] };
+    }
+}
+/**
+ * The `skipped` result when the two HEADs settle the item, undefined when the copy engine must look. Equal digests are
+ * not enough for a rewritten index or a single platform (a digest of its own; a sparse index keeps the source's), nor
+ * when referrers or digest tags may still be missing.
+ */
+function unchangedResult(item, copyOpts, srcHead, dstHead, started) {
+    const { step } = item;
+    const extras = (step.referrers || step.digestTags) && !step.fastCheck;
+    if (isFiltered(copyOpts) || extras || step.forceRecursive || dstHead?.digest !== srcHead.digest)
+        return undefined;
+    return { ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
+}
+function isFiltered(copyOpts) {
+    return copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
+}
+async function syncItem(ctx, item, checked, opts, budget) {
+    const { step } = item;
+    const { started } = checked;
+    const copyCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
+    try {
+        let { srcHead, dstHead } = checked;
+        if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) {
+            const waited = await waitForRateLimit(ctx, item, srcHead, budget);
+            if (waited.gaveUp)
+                return [{ ...base(item), status: 'failed', bytes: 0, reason: waited.reason }];
+            if (waited.seconds > 0)
+                [srcHead, dstHead] = await heads(ctx, item);
+            if (!srcHead)
+                return [notFound(item)];
+        }
+        const copyOpts = { ...copyOptionsFor(step), heads: { source: srcHead, target: dstHead } };
+        const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
+        if (unchanged)
+            return [unchanged];
+        const filtered = isFiltered(copyOpts);
+        const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
+        const withRate = (r) => (remaining === undefined ? r : { ...r, details: { ...r.details, rateLimitRemaining: remaining } });
+        // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
+        // depends on the digest a platform filter would produce.
+        const needsPlan = opts.mode === 'check' || (filtered && dstHead !== undefined && step.backup !== undefined);
+        const planned = needsPlan ? await (0,copy/* copyImage */.L)(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
+        if (planned?.status === 'skipped')
+            return [withRate({ ...planned, op: 'sync' })];
+        const out = [];
+        if (dstHead && step.backup && dstHead.digest !== (planned?.digest ?? srcHead.digest)) {
+            const backup = await backUp(copyCtx, item, dstHead, opts.mode);
+            out.push(backup);
+            if (backup.status === 'failed') {
+                out.push({ ...base(item), status: 'failed', bytes: 0, reason: `not overwritten: the backup of ${(0,reference/* formatReference */.FH)(item.target)} failed, so the old image would have no way back` });
+                return out;
+            }
+        }
+        const done = planned && opts.mode === 'check' ? planned : await (0,copy/* copyImage */.L)(copyCtx, item.source, item.target, copyOpts);
+        out.push(withRate({ ...done, op: 'sync', durationMs: Date.now() - started }));
+        return out;
+    }
+    catch (err) {
+        // Even a usage error found this late (a platform the source lacks) belongs to this item alone: thrown, it would
+        // end the run while other items are still copying.
+        return [failed(item, err)];
+    }
+}
+async function backUp(ctx, item, current, mode) {
+    const target = item.target;
+    const result = { op: 'backup', source: (0,reference/* formatReference */.FH)(target), digest: current.digest };
+    let backupRef;
+    try {
+        backupRef = backupReference(item, current);
+        const r = await (0,copy/* copyImage */.L)(ctx, (0,reference/* withDigest */.hQ)(target, current.digest), backupRef, { dryRun: mode === 'check' });
+        return { ...r, ...result, status: mode === 'check' ? 'would-backup' : 'backed-up', target: (0,reference/* formatReference */.FH)(backupRef) };
+    }
+    catch (err) {
+        // A template that names no usable reference fails this backup (and so keeps the old tag), not the whole run.
+        return { ...result, status: 'failed', ...(backupRef ? { target: (0,reference/* formatReference */.FH)(backupRef) } : {}), bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+    }
+}
+function backupReference(item, current) {
+    const target = item.target;
+    const name = (0,load/* expandBackup */.x7)(item.step, {
+        Reference: (0,reference/* formatReference */.FH)(target),
+        Registry: target.scheme === 'registry' ? target.registry : '',
+        Repository: target.scheme === 'registry' ? target.repository : target.path,
+        Tag: target.tag ?? '',
+        Digest: current.digest,
+    });
+    if (name === undefined)
+        throw new Error('backUp called for a step without backup');
+    // regsync's rule: a name with `/` or `:` is a whole reference, anything else a tag beside the target.
+    return /[/:]/.test(name) ? (0,reference/* parseReference */.F2)(name) : (0,reference/* withTag */.Rd)((0,reference/* repositoryOf */._M)(target), name);
+}
+
+
+/***/ })
+
+};

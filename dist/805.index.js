@@ -1,0 +1,5227 @@
+export const id = 805;
+export const ids = [805];
+export const modules = {
+
+/***/ 4404:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ executeCommand)
+});
+
+// EXTERNAL MODULE: ./build/src/copy/archive.js + 3 modules
+var archive = __webpack_require__(2752);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy_copy = __webpack_require__(8842);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(2544);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(9272);
+// EXTERNAL MODULE: ./build/src/oci/mediatypes.js
+var mediatypes = __webpack_require__(7596);
+// EXTERNAL MODULE: ./build/src/oci/manifest.js
+var manifest = __webpack_require__(4236);
+// EXTERNAL MODULE: ./build/src/command/resolve.js
+var resolve = __webpack_require__(3705);
+;// CONCATENATED MODULE: ./build/src/command/delete.js
+// `tag delete` and `image delete`. Deleting a manifest removes every tag on it, so `image delete` first looks for
+// other tags that still need the digest, directly or as a child of their index, and refuses unless forced.
+
+
+
+
+/** Tags looked at in parallel while searching for users of a digest. */
+const TAG_CHECK_CONCURRENCY = 8;
+async function deleteTag(store, ref) {
+    const head = await (0,resolve/* headOrFail */.c_)(store, ref);
+    await store.deleteTag(ref);
+    return { op: 'tag-delete', status: 'deleted', target: (0,reference/* formatReference */.FH)(ref), digest: head.digest, bytes: 0 };
+}
+/** Tags other than the reference's own that point at `digest` or at an index holding it. */
+async function tagsUsing(store, ref, digest) {
+    const tags = (await store.listTags((0,reference/* repositoryOf */._M)(ref))).filter((t) => t !== ref.tag);
+    const users = [];
+    for (let i = 0; i < tags.length; i += TAG_CHECK_CONCURRENCY) {
+        const batch = tags.slice(i, i + TAG_CHECK_CONCURRENCY);
+        const found = await Promise.all(batch.map(async (tag) => {
+            const head = await store.headManifest((0,reference/* withTag */.Rd)(ref, tag));
+            if (!head)
+                return undefined;
+            if (head.digest === digest)
+                return tag;
+            if (!(0,mediatypes/* isIndexMediaType */.$$)(head.mediaType))
+                return undefined;
+            const index = (0,manifest/* parseManifest */.N)((await store.getManifest((0,reference/* withDigest */.hQ)(ref, head.digest))).bytes, head.mediaType);
+            return index.kind === 'index' && index.index.manifests.some((d) => d.digest === digest) ? `${tag} (in its index)` : undefined;
+        }));
+        users.push(...found.filter((t) => t !== undefined));
+    }
+    return users;
+}
+async function deleteImage(store, ref, force) {
+    const { digest } = await (0,resolve/* headOrFail */.c_)(store, ref);
+    const target = (0,reference/* formatReference */.FH)(ref);
+    if (!force) {
+        const users = await tagsUsing(store, ref, digest);
+        if (users.length > 0) {
+            return { op: 'image-delete', status: 'failed', target, digest, bytes: 0, reason: `still used by ${users.join(', ')}; delete those tags first or pass --force` };
+        }
+    }
+    await store.deleteManifest((0,reference/* withDigest */.hQ)(ref, digest));
+    return { op: 'image-delete', status: 'deleted', target, digest, bytes: 0 };
+}
+
+// EXTERNAL MODULE: ./build/src/command/image-read.js
+var image_read = __webpack_require__(9829);
+;// CONCATENATED MODULE: ./build/src/command/listing.js
+async function listTags(store, cmd) {
+    const tags = await store.listTags(cmd.repository, {
+        ...(cmd.limit !== undefined ? { limit: cmd.limit } : {}),
+        ...(cmd.last !== undefined ? { last: cmd.last } : {}),
+    });
+    const kept = tags.filter((t) => (!cmd.include || cmd.include.test(t)) && !cmd.exclude?.test(t));
+    return cmd.limit !== undefined ? kept.slice(0, cmd.limit) : kept;
+}
+async function listRepositories(store, cmd) {
+    const repos = await store.listRepositories({
+        ...(cmd.limit !== undefined ? { limit: cmd.limit } : {}),
+        ...(cmd.last !== undefined ? { last: cmd.last } : {}),
+    });
+    return cmd.limit !== undefined ? repos.slice(0, cmd.limit) : repos;
+}
+
+// EXTERNAL MODULE: ./build/src/command/layout-cache.js
+var layout_cache = __webpack_require__(6472);
+;// CONCATENATED MODULE: ./build/src/command/execute.js
+// Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
+
+
+
+
+
+
+
+
+/**
+ * A copy that fails at the registry becomes a `failed` result (exit 1) so the summary still shows it;
+ * a usage mistake stays an error (exit 2).
+ */
+async function runCopy(cmd, ctx) {
+    const started = Date.now();
+    const copyCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
+    const [source, target] = cmd.name === 'copy' ? [(0,reference/* formatReference */.FH)(cmd.source), (0,reference/* formatReference */.FH)(cmd.target)] : cmd.name === 'image export' ? [(0,reference/* formatReference */.FH)(cmd.ref), cmd.file] : [cmd.file, (0,reference/* formatReference */.FH)(cmd.ref)];
+    try {
+        if (cmd.name === 'copy')
+            return await (0,copy_copy/* copyImage */.L)(copyCtx, cmd.source, cmd.target, cmd.options);
+        if (cmd.name === 'image export')
+            return await (0,archive/* exportImage */._)(copyCtx, cmd.ref, cmd.file, cmd.options);
+        return await (0,archive/* importImage */.J)(copyCtx, cmd.file, cmd.ref, cmd.options);
+    }
+    catch (err) {
+        if ((0,errors/* exitCodeFor */.Rr)(err) === 2)
+            throw err;
+        return {
+            op: cmd.name === 'copy' ? 'copy' : cmd.name === 'image export' ? 'export' : 'import',
+            status: 'failed',
+            source,
+            target,
+            bytes: 0,
+            reason: err instanceof Error ? err.message : String(err),
+            durationMs: Date.now() - started,
+        };
+    }
+}
+function syncRunOptions(cmd) {
+    return {
+        mode: cmd.name === 'sync check' ? 'check' : 'once',
+        missing: cmd.missing,
+        abortOnError: cmd.abortOnError,
+        ...(cmd.shard ? { shard: cmd.shard } : {}),
+        ...(cmd.maxWaitSeconds !== undefined ? { maxWaitSeconds: cmd.maxWaitSeconds } : {}),
+    };
+}
+// Sync and prune engines load when their command runs, so a copy does not pay for their code at start-up.
+async function executeCommand(cmd, ctx) {
+    switch (cmd.name) {
+        case 'sync once':
+        case 'sync check': {
+            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(439), __webpack_require__.e(96), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 8050));
+            return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
+        }
+        case 'sync config': {
+            const { renderSyncConfig } = await Promise.all(/* import() */[__webpack_require__.e(439), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 2065));
+            return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
+        }
+        case 'sync cache-key':
+            return { kind: 'raw', bytes: Buffer.from((0,layout_cache/* renderCacheOutputs */.$d)((0,layout_cache/* layoutCacheSpec */.G6)(cmd.config, (0,layout_cache/* cacheRunFrom */.Ek)(process.env), cmd.shard))) };
+        case 'prune once': {
+            const { runPrune } = await Promise.all(/* import() */[__webpack_require__.e(556), __webpack_require__.e(736)]).then(__webpack_require__.bind(__webpack_require__, 2736));
+            const copy = { stores: ctx.stores, logger: ctx.logger };
+            const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => (0,copy_copy/* copyImage */.L)(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
+            return { kind: 'results', results: report.results };
+        }
+        case 'copy':
+        case 'image export':
+        case 'image import':
+            return { kind: 'results', results: [await runCopy(cmd, ctx)] };
+        case 'tag ls':
+            return { kind: 'list', items: await listTags(ctx.stores.storeFor(cmd.repository), cmd) };
+        case 'tag delete':
+            return { kind: 'results', results: [await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref)] };
+        case 'repo ls':
+            return { kind: 'list', items: await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd) };
+        case 'image digest':
+            return { kind: 'digest', digest: await (0,image_read/* imageDigest */.Wf)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
+        case 'image manifest':
+            return { kind: 'raw', bytes: await (0,image_read/* imageManifest */.Bz)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
+        case 'image config':
+            return { kind: 'raw', bytes: await (0,image_read/* imageConfig */.gj)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
+        case 'image ratelimit':
+            return { kind: 'ratelimit', rateLimit: await (0,image_read/* imageRateLimit */.Ls)(ctx.stores.storeFor(cmd.ref), cmd.ref) };
+        case 'image delete':
+            return { kind: 'results', results: [await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force)] };
+    }
+}
+
+
+/***/ }),
+
+/***/ 9829:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ imageManifest),
+/* harmony export */   J8: () => (/* binding */ describeRateLimit),
+/* harmony export */   Ls: () => (/* binding */ imageRateLimit),
+/* harmony export */   Wf: () => (/* binding */ imageDigest),
+/* harmony export */   gj: () => (/* binding */ imageConfig)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2544);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4329);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4236);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8742);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9272);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3705);
+// `image digest|manifest|config|ratelimit`: read-only looks at one image.
+
+
+
+
+
+
+
+/** A HEAD alone when no platform is asked for: Docker Hub does not count HEADs against the pull limit. */
+async function imageDigest(store, ref, platform) {
+    if (!platform)
+        return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .headOrFail */ .c_)(store, ref)).digest;
+    return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform)).digest;
+}
+async function imageManifest(store, ref, platform) {
+    return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform)).bytes;
+}
+async function imageConfig(store, ref, platform) {
+    const fetched = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform);
+    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(fetched.bytes, fetched.mediaType);
+    if (parsed.kind === 'index') {
+        const offered = parsed.index.manifests.flatMap((d) => (d.platform ? [(0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPlatform */ .Bq)(d.platform)] : []));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)} is a multi-platform index (${offered.join(', ')}); pass --platform to pick one image`);
+    }
+    if (parsed.kind !== 'image')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)} is a ${parsed.mediaType}, which has no image config`);
+    const desc = parsed.manifest.config;
+    const chunks = [];
+    for await (const chunk of await store.getBlob((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref), desc))
+        chunks.push(node_buffer__WEBPACK_IMPORTED_MODULE_0__.Buffer.from(chunk));
+    const bytes = node_buffer__WEBPACK_IMPORTED_MODULE_0__.Buffer.concat(chunks);
+    (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyBytes */ .RV)(bytes, desc.digest, `config of ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)}`);
+    return bytes;
+}
+async function imageRateLimit(store, ref) {
+    return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .headOrFail */ .c_)(store, ref)).rateLimit ?? { set: false, policies: [] };
+}
+function describeRateLimit(rl) {
+    if (!rl.set)
+        return 'no rate limit reported';
+    const window = rl.policies.length > 0 ? ` (policy ${rl.policies.join(', ')})` : '';
+    const reset = rl.reset !== undefined ? `, resets in ${rl.reset}s` : '';
+    return `${rl.remaining} of ${rl.limit ?? '?'} pulls remaining${window}${reset}`;
+}
+
+
+/***/ }),
+
+/***/ 6472:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $d: () => (/* binding */ renderCacheOutputs),
+/* harmony export */   Ek: () => (/* binding */ cacheRunFrom),
+/* harmony export */   G6: () => (/* binding */ layoutCacheSpec)
+/* harmony export */ });
+/* unused harmony exports LAYOUT_CACHE_PREFIX, ocidirPaths */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9272);
+// Keeping a sync's OCI layout directories across workflow runs in the Actions cache, so a nightly export only fetches
+// the blobs that are new since the last run. Cache entries are immutable and expire after 7 days without use, so each
+// run saves under a new key (a stable prefix plus the run id and attempt) and restores the newest entry by prefix.
+// Both the node24 action (through @actions/cache) and the composite action (through actions/cache/restore and /save
+// steps, fed by `regkit sync cache-key`) take their key from `layoutCacheSpec`.
+
+
+
+const LAYOUT_CACHE_PREFIX = 'regkit-ocidir';
+/** Every `ocidir://` directory a step reads or writes, normalized, each once, sorted. */
+function ocidirPaths(config) {
+    const paths = new Set();
+    for (const step of config.sync) {
+        for (const text of [step.source, step.target]) {
+            if (!text.trim().startsWith(_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .OCIDIR_SCHEME */ .Bq))
+                continue;
+            const ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(text, { repositoryOnly: true });
+            if (ref.scheme === 'ocidir')
+                paths.add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(ref.path).replace(/(.)\/+$/, '$1'));
+        }
+    }
+    return [...paths].sort();
+}
+/**
+ * The cache key, restore prefix and paths for a sync, or undefined when no step uses an OCI layout. The prefix
+ * hashes the paths (two configs writing the same layout share its entries) and the shard (each matrix job keeps
+ * the part of the layout it writes).
+ */
+function layoutCacheSpec(config, run, shard) {
+    const paths = ocidirPaths(config);
+    if (paths.length === 0)
+        return undefined;
+    const identity = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(JSON.stringify({ paths, shard: shard && shard.count > 1 ? `${shard.index}/${shard.count}` : null }))
+        .digest('hex')
+        .slice(0, 16);
+    const shardPart = shard && shard.count > 1 ? `-shard${shard.index}of${shard.count}` : '';
+    const prefix = `${LAYOUT_CACHE_PREFIX}-${identity}${shardPart}-`;
+    return { key: `${prefix}${run.runId}-${run.attempt ?? '1'}`, restoreKeys: [prefix], paths };
+}
+/** The run identity on a runner; outside one, the time, so a local save still gets a fresh key. */
+function cacheRunFrom(env, now = Date.now) {
+    const runId = env['GITHUB_RUN_ID'];
+    if (runId === undefined || runId === '')
+        return { runId: `local${now()}` };
+    const attempt = env['GITHUB_RUN_ATTEMPT'];
+    return { runId, ...(attempt !== undefined && attempt !== '' ? { attempt } : {}) };
+}
+/**
+ * The spec in the `GITHUB_OUTPUT` file-command format (`name<<DELIMITER` blocks for the multi-line values), for
+ * `regkit sync cache-key >> "$GITHUB_OUTPUT"`. With no layout, every value is empty, so the workflow's cache steps
+ * can be skipped on `key == ''`.
+ */
+function renderCacheOutputs(spec) {
+    const delimiter = `regkit_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(spec ?? null)).digest('hex').slice(0, 20)}`;
+    const block = (name, lines) => `${name}<<${delimiter}\n${lines.map((l) => `${l}\n`).join('')}${delimiter}\n`;
+    return `key=${spec?.key ?? ''}\n${block('restore-keys', spec?.restoreKeys ?? [])}${block('paths', spec?.paths ?? [])}`;
+}
+
+
+/***/ }),
+
+/***/ 5175:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dv: () => (/* binding */ isSyncCommand),
+/* harmony export */   pt: () => (/* binding */ buildCopyCommand),
+/* harmony export */   uH: () => (/* binding */ parseOutputFormat),
+/* harmony export */   zE: () => (/* binding */ parsePositiveInteger)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8742);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9272);
+
+
+
+function isSyncCommand(command) {
+    return command.name.startsWith('sync ');
+}
+function buildCopyCommand(req) {
+    for (const p of req.platforms)
+        (0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .Y8)(p);
+    return {
+        name: 'copy',
+        source: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(req.source),
+        target: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(req.target),
+        options: {
+            ...(req.platforms.length > 0 ? { platforms: [...req.platforms] } : {}),
+            referrers: req.referrers,
+            digestTags: req.digestTags,
+            includeExternal: req.includeExternal,
+            forceRecursive: req.forceRecursive,
+            fast: req.fast,
+            dryRun: req.dryRun,
+            ...(req.concurrency !== undefined ? { concurrency: req.concurrency } : {}),
+        },
+    };
+}
+function parseOutputFormat(value, what) {
+    if (value === 'text' || value === 'json')
+        return value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} must be text or json, not "${value}"`);
+}
+function parsePositiveInteger(value, what) {
+    if (!/^[0-9]+$/.test(value) || Number(value) < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} must be a whole number of 1 or more, not "${value}"`);
+    return Number(value);
+}
+
+
+/***/ }),
+
+/***/ 3705:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c_: () => (/* binding */ headOrFail),
+/* harmony export */   nd: () => (/* binding */ fetchForPlatform)
+/* harmony export */ });
+/* unused harmony export notFound */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4236);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8742);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9272);
+// From a reference (and maybe a platform) to the one manifest a command is about.
+
+
+
+
+function notFound(ref, operation = 'manifest-head') {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(ref)} does not exist`, {
+        status: 404,
+        registry: ref.scheme === 'registry' ? ref.registry : `ocidir://${ref.path}`,
+        repository: ref.scheme === 'registry' ? ref.repository : undefined,
+        operation,
+        hint: 'check the name with regkit tag ls',
+    });
+}
+async function headOrFail(store, ref) {
+    const head = await store.headManifest(ref);
+    if (!head)
+        throw notFound(ref);
+    return head;
+}
+/** The manifest itself, or the child of an index that matches `platform`. */
+async function fetchForPlatform(store, ref, platform) {
+    const top = await store.getManifest(ref);
+    if (!platform)
+        return top;
+    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .N)(top.bytes, top.mediaType);
+    if (parsed.kind !== 'index')
+        return top;
+    const child = (0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .selectPlatform */ .md)(parsed.index.manifests, platform);
+    if (!child) {
+        const offered = parsed.index.manifests.flatMap((d) => (d.platform ? [(0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq)(d.platform)] : []));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(ref)} has no ${(0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq)(platform)} image; it offers ${offered.join(', ') || 'no platforms'}`);
+    }
+    return store.getManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .withDigest */ .hQ)(ref, child.digest));
+}
+
+
+/***/ }),
+
+/***/ 900:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ openStores)
+});
+
+// UNUSED EXPORTS: mergeHosts
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./build/src/transport/certs-dir.js
+// Docker's per-registry certificate directories, which skopeo and regctl read too: `/etc/docker/certs.d/<host[:port]>/`
+// (and `/etc/containers/certs.d/…`). Every `*.crt` there is a CA to trust for that registry; a `<name>.cert` with its
+// `<name>.key` is a client certificate. A self-hosted runner set up for `docker pull` from a private registry then
+// works with regkit as it is. What the config sets itself (`regcert`, `clientCert`/`clientKey`) wins.
+
+
+const DEFAULT_CERTS_DIRS = ['/etc/docker/certs.d', '/etc/containers/certs.d'];
+function readDir(dir, logger) {
+    const found = { cas: [] };
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir).sort();
+    }
+    catch {
+        return found;
+    }
+    const read = (name) => {
+        try {
+            return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8');
+        }
+        catch (err) {
+            // A certificate that cannot be read is reported, not fatal: the registry may not need it.
+            logger.warn(`cannot read ${(0,external_node_path_.join)(dir, name)}: ${err.message}`);
+            return undefined;
+        }
+    };
+    for (const name of names) {
+        if (name.endsWith('.crt')) {
+            const ca = read(name);
+            if (ca !== undefined)
+                found.cas.push(ca);
+        }
+        else if (name.endsWith('.cert') && !found.client) {
+            const keyName = `${name.slice(0, -'.cert'.length)}.key`;
+            if (!names.includes(keyName)) {
+                logger.warn(`${(0,external_node_path_.join)(dir, name)} has no ${keyName} beside it; the client certificate is not used`);
+                continue;
+            }
+            const cert = read(name);
+            const key = read(keyName);
+            if (cert !== undefined && key !== undefined)
+                found.client = { cert, key };
+        }
+    }
+    return found;
+}
+/** `host` with what the certificate directories hold for it filled in where its own config is silent. */
+function withCertsDirs(host, dirs, logger) {
+    if (host.tls === 'disabled')
+        return host;
+    const names = [...new Set([host.registry, ...(host.hostname ? [host.hostname] : [])])];
+    const cas = [];
+    let client;
+    for (const dir of dirs) {
+        for (const name of names) {
+            const got = readDir((0,external_node_path_.join)(dir, name), logger);
+            cas.push(...got.cas);
+            client ??= got.client;
+        }
+    }
+    return {
+        ...host,
+        ...(host.regcert === undefined && cas.length > 0 ? { regcert: cas.join('\n') } : {}),
+        ...(host.clientCert === undefined && host.clientKey === undefined && client ? { clientCert: client.cert, clientKey: client.key } : {}),
+    };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(2544);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(9272);
+;// CONCATENATED MODULE: ./build/src/transport/auth/challenge.js
+// WWW-Authenticate parsing (RFC 9110 §11.6.1): one header may carry several challenges, and quoted strings may hold
+// commas and backslash escapes, so a split on "," is not enough.
+const TOKEN_CHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
+function parseWwwAuthenticate(header) {
+    if (header === undefined)
+        return [];
+    if (Array.isArray(header))
+        return header.flatMap((h) => parseWwwAuthenticate(h));
+    const s = header;
+    const out = [];
+    let current;
+    let i = 0;
+    const skip = (chars) => {
+        while (i < s.length && chars.includes(s[i]))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < s.length && TOKEN_CHAR.test(s[i]))
+            i++;
+        return s.slice(start, i);
+    };
+    const readQuoted = () => {
+        let value = '';
+        i++;
+        while (i < s.length && s[i] !== '"') {
+            if (s[i] === '\\' && i + 1 < s.length)
+                i++;
+            value += s[i];
+            i++;
+        }
+        i++;
+        return value;
+    };
+    while (i < s.length) {
+        skip(' \t,');
+        if (i >= s.length)
+            break;
+        const word = readToken();
+        if (word === '') {
+            i++;
+            continue;
+        }
+        skip(' \t');
+        if (current && s[i] === '=' && s[i + 1] !== '=') {
+            i++;
+            skip(' \t');
+            const value = s[i] === '"' ? readQuoted() : readToken();
+            current.params[word.toLowerCase()] = value;
+            continue;
+        }
+        current = { scheme: word.toLowerCase(), params: {} };
+        out.push(current);
+        // A token68 credential (`Negotiate abc==`) carries no parameters: step over it.
+        if (/^[A-Za-z0-9._~+/-]+=*\s*(,|$)/.test(s.slice(i))) {
+            while (i < s.length && s[i] !== ',')
+                i++;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/auth/credential.js
+// What a registry may be given to prove who we are. Values are secrets: never log or format them.
+const ANONYMOUS = { kind: 'anonymous' };
+function basicAuthorization(username, password) {
+    return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/auth/scope.js
+// Token scopes (distribution token spec, "Requesting a Token"): `repository:<name>:<actions>`. Scopes for the same
+// resource are merged so one token covers pull, push and delete on every repository a host has seen.
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${[...actions].join(',')}`;
+}
+const CATALOG_SCOPE = 'registry:catalog:*';
+/** The actions a request needs on its repository (distribution: GET/HEAD pull, writes push+pull, DELETE delete). */
+function actionsForMethod(method) {
+    if (method === 'GET' || method === 'HEAD')
+        return ['pull'];
+    if (method === 'DELETE')
+        return ['delete'];
+    return ['pull', 'push'];
+}
+/** Resource (`repository:foo`) → actions granted or asked for. */
+class ScopeSet {
+    resources = new Map();
+    /** Adds scopes; true when something new was added. */
+    add(scopes) {
+        let changed = false;
+        for (const scope of scopes) {
+            const cut = scope.lastIndexOf(':');
+            if (cut <= 0)
+                continue;
+            const resource = scope.slice(0, cut);
+            let actions = this.resources.get(resource);
+            if (!actions)
+                this.resources.set(resource, (actions = new Set()));
+            for (const a of scope.slice(cut + 1).split(',')) {
+                if (a !== '' && !actions.has(a)) {
+                    actions.add(a);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+    /** Stable, sorted scope strings: also the key tokens are cached under. */
+    list() {
+        return [...this.resources.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([r, acts]) => `${r}:${[...acts].sort().join(',')}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/auth/token.js
+// Fetching a bearer token from a token realm (distribution token spec; OAuth2 refresh-token flow for identity tokens).
+
+
+const CLIENT_ID = 'regkit';
+/** Tokens without `expires_in` live 60 s (token spec); renew a little before the end to avoid a 401 in flight. */
+const MIN_EXPIRES_S = 60;
+const RENEW_EARLY_MS = 5_000;
+async function fetchBearerToken(req, http, logger, now = Date.now) {
+    let realm;
+    try {
+        realm = new URL(req.realm);
+    }
+    catch {
+        throw new errors/* RegistryError */.gl(`the registry sent an unusable token realm "${req.realm}"`, { status: 401, registry: req.registry, repository: req.repository, operation: 'auth' });
+    }
+    let credential = req.credential;
+    // Same host name on another port is the same machine the user already talks to in the clear; another name is not.
+    if (credential.kind !== 'anonymous' && realm.protocol === 'http:' && realm.hostname !== req.registryOrigin.hostname) {
+        logger.warn('token realm is another host over plain HTTP: asking for an anonymous token instead of sending credentials', { registry: req.registry, realm: realm.origin });
+        credential = { kind: 'anonymous' };
+    }
+    const headers = {};
+    let init;
+    if (credential.kind === 'token') {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.token, client_id: CLIENT_ID });
+        if (req.service)
+            form.set('service', req.service);
+        if (req.scopes.length)
+            form.set('scope', req.scopes.join(' '));
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        init = { method: 'POST', headers, body: form.toString() };
+    }
+    else {
+        const url = new URL(realm);
+        if (req.service)
+            url.searchParams.set('service', req.service);
+        for (const s of req.scopes)
+            url.searchParams.append('scope', s);
+        url.searchParams.set('client_id', CLIENT_ID);
+        if (credential.kind === 'basic') {
+            url.searchParams.set('account', credential.username);
+            headers['authorization'] = basicAuthorization(credential.username, credential.password);
+        }
+        realm = url;
+        init = { method: 'GET', headers };
+    }
+    const res = await http(realm, init);
+    const text = await res.text();
+    if (res.status !== 200) {
+        const denied = res.status === 401 || res.status === 403;
+        throw new errors/* RegistryError */.gl(`the token server ${realm.origin} refused a token for ${req.scopes.join(' ') || 'the registry'}`, {
+            status: res.status,
+            registry: req.registry,
+            repository: req.repository,
+            operation: 'auth',
+            retryable: !denied && res.status >= 500,
+            ...(denied ? { hint: `check the credentials used for ${req.registry} (--host reg=${req.registry},user=…,pass=… or docker login)` } : {}),
+        });
+    }
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* RegistryError */.gl(`the token server ${realm.origin} answered with something that is not JSON`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
+    }
+    const token = typeof body.token === 'string' && body.token !== '' ? body.token : typeof body.access_token === 'string' ? body.access_token : '';
+    if (token === '')
+        throw new errors/* RegistryError */.gl(`the token server ${realm.origin} answered without a token`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
+    const expiresIn = Math.max(MIN_EXPIRES_S, typeof body.expires_in === 'number' ? body.expires_in : 0);
+    return { token, renewAt: now() + expiresIn * 1000 - RENEW_EARLY_MS };
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/auth/authenticator.js
+// The auth handshake for one registry host: the first request goes out bare; its 401 challenge says how to
+// authenticate (Bearer via a token realm, or Basic). Bearer tokens are cached by scope set until shortly before
+// they expire; scopes accumulate per host so one token serves every repository (per repository with `repoAuth`,
+// for registries that reject large scope lists).
+
+
+
+
+
+/** How long requests wait for the first request's answer to a host before going out without it. */
+const PROBE_WAIT_MS = 3000;
+class Authenticator {
+    opts;
+    challenge;
+    scopeGroups = new Map();
+    tokens = new Map();
+    pending = new Map();
+    now;
+    /** Set while the first request to the host is out: the others wait for the challenge it brings back. */
+    probe;
+    probed = false;
+    constructor(opts) {
+        this.opts = opts;
+        this.now = opts.now ?? Date.now;
+    }
+    /**
+     * The `Authorization` value for a request needing `scopes`, or `undefined` before any challenge was seen. The first
+     * caller goes out bare; callers meanwhile wait for its answer instead of each drawing a 401 of their own (thirty
+     * checks started at once would otherwise cost thirty challenges). The client calls `answered` when it has one.
+     */
+    async authorization(scopes, repository) {
+        if (!this.challenge && !this.probed) {
+            if (!this.probe) {
+                let end;
+                const done = new Promise((resolve) => (end = resolve));
+                this.probe = { done, end };
+                return undefined;
+            }
+            // A first request that stalls must not hold the others for its whole timeout: past a few seconds they go bare.
+            let timer;
+            await Promise.race([this.probe.done, new Promise((resolve) => (timer = setTimeout(resolve, PROBE_WAIT_MS)))]);
+            clearTimeout(timer);
+        }
+        const challenge = this.challenge;
+        if (!challenge)
+            return undefined;
+        if (challenge.scheme === 'basic') {
+            const cred = await this.opts.credentials.credential();
+            return cred.kind === 'basic' ? basicAuthorization(cred.username, cred.password) : undefined;
+        }
+        const group = this.groupFor(repository);
+        group.add(scopes);
+        const key = group.list();
+        const cacheKey = `${challenge.params['realm']}|${challenge.params['service'] ?? ''}|${key.join(' ')}`;
+        const cached = this.tokens.get(cacheKey);
+        if (cached && cached.renewAt > this.now())
+            return `Bearer ${cached.token}`;
+        let inflight = this.pending.get(cacheKey);
+        if (!inflight) {
+            inflight = this.fetch(challenge, key, repository).finally(() => this.pending.delete(cacheKey));
+            this.pending.set(cacheKey, inflight);
+        }
+        const token = await inflight;
+        this.tokens.set(cacheKey, token);
+        return `Bearer ${token.token}`;
+    }
+    /**
+     * Takes in a 401's challenge. True when a second attempt may succeed: the first challenge, a changed one, new
+     * scopes asked for, or a bearer token the registry no longer accepts (dropped so a fresh one is fetched).
+     */
+    async acceptChallenge(header, sent, repository) {
+        const challenges = parseWwwAuthenticate(header);
+        const next = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        if (!next)
+            return false;
+        const previous = this.challenge;
+        this.challenge = next;
+        const asked = next.params['scope'];
+        const newScopes = asked ? this.groupFor(repository).add(asked.split(' ')) : false;
+        if (!previous || previous.scheme !== next.scheme || previous.params['realm'] !== next.params['realm'])
+            return true;
+        if (sent === undefined)
+            return true;
+        if (next.scheme === 'bearer') {
+            const stale = sent.slice('Bearer '.length);
+            for (const [k, t] of this.tokens)
+                if (t.token === stale)
+                    this.tokens.delete(k);
+            return true;
+        }
+        return newScopes;
+    }
+    /** A response (or a failure) from the host came back: whatever it taught about auth is known now. */
+    answered() {
+        if (this.probed)
+            return;
+        this.probed = true;
+        this.probe?.end();
+    }
+    get scheme() {
+        return this.challenge?.scheme;
+    }
+    groupFor(repository) {
+        const key = this.opts.repoAuth ? (repository ?? '') : '';
+        let group = this.scopeGroups.get(key);
+        if (!group)
+            this.scopeGroups.set(key, (group = new ScopeSet()));
+        return group;
+    }
+    async fetch(challenge, scopes, repository) {
+        const realm = challenge.params['realm'];
+        if (!realm)
+            throw new errors/* RegistryError */.gl('the registry asked for a bearer token without saying where to get one (no realm)', { status: 401, registry: this.opts.registry, repository, operation: 'auth' });
+        const credential = await this.opts.credentials.credential();
+        this.opts.logger.debug('fetching registry token', { registry: this.opts.registry, scopes, credentials: this.opts.credentials.describe() });
+        return fetchBearerToken({ realm, service: challenge.params['service'], scopes, credential, registry: this.opts.registry, registryOrigin: this.opts.origin, repository }, this.opts.http, this.opts.logger, this.now);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/config/hostconfig.js
+// Per-registry settings: the fields of regclient's `creds[]` entries, also filled from `--host` and docker config.
+/**
+ * Requests in flight per host until their response headers (regclient allows 3). Six, as browsers open per host: a
+ * sync checks every tag at once and a copy checks every blob at once, and on a distant registry those round trips are
+ * the run's length; uploads do not hold a slot, so bodies in flight stay bounded by the copy's own concurrency.
+ */
+const DEFAULT_REQ_CONCURRENT = 6;
+/** Chunk size for chunked uploads when neither the config nor the registry (`OCI-Chunk-Min-Length`) says. */
+const DEFAULT_BLOB_CHUNK = 1024 * 1024;
+/** A registry may ask for chunks this large at most; a larger minimum is refused rather than buffered. */
+const MAX_BLOB_CHUNK = 1024 * 1024 * 1024;
+/** The settings for a registry: its configured entry, else the defaults (TLS enabled, as regclient does). */
+function hostConfigFor(registry, hosts) {
+    return hosts.find((h) => h.registry === registry) ?? { registry };
+}
+function headDisabled(host) {
+    return host.apiOpts?.['disableHead'] === 'true';
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/limiter.js
+// Per-host request admission: at most `concurrent` requests between send and response headers, and at most
+// `perSecond` request starts per second when set. A slot is released when the response headers arrive, not when
+// the body has been read: a blob GET whose body streams into a PUT on the same host must not hold the slot the
+// PUT is waiting for. A request with a streamed body (a blob upload) is only admitted: the client releases its slot
+// at once, since its response comes after the last byte and the copy engine already bounds how many run.
+class RequestLimiter {
+    concurrent;
+    perSecond;
+    active = 0;
+    waiting = [];
+    nextStart = 0;
+    constructor(concurrent, perSecond) {
+        this.concurrent = concurrent;
+        this.perSecond = perSecond;
+        if (!(concurrent >= 1))
+            throw new RangeError(`concurrent requests must be at least 1, got ${concurrent}`);
+    }
+    async acquire() {
+        if (this.active >= this.concurrent)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        if (this.perSecond && this.perSecond > 0) {
+            const interval = 1000 / this.perSecond;
+            const now = Date.now();
+            const start = Math.max(now, this.nextStart);
+            this.nextStart = start + interval;
+            if (start > now)
+                await new Promise((r) => setTimeout(r, start - now));
+        }
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/response.js
+
+const ERROR_BODY_MAX = 64 * 1024;
+function header(headers, name) {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+class BodyTooLargeError extends Error {
+    limit;
+    constructor(limit) {
+        super(`body larger than ${limit} bytes`);
+        this.limit = limit;
+        this.name = 'BodyTooLargeError';
+    }
+}
+/** Reads a whole body, failing (and dropping the connection) as soon as it passes `limit` bytes. */
+async function readBody(body, limit) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of body) {
+        const buf = chunk;
+        total += buf.length;
+        if (total > limit) {
+            body.destroy();
+            throw new BodyTooLargeError(limit);
+        }
+        chunks.push(buf);
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+async function readErrorBody(body) {
+    let text;
+    try {
+        text = (await readBody(body, ERROR_BODY_MAX)).toString('utf8');
+    }
+    catch {
+        return { codes: [], messages: [] };
+    }
+    try {
+        const parsed = JSON.parse(text);
+        const errors = Array.isArray(parsed.errors) ? parsed.errors : [];
+        return {
+            codes: errors.map((e) => (typeof e.code === 'string' ? e.code : '')).filter((c) => c !== ''),
+            messages: errors.map((e) => (typeof e.message === 'string' ? e.message : '')).filter((m) => m !== ''),
+        };
+    }
+    catch {
+        return { codes: [], messages: [] };
+    }
+}
+/** A RegistryError for an unexpected status; `what` names the thing asked for (`manifest repo:tag`, `blob sha256:…`). */
+async function errorFromResponse(status, body, ctx, what) {
+    const { codes, messages } = await readErrorBody(body);
+    const said = messages.length ? ` (registry says: ${messages.join('; ').slice(0, 300)})` : '';
+    const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes };
+    switch (status) {
+        case 401:
+            return new errors/* RegistryError */.gl(`not authorized for ${what}${said}`, { ...base, hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)` });
+        case 403:
+            return new errors/* RegistryError */.gl(`access to ${what} denied${said}`, { ...base, hint: 'the credentials are valid but lack permission for this operation' });
+        case 404:
+            return new errors/* RegistryError */.gl(`${what} not found${said}`, base);
+        case 405:
+            return new errors/* RegistryError */.gl(`the registry does not allow this operation on ${what}${said}`, {
+                ...base,
+                hint: ctx.operation.endsWith('delete') ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)' : 'the registry does not support this API',
+            });
+        default:
+            return new errors/* RegistryError */.gl(`unexpected response for ${what}${said}`, { ...base, retryable: status === 429 || status >= 500 });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/retry.js
+// Retry policy: which failures are worth another try, and how long to wait before it.
+// Exponential backoff with jitter (so parallel requests do not retry in lock-step), `Retry-After` honoured but capped.
+const DEFAULT_RETRY_POLICY = { retries: 5, baseDelayMs: 100, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+// ECONNREFUSED and ENOTFOUND are left out on purpose: a host that is not there fails fast with a clear message.
+const RETRYABLE_ERROR_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+function errorCode(err) {
+    let e = err;
+    for (let depth = 0; depth < 4 && e !== null && typeof e === 'object'; depth++) {
+        const code = e.code;
+        if (typeof code === 'string')
+            return code;
+        e = e.cause;
+    }
+    return undefined;
+}
+function isRetryableError(err) {
+    const code = errorCode(err);
+    return code !== undefined && RETRYABLE_ERROR_CODES.has(code);
+}
+/** Delay before retry number `attempt` (0-based): base·2^attempt with ±50 % jitter, capped. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(Math.min(policy.maxDelayMs, exp * (0.5 + random())));
+}
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); `undefined` when unusable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - now);
+}
+function retryDelay(attempt, retryAfter, policy) {
+    const fromHeader = parseRetryAfter(retryAfter);
+    if (fromHeader !== undefined)
+        return Math.min(fromHeader, policy.maxRetryAfterMs);
+    return backoffDelay(attempt, policy);
+}
+
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+// EXTERNAL MODULE: ../main/node_modules/undici/lib/dispatcher/agent.js
+var agent = __webpack_require__(8285);
+// EXTERNAL MODULE: ../main/node_modules/undici/lib/api/api-request.js
+var api_request = __webpack_require__(4203);
+;// CONCATENATED MODULE: ./build/src/transport/undici-lean.js
+// undici's Agent and request() without the package index, which also loads fetch, WebSocket, caches and mocks: about
+// a fifth of the CLI's start-up, paid by every call. The paths are undici 7's lib layout (the dependency stays 7.x).
+
+
+
+// undici parses HTTP/1 with llhttp compiled to WebAssembly. V8 re-optimizes that module on background threads, and
+// process exit waits for them: ~100 ms added to every CLI run on Node 20, ~45 ms on Node 24. The baseline compiler
+// alone is fast enough, since bodies are only counted, not parsed. Set before the first connection compiles the
+// module; Node 24's V8 no longer derives "no dynamic tiering" from --liftoff-only set at run time, so both are named.
+(0,external_node_v8_.setFlagsFromString)('--liftoff-only --no-wasm-tier-up --no-wasm-dynamic-tiering');
+const Agent = agent;
+/** `agent.request(opts)`: the index adds `request` to every dispatcher's prototype; this module does not load it. */
+function requestVia(agent, opts) {
+    return api_request.call(agent, opts);
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/tls.js
+// TLS per host (regclient's `tls: enabled|insecure|disabled`, `regcert`, `clientCert`/`clientKey`) as undici agents.
+
+
+const KEEP_ALIVE_MS = 30_000;
+/**
+ * Stated rather than left to undici (300 s each), so a registry or token realm that accepts a connection and then
+ * says nothing fails within minutes even after every retry. Headers get room for a registry that verifies a large
+ * upload before answering its last PUT; the body timeout is idle time between chunks, not the length of a transfer.
+ */
+const DEFAULT_TIMEOUTS = { connectTimeoutMs: 10_000, headersTimeoutMs: 120_000, bodyTimeoutMs: 120_000 };
+function originFor(host, apiHost) {
+    return new URL(`${host.tls === 'disabled' ? 'http' : 'https'}://${apiHost}`);
+}
+/**
+ * An agent with the host's verification mode and CA (added to the public roots, since `ca` alone would replace
+ * them). The client certificate goes only to the registry itself, not to the storage or token hosts it sends us to.
+ * Connections are not capped: the request limiter bounds concurrency, and an undici connection cap would let a
+ * streaming GET body hold the connection a PUT on the same host needs.
+ */
+function agentFor(host, given, audience) {
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...given };
+    return new Agent({
+        keepAliveTimeout: KEEP_ALIVE_MS,
+        headersTimeout: timeouts.headersTimeoutMs,
+        bodyTimeout: timeouts.bodyTimeoutMs,
+        connect: {
+            timeout: timeouts.connectTimeoutMs,
+            ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
+            ...(host.regcert ? { ca: [...external_node_tls_.rootCertificates, host.regcert] } : {}),
+            ...(audience === 'registry' && host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/client.js
+// One client per registry host: request admission (limiter) → auth handshake → retries → undici, with redirects
+// followed by hand so `Authorization` never leaves the registry's origin (blob GETs redirect to storage).
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+class RegistryClient {
+    registry;
+    origin;
+    host;
+    agent;
+    foreign;
+    limiter;
+    auth;
+    retry;
+    logger;
+    userAgent;
+    credentials;
+    constructor(opts) {
+        this.host = opts.host;
+        this.registry = opts.host.registry;
+        this.origin = originFor(opts.host, opts.host.hostname ?? (0,reference/* apiHostFor */.Qd)(opts.host.registry));
+        this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
+        this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
+        // 0 is how regclient's configs say "not set".
+        this.limiter = new RequestLimiter(opts.host.reqConcurrent || DEFAULT_REQ_CONCURRENT, opts.host.reqPerSec);
+        this.retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+        this.logger = opts.logger;
+        this.userAgent = opts.userAgent;
+        this.credentials = opts.credentials;
+        this.auth = new Authenticator({
+            registry: this.registry,
+            origin: this.origin,
+            repoAuth: opts.host.repoAuth ?? false,
+            credentials: opts.credentials,
+            http: this.tokenHttp,
+            logger: opts.logger,
+        });
+    }
+    /**
+     * Sends a request and returns the registry's answer, whatever its status, after retrying transient failures and
+     * answering auth challenges. Throws RegistryError when the host cannot be reached or authentication fails.
+     */
+    async request(req) {
+        const url = new URL(req.target, this.origin);
+        const scopes = [...(req.repository !== undefined ? [repositoryScope(req.repository, actionsForMethod(req.method))] : []), ...(req.scopes ?? [])];
+        const replayable = !(req.body instanceof external_node_stream_.Readable);
+        const sameOrigin = url.origin === this.origin.origin;
+        let reauthenticated = false;
+        for (;;) {
+            const authorization = sameOrigin ? await this.auth.authorization(scopes, req.repository) : undefined;
+            let res;
+            let mayHelp = false;
+            try {
+                res = await this.sendRetrying(url, req, authorization, replayable);
+                if (res.status !== 401 || !sameOrigin)
+                    return res;
+                // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
+                mayHelp = !reauthenticated && (await this.auth.acceptChallenge(res.headers['www-authenticate'], authorization, req.repository));
+            }
+            finally {
+                // Whatever came back (or failed), requests waiting behind the first one to this host may go now.
+                if (sameOrigin)
+                    this.auth.answered();
+            }
+            if (mayHelp && replayable) {
+                await res.body.dump();
+                reauthenticated = true;
+                continue;
+            }
+            throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
+        }
+    }
+    async close() {
+        await Promise.all([this.agent.close(), this.foreign.close()]);
+    }
+    async sendRetrying(url, req, authorization, replayable) {
+        for (let attempt = 0;; attempt++) {
+            const release = await this.limiter.acquire();
+            // A streamed body (a blob upload) has its response only when the last byte is in: its start is admitted, its
+            // duration is not counted, or a few uploads would lock every HEAD and POST for the host out until they end.
+            if (!replayable)
+                release();
+            let res;
+            try {
+                res = await this.send(url, req.method, req.headers ?? {}, req.body, authorization);
+            }
+            catch (err) {
+                release();
+                if (replayable && attempt < this.retry.retries && isRetryableError(err)) {
+                    const delay = backoffDelay(attempt, this.retry);
+                    this.logger.debug('retrying after a network error', { registry: this.registry, method: req.method, path: url.pathname, code: errorCode(err), attempt: attempt + 1, delayMs: delay });
+                    await (0,promises_.setTimeout)(delay);
+                    continue;
+                }
+                throw this.networkError(err, url, req, attempt);
+            }
+            release();
+            if (replayable && attempt < this.retry.retries && isRetryableStatus(res.status)) {
+                const delay = retryDelay(attempt, res.headers['retry-after'], this.retry);
+                await res.body.dump();
+                this.logger.debug('retrying after a transient status', { registry: this.registry, method: req.method, path: url.pathname, status: res.status, attempt: attempt + 1, delayMs: delay });
+                await (0,promises_.setTimeout)(delay);
+                continue;
+            }
+            return res;
+        }
+    }
+    async send(start, method, extra, body, authorization) {
+        let url = start;
+        for (let redirects = 0;; redirects++) {
+            const sameOrigin = url.origin === this.origin.origin;
+            const headers = { 'user-agent': this.userAgent, ...extra };
+            // Credentials a caller put in the headers (a token realm's Basic auth) stay with the origin they were meant for.
+            if (url.origin !== start.origin)
+                delete headers['authorization'];
+            if (authorization !== undefined && sameOrigin)
+                headers['authorization'] = authorization;
+            const res = await requestVia(sameOrigin ? this.agent : this.foreign, {
+                origin: url.origin,
+                path: `${url.pathname}${url.search}`,
+                method,
+                headers,
+                body: body ?? null,
+            });
+            const location = res.headers['location'];
+            const followable = (method === 'GET' || method === 'HEAD') && REDIRECT_STATUS.has(res.statusCode) && typeof location === 'string';
+            if (!followable)
+                return { status: res.statusCode, headers: res.headers, body: res.body, url };
+            await res.body.dump();
+            if (redirects >= MAX_REDIRECTS)
+                throw new Error(`more than ${MAX_REDIRECTS} redirects from ${start.pathname}`);
+            url = new URL(location, url);
+        }
+    }
+    networkError(err, url, req, retries) {
+        if (err instanceof errors/* RegistryError */.gl)
+            return err;
+        const code = errorCode(err);
+        const message = err instanceof Error ? err.message : String(err);
+        return new errors/* RegistryError */.gl(`cannot reach ${url.host}: ${code ? `${code} ` : ''}${message}${retries > 0 ? ` (after ${retries} retries)` : ''}`, {
+            status: undefined,
+            registry: this.registry,
+            repository: req.repository,
+            operation: req.operation,
+            retryable: isRetryableError(err),
+            cause: err,
+            hint: code === 'ECONNREFUSED' || code === 'ENOTFOUND' ? 'check the host name and port, and that the registry is running' : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO' ? 'check the TLS mode (--host reg=…,tls=enabled|insecure|disabled) and CA' : undefined,
+        });
+    }
+    /** Token realms go through the same retries and redirect rules; they never get the registry's Authorization. */
+    tokenHttp = async (url, init) => {
+        const req = { method: init.method, target: url.href, operation: 'auth', headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) };
+        const res = await this.sendRetrying(url, req, undefined, true);
+        return { status: res.status, text: () => res.body.text() };
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./build/src/transport/auth/cred-helper.js
+// Docker credential helpers (`docker-credential-<name> get`, server URL on stdin, JSON on stdout), the protocol of
+// github.com/docker/docker-credential-helpers.
+
+
+
+/** Helpers answer this user name when the secret is an identity token rather than a password. */
+const IDENTITY_TOKEN_USER = '<token>';
+const HELPER_TIMEOUT_MS = 30_000;
+async function runCredentialHelper(helper, serverUrl) {
+    const program = `docker-credential-${helper}`;
+    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: HELPER_TIMEOUT_MS });
+        let out = '';
+        let err = '';
+        child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+        child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+        child.on('error', (e) => reject(new errors/* ConfigError */.xL(e.code === 'ENOENT' ? `credential helper ${program} is not on PATH; install it or remove it from the docker config` : `credential helper ${program} failed to start: ${e.message}`)));
+        child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
+        child.stdin.on('error', () => { });
+        child.stdin.end(serverUrl);
+    });
+    if (code !== 0) {
+        // The helpers' own wording for "no entry": not an error, just nobody logged in there.
+        if (/credentials not found/i.test(stdout + stderr))
+            return ANONYMOUS;
+        throw new errors/* ConfigError */.xL(`credential helper ${program} exited with ${code} for ${serverUrl}: ${(stderr || stdout).trim().slice(0, 200)}`);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch {
+        throw new errors/* ConfigError */.xL(`credential helper ${program} printed something that is not JSON for ${serverUrl}`);
+    }
+    const username = typeof parsed.Username === 'string' ? parsed.Username : '';
+    const secret = typeof parsed.Secret === 'string' ? parsed.Secret : '';
+    if (secret === '')
+        return ANONYMOUS;
+    if (username === IDENTITY_TOKEN_USER)
+        return { kind: 'token', token: secret };
+    return { kind: 'basic', username, password: secret };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./build/src/transport/auth/docker-config.js
+// Docker's client config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`): where `docker login` leaves
+// credentials, or the name of the credential helper that holds them.
+
+
+
+
+/** Docker Hub's credentials live under its v1 index URL, as `docker login` writes them. */
+const DOCKER_HUB_CRED_HOST = 'https://index.docker.io/v1/';
+function dockerConfigPath(env = process.env) {
+    return (0,external_node_path_.join)(env['DOCKER_CONFIG'] ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+}
+/** The config at `path`; an empty one when the file does not exist. */
+async function loadDockerConfig(path = dockerConfigPath()) {
+    let text;
+    try {
+        text = await (0,external_node_fs_promises_.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { auths: {}, credHelpers: {} };
+        throw new errors/* ConfigError */.xL(`cannot read docker config: ${err.message}`, { file: path });
+    }
+    return parseDockerConfig(text, path);
+}
+function parseDockerConfig(text, file) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* ConfigError */.xL(`docker config is not valid JSON (${err.message}); fix it or set DOCKER_CONFIG to another directory`, file ? { file } : {});
+    }
+    const obj = (typeof json === 'object' && json !== null ? json : {});
+    const auths = (typeof obj['auths'] === 'object' && obj['auths'] !== null ? obj['auths'] : {});
+    const credHelpers = (typeof obj['credHelpers'] === 'object' && obj['credHelpers'] !== null ? obj['credHelpers'] : {});
+    const credsStore = typeof obj['credsStore'] === 'string' && obj['credsStore'] !== '' ? obj['credsStore'] : undefined;
+    return { auths, credHelpers, ...(credsStore ? { credsStore } : {}) };
+}
+/** Keys may be written as `host`, `https://host`, or `https://host/v1/`: compare by host alone. */
+function normalizeCredHost(key) {
+    return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+}
+function findByHost(map, host) {
+    if (Object.prototype.hasOwnProperty.call(map, host))
+        return map[host];
+    const wanted = normalizeCredHost(host);
+    for (const [key, value] of Object.entries(map))
+        if (normalizeCredHost(key) === wanted)
+            return value;
+    return undefined;
+}
+/** Credentials written inline in `auths`, if the entry holds any. */
+function inlineCredential(config, credHost) {
+    const entry = findByHost(config.auths, credHost);
+    if (!entry)
+        return undefined;
+    let username = entry.username;
+    let password = entry.password;
+    if (entry.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon > 0) {
+            username = decoded.slice(0, colon);
+            password = decoded.slice(colon + 1);
+        }
+    }
+    if (entry.identitytoken)
+        return { kind: 'token', token: entry.identitytoken, ...(username ? { username } : {}) };
+    if (username && password !== undefined && password !== '')
+        return { kind: 'basic', username, password };
+    return undefined;
+}
+/** The helper that holds this host's credentials: the per-host `credHelpers` entry, else the default `credsStore`. */
+function helperFor(config, credHost) {
+    return findByHost(config.credHelpers, credHost) ?? config.credsStore;
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/auth/credential-sources.js
+// Which credential a registry gets, in order: the explicit host config (`--host`, config `creds`), then docker's
+// config.json (inline `auths`, `credHelpers`, `credsStore`), else anonymous. Helper answers are cached for
+// `credExpire` seconds; a failed helper is asked again after a few seconds.
+
+
+
+
+const DEFAULT_CRED_EXPIRE_S = 3600;
+const FAILED_HELPER_RETRY_MS = 5_000;
+/** The name a credential store knows a registry by: `credHost`, Docker Hub's v1 URL, else the registry host. */
+function credHostFor(host) {
+    if (host.credHost)
+        return host.credHost;
+    if (host.registry === reference/* DOCKER_HUB */.Xb)
+        return DOCKER_HUB_CRED_HOST;
+    return host.hostname ?? host.registry;
+}
+class HostCredentialSource {
+    opts;
+    cached;
+    pending;
+    origin = 'anonymous';
+    now;
+    constructor(opts) {
+        this.opts = opts;
+        this.now = opts.now ?? Date.now;
+    }
+    describe() {
+        return this.origin;
+    }
+    async credential() {
+        if (this.cached && this.cached.until > this.now())
+            return this.cached.value;
+        this.pending ??= this.resolve().finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+    remember(value, ttlMs, origin) {
+        this.cached = { value, until: this.now() + ttlMs, origin };
+        this.origin = origin;
+        return value;
+    }
+    async resolve() {
+        const { host, logger } = this.opts;
+        if (host.user && host.pass !== undefined)
+            return this.remember({ kind: 'basic', username: host.user, password: host.pass }, Infinity, 'host config user/pass');
+        if (host.token)
+            return this.remember({ kind: 'token', token: host.token, ...(host.user ? { username: host.user } : {}) }, Infinity, 'host config token');
+        const credHost = credHostFor(host);
+        const ttl = (host.credExpire ?? DEFAULT_CRED_EXPIRE_S) * 1000;
+        if (host.credHelper)
+            return this.fromHelper(host.credHelper, credHost, ttl);
+        const config = await this.opts.dockerConfig();
+        if (config) {
+            const inline = inlineCredential(config, credHost);
+            if (inline)
+                return this.remember(inline, Infinity, 'docker config.json');
+            const helper = helperFor(config, credHost);
+            if (helper)
+                return this.fromHelper(helper, credHost, ttl);
+        }
+        logger.debug('no credentials configured; using anonymous access', { registry: host.registry });
+        return this.remember(ANONYMOUS, Infinity, 'anonymous');
+    }
+    async fromHelper(helper, credHost, ttlMs) {
+        const origin = `docker-credential-${helper}`;
+        try {
+            return this.remember(await runCredentialHelper(helper, credHost), ttlMs, origin);
+        }
+        catch (err) {
+            this.opts.logger.warn(`credential helper failed, continuing anonymously: ${err.message}`, { registry: this.opts.host.registry });
+            return this.remember(ANONYMOUS, FAILED_HELPER_RETRY_MS, `${origin} (failed)`);
+        }
+    }
+}
+/** Loads docker's config once, on first use, and shares it between hosts. */
+function sharedDockerConfig(enabled, path) {
+    let loaded;
+    return async () => {
+        if (!enabled)
+            return undefined;
+        loaded ??= loadDockerConfig(path);
+        return loaded;
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/transport/user-agent.js
+// The product's version, as sent in `User-Agent: regkit/<version>`. A unit test keeps it equal to package.json's.
+const REGKIT_VERSION = '0.1.0';
+const DEFAULT_USER_AGENT = `regkit/${REGKIT_VERSION}`;
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./build/src/oci/digest.js
+var oci_digest = __webpack_require__(4329);
+// EXTERNAL MODULE: ./build/src/oci/manifest.js
+var manifest = __webpack_require__(4236);
+// EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
+var layout = __webpack_require__(6014);
+;// CONCATENATED MODULE: ./build/src/store/ocidir/gc.js
+// What `index.json` keeps alive in a layout, and removing the rest. The roots are the entries of `index.json`
+// (tags, and referrers stored untagged); from each manifest, its children, config and layers are reachable.
+
+
+
+
+
+/** A temp file this old belongs to a write that died; a live write renames its file within seconds of its last byte. */
+const ABANDONED_TEMP_MS = 60 * 60 * 1000;
+/** Every digest reachable from the entries of `index`, walking indexes recursively. */
+async function reachableDigests(root, index) {
+    const seen = new Set();
+    const manifests = [...index.manifests];
+    while (manifests.length > 0) {
+        const d = manifests.pop();
+        if (seen.has(d.digest))
+            continue;
+        seen.add(d.digest);
+        const m = await (0,layout/* readManifestBlob */.XU)(root, d.digest);
+        if (!m)
+            continue;
+        for (const child of (0,manifest/* referencedDescriptors */.a)(m)) {
+            if (!(0,reference/* isValidDigest */.fH)(child.digest))
+                continue;
+            if (m.kind === 'index')
+                manifests.push(child);
+            else
+                seen.add(child.digest);
+        }
+    }
+    return seen;
+}
+/** Removes every blob `index` does not reach, and temp files of writes that died. Call it under the layout lock. */
+async function collectGarbage(root, index) {
+    const keep = await reachableDigests(root, index);
+    const result = { removed: [], bytes: 0 };
+    const algorithms = await (0,external_node_fs_promises_.readdir)((0,external_node_path_.join)(root, 'blobs')).catch(() => []);
+    for (const alg of algorithms) {
+        const dir = (0,external_node_path_.join)(root, 'blobs', alg);
+        const names = await (0,external_node_fs_promises_.readdir)(dir).catch(() => []);
+        for (const name of names) {
+            const file = (0,external_node_path_.join)(dir, name);
+            const digest = `${alg}:${name}`;
+            if (name.startsWith(layout/* TEMP_PREFIX */.MX)) {
+                const st = await (0,external_node_fs_promises_.stat)(file).catch(() => undefined);
+                if (st && Date.now() - st.mtimeMs > ABANDONED_TEMP_MS)
+                    await (0,external_node_fs_promises_.unlink)(file).catch(() => undefined);
+                continue;
+            }
+            if (!(0,reference/* isValidDigest */.fH)(digest) || keep.has(digest))
+                continue;
+            const st = await (0,external_node_fs_promises_.stat)(file).catch(() => undefined);
+            if (!st?.isFile())
+                continue;
+            await (0,external_node_fs_promises_.unlink)(file);
+            result.removed.push(digest);
+            result.bytes += st.size;
+        }
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./build/src/store/ocidir/lock.js
+// A lock file that serialises read-modify-write of one file across async tasks and across processes.
+// The lock is a file created with O_EXCL; a holder that died leaves it behind, so a lock older than `staleMs` is taken
+// over. Within one process a promise chain queues callers first, so they never poll against each other.
+
+
+
+const DEFAULT_STALE_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 120_000;
+const queues = new Map();
+/** Runs `fn` while holding `lockPath`. */
+async function withFileLock(lockPath, fn, opts = {}) {
+    const previous = queues.get(lockPath) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(async () => {
+        const token = await acquire(lockPath, opts);
+        try {
+            return await fn();
+        }
+        finally {
+            await release(lockPath, token);
+        }
+    });
+    queues.set(lockPath, run);
+    try {
+        return await run;
+    }
+    finally {
+        if (queues.get(lockPath) === run)
+            queues.delete(lockPath);
+    }
+}
+async function acquire(lockPath, opts) {
+    const staleMs = opts.staleMs ?? DEFAULT_STALE_MS;
+    const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const token = `${process.pid} ${(0,external_node_crypto_.randomBytes)(8).toString('hex')} ${new Date().toISOString()}\n`;
+    for (let attempt = 0;; attempt++) {
+        try {
+            const fh = await (0,external_node_fs_promises_.open)(lockPath, 'wx');
+            try {
+                await fh.writeFile(token);
+            }
+            finally {
+                await fh.close();
+            }
+            return token;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+        }
+        if (await breakIfStale(lockPath, staleMs)) {
+            opts.logger?.warn('took over a stale lock left by a process that stopped', { lock: lockPath });
+            continue;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`timed out waiting for ${lockPath}; if no other regkit process uses this layout, delete that file and retry`);
+        }
+        await (0,promises_.setTimeout)(Math.min(5 + attempt * 5, 100));
+    }
+}
+/**
+ * Moves a stale lock aside. The rename is atomic, so of several waiters only one wins; if the file renamed turns out
+ * to be a fresh lock that another waiter created in between, it is linked back (link fails if yet another exists).
+ */
+async function breakIfStale(lockPath, staleMs) {
+    let seen;
+    try {
+        const st = await (0,external_node_fs_promises_.stat)(lockPath);
+        if (Date.now() - st.mtimeMs < staleMs)
+            return false;
+        seen = await (0,external_node_fs_promises_.readFile)(lockPath, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return true;
+        throw err;
+    }
+    const aside = `${lockPath}.stale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        await (0,external_node_fs_promises_.rename)(lockPath, aside);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return true;
+        throw err;
+    }
+    const moved = await (0,external_node_fs_promises_.readFile)(aside, 'utf8');
+    if (moved !== seen)
+        await (0,external_node_fs_promises_.link)(aside, lockPath).catch(() => undefined);
+    await (0,external_node_fs_promises_.unlink)(aside).catch(() => undefined);
+    return true;
+}
+async function release(lockPath, token) {
+    // Only remove the lock if it is still ours: after a stall longer than staleMs another process may own it now.
+    const current = await (0,external_node_fs_promises_.readFile)(lockPath, 'utf8').catch(() => undefined);
+    if (current === token)
+        await (0,external_node_fs_promises_.unlink)(lockPath).catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./build/src/store/ocidir/ocidir.js
+// The Store over an OCI image layout directory (image-spec image-layout.md), laid out as regclient and skopeo do:
+// tags are entries of `index.json` carrying `org.opencontainers.image.ref.name`; manifests are blobs too.
+// A manifest pushed by digest alone is stored as a blob only (children of an index are written that way), except one
+// with a `subject`: it gets an untagged entry, so referrers stay discoverable and survive `gc`.
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_TAG = 'latest';
+class OcidirStore {
+    path;
+    opts;
+    kind = 'ocidir';
+    root;
+    logger;
+    prepared;
+    constructor(path, opts) {
+        this.path = path;
+        this.opts = opts;
+        this.root = (0,external_node_path_.resolve)(path);
+        this.logger = opts.logger;
+    }
+    async headManifest(ref) {
+        const target = await this.resolveManifest(ref);
+        if (!target)
+            return undefined;
+        const st = await (0,external_node_fs_promises_.stat)((0,layout/* blobPath */.nD)(this.root, target.digest)).catch(() => undefined);
+        if (!st?.isFile())
+            return undefined;
+        const mediaType = target.mediaType ?? (await (0,layout/* readManifestBlob */.XU)(this.root, target.digest))?.mediaType ?? '';
+        return { digest: target.digest, mediaType, size: st.size };
+    }
+    async getManifest(ref) {
+        const target = await this.resolveManifest(ref);
+        if (!target)
+            throw this.notFound('manifest-get', `no manifest tagged "${this.check(ref).tag ?? DEFAULT_TAG}"`);
+        let bytes;
+        try {
+            bytes = await (0,external_node_fs_promises_.readFile)((0,layout/* blobPath */.nD)(this.root, target.digest));
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                throw this.notFound('manifest-get', `manifest ${target.digest} is not in the layout`);
+            throw err;
+        }
+        (0,oci_digest/* verifyBytes */.RV)(bytes, target.digest, `manifest ${target.digest} in ${this.name}`);
+        const mediaType = (0,manifest/* parseManifest */.N)(bytes, target.mediaType).mediaType || target.mediaType || '';
+        return { digest: target.digest, mediaType, size: bytes.length, bytes };
+    }
+    async putManifest(ref, bytes, mediaType) {
+        const r = this.check(ref);
+        let digest;
+        if (r.digest !== undefined) {
+            (0,oci_digest/* verifyBytes */.RV)(bytes, r.digest, `manifest pushed as ${r.digest}`);
+            digest = r.digest;
+        }
+        else {
+            digest = (0,oci_digest/* digestOf */.ol)(bytes);
+        }
+        const parsed = (0,manifest/* parseManifest */.N)(bytes, mediaType);
+        await this.prepare();
+        const file = (0,layout/* blobPath */.nD)(this.root, digest);
+        const existing = await (0,external_node_fs_promises_.stat)(file).catch(() => undefined);
+        if (existing?.size !== bytes.length) {
+            await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+            await (0,layout/* writeFileAtomic */.Zf)(file, bytes);
+        }
+        const entry = { mediaType: parsed.mediaType || mediaType, digest, size: bytes.length };
+        const artifactType = declaredArtifactType(parsed);
+        if (artifactType !== undefined)
+            entry.artifactType = artifactType;
+        if (r.tag !== undefined) {
+            const tag = r.tag;
+            const tagged = { ...entry, annotations: { [layout/* REF_NAME_ANNOTATION */.EP]: tag } };
+            await this.updateIndex((index) => {
+                // A moved tag keeps its place in index.json, so tag listings stay in a stable order.
+                let placed = false;
+                index.manifests = index.manifests.flatMap((d) => {
+                    if ((0,layout/* tagOf */.cO)(d) !== tag)
+                        return [d];
+                    if (placed)
+                        return [];
+                    placed = true;
+                    return [tagged];
+                });
+                if (!placed)
+                    index.manifests.push(tagged);
+                return true;
+            });
+        }
+        else if (subjectOf(parsed) !== undefined) {
+            await this.updateIndex((index) => {
+                if (index.manifests.some((d) => d.digest === digest && (0,layout/* tagOf */.cO)(d) === undefined))
+                    return false;
+                index.manifests.push(entry);
+                return true;
+            });
+        }
+        this.logger.debug('stored manifest', { layout: this.path, digest, tag: r.tag });
+        return digest;
+    }
+    /**
+     * Removes every `index.json` entry of the digest (all its tags). The manifest file itself is removed unless another
+     * entry still reaches it (a child of a kept index); its config and layers stay until `gc()`.
+     */
+    async deleteManifest(ref) {
+        const r = this.check(ref);
+        const digest = r.digest;
+        if (digest === undefined)
+            throw new errors/* UsageError */.eb(`deleting a manifest needs a digest: ${reference/* OCIDIR_SCHEME */.Bq}${r.path}@sha256:...`);
+        const file = (0,layout/* blobPath */.nD)(this.root, digest);
+        await this.withLock(async () => {
+            const index = (await (0,layout/* readIndex */.vY)(this.root)) ?? (0,layout/* emptyIndex */.gW)();
+            const before = index.manifests.length;
+            index.manifests = index.manifests.filter((d) => d.digest !== digest);
+            const present = await (0,external_node_fs_promises_.stat)(file).then(() => true, () => false);
+            if (!present && index.manifests.length === before)
+                throw this.notFound('manifest-delete', `manifest ${digest} is not in the layout`);
+            if (index.manifests.length !== before)
+                await (0,layout/* writeIndex */._M)(this.root, index);
+            if (present && !(await reachableDigests(this.root, index)).has(digest))
+                await (0,external_node_fs_promises_.unlink)(file);
+        });
+        this.logger.debug('deleted manifest', { layout: this.path, digest });
+    }
+    async headBlob(repo, digest) {
+        this.check(repo);
+        const st = await (0,external_node_fs_promises_.stat)((0,layout/* blobPath */.nD)(this.root, digest)).catch(() => undefined);
+        return st?.isFile() ? st.size : undefined;
+    }
+    async getBlob(repo, desc) {
+        this.check(repo);
+        try {
+            const fh = await (0,external_node_fs_promises_.open)((0,layout/* blobPath */.nD)(this.root, desc.digest), 'r');
+            return fh.createReadStream();
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                throw this.notFound('blob-get', `blob ${desc.digest} is not in the layout`);
+            throw err;
+        }
+    }
+    /**
+     * Streams into a temp file of the layout through a DigestVerifier, then renames it into place: a mismatch leaves
+     * no file, and concurrent writers of one digest each rename a complete, identical file.
+     */
+    async putBlob(repo, desc, content) {
+        this.check(repo);
+        (0,oci_digest/* digestAlgorithm */.g4)(desc.digest);
+        const file = (0,layout/* blobPath */.nD)(this.root, desc.digest);
+        const existing = await (0,external_node_fs_promises_.stat)(file).catch(() => undefined);
+        if (existing?.isFile() && existing.size === desc.size) {
+            content.destroy();
+            return;
+        }
+        await this.prepare();
+        await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+        const tmp = (0,layout/* tempPathFor */.FD)(file);
+        try {
+            await (0,external_node_stream_promises_.pipeline)(content, new oci_digest/* DigestVerifier */.Do(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`), (0,external_node_fs_.createWriteStream)(tmp, { flags: 'wx', flush: true }));
+            await (0,external_node_fs_promises_.rename)(tmp, file);
+        }
+        catch (err) {
+            await (0,external_node_fs_promises_.unlink)(tmp).catch(() => undefined);
+            throw err;
+        }
+    }
+    /** Blobs of one layout are shared by everything in it, so a mount within the same layout is a presence check. */
+    async mountBlob(repo, digest, from) {
+        this.check(repo);
+        if (from.scheme !== 'ocidir' || (0,external_node_path_.resolve)(from.path) !== this.root)
+            return false;
+        return (await this.headBlob(repo, digest)) !== undefined;
+    }
+    /**
+     * Tags in `index.json` order, after `last` when given. The layout answers in one page, so `limit` (a page size) cuts
+     * nothing: callers get what a registry gives when all pages are followed.
+     */
+    async listTags(repo, opts = {}) {
+        this.check(repo);
+        const index = await (0,layout/* readIndex */.vY)(this.root);
+        const tags = [];
+        for (const d of index?.manifests ?? []) {
+            const tag = (0,layout/* tagOf */.cO)(d);
+            if (tag !== undefined && !tags.includes(tag))
+                tags.push(tag);
+        }
+        if (opts.last === undefined)
+            return tags;
+        const after = tags.indexOf(opts.last);
+        return after >= 0 ? tags.slice(after + 1) : tags.filter((t) => t > opts.last);
+    }
+    async listRepositories(opts = {}) {
+        return opts.last !== undefined && this.path <= opts.last ? [] : [this.path];
+    }
+    /** Manifests in `index.json`, and the children of indexes there, whose `subject` is the digest. */
+    async listReferrers(ref, opts = {}) {
+        const subject = (await this.resolveManifest(ref))?.digest;
+        if (subject === undefined)
+            return [];
+        const index = await (0,layout/* readIndex */.vY)(this.root);
+        const seen = new Set();
+        const found = [];
+        const visit = async (digest, descend) => {
+            if (seen.has(digest))
+                return;
+            seen.add(digest);
+            const m = await (0,layout/* readManifestBlob */.XU)(this.root, digest);
+            if (!m)
+                return;
+            if (subjectOf(m) === subject) {
+                const d = { mediaType: m.mediaType, digest, size: m.bytes.length };
+                const artifactType = artifactTypeOf(m);
+                if (artifactType !== undefined)
+                    d.artifactType = artifactType;
+                const annotations = annotationsOf(m);
+                if (annotations !== undefined)
+                    d.annotations = annotations;
+                if (opts.artifactType === undefined || opts.artifactType === artifactType)
+                    found.push(d);
+            }
+            if (descend && m.kind === 'index')
+                for (const child of m.index.manifests)
+                    await visit(child.digest, false);
+        };
+        for (const d of index?.manifests ?? [])
+            await visit(d.digest, true);
+        return found;
+    }
+    async deleteTag(ref) {
+        const r = this.check(ref);
+        const tag = r.tag;
+        if (tag === undefined)
+            throw new errors/* UsageError */.eb(`deleting a tag needs one: ${reference/* OCIDIR_SCHEME */.Bq}${r.path}:TAG`);
+        await this.withLock(async () => {
+            const index = (await (0,layout/* readIndex */.vY)(this.root)) ?? (0,layout/* emptyIndex */.gW)();
+            const kept = index.manifests.filter((d) => (0,layout/* tagOf */.cO)(d) !== tag);
+            if (kept.length === index.manifests.length)
+                throw this.notFound('tag-delete', `no tag "${tag}"`);
+            index.manifests = kept;
+            await (0,layout/* writeIndex */._M)(this.root, index);
+        });
+    }
+    /**
+     * Removes blobs no entry of `index.json` reaches (after deleteTag/deleteManifest). Blobs pushed for a manifest not
+     * yet put are unreachable too, so run it only when no copy into this layout is under way.
+     */
+    async gc() {
+        const result = await this.withLock(async () => collectGarbage(this.root, (await (0,layout/* readIndex */.vY)(this.root)) ?? (0,layout/* emptyIndex */.gW)()));
+        if (result.removed.length > 0)
+            this.logger.info('removed unreferenced blobs', { layout: this.path, count: result.removed.length, bytes: result.bytes });
+        return result;
+    }
+    async close() { }
+    get name() {
+        return `${reference/* OCIDIR_SCHEME */.Bq}${this.path}`;
+    }
+    check(ref) {
+        if (ref.scheme !== 'ocidir' || (0,external_node_path_.resolve)(ref.path) !== this.root) {
+            const given = ref.scheme === 'ocidir' ? `${reference/* OCIDIR_SCHEME */.Bq}${ref.path}` : `${ref.registry}/${ref.repository}`;
+            throw new errors/* UsageError */.eb(`${given} is not in the layout ${this.name}: open a store for that reference instead`);
+        }
+        return ref;
+    }
+    notFound(operation, message) {
+        return new errors/* RegistryError */.gl(message, { status: 404, registry: this.name, repository: undefined, operation });
+    }
+    /** The digest a reference names, with the `index.json` entry's media type when it has one. */
+    async resolveManifest(ref) {
+        const r = this.check(ref);
+        const index = await (0,layout/* readIndex */.vY)(this.root);
+        if (r.digest !== undefined) {
+            const entry = index?.manifests.find((d) => d.digest === r.digest);
+            return { digest: r.digest, ...(entry?.mediaType ? { mediaType: entry.mediaType } : {}) };
+        }
+        const tag = r.tag ?? DEFAULT_TAG;
+        const entry = index?.manifests.find((d) => (0,layout/* tagOf */.cO)(d) === tag);
+        return entry ? { digest: entry.digest, ...(entry.mediaType ? { mediaType: entry.mediaType } : {}) } : undefined;
+    }
+    /** Makes the directory a layout (`oci-layout`, `blobs/`, an empty `index.json`) before the first write. */
+    prepare() {
+        this.prepared ??= (async () => {
+            await (0,layout/* ensureLayout */.p0)(this.root);
+            try {
+                await (0,external_node_fs_promises_.stat)((0,external_node_path_.join)(this.root, layout/* INDEX_FILE */.K$));
+            }
+            catch {
+                await this.updateIndex(() => true);
+            }
+        })().catch((err) => {
+            this.prepared = undefined;
+            throw err;
+        });
+        return this.prepared;
+    }
+    withLock(fn) {
+        return withFileLock((0,external_node_path_.join)(this.root, layout/* LOCK_FILE */.FI), fn, {
+            logger: this.logger,
+            ...(this.opts.lockTimeoutMs !== undefined ? { timeoutMs: this.opts.lockTimeoutMs } : {}),
+            ...(this.opts.staleLockMs !== undefined ? { staleMs: this.opts.staleLockMs } : {}),
+        });
+    }
+    /** Read-modify-write of `index.json` under the lock; `change` returns false when it changed nothing. */
+    async updateIndex(change) {
+        await this.withLock(async () => {
+            const existing = await (0,layout/* readIndex */.vY)(this.root);
+            const index = existing ?? (0,layout/* emptyIndex */.gW)();
+            if (change(index) || existing === undefined)
+                await (0,layout/* writeIndex */._M)(this.root, index);
+        });
+    }
+}
+function subjectOf(m) {
+    if (m.kind === 'index')
+        return m.index.subject?.digest;
+    if (m.kind === 'image')
+        return m.manifest.subject?.digest;
+    const subject = m.json?.subject?.digest;
+    return typeof subject === 'string' ? subject : undefined;
+}
+function declaredArtifactType(m) {
+    if (m.kind === 'index')
+        return m.index.artifactType;
+    if (m.kind === 'image')
+        return m.manifest.artifactType;
+    const t = m.json?.artifactType;
+    return typeof t === 'string' ? t : undefined;
+}
+/** distribution-spec referrers: `artifactType`, else the config's media type of an image manifest. */
+function artifactTypeOf(m) {
+    return declaredArtifactType(m) ?? (m.kind === 'image' ? m.manifest.config.mediaType : undefined);
+}
+function annotationsOf(m) {
+    if (m.kind === 'index')
+        return m.index.annotations;
+    if (m.kind === 'image')
+        return m.manifest.annotations;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/http.js
+// What every registry store module shares: the client for one registry, API paths (with `pathPrefix`), and the
+// turning of unexpected statuses into RegistryError.
+
+
+
+
+/** `/v2/<pathPrefix>/<repository>/<rest>`: the prefix is inserted after `/v2/` (regclient's `pathPrefix`). */
+function apiPath(ctx, repository, rest) {
+    const prefix = ctx.client.host.pathPrefix?.replace(/^\/+|\/+$/g, '');
+    return `/v2/${prefix ? `${prefix}/` : ''}${repository}/${rest}`;
+}
+function catalogPath(ctx) {
+    const prefix = ctx.client.host.pathPrefix?.replace(/^\/+|\/+$/g, '');
+    return `/v2/${prefix ? `${prefix}/` : ''}_catalog`;
+}
+function registryRef(ctx, ref) {
+    if (ref.scheme !== 'registry')
+        throw new errors/* UsageError */.eb(`${(0,reference/* formatReference */.FH)(ref)} is not a registry reference`);
+    if (ref.registry !== ctx.client.registry)
+        throw new errors/* UsageError */.eb(`${(0,reference/* formatReference */.FH)(ref)} belongs to ${ref.registry}, not to ${ctx.client.registry}`);
+    return ref;
+}
+/** Throws the registry's error unless the status is one of `ok`; the body is left for the caller on success. */
+async function expectStatus(res, ok, ctx, repository, operation, what) {
+    if (ok.includes(res.status))
+        return;
+    throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, repository, operation }, what);
+}
+/** Relative or absolute `Location` (distribution spec allows both), resolved against the response it came with. */
+function resolveLocation(res, ctx, repository, operation, what) {
+    const location = res.headers['location'];
+    const value = Array.isArray(location) ? location[0] : location;
+    if (!value)
+        throw new errors/* RegistryError */.gl(`the registry answered ${what} without a Location header`, { status: res.status, registry: ctx.client.registry, repository, operation });
+    return new URL(value, res.url);
+}
+/** Tries for a body read whole (a manifest, a list page) before giving up on it. */
+const BODY_ATTEMPTS = 3;
+/**
+ * Runs a request whose body is read whole, again when the connection breaks or stalls mid-body: the transport's
+ * retries end once the headers are in, and a GET is safe to repeat. What still breaks after the last attempt is a
+ * RegistryError naming what was being read and where, not the socket's bare "other side closed".
+ */
+async function retryingBrokenBody(ctx, where, read) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read();
+        }
+        catch (err) {
+            if (err instanceof errors/* RegistryError */.gl || !isRetryableError(err))
+                throw err;
+            const message = `reading ${where.what} broke off (${errorCode(err)} ${err.message})`;
+            if (attempt >= BODY_ATTEMPTS) {
+                throw new errors/* RegistryError */.gl(`${message} after ${attempt} attempts`, { status: undefined, registry: ctx.client.registry, repository: where.repository, operation: where.operation, retryable: true, cause: err });
+            }
+            ctx.logger.debug(`${message}; retrying`, { registry: ctx.client.registry, attempt });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/blob.js
+
+
+async function headBlob(ctx, repository, digest) {
+    const res = await ctx.client.request({ method: 'HEAD', target: apiPath(ctx, repository, `blobs/${digest}`), repository, operation: 'blob-head' });
+    await res.body.dump();
+    if (res.status === 404)
+        return undefined;
+    await expectStatus(res, [200], ctx, repository, 'blob-head', `blob ${digest}`);
+    const length = header(res.headers, 'content-length');
+    return length === undefined ? 0 : Number(length);
+}
+/** The body as the registry sends it: unverified, so the consumer pipes it through DigestVerifier. */
+async function getBlob(ctx, repository, desc) {
+    const res = await ctx.client.request({ method: 'GET', target: apiPath(ctx, repository, `blobs/${desc.digest}`), repository, operation: 'blob-get' });
+    await expectStatus(res, [200], ctx, repository, 'blob-get', `blob ${desc.digest}`);
+    return res.body;
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/list.js
+// Paged lists: tags (`/v2/<repo>/tags/list`) and repositories (`/v2/_catalog`), with `n`/`last` and the
+// `Link: <…>; rel="next"` header (distribution spec "Listing Tags"; relative or absolute), guarded against loops.
+
+
+
+
+const LIST_PAGE_MAX_BYTES = 16 * 1024 * 1024;
+/** The `rel="next"` target of a Link header (RFC 8288), if any. */
+function nextLink(value) {
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    for (const v of values) {
+        for (const m of v.matchAll(/<([^>]*)>([^<]*)/g)) {
+            if (/;\s*rel\s*=\s*"?(?:[^"]*\s)?next(?:\s[^"]*)?"?\s*(?:[;,]|$)/i.test(m[2] ?? ''))
+                return m[1];
+        }
+    }
+    return undefined;
+}
+function query(opts) {
+    const q = new URLSearchParams();
+    if (opts.limit !== undefined)
+        q.set('n', String(opts.limit));
+    if (opts.last !== undefined)
+        q.set('last', opts.last);
+    const s = q.toString();
+    return s ? `?${s}` : '';
+}
+/** The page's entries; undefined when the body is not the JSON object the spec describes. */
+function listItems(body, field) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return undefined;
+    const items = parsed[field];
+    // distribution answers `"tags": null` for a repository whose tags were all deleted.
+    if (items === null || items === undefined)
+        return [];
+    return Array.isArray(items) ? items.filter((t) => typeof t === 'string') : undefined;
+}
+async function listPages(ctx, first, field, operation, repository, scopes) {
+    const out = [];
+    const known = new Set();
+    const seen = new Set();
+    let target = first;
+    const what = field === 'tags' ? `tag list of ${repository}` : 'repository catalog';
+    while (target !== undefined) {
+        const page = target;
+        const fetched = await retryingBrokenBody(ctx, { repository, operation, what }, async () => {
+            const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes });
+            if (res.status === 404 && operation === 'tag-list') {
+                await res.body.dump();
+                return undefined;
+            }
+            await expectStatus(res, [200], ctx, repository, operation, what);
+            return { url: res.url, link: res.headers['link'], body: await readBody(res.body, LIST_PAGE_MAX_BYTES) };
+        });
+        if (fetched === undefined)
+            return undefined;
+        seen.add(fetched.url.href);
+        const items = listItems(fetched.body, field);
+        if (items === undefined)
+            throw new errors/* RegistryError */.gl(`the registry answered the ${what} with something that is not a JSON list of ${field}`, { status: 200, registry: ctx.client.registry, repository, operation });
+        const before = known.size;
+        for (const item of items) {
+            if (known.has(item))
+                continue;
+            known.add(item);
+            out.push(item);
+        }
+        const next = nextLink(fetched.link);
+        if (next === undefined)
+            break;
+        const url = new URL(next, fetched.url);
+        if (seen.has(url.href)) {
+            throw new errors/* RegistryError */.gl(`the registry's Link header points back to a page already read (${url.pathname}${url.search}); stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+        }
+        // Links to ever new pages that bring nothing new would page on forever.
+        if (known.size === before) {
+            throw new errors/* RegistryError */.gl(`the registry's Link header points on to ${url.pathname}${url.search} after a page that brought no new ${field}; stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+        }
+        target = url.href;
+    }
+    return out;
+}
+/** Tags of a repository; a repository the registry does not know has none. */
+async function listTags(ctx, repository, opts = {}) {
+    return (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+}
+async function listRepositories(ctx, opts = {}) {
+    return (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+}
+
+// EXTERNAL MODULE: ./build/src/oci/mediatypes.js
+var mediatypes = __webpack_require__(7596);
+;// CONCATENATED MODULE: ./build/src/transport/ratelimit.js
+// Docker Hub pull accounting headers (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`,
+// `ratelimit-reset: <seconds>`), as regclient reports them.
+function first(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+function leadingInt(value) {
+    const m = /^\s*(\d+)/.exec(value);
+    return m ? Number(m[1]) : undefined;
+}
+/** `undefined` when the response carries no rate-limit header at all. */
+function parseRateLimit(headers) {
+    const limitHeader = first(headers['ratelimit-limit']);
+    const remainingHeader = first(headers['ratelimit-remaining']);
+    const resetHeader = first(headers['ratelimit-reset']);
+    if (limitHeader === undefined && remainingHeader === undefined && resetHeader === undefined)
+        return undefined;
+    const rl = { set: false, policies: [] };
+    if (limitHeader !== undefined) {
+        const limit = leadingInt(limitHeader);
+        if (limit !== undefined)
+            rl.limit = limit;
+        rl.policies.push(...limitHeader.split(',').map((p) => p.trim()).filter((p) => p !== ''));
+    }
+    if (remainingHeader !== undefined) {
+        const remaining = leadingInt(remainingHeader);
+        if (remaining !== undefined) {
+            rl.remaining = remaining;
+            rl.set = true;
+        }
+    }
+    if (resetHeader !== undefined) {
+        const reset = leadingInt(resetHeader);
+        if (reset !== undefined)
+            rl.reset = reset;
+    }
+    return rl;
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/manifest.js
+// Manifests over the distribution API: HEAD (digest from `Docker-Content-Digest`), GET with every manifest type in
+// `Accept`, verified against the digest, capped in size; PUT checked against the digest the registry reports; DELETE.
+
+
+
+
+
+
+
+
+/** Manifests above this are refused both ways (regclient's push cap; registries commonly reject larger ones). */
+const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
+const BLOB_UNKNOWN_ATTEMPTS = 4;
+const BLOB_UNKNOWN_DELAY_MS = 150;
+const ACCEPT = mediatypes/* MANIFEST_MEDIA_TYPES */.$T.join(', ');
+function manifestName(ref) {
+    return `manifest ${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+function referenceOf(ref) {
+    const target = ref.digest ?? ref.tag;
+    if (target === undefined)
+        throw new errors/* RegistryError */.gl('a manifest reference needs a tag or a digest', { status: undefined, registry: ref.registry, repository: ref.repository, operation: 'manifest-get' });
+    return target;
+}
+function contentType(value) {
+    const mt = value?.split(';')[0]?.trim();
+    // Some registries (and static servers) answer with a generic type; the body's own mediaType is better then.
+    return mt && mt !== 'application/json' && mt !== 'text/plain' && mt !== 'application/octet-stream' ? mt : undefined;
+}
+function mediaTypeInBody(bytes) {
+    try {
+        const json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        if (typeof json.mediaType === 'string')
+            return json.mediaType;
+        if (Array.isArray(json.manifests))
+            return 'application/vnd.oci.image.index.v1+json';
+        if (typeof json.config === 'object')
+            return 'application/vnd.oci.image.manifest.v1+json';
+    }
+    catch {
+        // Not JSON: the caller's parse will say so with context.
+    }
+    return '';
+}
+async function headManifest(ctx, ref) {
+    if (headDisabled(ctx.client.host))
+        return getForHead(ctx, ref);
+    const res = await ctx.client.request({
+        method: 'HEAD',
+        target: apiPath(ctx, ref.repository, `manifests/${referenceOf(ref)}`),
+        repository: ref.repository,
+        operation: 'manifest-head',
+        headers: { accept: ACCEPT },
+    });
+    await res.body.dump();
+    if (res.status === 404)
+        return undefined;
+    await expectStatus(res, [200], ctx, ref.repository, 'manifest-head', manifestName(ref));
+    const digest = ref.digest ?? header(res.headers, 'docker-content-digest');
+    const mediaType = contentType(header(res.headers, 'content-type'));
+    const length = header(res.headers, 'content-length');
+    // Without a digest header (or a usable type) the HEAD cannot answer: fetch the manifest and hash it.
+    if (digest === undefined || mediaType === undefined || length === undefined)
+        return getForHead(ctx, ref);
+    const rateLimit = parseRateLimit(res.headers);
+    return { digest, mediaType, size: Number(length), ...(rateLimit ? { rateLimit } : {}) };
+}
+async function getForHead(ctx, ref) {
+    try {
+        const { bytes: _bytes, ...head } = await getManifest(ctx, ref);
+        return head;
+    }
+    catch (err) {
+        if (err instanceof errors/* RegistryError */.gl && err.status === 404)
+            return undefined;
+        throw err;
+    }
+}
+function getManifest(ctx, ref) {
+    return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, () => getManifestOnce(ctx, ref));
+}
+async function getManifestOnce(ctx, ref) {
+    const what = manifestName(ref);
+    const res = await ctx.client.request({
+        method: 'GET',
+        target: apiPath(ctx, ref.repository, `manifests/${referenceOf(ref)}`),
+        repository: ref.repository,
+        operation: 'manifest-get',
+        headers: { accept: ACCEPT },
+    });
+    await expectStatus(res, [200], ctx, ref.repository, 'manifest-get', what);
+    const tooLarge = new errors/* RegistryError */.gl(`${what} is larger than ${MANIFEST_MAX_BYTES} bytes; refusing to read it`, {
+        status: 200,
+        registry: ctx.client.registry,
+        repository: ref.repository,
+        operation: 'manifest-get',
+    });
+    if (Number(header(res.headers, 'content-length') ?? 0) > MANIFEST_MAX_BYTES) {
+        res.body.destroy();
+        throw tooLarge;
+    }
+    let bytes;
+    try {
+        bytes = await readBody(res.body, MANIFEST_MAX_BYTES);
+    }
+    catch (err) {
+        if (err instanceof BodyTooLargeError)
+            throw tooLarge;
+        throw err;
+    }
+    const headerDigest = header(res.headers, 'docker-content-digest');
+    const expected = ref.digest ?? headerDigest;
+    if (expected !== undefined)
+        (0,oci_digest/* verifyBytes */.RV)(bytes, expected, what);
+    if (ref.digest !== undefined && headerDigest !== undefined && headerDigest !== ref.digest && (0,oci_digest/* digestAlgorithm */.g4)(headerDigest) === (0,oci_digest/* digestAlgorithm */.g4)(ref.digest)) {
+        throw new errors/* DigestMismatchError */.h(ref.digest, headerDigest, `${what} (Docker-Content-Digest header)`);
+    }
+    const rateLimit = parseRateLimit(res.headers);
+    return {
+        digest: expected ?? (0,oci_digest/* digestOf */.ol)(bytes),
+        mediaType: contentType(header(res.headers, 'content-type')) ?? mediaTypeInBody(bytes),
+        size: bytes.length,
+        bytes,
+        ...(rateLimit ? { rateLimit } : {}),
+    };
+}
+async function putManifest(ctx, ref, bytes, mediaType) {
+    const where = `${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}`;
+    if (bytes.length > MANIFEST_MAX_BYTES) {
+        throw new errors/* RegistryError */.gl(`manifest for ${where} is ${bytes.length} bytes, above the ${MANIFEST_MAX_BYTES}-byte limit registries accept`, { status: undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-put' });
+    }
+    const digest = (0,oci_digest/* digestOf */.ol)(bytes, ref.digest ? (0,oci_digest/* digestAlgorithm */.g4)(ref.digest) : 'sha256');
+    if (ref.digest !== undefined && ref.digest !== digest)
+        throw new errors/* DigestMismatchError */.h(ref.digest, digest, `manifest for ${where}`);
+    for (let attempt = 1;; attempt++) {
+        const res = await ctx.client.request({
+            method: 'PUT',
+            target: apiPath(ctx, ref.repository, `manifests/${ref.tag ?? digest}`),
+            repository: ref.repository,
+            operation: 'manifest-put',
+            headers: { 'content-type': mediaType },
+            body: bytes,
+        });
+        try {
+            await expectStatus(res, [200, 201, 202, 204], ctx, ref.repository, 'manifest-put', `manifest ${where}`);
+        }
+        catch (err) {
+            // Callers put a manifest only after its blobs are in. distribution's filesystem driver rewrites a blob's link
+            // file in place when another writer commits the same blob, so for a moment the blob reads as unknown: that
+            // answer is worth a second look before it is believed.
+            if (attempt >= BLOB_UNKNOWN_ATTEMPTS || !(err instanceof errors/* RegistryError */.gl) || !err.codes.includes('MANIFEST_BLOB_UNKNOWN'))
+                throw err;
+            await (0,promises_.setTimeout)(BLOB_UNKNOWN_DELAY_MS * attempt);
+            continue;
+        }
+        await res.body.dump();
+        return finishPut(res, digest, where);
+    }
+}
+function finishPut(res, digest, where) {
+    const reported = header(res.headers, 'docker-content-digest');
+    if (reported !== undefined && reported.startsWith(`${(0,oci_digest/* digestAlgorithm */.g4)(digest)}:`) && reported !== digest) {
+        throw new errors/* DigestMismatchError */.h(digest, reported, `manifest ${where} as stored by the registry`);
+    }
+    return { digest, subjectHandled: header(res.headers, 'oci-subject') !== undefined };
+}
+async function deleteManifestByDigest(ctx, repository, digest) {
+    const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, repository, `manifests/${digest}`), repository, operation: 'manifest-delete' });
+    await expectStatus(res, [200, 202, 204], ctx, repository, 'manifest-delete', `manifest ${repository}@${digest}`);
+    await res.body.dump();
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/turns.js
+const turns = new WeakMap();
+/** Runs `work` after every earlier `work` of the same client and key has settled. */
+async function oneAtATime(ctx, key, work) {
+    let queues = turns.get(ctx.client);
+    if (!queues)
+        turns.set(ctx.client, (queues = new Map()));
+    const before = queues.get(key) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const settled = mine.then(() => undefined, () => undefined);
+    queues.set(key, settled);
+    try {
+        return await mine;
+    }
+    finally {
+        if (queues.get(key) === settled)
+            queues.delete(key);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/referrers.js
+// Referrers (OCI distribution spec 1.1): the `/v2/<repo>/referrers/<digest>` API where the registry has it, else
+// the fallback tag `<alg>-<hex>` holding an OCI index of the referrers, which the client keeps up to date itself
+// when it pushes a manifest with a `subject` and the registry does not answer with `OCI-Subject`.
+
+
+
+
+
+
+
+const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
+/** The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`. */
+function referrersTag(digest) {
+    return digest.replace(':', '-');
+}
+function filtered(descs, opts) {
+    return opts.artifactType === undefined ? descs : descs.filter((d) => d.artifactType === opts.artifactType);
+}
+async function listReferrers(ctx, support, ref, opts = {}) {
+    if (support.get(ref.repository) !== false) {
+        const viaApi = await listFromApi(ctx, ref.repository, ref.digest, opts);
+        support.set(ref.repository, viaApi !== undefined);
+        if (viaApi !== undefined)
+            return viaApi;
+    }
+    const index = await readFallbackIndex(ctx, ref);
+    return filtered(index?.manifests ?? [], opts);
+}
+async function listFromApi(ctx, repository, digest, opts) {
+    const q = opts.artifactType !== undefined ? `?artifactType=${encodeURIComponent(opts.artifactType)}` : '';
+    let target = `${apiPath(ctx, repository, `referrers/${digest}`)}${q}`;
+    const out = [];
+    const seen = new Set();
+    while (target !== undefined) {
+        const res = await ctx.client.request({ method: 'GET', target, repository, operation: 'referrers', headers: { accept: mediatypes/* MediaType */.zu.OciIndex } });
+        if (res.status === 404 && out.length === 0) {
+            await res.body.dump();
+            return undefined;
+        }
+        await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
+        seen.add(res.url.href);
+        const index = JSON.parse((await readBody(res.body, REFERRERS_PAGE_MAX_BYTES)).toString('utf8'));
+        const page = Array.isArray(index.manifests) ? index.manifests : [];
+        // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
+        const applied = (header(res.headers, 'oci-filters-applied') ?? '').split(',').map((s) => s.trim());
+        out.push(...(applied.includes('artifactType') ? page : filtered(page, opts)));
+        const next = nextLink(res.headers['link']);
+        if (next === undefined)
+            break;
+        const url = new URL(next, res.url);
+        if (seen.has(url.href))
+            throw new errors/* RegistryError */.gl('the referrers Link header loops back to a page already read', { status: 200, registry: ctx.client.registry, repository, operation: 'referrers' });
+        target = url.href;
+    }
+    return out;
+}
+async function readFallbackIndex(ctx, subject) {
+    try {
+        const m = await getManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) });
+        const index = JSON.parse(Buffer.from(m.bytes).toString('utf8'));
+        return Array.isArray(index.manifests) ? index : undefined;
+    }
+    catch (err) {
+        if (err instanceof errors/* RegistryError */.gl && err.status === 404)
+            return undefined;
+        throw err;
+    }
+}
+/** The descriptor a referrers index lists for a manifest (spec: artifactType, else the config's media type). */
+function referrerDescriptor(bytes, mediaType, digest) {
+    const m = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    const artifactType = m.artifactType ?? m.config?.mediaType;
+    return {
+        mediaType,
+        digest,
+        size: bytes.length,
+        ...(artifactType !== undefined ? { artifactType } : {}),
+        ...(m.annotations !== undefined ? { annotations: m.annotations } : {}),
+    };
+}
+const FALLBACK_ATTEMPTS = 3;
+/**
+ * Adds a referrer to the subject's fallback index: read, add, write, then read again to see the entry stayed. Within
+ * this process the updates of one subject take turns; another client updating the same index at the same moment can
+ * still overwrite ours, which the read-back catches and the next attempt repairs.
+ */
+async function addToFallbackIndex(ctx, subject, referrer) {
+    const tagRef = { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) };
+    await oneAtATime(ctx, `referrers ${subject.repository}@${subject.digest}`, async () => {
+        for (let attempt = 1;; attempt++) {
+            const manifests = (await readFallbackIndex(ctx, subject))?.manifests ?? [];
+            if (manifests.some((d) => d.digest === referrer.digest))
+                return;
+            if (attempt > FALLBACK_ATTEMPTS) {
+                throw new errors/* RegistryError */.gl(`the referrers index ${tagRef.tag} kept losing ${referrer.digest} to other writers; run the copy again`, {
+                    status: undefined,
+                    registry: ctx.client.registry,
+                    repository: subject.repository,
+                    operation: 'manifest-put',
+                });
+            }
+            const index = { schemaVersion: 2, mediaType: mediatypes/* MediaType */.zu.OciIndex, manifests: [...manifests, referrer] };
+            await putManifest(ctx, tagRef, Buffer.from(JSON.stringify(index)), mediatypes/* MediaType */.zu.OciIndex);
+            ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest, attempt });
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/upload.js
+
+
+
+
+
+
+const OCTET_STREAM = 'application/octet-stream';
+async function openSession(ctx, repository, digest) {
+    const res = await ctx.client.request({
+        method: 'POST',
+        target: apiPath(ctx, repository, 'blobs/uploads/'),
+        repository,
+        operation: 'blob-put',
+        headers: { 'content-length': '0' },
+    });
+    await expectStatus(res, [202], ctx, repository, 'blob-put', `upload of blob ${digest}`);
+    await res.body.dump();
+    const min = header(res.headers, 'oci-chunk-min-length');
+    return { location: resolveLocation(res, ctx, repository, 'blob-put', 'the upload request'), minChunk: min !== undefined && /^\d+$/.test(min) ? Number(min) : undefined };
+}
+/** Cancels an upload session; best effort, since the failure that led here is what the caller needs to see. */
+async function cancelSession(ctx, repository, location) {
+    try {
+        const res = await ctx.client.request({ method: 'DELETE', target: location.href, repository, operation: 'blob-put' });
+        await res.body.dump();
+    }
+    catch (err) {
+        ctx.logger.debug('could not cancel an upload session', { registry: ctx.client.registry, repository, error: err.message });
+    }
+}
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url.href;
+}
+async function putBlob(ctx, repository, desc, content) {
+    const verifier = new oci_digest/* DigestVerifier */.Do(desc.digest, desc.size, `blob ${desc.digest}`);
+    let verifyError;
+    verifier.on('error', (err) => (verifyError ??= err));
+    content.on('error', (err) => verifier.destroy(err));
+    content.pipe(verifier);
+    let session;
+    try {
+        session = await openSession(ctx, repository, desc.digest);
+        const blobMax = ctx.client.host.blobMax ?? -1;
+        if (blobMax > 0 && desc.size > blobMax)
+            await uploadChunked(ctx, repository, desc, verifier, session);
+        else
+            await uploadMonolithic(ctx, repository, desc, verifier, session);
+    }
+    catch (err) {
+        content.unpipe(verifier);
+        content.destroy();
+        verifier.destroy();
+        if (session)
+            await cancelSession(ctx, repository, session.location);
+        // The verifier's verdict (a digest mismatch, or the source's own error) explains an aborted body better than
+        // the socket error it caused.
+        throw verifyError ?? err;
+    }
+}
+async function uploadMonolithic(ctx, repository, desc, body, session) {
+    const res = await ctx.client.request({
+        method: 'PUT',
+        target: withDigest(session.location, desc.digest),
+        repository,
+        operation: 'blob-put',
+        headers: { 'content-type': OCTET_STREAM, 'content-length': String(desc.size) },
+        body,
+    });
+    await finishUpload(ctx, repository, desc, res);
+}
+async function finishUpload(ctx, repository, desc, res) {
+    await expectStatus(res, [201, 204], ctx, repository, 'blob-put', `upload of blob ${desc.digest}`);
+    await res.body.dump();
+    const stored = header(res.headers, 'docker-content-digest');
+    if (stored !== undefined && stored !== desc.digest && stored.split(':')[0] === desc.digest.split(':')[0]) {
+        throw new errors/* DigestMismatchError */.h(desc.digest, stored, `blob ${desc.digest} as stored by the registry`);
+    }
+}
+async function uploadChunked(ctx, repository, desc, body, session) {
+    const wanted = Math.max(ctx.client.host.blobChunk ?? DEFAULT_BLOB_CHUNK, session.minChunk ?? 0);
+    if (wanted > MAX_BLOB_CHUNK) {
+        throw new errors/* RegistryError */.gl(`the registry asks for upload chunks of ${wanted} bytes, above the ${MAX_BLOB_CHUNK}-byte limit`, { status: undefined, registry: ctx.client.registry, repository, operation: 'blob-put', hint: 'raise blobMax so this blob goes up in one PUT' });
+    }
+    let location = session.location;
+    let offset = 0;
+    let pending = Buffer.alloc(0);
+    const sendChunk = async (chunk) => {
+        const range = `${offset}-${offset + chunk.length - 1}`;
+        const res = await ctx.client.request({
+            method: 'PATCH',
+            target: location.href,
+            repository,
+            operation: 'blob-put',
+            headers: { 'content-type': OCTET_STREAM, 'content-length': String(chunk.length), 'content-range': range },
+            body: chunk,
+        });
+        await expectStatus(res, [202], ctx, repository, 'blob-put', `chunk ${range} of blob ${desc.digest}`);
+        await res.body.dump();
+        location = resolveLocation(res, ctx, repository, 'blob-put', 'a chunk upload');
+        offset += chunk.length;
+    };
+    for await (const data of body) {
+        pending = pending.length === 0 ? data : Buffer.concat([pending, data]);
+        while (pending.length >= wanted) {
+            await sendChunk(pending.subarray(0, wanted));
+            pending = pending.subarray(wanted);
+        }
+    }
+    // The closing PUT may carry the last chunk (distribution spec), which can be shorter than the minimum.
+    const last = pending.length > 0 ? pending : undefined;
+    const res = await ctx.client.request({
+        method: 'PUT',
+        target: withDigest(location, desc.digest),
+        repository,
+        operation: 'blob-put',
+        headers: {
+            'content-type': OCTET_STREAM,
+            'content-length': String(last?.length ?? 0),
+            ...(last ? { 'content-range': `${offset}-${offset + last.length - 1}` } : {}),
+        },
+        ...(last ? { body: last } : {}),
+    });
+    await finishUpload(ctx, repository, desc, res);
+}
+/** Cross-repository mount: 201 means linked; 202 means the registry opened a plain upload instead, which is cancelled. */
+async function mountBlob(ctx, repository, digest, fromRepository) {
+    const target = `${apiPath(ctx, repository, 'blobs/uploads/')}?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
+    const res = await ctx.client.request({
+        method: 'POST',
+        target,
+        repository,
+        // The registry checks pull access on the source; without it in the token it silently declines the mount.
+        scopes: [repositoryScope(fromRepository, ['pull'])],
+        operation: 'blob-mount',
+        headers: { 'content-length': '0' },
+    });
+    await expectStatus(res, [201, 202], ctx, repository, 'blob-mount', `mount of blob ${digest} from ${fromRepository}`);
+    await res.body.dump();
+    if (res.status === 201)
+        return true;
+    if (res.headers['location'] !== undefined)
+        await cancelSession(ctx, repository, resolveLocation(res, ctx, repository, 'blob-mount', 'a declined mount'));
+    return false;
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/tag-delete.js
+// Deleting one tag without touching other tags on the same manifest. The distribution API only deletes manifests
+// by digest (which takes every tag with it); OCI distribution 1.1 allows DELETE by tag, which distribution 2.8
+// refuses. Fallback, as regclient does: point the tag at a throwaway manifest of the same family, then delete that
+// manifest by digest. Only the throwaway and the tag go; the old digest and its other tags stay.
+
+
+
+
+
+
+
+
+
+const EMPTY_JSON = Buffer.from('{}');
+/**
+ * One throwaway per repository and family, the same bytes every time: its blobs go up once, and each tag delete
+ * after the first is one manifest PUT and one DELETE. Several tags pointing at it at once would all go with its
+ * DELETE, which is no harm: only tags being deleted are ever pointed at it, and within a process one at a time.
+ */
+const THROWAWAY_CONFIG = (layer) => Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
+const memos = new WeakMap();
+function memoFor(ctx) {
+    let memo = memos.get(ctx.client);
+    if (!memo)
+        memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false, waiting: new Map() }));
+    return memo;
+}
+async function ensureBlob(ctx, repository, bytes, mediaType) {
+    const desc = { mediaType, digest: (0,oci_digest/* digestOf */.ol)(bytes), size: bytes.length };
+    if ((await headBlob(ctx, repository, desc.digest)) === undefined)
+        await putBlob(ctx, repository, desc, external_node_stream_.Readable.from([bytes]));
+    return desc;
+}
+async function throwawayManifest(ctx, repository, docker) {
+    const emptyLayer = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerLayerGzip : mediatypes/* MediaType */.zu.OciLayer, digest: (0,oci_digest/* digestOf */.ol)(EMPTY_JSON), size: EMPTY_JSON.length };
+    const config = THROWAWAY_CONFIG(emptyLayer.digest);
+    const configDesc = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerConfig : mediatypes/* MediaType */.zu.OciConfig, digest: (0,oci_digest/* digestOf */.ol)(config), size: config.length };
+    const memo = memoFor(ctx);
+    const key = `${docker ? 'docker' : 'oci'} ${repository}`;
+    let uploaded = memo.blobsIn.get(key);
+    if (!uploaded) {
+        uploaded = Promise.all([ensureBlob(ctx, repository, EMPTY_JSON, emptyLayer.mediaType), ensureBlob(ctx, repository, config, configDesc.mediaType)]);
+        memo.blobsIn.set(key, uploaded);
+        // A failed upload is tried again by the next delete rather than remembered.
+        uploaded.catch(() => memo.blobsIn.delete(key));
+    }
+    await uploaded;
+    const mediaType = docker ? mediatypes/* MediaType */.zu.DockerManifest : mediatypes/* MediaType */.zu.OciManifest;
+    const manifest = { schemaVersion: 2, mediaType, config: configDesc, layers: [emptyLayer] };
+    return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
+}
+/** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
+async function deleteTag(ctx, ref, current) {
+    const name = `tag ${ref.repository}:${ref.tag}`;
+    current ??= await headManifest(ctx, ref);
+    if (!current)
+        throw new errors/* RegistryError */.gl(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
+    const memo = memoFor(ctx);
+    if (!memo.tagDeleteRefused) {
+        const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
+        if (res.status === 202 || res.status === 200 || res.status === 204) {
+            await res.body.dump();
+            return;
+        }
+        // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest.
+        if (res.status === 405 || res.status === 401 || res.status === 403)
+            await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
+        await res.body.dump();
+        // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
+        memo.tagDeleteRefused = true;
+    }
+    // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
+    const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
+    await pointAwayAndDelete(ctx, ref, throwaway);
+    ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
+}
+/**
+ * Points the tag at the throwaway and deletes the throwaway by digest, which takes the tag with it. distribution
+ * deletes a manifest by reading every tag link of the repository, while a tag PUT rewrites its link file in place: a
+ * DELETE that meets a PUT reads a half-written link and answers 500 for a delete it partly made. So within one
+ * repository the PUTs and the DELETE take turns; tags that arrive while a turn runs wait together, and the next turn
+ * points them all at the throwaway and deletes it once for all of them.
+ */
+function pointAwayAndDelete(ctx, ref, throwaway) {
+    const byKey = memoFor(ctx).waiting;
+    const turn = `tag-delete ${ref.repository}`;
+    const key = `${turn} ${throwaway.mediaType}`;
+    return new Promise((resolve, reject) => {
+        const entry = { ref, settle: (err) => (err === undefined ? resolve() : reject(err)) };
+        const open = byKey.get(key);
+        if (open)
+            return void open.push(entry);
+        const batch = [entry];
+        byKey.set(key, batch);
+        void oneAtATime(ctx, turn, async () => {
+            byKey.delete(key);
+            // deleteBatch settles every tag itself; this catches what it did not foresee, so no caller waits forever.
+            await deleteBatch(ctx, batch, throwaway).catch((err) => batch.forEach((w) => w.settle(err ?? new Error('tag delete failed'))));
+        });
+    });
+}
+async function deleteBatch(ctx, batch, throwaway) {
+    const puts = await Promise.allSettled(batch.map((w) => putManifest(ctx, w.ref, throwaway.bytes, throwaway.mediaType)));
+    const pointed = [];
+    let digest;
+    puts.forEach((put, i) => {
+        if (put.status === 'rejected')
+            return batch[i].settle(put.reason);
+        pointed.push(batch[i]);
+        digest = put.value.digest;
+    });
+    if (digest === undefined)
+        return;
+    try {
+        await deleteManifestByDigest(ctx, batch[0].ref.repository, digest);
+    }
+    catch (err) {
+        // Another process deleting tags here took the throwaway, and these tags with it: they are gone either way.
+        if (!(err instanceof errors/* RegistryError */.gl && err.status === 404)) {
+            for (const w of pointed)
+                w.settle(err);
+            return;
+        }
+    }
+    for (const w of pointed)
+        w.settle();
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/registry.js
+
+
+
+
+
+
+
+
+function registry_subjectOf(bytes) {
+    try {
+        const m = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        return typeof m.subject?.digest === 'string' ? m.subject.digest : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+class RegistryStore {
+    kind = 'registry';
+    ctx;
+    referrersSupport = new Map();
+    constructor(opts) {
+        this.ctx = { client: opts.client, logger: opts.logger };
+    }
+    get registry() {
+        return this.ctx.client.registry;
+    }
+    headManifest(ref) {
+        return headManifest(this.ctx, registryRef(this.ctx, ref));
+    }
+    getManifest(ref) {
+        return getManifest(this.ctx, registryRef(this.ctx, ref));
+    }
+    async putManifest(ref, bytes, mediaType) {
+        const r = registryRef(this.ctx, ref);
+        const { digest, subjectHandled } = await putManifest(this.ctx, r, bytes, mediaType);
+        const subject = registry_subjectOf(bytes);
+        if (subject !== undefined && !subjectHandled) {
+            await addToFallbackIndex(this.ctx, { ...r, digest: subject }, referrerDescriptor(bytes, mediaType, digest));
+        }
+        return digest;
+    }
+    async deleteManifest(ref) {
+        const r = registryRef(this.ctx, ref);
+        let digest = r.digest;
+        if (digest === undefined) {
+            const head = await headManifest(this.ctx, r);
+            if (!head)
+                throw new errors/* RegistryError */.gl(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'manifest-delete' });
+            digest = head.digest;
+        }
+        await deleteManifestByDigest(this.ctx, r.repository, digest);
+    }
+    headBlob(repo, digest) {
+        return headBlob(this.ctx, registryRef(this.ctx, repo).repository, digest);
+    }
+    getBlob(repo, desc) {
+        return getBlob(this.ctx, registryRef(this.ctx, repo).repository, desc);
+    }
+    /** One upload session; on failure the session is cancelled and the caller retries with a re-opened source. */
+    putBlob(repo, desc, content) {
+        return putBlob(this.ctx, registryRef(this.ctx, repo).repository, desc, content);
+    }
+    mountBlob(repo, digest, from) {
+        const target = registryRef(this.ctx, repo);
+        const source = registryRef(this.ctx, from);
+        if (source.repository === target.repository)
+            return Promise.resolve(true);
+        return mountBlob(this.ctx, target.repository, digest, source.repository);
+    }
+    listTags(repo, opts) {
+        return listTags(this.ctx, registryRef(this.ctx, repo).repository, opts);
+    }
+    listRepositories(opts) {
+        return listRepositories(this.ctx, opts);
+    }
+    async listReferrers(ref, opts) {
+        const r = registryRef(this.ctx, ref);
+        let digest = r.digest;
+        if (digest === undefined) {
+            const head = await headManifest(this.ctx, r);
+            if (!head)
+                throw new errors/* RegistryError */.gl(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'referrers' });
+            digest = head.digest;
+        }
+        return listReferrers(this.ctx, this.referrersSupport, { ...r, digest }, opts);
+    }
+    deleteTag(ref, current) {
+        const r = registryRef(this.ctx, ref);
+        if (r.tag === undefined)
+            throw new errors/* RegistryError */.gl('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
+        return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
+    }
+    close() {
+        return this.ctx.client.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/store/open.js
+// The stores a run uses, one per registry and one per OCI layout directory, created on first use and sharing
+// nothing but docker's config: each registry gets its own client (connections, limiter, tokens).
+
+
+
+
+
+
+
+
+class StoreSet {
+    opts;
+    registries = new Map();
+    ocidirs = new Map();
+    dockerConfig;
+    constructor(opts) {
+        this.opts = opts;
+        this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true);
+    }
+    storeFor(ref) {
+        if (ref.scheme === 'registry')
+            return this.storeForRegistry(ref.registry);
+        const key = (0,external_node_path_.resolve)(ref.path);
+        let store = this.ocidirs.get(key);
+        if (!store)
+            this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger })));
+        return store;
+    }
+    storeForRegistry(registry) {
+        let store = this.registries.get(registry);
+        if (!store) {
+            const host = withCertsDirs(hostConfigFor(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
+            const client = new RegistryClient({
+                host,
+                credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger }),
+                logger: this.opts.logger,
+                userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
+                ...(this.opts.retry ? { retry: this.opts.retry } : {}),
+                ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
+            });
+            this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger })));
+        }
+        return store;
+    }
+    async close() {
+        const stores = [...this.registries.values(), ...this.ocidirs.values()];
+        this.registries.clear();
+        this.ocidirs.clear();
+        await Promise.all(stores.map((s) => s.close()));
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/command/options.js
+var options = __webpack_require__(5175);
+;// CONCATENATED MODULE: ./build/src/command/store-options.js
+
+
+/** Config `creds` first, then the flags on top, field by field: the command line wins for the registry it names. */
+function mergeHosts(fromConfig, fromFlags) {
+    const byRegistry = new Map(fromConfig.map((h) => [h.registry, { ...h }]));
+    for (const h of fromFlags)
+        byRegistry.set(h.registry, { ...byRegistry.get(h.registry), ...h });
+    return [...byRegistry.values()];
+}
+function storeOptionsFor(command, hosts, logger) {
+    if (command.name === 'prune once') {
+        const { config } = command;
+        return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+    }
+    if (!(0,options/* isSyncCommand */.dv)(command))
+        return { hosts: [...hosts], logger };
+    const { config } = command;
+    return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig };
+}
+/** The stores a command runs against, as both faces open them. */
+function openStores(command, hosts, logger) {
+    return new StoreSet(storeOptionsFor(command, hosts, logger));
+}
+
+
+/***/ }),
+
+/***/ 3048:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseGoDuration)
+/* harmony export */ });
+// Go's time.ParseDuration (https://pkg.go.dev/time#ParseDuration): "300ms", "-1.5h", "2h45m", units ns us µs ms s m h.
+const UNIT_SECONDS = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+/** Seconds in a Go duration string; throws with Go's wording on bad input. */
+function parseGoDuration(text) {
+    const fail = (why) => {
+        throw new Error(`invalid duration ${JSON.stringify(text)}: ${why} (Go syntax such as 90s, 15m, 1h30m, 500ms)`);
+    };
+    let s = text;
+    let sign = 1;
+    if (s.startsWith('-') || s.startsWith('+')) {
+        sign = s.startsWith('-') ? -1 : 1;
+        s = s.slice(1);
+    }
+    if (s === '0')
+        return 0;
+    if (s === '')
+        fail('empty');
+    let total = 0;
+    while (s !== '') {
+        const m = /^([0-9]*(?:\.[0-9]*)?)([^0-9.]*)/.exec(s);
+        const [all, num, unit] = m;
+        if (num === '' || num === '.')
+            fail('expected a number');
+        if (unit === '')
+            fail('missing unit');
+        const factor = UNIT_SECONDS[unit];
+        if (factor === undefined)
+            fail(`unknown unit ${JSON.stringify(unit)}`);
+        total += Number(num) * factor;
+        s = s.slice(all.length);
+    }
+    return sign * total;
+}
+
+
+/***/ }),
+
+/***/ 6388:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jP: () => (/* binding */ secretsInHostSpecs),
+/* harmony export */   wE: () => (/* binding */ parseHostSpecs)
+/* harmony export */ });
+/* unused harmony exports SECRET_KEYS, parseHostSpec */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9272);
+// `--host` specs (and the action's `hosts` lines) → HostConfig. Error messages never repeat a value from the spec
+// other than the registry name and the tls mode: a password may sit anywhere in it.
+
+
+const TLS_MODES = ['enabled', 'insecure', 'disabled'];
+const KEYS = ['reg', 'hostname', 'tls', 'user', 'pass', 'token', 'repo-auth'];
+/** Keys whose values are credentials: masked in action logs, redacted from CLI output. */
+const SECRET_KEYS = ['pass', 'token'];
+function isKey(k) {
+    return KEYS.includes(k);
+}
+function parseHostSpec(spec) {
+    const fields = new Map();
+    let previous;
+    for (const [i, field] of spec.split(',').entries()) {
+        const eq = field.indexOf('=');
+        if (eq <= 0) {
+            const hint = previous !== undefined && SECRET_KEYS.includes(previous) ? ` (a ${previous} value cannot contain a comma)` : '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host: field ${i + 1} is not key=value${hint}`);
+        }
+        const key = field.slice(0, eq).trim();
+        if (!isKey(key)) {
+            const shown = /^[a-z][a-z-]{0,20}$/.test(key) ? `"${key}"` : `in field ${i + 1}`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host: unknown key ${shown}; known keys: ${KEYS.join(', ')}`);
+        }
+        if (fields.has(key))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host: key "${key}" given twice`);
+        fields.set(key, field.slice(eq + 1));
+        previous = key;
+    }
+    const reg = fields.get('reg');
+    if (reg === undefined || reg.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--host: reg=HOST[:PORT] is required');
+    const registry = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRegistryHost */ .TZ)(reg);
+    const host = { registry };
+    const hostname = fields.get('hostname');
+    if (hostname !== undefined) {
+        if (!/^[A-Za-z0-9.\-[\]:]+$/.test(hostname))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${registry}: hostname must be HOST[:PORT]`);
+        host.hostname = hostname;
+    }
+    const tls = fields.get('tls');
+    if (tls !== undefined) {
+        if (!TLS_MODES.includes(tls))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${registry}: tls must be one of ${TLS_MODES.join(', ')}, not "${tls}"`);
+        host.tls = tls;
+    }
+    const user = fields.get('user');
+    const pass = fields.get('pass');
+    if ((user === undefined) !== (pass === undefined))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${registry}: user and pass go together`);
+    if (user !== undefined)
+        host.user = user;
+    if (pass !== undefined)
+        host.pass = pass;
+    const token = fields.get('token');
+    if (token !== undefined)
+        host.token = token;
+    const repoAuth = fields.get('repo-auth');
+    if (repoAuth !== undefined) {
+        if (repoAuth !== 'true' && repoAuth !== 'false')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${registry}: repo-auth must be true or false`);
+        host.repoAuth = repoAuth === 'true';
+    }
+    return host;
+}
+/** Several specs; one registry may be described once. */
+function parseHostSpecs(specs) {
+    const hosts = specs.map(parseHostSpec);
+    const seen = new Set();
+    for (const h of hosts) {
+        if (seen.has(h.registry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${h.registry} given twice; put every setting of a registry in one --host`);
+        seen.add(h.registry);
+    }
+    return hosts;
+}
+/**
+ * The credential values in raw specs, found without parsing (which may fail), so they can be hidden first. A value
+ * with a comma in it (invalid, but typed) is hidden whole and piece by piece.
+ */
+function secretsInHostSpecs(specs) {
+    const secrets = [];
+    for (const spec of specs) {
+        let current;
+        for (const field of spec.split(',')) {
+            const eq = field.indexOf('=');
+            if (eq <= 0 && current) {
+                current.push(field);
+                continue;
+            }
+            if (current)
+                secrets.push(current.join(','), ...current);
+            current = eq > 0 && SECRET_KEYS.includes(field.slice(0, eq).trim()) ? [field.slice(eq + 1)] : undefined;
+        }
+        if (current)
+            secrets.push(current.join(','), ...current);
+    }
+    return [...new Set(secrets.filter((s) => s !== ''))];
+}
+
+
+/***/ }),
+
+/***/ 5139:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ configSecrets),
+/* harmony export */   x: () => (/* binding */ SECRET_FIELDS)
+/* harmony export */ });
+const SECRET_FIELDS = ['pass', 'token', 'clientKey'];
+/** Values that must never be printed: passwords, tokens and keys from `creds`. */
+function configSecrets(config) {
+    return config.creds.flatMap((c) => SECRET_FIELDS.map((f) => c[f]).filter((v) => typeof v === 'string' && v !== ''));
+}
+
+
+/***/ }),
+
+/***/ 6306:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iw: () => (/* binding */ inShard),
+/* harmony export */   _b: () => (/* binding */ shardMatrix),
+/* harmony export */   uK: () => (/* binding */ parseShard)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2544);
+// Splitting a sync over N matrix jobs: each item belongs to exactly one shard, decided by a hash of its target, so
+// every job computes the same split without talking to the others and a re-run lands each tag on the same job.
+
+
+function parseShard(text) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--shard must be I/N (e.g. 1/4), not "${text}"`);
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || index < 1 || index > count)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--shard ${text}: I must be between 1 and N, and N at least 1`);
+    return { index, count };
+}
+function inShard(key, shard) {
+    if (!shard || shard.count === 1)
+        return true;
+    const bucket = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest().readUInt32BE(0) % shard.count;
+    return bucket === shard.index - 1;
+}
+/** The values a job matrix fans out over: `["1/3","2/3","3/3"]`. */
+function shardMatrix(count) {
+    return Array.from({ length: count }, (_, i) => `${i + 1}/${count}`);
+}
+
+
+/***/ }),
+
+/***/ 2752:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ exportImage),
+  J: () => (/* binding */ importImage)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(2544);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(9272);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./build/src/oci/platform.js
+var oci_platform = __webpack_require__(8742);
+// EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
+var layout = __webpack_require__(6014);
+;// CONCATENATED MODULE: ./build/src/store/tarfile/format.js
+// The tar format, as much as a layout needs: POSIX ustar headers (IEEE 1003.1-2001 "ustar Interchange Format"), with
+// pax extended headers ('x') for paths that do not fit and sizes of 8 GiB and more. Reading also accepts GNU long
+// names ('L'/'K') and GNU base-256 sizes, which GNU tar and older Docker write.
+
+const BLOCK = 512;
+/** ustar's size field holds 11 octal digits: 8 GiB - 1 at most. */
+const MAX_OCTAL_SIZE = 8 ** 11 - 1;
+const TYPE_FLAGS = {
+    '0': 'file',
+    '\0': 'file',
+    '7': 'file',
+    '5': 'directory',
+    '2': 'symlink',
+    '1': 'hardlink',
+    x: 'pax',
+    g: 'pax-global',
+    L: 'gnu-longname',
+    K: 'gnu-longlink',
+};
+function writeString(block, offset, length, value) {
+    block.write(value, offset, Math.min(length, Buffer.byteLength(value)), 'utf8');
+}
+function writeOctal(block, offset, length, value) {
+    writeString(block, offset, length, `${value.toString(8).padStart(length - 1, '0')}\0`);
+}
+/** Splits a path into ustar's prefix (155 bytes) and name (100 bytes) at a slash; undefined when it cannot. */
+function splitUstarPath(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return { prefix: '', name: path };
+    for (let i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
+        const prefix = path.slice(0, i);
+        const name = path.slice(i + 1);
+        if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name !== '')
+            return { prefix, name };
+    }
+    return undefined;
+}
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    const bodyLength = Buffer.byteLength(body);
+    // The length counts its own digits, which can push it past a power of ten.
+    let total = bodyLength + String(bodyLength).length;
+    if (String(total).length > String(bodyLength).length)
+        total = bodyLength + String(total).length;
+    return `${total}${body}`;
+}
+function ustarBlock(path, typeflag, size, mode, mtime) {
+    const block = Buffer.alloc(BLOCK);
+    writeString(block, 0, 100, path.name);
+    writeOctal(block, 100, 8, mode);
+    writeOctal(block, 108, 8, 0);
+    writeOctal(block, 116, 8, 0);
+    writeOctal(block, 124, 12, size);
+    writeOctal(block, 136, 12, mtime);
+    block.fill(' ', 148, 156);
+    block.write(typeflag, 156, 1, 'latin1');
+    writeString(block, 257, 6, 'ustar\0');
+    writeString(block, 263, 2, '00');
+    writeString(block, 345, 155, path.prefix);
+    let sum = 0;
+    for (const byte of block)
+        sum += byte;
+    writeString(block, 148, 8, `${sum.toString(8).padStart(6, '0')}\0 `);
+    return block;
+}
+/** Zero bytes that fill data of `size` up to the next block. */
+function padding(size) {
+    return Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+}
+/** Two zero blocks end an archive. */
+function endOfArchive() {
+    return Buffer.alloc(2 * BLOCK);
+}
+/** The header block(s) of one entry: a pax header first when the path or the size does not fit ustar. */
+function encodeHeader(entry) {
+    const path = entry.type === 'directory' && !entry.path.endsWith('/') ? `${entry.path}/` : entry.path;
+    const mode = entry.mode ?? (entry.type === 'directory' ? 0o755 : 0o644);
+    const mtime = entry.mtime ?? 0;
+    const split = splitUstarPath(path);
+    let pax = '';
+    if (!split)
+        pax += paxRecord('path', path);
+    if (entry.size > MAX_OCTAL_SIZE)
+        pax += paxRecord('size', String(entry.size));
+    const main = ustarBlock(split ?? { prefix: '', name: path.slice(-100).replace(/^\/+/, '') }, entry.type === 'directory' ? '5' : '0', entry.size > MAX_OCTAL_SIZE ? 0 : entry.size, mode, mtime);
+    if (pax === '')
+        return main;
+    const body = Buffer.from(pax, 'utf8');
+    const paxName = `PaxHeaders/${path.split('/').filter(Boolean).pop() ?? 'entry'}`.slice(0, 100);
+    return Buffer.concat([ustarBlock({ prefix: '', name: paxName }, 'x', body.length, 0o644, mtime), body, padding(body.length), main]);
+}
+function readString(block, offset, length) {
+    const end = block.indexOf(0, offset);
+    return block.toString('utf8', offset, end < 0 || end > offset + length ? offset + length : end);
+}
+function readNumber(block, offset, length) {
+    if ((block[offset] & 0x80) !== 0) {
+        // GNU base-256: the high bit flags it; the remaining bits are a big-endian number.
+        let value = block[offset] & 0x7f;
+        for (let i = offset + 1; i < offset + length; i++)
+            value = value * 256 + block[i];
+        return value;
+    }
+    const text = readString(block, offset, length).trim();
+    return text === '' ? 0 : Number.parseInt(text, 8);
+}
+/** Parses one header block; `undefined` for a zero block (the end of the archive). Throws on a bad checksum. */
+function decodeHeader(block) {
+    if (block.every((b) => b === 0))
+        return undefined;
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : block[i];
+    const stored = readNumber(block, 148, 8);
+    if (stored !== sum)
+        throw new errors/* UsageError */.eb(`tar header checksum mismatch (stored ${stored}, computed ${sum}): the file is not a tar archive or is damaged`);
+    const name = readString(block, 0, 100);
+    const isUstar = block.toString('latin1', 257, 262) === 'ustar';
+    const prefix = isUstar ? readString(block, 345, 155) : '';
+    const flag = String.fromCharCode(block[156]);
+    return {
+        path: prefix !== '' ? `${prefix}/${name}` : name,
+        type: TYPE_FLAGS[flag] ?? 'other',
+        size: readNumber(block, 124, 12),
+        mode: readNumber(block, 100, 8),
+        mtime: readNumber(block, 136, 12),
+        linkname: readString(block, 157, 100),
+    };
+}
+/** Records of a pax extended header (`<len> <key>=<value>\n` each). */
+function parsePax(body) {
+    const out = {};
+    let pos = 0;
+    while (pos < body.length) {
+        const space = body.indexOf(0x20, pos);
+        if (space < 0)
+            break;
+        const len = Number.parseInt(body.toString('latin1', pos, space), 10);
+        if (!Number.isFinite(len) || len <= 0 || pos + len > body.length)
+            throw new errors/* UsageError */.eb('malformed pax extended header in tar archive');
+        const record = body.toString('utf8', space + 1, pos + len - 1);
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./build/src/spent-buffers.js
+var spent_buffers = __webpack_require__(4393);
+;// CONCATENATED MODULE: ./build/src/store/tarfile/export.js
+// One tar holding an OCI image layout plus the Docker `manifest.json` that `docker load` reads, so the same file
+// goes into an air-gapped registry (`image import`) and into a Docker engine. Blobs stream from disk and are verified
+// against their names on the way out.
+
+
+
+
+
+
+
+
+
+
+
+
+const DOCKER_MANIFEST_FILE = 'manifest.json';
+/** containerd and `docker save` name the image of an `index.json` entry with this annotation. */
+const CONTAINERD_IMAGE_NAME = 'io.containerd.image.name';
+function blobName(digest) {
+    return `blobs/${digest.replace(':', '/')}`;
+}
+async function exists(root, digest) {
+    return (0,promises_.stat)((0,external_node_path_.join)(root, blobName(digest))).then((s) => s.isFile(), () => false);
+}
+/** The image Docker should load for an `index.json` entry: itself, or for an index the child for `platform`. */
+async function imageFor(root, entry, platform) {
+    const m = await (0,layout/* readManifestBlob */.XU)(root, entry.digest);
+    if (m?.kind === 'image')
+        return { config: m.manifest.config, layers: m.manifest.layers };
+    if (m?.kind !== 'index')
+        return undefined;
+    const present = [];
+    for (const child of m.index.manifests)
+        if (await exists(root, child.digest))
+            present.push(child);
+    const candidates = [(0,oci_platform/* selectPlatform */.md)(present, platform), ...present].filter((d) => d !== undefined);
+    for (const child of candidates) {
+        const image = await imageFor(root, child, platform);
+        if (image)
+            return image;
+    }
+    return undefined;
+}
+/** Docker's `manifest.json` for the tagged images of a layout whose config and layers are all present. */
+async function dockerManifestFor(root, opts = {}) {
+    const index = await (0,layout/* readIndex */.vY)(root);
+    if (!index)
+        throw new errors/* UsageError */.eb(`${root} is not an OCI image layout: it has no ${layout/* INDEX_FILE */.K$}`);
+    const platform = opts.platform ?? (0,oci_platform/* localPlatform */.hJ)();
+    const byConfig = new Map();
+    for (const entry of index.manifests) {
+        const tag = (0,layout/* tagOf */.cO)(entry);
+        if (tag === undefined)
+            continue;
+        const image = await imageFor(root, entry, platform);
+        if (!image)
+            continue;
+        const blobs = [image.config, ...image.layers];
+        if (!blobs.every((d) => (0,reference/* isValidDigest */.fH)(d.digest)))
+            continue;
+        if (!(await Promise.all(blobs.map((d) => exists(root, d.digest)))).every(Boolean))
+            continue;
+        const key = `${image.config.digest} ${image.layers.map((l) => l.digest).join(' ')}`;
+        let item = byConfig.get(key);
+        if (!item) {
+            item = { Config: blobName(image.config.digest), RepoTags: [], Layers: image.layers.map((l) => blobName(l.digest)) };
+            byConfig.set(key, item);
+        }
+        const name = entry.annotations?.[CONTAINERD_IMAGE_NAME] ?? (opts.repository !== undefined ? `${opts.repository}:${tag}` : undefined);
+        if (name !== undefined && !item.RepoTags.includes(name))
+            item.RepoTags.push(name);
+    }
+    return [...byConfig.values()].map((m) => ({ ...m, RepoTags: m.RepoTags.length > 0 ? m.RepoTags : null }));
+}
+async function* blobChunks(file, digest, size) {
+    const hash = (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
+    let seen = 0;
+    // Exactly `size` bytes: a file that grew meanwhile must not shift every later entry of the archive.
+    if (size > 0) {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { start: 0, end: size - 1 })) {
+            const buf = chunk;
+            hash.update(buf);
+            (0,spent_buffers/* spentBytes */.k)(buf.length);
+            seen += buf.length;
+            yield buf;
+        }
+    }
+    const actual = `${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}`;
+    if (seen !== size)
+        throw new errors/* DigestMismatchError */.h(digest, `${seen} bytes where ${size} were expected`, `${file} while exporting`);
+    if (actual !== digest)
+        throw new errors/* DigestMismatchError */.h(digest, actual, `${file} while exporting`);
+}
+async function* archive(root, dockerManifest) {
+    const small = [
+        [layout/* OCI_LAYOUT_FILE */.u2, await (0,promises_.readFile)((0,external_node_path_.join)(root, layout/* OCI_LAYOUT_FILE */.u2))],
+        [layout/* INDEX_FILE */.K$, await (0,promises_.readFile)((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))],
+        [DOCKER_MANIFEST_FILE, Buffer.from(`${JSON.stringify(dockerManifest)}\n`)],
+    ];
+    for (const [name, bytes] of small) {
+        yield encodeHeader({ path: name, type: 'file', size: bytes.length });
+        yield bytes;
+        yield padding(bytes.length);
+    }
+    yield encodeHeader({ path: 'blobs', type: 'directory', size: 0 });
+    const algorithms = (await (0,promises_.readdir)((0,external_node_path_.join)(root, 'blobs'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    for (const alg of algorithms.sort()) {
+        const names = (await (0,promises_.readdir)((0,external_node_path_.join)(root, 'blobs', alg))).filter((n) => (0,reference/* isValidDigest */.fH)(`${alg}:${n}`)).sort();
+        yield encodeHeader({ path: `blobs/${alg}`, type: 'directory', size: 0 });
+        for (const name of names) {
+            const file = (0,external_node_path_.join)(root, 'blobs', alg, name);
+            const size = (await (0,promises_.stat)(file)).size;
+            yield encodeHeader({ path: `blobs/${alg}/${name}`, type: 'file', size });
+            yield* blobChunks(file, `${alg}:${name}`, size);
+            yield padding(size);
+        }
+    }
+    yield endOfArchive();
+}
+/**
+ * Writes the layout at `root` as one tar into `out` (which is ended): `oci-layout`, `index.json`, Docker's
+ * `manifest.json`, then every blob. Throws DigestMismatchError if a blob does not hash to its name.
+ */
+async function writeLayoutTar(root, out, opts = {}) {
+    const dockerManifest = await dockerManifestFor(root, opts);
+    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(archive(root, dockerManifest), { objectMode: false }), out);
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./build/src/oci/digest.js
+var oci_digest = __webpack_require__(4329);
+;// CONCATENATED MODULE: ./build/src/store/tarfile/import.js
+// Unpacks a layout tar (ours, `docker save`'s, or a plain tar of an OCI layout; gzip'd or not) into a new directory.
+// The archive is untrusted: no absolute paths, no `..`, nothing but regular files and directories is created (links
+// inside the archive are skipped, links pointing outside reject it), and every blob is verified against its name.
+
+
+
+
+
+
+
+
+
+
+
+/** Pulls exact byte counts from a stream of chunks. */
+class ByteSource {
+    chunks;
+    buffered = [];
+    length = 0;
+    done = false;
+    constructor(chunks) {
+        this.chunks = chunks;
+    }
+    async fill(min) {
+        while (this.length < min && !this.done) {
+            const next = await this.chunks.next();
+            if (next.done)
+                this.done = true;
+            else {
+                this.buffered.push(next.value);
+                this.length += next.value.length;
+            }
+        }
+    }
+    /** Up to `max` bytes, at least one unless the stream ended. */
+    async some(max) {
+        await this.fill(1);
+        const head = this.buffered[0];
+        if (!head)
+            return undefined;
+        const out = head.length <= max ? head : head.subarray(0, max);
+        if (out === head)
+            this.buffered.shift();
+        else
+            this.buffered[0] = head.subarray(max);
+        this.length -= out.length;
+        return out;
+    }
+    /** The next header block; `undefined` at the end of the stream. */
+    async block() {
+        await this.fill(BLOCK);
+        return this.length === 0 ? undefined : this.exactly(BLOCK, 'a header');
+    }
+    async exactly(n, what) {
+        await this.fill(n);
+        if (this.length < n)
+            throw new errors/* UsageError */.eb(`tar archive ends in the middle of ${what}: the file is truncated`);
+        const all = Buffer.concat(this.buffered);
+        this.buffered = all.length > n ? [all.subarray(n)] : [];
+        this.length -= n;
+        return all.subarray(0, n);
+    }
+    async *take(n, what) {
+        let left = n;
+        while (left > 0) {
+            const chunk = await this.some(left);
+            if (!chunk)
+                throw new errors/* UsageError */.eb(`tar archive ends in the middle of ${what}: the file is truncated`);
+            left -= chunk.length;
+            yield chunk;
+        }
+    }
+    async skip(n, what) {
+        for (let left = n; left > 0;) {
+            const chunk = await this.some(left);
+            if (!chunk)
+                throw new errors/* UsageError */.eb(`tar archive ends in the middle of ${what}: the file is truncated`);
+            left -= chunk.length;
+        }
+    }
+}
+function paddedSize(size) {
+    return Math.ceil(size / BLOCK) * BLOCK;
+}
+/** The entry's path inside the archive root, or a UsageError when it would land elsewhere. */
+function safeRelativePath(tarFile, name) {
+    const trimmed = name.replace(/\/+$/, '');
+    const parts = trimmed.split('/').filter((p) => p !== '' && p !== '.');
+    if (name.startsWith('/') || name.includes('\0') || /^[A-Za-z]:/.test(name) || name.includes('\\') || parts.includes('..')) {
+        throw new errors/* UsageError */.eb(`refusing ${tarFile}: entry "${name}" would be written outside the target directory`);
+    }
+    return parts.join('/');
+}
+function checkLinkTarget(tarFile, header, path) {
+    const target = header.type === 'hardlink' ? header.linkname : external_node_path_.posix.join(external_node_path_.posix.dirname(path), header.linkname);
+    const normalized = external_node_path_.posix.normalize(target);
+    if (header.linkname.startsWith('/') || normalized === '..' || normalized.startsWith('../')) {
+        throw new errors/* UsageError */.eb(`refusing ${tarFile}: link "${path}" points outside the archive (to "${header.linkname}")`);
+    }
+}
+/** The archive's bytes, inflated when it is gzip'd (`docker save | gzip`). */
+async function openArchive(tarFile) {
+    const magic = Buffer.alloc(2);
+    const fh = await (0,promises_.open)(tarFile, 'r');
+    try {
+        await fh.read(magic, 0, 2, 0);
+    }
+    finally {
+        await fh.close();
+    }
+    const file = (0,external_node_fs_.createReadStream)(tarFile);
+    let stream = file;
+    if (magic[0] === 0x1f && magic[1] === 0x8b) {
+        const gunzip = (0,external_node_zlib_.createGunzip)();
+        file.on('error', (err) => gunzip.destroy(err));
+        stream = file.pipe(gunzip);
+    }
+    return {
+        chunks: stream[Symbol.asyncIterator](),
+        close: () => {
+            file.destroy();
+            stream.destroy();
+        },
+    };
+}
+async function writeEntry(source, file, path, size) {
+    const parts = path.split('/');
+    const digest = parts.length === 3 && parts[0] === 'blobs' ? `${parts[1]}:${parts[2]}` : undefined;
+    const data = external_node_stream_.Readable.from(source.take(size, path));
+    const sink = (0,external_node_fs_.createWriteStream)(file);
+    try {
+        if (digest !== undefined && (0,reference/* isValidDigest */.fH)(digest))
+            await (0,external_node_stream_promises_.pipeline)(data, new oci_digest/* DigestVerifier */.Do(digest, size, `${path} in the archive`), sink);
+        else
+            await (0,external_node_stream_promises_.pipeline)(data, sink);
+    }
+    catch (err) {
+        await (0,promises_.unlink)(file).catch(() => undefined);
+        throw err;
+    }
+}
+/**
+ * Extracts `tarFile` into `intoDir`, which must be absent or empty (so no link already inside can redirect a write).
+ * Fails unless the result is an OCI image layout (`oci-layout` and `index.json`).
+ */
+async function extractLayoutTar(tarFile, intoDir) {
+    const existing = await (0,promises_.readdir)(intoDir).catch((err) => {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    });
+    const existed = existing !== undefined;
+    if (existing !== undefined && existing.length > 0)
+        throw new errors/* UsageError */.eb(`cannot extract into ${intoDir}: the directory is not empty; choose a new or empty directory`);
+    await (0,promises_.mkdir)(intoDir, { recursive: true });
+    const archive = await openArchive(tarFile);
+    try {
+        const result = await extractEntries(tarFile, new ByteSource(archive.chunks), intoDir);
+        for (const required of [layout/* OCI_LAYOUT_FILE */.u2, layout/* INDEX_FILE */.K$]) {
+            if (!(await (0,promises_.stat)((0,external_node_path_.join)(intoDir, required)).then((s) => s.isFile(), () => false))) {
+                throw new errors/* UsageError */.eb(`${tarFile} is not an OCI image layout archive: it has no ${required}`);
+            }
+        }
+        return result;
+    }
+    catch (err) {
+        // The directory was empty or absent before, so everything in it now came from this archive.
+        await (0,promises_.rm)(intoDir, { recursive: true, force: true });
+        if (existed)
+            await (0,promises_.mkdir)(intoDir, { recursive: true });
+        throw err;
+    }
+    finally {
+        archive.close();
+    }
+}
+async function extractEntries(tarFile, source, intoDir) {
+    const result = { files: 0, bytes: 0 };
+    let pax = {};
+    let longName;
+    let longLink;
+    for (;;) {
+        const block = await source.block();
+        const raw = block ? decodeHeader(block) : undefined;
+        if (!raw)
+            return result;
+        const size = pax['size'] !== undefined ? Number(pax['size']) : raw.size;
+        if (raw.type === 'pax' || raw.type === 'gnu-longname' || raw.type === 'gnu-longlink' || raw.type === 'pax-global') {
+            const body = await source.exactly(paddedSize(raw.size), 'an extended header');
+            const content = body.subarray(0, raw.size);
+            if (raw.type === 'pax')
+                pax = { ...pax, ...parsePax(content) };
+            else if (raw.type === 'gnu-longname')
+                longName = content.toString('utf8').replace(/\0+$/, '');
+            else if (raw.type === 'gnu-longlink')
+                longLink = content.toString('utf8').replace(/\0+$/, '');
+            continue;
+        }
+        const header = { ...raw, path: pax['path'] ?? longName ?? raw.path, linkname: pax['linkpath'] ?? longLink ?? raw.linkname, size };
+        pax = {};
+        longName = undefined;
+        longLink = undefined;
+        const path = safeRelativePath(tarFile, header.path);
+        if (header.type === 'file' && path !== '') {
+            const file = (0,external_node_path_.join)(intoDir, path);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+            await writeEntry(source, file, path, header.size);
+            await source.skip(paddedSize(header.size) - header.size, path);
+            result.files++;
+            result.bytes += header.size;
+            continue;
+        }
+        if (header.type === 'directory')
+            await (0,promises_.mkdir)((0,external_node_path_.join)(intoDir, path), { recursive: true });
+        if (header.type === 'symlink' || header.type === 'hardlink')
+            checkLinkTarget(tarFile, header, path);
+        // Links and special files are not part of a layout: their data, if any, is skipped.
+        await source.skip(header.type === 'directory' ? 0 : paddedSize(header.size), path);
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy = __webpack_require__(8842);
+;// CONCATENATED MODULE: ./build/src/copy/archive.js
+// One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
+// staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
+
+
+
+
+
+
+
+
+
+const REF_NAME = 'org.opencontainers.image.ref.name';
+async function withStaging(work) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'regkit-stage-'));
+    try {
+        return await work(dir);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function exportImage(ctx, src, file, opts = {}) {
+    const started = Date.now();
+    return withStaging(async (dir) => {
+        const staged = { scheme: 'ocidir', path: (0,external_node_path_.join)(dir, 'layout'), tag: src.tag ?? 'latest' };
+        const copied = await (0,copy/* copyImage */.L)(ctx, src, staged, { ...opts, dryRun: false });
+        // Written beside the target and renamed, so an interrupted export never leaves a file that looks complete.
+        const partial = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.partial-${process.pid}`);
+        try {
+            const out = (0,external_node_fs_.createWriteStream)(partial);
+            const repository = src.scheme === 'registry' ? `${src.registry}/${src.repository}` : undefined;
+            await writeLayoutTar(staged.path, out, repository ? { repository } : {});
+            await (0,promises_.rename)(partial, file);
+        }
+        catch (err) {
+            await (0,promises_.rm)(partial, { force: true });
+            throw err;
+        }
+        return { ...copied, op: 'export', status: 'copied', target: file, durationMs: Date.now() - started };
+    });
+}
+async function importImage(ctx, file, dst, opts = {}) {
+    const started = Date.now();
+    return withStaging(async (dir) => {
+        const layout = (0,external_node_path_.join)(dir, 'layout');
+        await extractLayoutTar(file, layout);
+        const tag = await pickTag(layout, file, dst);
+        const result = await (0,copy/* copyImage */.L)(ctx, { scheme: 'ocidir', path: layout, tag }, dst, opts);
+        return { ...result, op: 'import', source: `${file}:${tag}`, target: (0,reference/* formatReference */.FH)(dst), durationMs: Date.now() - started };
+    });
+}
+/** The archive's only tag, or the target's tag when the archive holds several. */
+async function pickTag(layout, file, dst) {
+    const index = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'index.json'), 'utf8'));
+    const tags = (index.manifests ?? []).map((m) => m.annotations?.[REF_NAME]).filter((t) => t !== undefined);
+    if (tags.length === 1)
+        return tags[0];
+    if (dst.tag !== undefined && tags.includes(dst.tag))
+        return dst.tag;
+    if (tags.length === 0)
+        throw new errors/* UsageError */.eb(`${file} holds no tagged image (no ${REF_NAME} annotation in its index.json)`);
+    throw new errors/* UsageError */.eb(`${file} holds several images (${tags.join(', ')}); name one as the target's tag`);
+}
+
+
+/***/ }),
+
+/***/ 8842:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ copyImage)
+});
+
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(2544);
+// EXTERNAL MODULE: ./build/src/oci/digest.js
+var digest = __webpack_require__(4329);
+// EXTERNAL MODULE: ./build/src/oci/manifest.js
+var manifest = __webpack_require__(4236);
+// EXTERNAL MODULE: ./build/src/oci/mediatypes.js
+var mediatypes = __webpack_require__(7596);
+// EXTERNAL MODULE: ./build/src/oci/platform.js
+var platform = __webpack_require__(8742);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(9272);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./build/src/report/result.js
+var result = __webpack_require__(3621);
+;// CONCATENATED MODULE: ./build/src/copy/failures.js
+// The copy engine's own failures, as typed errors that name the store, the repository and what to do next.
+
+
+function locationOf(ref) {
+    return ref.scheme === 'registry' ? { registry: ref.registry, repository: ref.repository } : { registry: `ocidir://${ref.path}`, repository: undefined };
+}
+function notFound(ref) {
+    return new errors/* RegistryError */.gl(`${(0,reference/* formatReference */.FH)(ref)} not found`, {
+        status: 404,
+        ...locationOf(ref),
+        operation: 'manifest-head',
+        hint: ref.tag ? `check the tag (regkit tag ls ${(0,reference/* formatReference */.FH)((0,reference/* repositoryOf */._M)(ref))})` : 'check the digest',
+    });
+}
+/** The source's blob body broke off on every attempt (a dropped connection, a truncated file). */
+function blobReadFailed(src, desc, cause, attempts) {
+    return new errors/* RegistryError */.gl(`reading blob ${desc.digest} (${desc.size} bytes) broke off after ${attempts} attempts: ${cause.message}`, {
+        status: undefined,
+        ...locationOf(src),
+        operation: 'blob-get',
+        retryable: true,
+        cause,
+        hint: 'nothing was tagged; run the copy again once the source is reachable',
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/copy/blobs.js
+// Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
+
+
+
+
+
+
+const BLOB_ATTEMPTS = 3;
+class BlobTransfer {
+    ctx;
+    src;
+    dst;
+    opts;
+    limit;
+    counts = (0,result/* emptyBlobCounts */.p)();
+    bytesMoved = 0;
+    bytesPlanned = 0;
+    blobsPlanned = 0;
+    blobsDone = 0;
+    inFlight = new Map();
+    constructor(ctx, src, dst, opts, limit) {
+        this.ctx = ctx;
+        this.src = src;
+        this.dst = dst;
+        this.opts = opts;
+        this.limit = limit;
+    }
+    /** Copies one blob once, however many manifests name it. */
+    copy(desc) {
+        let pending = this.inFlight.get(desc.digest);
+        if (!pending) {
+            this.blobsPlanned++;
+            this.bytesPlanned += desc.size;
+            pending = this.transfer(desc).then(() => {
+                this.blobsDone++;
+                this.report();
+            });
+            this.inFlight.set(desc.digest, pending);
+        }
+        return pending;
+    }
+    async transfer(desc) {
+        const { src, dst, opts } = this;
+        // Inside one repository every blob of the source is already the target's: a retag moves no bytes.
+        if ((0,reference/* sameRepository */.RB)(src, dst) && !opts.forceRecursive) {
+            this.counts.skipped++;
+            return;
+        }
+        const dstStore = this.ctx.stores.storeFor(dst);
+        if ((0,reference/* sameRegistry */.cJ)(src, dst) && !opts.dryRun && (await dstStore.mountBlob(dst, desc.digest, src))) {
+            this.counts.mounted++;
+            return;
+        }
+        if ((await dstStore.headBlob(dst, desc.digest)) !== undefined) {
+            this.counts.skipped++;
+            return;
+        }
+        if (opts.dryRun) {
+            this.counts.copied++;
+            this.bytesMoved += desc.size;
+            return;
+        }
+        // Only the byte moving takes a slot: the cheap checks above for every blob go out at once.
+        await this.limit(() => this.stream(desc));
+        this.counts.copied++;
+    }
+    async stream(desc) {
+        const srcStore = this.ctx.stores.storeFor(this.src);
+        const dstStore = this.ctx.stores.storeFor(this.dst);
+        for (let attempt = 1;; attempt++) {
+            let counted = 0;
+            let sourceBroke;
+            try {
+                // The target opens its upload session while the source answers: one round trip per blob instead of two.
+                const content = this.counting((n) => (counted += n));
+                const fetched = srcStore.getBlob(this.src, desc).then((body) => {
+                    body.once('error', (err) => (sourceBroke = err));
+                    (0,promises_.pipeline)(body, content).catch(() => undefined);
+                }, (err) => {
+                    content.destroy(err);
+                    throw err;
+                });
+                const [got, put] = await Promise.allSettled([fetched, dstStore.putBlob(this.dst, desc, content)]);
+                if (got.status === 'rejected')
+                    throw got.reason;
+                if (put.status === 'rejected')
+                    throw put.reason;
+                this.bytesMoved += desc.size;
+                return;
+            }
+            catch (err) {
+                if (attempt >= BLOB_ATTEMPTS || !isRetryable(err)) {
+                    // The store passes the source's own stream error through; it says "socket closed" but not what or where.
+                    throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof errors/* RegistryError */.gl) ? blobReadFailed(this.src, desc, sourceBroke, attempt) : err;
+                }
+                this.ctx.logger.warn(`blob ${desc.digest} from ${(0,reference/* formatReference */.FH)(this.src)} broke off (${err.message}); retrying (${attempt}/${BLOB_ATTEMPTS - 1})`);
+                this.streamed -= counted;
+                await new Promise((r) => setTimeout(r, 250 * attempt));
+            }
+        }
+    }
+    /** Bytes that have flowed through so far, for progress; a retried blob's partial bytes are taken back. */
+    streamed = 0;
+    /** Where the source body flows into the upload; counts bytes for progress when someone listens. */
+    counting(onBytes) {
+        if (!this.ctx.onProgress)
+            return new external_node_stream_.PassThrough();
+        return new external_node_stream_.Transform({
+            transform: (chunk, _enc, done) => {
+                onBytes(chunk.length);
+                this.streamed += chunk.length;
+                done(null, chunk);
+            },
+        });
+    }
+    report() {
+        this.ctx.onProgress?.({
+            image: (0,reference/* formatReference */.FH)(this.dst),
+            bytesDone: this.streamed,
+            bytesTotal: this.bytesPlanned,
+            blobsDone: this.blobsDone,
+            blobsTotal: this.blobsPlanned,
+        });
+    }
+}
+/** A body cut short or a 5xx is worth a fresh attempt; a wrong digest or a refusal is not. */
+function isRetryable(err) {
+    if (err instanceof errors/* DigestMismatchError */.h)
+        return /bytes where/.test(err.actual);
+    if (err instanceof errors/* RegistryError */.gl)
+        return err.retryable;
+    return err instanceof Error;
+}
+
+// EXTERNAL MODULE: ./build/src/copy/limit.js
+var limit = __webpack_require__(2906);
+;// CONCATENATED MODULE: ./build/src/copy/options.js
+const DEFAULT_BLOB_CONCURRENCY = 3;
+
+;// CONCATENATED MODULE: ./build/src/copy/platforms.js
+// Platform filtering of a multi-platform source. One platform resolves to that platform's image manifest, as
+// `regctl image copy --platform` does. Several keep an index, rewritten by default to list only them, because a
+// sparse index (the original bytes with children missing, regsync's way) is refused by registries that check an
+// index's children exist, distribution among them; sparse stays available for registries that take it.
+
+
+
+
+async function narrowToPlatforms(ctx, src, top, wanted, sparse = false) {
+    if (top.kind !== 'index')
+        return { manifest: top };
+    const wants = wanted.map((w) => (0,platform/* parsePlatform */.Y8)(w));
+    const children = top.index.manifests;
+    if (wants.length === 1) {
+        const chosen = (0,platform/* selectPlatform */.md)(children, wants[0]);
+        if (!chosen)
+            throw noMatch(src, wanted, children);
+        const fetched = await ctx.stores.storeFor(src).getManifest((0,reference/* withDigest */.hQ)(src, chosen.digest));
+        return { manifest: (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType) };
+    }
+    const kept = children.filter((d) => d.platform !== undefined && wants.some((w) => (0,platform/* platformMatches */.J5)(w, d.platform)));
+    if (kept.length === 0)
+        throw noMatch(src, wanted, children);
+    if (kept.length === children.length)
+        return { manifest: top };
+    if (sparse)
+        return { manifest: top, only: new Set(kept.map((d) => d.digest)) };
+    const index = { ...top.index, manifests: kept };
+    return { manifest: { kind: 'index', mediaType: top.mediaType, index, bytes: Buffer.from(JSON.stringify(index)) } };
+}
+function noMatch(src, wanted, children) {
+    const have = children.filter((d) => d.platform).map((d) => (0,platform/* formatPlatform */.Bq)(d.platform));
+    return new errors/* UsageError */.eb(`${(0,reference/* formatReference */.FH)(src)} has no manifest for ${wanted.join(', ')}; it has: ${have.join(', ') || 'no platforms listed'}`);
+}
+
+;// CONCATENATED MODULE: ./build/src/copy/referrers.js
+// What hangs off a copied manifest: referrers (OCI distribution 1.1 "Listing Referrers") and digest tags, the
+// `sha256-<hex>[.suffix]` tags that cosign and older signers push beside an image.
+
+function referrersOf(ctx, src, digest) {
+    return ctx.stores.storeFor(src).listReferrers((0,reference/* withDigest */.hQ)(src, digest));
+}
+/**
+ * Tags named after one of `digests`. When referrers are copied, the plain `sha256-<hex>` tag is the referrers fallback
+ * index, which the target store maintains itself, so it is left out.
+ */
+function digestTagsFor(tags, digests, skipFallback) {
+    const prefixes = digests.map((d) => d.replace(':', '-'));
+    return tags.filter((t) => prefixes.some((p) => (t === p && !skipFallback) || t.startsWith(`${p}.`)));
+}
+
+;// CONCATENATED MODULE: ./build/src/copy/copy.js
+// The copy engine: cheapest check first, then blobs, child manifests, referrers, and the tag last, so a tag never
+// points at content the target does not hold and a failed copy leaves the target tag as it was.
+
+
+
+
+
+
+
+
+
+
+
+
+async function copyImage(ctx, src, dst, opts = {}) {
+    const started = Date.now();
+    if (src.tag === undefined && src.digest === undefined)
+        throw new errors/* UsageError */.eb(`source ${(0,reference/* formatReference */.FH)(src)} needs a tag or a digest`);
+    if (dst.tag === undefined && dst.digest === undefined)
+        throw new errors/* UsageError */.eb(`target ${(0,reference/* formatReference */.FH)(dst)} needs a tag or a digest`);
+    // Checked before any request: a single-platform source never reaches the platform filter, and a typo must not
+    // turn into an unfiltered copy.
+    for (const p of opts.platforms ?? [])
+        (0,platform/* parsePlatform */.Y8)(p);
+    const srcStore = ctx.stores.storeFor(src);
+    const dstStore = ctx.stores.storeFor(dst);
+    const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
+    if (!srcHead)
+        throw notFound(src);
+    const base = { op: 'copy', source: (0,reference/* formatReference */.FH)(src), target: (0,reference/* formatReference */.FH)(dst) };
+    const wantsExtras = (opts.referrers || opts.digestTags) && !opts.fast;
+    const unchanged = (digest) => dstHead?.digest === digest && !opts.forceRecursive && !wantsExtras;
+    // A sparse index keeps the source's digest, so the cheapest check still holds for it.
+    if ((!opts.platforms?.length || opts.sparseIndex) && unchanged(srcHead.digest)) {
+        return { ...base, status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
+    }
+    const fetched = await srcStore.getManifest((0,reference/* withDigest */.hQ)(src, srcHead.digest));
+    const parsed = (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType);
+    const narrowed = opts.platforms?.length ? await narrowToPlatforms(ctx, src, parsed, opts.platforms, opts.sparseIndex) : { manifest: parsed };
+    const top = narrowed.manifest;
+    const topDigest = top.bytes === fetched.bytes ? fetched.digest : (0,digest/* digestOf */.ol)(top.bytes);
+    const platforms = platformsOf(top, narrowed.only);
+    if (unchanged(topDigest)) {
+        return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: 'target already has this digest', durationMs: Date.now() - started };
+    }
+    // With referrers or digest tags asked for, a target that has the image still gets what hangs off it.
+    const present = dstHead?.digest === topDigest && !opts.forceRecursive;
+    const transfer = new BlobTransfer(ctx, src, dst, opts, (0,limit/* createLimiter */.z)(opts.concurrency ?? DEFAULT_BLOB_CONCURRENCY));
+    const tree = new TreeCopy(ctx, src, dst, opts, transfer);
+    await tree.copyContent(top, topDigest, present, narrowed.only);
+    if (opts.digestTags)
+        await copyDigestTags(ctx, src, dst, tree.copiedDigests(), opts);
+    if (!opts.dryRun && !present)
+        await putChecked(ctx, dst, top, topDigest);
+    const changed = !present || tree.manifestsWritten > 0 || transfer.bytesMoved > 0;
+    const status = !changed ? 'skipped' : opts.dryRun ? 'would-copy' : 'copied';
+    return {
+        ...base,
+        status,
+        digest: topDigest,
+        bytes: transfer.bytesMoved,
+        platforms,
+        blobs: transfer.counts,
+        durationMs: Date.now() - started,
+        ...(changed ? {} : { reason: 'target already has this digest and its referrers' }),
+        ...(dstHead && dstHead.digest !== topDigest ? { details: { previousDigest: dstHead.digest } } : {}),
+    };
+}
+/** Copies what a manifest needs (children, blobs, referrers) but not the manifest itself. */
+class TreeCopy {
+    ctx;
+    src;
+    dst;
+    opts;
+    transfer;
+    done = new Map();
+    constructor(ctx, src, dst, opts, transfer) {
+        this.ctx = ctx;
+        this.src = src;
+        this.dst = dst;
+        this.opts = opts;
+        this.transfer = transfer;
+    }
+    copiedDigests() {
+        return [...this.done.keys()];
+    }
+    /** Manifests written by digest (children and referrers); the top manifest is not counted. */
+    manifestsWritten = 0;
+    /** `present`: the target holds this manifest, so only referrers may be missing below it. */
+    async copyContent(m, digest, present = false, only) {
+        if (!this.done.has(digest))
+            this.done.set(digest, Promise.resolve());
+        const work = [];
+        if (m.kind === 'index')
+            work.push(...m.index.manifests.filter((d) => !only || only.has(d.digest)).map((d) => this.copyManifest(d, present)));
+        if (m.kind === 'image' && !present)
+            work.push(...this.blobsOf(m).map((d) => this.transfer.copy(d)));
+        if (this.opts.referrers)
+            work.push(this.copyReferrers(digest));
+        await settleAll(work);
+    }
+    /** A manifest named by digest (an index's child or a referrer): its content first, then the manifest. */
+    copyManifest(desc, knownPresent = false) {
+        let pending = this.done.get(desc.digest);
+        if (!pending) {
+            pending = knownPresent && !this.opts.referrers ? Promise.resolve() : this.copyManifestOnce(desc, knownPresent);
+            this.done.set(desc.digest, pending);
+        }
+        return pending;
+    }
+    async copyManifestOnce(desc, knownPresent) {
+        const srcRef = (0,reference/* withDigest */.hQ)(this.src, desc.digest);
+        const dstRef = (0,reference/* withDigest */.hQ)(this.dst, desc.digest);
+        const checkTarget = !knownPresent && !this.opts.forceRecursive;
+        // Ask the target and fetch the source at once: one round trip instead of two on a cold copy.
+        const [head, fetched] = await Promise.all([
+            checkTarget ? this.ctx.stores.storeFor(this.dst).headManifest(dstRef) : Promise.resolve(undefined),
+            this.ctx.stores.storeFor(this.src).getManifest(srcRef),
+        ]);
+        const child = (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType);
+        const present = knownPresent || head !== undefined;
+        await this.copyContent(child, desc.digest, present);
+        if (present || this.opts.dryRun)
+            return;
+        await putChecked(this.ctx, dstRef, child, desc.digest);
+        this.manifestsWritten++;
+    }
+    blobsOf(m) {
+        const layers = m.manifest.layers.filter((l) => this.opts.includeExternal || !((0,mediatypes/* isExternalLayerMediaType */.pE)(l.mediaType) || l.urls?.length));
+        return [m.manifest.config, ...layers];
+    }
+    async copyReferrers(digest) {
+        const found = await referrersOf(this.ctx, this.src, digest);
+        await settleAll(found.map((d) => this.copyManifest(d)));
+    }
+}
+async function copyDigestTags(ctx, src, dst, digests, opts) {
+    const tags = await ctx.stores.storeFor(src).listTags((0,reference/* repositoryOf */._M)(src));
+    for (const tag of digestTagsFor(tags, digests, opts.referrers === true)) {
+        await copyImage(ctx, (0,reference/* withTag */.Rd)(src, tag), (0,reference/* withTag */.Rd)(dst, tag), { ...opts, digestTags: false, platforms: [] });
+    }
+}
+async function putChecked(ctx, ref, m, digest) {
+    const stored = await ctx.stores.storeFor(ref).putManifest(ref, m.bytes, m.mediaType);
+    // A registry that rewrites manifests would break every digest pinned by users of the copy.
+    if (stored !== digest)
+        throw new errors/* DigestMismatchError */.h(digest, stored, `manifest stored at ${(0,reference/* formatReference */.FH)(ref)}`);
+}
+/** Waits for every task, then rethrows the first failure, so no write is left running behind a thrown error. */
+async function settleAll(work) {
+    const results = await Promise.allSettled(work);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+function platformsOf(m, only) {
+    if (m.kind !== 'index')
+        return undefined;
+    return m.index.manifests.filter((d) => d.platform && d.platform.os !== 'unknown' && (!only || only.has(d.digest))).map((d) => (0,platform/* formatPlatform */.Bq)(d.platform));
+}
+
+
+/***/ }),
+
+/***/ 2906:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ createLimiter)
+/* harmony export */ });
+// A counting semaphore: at most `n` tasks run at once, the rest wait in order.
+function createLimiter(n) {
+    if (!Number.isInteger(n) || n < 1)
+        throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
+    let running = 0;
+    const waiting = [];
+    // A finishing task hands its slot straight to the next waiter, so a newcomer cannot slip in between.
+    const release = () => {
+        const next = waiting.shift();
+        if (next)
+            next();
+        else
+            running--;
+    };
+    return async (task) => {
+        if (running < n)
+            running++;
+        else
+            await new Promise((resolve) => waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            release();
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 2544:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JW: () => (/* binding */ InvalidContentError),
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   h: () => (/* binding */ DigestMismatchError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+// Typed errors shared by every layer. Faces map them to exit codes: UsageError and ConfigError → 2, the rest → 1.
+/** A registry said no, or could not be reached. The message never carries a credential. */
+class RegistryError extends Error {
+    status;
+    registry;
+    repository;
+    operation;
+    codes;
+    retryable;
+    constructor(message, init) {
+        const where = init.repository ? `${init.registry}/${init.repository}` : init.registry;
+        const status = init.status === undefined ? '' : ` (HTTP ${init.status}${init.codes?.length ? ` ${init.codes.join(',')}` : ''})`;
+        const hint = init.hint ? `: ${init.hint}` : '';
+        super(`${init.operation} on ${where}${status}: ${message}${hint}`, init.cause === undefined ? undefined : { cause: init.cause });
+        this.name = 'RegistryError';
+        this.status = init.status;
+        this.registry = init.registry;
+        this.repository = init.repository;
+        this.operation = init.operation;
+        this.codes = init.codes ?? [];
+        this.retryable = init.retryable ?? false;
+    }
+    get notFound() {
+        return this.status === 404;
+    }
+}
+/** Bytes did not hash to the digest they were supposed to have. Nothing built on them is committed. */
+class DigestMismatchError extends Error {
+    expected;
+    actual;
+    constructor(expected, actual, what) {
+        super(`digest mismatch for ${what}: expected ${expected}, got ${actual}; nothing was written under this digest`);
+        this.name = 'DigestMismatchError';
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+/**
+ * Stored content that is not what it claims to be (a manifest that is not JSON, an index without `manifests`). It
+ * comes from a registry or a layout, not from the user, so it fails that operation (exit 1) and the run goes on.
+ */
+class InvalidContentError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidContentError';
+    }
+}
+/** Bad command line or malformed input given directly by the user (exit 2). */
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+/** A config file that cannot be used (exit 2). Carries its position when known. */
+class ConfigError extends Error {
+    file;
+    line;
+    column;
+    constructor(message, where = {}) {
+        const pos = where.file ? `${where.file}${where.line ? `:${where.line}${where.column ? `:${where.column}` : ''}` : ''}: ` : '';
+        super(`${pos}${message}`);
+        this.name = 'ConfigError';
+        this.file = where.file;
+        this.line = where.line;
+        this.column = where.column;
+    }
+}
+function exitCodeFor(err) {
+    return err instanceof UsageError || err instanceof ConfigError ? 2 : 1;
+}
+
+
+/***/ }),
+
+/***/ 4329:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ DigestVerifier),
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   g4: () => (/* binding */ digestAlgorithm),
+/* harmony export */   ol: () => (/* binding */ digestOf)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2544);
+/* harmony import */ var _spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4393);
+// Digests (OCI image spec, descriptor.md "Digests"): sha256 and sha512, computed over exact bytes or while streaming.
+
+
+
+
+function digestAlgorithm(digest) {
+    const alg = digest.slice(0, digest.indexOf(':'));
+    if (alg === 'sha256' || alg === 'sha512')
+        return alg;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`unsupported digest algorithm in "${digest}": only sha256 and sha512 are supported`);
+}
+function digestOf(bytes, alg = 'sha256') {
+    return `${alg}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(alg).update(bytes).digest('hex')}`;
+}
+function verifyBytes(bytes, expected, what) {
+    const actual = digestOf(bytes, digestAlgorithm(expected));
+    if (actual !== expected)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(expected, actual, what);
+}
+/**
+ * A pass-through stream that hashes what flows and fails at the end when the digest or size is wrong. The error is
+ * raised before the last byte is released downstream, so an upload fed by it never completes with bad content.
+ */
+class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    expected;
+    expectedSize;
+    what;
+    hash;
+    seen = 0;
+    held;
+    constructor(expected, expectedSize, what) {
+        super();
+        this.expected = expected;
+        this.expectedSize = expectedSize;
+        this.what = what;
+        this.hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(digestAlgorithm(expected));
+    }
+    _transform(chunk, _enc, done) {
+        this.seen += chunk.length;
+        if (this.expectedSize !== undefined && this.seen > this.expectedSize) {
+            done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(this.expected, `more than ${this.expectedSize} bytes`, this.what));
+            return;
+        }
+        this.hash.update(chunk);
+        (0,_spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__/* .spentBytes */ .k)(chunk.length);
+        // Hold the latest chunk back so a mismatch found at the end still stops the consumer short of the full body.
+        const out = this.held;
+        this.held = chunk;
+        if (out)
+            this.push(out);
+        done();
+    }
+    _flush(done) {
+        const actual = `${digestAlgorithm(this.expected)}:${this.hash.digest('hex')}`;
+        if (this.expectedSize !== undefined && this.seen !== this.expectedSize) {
+            done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(this.expected, `${this.seen} bytes where ${this.expectedSize} were expected`, this.what));
+            return;
+        }
+        if (actual !== this.expected) {
+            done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(this.expected, actual, this.what));
+            return;
+        }
+        if (this.held)
+            this.push(this.held);
+        done();
+    }
+    get bytesSeen() {
+        return this.seen;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4236:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ parseManifest),
+/* harmony export */   a: () => (/* binding */ referencedDescriptors)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
+/* harmony import */ var _mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7596);
+// The shapes of manifests, indexes and image configs (OCI image spec 1.1 and Docker schema 2), and parsing bytes into them.
+
+
+function parseManifest(bytes, contentType) {
+    let json;
+    try {
+        json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`manifest is not valid JSON: ${err.message}`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW('manifest is not a JSON object');
+    const obj = json;
+    // The body's own mediaType wins over the header: some registries answer application/json.
+    const declared = typeof obj['mediaType'] === 'string' ? obj['mediaType'] : undefined;
+    const headerType = contentType?.split(';')[0]?.trim();
+    let mediaType = declared ?? headerType ?? '';
+    if (!(0,_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(mediaType) && !(0,_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isImageMediaType */ .Yc)(mediaType) && declared === undefined) {
+        // OCI allows mediaType to be absent; the structure decides.
+        if (Array.isArray(obj['manifests']))
+            mediaType = 'application/vnd.oci.image.index.v1+json';
+        else if (typeof obj['config'] === 'object' && Array.isArray(obj['layers']))
+            mediaType = 'application/vnd.oci.image.manifest.v1+json';
+    }
+    if ((0,_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(mediaType)) {
+        if (!Array.isArray(obj['manifests']))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`index (${mediaType}) has no manifests array`);
+        return { kind: 'index', mediaType, bytes, index: json };
+    }
+    if ((0,_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isImageMediaType */ .Yc)(mediaType)) {
+        if (typeof obj['config'] !== 'object' || !Array.isArray(obj['layers']))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`image manifest (${mediaType}) needs config and layers`);
+        return { kind: 'image', mediaType, bytes, manifest: json };
+    }
+    return { kind: 'other', mediaType, bytes, json };
+}
+/** Every descriptor a manifest points at directly: children of an index, or config and layers of an image. */
+function referencedDescriptors(m) {
+    if (m.kind === 'index')
+        return m.index.manifests;
+    if (m.kind === 'image')
+        return [m.manifest.config, ...m.manifest.layers];
+    return [];
+}
+
+
+/***/ }),
+
+/***/ 7596:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ isIndexMediaType),
+/* harmony export */   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
+/* harmony export */   Yc: () => (/* binding */ isImageMediaType),
+/* harmony export */   pE: () => (/* binding */ isExternalLayerMediaType),
+/* harmony export */   zu: () => (/* binding */ MediaType)
+/* harmony export */ });
+/* unused harmony exports INDEX_MEDIA_TYPES, IMAGE_MEDIA_TYPES */
+const MediaType = {
+    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
+    OciIndex: 'application/vnd.oci.image.index.v1+json',
+    OciConfig: 'application/vnd.oci.image.config.v1+json',
+    OciLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    OciLayer: 'application/vnd.oci.image.layer.v1.tar',
+    OciLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    OciLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    OciEmpty: 'application/vnd.oci.empty.v1+json',
+    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    DockerConfig: 'application/vnd.docker.container.image.v1+json',
+    DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    DockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+    DockerManifestV1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+    DockerManifestV1: 'application/vnd.docker.distribution.manifest.v1+json',
+};
+const INDEX_MEDIA_TYPES = [MediaType.OciIndex, MediaType.DockerManifestList];
+const IMAGE_MEDIA_TYPES = [MediaType.OciManifest, MediaType.DockerManifest];
+/** Every manifest type a registry may hold; sent as `Accept` so no registry falls back to schema 1. */
+const MANIFEST_MEDIA_TYPES = [
+    MediaType.OciIndex,
+    MediaType.DockerManifestList,
+    MediaType.OciManifest,
+    MediaType.DockerManifest,
+    MediaType.DockerManifestV1Signed,
+    MediaType.DockerManifestV1,
+];
+function isIndexMediaType(mt) {
+    return mt !== undefined && INDEX_MEDIA_TYPES.includes(mt);
+}
+function isImageMediaType(mt) {
+    return mt !== undefined && IMAGE_MEDIA_TYPES.includes(mt);
+}
+/** Foreign and non-distributable layers are not copied unless the user asks (`--include-external`). */
+function isExternalLayerMediaType(mt) {
+    return mt.includes('.foreign.') || mt.includes('.nondistributable.');
+}
+
+
+/***/ }),
+
+/***/ 8742:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ formatPlatform),
+/* harmony export */   J5: () => (/* binding */ platformMatches),
+/* harmony export */   Y8: () => (/* binding */ parsePlatform),
+/* harmony export */   hJ: () => (/* binding */ localPlatform),
+/* harmony export */   md: () => (/* binding */ selectPlatform)
+/* harmony export */ });
+/* unused harmony exports normalizePlatform, compatiblePlatforms */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
+// Platforms as users write them (`linux/arm64`, `linux/arm/v7`, `windows/amd64,osver=10.0.17763`, `local`) and
+// choosing one child of an index the way containerd's `platforms.Only` matcher does.
+
+const PART_RE = /^[a-z0-9_.-]+$/i;
+/** Node's `process.arch` and `process.platform` in OCI terms (image-spec config.md, Go's GOARCH/GOOS values). */
+const NODE_ARCH = {
+    x64: { architecture: 'amd64' },
+    arm64: { architecture: 'arm64', variant: 'v8' },
+    ia32: { architecture: '386' },
+    ppc64: { architecture: 'ppc64le' },
+    s390x: { architecture: 's390x' },
+    riscv64: { architecture: 'riscv64' },
+    loong64: { architecture: 'loong64' },
+    mips: { architecture: 'mips' },
+    mipsel: { architecture: 'mipsle' },
+};
+const NODE_OS = { win32: 'windows', sunos: 'solaris' };
+/** The platform this process runs on; `armVersion` is Node's `process.config.variables.arm_version` on 32-bit ARM. */
+function localPlatform(nodePlatform = process.platform, nodeArch = process.arch, armVersion) {
+    const os = NODE_OS[nodePlatform] ?? nodePlatform;
+    if (nodeArch === 'arm') {
+        const v = armVersion ?? String(process.config.variables['arm_version'] ?? '7');
+        return { os, architecture: 'arm', variant: `v${v.replace(/^v/, '')}` };
+    }
+    const arch = NODE_ARCH[nodeArch] ?? { architecture: nodeArch };
+    return { os, ...arch };
+}
+/** `os/arch[/variant][,osver=<version>]` or `local`. */
+function parsePlatform(input) {
+    const s = input.trim();
+    if (s === 'local')
+        return localPlatform();
+    const [main = '', ...options] = s.split(',');
+    const parts = main.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART_RE.test(p))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid platform "${input}": expected OS/ARCH[/VARIANT][,osver=VERSION] (for example linux/arm64 or linux/arm/v7) or "local"`);
+    }
+    const platform = { os: parts[0].toLowerCase(), architecture: parts[1].toLowerCase() };
+    if (parts[2] !== undefined)
+        platform.variant = parts[2].toLowerCase();
+    for (const opt of options) {
+        const m = /^osver=([0-9A-Za-z._-]+)$/.exec(opt);
+        if (!m)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid platform "${input}": unknown option "${opt}", only osver=VERSION is supported`);
+        platform['os.version'] = m[1];
+    }
+    return platform;
+}
+function formatPlatform(p) {
+    const base = `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
+    return p['os.version'] ? `${base},osver=${p['os.version']}` : base;
+}
+/**
+ * The canonical form used for comparison (containerd `platforms.Normalize`): aliases folded, and the default variant
+ * of an architecture dropped (`arm64/v8` → `arm64`, `amd64/v1` → `amd64`) or made explicit (`arm` → `arm/v7`).
+ */
+function normalizePlatform(p) {
+    const os = p.os.toLowerCase() === 'macos' ? 'darwin' : p.os.toLowerCase();
+    let architecture = p.architecture.toLowerCase();
+    let variant = p.variant?.toLowerCase() ?? '';
+    switch (architecture) {
+        case 'i386':
+            architecture = '386';
+            variant = '';
+            break;
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            architecture = 'amd64';
+            if (variant === 'v1')
+                variant = '';
+            break;
+        case 'aarch64':
+        case 'arm64':
+            architecture = 'arm64';
+            if (variant === '8' || variant === 'v8')
+                variant = '';
+            break;
+        case 'armhf':
+            architecture = 'arm';
+            variant = 'v7';
+            break;
+        case 'armel':
+            architecture = 'arm';
+            variant = 'v6';
+            break;
+        case 'arm':
+            if (variant === '' || variant === '7')
+                variant = 'v7';
+            else if (/^[5-8]$/.test(variant))
+                variant = `v${variant}`;
+            break;
+    }
+    const out = { os, architecture };
+    if (variant !== '')
+        out.variant = variant;
+    if (p['os.version'])
+        out['os.version'] = p['os.version'];
+    if (p['os.features'])
+        out['os.features'] = p['os.features'];
+    if (p.features)
+        out.features = p.features;
+    return out;
+}
+/**
+ * True when `have` is the platform asked for. When `want` names an `os.version`, `have` must carry that version or a
+ * longer one that starts with it (`10.0.17763` matches `10.0.17763.5458`), which is how Windows builds are told apart.
+ */
+function platformMatches(want, have) {
+    const w = normalizePlatform(want);
+    const h = normalizePlatform(have);
+    if (w.os !== h.os || w.architecture !== h.architecture || (w.variant ?? '') !== (h.variant ?? ''))
+        return false;
+    const wantVersion = w['os.version'];
+    if (!wantVersion)
+        return true;
+    const haveVersion = h['os.version'] ?? '';
+    return haveVersion === wantVersion || haveVersion.startsWith(`${wantVersion}.`);
+}
+function withVariant(p, architecture, variant) {
+    const out = { ...p, architecture };
+    if (variant)
+        out.variant = variant;
+    else
+        delete out.variant;
+    return out;
+}
+/**
+ * Platforms a runner of `want` can execute, best first (containerd `platformVector`): older amd64 micro-architecture
+ * levels then 386; older arm variants down to v5; arm64 minor versions downwards, then 32-bit arm.
+ */
+function compatiblePlatforms(want) {
+    const p = normalizePlatform(want);
+    const out = [p];
+    const num = (v) => Number.parseInt((v ?? '').replace(/^v/, ''), 10);
+    if (p.architecture === 'amd64') {
+        for (let level = num(p.variant) - 1; level >= 1; level--)
+            out.push(withVariant(p, 'amd64', level === 1 ? undefined : `v${level}`));
+        out.push(withVariant(p, '386', undefined));
+    }
+    else if (p.architecture === 'arm') {
+        for (let v = num(p.variant) - 1; v >= 5; v--)
+            out.push(withVariant(p, 'arm', `v${v}`));
+    }
+    else if (p.architecture === 'arm64') {
+        const m = /^v(\d+)(?:\.(\d+))?$/.exec(p.variant ?? 'v8');
+        if (m) {
+            let major = Number(m[1]);
+            let minor = Number(m[2] ?? 0);
+            const push = (maj, min) => {
+                out.push(withVariant(p, 'arm64', maj === 8 && min === 0 ? undefined : min === 0 ? `v${maj}` : `v${maj}.${min}`));
+            };
+            if (major === 9) {
+                for (let n = minor - 1; n >= 0; n--)
+                    push(9, n);
+                // v9.x diverged from v8.5, so v9.x runs what v8.(x+5) runs, up to v8.9.
+                minor = Math.min(minor + 5, 9);
+                major = 8;
+                push(8, minor);
+            }
+            if (major === 8)
+                for (let n = minor - 1; n >= 0; n--)
+                    push(8, n);
+        }
+        out.push(...compatiblePlatforms(withVariant(p, 'arm', 'v8')));
+    }
+    return out;
+}
+/**
+ * The child of an index that best runs on `want`: the earliest match in `compatiblePlatforms(want)`, ties broken by
+ * index order (containerd `platforms.Only` + `Less`). Children without a platform (attestations) never match.
+ */
+function selectPlatform(manifests, want) {
+    const vector = compatiblePlatforms(want);
+    for (const candidate of vector) {
+        const hit = manifests.find((d) => d.platform !== undefined && platformMatches(candidate, d.platform));
+        if (hit)
+            return hit;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 9272:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ OCIDIR_SCHEME),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Kq: () => (/* binding */ repositoryKey),
+/* harmony export */   Qd: () => (/* binding */ apiHostFor),
+/* harmony export */   RB: () => (/* binding */ sameRepository),
+/* harmony export */   Rd: () => (/* binding */ withTag),
+/* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   cJ: () => (/* binding */ sameRegistry),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   hQ: () => (/* binding */ withDigest),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
+// Image references: `HOST[:PORT]/REPO[:TAG][@DIGEST]` with Docker Hub normalization, and `ocidir://PATH[:TAG][@DIGEST]`.
+// Parsed once at the edge; everything below works on the Reference type.
+
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const OCIDIR_SCHEME = 'ocidir://';
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const HOST_RE = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::[0-9]{1,5})?$/;
+function fail(input, what) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid reference "${input}": ${what}`);
+}
+function isValidTag(tag) {
+    return TAG_RE.test(tag);
+}
+function isValidDigest(digest) {
+    return DIGEST_RE.test(digest);
+}
+/** A first path component names a registry only when it could not be a Hub namespace (as docker and regclient decide). */
+function looksLikeHost(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[') || component !== component.toLowerCase();
+}
+function splitTagDigest(input, rest) {
+    let name = rest;
+    let digest;
+    const at = name.indexOf('@');
+    if (at >= 0) {
+        digest = name.slice(at + 1);
+        name = name.slice(0, at);
+        if (!isValidDigest(digest))
+            fail(input, `digest "${digest}" is not sha256:<64 hex> or sha512:<128 hex>`);
+    }
+    let tag;
+    const colon = name.lastIndexOf(':');
+    if (colon > name.lastIndexOf('/') && !name.slice(colon).includes(']')) {
+        tag = name.slice(colon + 1);
+        name = name.slice(0, colon);
+        if (!isValidTag(tag))
+            fail(input, `tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`);
+    }
+    return { name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+/**
+ * Parses a reference. A registry reference without tag or digest gets `latest` unless `repositoryOnly`
+ * is set (for commands that take a repository, such as `tag ls`).
+ */
+function parseReference(input, opts = {}) {
+    const trimmed = input.trim();
+    if (trimmed === '')
+        fail(input, 'empty');
+    if (/\s/.test(trimmed))
+        fail(input, 'contains white space');
+    if (trimmed.startsWith(OCIDIR_SCHEME))
+        return parseOcidir(input, trimmed.slice(OCIDIR_SCHEME.length));
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed))
+        fail(input, 'only ocidir:// is a supported scheme; write registry references without one');
+    const { name, tag, digest } = splitTagDigest(input, trimmed);
+    const parts = name.split('/');
+    let registry = DOCKER_HUB;
+    if (parts.length > 1 && looksLikeHost(parts[0])) {
+        registry = parts.shift();
+        if (!HOST_RE.test(registry))
+            fail(input, `registry "${registry}" is not a valid host[:port]`);
+        if (DOCKER_HUB_ALIASES.has(registry.toLowerCase()))
+            registry = DOCKER_HUB;
+    }
+    if (parts.length === 0 || parts.some((p) => p === ''))
+        fail(input, 'repository path has an empty component');
+    for (const p of parts) {
+        if (p !== p.toLowerCase())
+            fail(input, `repository "${parts.join('/')}" must be lowercase`);
+        if (!COMPONENT_RE.test(p))
+            fail(input, `repository component "${p}" may hold only a-z, 0-9 and single separators (. _ __ -)`);
+    }
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    const repository = parts.join('/');
+    if (repository.length > 255)
+        fail(input, 'repository name is longer than 255 characters');
+    const withDefault = tag === undefined && digest === undefined && !opts.repositoryOnly ? 'latest' : tag;
+    return {
+        scheme: 'registry',
+        registry,
+        repository,
+        ...(withDefault !== undefined ? { tag: withDefault } : {}),
+        ...(digest !== undefined ? { digest } : {}),
+    };
+}
+function parseOcidir(input, rest) {
+    const { name, tag, digest } = splitTagDigest(input, rest);
+    if (name === '')
+        fail(input, 'ocidir:// needs a directory path');
+    return { scheme: 'ocidir', path: name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+/** Parses a registry host as given to `repo ls` or `--host reg=`: `HOST[:PORT]`, Hub aliases folded to docker.io. */
+function parseRegistryHost(input) {
+    const host = input.trim().replace(/\/+$/, '');
+    if (!HOST_RE.test(host))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid registry host "${input}": expected HOST[:PORT]`);
+    return DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host;
+}
+/** The host that serves the registry API (`registry-1.docker.io` for Docker Hub). */
+function apiHostFor(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+function formatReference(ref) {
+    const base = ref.scheme === 'ocidir' ? `${OCIDIR_SCHEME}${ref.path}` : `${ref.registry}/${ref.repository}`;
+    return `${base}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/** The repository part alone: what tag lists, blob mounts and locks are keyed by. */
+function repositoryOf(ref) {
+    return ref.scheme === 'ocidir' ? { scheme: 'ocidir', path: ref.path } : { scheme: 'registry', registry: ref.registry, repository: ref.repository };
+}
+function repositoryKey(ref) {
+    return formatReference(repositoryOf(ref));
+}
+function withTag(ref, tag) {
+    const { digest: _d, tag: _t, ...base } = ref;
+    return { ...base, tag };
+}
+function withDigest(ref, digest) {
+    const { digest: _d, tag: _t, ...base } = ref;
+    return { ...base, digest };
+}
+/** Registry references to one repository of one registry: where a blob can be mounted instead of moved. */
+function sameRegistry(a, b) {
+    return a.scheme === 'registry' && b.scheme === 'registry' && a.registry === b.registry;
+}
+function sameRepository(a, b) {
+    return repositoryKey(a) === repositoryKey(b);
+}
+
+
+/***/ }),
+
+/***/ 2012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ resultRecord),
+/* harmony export */   Y: () => (/* binding */ renderJsonLines)
+/* harmony export */ });
+function resultRecord(r) {
+    return {
+        op: r.op,
+        source: r.source ?? null,
+        target: r.target ?? null,
+        status: r.status,
+        digest: r.digest ?? null,
+        bytes: r.bytes,
+        reason: r.reason ?? null,
+        platforms: r.platforms ?? null,
+        blobs: r.blobs ? { copied: r.blobs.copied, skipped: r.blobs.skipped, mounted: r.blobs.mounted } : null,
+        durationMs: r.durationMs ?? null,
+        ...(r.details !== undefined ? { details: r.details } : {}),
+    };
+}
+function renderJsonLines(results) {
+    return results.map((r) => `${JSON.stringify(resultRecord(r))}\n`).join('');
+}
+
+
+/***/ }),
+
+/***/ 9203:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ createProgressReporter)
+/* harmony export */ });
+/* unused harmony export DEFAULT_PROGRESS_INTERVAL_MS */
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8737);
+
+const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
+function describe(p, bytesPerSecond) {
+    const pct = p.bytesTotal > 0 ? ` (${Math.floor((p.bytesDone / p.bytesTotal) * 100)}%)` : '';
+    return `${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesDone)} of ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesTotal)}${pct}, ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(Math.round(bytesPerSecond))}/s, ${p.blobsDone}/${p.blobsTotal} blobs`;
+}
+/**
+ * Returns the `onProgress` callback for the copy engine. Quick copies print nothing; an image that already
+ * printed a line gets a last one when it completes.
+ */
+function createProgressReporter(emit, opts = {}) {
+    const interval = opts.intervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS;
+    const now = opts.now ?? Date.now;
+    const images = new Map();
+    return (p) => {
+        const t = now();
+        let state = images.get(p.image);
+        if (!state) {
+            state = { lastAt: t, lastBytes: 0, emitted: false, finished: false };
+            images.set(p.image, state);
+        }
+        if (state.finished)
+            return;
+        const complete = p.blobsDone >= p.blobsTotal && p.bytesDone >= p.bytesTotal;
+        const due = t - state.lastAt >= interval;
+        if (!(due || (complete && state.emitted)))
+            return;
+        const elapsed = Math.max(t - state.lastAt, 1);
+        emit(p.image, describe(p, ((p.bytesDone - state.lastBytes) * 1000) / elapsed));
+        state.lastAt = t;
+        state.lastBytes = p.bytesDone;
+        state.emitted = true;
+        state.finished = complete;
+    };
+}
+
+
+/***/ }),
+
+/***/ 3621:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ exitCodeOf),
+/* harmony export */   p: () => (/* binding */ emptyBlobCounts)
+/* harmony export */ });
+// The one result model. Engines return these; faces render them as text, JSON lines or a markdown job summary.
+function emptyBlobCounts() {
+    return { copied: 0, skipped: 0, mounted: 0 };
+}
+/** 0 when every operation succeeded, 1 when any failed: the other operations still ran. */
+function exitCodeOf(results) {
+    return results.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 843:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ renderText)
+/* harmony export */ });
+/* unused harmony export routeOf */
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8737);
+
+/** `SOURCE → TARGET`, or the one side an operation has (a delete names only its target). */
+function routeOf(r) {
+    if (r.source !== undefined && r.target !== undefined)
+        return `${r.source} → ${r.target}`;
+    return r.target ?? r.source ?? '';
+}
+/** One line per operation: status, route, short digest, bytes, reason; columns padded to line up. */
+function renderText(results) {
+    const rows = results.map((r) => [r.status, routeOf(r), r.digest === undefined ? '-' : (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .shortDigest */ .VK)(r.digest), (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(r.bytes), r.reason ?? '']);
+    const widths = [0, 1, 2, 3].map((col) => Math.max(0, ...rows.map((row) => row[col].length)));
+    return rows
+        .map((row) => row
+        .map((cell, col) => (col < widths.length ? cell.padEnd(widths[col]) : cell.replace(/\r?\n/g, ' ')))
+        .join('  ')
+        .trimEnd())
+        .map((line) => `${line}\n`)
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 8737:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VK: () => (/* binding */ shortDigest),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+// How sizes, durations and digests read to people: one spelling shared by the text report, the summary and progress.
+const BYTE_UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
+/** Binary units, one decimal: `512 B`, `1.5 KiB`, `12.0 MiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+/** `350 ms`, `4.2 s`, `3m05s`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const seconds = Math.round(ms / 1000);
+    return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+}
+/** `sha256:` and the first 12 hex digits: enough to tell images apart in a table. */
+function shortDigest(digest) {
+    const colon = digest.indexOf(':');
+    return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+
+
+/***/ }),
+
+/***/ 4393:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ spentBytes)
+/* harmony export */ });
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
+/* harmony import */ var node_vm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(714);
+// Every chunk a socket reads is a fresh buffer outside V8's heap. Once written on, it is garbage, but V8 collects it
+// only when its young generation fills (a stream makes little of that) or when 64 MiB of such memory has piled up:
+// a 1 GiB blob would hold the process at ~160 MB. A young-generation collection every few MiB streamed keeps the
+// spent chunks at a few MiB; it takes well under a millisecond, since little in the young generation is alive.
+
+
+const COLLECT_EVERY = 8 * 1024 * 1024;
+let collect;
+let sinceLast = 0;
+function collector() {
+    if (collect)
+        return collect;
+    try {
+        // `--expose-gc` set now reaches only contexts created afterwards, so the function comes from a fresh one.
+        (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--expose-gc');
+        collect = (0,node_vm__WEBPACK_IMPORTED_MODULE_1__.runInNewContext)('gc');
+    }
+    catch {
+        collect = () => undefined;
+    }
+    return collect;
+}
+/** Counts bytes that went through and are no longer needed; frees their buffers every few MiB. */
+function spentBytes(n) {
+    sinceLast += n;
+    if (sinceLast < COLLECT_EVERY)
+        return;
+    sinceLast = 0;
+    collector()({ type: 'minor', execution: 'sync' });
+}
+
+
+/***/ }),
+
+/***/ 6014:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EP: () => (/* binding */ REF_NAME_ANNOTATION),
+/* harmony export */   FD: () => (/* binding */ tempPathFor),
+/* harmony export */   FI: () => (/* binding */ LOCK_FILE),
+/* harmony export */   K$: () => (/* binding */ INDEX_FILE),
+/* harmony export */   MX: () => (/* binding */ TEMP_PREFIX),
+/* harmony export */   XU: () => (/* binding */ readManifestBlob),
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   _M: () => (/* binding */ writeIndex),
+/* harmony export */   cO: () => (/* binding */ tagOf),
+/* harmony export */   gW: () => (/* binding */ emptyIndex),
+/* harmony export */   nD: () => (/* binding */ blobPath),
+/* harmony export */   p0: () => (/* binding */ ensureLayout),
+/* harmony export */   u2: () => (/* binding */ OCI_LAYOUT_FILE),
+/* harmony export */   vY: () => (/* binding */ readIndex)
+/* harmony export */ });
+/* unused harmony export OCI_LAYOUT_CONTENT */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7596);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4236);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9272);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2544);
+// The files of an OCI image layout (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
+// Every path is derived from a validated digest, so nothing outside the layout can be named; every write lands in a
+// temp file inside the layout first and is renamed into place, so readers never see half a file.
+
+
+
+
+
+
+
+const OCI_LAYOUT_FILE = 'oci-layout';
+const INDEX_FILE = 'index.json';
+const LOCK_FILE = 'index.json.lock';
+const OCI_LAYOUT_CONTENT = '{"imageLayoutVersion":"1.0.0"}';
+/** image-spec annotations.md: the tag of an entry of `index.json`. */
+const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
+/** Prefix of in-flight files; `gc` removes old ones, nothing else reads them. */
+const TEMP_PREFIX = '.tmp-';
+function blobPath(root, digest) {
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidDigest */ .fH)(digest))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`invalid digest "${digest}": expected sha256:<64 hex> or sha512:<128 hex>`);
+    const colon = digest.indexOf(':');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'blobs', digest.slice(0, colon), digest.slice(colon + 1));
+}
+function tempPathFor(target) {
+    const slash = target.lastIndexOf('/');
+    return `${target.slice(0, slash + 1)}${TEMP_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`;
+}
+async function writeFileAtomic(target, data) {
+    const tmp = tempPathFor(target);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, data, { flag: 'wx', flush: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, target);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(tmp).catch(() => undefined);
+        throw err;
+    }
+}
+function emptyIndex() {
+    return { schemaVersion: 2, mediaType: _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex, manifests: [] };
+}
+/** The layout's `index.json`, or `undefined` when the directory is not (yet) a layout. */
+async function readIndex(root) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE), 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE)} is not valid JSON (${err.message}); restore it or point regkit at another directory`);
+    }
+    const index = parsed;
+    if (typeof parsed !== 'object' || parsed === null || !Array.isArray(index.manifests)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE)} has no "manifests" array; it is not an OCI image layout index`);
+    }
+    for (const d of index.manifests) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidDigest */ .fH)(d.digest))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE)} lists an invalid digest "${d.digest}"`);
+    }
+    return index;
+}
+/** Creates `oci-layout` and `blobs/` when missing, so the directory is a layout from the first write on. */
+async function ensureLayout(root) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'blobs'), { recursive: true });
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, OCI_LAYOUT_FILE);
+    const tmp = tempPathFor(target);
+    // link() creates the name only if it is absent, so a concurrent reader sees no file or the whole file.
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, OCI_LAYOUT_CONTENT, { flag: 'wx' });
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(tmp, target);
+    }
+    catch (err) {
+        if (err.code !== 'EEXIST')
+            throw err;
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(tmp).catch(() => undefined);
+    }
+}
+async function writeIndex(root, index) {
+    await writeFileAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE), `${JSON.stringify(index, null, 2)}\n`);
+}
+function tagOf(d) {
+    return d.annotations?.[REF_NAME_ANNOTATION];
+}
+/** Reads and parses a manifest blob of the layout; `undefined` when the layout does not hold it (a sparse index). */
+async function readManifestBlob(root, digest) {
+    let bytes;
+    try {
+        bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(blobPath(root, digest));
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    return (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .parseManifest */ .N)(bytes);
+}
+
+
+/***/ })
+
+};

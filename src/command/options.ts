@@ -1,0 +1,137 @@
+// Typed options per command: what argv (CLI) and inputs (action) both turn into, and what the executors take.
+import type { CopyOptions } from '../copy/copy.js';
+import { UsageError } from '../errors.js';
+import type { Platform } from '../oci/manifest.js';
+import { parsePlatform } from '../oci/platform.js';
+import { parseReference, type Reference } from '../oci/reference.js';
+import type { BotConfig } from '../prune/config/load.js';
+import type { SyncConfig } from '../sync/config/load.js';
+import type { Shard } from '../config/shard.js';
+import type { HostConfig } from '../config/hostconfig.js';
+
+export type OutputFormat = 'text' | 'json';
+
+export interface GlobalOptions {
+  hosts: HostConfig[];
+  format: OutputFormat;
+  logFormat: OutputFormat;
+  verbose: boolean;
+}
+
+export interface CopyCommand {
+  name: 'copy';
+  source: Reference;
+  target: Reference;
+  options: CopyOptions;
+}
+
+export interface TagListCommand {
+  name: 'tag ls';
+  repository: Reference;
+  include?: RegExp;
+  exclude?: RegExp;
+  limit?: number;
+  last?: string;
+}
+
+export interface TagDeleteCommand {
+  name: 'tag delete';
+  ref: Reference;
+}
+
+export interface RepoListCommand {
+  name: 'repo ls';
+  registry: string;
+  limit?: number;
+  last?: string;
+}
+
+export interface ImageReadCommand {
+  name: 'image digest' | 'image manifest' | 'image config';
+  ref: Reference;
+  platform?: Platform;
+}
+
+export interface ImageRateLimitCommand {
+  name: 'image ratelimit';
+  ref: Reference;
+}
+
+export interface ImageDeleteCommand {
+  name: 'image delete';
+  ref: Reference;
+  force: boolean;
+}
+
+export interface ImageArchiveCommand {
+  name: 'image export' | 'image import';
+  ref: Reference;
+  file: string;
+  options: CopyOptions;
+}
+
+export interface SyncCommand {
+  name: 'sync once' | 'sync check' | 'sync config' | 'sync cache-key';
+  config: SyncConfig;
+  shard?: Shard;
+  missing: boolean;
+  abortOnError: boolean;
+  maxWaitSeconds?: number;
+}
+
+export interface PruneCommand {
+  name: 'prune once';
+  config: BotConfig;
+  dryRun: boolean;
+}
+
+export type Command = PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
+
+export type CommandName = Command['name'];
+
+export function isSyncCommand(command: Command): command is SyncCommand {
+  return command.name.startsWith('sync ');
+}
+
+/** What a copy is asked for, as both faces read it before validation. */
+export interface CopyRequest {
+  source: string;
+  target: string;
+  platforms: readonly string[];
+  referrers: boolean;
+  digestTags: boolean;
+  includeExternal: boolean;
+  forceRecursive: boolean;
+  fast: boolean;
+  dryRun: boolean;
+  concurrency?: number;
+}
+
+export function buildCopyCommand(req: CopyRequest): CopyCommand {
+  for (const p of req.platforms) parsePlatform(p);
+  return {
+    name: 'copy',
+    source: parseReference(req.source),
+    target: parseReference(req.target),
+    options: {
+      ...(req.platforms.length > 0 ? { platforms: [...req.platforms] } : {}),
+      referrers: req.referrers,
+      digestTags: req.digestTags,
+      includeExternal: req.includeExternal,
+      forceRecursive: req.forceRecursive,
+      fast: req.fast,
+      dryRun: req.dryRun,
+      ...(req.concurrency !== undefined ? { concurrency: req.concurrency } : {}),
+    },
+  };
+}
+
+export function parseOutputFormat(value: string, what: string): OutputFormat {
+  if (value === 'text' || value === 'json') return value;
+  throw new UsageError(`${what} must be text or json, not "${value}"`);
+}
+
+export function parsePositiveInteger(value: string, what: string): number {
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1) throw new UsageError(`${what} must be a whole number of 1 or more, not "${value}"`);
+  return Number(value);
+}

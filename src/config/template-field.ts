@@ -1,0 +1,31 @@
+// Template fields of a config: compiled and run with their errors placed in the YAML file (the scalar's own
+// position plus the offset inside it, when the scalar is written so that offsets line up).
+import { compileTemplate, hasActions, TemplateExecError, TemplateSyntaxError, type CompiledTemplate, type TemplateRunOptions } from '../gotemplate/template.js';
+import type { YamlFile, YamlValue } from './yaml.js';
+
+/** Compiles a template field; a syntax error or unknown function is a ConfigError at its place in the file. */
+export function compileField(yaml: YamlFile, node: YamlValue, text: string, field: string): CompiledTemplate {
+  try {
+    return compileTemplate(text, field);
+  } catch (err) {
+    if (err instanceof TemplateSyntaxError) throw yaml.errorAt(yaml.scalarValueOffset(node, err.offset), `template in ${field}: ${err.detail}`);
+    throw err;
+  }
+}
+
+/**
+ * Expands a template field now. Warnings from the run (an unreadable `{{file}}`) are recorded on the file at the
+ * field; an execution error is a ConfigError there.
+ */
+export function expandField(yaml: YamlFile, node: YamlValue, text: string, field: string, data: unknown, options: TemplateRunOptions): string {
+  if (!hasActions(text)) return text;
+  const template = compileField(yaml, node, text, field);
+  try {
+    return template.execute(data, { ...options, onWarning: (message) => yaml.warn(node, `${field}: ${message}`) });
+  } catch (err) {
+    if (err instanceof TemplateExecError) {
+      throw yaml.errorAt(yaml.scalarValueOffset(node, err.offset), `template in ${field} failed at ${err.action}: ${err.detail}`);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,186 @@
+// The `image` table (config, copy, delete, manifest, manifestList, manifestHead, ratelimit, ratelimitWait,
+// exportTar, importTar) and the config userdata (`c:export()`, tostring as JSON).
+import { exportImage, importImage } from '../../../copy/archive.js';
+import type { CopyOptions } from '../../../copy/options.js';
+import type { ImageConfig } from '../../../oci/manifest.js';
+import { formatReference, type Reference } from '../../../oci/reference.js';
+import { labelled, type ApiContext } from '../context.js';
+import { lua, pushString, raise, readValue, setFunction, to_luastring, typeName, type LuaState } from '../fengari.js';
+import { ConfigHandle, ManifestHandle } from '../handles.js';
+import { referenceArg } from './reference.js';
+import { deleteManifestCall, forceOption, type ManifestApi } from './manifest.js';
+import { defaultPlatform, fetchConfig, headManifest } from '../manifest-fetch.js';
+import { fromRegbotShape, IMAGE_CONFIG, toRegbotShape } from '../regbot-shapes.js';
+import { handleAt, pushFieldsOf, pushUserdata, type UserdataType } from '../userdata.js';
+
+const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Go's time.ParseDuration (`5m`, `1h30m`, `500ms`) in milliseconds. */
+export function parseGoDuration(text: string): number {
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
+  let total = 0;
+  let matched = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
+    matched = re.lastIndex;
+  }
+  if (text === '' || matched !== text.length) throw new Error(`invalid duration "${text}": expected Go syntax such as 30s, 5m or 1h30m`);
+  return total;
+}
+
+const CONFIG_TYPE: UserdataType = {
+  name: 'regkit.imageconfig',
+  methods: {},
+  tostring: (L) => {
+    const c = handleAt(L, 1, ConfigHandle);
+    pushString(L, c ? JSON.stringify(c.config, null, 2) : 'config');
+    return 1;
+  },
+};
+
+function pushConfig(L: LuaState, c: ConfigHandle): void {
+  pushUserdata(L, CONFIG_TYPE, c, toRegbotShape(c.config, IMAGE_CONFIG));
+}
+
+function exportConfig(L: LuaState): number {
+  const c = handleAt(L, 1, ConfigHandle);
+  if (!c) return raise(L, `bad argument #1: config expected, got ${typeName(L, 1)} (call methods with ':')`);
+  if (!pushFieldsOf(L, 1)) return raise(L, 'config has no fields to export');
+  let config: ImageConfig;
+  try {
+    config = fromRegbotShape(readValue(L, -1), c.config, IMAGE_CONFIG) as ImageConfig;
+  } catch (err) {
+    return raise(L, `c:export() failed: ${(err as Error).message}`);
+  }
+  pushConfig(L, new ConfigHandle(c.ref, c.manifest, config, undefined));
+  return 1;
+}
+CONFIG_TYPE.methods = { export: exportConfig };
+
+/** The bytes a config userdata stands for: as fetched, or the exported edit serialized. */
+export function configBytes(c: ConfigHandle): Uint8Array {
+  return c.bytes ?? Buffer.from(JSON.stringify(c.config));
+}
+
+function copyOptions(L: LuaState, idx: number): CopyOptions {
+  if (lua.lua_type(L, idx) !== lua.LUA_TTABLE) return {};
+  const v = readValue(L, idx) as Record<string, unknown>;
+  const opts: CopyOptions = {};
+  if (v['digestTags'] === true) opts.digestTags = true;
+  if (v['forceRecursive'] === true) opts.forceRecursive = true;
+  if (v['includeExternal'] === true) opts.includeExternal = true;
+  if (v['referrers'] === true) opts.referrers = true;
+  if (v['fastCheck'] === true || v['fast'] === true) opts.fast = true;
+  if (Array.isArray(v['platforms'])) opts.platforms = v['platforms'].filter((p): p is string => typeof p === 'string');
+  return opts;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi): (L: LuaState) => number {
+  const platform = defaultPlatform(ctx.opts.platform);
+  const archiveContext = { stores: ctx.opts.stores, logger: ctx.opts.logger };
+
+  const config = ctx.asyncFunction((L2) => {
+    const source = handleAt(L2, 1, ManifestHandle) ?? handleAt(L2, 1, ConfigHandle)?.manifest ?? referenceArg(L2, 1);
+    const ref: Reference = source instanceof ManifestHandle ? source.ref : source;
+    return { promise: labelled('image.config', ref, fetchConfig(ctx.storeFor(ref), source, platform)), push: (L3, c: ConfigHandle) => (pushConfig(L3, c), 1) };
+  });
+
+  const copy = ctx.asyncFunction((L2) => {
+    const src = referenceArg(L2, 1);
+    const dst = referenceArg(L2, 2);
+    const opts = copyOptions(L2, 3);
+    const entry = ctx.journal.record('image.copy', { reference: formatReference(dst), source: formatReference(src), ...ctx.lineFields(L2) });
+    ctx.opts.logger.info('Copy image', { script: ctx.opts.name, source: entry.source, target: entry.reference, dryRun: ctx.dryRun });
+    const work = (async () => {
+      try {
+        // In dry-run the engine plans (reads only), which also tells the journal what digest would land.
+        const result = await ctx.opts.copy(src, dst, { ...opts, dryRun: ctx.dryRun });
+        if (result.digest !== undefined) entry.digest = result.digest;
+        entry.executed = !ctx.dryRun;
+      } catch (err) {
+        entry.error = err instanceof Error ? err.message : String(err);
+        throw err;
+      }
+    })();
+    return { promise: labelled('image.copy', `${formatReference(src)}" to "${formatReference(dst)}`, work), push: () => 0 };
+  });
+
+  const del = ctx.asyncFunction((L2) => {
+    const ref = referenceArg(L2, 1);
+    return deleteManifestCall(ctx, L2, 'image.delete', headManifest(ctx.storeFor(ref), ref), ref, forceOption(L2, 2));
+  });
+
+  const ratelimitWait = ctx.asyncFunction((L2) => {
+    const ref = handleAt(L2, 1, ManifestHandle)?.ref ?? referenceArg(L2, 1);
+    const min = lua.lua_tonumber(L2, 2);
+    if (lua.lua_type(L2, 2) !== lua.LUA_TNUMBER) return raise(L2, `bad argument #2: number expected, got ${typeName(L2, 2)}`);
+    let pollMs: number;
+    let timeoutMs: number;
+    try {
+      pollMs = parseGoDuration(lua.lua_type(L2, 3) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 3) : '5m');
+      timeoutMs = parseGoDuration(lua.lua_type(L2, 4) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 4) : '6h');
+    } catch (err) {
+      return raise(L2, (err as Error).message);
+    }
+    const store = ctx.storeFor(ref);
+    const work = (async () => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const head = await headManifest(store, ref);
+        const rl = head.rateLimit;
+        if (!rl?.set || (rl.remaining ?? 0) >= min) return true;
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        ctx.opts.logger.info('Delaying for ratelimit', { script: ctx.opts.name, image: formatReference(ref), current: rl.remaining, target: min, delayMs: pollMs });
+        await sleep(Math.min(pollMs, left));
+      }
+    })();
+    return { promise: labelled('image.ratelimitWait', ref, work), push: (L3, ok: boolean) => (lua.lua_pushboolean(L3, ok), 1) };
+  });
+
+  const exportTar = ctx.asyncFunction((L2) => {
+    const ref = referenceArg(L2, 1);
+    if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
+    const file = lua.lua_tojsstring(L2, 2);
+    return { promise: labelled('image.exportTar', ref, exportImage(archiveContext, ref, file)), push: () => 0 };
+  });
+
+  const importTar = ctx.asyncFunction((L2) => {
+    const ref = referenceArg(L2, 1);
+    if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
+    const file = lua.lua_tojsstring(L2, 2);
+    const entry = ctx.journal.record('image.importTar', { reference: formatReference(ref), source: file, ...ctx.lineFields(L2) });
+    const work = (async () => {
+      try {
+        const result = await importImage(archiveContext, file, ref, { dryRun: ctx.dryRun });
+        if (result.digest !== undefined) entry.digest = result.digest;
+        entry.executed = !ctx.dryRun;
+      } catch (err) {
+        entry.error = err instanceof Error ? err.message : String(err);
+        throw err;
+      }
+    })();
+    return { promise: labelled('image.importTar', ref, work), push: () => 0 };
+  });
+
+  manifest.methods['ratelimitWait'] = ratelimitWait;
+
+  lua.lua_createtable(L, 0, 12);
+  setFunction(L, 'config', config);
+  setFunction(L, 'copy', copy);
+  setFunction(L, 'delete', del);
+  setFunction(L, 'exportTar', exportTar);
+  setFunction(L, 'importTar', importTar);
+  setFunction(L, 'manifest', manifest.get);
+  setFunction(L, 'manifestHead', manifest.head);
+  setFunction(L, 'manifestList', manifest.getList);
+  setFunction(L, 'ratelimit', manifest.ratelimit);
+  setFunction(L, 'ratelimitWait', ratelimitWait);
+  lua.lua_setglobal(L, to_luastring('image'));
+  return config;
+}
+

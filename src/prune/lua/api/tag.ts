@@ -1,0 +1,78 @@
+// `repo.ls(host[, {limit, last}])`, `tag.ls(ref[, {limit, last}])` and `tag.delete(ref)`.
+import { UsageError } from '../../../errors.js';
+import { formatReference, parseRegistryHost, repositoryKey, repositoryOf } from '../../../oci/reference.js';
+import type { ListOptions } from '../../../store/store.js';
+import type { ApiContext } from '../context.js';
+import { labelled } from '../context.js';
+import { lua, pushValue, raise, readValue, setFunction, to_luastring, type LuaState } from '../fengari.js';
+import { referenceArg } from './reference.js';
+
+function listOptions(L: LuaState, idx: number): ListOptions {
+  if (lua.lua_type(L, idx) <= lua.LUA_TNIL) return {};
+  if (lua.lua_type(L, idx) !== lua.LUA_TTABLE) return raise(L, `bad argument #${idx}: options table {limit=, last=} expected`);
+  const v = readValue(L, idx) as Record<string, unknown>;
+  const opts: ListOptions = {};
+  if (typeof v['limit'] === 'number' && v['limit'] > 0) opts.limit = Math.floor(v['limit']);
+  if (typeof v['last'] === 'string' && v['last'] !== '') opts.last = v['last'];
+  return opts;
+}
+
+export function installTagAndRepo(L: LuaState, ctx: ApiContext): void {
+  const repoLs = ctx.asyncFunction((L2) => {
+    if (lua.lua_type(L2, 1) !== lua.LUA_TSTRING) raise(L2, 'bad argument #1: expected registry name (host and optional port)');
+    let host: string;
+    try {
+      host = parseRegistryHost(lua.lua_tojsstring(L2, 1));
+    } catch (err) {
+      return raise(L2, (err as UsageError).message);
+    }
+    const opts = listOptions(L2, 2);
+    ctx.debug('listing repositories', { host });
+    // A registry reference only to find the host's store; the repository part is never used.
+    const store = ctx.storeFor({ scheme: 'registry', registry: host, repository: 'library' });
+    return { promise: labelled('repo.ls', host, store.listRepositories(opts)), push: (L3, repos: string[]) => (pushValue(L3, repos), 1) };
+  });
+
+  const tagLs = ctx.asyncFunction((L2) => {
+    const ref = referenceArg(L2, 1, { repositoryOnly: true });
+    const opts = listOptions(L2, 2);
+    ctx.debug('listing tags', { repository: repositoryKey(ref) });
+    const promise = labelled('tag.ls', repositoryOf(ref), ctx.storeFor(ref).listTags(repositoryOf(ref), opts));
+    return { promise, push: (L3, tags: string[]) => (pushValue(L3, tags), 1) };
+  });
+
+  const tagDelete = ctx.asyncFunction((L2) => {
+    const ref = referenceArg(L2, 1);
+    if (ref.tag === undefined) return raise(L2, `tag.delete needs a reference with a tag, got "${formatReference(ref)}"`);
+    const tag = ref.tag;
+    const tagged = { ...repositoryOf(ref), tag };
+    const entry = ctx.journal.record('tag.delete', { reference: formatReference(tagged), ...ctx.lineFields(L2) });
+    const store = ctx.storeFor(ref);
+    const work = (async () => {
+      try {
+        const head = await store.headManifest(tagged);
+        if (!head) throw new Error('tag not found');
+        entry.digest = head.digest;
+        ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: head.digest, dryRun: ctx.dryRun });
+        if (ctx.dryRun) {
+          ctx.journal.planTagDelete(repositoryKey(ref), tag);
+          return;
+        }
+        await store.deleteTag(tagged);
+        entry.executed = true;
+      } catch (err) {
+        entry.error = err instanceof Error ? err.message : String(err);
+        throw err;
+      }
+    })();
+    return { promise: labelled('tag.delete', tagged, work), push: () => 0 };
+  });
+
+  lua.lua_createtable(L, 0, 1);
+  setFunction(L, 'ls', repoLs);
+  lua.lua_setglobal(L, to_luastring('repo'));
+  lua.lua_createtable(L, 0, 2);
+  setFunction(L, 'ls', tagLs);
+  setFunction(L, 'delete', tagDelete);
+  lua.lua_setglobal(L, to_luastring('tag'));
+}

@@ -1,0 +1,63 @@
+// The plan and its outcome in the one result model: would-delete / deleted / failed / excluded (protected), each
+// with its digest and a reason naming the script (and line) or policy it came from.
+import type { OperationResult, OperationStatus } from '../../report/result.js';
+import { journalToResults } from '../lua/journal.js';
+import type { PlanUnit, PlannedDelete, ProtectedDelete } from './types.js';
+import type { JournalEntry } from '../types.js';
+import { scriptReason } from './build.js';
+
+function unitDetails(unit: PlanUnit, line?: number): Record<string, unknown> {
+  return { [unit.source.kind]: unit.name, ...(line !== undefined ? { line } : {}) };
+}
+
+export function deleteResult(unit: PlanUnit, d: PlannedDelete, status: OperationStatus, why?: string): OperationResult {
+  return {
+    op: 'tag-delete',
+    status,
+    target: d.reference,
+    digest: d.digest,
+    bytes: 0,
+    reason: why === undefined ? d.reason : `${why} (${d.reason})`,
+    details: unitDetails(unit, d.line),
+  };
+}
+
+export function protectedResult(unit: PlanUnit, p: ProtectedDelete): OperationResult {
+  return {
+    op: 'tag-delete',
+    status: 'excluded',
+    target: p.reference,
+    ...(p.digest !== undefined ? { digest: p.digest } : {}),
+    bytes: 0,
+    reason: `protected by defaults.protect "${p.pattern}" (${unit.source.kind} "${unit.name}")`,
+    details: unitDetails(unit),
+  };
+}
+
+export function unitFailure(unit: PlanUnit, error: string): OperationResult {
+  return { op: 'prune', status: 'failed', target: unit.name, bytes: 0, reason: error, details: unitDetails(unit) };
+}
+
+/** A script's journal as results; writes the guard held back become `excluded`. */
+export function scriptResults(unit: PlanUnit, journal: readonly JournalEntry[], held: ReadonlyMap<string, string>): OperationResult[] {
+  return journalToResults(unit.name, journal).map((r, i) => {
+    const pattern = r.target !== undefined ? held.get(r.target) : undefined;
+    if (pattern !== undefined) return { ...r, status: 'excluded' as const, reason: `protected by defaults.protect "${pattern}" (${scriptReason(unit.name, journal[i]!.line)})` };
+    return r.reason === undefined ? { ...r, reason: scriptReason(unit.name, journal[i]!.line) } : r;
+  });
+}
+
+/** What the plan would do: the whole report of a dry run, and what an aborted run shows. */
+export function planResults(units: readonly PlanUnit[]): OperationResult[] {
+  const out: OperationResult[] = [];
+  for (const unit of units) {
+    if (unit.apply === 'rerun') {
+      const held = new Map(unit.protected.map((p) => [p.reference, p.pattern]));
+      out.push(...scriptResults(unit, unit.journal, held));
+    } else {
+      out.push(...unit.deletes.map((d) => deleteResult(unit, d, 'would-delete')), ...unit.protected.map((p) => protectedResult(unit, p)));
+    }
+    if (unit.error !== undefined) out.push(unitFailure(unit, unit.error));
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+// The files of an OCI image layout (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
+// Every path is derived from a validated digest, so nothing outside the layout can be named; every write lands in a
+// temp file inside the layout first and is renamed into place, so readers never see half a file.
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MediaType } from '../../oci/mediatypes.js';
+import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
+import { isValidDigest } from '../../oci/reference.js';
+import { UsageError } from '../../errors.js';
+
+export const OCI_LAYOUT_FILE = 'oci-layout';
+export const INDEX_FILE = 'index.json';
+export const LOCK_FILE = 'index.json.lock';
+export const OCI_LAYOUT_CONTENT = '{"imageLayoutVersion":"1.0.0"}';
+/** image-spec annotations.md: the tag of an entry of `index.json`. */
+export const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
+/** Prefix of in-flight files; `gc` removes old ones, nothing else reads them. */
+export const TEMP_PREFIX = '.tmp-';
+
+export function blobPath(root: string, digest: string): string {
+  if (!isValidDigest(digest)) throw new UsageError(`invalid digest "${digest}": expected sha256:<64 hex> or sha512:<128 hex>`);
+  const colon = digest.indexOf(':');
+  return join(root, 'blobs', digest.slice(0, colon), digest.slice(colon + 1));
+}
+
+export function tempPathFor(target: string): string {
+  const slash = target.lastIndexOf('/');
+  return `${target.slice(0, slash + 1)}${TEMP_PREFIX}${randomBytes(8).toString('hex')}`;
+}
+
+export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  const tmp = tempPathFor(target);
+  try {
+    await writeFile(tmp, data, { flag: 'wx', flush: true });
+    await rename(tmp, target);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+export function emptyIndex(): ImageIndex {
+  return { schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] };
+}
+
+/** The layout's `index.json`, or `undefined` when the directory is not (yet) a layout. */
+export async function readIndex(root: string): Promise<ImageIndex | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(root, INDEX_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${join(root, INDEX_FILE)} is not valid JSON (${(err as Error).message}); restore it or point regkit at another directory`);
+  }
+  const index = parsed as ImageIndex;
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray(index.manifests)) {
+    throw new UsageError(`${join(root, INDEX_FILE)} has no "manifests" array; it is not an OCI image layout index`);
+  }
+  for (const d of index.manifests) {
+    if (!isValidDigest(d.digest)) throw new UsageError(`${join(root, INDEX_FILE)} lists an invalid digest "${d.digest}"`);
+  }
+  return index;
+}
+
+/** Creates `oci-layout` and `blobs/` when missing, so the directory is a layout from the first write on. */
+export async function ensureLayout(root: string): Promise<void> {
+  await mkdir(join(root, 'blobs'), { recursive: true });
+  const target = join(root, OCI_LAYOUT_FILE);
+  const tmp = tempPathFor(target);
+  // link() creates the name only if it is absent, so a concurrent reader sees no file or the whole file.
+  await writeFile(tmp, OCI_LAYOUT_CONTENT, { flag: 'wx' });
+  try {
+    await link(tmp, target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+}
+
+export async function writeIndex(root: string, index: ImageIndex): Promise<void> {
+  await writeFileAtomic(join(root, INDEX_FILE), `${JSON.stringify(index, null, 2)}\n`);
+}
+
+export function tagOf(d: Descriptor): string | undefined {
+  return d.annotations?.[REF_NAME_ANNOTATION];
+}
+
+/** Reads and parses a manifest blob of the layout; `undefined` when the layout does not hold it (a sparse index). */
+export async function readManifestBlob(root: string, digest: string): Promise<ParsedManifest | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(blobPath(root, digest));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  return parseManifest(bytes);
+}
+

@@ -1,0 +1,94 @@
+// Paged lists: tags (`/v2/<repo>/tags/list`) and repositories (`/v2/_catalog`), with `n`/`last` and the
+// `Link: <…>; rel="next"` header (distribution spec "Listing Tags"; relative or absolute), guarded against loops.
+import { RegistryError, type Operation } from '../../errors.js';
+import { CATALOG_SCOPE } from '../../transport/auth/scope.js';
+import { readBody } from '../../transport/response.js';
+import { apiPath, catalogPath, expectStatus, retryingBrokenBody, type RegistryContext } from './http.js';
+import type { ListOptions } from '../store.js';
+
+const LIST_PAGE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** The `rel="next"` target of a Link header (RFC 8288), if any. */
+export function nextLink(value: string | string[] | undefined): string | undefined {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  for (const v of values) {
+    for (const m of v.matchAll(/<([^>]*)>([^<]*)/g)) {
+      if (/;\s*rel\s*=\s*"?(?:[^"]*\s)?next(?:\s[^"]*)?"?\s*(?:[;,]|$)/i.test(m[2] ?? '')) return m[1];
+    }
+  }
+  return undefined;
+}
+
+function query(opts: ListOptions): string {
+  const q = new URLSearchParams();
+  if (opts.limit !== undefined) q.set('n', String(opts.limit));
+  if (opts.last !== undefined) q.set('last', opts.last);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The page's entries; undefined when the body is not the JSON object the spec describes. */
+function listItems(body: Buffer, field: 'tags' | 'repositories'): string[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const items = (parsed as Record<string, unknown>)[field];
+  // distribution answers `"tags": null` for a repository whose tags were all deleted.
+  if (items === null || items === undefined) return [];
+  return Array.isArray(items) ? items.filter((t): t is string => typeof t === 'string') : undefined;
+}
+
+async function listPages(ctx: RegistryContext, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[] | undefined> {
+  const out: string[] = [];
+  const known = new Set<string>();
+  const seen = new Set<string>();
+  let target: string | undefined = first;
+  const what = field === 'tags' ? `tag list of ${repository}` : 'repository catalog';
+  while (target !== undefined) {
+    const page = target;
+    const fetched = await retryingBrokenBody(ctx, { repository, operation, what }, async () => {
+      const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes });
+      if (res.status === 404 && operation === 'tag-list') {
+        await res.body.dump();
+        return undefined;
+      }
+      await expectStatus(res, [200], ctx, repository, operation, what);
+      return { url: res.url, link: res.headers['link'], body: await readBody(res.body, LIST_PAGE_MAX_BYTES) };
+    });
+    if (fetched === undefined) return undefined;
+    seen.add(fetched.url.href);
+    const items = listItems(fetched.body, field);
+    if (items === undefined) throw new RegistryError(`the registry answered the ${what} with something that is not a JSON list of ${field}`, { status: 200, registry: ctx.client.registry, repository, operation });
+    const before = known.size;
+    for (const item of items) {
+      if (known.has(item)) continue;
+      known.add(item);
+      out.push(item);
+    }
+    const next = nextLink(fetched.link);
+    if (next === undefined) break;
+    const url = new URL(next, fetched.url);
+    if (seen.has(url.href)) {
+      throw new RegistryError(`the registry's Link header points back to a page already read (${url.pathname}${url.search}); stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+    }
+    // Links to ever new pages that bring nothing new would page on forever.
+    if (known.size === before) {
+      throw new RegistryError(`the registry's Link header points on to ${url.pathname}${url.search} after a page that brought no new ${field}; stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+    }
+    target = url.href;
+  }
+  return out;
+}
+
+/** Tags of a repository; a repository the registry does not know has none. */
+export async function listTags(ctx: RegistryContext, repository: string, opts: ListOptions = {}): Promise<string[]> {
+  return (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+}
+
+export async function listRepositories(ctx: RegistryContext, opts: ListOptions = {}): Promise<string[]> {
+  return (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+}

@@ -1,0 +1,116 @@
+// Referrers (OCI distribution spec 1.1): the `/v2/<repo>/referrers/<digest>` API where the registry has it, else
+// the fallback tag `<alg>-<hex>` holding an OCI index of the referrers, which the client keeps up to date itself
+// when it pushes a manifest with a `subject` and the registry does not answer with `OCI-Subject`.
+import { RegistryError } from '../../errors.js';
+import type { Descriptor, ImageIndex } from '../../oci/manifest.js';
+import { MediaType } from '../../oci/mediatypes.js';
+import type { RegistryReference } from '../../oci/reference.js';
+import { header, readBody } from '../../transport/response.js';
+import { apiPath, expectStatus, type RegistryContext } from './http.js';
+import { nextLink } from './list.js';
+import { getManifest, putManifest } from './manifest.js';
+import { oneAtATime } from './turns.js';
+import type { ReferrerOptions } from '../store.js';
+
+const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`. */
+export function referrersTag(digest: string): string {
+  return digest.replace(':', '-');
+}
+
+/** Which repositories have the referrers API: a 404 on the endpoint means no, remembered for the store's life. */
+export type ReferrersSupport = Map<string, boolean>;
+
+function filtered(descs: Descriptor[], opts: ReferrerOptions): Descriptor[] {
+  return opts.artifactType === undefined ? descs : descs.filter((d) => d.artifactType === opts.artifactType);
+}
+
+export async function listReferrers(ctx: RegistryContext, support: ReferrersSupport, ref: RegistryReference & { digest: string }, opts: ReferrerOptions = {}): Promise<Descriptor[]> {
+  if (support.get(ref.repository) !== false) {
+    const viaApi = await listFromApi(ctx, ref.repository, ref.digest, opts);
+    support.set(ref.repository, viaApi !== undefined);
+    if (viaApi !== undefined) return viaApi;
+  }
+  const index = await readFallbackIndex(ctx, ref);
+  return filtered(index?.manifests ?? [], opts);
+}
+
+async function listFromApi(ctx: RegistryContext, repository: string, digest: string, opts: ReferrerOptions): Promise<Descriptor[] | undefined> {
+  const q = opts.artifactType !== undefined ? `?artifactType=${encodeURIComponent(opts.artifactType)}` : '';
+  let target: string | undefined = `${apiPath(ctx, repository, `referrers/${digest}`)}${q}`;
+  const out: Descriptor[] = [];
+  const seen = new Set<string>();
+  while (target !== undefined) {
+    const res = await ctx.client.request({ method: 'GET', target, repository, operation: 'referrers', headers: { accept: MediaType.OciIndex } });
+    if (res.status === 404 && out.length === 0) {
+      await res.body.dump();
+      return undefined;
+    }
+    await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
+    seen.add(res.url.href);
+    const index = JSON.parse((await readBody(res.body, REFERRERS_PAGE_MAX_BYTES)).toString('utf8')) as Partial<ImageIndex>;
+    const page = Array.isArray(index.manifests) ? index.manifests : [];
+    // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
+    const applied = (header(res.headers, 'oci-filters-applied') ?? '').split(',').map((s) => s.trim());
+    out.push(...(applied.includes('artifactType') ? page : filtered(page, opts)));
+    const next = nextLink(res.headers['link']);
+    if (next === undefined) break;
+    const url = new URL(next, res.url);
+    if (seen.has(url.href)) throw new RegistryError('the referrers Link header loops back to a page already read', { status: 200, registry: ctx.client.registry, repository, operation: 'referrers' });
+    target = url.href;
+  }
+  return out;
+}
+
+async function readFallbackIndex(ctx: RegistryContext, subject: RegistryReference & { digest: string }): Promise<ImageIndex | undefined> {
+  try {
+    const m = await getManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) });
+    const index = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as ImageIndex;
+    return Array.isArray(index.manifests) ? index : undefined;
+  } catch (err) {
+    if (err instanceof RegistryError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** The descriptor a referrers index lists for a manifest (spec: artifactType, else the config's media type). */
+export function referrerDescriptor(bytes: Uint8Array, mediaType: string, digest: string): Descriptor {
+  const m = JSON.parse(Buffer.from(bytes).toString('utf8')) as { artifactType?: string; config?: { mediaType?: string }; annotations?: Record<string, string> };
+  const artifactType = m.artifactType ?? m.config?.mediaType;
+  return {
+    mediaType,
+    digest,
+    size: bytes.length,
+    ...(artifactType !== undefined ? { artifactType } : {}),
+    ...(m.annotations !== undefined ? { annotations: m.annotations } : {}),
+  };
+}
+
+const FALLBACK_ATTEMPTS = 3;
+
+/**
+ * Adds a referrer to the subject's fallback index: read, add, write, then read again to see the entry stayed. Within
+ * this process the updates of one subject take turns; another client updating the same index at the same moment can
+ * still overwrite ours, which the read-back catches and the next attempt repairs.
+ */
+export async function addToFallbackIndex(ctx: RegistryContext, subject: RegistryReference & { digest: string }, referrer: Descriptor): Promise<void> {
+  const tagRef = { scheme: 'registry' as const, registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) };
+  await oneAtATime(ctx, `referrers ${subject.repository}@${subject.digest}`, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const manifests = (await readFallbackIndex(ctx, subject))?.manifests ?? [];
+      if (manifests.some((d) => d.digest === referrer.digest)) return;
+      if (attempt > FALLBACK_ATTEMPTS) {
+        throw new RegistryError(`the referrers index ${tagRef.tag} kept losing ${referrer.digest} to other writers; run the copy again`, {
+          status: undefined,
+          registry: ctx.client.registry,
+          repository: subject.repository,
+          operation: 'manifest-put',
+        });
+      }
+      const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [...manifests, referrer] };
+      await putManifest(ctx, tagRef, Buffer.from(JSON.stringify(index)), MediaType.OciIndex);
+      ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest, attempt });
+    }
+  });
+}
