@@ -366,7 +366,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6979:
+/***/ 2481:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -399,13 +399,13 @@ function inputVariables(name) {
 
 /***/ }),
 
-/***/ 7387:
+/***/ 7085:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ isActionRun)
 /* harmony export */ });
-/* harmony import */ var _input_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6979);
+/* harmony import */ var _input_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2481);
 // Whether this process runs as a GitHub Action step rather than as the CLI.
 
 /**
@@ -421,12 +421,12 @@ function isActionRun(env) {
 
 /***/ }),
 
-/***/ 2594:
+/***/ 8712:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
-/* harmony import */ var _action_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7387);
+/* harmony import */ var _action_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7085);
 // Entry of the bundle (`dist/index.js`, the `regkit` bin): an action step or the CLI, then the exit code.
 // Start-up counts in every CLI call's wall time, so this file stays small and each face is a chunk of its own, loaded
 // when chosen: the action's toolkit (with its own HTTP stack) is the largest part of the bundle and a copy never needs
@@ -436,11 +436,11 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
 const argv = process.argv.slice(2);
 if ((0,_action_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .isActionRun */ .S)(process.env)) {
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(556), __nccwpck_require__.e(331), __nccwpck_require__.e(846), __nccwpck_require__.e(96), __nccwpck_require__.e(805), __nccwpck_require__.e(749), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14));
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(99), __nccwpck_require__.e(838), __nccwpck_require__.e(656), __nccwpck_require__.e(746), __nccwpck_require__.e(803), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4019));
     process.exitCode = await runAction(argv, process.env);
 }
 else {
-    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(331), __nccwpck_require__.e(805), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3130));
+    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(746), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856));
     process.exitCode = await runCli(argv, { stdout: process.stdout, stderr: process.stderr });
 }
 
@@ -717,6 +717,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2594);
+/******/ var __webpack_exports__ = __nccwpck_require__(8712);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,8 +1,8 @@
-export const id = 130;
-export const ids = [130];
+export const id = 856;
+export const ids = [856];
 export const modules = {
 
-/***/ 3130:
+/***/ 6856:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,17 +12,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/report/progress.js
-var progress = __webpack_require__(9203);
+var progress = __webpack_require__(1737);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(3621);
+var result = __webpack_require__(4123);
 // EXTERNAL MODULE: ./build/src/config/secrets.js
-var secrets = __webpack_require__(5139);
+var secrets = __webpack_require__(8965);
 // EXTERNAL MODULE: ./build/src/command/execute.js + 2 modules
-var execute = __webpack_require__(4404);
+var execute = __webpack_require__(8284);
 // EXTERNAL MODULE: ./build/src/config/host-spec.js
-var host_spec = __webpack_require__(6388);
+var host_spec = __webpack_require__(1310);
 ;// CONCATENATED MODULE: ./build/src/cli/logger.js
 function fieldText(fields) {
     return Object.entries(fields)
@@ -65,13 +65,13 @@ function logFormatOf(argv) {
 }
 
 // EXTERNAL MODULE: ./build/src/command/options.js
-var options = __webpack_require__(5175);
+var options = __webpack_require__(4141);
 // EXTERNAL MODULE: ./build/src/report/jsonl.js
-var jsonl = __webpack_require__(2012);
+var jsonl = __webpack_require__(6830);
 // EXTERNAL MODULE: ./build/src/report/text.js
-var report_text = __webpack_require__(843);
+var report_text = __webpack_require__(4913);
 // EXTERNAL MODULE: ./build/src/command/image-read.js
-var image_read = __webpack_require__(9829);
+var image_read = __webpack_require__(6879);
 ;// CONCATENATED MODULE: ./build/src/cli/output.js
 // Renders a command's output for stdout in the asked format.
 
@@ -94,13 +94,13 @@ function renderOutput(out, format) {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var oci_platform = __webpack_require__(8742);
+var oci_platform = __webpack_require__(3856);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(9272);
+var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(3048);
+var duration = __webpack_require__(9154);
 // EXTERNAL MODULE: ./build/src/config/shard.js
-var config_shard = __webpack_require__(6306);
+var config_shard = __webpack_require__(4004);
 ;// CONCATENATED MODULE: ./build/src/cli/spec.js
 // The command line as data: every command, its arguments and flags. The parser and the usage text both read this
 // table, so a flag cannot be accepted without being documented.
@@ -357,10 +357,10 @@ function globalOptions(raw) {
 // The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
 // wall time of every copy, and most of the bundle is not needed for one.
 async function loadSyncConfigFile(file) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(439), __webpack_require__.e(556), __webpack_require__.e(96), __webpack_require__.e(749)]).then(__webpack_require__.bind(__webpack_require__, 6130))).loadSyncConfig(file);
+    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(656), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 803))).loadSyncConfig(file);
 }
 async function loadBotConfigFile(file) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(439), __webpack_require__.e(556), __webpack_require__.e(96), __webpack_require__.e(749)]).then(__webpack_require__.bind(__webpack_require__, 6130))).loadBotConfig(file);
+    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(656), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 803))).loadBotConfig(file);
 }
 async function buildCommand(spec, args, raw) {
     const limit = one(raw, 'limit');
@@ -493,7 +493,7 @@ function createRedactor(secrets) {
 }
 
 // EXTERNAL MODULE: ./build/src/command/store-options.js + 31 modules
-var store_options = __webpack_require__(900);
+var store_options = __webpack_require__(3327);
 ;// CONCATENATED MODULE: ./build/src/cli/version.js
 // Kept equal to package.json's version by a unit test: the bundle cannot rely on finding package.json at run time.
 const VERSION = '0.1.0';

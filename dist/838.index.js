@@ -1,35 +1,35 @@
-export const id = 846;
-export const ids = [846];
+export const id = 838;
+export const ids = [838];
 export const modules = {
 
-/***/ 7112:
+/***/ 3368:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __webpack_require__(4205)
-const Dispatcher = __webpack_require__(8459)
-const Pool = __webpack_require__(5644)
-const BalancedPool = __webpack_require__(7309)
-const Agent = __webpack_require__(3045)
-const ProxyAgent = __webpack_require__(1256)
-const EnvHttpProxyAgent = __webpack_require__(9689)
-const RetryAgent = __webpack_require__(5418)
-const errors = __webpack_require__(8811)
-const util = __webpack_require__(744)
+const Client = __webpack_require__(3069)
+const Dispatcher = __webpack_require__(2091)
+const Pool = __webpack_require__(7404)
+const BalancedPool = __webpack_require__(8973)
+const Agent = __webpack_require__(6261)
+const ProxyAgent = __webpack_require__(9848)
+const EnvHttpProxyAgent = __webpack_require__(7897)
+const RetryAgent = __webpack_require__(1882)
+const errors = __webpack_require__(8091)
+const util = __webpack_require__(1544)
 const { InvalidArgumentError } = errors
-const api = __webpack_require__(1695)
-const buildConnector = __webpack_require__(1384)
-const MockClient = __webpack_require__(7293)
-const MockAgent = __webpack_require__(7621)
-const MockPool = __webpack_require__(4396)
-const mockErrors = __webpack_require__(7029)
-const RetryHandler = __webpack_require__(8576)
-const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(2349)
-const DecoratorHandler = __webpack_require__(3827)
-const RedirectHandler = __webpack_require__(6506)
-const createRedirectInterceptor = __webpack_require__(76)
+const api = __webpack_require__(5407)
+const buildConnector = __webpack_require__(2296)
+const MockClient = __webpack_require__(8957)
+const MockAgent = __webpack_require__(5973)
+const MockPool = __webpack_require__(8780)
+const mockErrors = __webpack_require__(5445)
+const RetryHandler = __webpack_require__(112)
+const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(5837)
+const DecoratorHandler = __webpack_require__(7011)
+const RedirectHandler = __webpack_require__(5050)
+const createRedirectInterceptor = __webpack_require__(1676)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -47,10 +47,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __webpack_require__(7410),
-  retry: __webpack_require__(2530),
-  dump: __webpack_require__(7556),
-  dns: __webpack_require__(2704)
+  redirect: __webpack_require__(3650),
+  retry: __webpack_require__(3874),
+  dump: __webpack_require__(2375),
+  dns: __webpack_require__(7251)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -112,7 +112,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__webpack_require__(742).fetch)
+const fetchImpl = (__webpack_require__(7302).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -124,39 +124,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __webpack_require__(2812).Headers
-/* unused reexport */ __webpack_require__(2371).Response
-/* unused reexport */ __webpack_require__(6855).Request
-/* unused reexport */ __webpack_require__(4990).FormData
+/* unused reexport */ __webpack_require__(3676).Headers
+/* unused reexport */ __webpack_require__(9107).Response
+/* unused reexport */ __webpack_require__(6055).Request
+/* unused reexport */ __webpack_require__(9662).FormData
 __webpack_unused_export__ = globalThis.File ?? (__webpack_require__(4573).File)
-/* unused reexport */ __webpack_require__(2027).FileReader
+/* unused reexport */ __webpack_require__(6299).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(1307)
+const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(2443)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(1221)
-const { kConstruct } = __webpack_require__(7477)
+const { CacheStorage } = __webpack_require__(6949)
+const { kConstruct } = __webpack_require__(7589)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(285)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(5437)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(7044)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(980)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(6972)
-/* unused reexport */ __webpack_require__(310).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(44)
+/* unused reexport */ __webpack_require__(5366).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -172,18 +172,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __webpack_require__(7694)
+const { EventSource } = __webpack_require__(6942)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 4982:
+/***/ 9318:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { addAbortListener } = __webpack_require__(744)
-const { RequestAbortedError } = __webpack_require__(8811)
+const { addAbortListener } = __webpack_require__(1544)
+const { RequestAbortedError } = __webpack_require__(8091)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -243,16 +243,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1132:
+/***/ 9724:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(4589)
 const { AsyncResource } = __webpack_require__(6698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(8811)
-const util = __webpack_require__(744)
-const { addSignal, removeSignal } = __webpack_require__(4982)
+const { InvalidArgumentError, SocketError } = __webpack_require__(8091)
+const util = __webpack_require__(1544)
+const { addSignal, removeSignal } = __webpack_require__(9318)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -358,7 +358,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 4166:
+/***/ 6998:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -372,10 +372,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(8811)
-const util = __webpack_require__(744)
+} = __webpack_require__(8091)
+const util = __webpack_require__(1544)
 const { AsyncResource } = __webpack_require__(6698)
-const { addSignal, removeSignal } = __webpack_require__(4982)
+const { addSignal, removeSignal } = __webpack_require__(9318)
 const assert = __webpack_require__(4589)
 
 const kResume = Symbol('resume')
@@ -616,16 +616,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 563:
+/***/ 8675:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(4589)
-const { Readable } = __webpack_require__(6943)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(8811)
-const util = __webpack_require__(744)
-const { getResolveErrorBodyCallback } = __webpack_require__(8559)
+const { Readable } = __webpack_require__(3135)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(8091)
+const util = __webpack_require__(1544)
+const { getResolveErrorBodyCallback } = __webpack_require__(8447)
 const { AsyncResource } = __webpack_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -837,18 +837,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 992:
+/***/ 576:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(4589)
 const { finished, PassThrough } = __webpack_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(8811)
-const util = __webpack_require__(744)
-const { getResolveErrorBodyCallback } = __webpack_require__(8559)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(8091)
+const util = __webpack_require__(1544)
+const { getResolveErrorBodyCallback } = __webpack_require__(8447)
 const { AsyncResource } = __webpack_require__(6698)
-const { addSignal, removeSignal } = __webpack_require__(4982)
+const { addSignal, removeSignal } = __webpack_require__(9318)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1064,15 +1064,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 3282:
+/***/ 2274:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(8811)
+const { InvalidArgumentError, SocketError } = __webpack_require__(8091)
 const { AsyncResource } = __webpack_require__(6698)
-const util = __webpack_require__(744)
-const { addSignal, removeSignal } = __webpack_require__(4982)
+const util = __webpack_require__(1544)
+const { addSignal, removeSignal } = __webpack_require__(9318)
 const assert = __webpack_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1179,21 +1179,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 1695:
+/***/ 5407:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports.request = __webpack_require__(563)
-module.exports.stream = __webpack_require__(992)
-module.exports.pipeline = __webpack_require__(4166)
-module.exports.upgrade = __webpack_require__(3282)
-module.exports.connect = __webpack_require__(1132)
+module.exports.request = __webpack_require__(8675)
+module.exports.stream = __webpack_require__(576)
+module.exports.pipeline = __webpack_require__(6998)
+module.exports.upgrade = __webpack_require__(2274)
+module.exports.connect = __webpack_require__(9724)
 
 
 /***/ }),
 
-/***/ 6943:
+/***/ 3135:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1202,9 +1202,9 @@ module.exports.connect = __webpack_require__(1132)
 
 const assert = __webpack_require__(4589)
 const { Readable } = __webpack_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(8811)
-const util = __webpack_require__(744)
-const { ReadableStreamFrom } = __webpack_require__(744)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(8091)
+const util = __webpack_require__(1544)
+const { ReadableStreamFrom } = __webpack_require__(1544)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1585,15 +1585,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 8559:
+/***/ 8447:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const assert = __webpack_require__(4589)
 const {
   ResponseStatusCodeError
-} = __webpack_require__(8811)
+} = __webpack_require__(8091)
 
-const { chunksDecode } = __webpack_require__(6943)
+const { chunksDecode } = __webpack_require__(3135)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1685,16 +1685,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1384:
+/***/ 2296:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const net = __webpack_require__(7030)
 const assert = __webpack_require__(4589)
-const util = __webpack_require__(744)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(8811)
-const timers = __webpack_require__(147)
+const util = __webpack_require__(1544)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(8091)
+const timers = __webpack_require__(2563)
 
 function noop () {}
 
@@ -1932,7 +1932,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 3111:
+/***/ 1303:
 /***/ ((module) => {
 
 
@@ -2057,7 +2057,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 278:
+/***/ 8150:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2266,7 +2266,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8811:
+/***/ 8091:
 /***/ ((module) => {
 
 
@@ -2698,7 +2698,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9767:
+/***/ 8823:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2706,7 +2706,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(8811)
+} = __webpack_require__(8091)
 const assert = __webpack_require__(4589)
 const {
   isValidHTTPToken,
@@ -2721,9 +2721,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __webpack_require__(744)
-const { channels } = __webpack_require__(278)
-const { headerNameLowerCasedRecord } = __webpack_require__(3111)
+} = __webpack_require__(1544)
+const { channels } = __webpack_require__(8150)
+const { headerNameLowerCasedRecord } = __webpack_require__(1303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3187,7 +3187,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 2323:
+/***/ 9411:
 /***/ ((module) => {
 
 module.exports = {
@@ -3261,7 +3261,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2496:
+/***/ 3568:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3269,7 +3269,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(3111)
+} = __webpack_require__(1303)
 
 class TstNode {
   /** @type {any} */
@@ -3420,13 +3420,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 744:
+/***/ 1544:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(2323)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(9411)
 const { IncomingMessage } = __webpack_require__(7067)
 const stream = __webpack_require__(7075)
 const net = __webpack_require__(7030)
@@ -3434,9 +3434,9 @@ const { Blob } = __webpack_require__(4573)
 const nodeUtil = __webpack_require__(7975)
 const { stringify } = __webpack_require__(1792)
 const { EventEmitter: EE } = __webpack_require__(8474)
-const { InvalidArgumentError } = __webpack_require__(8811)
-const { headerNameLowerCasedRecord } = __webpack_require__(3111)
-const { tree } = __webpack_require__(2496)
+const { InvalidArgumentError } = __webpack_require__(8091)
+const { headerNameLowerCasedRecord } = __webpack_require__(1303)
+const { tree } = __webpack_require__(3568)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4146,18 +4146,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3045:
+/***/ 6261:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(8811)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(2323)
-const DispatcherBase = __webpack_require__(9241)
-const Pool = __webpack_require__(5644)
-const Client = __webpack_require__(4205)
-const util = __webpack_require__(744)
-const createRedirectInterceptor = __webpack_require__(76)
+const { InvalidArgumentError } = __webpack_require__(8091)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(9411)
+const DispatcherBase = __webpack_require__(4745)
+const Pool = __webpack_require__(7404)
+const Client = __webpack_require__(3069)
+const util = __webpack_require__(1544)
+const createRedirectInterceptor = __webpack_require__(1676)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4286,7 +4286,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 7309:
+/***/ 8973:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4294,7 +4294,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(8811)
+} = __webpack_require__(8091)
 const {
   PoolBase,
   kClients,
@@ -4302,10 +4302,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __webpack_require__(824)
-const Pool = __webpack_require__(5644)
-const { kUrl, kInterceptors } = __webpack_require__(2323)
-const { parseOrigin } = __webpack_require__(744)
+} = __webpack_require__(3272)
+const Pool = __webpack_require__(7404)
+const { kUrl, kInterceptors } = __webpack_require__(9411)
+const { parseOrigin } = __webpack_require__(1544)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4502,7 +4502,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 7317:
+/***/ 1557:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4510,9 +4510,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __webpack_require__(4589)
-const util = __webpack_require__(744)
-const { channels } = __webpack_require__(278)
-const timers = __webpack_require__(147)
+const util = __webpack_require__(1544)
+const { channels } = __webpack_require__(8150)
+const timers = __webpack_require__(2563)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4525,7 +4525,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(8811)
+} = __webpack_require__(8091)
 const {
   kUrl,
   kReset,
@@ -4558,9 +4558,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __webpack_require__(2323)
+} = __webpack_require__(9411)
 
-const constants = __webpack_require__(8592)
+const constants = __webpack_require__(7424)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4572,11 +4572,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(7590) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(7846) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__webpack_require__(6962))
+    mod = await WebAssembly.compile(__webpack_require__(9474))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4584,7 +4584,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __webpack_require__(7590))
+    mod = await WebAssembly.compile(llhttpWasmData || __webpack_require__(7846))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5499,7 +5499,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(3428).extractBody)
+      extractBody = (__webpack_require__(8900).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6022,7 +6022,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 7580:
+/***/ 4092:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6030,13 +6030,13 @@ module.exports = connectH1
 const assert = __webpack_require__(4589)
 const { errorMonitor } = __webpack_require__(8474)
 const { pipeline } = __webpack_require__(7075)
-const util = __webpack_require__(744)
+const util = __webpack_require__(1544)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __webpack_require__(8811)
+} = __webpack_require__(8091)
 const {
   kUrl,
   kReset,
@@ -6055,7 +6055,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __webpack_require__(2323)
+} = __webpack_require__(9411)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6461,7 +6461,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(3428).extractBody)
+    extractBody ??= (__webpack_require__(8900).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -6821,7 +6821,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 4205:
+/***/ 3069:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
@@ -6831,16 +6831,16 @@ module.exports = connectH2
 const assert = __webpack_require__(4589)
 const net = __webpack_require__(7030)
 const http = __webpack_require__(7067)
-const util = __webpack_require__(744)
-const { channels } = __webpack_require__(278)
-const Request = __webpack_require__(9767)
-const DispatcherBase = __webpack_require__(9241)
+const util = __webpack_require__(1544)
+const { channels } = __webpack_require__(8150)
+const Request = __webpack_require__(8823)
+const DispatcherBase = __webpack_require__(4745)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(8811)
-const buildConnector = __webpack_require__(1384)
+} = __webpack_require__(8091)
+const buildConnector = __webpack_require__(2296)
 const {
   kUrl,
   kServerName,
@@ -6882,9 +6882,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __webpack_require__(2323)
-const connectH1 = __webpack_require__(7317)
-const connectH2 = __webpack_require__(7580)
+} = __webpack_require__(9411)
+const connectH1 = __webpack_require__(1557)
+const connectH2 = __webpack_require__(4092)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7192,7 +7192,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __webpack_require__(76)
+const createRedirectInterceptor = __webpack_require__(1676)
 
 function onError (client, err) {
   if (
@@ -7452,19 +7452,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 9241:
+/***/ 4745:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const buffer = __webpack_require__(4573)
-const Dispatcher = __webpack_require__(8459)
+const Dispatcher = __webpack_require__(2091)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(8811)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(2323)
+} = __webpack_require__(8091)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(9411)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7667,7 +7667,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 8459:
+/***/ 2091:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7739,15 +7739,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 9689:
+/***/ 7897:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(9241)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(2323)
-const ProxyAgent = __webpack_require__(1256)
-const Agent = __webpack_require__(3045)
+const DispatcherBase = __webpack_require__(4745)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(9411)
+const ProxyAgent = __webpack_require__(9848)
+const Agent = __webpack_require__(6261)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -7906,7 +7906,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 9804:
+/***/ 6524:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8030,15 +8030,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 824:
+/***/ 3272:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(9241)
-const FixedQueue = __webpack_require__(9804)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(2323)
-const PoolStats = __webpack_require__(9350)
+const DispatcherBase = __webpack_require__(4745)
+const FixedQueue = __webpack_require__(6524)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(9411)
+const PoolStats = __webpack_require__(9686)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8231,10 +8231,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9350:
+/***/ 9686:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(2323)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(9411)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8272,7 +8272,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 5644:
+/***/ 7404:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8283,14 +8283,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __webpack_require__(824)
-const Client = __webpack_require__(4205)
+} = __webpack_require__(3272)
+const Client = __webpack_require__(3069)
 const {
   InvalidArgumentError
-} = __webpack_require__(8811)
-const util = __webpack_require__(744)
-const { kUrl, kInterceptors } = __webpack_require__(2323)
-const buildConnector = __webpack_require__(1384)
+} = __webpack_require__(8091)
+const util = __webpack_require__(1544)
+const { kUrl, kInterceptors } = __webpack_require__(9411)
+const buildConnector = __webpack_require__(2296)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8386,19 +8386,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 1256:
+/***/ 9848:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(2323)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(9411)
 const { URL } = __webpack_require__(3136)
-const Agent = __webpack_require__(3045)
-const Pool = __webpack_require__(5644)
-const DispatcherBase = __webpack_require__(9241)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(8811)
-const buildConnector = __webpack_require__(1384)
-const Client = __webpack_require__(4205)
+const Agent = __webpack_require__(6261)
+const Pool = __webpack_require__(7404)
+const DispatcherBase = __webpack_require__(4745)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(8091)
+const buildConnector = __webpack_require__(2296)
+const Client = __webpack_require__(3069)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8667,13 +8667,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 5418:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(8459)
-const RetryHandler = __webpack_require__(8576)
+const Dispatcher = __webpack_require__(2091)
+const RetryHandler = __webpack_require__(112)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8709,7 +8709,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2349:
+/***/ 5837:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8717,8 +8717,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(8811)
-const Agent = __webpack_require__(3045)
+const { InvalidArgumentError } = __webpack_require__(8091)
+const Agent = __webpack_require__(6261)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -8748,7 +8748,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3827:
+/***/ 7011:
 /***/ ((module) => {
 
 
@@ -8799,15 +8799,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 6506:
+/***/ 5050:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(744)
-const { kBodyUsed } = __webpack_require__(2323)
+const util = __webpack_require__(1544)
+const { kBodyUsed } = __webpack_require__(9411)
 const assert = __webpack_require__(4589)
-const { InvalidArgumentError } = __webpack_require__(8811)
+const { InvalidArgumentError } = __webpack_require__(8091)
 const EE = __webpack_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9038,20 +9038,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 8576:
+/***/ 112:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const assert = __webpack_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(2323)
-const { RequestRetryError } = __webpack_require__(8811)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(9411)
+const { RequestRetryError } = __webpack_require__(8091)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __webpack_require__(744)
+} = __webpack_require__(1544)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9482,14 +9482,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 2704:
+/***/ 7251:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const { isIP } = __webpack_require__(7030)
 const { lookup } = __webpack_require__(610)
-const DecoratorHandler = __webpack_require__(3827)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(8811)
+const DecoratorHandler = __webpack_require__(7011)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(8091)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -9864,14 +9864,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 7556:
+/***/ 2375:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(744)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(8811)
-const DecoratorHandler = __webpack_require__(3827)
+const util = __webpack_require__(1544)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(8091)
+const DecoratorHandler = __webpack_require__(7011)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -9994,12 +9994,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 76:
+/***/ 1676:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const RedirectHandler = __webpack_require__(6506)
+const RedirectHandler = __webpack_require__(5050)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10022,11 +10022,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 7410:
+/***/ 3650:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RedirectHandler = __webpack_require__(6506)
+const RedirectHandler = __webpack_require__(5050)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10053,11 +10053,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2530:
+/***/ 3874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RetryHandler = __webpack_require__(8576)
+const RetryHandler = __webpack_require__(112)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10079,13 +10079,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 8592:
+/***/ 7424:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(3652);
+const utils_1 = __webpack_require__(8916);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10363,7 +10363,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 7590:
+/***/ 7846:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10375,7 +10375,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6962:
+/***/ 9474:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10387,7 +10387,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3652:
+/***/ 8916:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10408,13 +10408,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7621:
+/***/ 5973:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kClients } = __webpack_require__(2323)
-const Agent = __webpack_require__(3045)
+const { kClients } = __webpack_require__(9411)
+const Agent = __webpack_require__(6261)
 const {
   kAgent,
   kMockAgentSet,
@@ -10425,14 +10425,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __webpack_require__(9381)
-const MockClient = __webpack_require__(7293)
-const MockPool = __webpack_require__(4396)
-const { matchValue, buildMockOptions } = __webpack_require__(9645)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(8811)
-const Dispatcher = __webpack_require__(8459)
-const Pluralizer = __webpack_require__(9233)
-const PendingInterceptorsFormatter = __webpack_require__(4214)
+} = __webpack_require__(8149)
+const MockClient = __webpack_require__(8957)
+const MockPool = __webpack_require__(8780)
+const { matchValue, buildMockOptions } = __webpack_require__(1725)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(8091)
+const Dispatcher = __webpack_require__(2091)
+const Pluralizer = __webpack_require__(8353)
+const PendingInterceptorsFormatter = __webpack_require__(1030)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10575,14 +10575,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7293:
+/***/ 8957:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(7975)
-const Client = __webpack_require__(4205)
-const { buildMockDispatch } = __webpack_require__(9645)
+const Client = __webpack_require__(3069)
+const { buildMockDispatch } = __webpack_require__(1725)
 const {
   kDispatches,
   kMockAgent,
@@ -10591,10 +10591,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __webpack_require__(9381)
-const { MockInterceptor } = __webpack_require__(7679)
-const Symbols = __webpack_require__(2323)
-const { InvalidArgumentError } = __webpack_require__(8811)
+} = __webpack_require__(8149)
+const { MockInterceptor } = __webpack_require__(1599)
+const Symbols = __webpack_require__(9411)
+const { InvalidArgumentError } = __webpack_require__(8091)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10641,12 +10641,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 7029:
+/***/ 5445:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { UndiciError } = __webpack_require__(8811)
+const { UndiciError } = __webpack_require__(8091)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10676,12 +10676,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7679:
+/***/ 1599:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(9645)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(1725)
 const {
   kDispatches,
   kDispatchKey,
@@ -10689,9 +10689,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __webpack_require__(9381)
-const { InvalidArgumentError } = __webpack_require__(8811)
-const { buildURL } = __webpack_require__(744)
+} = __webpack_require__(8149)
+const { InvalidArgumentError } = __webpack_require__(8091)
+const { buildURL } = __webpack_require__(1544)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -10890,14 +10890,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4396:
+/***/ 8780:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(7975)
-const Pool = __webpack_require__(5644)
-const { buildMockDispatch } = __webpack_require__(9645)
+const Pool = __webpack_require__(7404)
+const { buildMockDispatch } = __webpack_require__(1725)
 const {
   kDispatches,
   kMockAgent,
@@ -10906,10 +10906,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __webpack_require__(9381)
-const { MockInterceptor } = __webpack_require__(7679)
-const Symbols = __webpack_require__(2323)
-const { InvalidArgumentError } = __webpack_require__(8811)
+} = __webpack_require__(8149)
+const { MockInterceptor } = __webpack_require__(1599)
+const Symbols = __webpack_require__(9411)
+const { InvalidArgumentError } = __webpack_require__(8091)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -10956,7 +10956,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 9381:
+/***/ 8149:
 /***/ ((module) => {
 
 
@@ -10986,20 +10986,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9645:
+/***/ 1725:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { MockNotMatchedError } = __webpack_require__(7029)
+const { MockNotMatchedError } = __webpack_require__(5445)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __webpack_require__(9381)
-const { buildURL } = __webpack_require__(744)
+} = __webpack_require__(8149)
+const { buildURL } = __webpack_require__(1544)
 const { STATUS_CODES } = __webpack_require__(7067)
 const {
   types: {
@@ -11360,7 +11360,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4214:
+/***/ 1030:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11410,7 +11410,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 9233:
+/***/ 8353:
 /***/ ((module) => {
 
 
@@ -11446,7 +11446,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 147:
+/***/ 2563:
 /***/ ((module) => {
 
 
@@ -11876,20 +11876,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1722:
+/***/ 4330:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConstruct } = __webpack_require__(7477)
-const { urlEquals, getFieldValues } = __webpack_require__(4870)
-const { kEnumerableProperty, isDisturbed } = __webpack_require__(744)
-const { webidl } = __webpack_require__(3997)
-const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(2371)
-const { Request, fromInnerRequest } = __webpack_require__(6855)
-const { kState } = __webpack_require__(323)
-const { fetching } = __webpack_require__(742)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(8360)
+const { kConstruct } = __webpack_require__(7589)
+const { urlEquals, getFieldValues } = __webpack_require__(102)
+const { kEnumerableProperty, isDisturbed } = __webpack_require__(1544)
+const { webidl } = __webpack_require__(253)
+const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(9107)
+const { Request, fromInnerRequest } = __webpack_require__(6055)
+const { kState } = __webpack_require__(4883)
+const { fetching } = __webpack_require__(7302)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(4296)
 const assert = __webpack_require__(4589)
 
 /**
@@ -12742,15 +12742,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1221:
+/***/ 6949:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConstruct } = __webpack_require__(7477)
-const { Cache } = __webpack_require__(1722)
-const { webidl } = __webpack_require__(3997)
-const { kEnumerableProperty } = __webpack_require__(744)
+const { kConstruct } = __webpack_require__(7589)
+const { Cache } = __webpack_require__(4330)
+const { webidl } = __webpack_require__(253)
+const { kEnumerableProperty } = __webpack_require__(1544)
 
 class CacheStorage {
   /**
@@ -12901,26 +12901,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7477:
+/***/ 7589:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__webpack_require__(2323).kConstruct)
+  kConstruct: (__webpack_require__(9411).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 4870:
+/***/ 102:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(4589)
-const { URLSerializer } = __webpack_require__(7044)
-const { isValidHeaderName } = __webpack_require__(8360)
+const { URLSerializer } = __webpack_require__(980)
+const { isValidHeaderName } = __webpack_require__(4296)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -12965,7 +12965,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6612:
+/***/ 6820:
 /***/ ((module) => {
 
 
@@ -12984,15 +12984,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 285:
+/***/ 5437:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseSetCookie } = __webpack_require__(130)
-const { stringify } = __webpack_require__(141)
-const { webidl } = __webpack_require__(3997)
-const { Headers } = __webpack_require__(2812)
+const { parseSetCookie } = __webpack_require__(2802)
+const { stringify } = __webpack_require__(5613)
+const { webidl } = __webpack_require__(253)
+const { Headers } = __webpack_require__(3676)
 
 /**
  * @typedef {Object} Cookie
@@ -13175,14 +13175,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 130:
+/***/ 2802:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(6612)
-const { isCTLExcludingHtab } = __webpack_require__(141)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(7044)
+const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(6820)
+const { isCTLExcludingHtab } = __webpack_require__(5613)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(980)
 const assert = __webpack_require__(4589)
 
 /**
@@ -13492,7 +13492,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 141:
+/***/ 5613:
 /***/ ((module) => {
 
 
@@ -13851,13 +13851,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1895:
+/***/ 2455:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(6995)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(6627)
 
 /**
  * @type {number[]} BOM
@@ -14432,23 +14432,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7694:
+/***/ 6942:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { pipeline } = __webpack_require__(7075)
-const { fetching } = __webpack_require__(742)
-const { makeRequest } = __webpack_require__(6855)
-const { webidl } = __webpack_require__(3997)
-const { EventSourceStream } = __webpack_require__(1895)
-const { parseMIMEType } = __webpack_require__(7044)
-const { createFastMessageEvent } = __webpack_require__(6972)
-const { isNetworkError } = __webpack_require__(2371)
-const { delay } = __webpack_require__(6995)
-const { kEnumerableProperty } = __webpack_require__(744)
-const { environmentSettingsObject } = __webpack_require__(8360)
-const { getGlobalDispatcher } = __webpack_require__(2349)
+const { fetching } = __webpack_require__(7302)
+const { makeRequest } = __webpack_require__(6055)
+const { webidl } = __webpack_require__(253)
+const { EventSourceStream } = __webpack_require__(2455)
+const { parseMIMEType } = __webpack_require__(980)
+const { createFastMessageEvent } = __webpack_require__(44)
+const { isNetworkError } = __webpack_require__(9107)
+const { delay } = __webpack_require__(6627)
+const { kEnumerableProperty } = __webpack_require__(1544)
+const { environmentSettingsObject } = __webpack_require__(4296)
+const { getGlobalDispatcher } = __webpack_require__(5837)
 
 let experimentalWarned = false
 
@@ -14922,7 +14922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6995:
+/***/ 6627:
 /***/ ((module) => {
 
 
@@ -14966,12 +14966,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3428:
+/***/ 8900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(744)
+const util = __webpack_require__(1544)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -14981,16 +14981,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __webpack_require__(8360)
-const { FormData } = __webpack_require__(4990)
-const { kState } = __webpack_require__(323)
-const { webidl } = __webpack_require__(3997)
+} = __webpack_require__(4296)
+const { FormData } = __webpack_require__(9662)
+const { kState } = __webpack_require__(4883)
+const { webidl } = __webpack_require__(253)
 const { Blob } = __webpack_require__(4573)
 const assert = __webpack_require__(4589)
 const { isErrored, isDisturbed } = __webpack_require__(7075)
 const { isArrayBuffer } = __webpack_require__(3429)
-const { serializeAMimeType } = __webpack_require__(7044)
-const { multipartFormDataParser } = __webpack_require__(9660)
+const { serializeAMimeType } = __webpack_require__(980)
+const { multipartFormDataParser } = __webpack_require__(3100)
 let random
 
 try {
@@ -15502,7 +15502,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1415:
+/***/ 1207:
 /***/ ((module) => {
 
 
@@ -15633,7 +15633,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7044:
+/***/ 980:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -16384,12 +16384,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4645:
+/***/ 933:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConnected, kSize } = __webpack_require__(2323)
+const { kConnected, kSize } = __webpack_require__(9411)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16437,14 +16437,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 8818:
+/***/ 1506:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Blob, File } = __webpack_require__(4573)
-const { kState } = __webpack_require__(323)
-const { webidl } = __webpack_require__(3997)
+const { kState } = __webpack_require__(4883)
+const { webidl } = __webpack_require__(253)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16570,16 +16570,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 9660:
+/***/ 3100:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(744)
-const { utf8DecodeBytes } = __webpack_require__(8360)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(7044)
-const { isFileLike } = __webpack_require__(8818)
-const { makeEntry } = __webpack_require__(4990)
+const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(1544)
+const { utf8DecodeBytes } = __webpack_require__(4296)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(980)
+const { isFileLike } = __webpack_require__(1506)
+const { makeEntry } = __webpack_require__(9662)
 const assert = __webpack_require__(4589)
 const { File: NodeFile } = __webpack_require__(4573)
 
@@ -17051,16 +17051,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4990:
+/***/ 9662:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __webpack_require__(8360)
-const { kState } = __webpack_require__(323)
-const { kEnumerableProperty } = __webpack_require__(744)
-const { FileLike, isFileLike } = __webpack_require__(8818)
-const { webidl } = __webpack_require__(3997)
+const { isBlobLike, iteratorMixin } = __webpack_require__(4296)
+const { kState } = __webpack_require__(4883)
+const { kEnumerableProperty } = __webpack_require__(1544)
+const { FileLike, isFileLike } = __webpack_require__(1506)
+const { webidl } = __webpack_require__(253)
 const { File: NativeFile } = __webpack_require__(4573)
 const nodeUtil = __webpack_require__(7975)
 
@@ -17310,7 +17310,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1307:
+/***/ 2443:
 /***/ ((module) => {
 
 
@@ -17357,21 +17357,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2812:
+/***/ 3676:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __webpack_require__(2323)
-const { kEnumerableProperty } = __webpack_require__(744)
+const { kConstruct } = __webpack_require__(9411)
+const { kEnumerableProperty } = __webpack_require__(1544)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __webpack_require__(8360)
-const { webidl } = __webpack_require__(3997)
+} = __webpack_require__(4296)
+const { webidl } = __webpack_require__(253)
 const assert = __webpack_require__(4589)
 const util = __webpack_require__(7975)
 
@@ -18051,7 +18051,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 742:
+/***/ 7302:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18064,9 +18064,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __webpack_require__(2371)
-const { HeadersList } = __webpack_require__(2812)
-const { Request, cloneRequest } = __webpack_require__(6855)
+} = __webpack_require__(9107)
+const { HeadersList } = __webpack_require__(3676)
+const { Request, cloneRequest } = __webpack_require__(6055)
 const zlib = __webpack_require__(8522)
 const {
   bytesMatch,
@@ -18102,23 +18102,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __webpack_require__(8360)
-const { kState, kDispatcher } = __webpack_require__(323)
+} = __webpack_require__(4296)
+const { kState, kDispatcher } = __webpack_require__(4883)
 const assert = __webpack_require__(4589)
-const { safelyExtractBody, extractBody } = __webpack_require__(3428)
+const { safelyExtractBody, extractBody } = __webpack_require__(8900)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __webpack_require__(1415)
+} = __webpack_require__(1207)
 const EE = __webpack_require__(8474)
 const { Readable, pipeline, finished } = __webpack_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(744)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(7044)
-const { getGlobalDispatcher } = __webpack_require__(2349)
-const { webidl } = __webpack_require__(3997)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(1544)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(980)
+const { getGlobalDispatcher } = __webpack_require__(5837)
+const { webidl } = __webpack_require__(253)
 const { STATUS_CODES } = __webpack_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20328,23 +20328,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6855:
+/***/ 6055:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(3428)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(2812)
-const { FinalizationRegistry } = __webpack_require__(4645)()
-const util = __webpack_require__(744)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(8900)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(3676)
+const { FinalizationRegistry } = __webpack_require__(933)()
+const util = __webpack_require__(1544)
 const nodeUtil = __webpack_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __webpack_require__(8360)
+} = __webpack_require__(4296)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20354,12 +20354,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __webpack_require__(1415)
+} = __webpack_require__(1207)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(323)
-const { webidl } = __webpack_require__(3997)
-const { URLSerializer } = __webpack_require__(7044)
-const { kConstruct } = __webpack_require__(2323)
+const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(4883)
+const { webidl } = __webpack_require__(253)
+const { URLSerializer } = __webpack_require__(980)
+const { kConstruct } = __webpack_require__(9411)
 const assert = __webpack_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __webpack_require__(8474)
 
@@ -21372,14 +21372,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 2371:
+/***/ 9107:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(2812)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(3428)
-const util = __webpack_require__(744)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(3676)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(8900)
+const util = __webpack_require__(1544)
 const nodeUtil = __webpack_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21391,16 +21391,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __webpack_require__(8360)
+} = __webpack_require__(4296)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __webpack_require__(1415)
-const { kState, kHeaders } = __webpack_require__(323)
-const { webidl } = __webpack_require__(3997)
-const { FormData } = __webpack_require__(4990)
-const { URLSerializer } = __webpack_require__(7044)
-const { kConstruct } = __webpack_require__(2323)
+} = __webpack_require__(1207)
+const { kState, kHeaders } = __webpack_require__(4883)
+const { webidl } = __webpack_require__(253)
+const { FormData } = __webpack_require__(9662)
+const { URLSerializer } = __webpack_require__(980)
+const { kConstruct } = __webpack_require__(9411)
 const assert = __webpack_require__(4589)
 const { types } = __webpack_require__(7975)
 
@@ -21989,7 +21989,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 323:
+/***/ 4883:
 /***/ ((module) => {
 
 
@@ -22005,21 +22005,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8360:
+/***/ 4296:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Transform } = __webpack_require__(7075)
 const zlib = __webpack_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(1415)
-const { getGlobalOrigin } = __webpack_require__(1307)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(7044)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(1207)
+const { getGlobalOrigin } = __webpack_require__(2443)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(980)
 const { performance } = __webpack_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(744)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(1544)
 const assert = __webpack_require__(4589)
 const { isUint8Array } = __webpack_require__(3429)
-const { webidl } = __webpack_require__(3997)
+const { webidl } = __webpack_require__(253)
 
 let supportedHashes = []
 
@@ -23644,14 +23644,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3997:
+/***/ 253:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { types, inspect } = __webpack_require__(7975)
 const { markAsUncloneable } = __webpack_require__(5919)
-const { toUSVString } = __webpack_require__(744)
+const { toUSVString } = __webpack_require__(1544)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24346,7 +24346,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4359:
+/***/ 5207:
 /***/ ((module) => {
 
 
@@ -24643,7 +24643,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2027:
+/***/ 6299:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -24652,16 +24652,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __webpack_require__(3986)
+} = __webpack_require__(7522)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __webpack_require__(4025)
-const { webidl } = __webpack_require__(3997)
-const { kEnumerableProperty } = __webpack_require__(744)
+} = __webpack_require__(9657)
+const { webidl } = __webpack_require__(253)
+const { kEnumerableProperty } = __webpack_require__(1544)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -24994,12 +24994,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7026:
+/***/ 2981:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(3997)
+const { webidl } = __webpack_require__(253)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25079,7 +25079,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4025:
+/***/ 9657:
 /***/ ((module) => {
 
 
@@ -25096,7 +25096,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3986:
+/***/ 7522:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25107,10 +25107,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __webpack_require__(4025)
-const { ProgressEvent } = __webpack_require__(7026)
-const { getEncoding } = __webpack_require__(4359)
-const { serializeAMimeType, parseMIMEType } = __webpack_require__(7044)
+} = __webpack_require__(9657)
+const { ProgressEvent } = __webpack_require__(2981)
+const { getEncoding } = __webpack_require__(5207)
+const { serializeAMimeType, parseMIMEType } = __webpack_require__(980)
 const { types } = __webpack_require__(7975)
 const { StringDecoder } = __webpack_require__(3193)
 const { btoa } = __webpack_require__(4573)
@@ -25494,27 +25494,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5641:
+/***/ 2569:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(600)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(1816)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __webpack_require__(3448)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __webpack_require__(5657)
-const { channels } = __webpack_require__(278)
-const { CloseEvent } = __webpack_require__(6972)
-const { makeRequest } = __webpack_require__(6855)
-const { fetching } = __webpack_require__(742)
-const { Headers, getHeadersList } = __webpack_require__(2812)
-const { getDecodeSplit } = __webpack_require__(8360)
-const { WebsocketFrameSend } = __webpack_require__(1976)
+} = __webpack_require__(2456)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __webpack_require__(5673)
+const { channels } = __webpack_require__(8150)
+const { CloseEvent } = __webpack_require__(44)
+const { makeRequest } = __webpack_require__(6055)
+const { fetching } = __webpack_require__(7302)
+const { Headers, getHeadersList } = __webpack_require__(3676)
+const { getDecodeSplit } = __webpack_require__(4296)
+const { WebsocketFrameSend } = __webpack_require__(9272)
 
 /** @type {import('crypto')} */
 let crypto
@@ -25872,7 +25872,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 600:
+/***/ 1816:
 /***/ ((module) => {
 
 
@@ -25945,14 +25945,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6972:
+/***/ 44:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(3997)
-const { kEnumerableProperty } = __webpack_require__(744)
-const { kConstruct } = __webpack_require__(2323)
+const { webidl } = __webpack_require__(253)
+const { kEnumerableProperty } = __webpack_require__(1544)
+const { kConstruct } = __webpack_require__(9411)
 const { MessagePort } = __webpack_require__(5919)
 
 /**
@@ -26281,12 +26281,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1976:
+/***/ 9272:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __webpack_require__(600)
+const { maxUnsigned16Bit } = __webpack_require__(1816)
 
 const BUFFER_SIZE = 16386
 
@@ -26384,14 +26384,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9733:
+/***/ 2869:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(8522)
-const { isValidClientWindowBits } = __webpack_require__(5657)
-const { MessageSizeExceededError } = __webpack_require__(8811)
+const { isValidClientWindowBits } = __webpack_require__(5673)
+const { MessageSizeExceededError } = __webpack_require__(8091)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26496,16 +26496,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 9116:
+/***/ 4588:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(7075)
 const assert = __webpack_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(600)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(3448)
-const { channels } = __webpack_require__(278)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(1816)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(2456)
+const { channels } = __webpack_require__(8150)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26515,11 +26515,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(5657)
-const { WebsocketFrameSend } = __webpack_require__(1976)
-const { closeWebSocketConnection } = __webpack_require__(5641)
-const { PerMessageDeflate } = __webpack_require__(9733)
-const { MessageSizeExceededError } = __webpack_require__(8811)
+} = __webpack_require__(5673)
+const { WebsocketFrameSend } = __webpack_require__(9272)
+const { closeWebSocketConnection } = __webpack_require__(2569)
+const { PerMessageDeflate } = __webpack_require__(2869)
+const { MessageSizeExceededError } = __webpack_require__(8091)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27030,14 +27030,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4260:
+/***/ 228:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { WebsocketFrameSend } = __webpack_require__(1976)
-const { opcodes, sendHints } = __webpack_require__(600)
-const FixedQueue = __webpack_require__(9804)
+const { WebsocketFrameSend } = __webpack_require__(9272)
+const { opcodes, sendHints } = __webpack_require__(1816)
+const FixedQueue = __webpack_require__(6524)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27141,7 +27141,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 3448:
+/***/ 2456:
 /***/ ((module) => {
 
 
@@ -27160,16 +27160,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5657:
+/***/ 5673:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(3448)
-const { states, opcodes } = __webpack_require__(600)
-const { ErrorEvent, createFastMessageEvent } = __webpack_require__(6972)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(2456)
+const { states, opcodes } = __webpack_require__(1816)
+const { ErrorEvent, createFastMessageEvent } = __webpack_require__(44)
 const { isUtf8 } = __webpack_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(7044)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(980)
 
 /* globals Blob */
 
@@ -27489,15 +27489,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 310:
+/***/ 5366:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(3997)
-const { URLSerializer } = __webpack_require__(7044)
-const { environmentSettingsObject } = __webpack_require__(8360)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(600)
+const { webidl } = __webpack_require__(253)
+const { URLSerializer } = __webpack_require__(980)
+const { environmentSettingsObject } = __webpack_require__(4296)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(1816)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27506,21 +27506,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __webpack_require__(3448)
+} = __webpack_require__(2456)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __webpack_require__(5657)
-const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_require__(5641)
-const { ByteParser } = __webpack_require__(9116)
-const { kEnumerableProperty, isBlobLike } = __webpack_require__(744)
-const { getGlobalDispatcher } = __webpack_require__(2349)
+} = __webpack_require__(5673)
+const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_require__(2569)
+const { ByteParser } = __webpack_require__(4588)
+const { kEnumerableProperty, isBlobLike } = __webpack_require__(1544)
+const { getGlobalDispatcher } = __webpack_require__(5837)
 const { types } = __webpack_require__(7975)
-const { ErrorEvent, CloseEvent } = __webpack_require__(6972)
-const { SendQueue } = __webpack_require__(4260)
+const { ErrorEvent, CloseEvent } = __webpack_require__(44)
+const { SendQueue } = __webpack_require__(228)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28091,15 +28091,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8482:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(9290);
+module.exports = __webpack_require__(218);
 
 
 /***/ }),
 
-/***/ 9290:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -28371,7 +28371,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 4846:
+/***/ 3838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28394,7 +28394,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(857);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -28430,7 +28430,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -28526,7 +28526,7 @@ function escapeProperty(s) {
 var external_crypto_ = __webpack_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28563,11 +28563,11 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(6928);
-// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(5326);
-// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
-var auth = __webpack_require__(3873);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __webpack_require__(2145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -28641,7 +28641,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -28922,7 +28922,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -28956,9 +28956,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 1 modules
-var lib_exec = __webpack_require__(5427);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
+var lib_exec = __webpack_require__(1955);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -29023,7 +29023,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -29344,7 +29344,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 5427:
+/***/ 1955:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29365,13 +29365,13 @@ var external_events_ = __webpack_require__(4434);
 var external_child_process_ = __webpack_require__(5317);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(6928);
-// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io.js
-var io = __webpack_require__(6413);
-// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io-util.js
-var io_util = __webpack_require__(378);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __webpack_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __webpack_require__(90);
 // EXTERNAL MODULE: external "timers"
 var external_timers_ = __webpack_require__(3557);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -29959,7 +29959,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30042,7 +30042,7 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
-/***/ 3873:
+/***/ 2145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30127,7 +30127,7 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 5326:
+/***/ 4942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30146,7 +30146,7 @@ var external_http_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __webpack_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -30237,11 +30237,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
-var tunnel = __webpack_require__(8482);
-// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/node_modules/undici/index.js
-var undici = __webpack_require__(7112);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __webpack_require__(770);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
+var undici = __webpack_require__(3368);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -30941,7 +30941,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 378:
+/***/ 90:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31137,7 +31137,7 @@ function getCmdPath() {
 
 /***/ }),
 
-/***/ 6413:
+/***/ 8701:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31148,7 +31148,7 @@ function getCmdPath() {
 /* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(378);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {

@@ -1,8 +1,8 @@
-export const id = 749;
-export const ids = [749];
+export const id = 803;
+export const ids = [803];
 export const modules = {
 
-/***/ 6130:
+/***/ 803:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,25 +15,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
-var load = __webpack_require__(9096);
+var load = __webpack_require__(8656);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/config/cron.js
-var cron = __webpack_require__(4832);
+var cron = __webpack_require__(8982);
 // EXTERNAL MODULE: ./build/src/config/creds.js
-var config_creds = __webpack_require__(4471);
+var config_creds = __webpack_require__(2709);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(3048);
+var duration = __webpack_require__(9154);
 // EXTERNAL MODULE: ./build/src/config/keys.js
-var keys = __webpack_require__(1540);
+var keys = __webpack_require__(4674);
 // EXTERNAL MODULE: ./build/src/config/regex.js
-var regex = __webpack_require__(377);
+var regex = __webpack_require__(2939);
 // EXTERNAL MODULE: ./build/src/config/document.js + 1 modules
-var config_document = __webpack_require__(3212);
-// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3439);
+var config_document = __webpack_require__(4367);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 1 modules
-var fengari = __webpack_require__(3413);
+var fengari = __webpack_require__(4649);
 ;// CONCATENATED MODULE: ./build/src/prune/config/script.js
 // Compiles a script without running it, so a syntax error fails the config load (exit 2, a PR check) instead of a
 // scheduled run, and maps the Lua line to the line of the YAML file it was written on.
@@ -62,7 +62,7 @@ function fileLineOf(yaml, node, luaLine) {
 }
 
 // EXTERNAL MODULE: ./build/src/prune/policy/args.js
-var policy_args = __webpack_require__(6474);
+var policy_args = __webpack_require__(3620);
 ;// CONCATENATED MODULE: ./build/src/prune/config/policies.js
 // The declarative `policies:` list of regbot.yml (regkit's own section):
 //   policies:
@@ -269,7 +269,7 @@ function loadBotConfig(file, env) {
 
 /***/ }),
 
-/***/ 3413:
+/***/ 4649:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -315,8 +315,8 @@ function restoreFengariConf() {
         process.env['FENGARICONF'] = previous;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/fengari/src/fengari.js
-var fengari = __webpack_require__(5869);
+// EXTERNAL MODULE: ./node_modules/fengari/src/fengari.js
+var fengari = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/fengari.js
 // The one place fengari is loaded, and the conversions between Lua values and host values that every API table uses.
 // Numbers always cross as floats: fengari's integers are 32-bit and wrap (`2147483647 + 1` is negative), while
@@ -437,7 +437,7 @@ function setFunction(L, name, f) {
 
 /***/ }),
 
-/***/ 6474:
+/***/ 3620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -447,9 +447,9 @@ function setFunction(L, name, f) {
 /* harmony export */   vE: () => (/* binding */ POLICY_KINDS),
 /* harmony export */   wy: () => (/* binding */ describePolicy)
 /* harmony export */ });
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9272);
-/* harmony import */ var _config_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1540);
-/* harmony import */ var _config_regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(377);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4974);
+/* harmony import */ var _config_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4674);
+/* harmony import */ var _config_regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2939);
 // Reads a policy's arguments, whether they come from a Lua table or from the YAML `policies:` list, into one
 // validated PolicyCall. Both callers get the same messages; the YAML loader adds the position of the key named.
 

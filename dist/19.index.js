@@ -1,8 +1,8 @@
-export const id = 14;
-export const ids = [14];
+export const id = 19;
+export const ids = [19];
 export const modules = {
 
-/***/ 14:
+/***/ 4019:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,38 +11,38 @@ __webpack_require__.d(__webpack_exports__, {
   runAction: () => (/* binding */ runAction)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(4846);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./build/src/command/execute.js + 2 modules
-var execute = __webpack_require__(4404);
+var execute = __webpack_require__(8284);
 // EXTERNAL MODULE: ./build/src/config/host-spec.js
-var host_spec = __webpack_require__(6388);
+var host_spec = __webpack_require__(1310);
 // EXTERNAL MODULE: ./build/src/command/options.js
-var options = __webpack_require__(5175);
+var options = __webpack_require__(4141);
 // EXTERNAL MODULE: ./build/src/command/store-options.js + 31 modules
-var store_options = __webpack_require__(900);
+var store_options = __webpack_require__(3327);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/report/jsonl.js
-var jsonl = __webpack_require__(2012);
+var jsonl = __webpack_require__(6830);
 // EXTERNAL MODULE: ./build/src/report/progress.js
-var report_progress = __webpack_require__(9203);
+var report_progress = __webpack_require__(1737);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(3621);
+var result = __webpack_require__(4123);
 // EXTERNAL MODULE: ./build/src/report/text.js
-var report_text = __webpack_require__(843);
+var report_text = __webpack_require__(4913);
 // EXTERNAL MODULE: ./build/src/command/layout-cache.js
-var layout_cache = __webpack_require__(6472);
+var layout_cache = __webpack_require__(3806);
 // EXTERNAL MODULE: ./build/src/config/secrets.js
-var secrets = __webpack_require__(5139);
+var secrets = __webpack_require__(8965);
 // EXTERNAL MODULE: ./build/src/command/configs.js + 3 modules
-var configs = __webpack_require__(6130);
+var configs = __webpack_require__(803);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(3048);
+var duration = __webpack_require__(9154);
 // EXTERNAL MODULE: ./build/src/config/shard.js
-var config_shard = __webpack_require__(6306);
+var config_shard = __webpack_require__(4004);
 // EXTERNAL MODULE: ./build/src/action/input-names.js
-var input_names = __webpack_require__(6979);
+var input_names = __webpack_require__(2481);
 ;// CONCATENATED MODULE: ./build/src/action/inputs.js
 // Action inputs (INPUT_* variables) → the same typed options the CLI builds from argv.
 
@@ -197,7 +197,7 @@ var external_node_fs_ = __webpack_require__(3024);
  * cache client with its storage SDK is about 2.4 MB of bundle, which every CLI call would otherwise parse at start-up.
  */
 async function actionsCacheService() {
-    const cache = await __webpack_require__.e(/* import() */ 139).then(__webpack_require__.bind(__webpack_require__, 139));
+    const cache = await __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
     return {
         isFeatureAvailable: () => cache.isFeatureAvailable(),
         restoreCache: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
@@ -290,7 +290,7 @@ class GroupedProgress {
 }
 
 // EXTERNAL MODULE: ./build/src/report/units.js
-var units = __webpack_require__(8737);
+var units = __webpack_require__(4915);
 ;// CONCATENATED MODULE: ./build/src/report/summary.js
 
 const STATUS_ORDER = ['copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'skipped', 'excluded', 'failed'];

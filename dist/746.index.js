@@ -1,8 +1,8 @@
-export const id = 805;
-export const ids = [805];
+export const id = 746;
+export const ids = [746];
 export const modules = {
 
-/***/ 4404:
+/***/ 8284:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,19 +12,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/copy/archive.js + 3 modules
-var archive = __webpack_require__(2752);
+var archive = __webpack_require__(4263);
 // EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy_copy = __webpack_require__(8842);
+var copy_copy = __webpack_require__(7050);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(9272);
+var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(7596);
+var mediatypes = __webpack_require__(3662);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(4236);
+var manifest = __webpack_require__(2262);
 // EXTERNAL MODULE: ./build/src/command/resolve.js
-var resolve = __webpack_require__(3705);
+var resolve = __webpack_require__(7735);
 ;// CONCATENATED MODULE: ./build/src/command/delete.js
 // `tag delete` and `image delete`. Deleting a manifest removes every tag on it, so `image delete` first looks for
 // other tags that still need the digest, directly or as a child of their index, and refuses unless forced.
@@ -74,7 +74,7 @@ async function deleteImage(store, ref, force) {
 }
 
 // EXTERNAL MODULE: ./build/src/command/image-read.js
-var image_read = __webpack_require__(9829);
+var image_read = __webpack_require__(6879);
 ;// CONCATENATED MODULE: ./build/src/command/listing.js
 async function listTags(store, cmd) {
     const tags = await store.listTags(cmd.repository, {
@@ -93,7 +93,7 @@ async function listRepositories(store, cmd) {
 }
 
 // EXTERNAL MODULE: ./build/src/command/layout-cache.js
-var layout_cache = __webpack_require__(6472);
+var layout_cache = __webpack_require__(3806);
 ;// CONCATENATED MODULE: ./build/src/command/execute.js
 // Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
 
@@ -147,17 +147,17 @@ async function executeCommand(cmd, ctx) {
     switch (cmd.name) {
         case 'sync once':
         case 'sync check': {
-            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(439), __webpack_require__.e(96), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 8050));
+            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(656), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 6871));
             return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
         }
         case 'sync config': {
-            const { renderSyncConfig } = await Promise.all(/* import() */[__webpack_require__.e(439), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 2065));
+            const { renderSyncConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(387)]).then(__webpack_require__.bind(__webpack_require__, 8387));
             return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
         }
         case 'sync cache-key':
             return { kind: 'raw', bytes: Buffer.from((0,layout_cache/* renderCacheOutputs */.$d)((0,layout_cache/* layoutCacheSpec */.G6)(cmd.config, (0,layout_cache/* cacheRunFrom */.Ek)(process.env), cmd.shard))) };
         case 'prune once': {
-            const { runPrune } = await Promise.all(/* import() */[__webpack_require__.e(556), __webpack_require__.e(736)]).then(__webpack_require__.bind(__webpack_require__, 2736));
+            const { runPrune } = await Promise.all(/* import() */[__webpack_require__.e(484), __webpack_require__.e(936)]).then(__webpack_require__.bind(__webpack_require__, 1936));
             const copy = { stores: ctx.stores, logger: ctx.logger };
             const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => (0,copy_copy/* copyImage */.L)(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
             return { kind: 'results', results: report.results };
@@ -188,7 +188,7 @@ async function executeCommand(cmd, ctx) {
 
 /***/ }),
 
-/***/ 9829:
+/***/ 6879:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -199,12 +199,12 @@ async function executeCommand(cmd, ctx) {
 /* harmony export */   gj: () => (/* binding */ imageConfig)
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2544);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4329);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4236);
-/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8742);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9272);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3705);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7406);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6559);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2262);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3856);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4974);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7735);
 // `image digest|manifest|config|ratelimit`: read-only looks at one image.
 
 
@@ -253,7 +253,7 @@ function describeRateLimit(rl) {
 
 /***/ }),
 
-/***/ 6472:
+/***/ 3806:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -264,7 +264,7 @@ function describeRateLimit(rl) {
 /* unused harmony exports LAYOUT_CACHE_PREFIX, ocidirPaths */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9272);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
 // Keeping a sync's OCI layout directories across workflow runs in the Actions cache, so a nightly export only fetches
 // the blobs that are new since the last run. Cache entries are immutable and expire after 7 days without use, so each
 // run saves under a new key (a stable prefix plus the run id and attempt) and restores the newest entry by prefix.
@@ -327,7 +327,7 @@ function renderCacheOutputs(spec) {
 
 /***/ }),
 
-/***/ 5175:
+/***/ 4141:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -336,9 +336,9 @@ function renderCacheOutputs(spec) {
 /* harmony export */   uH: () => (/* binding */ parseOutputFormat),
 /* harmony export */   zE: () => (/* binding */ parsePositiveInteger)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
-/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8742);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9272);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3856);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
 
 
 
@@ -378,7 +378,7 @@ function parsePositiveInteger(value, what) {
 
 /***/ }),
 
-/***/ 3705:
+/***/ 7735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -386,10 +386,10 @@ function parsePositiveInteger(value, what) {
 /* harmony export */   nd: () => (/* binding */ fetchForPlatform)
 /* harmony export */ });
 /* unused harmony export notFound */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4236);
-/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8742);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9272);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2262);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3856);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4974);
 // From a reference (and maybe a platform) to the one manifest a command is about.
 
 
@@ -429,7 +429,7 @@ async function fetchForPlatform(store, ref, platform) {
 
 /***/ }),
 
-/***/ 900:
+/***/ 3327:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -517,9 +517,9 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(9272);
+var reference = __webpack_require__(4974);
 ;// CONCATENATED MODULE: ./build/src/transport/auth/challenge.js
 // WWW-Authenticate parsing (RFC 9110 §11.6.1): one header may carry several challenges, and quoted strings may hold
 // commas and backslash escapes, so a split on "," is not enough.
@@ -1028,10 +1028,10 @@ function retryDelay(attempt, retryAfter, policy) {
 var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: ../main/node_modules/undici/lib/dispatcher/agent.js
-var agent = __webpack_require__(8285);
-// EXTERNAL MODULE: ../main/node_modules/undici/lib/api/api-request.js
-var api_request = __webpack_require__(4203);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
+var agent = __webpack_require__(7405);
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
+var api_request = __webpack_require__(4043);
 ;// CONCATENATED MODULE: ./build/src/transport/undici-lean.js
 // undici's Agent and request() without the package index, which also loads fetch, WebSocket, caches and mocks: about
 // a fifth of the CLI's start-up, paid by every call. The paths are undici 7's lib layout (the dependency stays 7.x).
@@ -1475,11 +1475,11 @@ const DEFAULT_USER_AGENT = `regkit/${REGKIT_VERSION}`;
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
-var oci_digest = __webpack_require__(4329);
+var oci_digest = __webpack_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(4236);
+var manifest = __webpack_require__(2262);
 // EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
-var layout = __webpack_require__(6014);
+var layout = __webpack_require__(7248);
 ;// CONCATENATED MODULE: ./build/src/store/ocidir/gc.js
 // What `index.json` keeps alive in a layout, and removing the rest. The roots are the entries of `index.json`
 // (tags, and referrers stored untagged); from each manifest, its children, config and layers are reachable.
@@ -2171,7 +2171,7 @@ async function listRepositories(ctx, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(7596);
+var mediatypes = __webpack_require__(3662);
 ;// CONCATENATED MODULE: ./build/src/transport/ratelimit.js
 // Docker Hub pull accounting headers (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`,
 // `ratelimit-reset: <seconds>`), as regclient reports them.
@@ -2943,7 +2943,7 @@ class StoreSet {
 }
 
 // EXTERNAL MODULE: ./build/src/command/options.js
-var options = __webpack_require__(5175);
+var options = __webpack_require__(4141);
 ;// CONCATENATED MODULE: ./build/src/command/store-options.js
 
 
@@ -2972,7 +2972,7 @@ function openStores(command, hosts, logger) {
 
 /***/ }),
 
-/***/ 3048:
+/***/ 9154:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3015,7 +3015,7 @@ function parseGoDuration(text) {
 
 /***/ }),
 
-/***/ 6388:
+/***/ 1310:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3023,8 +3023,8 @@ function parseGoDuration(text) {
 /* harmony export */   wE: () => (/* binding */ parseHostSpecs)
 /* harmony export */ });
 /* unused harmony exports SECRET_KEYS, parseHostSpec */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9272);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4974);
 // `--host` specs (and the action's `hosts` lines) → HostConfig. Error messages never repeat a value from the spec
 // other than the registry name and the tls mode: a password may sit anywhere in it.
 
@@ -3129,7 +3129,7 @@ function secretsInHostSpecs(specs) {
 
 /***/ }),
 
-/***/ 5139:
+/***/ 8965:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3145,7 +3145,7 @@ function configSecrets(config) {
 
 /***/ }),
 
-/***/ 6306:
+/***/ 4004:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3154,7 +3154,7 @@ function configSecrets(config) {
 /* harmony export */   uK: () => (/* binding */ parseShard)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2544);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7406);
 // Splitting a sync over N matrix jobs: each item belongs to exactly one shard, decided by a hash of its target, so
 // every job computes the same split without talking to the others and a re-run lands each tag on the same job.
 
@@ -3183,7 +3183,7 @@ function shardMatrix(count) {
 
 /***/ }),
 
-/***/ 2752:
+/***/ 4263:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3202,9 +3202,9 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(9272);
+var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
@@ -3212,9 +3212,9 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var oci_platform = __webpack_require__(8742);
+var oci_platform = __webpack_require__(3856);
 // EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
-var layout = __webpack_require__(6014);
+var layout = __webpack_require__(7248);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile/format.js
 // The tar format, as much as a layout needs: POSIX ustar headers (IEEE 1003.1-2001 "ustar Interchange Format"), with
 // pax extended headers ('x') for paths that do not fit and sizes of 8 GiB and more. Reading also accepts GNU long
@@ -3366,7 +3366,7 @@ function parsePax(body) {
 }
 
 // EXTERNAL MODULE: ./build/src/spent-buffers.js
-var spent_buffers = __webpack_require__(4393);
+var spent_buffers = __webpack_require__(7291);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile/export.js
 // One tar holding an OCI image layout plus the Docker `manifest.json` that `docker load` reads, so the same file
 // goes into an air-gapped registry (`image import`) and into a Docker engine. Blobs stream from disk and are verified
@@ -3499,7 +3499,7 @@ async function writeLayoutTar(root, out, opts = {}) {
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
-var oci_digest = __webpack_require__(4329);
+var oci_digest = __webpack_require__(6559);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile/import.js
 // Unpacks a layout tar (ours, `docker save`'s, or a plain tar of an OCI layout; gzip'd or not) into a new directory.
 // The archive is untrusted: no absolute paths, no `..`, nothing but regular files and directories is created (links
@@ -3723,7 +3723,7 @@ async function extractEntries(tarFile, source, intoDir) {
 }
 
 // EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy = __webpack_require__(8842);
+var copy = __webpack_require__(7050);
 ;// CONCATENATED MODULE: ./build/src/copy/archive.js
 // One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
 // staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
@@ -3792,7 +3792,7 @@ async function pickTag(layout, file, dst) {
 
 /***/ }),
 
-/***/ 8842:
+/***/ 7050:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3802,23 +3802,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
-var digest = __webpack_require__(4329);
+var digest = __webpack_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(4236);
+var manifest = __webpack_require__(2262);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(7596);
+var mediatypes = __webpack_require__(3662);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var platform = __webpack_require__(8742);
+var platform = __webpack_require__(3856);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(9272);
+var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(3621);
+var result = __webpack_require__(4123);
 ;// CONCATENATED MODULE: ./build/src/copy/failures.js
 // The copy engine's own failures, as typed errors that name the store, the repository and what to do next.
 
@@ -3982,7 +3982,7 @@ function isRetryable(err) {
 }
 
 // EXTERNAL MODULE: ./build/src/copy/limit.js
-var limit = __webpack_require__(2906);
+var limit = __webpack_require__(5736);
 ;// CONCATENATED MODULE: ./build/src/copy/options.js
 const DEFAULT_BLOB_CONCURRENCY = 3;
 
@@ -4203,7 +4203,7 @@ function platformsOf(m, only) {
 
 /***/ }),
 
-/***/ 2906:
+/***/ 5736:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4240,7 +4240,7 @@ function createLimiter(n) {
 
 /***/ }),
 
-/***/ 2544:
+/***/ 7406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4326,7 +4326,7 @@ function exitCodeFor(err) {
 
 /***/ }),
 
-/***/ 4329:
+/***/ 6559:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4337,8 +4337,8 @@ function exitCodeFor(err) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2544);
-/* harmony import */ var _spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4393);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7406);
+/* harmony import */ var _spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7291);
 // Digests (OCI image spec, descriptor.md "Digests"): sha256 and sha512, computed over exact bytes or while streaming.
 
 
@@ -4413,15 +4413,15 @@ class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform 
 
 /***/ }),
 
-/***/ 4236:
+/***/ 2262:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ parseManifest),
 /* harmony export */   a: () => (/* binding */ referencedDescriptors)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
-/* harmony import */ var _mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7596);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3662);
 // The shapes of manifests, indexes and image configs (OCI image spec 1.1 and Docker schema 2), and parsing bytes into them.
 
 
@@ -4471,7 +4471,7 @@ function referencedDescriptors(m) {
 
 /***/ }),
 
-/***/ 7596:
+/***/ 3662:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4524,7 +4524,7 @@ function isExternalLayerMediaType(mt) {
 
 /***/ }),
 
-/***/ 8742:
+/***/ 3856:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4535,7 +4535,7 @@ function isExternalLayerMediaType(mt) {
 /* harmony export */   md: () => (/* binding */ selectPlatform)
 /* harmony export */ });
 /* unused harmony exports normalizePlatform, compatiblePlatforms */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
 // Platforms as users write them (`linux/arm64`, `linux/arm/v7`, `windows/amd64,osver=10.0.17763`, `local`) and
 // choosing one child of an index the way containerd's `platforms.Only` matcher does.
 
@@ -4721,7 +4721,7 @@ function selectPlatform(manifests, want) {
 
 /***/ }),
 
-/***/ 9272:
+/***/ 4974:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4740,7 +4740,7 @@ function selectPlatform(manifests, want) {
 /* harmony export */   hQ: () => (/* binding */ withDigest),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2544);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
 // Image references: `HOST[:PORT]/REPO[:TAG][@DIGEST]` with Docker Hub normalization, and `ocidir://PATH[:TAG][@DIGEST]`.
 // Parsed once at the edge; everything below works on the Reference type.
 
@@ -4878,7 +4878,7 @@ function sameRepository(a, b) {
 
 /***/ }),
 
-/***/ 2012:
+/***/ 6830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4907,14 +4907,14 @@ function renderJsonLines(results) {
 
 /***/ }),
 
-/***/ 9203:
+/***/ 1737:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ createProgressReporter)
 /* harmony export */ });
 /* unused harmony export DEFAULT_PROGRESS_INTERVAL_MS */
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8737);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4915);
 
 const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
 function describe(p, bytesPerSecond) {
@@ -4954,7 +4954,7 @@ function createProgressReporter(emit, opts = {}) {
 
 /***/ }),
 
-/***/ 3621:
+/***/ 4123:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4973,14 +4973,14 @@ function exitCodeOf(results) {
 
 /***/ }),
 
-/***/ 843:
+/***/ 4913:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
 /* unused harmony export routeOf */
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8737);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4915);
 
 /** `SOURCE → TARGET`, or the one side an operation has (a delete names only its target). */
 function routeOf(r) {
@@ -5004,7 +5004,7 @@ function renderText(results) {
 
 /***/ }),
 
-/***/ 8737:
+/***/ 4915:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5044,7 +5044,7 @@ function shortDigest(digest) {
 
 /***/ }),
 
-/***/ 4393:
+/***/ 7291:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5086,7 +5086,7 @@ function spentBytes(n) {
 
 /***/ }),
 
-/***/ 6014:
+/***/ 7248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5109,10 +5109,10 @@ function spentBytes(n) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7596);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4236);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9272);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2544);
+/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3662);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2262);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4974);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7406);
 // The files of an OCI image layout (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
 // Every path is derived from a validated digest, so nothing outside the layout can be named; every write lands in a
 // temp file inside the layout first and is renamed into place, so readers never see half a file.

@@ -1,8 +1,8 @@
-export const id = 736;
-export const ids = [736];
+export const id = 936;
+export const ids = [936];
 export const modules = {
 
-/***/ 9105:
+/***/ 1991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,9 +13,9 @@ export const modules = {
 /* harmony export */   od: () => (/* binding */ readNameFilter)
 /* harmony export */ });
 /* unused harmony export TAG_FILTER_KEYS */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1540);
-/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(377);
-/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5896);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4674);
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2939);
+/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3986);
 // Tag and repository filters of a sync step: reading them from the config, and applying them to names.
 
 
@@ -107,7 +107,7 @@ function selectTags(sets, tags) {
 
 /***/ }),
 
-/***/ 1540:
+/***/ 4674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -166,7 +166,7 @@ function checkedEntries(yaml, entries, valid, what) {
 
 /***/ }),
 
-/***/ 377:
+/***/ 2939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -224,7 +224,7 @@ function compileAnchoredRegex(pattern) {
 
 /***/ }),
 
-/***/ 5896:
+/***/ 3986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -374,7 +374,7 @@ function parseSemverRange(source) {
 
 /***/ }),
 
-/***/ 3413:
+/***/ 4649:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -420,8 +420,8 @@ function restoreFengariConf() {
         process.env['FENGARICONF'] = previous;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/fengari/src/fengari.js
-var fengari = __webpack_require__(5869);
+// EXTERNAL MODULE: ./node_modules/fengari/src/fengari.js
+var fengari = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/fengari.js
 // The one place fengari is loaded, and the conversions between Lua values and host values that every API table uses.
 // Numbers always cross as floats: fengari's integers are 32-bit and wrap (`2147483647 + 1` is negative), while
@@ -542,7 +542,7 @@ function setFunction(L, name, f) {
 
 /***/ }),
 
-/***/ 6474:
+/***/ 3620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -552,9 +552,9 @@ function setFunction(L, name, f) {
 /* harmony export */   vE: () => (/* binding */ POLICY_KINDS),
 /* harmony export */   wy: () => (/* binding */ describePolicy)
 /* harmony export */ });
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9272);
-/* harmony import */ var _config_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1540);
-/* harmony import */ var _config_regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(377);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4974);
+/* harmony import */ var _config_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4674);
+/* harmony import */ var _config_regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2939);
 // Reads a policy's arguments, whether they come from a Lua table or from the YAML `policies:` list, into one
 // validated PolicyCall. Both callers get the same messages; the YAML loader adds the position of the key named.
 
@@ -685,7 +685,7 @@ function describePolicy(call) {
 
 /***/ }),
 
-/***/ 2736:
+/***/ 1936:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -695,7 +695,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/copy/limit.js
-var copy_limit = __webpack_require__(2906);
+var copy_limit = __webpack_require__(5736);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/journal.js
 class Journal {
     entries = [];
@@ -746,9 +746,9 @@ function journalToResults(script, entries) {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(9272);
+var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 1 modules
-var fengari = __webpack_require__(3413);
+var fengari = __webpack_require__(4649);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/bridge.js
 // Registry calls are asynchronous and Lua is not: the script runs as a coroutine, an API function starts its
 // Promise and yields (lua_yieldk with a continuation), the host loop awaits the Promise and resumes the coroutine,
@@ -899,9 +899,9 @@ end
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
-var digest = __webpack_require__(4329);
+var digest = __webpack_require__(6559);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/context.js
 // What every API table shares for one script run: options, the async bridge, the journal and the log lines.
 
@@ -952,7 +952,7 @@ function labelled(what, ref, work) {
 }
 
 // EXTERNAL MODULE: ./build/src/copy/archive.js + 3 modules
-var archive = __webpack_require__(2752);
+var archive = __webpack_require__(4263);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/handles.js
 class ReferenceHandle {
     ref;
@@ -1151,9 +1151,9 @@ function installReference(L) {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(4236);
+var manifest = __webpack_require__(2262);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var oci_platform = __webpack_require__(8742);
+var oci_platform = __webpack_require__(3856);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/manifest-fetch.js
 // Fetching what the manifest and image tables hand to scripts: a manifest (resolved to one platform, as regbot's
 // manifest.get does, or as stored), a HEAD-only descriptor, and an image config.
@@ -1370,7 +1370,7 @@ function rateLimitFields(rl) {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(7596);
+var mediatypes = __webpack_require__(3662);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/safety.js
 // Before a manifest is deleted by digest (which takes every tag on it): which tags that are not being deleted still
 // need it, directly or as a child of an index they point at. Found by listing the repository's tags.
@@ -2597,11 +2597,11 @@ class GuardedStore {
 }
 
 // EXTERNAL MODULE: ./build/src/config/filters.js
-var filters = __webpack_require__(9105);
+var filters = __webpack_require__(1991);
 // EXTERNAL MODULE: ./build/src/config/semver.js
-var semver = __webpack_require__(5896);
+var semver = __webpack_require__(3986);
 // EXTERNAL MODULE: ./build/src/prune/policy/args.js
-var args = __webpack_require__(6474);
+var args = __webpack_require__(3620);
 ;// CONCATENATED MODULE: ./build/src/prune/policy/date.js
 // An image's date for the policies: the config's `created`, or a label holding an RFC 3339 date. A multi-platform
 // index is dated by its first real platform's config (buildx attestation entries, `unknown/unknown`, are skipped):

@@ -1,9 +1,9 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-export const id = 556;
-export const ids = [556];
+export const id = 484;
+export const ids = [484];
 export const modules = {
 
-/***/ 6197:
+/***/ 4549:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -337,7 +337,7 @@ const LUA_OPLE = 2;
 
 const LUA_MINSTACK = 20;
 
-const { LUAI_MAXSTACK } = __webpack_require__(8321);
+const { LUAI_MAXSTACK } = __webpack_require__(8001);
 const LUA_REGISTRYINDEX = -LUAI_MAXSTACK - 1000;
 
 const lua_upvalueindex = function(i) {
@@ -427,7 +427,7 @@ module.exports.thread_status           = thread_status;
 
 /***/ }),
 
-/***/ 5869:
+/***/ 2413:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -440,7 +440,7 @@ Copyright © 1994–2017 Lua.org, PUC-Rio.
 
 
 
-const core = __webpack_require__(5918);
+const core = __webpack_require__(7502);
 
 module.exports.FENGARI_AUTHORS         = core.FENGARI_AUTHORS;
 module.exports.FENGARI_COPYRIGHT       = core.FENGARI_COPYRIGHT;
@@ -458,10 +458,10 @@ module.exports.to_jsstring       = core.to_jsstring;
 module.exports.to_luastring      = core.to_luastring;
 module.exports.to_uristring      = core.to_uristring;
 
-const luaconf = __webpack_require__(8321);
-const lua     = __webpack_require__(4711);
-const lauxlib = __webpack_require__(2252);
-const lualib  = __webpack_require__(9556);
+const luaconf = __webpack_require__(8001);
+const lua     = __webpack_require__(471);
+const lauxlib = __webpack_require__(4252);
+const lualib  = __webpack_require__(484);
 
 module.exports.luaconf = luaconf;
 module.exports.lua     = lua;
@@ -471,7 +471,7 @@ module.exports.lualib  = lualib;
 
 /***/ }),
 
-/***/ 5918:
+/***/ 7502:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* Fengari specific functions
@@ -482,7 +482,7 @@ module.exports.lualib  = lualib;
  * avoid a dependency on defs.js from lauxlib.js they are defined in this file.
  */
 
-const defs = __webpack_require__(6197);
+const defs = __webpack_require__(4549);
 
 const FENGARI_VERSION_MAJOR   = "0";
 const FENGARI_VERSION_MINOR   = "1";
@@ -514,17 +514,17 @@ module.exports.from_userstring         = defs.from_userstring;
 
 /***/ }),
 
-/***/ 8402:
+/***/ 1554:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const {
     lua_pushinteger,
     lua_pushliteral,
     lua_setfield
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_newlib
-} = __webpack_require__(2252);
+} = __webpack_require__(4252);
 const {
     FENGARI_AUTHORS,
     FENGARI_COPYRIGHT,
@@ -535,7 +535,7 @@ const {
     FENGARI_VERSION_NUM,
     FENGARI_VERSION_RELEASE,
     to_luastring
-} = __webpack_require__(5918);
+} = __webpack_require__(7502);
 
 const luaopen_fengari = function(L) {
     luaL_newlib(L, {});
@@ -563,7 +563,7 @@ module.exports.luaopen_fengari = luaopen_fengari;
 
 /***/ }),
 
-/***/ 1525:
+/***/ 3349:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -599,24 +599,24 @@ const {
     thread_status: { LUA_OK },
     from_userstring,
     to_luastring,
-} = __webpack_require__(6197);
-const { api_check } = __webpack_require__(5909);
-const ldebug    = __webpack_require__(2410);
-const ldo       = __webpack_require__(9512);
-const { luaU_dump } = __webpack_require__(7931);
-const lfunc     = __webpack_require__(6671);
-const lobject   = __webpack_require__(8918);
-const lstate    = __webpack_require__(6280);
+} = __webpack_require__(4549);
+const { api_check } = __webpack_require__(6917);
+const ldebug    = __webpack_require__(3594);
+const ldo       = __webpack_require__(1592);
+const { luaU_dump } = __webpack_require__(5195);
+const lfunc     = __webpack_require__(9343);
+const lobject   = __webpack_require__(3094);
+const lstate    = __webpack_require__(3800);
 const {
     luaS_bless,
     luaS_new,
     luaS_newliteral
-} = __webpack_require__(6324);
-const ltm       = __webpack_require__(4386);
-const { LUAI_MAXSTACK } = __webpack_require__(8321);
-const lvm       = __webpack_require__(1644);
-const ltable    = __webpack_require__(8997);
-const { ZIO } = __webpack_require__(5119);
+} = __webpack_require__(772);
+const ltm       = __webpack_require__(4482);
+const { LUAI_MAXSTACK } = __webpack_require__(8001);
+const lvm       = __webpack_require__(1740);
+const ltable    = __webpack_require__(9877);
+const { ZIO } = __webpack_require__(7983);
 const TValue    = lobject.TValue;
 const CClosure  = lobject.CClosure;
 
@@ -1800,14 +1800,14 @@ module.exports.lua_xmove             = lua_xmove;
 
 /***/ }),
 
-/***/ 2252:
+/***/ 4252:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const {
     LUAL_BUFFERSIZE
-} = __webpack_require__(8321);
+} = __webpack_require__(8001);
 const {
     LUA_ERRERR,
     LUA_MULTRET,
@@ -1882,13 +1882,13 @@ const {
     lua_type,
     lua_typename,
     lua_version
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     from_userstring,
     luastring_eq,
     to_luastring,
     to_uristring
-} = __webpack_require__(5918);
+} = __webpack_require__(7502);
 
 /* extra error code for 'luaL_loadfilex' */
 const LUA_ERRFILE = LUA_ERRERR+1;
@@ -2895,7 +2895,7 @@ module.exports.lua_writestringerror = lua_writestringerror;
 
 /***/ }),
 
-/***/ 4994:
+/***/ 5778:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2952,7 +2952,7 @@ const {
     lua_tostring,
     lua_type,
     lua_typename
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_argcheck,
     luaL_checkany,
@@ -2970,11 +2970,11 @@ const {
     luaL_setfuncs,
     luaL_tolstring,
     luaL_where
-} = __webpack_require__(2252);
+} = __webpack_require__(4252);
 const {
     to_jsstring,
     to_luastring
-} = __webpack_require__(5918);
+} = __webpack_require__(7502);
 
 let lua_writestring;
 let lua_writeline;
@@ -3404,7 +3404,7 @@ module.exports.luaopen_base = luaopen_base;
 
 /***/ }),
 
-/***/ 723:
+/***/ 4064:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3432,14 +3432,14 @@ const {
         LUA_TTABLE
     },
     to_luastring
-} = __webpack_require__(6197);
-const { lua_assert } = __webpack_require__(5909);
-const llex     = __webpack_require__(736);
-const lobject  = __webpack_require__(8918);
-const lopcodes = __webpack_require__(9242);
-const lparser  = __webpack_require__(8154);
-const ltable   = __webpack_require__(8997);
-const lvm      = __webpack_require__(1644);
+} = __webpack_require__(4549);
+const { lua_assert } = __webpack_require__(6917);
+const llex     = __webpack_require__(9184);
+const lobject  = __webpack_require__(3094);
+const lopcodes = __webpack_require__(2090);
+const lparser  = __webpack_require__(2282);
+const ltable   = __webpack_require__(9877);
+const lvm      = __webpack_require__(1740);
 
 const OpCodesI = lopcodes.OpCodesI;
 const TValue   = lobject.TValue;
@@ -4670,7 +4670,7 @@ module.exports.luaK_stringK       = luaK_stringK;
 
 /***/ }),
 
-/***/ 6429:
+/***/ 2589:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4702,13 +4702,13 @@ const {
     lua_upvalueindex,
     lua_xmove,
     lua_yield
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_argcheck,
     luaL_checktype,
     luaL_newlib,
     luaL_where
-} = __webpack_require__(2252);
+} = __webpack_require__(4252);
 
 const getco = function(L) {
     let co = lua_tothread(L, 1);
@@ -4850,7 +4850,7 @@ module.exports.luaopen_coroutine = luaopen_coroutine;
 
 /***/ }),
 
-/***/ 944:
+/***/ 9664:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4912,7 +4912,7 @@ const {
     lua_upvalueid,
     lua_upvaluejoin,
     lua_xmove
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_argcheck,
     luaL_argerror,
@@ -4927,12 +4927,12 @@ const {
     luaL_optstring,
     luaL_traceback,
     lua_writestringerror
-} = __webpack_require__(2252);
-const lualib = __webpack_require__(9556);
+} = __webpack_require__(4252);
+const lualib = __webpack_require__(484);
 const {
     luastring_indexOf,
     to_luastring
-} = __webpack_require__(5918);
+} = __webpack_require__(7502);
 
 /*
 ** If L1 != L, L1 can be in any state, and therefore there are no
@@ -5325,7 +5325,7 @@ const dblib = {
 
 let getinput;
 if (typeof process !== "undefined") { // Only with Node
-    const readlineSync = __webpack_require__(7688);
+    const readlineSync = __webpack_require__(552);
     readlineSync.setDefaultOptions({
         prompt: 'lua_debug> '
     });
@@ -5372,7 +5372,7 @@ module.exports.luaopen_debug = luaopen_debug;
 
 /***/ }),
 
-/***/ 2410:
+/***/ 3594:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -5395,22 +5395,22 @@ const {
     luastring_eq,
     luastring_indexOf,
     to_luastring
-} = __webpack_require__(6197);
+} = __webpack_require__(4549);
 const {
     api_check,
     lua_assert
-} = __webpack_require__(5909);
-const { LUA_IDSIZE } = __webpack_require__(8321);
-const lapi     = __webpack_require__(1525);
-const ldo      = __webpack_require__(9512);
-const lfunc    = __webpack_require__(6671);
-const llex     = __webpack_require__(736);
-const lobject  = __webpack_require__(8918);
-const lopcodes = __webpack_require__(9242);
-const lstate   = __webpack_require__(6280);
-const ltable   = __webpack_require__(8997);
-const ltm      = __webpack_require__(4386);
-const lvm      = __webpack_require__(1644);
+} = __webpack_require__(6917);
+const { LUA_IDSIZE } = __webpack_require__(8001);
+const lapi     = __webpack_require__(3349);
+const ldo      = __webpack_require__(1592);
+const lfunc    = __webpack_require__(9343);
+const llex     = __webpack_require__(9184);
+const lobject  = __webpack_require__(3094);
+const lopcodes = __webpack_require__(2090);
+const lstate   = __webpack_require__(3800);
+const ltable   = __webpack_require__(9877);
+const ltm      = __webpack_require__(4482);
+const lvm      = __webpack_require__(1740);
 
 const currentpc = function(ci) {
     lua_assert(ci.callstatus & lstate.CIST_LUA);
@@ -6062,7 +6062,7 @@ module.exports.lua_setlocal     = lua_setlocal;
 
 /***/ }),
 
-/***/ 9512:
+/***/ 1592:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6094,25 +6094,25 @@ const {
     lua_Debug,
     luastring_indexOf,
     to_luastring
-} = __webpack_require__(6197);
-const lapi     = __webpack_require__(1525);
-const ldebug   = __webpack_require__(2410);
-const lfunc    = __webpack_require__(6671);
+} = __webpack_require__(4549);
+const lapi     = __webpack_require__(3349);
+const ldebug   = __webpack_require__(3594);
+const lfunc    = __webpack_require__(9343);
 const {
     api_check,
     lua_assert,
     LUAI_MAXCCALLS
-} = __webpack_require__(5909);
-const lobject  = __webpack_require__(8918);
-const lopcodes = __webpack_require__(9242);
-const lparser  = __webpack_require__(8154);
-const lstate   = __webpack_require__(6280);
-const { luaS_newliteral } = __webpack_require__(6324);
-const ltm      = __webpack_require__(4386);
-const { LUAI_MAXSTACK } = __webpack_require__(8321);
-const lundump  = __webpack_require__(7316);
-const lvm      = __webpack_require__(1644);
-const { MBuffer } = __webpack_require__(5119);
+} = __webpack_require__(6917);
+const lobject  = __webpack_require__(3094);
+const lopcodes = __webpack_require__(2090);
+const lparser  = __webpack_require__(2282);
+const lstate   = __webpack_require__(3800);
+const { luaS_newliteral } = __webpack_require__(772);
+const ltm      = __webpack_require__(4482);
+const { LUAI_MAXSTACK } = __webpack_require__(8001);
+const lundump  = __webpack_require__(8980);
+const lvm      = __webpack_require__(1740);
+const { MBuffer } = __webpack_require__(7983);
 
 const adjust_top = function(L, newtop) {
     if (L.top < newtop) {
@@ -6819,7 +6819,7 @@ module.exports.lua_yieldk           = lua_yieldk;
 
 /***/ }),
 
-/***/ 7931:
+/***/ 5195:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6837,7 +6837,7 @@ const {
         LUA_TSHRSTR
     },
     luastring_of
-} = __webpack_require__(6197);
+} = __webpack_require__(4549);
 
 const LUAC_DATA    = luastring_of(25, 147, 13, 10, 26, 10);
 const LUAC_INT     = 0x5678;
@@ -7024,13 +7024,13 @@ module.exports.luaU_dump = luaU_dump;
 
 /***/ }),
 
-/***/ 6671:
+/***/ 9343:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { constant_types: { LUA_TNIL } } = __webpack_require__(6197);
-const lobject = __webpack_require__(8918);
+const { constant_types: { LUA_TNIL } } = __webpack_require__(4549);
+const lobject = __webpack_require__(3094);
 
 class Proto {
     constructor(L) {
@@ -7103,14 +7103,14 @@ module.exports.luaF_newLclosure  = luaF_newLclosure;
 
 /***/ }),
 
-/***/ 2347:
+/***/ 2107:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { lua_pop } = __webpack_require__(4711);
-const { luaL_requiref } = __webpack_require__(2252);
-const { to_luastring } = __webpack_require__(5918);
+const { lua_pop } = __webpack_require__(471);
+const { luaL_requiref } = __webpack_require__(4252);
+const { to_luastring } = __webpack_require__(7502);
 
 const loadedlibs = {};
 
@@ -7124,16 +7124,16 @@ const luaL_openlibs = function(L) {
 };
 module.exports.luaL_openlibs = luaL_openlibs;
 
-const lualib = __webpack_require__(9556);
-const { luaopen_base }      = __webpack_require__(4994);
-const { luaopen_coroutine } = __webpack_require__(6429);
-const { luaopen_debug }     = __webpack_require__(944);
-const { luaopen_math }      = __webpack_require__(4872);
-const { luaopen_package }   = __webpack_require__(1534);
-const { luaopen_os }        = __webpack_require__(180);
-const { luaopen_string }    = __webpack_require__(1575);
-const { luaopen_table }     = __webpack_require__(4507);
-const { luaopen_utf8 }      = __webpack_require__(9335);
+const lualib = __webpack_require__(484);
+const { luaopen_base }      = __webpack_require__(5778);
+const { luaopen_coroutine } = __webpack_require__(2589);
+const { luaopen_debug }     = __webpack_require__(9664);
+const { luaopen_math }      = __webpack_require__(5256);
+const { luaopen_package }   = __webpack_require__(3742);
+const { luaopen_os }        = __webpack_require__(660);
+const { luaopen_string }    = __webpack_require__(2503);
+const { luaopen_table }     = __webpack_require__(5320);
+const { luaopen_utf8 }      = __webpack_require__(4311);
 
 loadedlibs["_G"] = luaopen_base,
 loadedlibs[lualib.LUA_LOADLIBNAME] = luaopen_package;
@@ -7145,16 +7145,16 @@ loadedlibs[lualib.LUA_MATHLIBNAME] = luaopen_math;
 loadedlibs[lualib.LUA_UTF8LIBNAME] = luaopen_utf8;
 loadedlibs[lualib.LUA_DBLIBNAME] = luaopen_debug;
 if (typeof process !== "undefined")
-    loadedlibs[lualib.LUA_IOLIBNAME] = (__webpack_require__(3910).luaopen_io);
+    loadedlibs[lualib.LUA_IOLIBNAME] = (__webpack_require__(7782).luaopen_io);
 
 /* Extension: fengari library */
-const { luaopen_fengari } = __webpack_require__(8402);
+const { luaopen_fengari } = __webpack_require__(1554);
 loadedlibs[lualib.LUA_FENGARILIBNAME] = luaopen_fengari;
 
 
 /***/ }),
 
-/***/ 3910:
+/***/ 7782:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7176,7 +7176,7 @@ const {
     lua_setfield,
     lua_tostring,
     lua_touserdata
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     LUA_FILEHANDLE,
     luaL_checkany,
@@ -7189,9 +7189,9 @@ const {
     luaL_setfuncs,
     luaL_setmetatable,
     luaL_testudata
-} = __webpack_require__(2252);
-const lualib = __webpack_require__(9556);
-const { to_luastring } = __webpack_require__(5918);
+} = __webpack_require__(4252);
+const lualib = __webpack_require__(484);
+const { to_luastring } = __webpack_require__(7502);
 
 const IO_PREFIX = "_IO_";
 const IOPREF_LEN = IO_PREFIX.length;
@@ -7391,12 +7391,12 @@ module.exports.luaopen_io = luaopen_io;
 
 /***/ }),
 
-/***/ 2774:
+/***/ 246:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { luastring_of } = __webpack_require__(6197);
+const { luastring_of } = __webpack_require__(4549);
 
 const luai_ctype_ = luastring_of(
     0x00,  /* EOZ */
@@ -7474,7 +7474,7 @@ module.exports.lisxdigit  = lisxdigit;
 
 /***/ }),
 
-/***/ 736:
+/***/ 9184:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7483,36 +7483,36 @@ const {
     constant_types: { LUA_TBOOLEAN, LUA_TLNGSTR },
     thread_status: { LUA_ERRSYNTAX },
     to_luastring
-} = __webpack_require__(6197);
+} = __webpack_require__(4549);
 const {
     LUA_MINBUFFER,
     MAX_INT,
     lua_assert
-} = __webpack_require__(5909);
-const ldebug   = __webpack_require__(2410);
-const ldo      = __webpack_require__(9512);
+} = __webpack_require__(6917);
+const ldebug   = __webpack_require__(3594);
+const ldo      = __webpack_require__(1592);
 const {
     lisdigit,
     lislalnum,
     lislalpha,
     lisspace,
     lisxdigit
-} = __webpack_require__(2774);
-const lobject  = __webpack_require__(8918);
+} = __webpack_require__(246);
+const lobject  = __webpack_require__(3094);
 const {
     luaS_bless,
     luaS_hash,
     luaS_hashlongstr,
     luaS_new
-} = __webpack_require__(6324);
-const ltable   = __webpack_require__(8997);
+} = __webpack_require__(772);
+const ltable   = __webpack_require__(9877);
 const {
     EOZ,
     luaZ_buffer,
     luaZ_buffremove,
     luaZ_resetbuffer,
     luaZ_resizebuffer
-} = __webpack_require__(5119);
+} = __webpack_require__(7983);
 
 const FIRST_RESERVED = 257;
 
@@ -8160,7 +8160,7 @@ module.exports.luaX_tokens      = luaX_tokens;
 
 /***/ }),
 
-/***/ 5909:
+/***/ 6917:
 /***/ ((module) => {
 
 
@@ -8199,7 +8199,7 @@ module.exports.MIN_INT = MIN_INT;
 
 /***/ }),
 
-/***/ 4872:
+/***/ 5256:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8222,7 +8222,7 @@ const {
     lua_tointeger,
     lua_tointegerx,
     lua_type
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_argcheck,
     luaL_argerror,
@@ -8232,13 +8232,13 @@ const {
     luaL_error,
     luaL_newlib,
     luaL_optnumber
-} = __webpack_require__(2252);
+} = __webpack_require__(4252);
 const {
     LUA_MAXINTEGER,
     LUA_MININTEGER,
     lua_numbertointeger
-} = __webpack_require__(8321);
-const { to_luastring } = __webpack_require__(5918);
+} = __webpack_require__(8001);
+const { to_luastring } = __webpack_require__(7502);
 
 let rand_state;
 /* use same parameters as glibc LCG */
@@ -8524,7 +8524,7 @@ module.exports.luaopen_math = luaopen_math;
 
 /***/ }),
 
-/***/ 1534:
+/***/ 3742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8536,7 +8536,7 @@ const {
     LUA_PATH_DEFAULT,
     LUA_PATH_MARK,
     LUA_PATH_SEP
-} = __webpack_require__(8321);
+} = __webpack_require__(8001);
 const {
     LUA_OK,
     LUA_REGISTRYINDEX,
@@ -8574,7 +8574,7 @@ const {
     lua_tostring,
     lua_touserdata,
     lua_upvalueindex
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     LUA_LOADED_TABLE,
     LUA_PRELOAD_TABLE,
@@ -8591,15 +8591,15 @@ const {
     luaL_optstring,
     luaL_pushresult,
     luaL_setfuncs
-} = __webpack_require__(2252);
-const lualib = __webpack_require__(9556);
+} = __webpack_require__(4252);
+const lualib = __webpack_require__(484);
 const {
     luastring_indexOf,
     to_jsstring,
     to_luastring,
     to_uristring
-} = __webpack_require__(5918);
-const fengari  = __webpack_require__(5869);
+} = __webpack_require__(7502);
+const fengari  = __webpack_require__(2413);
 
 const global_env = (function() {
     if (typeof process !== "undefined") {
@@ -9113,7 +9113,7 @@ module.exports.luaopen_package = luaopen_package;
 
 /***/ }),
 
-/***/ 8918:
+/***/ 3094:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -9157,34 +9157,34 @@ const {
     luastring_of,
     to_jsstring,
     to_luastring
-} = __webpack_require__(6197);
+} = __webpack_require__(4549);
 const {
     lisdigit,
     lisprint,
     lisspace,
     lisxdigit
-} = __webpack_require__(2774);
-const ldebug  = __webpack_require__(2410);
-const ldo     = __webpack_require__(9512);
-const lstate  = __webpack_require__(6280);
+} = __webpack_require__(246);
+const ldebug  = __webpack_require__(3594);
+const ldo     = __webpack_require__(1592);
+const lstate  = __webpack_require__(3800);
 const {
     luaS_bless,
     luaS_new
-} = __webpack_require__(6324);
-const ltable  = __webpack_require__(8997);
+} = __webpack_require__(772);
+const ltable  = __webpack_require__(9877);
 const {
     LUA_COMPAT_FLOATSTRING,
     ldexp,
     lua_integer2str,
     lua_number2str
-} = __webpack_require__(8321);
-const lvm     = __webpack_require__(1644);
+} = __webpack_require__(8001);
+const lvm     = __webpack_require__(1740);
 const {
     MAX_INT,
     luai_nummod,
     lua_assert
-} = __webpack_require__(5909);
-const ltm     = __webpack_require__(4386);
+} = __webpack_require__(6917);
+const ltm     = __webpack_require__(4482);
 
 const LUA_TPROTO = LUA_NUMTAGS;
 const LUA_TDEADKEY = LUA_NUMTAGS+1;
@@ -9952,7 +9952,7 @@ module.exports.setsvalue2s       = setsvalue2s;
 
 /***/ }),
 
-/***/ 9242:
+/***/ 2090:
 /***/ ((module) => {
 
 
@@ -10368,7 +10368,7 @@ module.exports.testTMode           = testTMode;
 
 /***/ }),
 
-/***/ 180:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10393,7 +10393,7 @@ const {
     lua_settop,
     lua_toboolean,
     lua_tointegerx
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_Buffer,
     luaL_addchar,
@@ -10413,12 +10413,12 @@ const {
     luaL_optlstring,
     luaL_optstring,
     luaL_pushresult
-} = __webpack_require__(2252);
+} = __webpack_require__(4252);
 const {
     luastring_eq,
     to_jsstring,
     to_luastring
-} = __webpack_require__(5918);
+} = __webpack_require__(7502);
 
 /* options for ANSI C 89 (only 1-char options) */
 // const L_STRFTIMEC89 = to_luastring("aAbBcdHIjmMpSUwWxXyYZ%");
@@ -10858,7 +10858,7 @@ if (typeof process === "undefined") {
 } else {
     /* Only with Node */
     const fs = __webpack_require__(9896);
-    const tmp = __webpack_require__(4008);
+    const tmp = __webpack_require__(1288);
     const child_process = __webpack_require__(5317);
 
     syslib.exit = function(L) {
@@ -10967,7 +10967,7 @@ module.exports.luaopen_os = luaopen_os;
 
 /***/ }),
 
-/***/ 8154:
+/***/ 2282:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10975,7 +10975,7 @@ module.exports.luaopen_os = luaopen_os;
 const {
     LUA_MULTRET,
     to_luastring
-} = __webpack_require__(6197);
+} = __webpack_require__(4549);
 const {
     BinOpr: {
         OPR_ADD,
@@ -11046,16 +11046,16 @@ const {
     luaK_setreturns,
     luaK_storevar,
     luaK_stringK
-} = __webpack_require__(723);
-const ldo      = __webpack_require__(9512);
-const lfunc    = __webpack_require__(6671);
-const llex     = __webpack_require__(736);
+} = __webpack_require__(4064);
+const ldo      = __webpack_require__(1592);
+const lfunc    = __webpack_require__(9343);
+const llex     = __webpack_require__(9184);
 const {
     LUAI_MAXCCALLS,
     MAX_INT,
     lua_assert
-}  = __webpack_require__(5909);
-const lobject  = __webpack_require__(8918);
+}  = __webpack_require__(6917);
+const lobject  = __webpack_require__(3094);
 const {
     OpCodesI: {
         OP_CALL,
@@ -11075,13 +11075,13 @@ const {
     SETARG_B,
     SETARG_C,
     SET_OPCODE
-} = __webpack_require__(9242);
+} = __webpack_require__(2090);
 const {
     luaS_eqlngstr,
     luaS_new,
     luaS_newliteral
-} = __webpack_require__(6324);
-const ltable   = __webpack_require__(8997);
+} = __webpack_require__(772);
+const ltable   = __webpack_require__(9877);
 const Proto    = lfunc.Proto;
 const R        = llex.RESERVED;
 
@@ -12655,7 +12655,7 @@ module.exports.vkisinreg   = vkisinreg;
 
 /***/ }),
 
-/***/ 6280:
+/***/ 3800:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12673,12 +12673,12 @@ const {
     thread_status: {
         LUA_OK
     }
-} = __webpack_require__(6197);
-const lobject              = __webpack_require__(8918);
-const ldo                  = __webpack_require__(9512);
-const lapi                 = __webpack_require__(1525);
-const ltable               = __webpack_require__(8997);
-const ltm                  = __webpack_require__(4386);
+} = __webpack_require__(4549);
+const lobject              = __webpack_require__(3094);
+const ldo                  = __webpack_require__(1592);
+const lapi                 = __webpack_require__(3349);
+const ltable               = __webpack_require__(9877);
+const ltm                  = __webpack_require__(4482);
 
 const EXTRA_STACK = 5;
 
@@ -12870,7 +12870,7 @@ module.exports.luaE_freethread = luaE_freethread;
 
 /***/ }),
 
-/***/ 6324:
+/***/ 772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12880,8 +12880,8 @@ const {
     luastring_eq,
     luastring_from,
     to_luastring
-} = __webpack_require__(6197);
-const { lua_assert } = __webpack_require__(5909);
+} = __webpack_require__(4549);
+const { lua_assert } = __webpack_require__(6917);
 
 class TString {
 
@@ -12952,12 +12952,12 @@ module.exports.TString          = TString;
 
 /***/ }),
 
-/***/ 1575:
+/***/ 2503:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { sprintf } = __webpack_require__(5893);
+const { sprintf } = __webpack_require__(9973);
 
 const {
     LUA_INTEGER_FMT,
@@ -12967,7 +12967,7 @@ const {
     LUA_NUMBER_FRMLEN,
     frexp,
     lua_getlocaledecpoint
-} = __webpack_require__(8321);
+} = __webpack_require__(8001);
 const {
     LUA_TBOOLEAN,
     LUA_TFUNCTION,
@@ -13003,7 +13003,7 @@ const {
     lua_touserdata,
     lua_type,
     lua_upvalueindex
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_Buffer,
     luaL_addchar,
@@ -13029,14 +13029,14 @@ const {
     luaL_pushresultsize,
     luaL_tolstring,
     luaL_typename
-} = __webpack_require__(2252);
-const lualib = __webpack_require__(9556);
+} = __webpack_require__(4252);
+const lualib = __webpack_require__(484);
 const {
     luastring_eq,
     luastring_indexOf,
     to_jsstring,
     to_luastring
-} = __webpack_require__(5918);
+} = __webpack_require__(7502);
 
 const sL_ESC  = '%';
 const L_ESC   = sL_ESC.charCodeAt(0);
@@ -14426,7 +14426,7 @@ module.exports.luaopen_string = luaopen_string;
 
 /***/ }),
 
-/***/ 8997:
+/***/ 9877:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -14448,18 +14448,18 @@ const {
         LUA_TUSERDATA
     },
     to_luastring
-} = __webpack_require__(6197);
+} = __webpack_require__(4549);
 const {
     LUA_MAXINTEGER
-} = __webpack_require__(8321);
-const { lua_assert } = __webpack_require__(5909);
-const ldebug  = __webpack_require__(2410);
-const lobject = __webpack_require__(8918);
+} = __webpack_require__(8001);
+const { lua_assert } = __webpack_require__(6917);
+const ldebug  = __webpack_require__(3594);
+const lobject = __webpack_require__(3094);
 const {
     luaS_hashlongstr,
     TString
-} = __webpack_require__(6324);
-const lstate  = __webpack_require__(6280);
+} = __webpack_require__(772);
+const lstate  = __webpack_require__(3800);
 
 /* used to prevent conflicts with lightuserdata keys */
 let lightuserdata_hashes = new WeakMap();
@@ -14739,12 +14739,12 @@ module.exports.Table        = Table;
 
 /***/ }),
 
-/***/ 4507:
+/***/ 5320:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { LUA_MAXINTEGER } = __webpack_require__(8321);
+const { LUA_MAXINTEGER } = __webpack_require__(8001);
 const {
     LUA_OPEQ,
     LUA_OPLT,
@@ -14773,7 +14773,7 @@ const {
     lua_settop,
     lua_toboolean,
     lua_type
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_Buffer,
     luaL_addlstring,
@@ -14790,9 +14790,9 @@ const {
     luaL_optlstring,
     luaL_pushresult,
     luaL_typename
-} = __webpack_require__(2252);
-const lualib = __webpack_require__(9556);
-const { to_luastring } = __webpack_require__(5918);
+} = __webpack_require__(4252);
+const lualib = __webpack_require__(484);
+const { to_luastring } = __webpack_require__(7502);
 
 /*
 ** Operations that an object must define to mimic a table
@@ -15108,7 +15108,7 @@ module.exports.luaopen_table = luaopen_table;
 
 /***/ }),
 
-/***/ 4386:
+/***/ 4482:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15119,18 +15119,18 @@ const {
         LUA_TUSERDATA
     },
     to_luastring
-} = __webpack_require__(6197);
-const { lua_assert } = __webpack_require__(5909);
-const lobject = __webpack_require__(8918);
-const ldo     = __webpack_require__(9512);
-const lstate  = __webpack_require__(6280);
+} = __webpack_require__(4549);
+const { lua_assert } = __webpack_require__(6917);
+const lobject = __webpack_require__(3094);
+const ldo     = __webpack_require__(1592);
+const lstate  = __webpack_require__(3800);
 const {
     luaS_bless,
     luaS_new
-} = __webpack_require__(6324);
-const ltable  = __webpack_require__(8997);
-const ldebug  = __webpack_require__(2410);
-const lvm     = __webpack_require__(1644);
+} = __webpack_require__(772);
+const ltable  = __webpack_require__(9877);
+const ldebug  = __webpack_require__(3594);
+const lvm     = __webpack_require__(1740);
 
 const luaT_typenames_ = [
     "no value",
@@ -15329,16 +15329,16 @@ module.exports.ttypename        = ttypename;
 
 /***/ }),
 
-/***/ 4711:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const defs   = __webpack_require__(6197);
-const lapi   = __webpack_require__(1525);
-const ldebug = __webpack_require__(2410);
-const ldo    = __webpack_require__(9512);
-const lstate = __webpack_require__(6280);
+const defs   = __webpack_require__(4549);
+const lapi   = __webpack_require__(3349);
+const ldebug = __webpack_require__(3594);
+const ldo    = __webpack_require__(1592);
+const lstate = __webpack_require__(3800);
 
 module.exports.LUA_AUTHORS             = defs.LUA_AUTHORS;
 module.exports.LUA_COPYRIGHT           = defs.LUA_COPYRIGHT;
@@ -15527,7 +15527,7 @@ module.exports.lua_tocfunction         = lapi.lua_tocfunction;
 
 /***/ }),
 
-/***/ 8321:
+/***/ 8001:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15538,7 +15538,7 @@ const {
     LUA_VERSION_MAJOR,
     LUA_VERSION_MINOR,
     to_luastring
-} = __webpack_require__(6197);
+} = __webpack_require__(4549);
 
 /*
 ** LUA_PATH_SEP is the character that separates templates in a path.
@@ -15752,7 +15752,7 @@ module.exports.lua_numbertointeger    = lua_numbertointeger;
 
 /***/ }),
 
-/***/ 9556:
+/***/ 484:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15760,40 +15760,40 @@ module.exports.lua_numbertointeger    = lua_numbertointeger;
 const {
     LUA_VERSION_MAJOR,
     LUA_VERSION_MINOR
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 
 const LUA_VERSUFFIX = "_" + LUA_VERSION_MAJOR + "_" + LUA_VERSION_MINOR;
 module.exports.LUA_VERSUFFIX = LUA_VERSUFFIX;
 
 module.exports.lua_assert = function(c) {};
 
-module.exports.luaopen_base = __webpack_require__(4994).luaopen_base;
+module.exports.luaopen_base = __webpack_require__(5778).luaopen_base;
 
 const LUA_COLIBNAME = "coroutine";
 module.exports.LUA_COLIBNAME = LUA_COLIBNAME;
-module.exports.luaopen_coroutine = __webpack_require__(6429).luaopen_coroutine;
+module.exports.luaopen_coroutine = __webpack_require__(2589).luaopen_coroutine;
 
 const LUA_TABLIBNAME = "table";
 module.exports.LUA_TABLIBNAME = LUA_TABLIBNAME;
-module.exports.luaopen_table = __webpack_require__(4507).luaopen_table;
+module.exports.luaopen_table = __webpack_require__(5320).luaopen_table;
 
 if (typeof process !== "undefined") {
     const LUA_IOLIBNAME = "io";
     module.exports.LUA_IOLIBNAME = LUA_IOLIBNAME;
-    module.exports.luaopen_io = __webpack_require__(3910).luaopen_io;
+    module.exports.luaopen_io = __webpack_require__(7782).luaopen_io;
 }
 
 const LUA_OSLIBNAME = "os";
 module.exports.LUA_OSLIBNAME = LUA_OSLIBNAME;
-module.exports.luaopen_os = __webpack_require__(180).luaopen_os;
+module.exports.luaopen_os = __webpack_require__(660).luaopen_os;
 
 const LUA_STRLIBNAME = "string";
 module.exports.LUA_STRLIBNAME = LUA_STRLIBNAME;
-module.exports.luaopen_string = __webpack_require__(1575).luaopen_string;
+module.exports.luaopen_string = __webpack_require__(2503).luaopen_string;
 
 const LUA_UTF8LIBNAME = "utf8";
 module.exports.LUA_UTF8LIBNAME = LUA_UTF8LIBNAME;
-module.exports.luaopen_utf8 = __webpack_require__(9335).luaopen_utf8;
+module.exports.luaopen_utf8 = __webpack_require__(4311).luaopen_utf8;
 
 const LUA_BITLIBNAME = "bit32";
 module.exports.LUA_BITLIBNAME = LUA_BITLIBNAME;
@@ -15801,27 +15801,27 @@ module.exports.LUA_BITLIBNAME = LUA_BITLIBNAME;
 
 const LUA_MATHLIBNAME = "math";
 module.exports.LUA_MATHLIBNAME = LUA_MATHLIBNAME;
-module.exports.luaopen_math = __webpack_require__(4872).luaopen_math;
+module.exports.luaopen_math = __webpack_require__(5256).luaopen_math;
 
 const LUA_DBLIBNAME = "debug";
 module.exports.LUA_DBLIBNAME = LUA_DBLIBNAME;
-module.exports.luaopen_debug = __webpack_require__(944).luaopen_debug;
+module.exports.luaopen_debug = __webpack_require__(9664).luaopen_debug;
 
 const LUA_LOADLIBNAME = "package";
 module.exports.LUA_LOADLIBNAME = LUA_LOADLIBNAME;
-module.exports.luaopen_package = __webpack_require__(1534).luaopen_package;
+module.exports.luaopen_package = __webpack_require__(3742).luaopen_package;
 
 const LUA_FENGARILIBNAME = "fengari";
 module.exports.LUA_FENGARILIBNAME = LUA_FENGARILIBNAME;
-module.exports.luaopen_fengari = __webpack_require__(8402).luaopen_fengari;
+module.exports.luaopen_fengari = __webpack_require__(1554).luaopen_fengari;
 
-const linit = __webpack_require__(2347);
+const linit = __webpack_require__(2107);
 module.exports.luaL_openlibs = linit.luaL_openlibs;
 
 
 /***/ }),
 
-/***/ 7316:
+/***/ 8980:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15840,10 +15840,10 @@ const {
     is_luastring,
     luastring_eq,
     to_luastring
-} = __webpack_require__(6197);
-const ldo      = __webpack_require__(9512);
-const lfunc    = __webpack_require__(6671);
-const lobject  = __webpack_require__(8918);
+} = __webpack_require__(4549);
+const ldo      = __webpack_require__(1592);
+const lfunc    = __webpack_require__(9343);
+const lobject  = __webpack_require__(3094);
 const {
     MAXARG_sBx,
     POS_A,
@@ -15858,13 +15858,13 @@ const {
     SIZE_Bx,
     SIZE_C,
     SIZE_OP
-} = __webpack_require__(9242);
-const { lua_assert } = __webpack_require__(5909);
-const { luaS_bless } = __webpack_require__(6324);
+} = __webpack_require__(2090);
+const { lua_assert } = __webpack_require__(6917);
+const { luaS_bless } = __webpack_require__(772);
 const {
     luaZ_read,
     ZIO
-} = __webpack_require__(5119);
+} = __webpack_require__(7983);
 
 let LUAC_DATA = [0x19, 0x93, 13, 10, 0x1a, 10];
 
@@ -16120,7 +16120,7 @@ module.exports.luaU_undump = luaU_undump;
 
 /***/ }),
 
-/***/ 9335:
+/***/ 4311:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -16135,7 +16135,7 @@ const {
     lua_pushvalue,
     lua_setfield,
     lua_tointeger
-} = __webpack_require__(4711);
+} = __webpack_require__(471);
 const {
     luaL_Buffer,
     luaL_addvalue,
@@ -16148,11 +16148,11 @@ const {
     luaL_newlib,
     luaL_optinteger,
     luaL_pushresult
-} = __webpack_require__(2252);
+} = __webpack_require__(4252);
 const {
     luastring_of,
     to_luastring
-} = __webpack_require__(5918);
+} = __webpack_require__(7502);
 
 const MAXUNICODE = 0x10FFFF;
 
@@ -16382,7 +16382,7 @@ module.exports.luaopen_utf8 = luaopen_utf8;
 
 /***/ }),
 
-/***/ 1644:
+/***/ 1740:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -16405,7 +16405,7 @@ const {
         LUA_TUSERDATA
     },
     to_luastring
-} = __webpack_require__(6197);
+} = __webpack_require__(4549);
 const {
     INDEXK,
     ISK,
@@ -16459,28 +16459,28 @@ const {
         OP_UNM,
         OP_VARARG
     }
-} = __webpack_require__(9242);
+} = __webpack_require__(2090);
 const {
     LUA_MAXINTEGER,
     LUA_MININTEGER,
     lua_numbertointeger
-} = __webpack_require__(8321);
+} = __webpack_require__(8001);
 const {
     lua_assert,
     luai_nummod
-} = __webpack_require__(5909);
-const lobject = __webpack_require__(8918);
-const lfunc   = __webpack_require__(6671);
-const lstate  = __webpack_require__(6280);
+} = __webpack_require__(6917);
+const lobject = __webpack_require__(3094);
+const lfunc   = __webpack_require__(9343);
+const lstate  = __webpack_require__(3800);
 const {
     luaS_bless,
     luaS_eqlngstr,
     luaS_hashlongstr
-} = __webpack_require__(6324);
-const ldo     = __webpack_require__(9512);
-const ltm     = __webpack_require__(4386);
-const ltable  = __webpack_require__(8997);
-const ldebug  = __webpack_require__(2410);
+} = __webpack_require__(772);
+const ldo     = __webpack_require__(1592);
+const ltm     = __webpack_require__(4482);
+const ltable  = __webpack_require__(9877);
+const ldebug  = __webpack_require__(3594);
 
 /*
 ** finish execution of an opcode interrupted by an yield
@@ -17546,12 +17546,12 @@ module.exports.tonumber         = tonumber;
 
 /***/ }),
 
-/***/ 5119:
+/***/ 7983:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { lua_assert } = __webpack_require__(5909);
+const { lua_assert } = __webpack_require__(6917);
 
 class MBuffer {
     constructor() {
@@ -17649,7 +17649,7 @@ module.exports.ZIO               = ZIO;
 
 /***/ }),
 
-/***/ 7688:
+/***/ 552:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*
@@ -18985,7 +18985,7 @@ exports.setBufferSize = function() { return _setOption('bufferSize', arguments);
 
 /***/ }),
 
-/***/ 5893:
+/***/ 9973:
 /***/ ((__unused_webpack_module, exports) => {
 
 /* global window, exports, define */
@@ -19223,7 +19223,7 @@ exports.setBufferSize = function() { return _setOption('bufferSize', arguments);
 
 /***/ }),
 
-/***/ 4008:
+/***/ 1288:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*!

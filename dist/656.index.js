@@ -1,8 +1,8 @@
-export const id = 96;
-export const ids = [96];
+export const id = 656;
+export const ids = [656];
 export const modules = {
 
-/***/ 4471:
+/***/ 2709:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */   sW: () => (/* binding */ readCreds)
 /* harmony export */ });
 /* unused harmony export CREDS_KEYS */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1540);
-/* harmony import */ var _template_field_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9115);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3048);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4674);
+/* harmony import */ var _template_field_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2133);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9154);
 
 
 
@@ -119,13 +119,13 @@ function readCreds(yaml, node, opts) {
 
 /***/ }),
 
-/***/ 4832:
+/***/ 8982:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ validateCron)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3048);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9154);
 // Validates regsync's `schedule`: a 5-field cron line or a descriptor, as robfig/cron's standard parser takes them
 // (https://pkg.go.dev/github.com/robfig/cron/v3). The workflow's own cron runs the job; the value is reported only.
 
@@ -191,7 +191,7 @@ function validateCron(schedule) {
 
 /***/ }),
 
-/***/ 3212:
+/***/ 4367:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -201,13 +201,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/config/keys.js
-var keys = __webpack_require__(1540);
+var keys = __webpack_require__(4674);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3439);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 ;// CONCATENATED MODULE: ./build/src/config/yaml.js
 // YAML with positions for config loaders: every value keeps the line and column it came from, so each error can
 // point at it. Anchors, aliases and `<<` merge keys are resolved here; duplicate keys are allowed (the last wins),
@@ -432,7 +432,7 @@ function openConfigDocument(file, topKeys, env) {
 
 /***/ }),
 
-/***/ 9105:
+/***/ 1991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -443,9 +443,9 @@ function openConfigDocument(file, topKeys, env) {
 /* harmony export */   od: () => (/* binding */ readNameFilter)
 /* harmony export */ });
 /* unused harmony export TAG_FILTER_KEYS */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1540);
-/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(377);
-/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5896);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4674);
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2939);
+/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3986);
 // Tag and repository filters of a sync step: reading them from the config, and applying them to names.
 
 
@@ -537,7 +537,7 @@ function selectTags(sets, tags) {
 
 /***/ }),
 
-/***/ 1540:
+/***/ 4674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -596,7 +596,7 @@ function checkedEntries(yaml, entries, valid, what) {
 
 /***/ }),
 
-/***/ 377:
+/***/ 2939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -654,7 +654,7 @@ function compileAnchoredRegex(pattern) {
 
 /***/ }),
 
-/***/ 5896:
+/***/ 3986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -804,14 +804,14 @@ function parseSemverRange(source) {
 
 /***/ }),
 
-/***/ 9115:
+/***/ 2133:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ compileField),
 /* harmony export */   r: () => (/* binding */ expandField)
 /* harmony export */ });
-/* harmony import */ var _gotemplate_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6003);
+/* harmony import */ var _gotemplate_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3397);
 // Template fields of a config: compiled and run with their errors placed in the YAML file (the scalar's own
 // position plus the offset inside it, when the scalar is written so that offsets line up).
 
@@ -848,7 +848,7 @@ function expandField(yaml, node, text, field, data, options) {
 
 /***/ }),
 
-/***/ 6003:
+/***/ 3397:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -866,7 +866,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 ;// CONCATENATED MODULE: ./build/src/gotemplate/errors.js
 // Errors of the template engine. Positions are relative to the template text; the config loader maps them into
 // the file (see config-template.ts).
@@ -2874,7 +2874,7 @@ function expandTemplate(source, data, name, options) {
 
 /***/ }),
 
-/***/ 9096:
+/***/ 8656:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2887,28 +2887,28 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/config/creds.js
-var config_creds = __webpack_require__(4471);
+var config_creds = __webpack_require__(2709);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var platform = __webpack_require__(8742);
+var platform = __webpack_require__(3856);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(7596);
+var mediatypes = __webpack_require__(3662);
 // EXTERNAL MODULE: ./build/src/config/cron.js
-var cron = __webpack_require__(4832);
+var cron = __webpack_require__(8982);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(3048);
+var duration = __webpack_require__(9154);
 // EXTERNAL MODULE: ./build/src/config/filters.js
-var filters = __webpack_require__(9105);
+var filters = __webpack_require__(1991);
 // EXTERNAL MODULE: ./build/src/config/keys.js
-var keys = __webpack_require__(1540);
+var keys = __webpack_require__(4674);
 // EXTERNAL MODULE: ./build/src/config/template-field.js
-var template_field = __webpack_require__(9115);
+var template_field = __webpack_require__(2133);
 ;// CONCATENATED MODULE: ./build/src/sync/config/types.js
 const SYNC_TYPES = ['image', 'repository', 'registry'];
 
 // EXTERNAL MODULE: ./build/src/gotemplate/template.js + 7 modules
-var template = __webpack_require__(6003);
+var template = __webpack_require__(3397);
 ;// CONCATENATED MODULE: ./build/src/sync/config/step.js
 // `defaults` and `sync[]` entries of a regsync config, resolved the way regsync's syncSetDefaults does it, plus
 // regkit's own keys (platformsIndex, prune, tags.latest/sort).
@@ -3225,7 +3225,7 @@ function readStep(yaml, node, index, d, defaultBackup, run) {
 }
 
 // EXTERNAL MODULE: ./build/src/config/document.js + 1 modules
-var config_document = __webpack_require__(3212);
+var config_document = __webpack_require__(4367);
 ;// CONCATENATED MODULE: ./build/src/sync/config/load.js
 // Loads a regsync.yml: regclient's format read strictly (unknown keys are errors with their position and the
 // nearest valid key), every default applied, templates expanded in regsync's order. `loadSyncConfig` is the entry.

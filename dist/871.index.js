@@ -1,8 +1,8 @@
-export const id = 50;
-export const ids = [50];
+export const id = 871;
+export const ids = [871];
 export const modules = {
 
-/***/ 8050:
+/***/ 6871:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,17 +12,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy = __webpack_require__(8842);
+var copy = __webpack_require__(7050);
 // EXTERNAL MODULE: ./build/src/copy/limit.js
-var copy_limit = __webpack_require__(2906);
+var copy_limit = __webpack_require__(5736);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(2544);
+var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(9272);
+var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
-var load = __webpack_require__(9096);
+var load = __webpack_require__(8656);
 // EXTERNAL MODULE: ./build/src/config/shard.js
-var shard = __webpack_require__(6306);
+var shard = __webpack_require__(4004);
 ;// CONCATENATED MODULE: ./build/src/sync/items.js
 // From steps to items: each (source tag → target tag) a sync step covers, after tag and repository filters. Only
 // reads: tag lists and the catalog.

@@ -1,15 +1,15 @@
-export const id = 65;
-export const ids = [65];
+export const id = 387;
+export const ids = [387];
 export const modules = {
 
-/***/ 2065:
+/***/ 8387:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderSyncConfig: () => (/* binding */ renderSyncConfig)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
-/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5139);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8965);
 // `regkit sync config`: the resolved config as YAML, every default filled in and every secret replaced, so a user
 // sees what a run will do without seeing what it authenticates with.
 
