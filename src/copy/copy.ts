@@ -13,8 +13,10 @@ import { createLimiter } from './limit.js';
 import { DEFAULT_BLOB_CONCURRENCY, type CopyContext, type CopyOptions } from './options.js';
 import { narrowToPlatforms } from './platforms.js';
 import { digestTagsFor, referrersOf } from './referrers.js';
+import { holds, UNCHANGED_REASON, upToDateByHeads } from './uptodate.js';
 
 export type { CopyContext, CopyOptions, CopyProgress } from './options.js';
+export { digestFromHead, UNCHANGED_REASON, upToDateByHeads } from './uptodate.js';
 
 export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference, opts: CopyOptions = {}): Promise<OperationResult> {
   const started = Date.now();
@@ -28,13 +30,8 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
   if (!srcHead) throw notFound(src);
   const base = { op: 'copy' as const, source: formatReference(src), target: formatReference(dst) };
-  const wantsExtras = (opts.referrers || opts.digestTags) && !opts.fast;
-  const unchanged = (digest: string): boolean => dstHead?.digest === digest && !opts.forceRecursive && !wantsExtras;
-
-  // A sparse index keeps the source's digest, so the cheapest check still holds for it.
-  if ((!opts.platforms?.length || opts.sparseIndex) && unchanged(srcHead.digest)) {
-    return { ...base, status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
-  }
+  const known = upToDateByHeads(srcHead, dstHead, opts);
+  if (known !== undefined) return { ...base, status: 'skipped', digest: known, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
 
   const fetched = await srcStore.getManifest(withDigest(src, srcHead.digest));
   const parsed = parseManifest(fetched.bytes, fetched.mediaType);
@@ -42,8 +39,8 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const top = narrowed.manifest;
   const topDigest = top.bytes === fetched.bytes ? fetched.digest : digestOf(top.bytes);
   const platforms = platformsOf(top, narrowed.only);
-  if (unchanged(topDigest)) {
-    return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: 'target already has this digest', durationMs: Date.now() - started };
+  if (holds(dstHead, topDigest, opts)) {
+    return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
   }
 
   // With referrers or digest tags asked for, a target that has the image still gets what hangs off it.

@@ -1,7 +1,7 @@
 // Running a sync: expand the steps into items, then for each item compare digests (one HEAD on each side), and copy,
 // back up, or report. `check` is the same walk with every write replaced by a dry run, so a plan shows exactly what
 // `once` would do.
-import { copyImage } from '../copy/copy.js';
+import { copyImage, digestFromHead, UNCHANGED_REASON, upToDateByHeads } from '../copy/copy.js';
 import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
@@ -148,20 +148,11 @@ async function checkItem(ctx: SyncContext, item: SyncItem): Promise<CheckedItem 
   }
 }
 
-/**
- * The `skipped` result when the two HEADs settle the item, undefined when the copy engine must look. Equal digests are
- * not enough for a rewritten index or a single platform (a digest of its own; a sparse index keeps the source's), nor
- * when referrers or digest tags may still be missing.
- */
+/** The `skipped` result when the two HEADs settle the item (the copy engine's own verdict), undefined when it must look. */
 function unchangedResult(item: SyncItem, copyOpts: CopyOptions, srcHead: ManifestHead, dstHead: ManifestHead | undefined, started: number): OperationResult | undefined {
-  const { step } = item;
-  const extras = (step.referrers || step.digestTags) && !step.fastCheck;
-  if (isFiltered(copyOpts) || extras || step.forceRecursive || dstHead?.digest !== srcHead.digest) return undefined;
-  return { ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
-}
-
-function isFiltered(copyOpts: CopyOptions): boolean {
-  return copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
+  const digest = upToDateByHeads(srcHead, dstHead, copyOpts);
+  if (digest === undefined) return undefined;
+  return { ...base(item), status: 'skipped', digest, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
 }
 
 async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, opts: SyncRunOptions, budget: { waitedSeconds: number; maxSeconds: number | undefined }): Promise<OperationResult[]> {
@@ -179,12 +170,11 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
     const copyOpts = { ...copyOptionsFor(step), heads: { source: srcHead, target: dstHead } };
     const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
     if (unchanged) return [unchanged];
-    const filtered = isFiltered(copyOpts);
     const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
     const withRate = (r: OperationResult): OperationResult => (remaining === undefined ? r : { ...r, details: { ...r.details, rateLimitRemaining: remaining } });
     // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
     // depends on the digest a platform filter would produce.
-    const needsPlan = opts.mode === 'check' || (filtered && dstHead !== undefined && step.backup !== undefined);
+    const needsPlan = opts.mode === 'check' || (digestFromHead(srcHead, copyOpts) === undefined && dstHead !== undefined && step.backup !== undefined);
     const planned = needsPlan ? await copyImage(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
     if (planned?.status === 'skipped') return [withRate({ ...planned, op: 'sync' })];
     const out: OperationResult[] = [];
