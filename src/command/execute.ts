@@ -35,7 +35,7 @@ export type CommandOutput =
  */
 async function runCopy(cmd: CopyCommand | ImageArchiveCommand, ctx: CommandContext): Promise<OperationResult> {
   const started = Date.now();
-  const copyCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
+  const copyCtx = { stores: ctx.stores, logger: ctx.logger, spent: ctx.stores.spent, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
   const [source, target] =
     cmd.name === 'copy' ? [formatReference(cmd.source), formatReference(cmd.target)] : cmd.name === 'image export' ? [formatReference(cmd.ref), cmd.file] : [cmd.file, formatReference(cmd.ref)];
   try {

@@ -33,7 +33,7 @@ export async function exportImage(ctx: CopyContext, src: Reference, file: string
     try {
       const out = createWriteStream(partial);
       const repository = src.scheme === 'registry' ? `${src.registry}/${src.repository}` : undefined;
-      await writeLayoutTar(staged.path, out, repository ? { repository } : {});
+      await writeLayoutTar(staged.path, out, { ...(repository ? { repository } : {}), ...(ctx.spent ? { spent: ctx.spent } : {}) });
       await rename(partial, file);
     } catch (err) {
       await rm(partial, { force: true });
@@ -47,7 +47,7 @@ export async function importImage(ctx: CopyContext, file: string, dst: Reference
   const started = Date.now();
   return withStaging(async (dir) => {
     const layout = join(dir, 'layout');
-    await extractLayoutTar(file, layout);
+    await extractLayoutTar(file, layout, ctx.spent);
     const tag = await pickTag(layout, file, dst);
     const result = await copyImage(ctx, { scheme: 'ocidir', path: layout, tag }, dst, opts);
     return { ...result, op: 'import', source: `${file}:${tag}`, target: formatReference(dst), durationMs: Date.now() - started };
