@@ -5,8 +5,8 @@ import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { UsageError } from '../errors.js';
-import { formatReference, type OcidirReference, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import type { OcidirReference, Reference } from '../oci/reference.js';
+import { imageAt, type OperationResult } from '../report/result.js';
 import { writeLayoutTar } from '../store/tarfile/export.js';
 import { extractLayoutTar } from '../store/tarfile/import.js';
 import { copyImage } from './copy.js';
@@ -39,7 +39,7 @@ export async function exportImage(ctx: CopyContext, src: Reference, file: string
       await rm(partial, { force: true });
       throw err;
     }
-    return { ...copied, op: 'export', status: 'copied', target: file, durationMs: Date.now() - started };
+    return { ...copied, op: 'export', status: 'copied', target: { kind: 'file', path: file }, durationMs: Date.now() - started };
   });
 }
 
@@ -50,7 +50,7 @@ export async function importImage(ctx: CopyContext, file: string, dst: Reference
     await extractLayoutTar(file, layout, ctx.spent);
     const tag = await pickTag(layout, file, dst);
     const result = await copyImage(ctx, { scheme: 'ocidir', path: layout, tag }, dst, opts);
-    return { ...result, op: 'import', source: `${file}:${tag}`, target: formatReference(dst), durationMs: Date.now() - started };
+    return { ...result, op: 'import', source: { kind: 'file', path: file, tag }, target: imageAt(dst), durationMs: Date.now() - started };
   });
 }
 

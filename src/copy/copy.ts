@@ -6,7 +6,7 @@ import { parseManifest, type Descriptor, type ParsedManifest } from '../oci/mani
 import { isExternalLayerMediaType } from '../oci/mediatypes.js';
 import { formatPlatform, parsePlatform } from '../oci/platform.js';
 import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import { imageAt, type OperationResult } from '../report/result.js';
 import { BlobTransfer } from './blobs.js';
 import { notFound } from './failures.js';
 import { createLimiter } from './limit.js';
@@ -29,7 +29,7 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const dstStore = ctx.stores.storeFor(dst);
   const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
   if (!srcHead) throw notFound(src);
-  const base = { op: 'copy' as const, source: formatReference(src), target: formatReference(dst) };
+  const base = { op: 'copy' as const, source: imageAt(src), target: imageAt(dst) };
   const known = upToDateByHeads(srcHead, dstHead, opts);
   if (known !== undefined) return { ...base, status: 'skipped', digest: known, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
 
@@ -61,7 +61,7 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
     blobs: transfer.counts,
     durationMs: Date.now() - started,
     ...(changed ? {} : { reason: 'target already has this digest and its referrers' }),
-    ...(dstHead && dstHead.digest !== topDigest ? { details: { previousDigest: dstHead.digest } } : {}),
+    ...(dstHead && dstHead.digest !== topDigest ? { details: { kind: 'transfer' as const, previousDigest: dstHead.digest } } : {}),
   };
 }
 

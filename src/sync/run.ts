@@ -7,7 +7,7 @@ import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
 import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config/load.js';
 import { expandStep, parseStepEndpoints, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
@@ -48,8 +48,7 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
       results.push(...expanded.excluded);
     } catch (err) {
       if (exitCodeFor(err) === 2) throw err;
-      const { step } = endpoints;
-      results.push(failed({ step, source: stepRef(step.source), target: stepRef(step.target) }, err));
+      results.push({ ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) });
       if (opts.abortOnError) return results;
     }
   }
@@ -89,9 +88,14 @@ function warningText(w: ConfigWarning): string {
   return `${at}: ${w.message}`;
 }
 
-/** For a step that failed before it had items: a readable label, not a parsed reference. */
-function stepRef(text: string): Reference {
-  return { scheme: 'ocidir', path: text };
+/** Where a step reads and writes, for a step that failed before it had items. */
+function stepBase(endpoints: StepEndpoints): Pick<OperationResult, 'op' | 'source' | 'target'> {
+  const at = (side: StepEndpoints['source']): Location => ('host' in side ? { kind: 'registry', host: side.host, ...(side.prefix ? { path: side.prefix } : {}) } : imageAt(side));
+  return { op: 'sync', source: at(endpoints.source), target: at(endpoints.target) };
+}
+
+function reasonOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 function copyOptionsFor(step: SyncStep): CopyOptions {
@@ -108,11 +112,11 @@ function copyOptionsFor(step: SyncStep): CopyOptions {
 }
 
 function base(item: SyncItem): Pick<OperationResult, 'op' | 'source' | 'target'> {
-  return { op: 'sync', source: formatReference(item.source), target: formatReference(item.target) };
+  return { op: 'sync', source: imageAt(item.source), target: imageAt(item.target) };
 }
 
 function failed(item: SyncItem, err: unknown): OperationResult {
-  return { ...base(item), status: 'failed', bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+  return { ...base(item), status: 'failed', bytes: 0, reason: reasonOf(err) };
 }
 
 function heads(ctx: SyncContext, item: SyncItem): Promise<[ManifestHead | undefined, ManifestHead | undefined]> {
@@ -171,7 +175,8 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
     const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
     if (unchanged) return [unchanged];
     const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
-    const withRate = (r: OperationResult): OperationResult => (remaining === undefined ? r : { ...r, details: { ...r.details, rateLimitRemaining: remaining } });
+    const withRate = (r: OperationResult): OperationResult =>
+      remaining === undefined ? r : { ...r, details: { ...(r.details?.kind === 'transfer' ? r.details : { kind: 'transfer' }), rateLimitRemaining: remaining } };
     // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
     // depends on the digest a platform filter would produce.
     const needsPlan = opts.mode === 'check' || (digestFromHead(srcHead, copyOpts) === undefined && dstHead !== undefined && step.backup !== undefined);
@@ -198,15 +203,15 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
 
 async function backUp(ctx: CopyContext, item: SyncItem, current: ManifestHead, mode: SyncMode): Promise<OperationResult> {
   const target = item.target;
-  const result = { op: 'backup' as const, source: formatReference(target), digest: current.digest };
+  const result = { op: 'backup' as const, source: imageAt(target), digest: current.digest };
   let backupRef: Reference | undefined;
   try {
     backupRef = backupReference(item, current);
     const r = await copyImage(ctx, withDigest(target, current.digest), backupRef, { dryRun: mode === 'check' });
-    return { ...r, ...result, status: mode === 'check' ? 'would-backup' : 'backed-up', target: formatReference(backupRef) };
+    return { ...r, ...result, status: mode === 'check' ? 'would-backup' : 'backed-up', target: imageAt(backupRef) };
   } catch (err) {
     // A template that names no usable reference fails this backup (and so keeps the old tag), not the whole run.
-    return { ...result, status: 'failed', ...(backupRef ? { target: formatReference(backupRef) } : {}), bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+    return { ...result, status: 'failed', ...(backupRef ? { target: imageAt(backupRef) } : {}), bytes: 0, reason: reasonOf(err) };
   }
 }
 
