@@ -5,13 +5,15 @@
 // it. Where Node keeps a compile cache (22.1 and later), the chunks are compiled once per machine instead of per call.
 import module from 'node:module';
 import { isActionRun } from './action/mode.js';
+import { tuneRuntime } from './runtime.js';
 
+const runtime = tuneRuntime();
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const argv = process.argv.slice(2);
 if (isActionRun(process.env)) {
   const { runAction } = await import('./action/run.js');
-  process.exitCode = await runAction(argv, process.env);
+  process.exitCode = await runAction(argv, process.env, runtime);
 } else {
   const { runCli } = await import('./cli/run.js');
-  process.exitCode = await runCli(argv, { stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = await runCli(argv, { stdout: process.stdout, stderr: process.stderr }, runtime);
 }

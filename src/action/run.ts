@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { executeCommand, type CommandOutput } from '../command/execute.js';
 import { secretsInHostSpecs } from '../config/host-spec.js';
 import { isSyncCommand } from '../command/options.js';
-import { openStores } from '../command/store-options.js';
+import { openStores, type StoreTuning } from '../command/store-options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderJsonLines } from '../report/jsonl.js';
@@ -32,13 +32,13 @@ function wroteSomething(out: CommandOutput): boolean {
  * the node24 action. A composite step (`inCompositeStep`) cannot reach the cache service: its action.yml wraps the
  * step in actions/cache steps instead.
  */
-async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger: Logger, inCompositeStep: boolean): Promise<CommandOutput> {
+async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger: Logger, inCompositeStep: boolean, tuning: StoreTuning): Promise<CommandOutput> {
   const { command } = settings;
   const writes = command.name === 'sync once';
   const spec = isSyncCommand(command) && command.name !== 'sync config' && settings.cache ? layoutCacheSpec(command.config, cacheRunFrom(env), command.shard) : undefined;
   const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
   const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
-  const stores = openStores(command, settings.global.hosts, logger);
+  const stores = openStores(command, settings.global.hosts, logger, tuning);
   const progress = new GroupedProgress();
   let out: CommandOutput;
   try {
@@ -56,7 +56,8 @@ function describe(out: CommandOutput, results: readonly OperationResult[], setti
   return settings.global.format === 'json' ? renderJsonLines(results) : renderText(results);
 }
 
-export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the action runs in a test. */
+export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv, tuning: StoreTuning = {}): Promise<number> {
   maskInputSecrets(env);
   const started = Date.now();
   const logger = createActionLogger();
@@ -70,7 +71,7 @@ export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv)
     // The config is read (it is where these come from) but nothing has logged yet.
     if (isSyncCommand(command) || command.name === 'prune once') for (const secret of configSecrets(command.config)) core.setSecret(secret);
     title = `regkit ${command.name}`;
-    const out = await execute(settings, env, logger, argv[0] !== undefined);
+    const out = await execute(settings, env, logger, argv[0] !== undefined, tuning);
     if (out.kind === 'results') results = out.results;
     core.info(describe(out, results, settings).trimEnd());
     setOutputs(isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results));

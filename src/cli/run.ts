@@ -10,7 +10,7 @@ import { isSyncCommand } from '../command/options.js';
 import { renderOutput } from './output.js';
 import { parseCommandLine } from './parse.js';
 import { createRedactor } from './redact.js';
-import { openStores } from '../command/store-options.js';
+import { openStores, type StoreTuning } from '../command/store-options.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -23,7 +23,8 @@ function rawHostSpecs(argv: readonly string[]): string[] {
   return argv.flatMap((a, i) => (a === '--host' && i + 1 < argv.length ? [argv[i + 1]!] : a.startsWith('--host=') ? [a.slice('--host='.length)] : []));
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the CLI runs in a test. */
+export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTuning = {}): Promise<number> {
   let redact = createRedactor(secretsInHostSpecs(rawHostSpecs(argv)));
   let invocation;
   try {
@@ -43,7 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { global, command } = invocation;
   if (isSyncCommand(command) || command.name === 'prune once') redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(command.config)]);
   const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
-  const stores = openStores(command, global.hosts, logger);
+  const stores = openStores(command, global.hosts, logger, tuning);
   try {
     const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
     const out = await executeCommand(command, { stores, logger, onProgress });

@@ -2,8 +2,8 @@
 // other tags that still need the digest, directly or as a child of their index, and refuses unless forced.
 import { isIndexMediaType } from '../oci/mediatypes.js';
 import { parseManifest } from '../oci/manifest.js';
-import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import { repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
+import { imageAt, type OperationResult } from '../report/result.js';
 import type { Store } from '../store/store.js';
 import { headOrFail } from './resolve.js';
 
@@ -13,7 +13,7 @@ const TAG_CHECK_CONCURRENCY = 8;
 export async function deleteTag(store: Store, ref: Reference): Promise<OperationResult> {
   const head = await headOrFail(store, ref);
   await store.deleteTag(ref);
-  return { op: 'tag-delete', status: 'deleted', target: formatReference(ref), digest: head.digest, bytes: 0 };
+  return { op: 'tag-delete', status: 'deleted', target: imageAt(ref), digest: head.digest, bytes: 0 };
 }
 
 /** Tags other than the reference's own that point at `digest` or at an index holding it. */
@@ -39,7 +39,7 @@ export async function tagsUsing(store: Store, ref: Reference, digest: string): P
 
 export async function deleteImage(store: Store, ref: Reference, force: boolean): Promise<OperationResult> {
   const { digest } = await headOrFail(store, ref);
-  const target = formatReference(ref);
+  const target = imageAt(ref);
   if (!force) {
     const users = await tagsUsing(store, ref, digest);
     if (users.length > 0) {

@@ -3,8 +3,7 @@ import { exportImage, importImage } from '../copy/archive.js';
 import { copyImage, type CopyProgress } from '../copy/copy.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
-import { formatReference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { RateLimit } from '../store/store.js';
 import type { StoreSet } from '../store/open.js';
 import { deleteImage, deleteTag } from './delete.js';
@@ -35,9 +34,9 @@ export type CommandOutput =
  */
 async function runCopy(cmd: CopyCommand | ImageArchiveCommand, ctx: CommandContext): Promise<OperationResult> {
   const started = Date.now();
-  const copyCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
-  const [source, target] =
-    cmd.name === 'copy' ? [formatReference(cmd.source), formatReference(cmd.target)] : cmd.name === 'image export' ? [formatReference(cmd.ref), cmd.file] : [cmd.file, formatReference(cmd.ref)];
+  const copyCtx = { stores: ctx.stores, logger: ctx.logger, spent: ctx.stores.spent, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
+  const [source, target]: [Location, Location] =
+    cmd.name === 'copy' ? [imageAt(cmd.source), imageAt(cmd.target)] : cmd.name === 'image export' ? [imageAt(cmd.ref), { kind: 'file', path: cmd.file }] : [{ kind: 'file', path: cmd.file }, imageAt(cmd.ref)];
   try {
     if (cmd.name === 'copy') return await copyImage(copyCtx, cmd.source, cmd.target, cmd.options);
     if (cmd.name === 'image export') return await exportImage(copyCtx, cmd.ref, cmd.file, cmd.options);

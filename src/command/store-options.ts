@@ -1,6 +1,7 @@
 // Which credentials a command's stores use, decided once for both faces: a sync config's `creds` with the
 // `--host` flags (or `hosts` input) on top, and docker's config.json unless the config says `skipDockerConfig`.
 import type { Logger } from '../log.js';
+import { collectEvery, KEEP_SPENT } from '../spent-buffers.js';
 import { StoreSet, type StoreOptions } from '../store/open.js';
 import type { HostConfig } from '../config/hostconfig.js';
 import { isSyncCommand, type Command } from './options.js';
@@ -22,9 +23,16 @@ function storeOptionsFor(command: Command, hosts: readonly HostConfig[], logger:
   return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig };
 }
 
+/** What the entry point's runtime tuning gives the stores (runtime.ts); nothing when run as a library. */
+export interface StoreTuning {
+  /** A young-generation collection, run every few MiB of blob data streamed and verified. */
+  collectYoung?: () => void;
+}
+
 /** The stores a command runs against, as both faces open them. */
-export function openStores(command: Command, hosts: readonly HostConfig[], logger: Logger): StoreSet {
-  return new StoreSet(storeOptionsFor(command, hosts, logger));
+export function openStores(command: Command, hosts: readonly HostConfig[], logger: Logger, tuning: StoreTuning = {}): StoreSet {
+  const spent = tuning.collectYoung ? collectEvery(tuning.collectYoung) : KEEP_SPENT;
+  return new StoreSet({ ...storeOptionsFor(command, hosts, logger), spent });
 }
 
 export type { StoreSet };

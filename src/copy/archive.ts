@@ -5,8 +5,8 @@ import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { UsageError } from '../errors.js';
-import { formatReference, type OcidirReference, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import type { OcidirReference, Reference } from '../oci/reference.js';
+import { imageAt, type OperationResult } from '../report/result.js';
 import { writeLayoutTar } from '../store/tarfile/export.js';
 import { extractLayoutTar } from '../store/tarfile/import.js';
 import { copyImage } from './copy.js';
@@ -33,13 +33,13 @@ export async function exportImage(ctx: CopyContext, src: Reference, file: string
     try {
       const out = createWriteStream(partial);
       const repository = src.scheme === 'registry' ? `${src.registry}/${src.repository}` : undefined;
-      await writeLayoutTar(staged.path, out, repository ? { repository } : {});
+      await writeLayoutTar(staged.path, out, { ...(repository ? { repository } : {}), ...(ctx.spent ? { spent: ctx.spent } : {}) });
       await rename(partial, file);
     } catch (err) {
       await rm(partial, { force: true });
       throw err;
     }
-    return { ...copied, op: 'export', status: 'copied', target: file, durationMs: Date.now() - started };
+    return { ...copied, op: 'export', status: 'copied', target: { kind: 'file', path: file }, durationMs: Date.now() - started };
   });
 }
 
@@ -47,10 +47,10 @@ export async function importImage(ctx: CopyContext, file: string, dst: Reference
   const started = Date.now();
   return withStaging(async (dir) => {
     const layout = join(dir, 'layout');
-    await extractLayoutTar(file, layout);
+    await extractLayoutTar(file, layout, ctx.spent);
     const tag = await pickTag(layout, file, dst);
     const result = await copyImage(ctx, { scheme: 'ocidir', path: layout, tag }, dst, opts);
-    return { ...result, op: 'import', source: `${file}:${tag}`, target: formatReference(dst), durationMs: Date.now() - started };
+    return { ...result, op: 'import', source: { kind: 'file', path: file, tag }, target: imageAt(dst), durationMs: Date.now() - started };
   });
 }
 

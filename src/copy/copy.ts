@@ -6,15 +6,17 @@ import { parseManifest, type Descriptor, type ParsedManifest } from '../oci/mani
 import { isExternalLayerMediaType } from '../oci/mediatypes.js';
 import { formatPlatform, parsePlatform } from '../oci/platform.js';
 import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import { imageAt, type OperationResult } from '../report/result.js';
 import { BlobTransfer } from './blobs.js';
 import { notFound } from './failures.js';
 import { createLimiter } from './limit.js';
 import { DEFAULT_BLOB_CONCURRENCY, type CopyContext, type CopyOptions } from './options.js';
 import { narrowToPlatforms } from './platforms.js';
 import { digestTagsFor, referrersOf } from './referrers.js';
+import { holds, UNCHANGED_REASON, upToDateByHeads } from './uptodate.js';
 
 export type { CopyContext, CopyOptions, CopyProgress } from './options.js';
+export { digestFromHead, UNCHANGED_REASON, upToDateByHeads } from './uptodate.js';
 
 export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference, opts: CopyOptions = {}): Promise<OperationResult> {
   const started = Date.now();
@@ -27,14 +29,9 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const dstStore = ctx.stores.storeFor(dst);
   const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
   if (!srcHead) throw notFound(src);
-  const base = { op: 'copy' as const, source: formatReference(src), target: formatReference(dst) };
-  const wantsExtras = (opts.referrers || opts.digestTags) && !opts.fast;
-  const unchanged = (digest: string): boolean => dstHead?.digest === digest && !opts.forceRecursive && !wantsExtras;
-
-  // A sparse index keeps the source's digest, so the cheapest check still holds for it.
-  if ((!opts.platforms?.length || opts.sparseIndex) && unchanged(srcHead.digest)) {
-    return { ...base, status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
-  }
+  const base = { op: 'copy' as const, source: imageAt(src), target: imageAt(dst) };
+  const known = upToDateByHeads(srcHead, dstHead, opts);
+  if (known !== undefined) return { ...base, status: 'skipped', digest: known, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
 
   const fetched = await srcStore.getManifest(withDigest(src, srcHead.digest));
   const parsed = parseManifest(fetched.bytes, fetched.mediaType);
@@ -42,8 +39,8 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const top = narrowed.manifest;
   const topDigest = top.bytes === fetched.bytes ? fetched.digest : digestOf(top.bytes);
   const platforms = platformsOf(top, narrowed.only);
-  if (unchanged(topDigest)) {
-    return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: 'target already has this digest', durationMs: Date.now() - started };
+  if (holds(dstHead, topDigest, opts)) {
+    return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
   }
 
   // With referrers or digest tags asked for, a target that has the image still gets what hangs off it.
@@ -64,7 +61,7 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
     blobs: transfer.counts,
     durationMs: Date.now() - started,
     ...(changed ? {} : { reason: 'target already has this digest and its referrers' }),
-    ...(dstHead && dstHead.digest !== topDigest ? { details: { previousDigest: dstHead.digest } } : {}),
+    ...(dstHead && dstHead.digest !== topDigest ? { details: { kind: 'transfer' as const, previousDigest: dstHead.digest } } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import type { SpentChunks } from '../spent-buffers.js';
 import type { ManifestHead, Store } from '../store/store.js';
 import type { Reference } from '../oci/reference.js';
 import type { CopyProgress } from '../report/result.js';
@@ -43,6 +44,8 @@ export interface CopyContext {
   stores: StoreSource;
   logger: Logger;
   onProgress?: (p: CopyProgress) => void;
+  /** For blobs streamed outside a store, into or out of an archive (spent-buffers.ts); stores have their own. */
+  spent?: SpentChunks;
 }
 
 export const DEFAULT_BLOB_CONCURRENCY = 3;

@@ -2,7 +2,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { DigestMismatchError, UsageError } from '../errors.js';
-import { spentBytes } from '../spent-buffers.js';
+import { KEEP_SPENT, type SpentChunks } from '../spent-buffers.js';
 
 export type DigestAlgorithm = 'sha256' | 'sha512';
 
@@ -34,6 +34,8 @@ export class DigestVerifier extends Transform {
     private readonly expected: string,
     private readonly expectedSize: number | undefined,
     private readonly what: string,
+    /** Told of each chunk once it is hashed, so a long stream does not pile up spent buffers. */
+    private readonly release: SpentChunks = KEEP_SPENT,
   ) {
     super();
     this.hash = createHash(digestAlgorithm(expected));
@@ -46,7 +48,7 @@ export class DigestVerifier extends Transform {
       return;
     }
     this.hash.update(chunk);
-    spentBytes(chunk.length);
+    this.release.spent(chunk.length);
     // Hold the latest chunk back so a mismatch found at the end still stops the consumer short of the full body.
     const out = this.held;
     this.held = chunk;

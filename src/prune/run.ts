@@ -43,7 +43,7 @@ export async function runPrune(ctx: PruneContext, config: BotConfig, opts: Prune
   ctx.logger.info('Prune plan', { deletes: plan.deleteCount, units: plan.units.length, dryRun: opts.dryRun });
   if (opts.dryRun || plan.overLimit !== undefined) {
     const results = planResults(plan.units);
-    if (plan.overLimit !== undefined) results.push({ op: 'prune', status: 'failed', target: config.file, bytes: 0, reason: plan.overLimit });
+    if (plan.overLimit !== undefined) results.push({ op: 'prune', status: 'failed', target: { kind: 'file', path: config.file }, bytes: 0, reason: plan.overLimit });
     return { plan, results };
   }
   const guard = new DeleteGuard(ctx.stores, config.defaults.protect, config.defaults.maxDeletes);

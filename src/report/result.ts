@@ -1,4 +1,5 @@
 // The one result model. Engines return these; faces render them as text, JSON lines or a markdown job summary.
+import { formatReference, type Reference } from '../oci/reference.js';
 
 export type OperationStatus =
   | 'copied'
@@ -19,11 +20,51 @@ export interface BlobCounts {
   mounted: number;
 }
 
+/**
+ * Where an operation read or wrote, as data: the renderers alone turn it into text (`locationText`), and the job
+ * summary groups by its parts instead of cutting a formatted string apart.
+ */
+export type Location =
+  /** An image in a registry or an OCI layout. */
+  | { kind: 'image'; ref: Reference }
+  /** A file: an archive written by `image export` or read by `image import` (with the tag taken from it), a config. */
+  | { kind: 'file'; path: string; tag?: string }
+  /** A registry, and the path below it, that a registry-wide sync step names. */
+  | { kind: 'registry'; host: string; path?: string }
+  /** A regbot script or policy, by its name in the config. */
+  | { kind: 'rule'; name: string };
+
+export function imageAt(ref: Reference): Location {
+  return { kind: 'image', ref };
+}
+
+export function locationText(loc: Location): string {
+  switch (loc.kind) {
+    case 'image':
+      return formatReference(loc.ref);
+    case 'file':
+      return loc.tag === undefined ? loc.path : `${loc.path}:${loc.tag}`;
+    case 'registry':
+      return loc.path ? `${loc.host}/${loc.path}` : loc.host;
+    case 'rule':
+      return loc.name;
+  }
+}
+
+/** Extras for one kind of operation; `kind` says which, and is not part of the rendered `details`. */
+export type ResultDetails =
+  /** An image copied (copy, sync, backup, export, import). */
+  | { kind: 'transfer'; previousDigest?: string; rateLimitRemaining?: number }
+  /** A write a regbot script asked for, or a failure of the script; `call` is the regbot API call. */
+  | { kind: 'script'; script: string; call?: string; line?: number }
+  /** A delete a declarative prune policy planned. */
+  | { kind: 'policy'; policy: string; line?: number };
+
 export interface OperationResult {
   op: OperationKind;
   status: OperationStatus;
-  source?: string;
-  target?: string;
+  source?: Location;
+  target?: Location;
   /** Digest of the top manifest written or compared. */
   digest?: string;
   /** Blob bytes moved (0 for a retag or a no-op). */
@@ -33,8 +74,7 @@ export interface OperationResult {
   platforms?: string[];
   blobs?: BlobCounts;
   durationMs?: number;
-  /** Free-form extras for one kind of operation (rate-limit remaining, backup ref, shard). */
-  details?: Record<string, unknown>;
+  details?: ResultDetails;
 }
 
 export function emptyBlobCounts(): BlobCounts {

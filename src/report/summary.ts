@@ -1,5 +1,6 @@
 // Operation results as a markdown job summary: a heading with totals and one table row per operation.
-import type { OperationResult, OperationStatus } from './result.js';
+import { formatReference, repositoryOf } from '../oci/reference.js';
+import { locationText, type Location, type OperationResult, type OperationStatus } from './result.js';
 import { formatBytes, formatDuration, shortDigest } from './units.js';
 
 export interface SummaryOptions {
@@ -32,8 +33,8 @@ function row(r: OperationResult): string {
   const blobs = r.blobs ? `${r.blobs.copied}/${r.blobs.skipped}/${r.blobs.mounted}` : '';
   const status = r.reason ? `${r.status}: ${r.reason}` : r.status;
   const cells = [
-    escapeCell(r.source ?? ''),
-    escapeCell(r.target ?? ''),
+    escapeCell(textOf(r.source)),
+    escapeCell(textOf(r.target)),
     r.digest ? `\`${escapeCell(shortDigest(r.digest))}\`` : '',
     escapeCell((r.platforms ?? []).join(', ')),
     blobs,
@@ -69,21 +70,33 @@ export interface SyncSummaryOptions extends SummaryOptions {
 const SYNC_TOTALS: readonly OperationStatus[] = ['copied', 'skipped', 'would-copy', 'backed-up', 'excluded', 'failed'];
 const SYNC_OCCASIONAL: readonly OperationStatus[] = ['would-backup', 'deleted', 'would-delete'];
 
-/** `host/repo:tag` → `host/repo` (also for `ocidir://path:tag`); a digest is dropped too. */
-function repositoryText(ref: string): string {
-  const at = ref.indexOf('@');
-  const name = at < 0 ? ref : ref.slice(0, at);
-  const colon = name.lastIndexOf(':');
-  return colon > name.lastIndexOf('/') && !name.slice(colon).includes(']') ? name.slice(0, colon) : name;
+function textOf(loc: Location | undefined): string {
+  return loc ? locationText(loc) : '';
 }
 
-function tagText(ref: string): string {
-  const repo = repositoryText(ref);
-  return ref.length > repo.length ? ref.slice(repo.length + 1) : ref;
+/** The repository an image belongs to (`host/repo`, `ocidir://path`), without tag or digest; other places as they are. */
+function repositoryText(loc: Location | undefined): string {
+  if (loc?.kind === 'image') return formatReference(repositoryOf(loc.ref));
+  if (loc?.kind === 'file') return loc.path;
+  return textOf(loc);
 }
 
-function registryText(ref: string): string {
-  return ref.startsWith('ocidir://') ? 'ocidir' : ref.split('/')[0]!;
+/** What names one image within its repository: the tag (with a digest pinned beside it), or the digest. */
+function tagText(loc: Location | undefined): string {
+  if (loc?.kind === 'image') {
+    const { tag, digest } = loc.ref;
+    if (tag !== undefined) return digest !== undefined ? `${tag}@${digest}` : tag;
+    return digest ?? textOf(loc);
+  }
+  if (loc?.kind === 'file' && loc.tag !== undefined) return loc.tag;
+  return textOf(loc);
+}
+
+/** The registry a rate limit belongs to; all OCI layouts count as one, `ocidir`. */
+function registryText(loc: Location): string {
+  if (loc.kind === 'image') return loc.ref.scheme === 'ocidir' ? 'ocidir' : loc.ref.registry;
+  if (loc.kind === 'registry') return loc.host;
+  return locationText(loc);
 }
 
 function syncTotalsLine(results: readonly OperationResult[], durationMs: number | undefined): string {
@@ -100,8 +113,8 @@ function syncTotalsLine(results: readonly OperationResult[], durationMs: number 
 function rateLimitLine(results: readonly OperationResult[]): string | undefined {
   const lowest = new Map<string, number>();
   for (const r of results) {
-    const remaining = r.details?.['rateLimitRemaining'];
-    if (typeof remaining !== 'number' || r.source === undefined) continue;
+    const remaining = r.details?.kind === 'transfer' ? r.details.rateLimitRemaining : undefined;
+    if (remaining === undefined || r.source === undefined) continue;
     const registry = registryText(r.source);
     lowest.set(registry, Math.min(remaining, lowest.get(registry) ?? Infinity));
   }
@@ -111,8 +124,8 @@ function rateLimitLine(results: readonly OperationResult[]): string | undefined 
 
 function syncRow(r: OperationResult): string {
   const cells = [
-    escapeCell(r.source ?? ''),
-    escapeCell(r.target ?? ''),
+    escapeCell(textOf(r.source)),
+    escapeCell(textOf(r.target)),
     r.op === 'backup' || r.op === 'sync' ? r.status : `${r.status} (${r.op})`,
     r.digest ? `\`${escapeCell(shortDigest(r.digest))}\`` : '',
     formatBytes(r.bytes),
@@ -126,11 +139,11 @@ const NAMED_IN_FOLD = 5;
 
 function foldedRow(group: readonly OperationResult[]): string {
   const first = group[0]!;
-  const tags = group.map((r) => tagText(r.target ?? r.source ?? ''));
+  const tags = group.map((r) => tagText(r.target ?? r.source));
   const named = tags.slice(0, NAMED_IN_FOLD).join(', ') + (tags.length > NAMED_IN_FOLD ? ', …' : '');
   const cells = [
-    escapeCell(repositoryText(first.source ?? '')),
-    escapeCell(repositoryText(first.target ?? '')),
+    escapeCell(repositoryText(first.source)),
+    escapeCell(repositoryText(first.target)),
     'excluded',
     '',
     '',
@@ -146,7 +159,7 @@ function foldedRow(group: readonly OperationResult[]): string {
  */
 function syncRows(results: readonly OperationResult[], foldOver: number): string[] {
   const groups = new Map<string, OperationResult[]>();
-  const groupOf = (r: OperationResult) => JSON.stringify([repositoryText(r.source ?? ''), repositoryText(r.target ?? ''), r.reason ?? '']);
+  const groupOf = (r: OperationResult) => JSON.stringify([repositoryText(r.source), repositoryText(r.target), r.reason ?? '']);
   for (const r of results) {
     if (r.status !== 'excluded') continue;
     const key = groupOf(r);

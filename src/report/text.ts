@@ -1,11 +1,12 @@
 // Operation results as aligned text lines: what a person reads at the end of a CLI run or in an action log.
-import type { OperationResult } from './result.js';
+import { locationText, type OperationResult } from './result.js';
 import { formatBytes, shortDigest } from './units.js';
 
 /** `SOURCE → TARGET`, or the one side an operation has (a delete names only its target). */
 export function routeOf(r: OperationResult): string {
-  if (r.source !== undefined && r.target !== undefined) return `${r.source} → ${r.target}`;
-  return r.target ?? r.source ?? '';
+  if (r.source !== undefined && r.target !== undefined) return `${locationText(r.source)} → ${locationText(r.target)}`;
+  const one = r.target ?? r.source;
+  return one ? locationText(one) : '';
 }
 
 /** One line per operation: status, route, short digest, bytes, reason; columns padded to line up. */

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { Logger } from '../log.js';
 import type { Reference } from '../oci/reference.js';
+import { KEEP_SPENT, type SpentChunks } from '../spent-buffers.js';
 import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
@@ -26,22 +27,27 @@ export interface StoreOptions {
   timeouts?: AgentTimeouts;
   /** Where per-registry certificates live; default `/etc/docker/certs.d` and `/etc/containers/certs.d`. */
   certsDirs?: readonly string[];
+  /** Told of blob bytes streamed and verified, so their buffers are freed as the copy goes (spent-buffers.ts). */
+  spent?: SpentChunks;
 }
 
 export class StoreSet {
   private readonly registries = new Map<string, RegistryStore>();
   private readonly ocidirs = new Map<string, OcidirStore>();
   private readonly dockerConfig: ReturnType<typeof sharedDockerConfig>;
+  /** For what streams blobs outside a store (an archive written or read). */
+  readonly spent: SpentChunks;
 
   constructor(private readonly opts: StoreOptions) {
     this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true);
+    this.spent = opts.spent ?? KEEP_SPENT;
   }
 
   storeFor(ref: Reference): Store {
     if (ref.scheme === 'registry') return this.storeForRegistry(ref.registry);
     const key = resolve(ref.path);
     let store = this.ocidirs.get(key);
-    if (!store) this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger })));
+    if (!store) this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger, spent: this.spent })));
     return store;
   }
 
@@ -57,7 +63,7 @@ export class StoreSet {
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
       });
-      this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger })));
+      this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger, spent: this.spent })));
     }
     return store;
   }

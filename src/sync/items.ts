@@ -2,7 +2,7 @@
 // reads: tag lists and the catalog.
 import { UsageError } from '../errors.js';
 import { parseReference, parseRegistryHost, repositoryOf, withTag, formatReference, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import { imageAt, type OperationResult } from '../report/result.js';
 import type { Store } from '../store/store.js';
 import { nameAllowed, selectTags, type SyncStep } from './config/load.js';
 import { inShard, type Shard } from '../config/shard.js';
@@ -126,5 +126,5 @@ async function expandRegistry(stores: StoreLookup, step: SyncStep, from: Registr
 }
 
 function excludedResult(item: SyncItem, reason: string): OperationResult {
-  return { op: 'sync', status: 'excluded', source: formatReference(item.source), target: formatReference(item.target), bytes: 0, reason };
+  return { op: 'sync', status: 'excluded', source: imageAt(item.source), target: imageAt(item.target), bytes: 0, reason };
 }

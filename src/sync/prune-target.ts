@@ -4,7 +4,7 @@
 // into the same repository are removed too unless the filters select them: keep backups in another repository (a
 // backup template that names a full reference) when pruning.
 import { formatReference, repositoryOf, withTag, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import { imageAt, type OperationResult } from '../report/result.js';
 import { selectTags, type SyncStep } from './config/load.js';
 import type { StoreLookup } from './items.js';
 import { inShard, type Shard } from '../config/shard.js';
@@ -19,7 +19,7 @@ export async function pruneTarget(stores: StoreLookup, step: SyncStep, target: R
   const doomed = tags.filter((t) => !kept.has(t) && !DIGEST_TAG.test(t)).map((t) => withTag(repo, t)).filter((r) => inShard(formatReference(r), opts.shard));
   const results: OperationResult[] = [];
   for (const ref of doomed) {
-    const base = { op: 'prune' as const, target: formatReference(ref), bytes: 0 };
+    const base = { op: 'prune' as const, target: imageAt(ref), bytes: 0 };
     try {
       const head = await store.headManifest(ref);
       const digest = head ? { digest: head.digest } : {};

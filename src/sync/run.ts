@@ -1,13 +1,13 @@
 // Running a sync: expand the steps into items, then for each item compare digests (one HEAD on each side), and copy,
 // back up, or report. `check` is the same walk with every write replaced by a dry run, so a plan shows exactly what
 // `once` would do.
-import { copyImage } from '../copy/copy.js';
+import { copyImage, digestFromHead, UNCHANGED_REASON, upToDateByHeads } from '../copy/copy.js';
 import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
 import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config/load.js';
 import { expandStep, parseStepEndpoints, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
@@ -48,8 +48,7 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
       results.push(...expanded.excluded);
     } catch (err) {
       if (exitCodeFor(err) === 2) throw err;
-      const { step } = endpoints;
-      results.push(failed({ step, source: stepRef(step.source), target: stepRef(step.target) }, err));
+      results.push({ ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) });
       if (opts.abortOnError) return results;
     }
   }
@@ -89,9 +88,14 @@ function warningText(w: ConfigWarning): string {
   return `${at}: ${w.message}`;
 }
 
-/** For a step that failed before it had items: a readable label, not a parsed reference. */
-function stepRef(text: string): Reference {
-  return { scheme: 'ocidir', path: text };
+/** Where a step reads and writes, for a step that failed before it had items. */
+function stepBase(endpoints: StepEndpoints): Pick<OperationResult, 'op' | 'source' | 'target'> {
+  const at = (side: StepEndpoints['source']): Location => ('host' in side ? { kind: 'registry', host: side.host, ...(side.prefix ? { path: side.prefix } : {}) } : imageAt(side));
+  return { op: 'sync', source: at(endpoints.source), target: at(endpoints.target) };
+}
+
+function reasonOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 function copyOptionsFor(step: SyncStep): CopyOptions {
@@ -108,11 +112,11 @@ function copyOptionsFor(step: SyncStep): CopyOptions {
 }
 
 function base(item: SyncItem): Pick<OperationResult, 'op' | 'source' | 'target'> {
-  return { op: 'sync', source: formatReference(item.source), target: formatReference(item.target) };
+  return { op: 'sync', source: imageAt(item.source), target: imageAt(item.target) };
 }
 
 function failed(item: SyncItem, err: unknown): OperationResult {
-  return { ...base(item), status: 'failed', bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+  return { ...base(item), status: 'failed', bytes: 0, reason: reasonOf(err) };
 }
 
 function heads(ctx: SyncContext, item: SyncItem): Promise<[ManifestHead | undefined, ManifestHead | undefined]> {
@@ -148,20 +152,11 @@ async function checkItem(ctx: SyncContext, item: SyncItem): Promise<CheckedItem 
   }
 }
 
-/**
- * The `skipped` result when the two HEADs settle the item, undefined when the copy engine must look. Equal digests are
- * not enough for a rewritten index or a single platform (a digest of its own; a sparse index keeps the source's), nor
- * when referrers or digest tags may still be missing.
- */
+/** The `skipped` result when the two HEADs settle the item (the copy engine's own verdict), undefined when it must look. */
 function unchangedResult(item: SyncItem, copyOpts: CopyOptions, srcHead: ManifestHead, dstHead: ManifestHead | undefined, started: number): OperationResult | undefined {
-  const { step } = item;
-  const extras = (step.referrers || step.digestTags) && !step.fastCheck;
-  if (isFiltered(copyOpts) || extras || step.forceRecursive || dstHead?.digest !== srcHead.digest) return undefined;
-  return { ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
-}
-
-function isFiltered(copyOpts: CopyOptions): boolean {
-  return copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
+  const digest = upToDateByHeads(srcHead, dstHead, copyOpts);
+  if (digest === undefined) return undefined;
+  return { ...base(item), status: 'skipped', digest, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
 }
 
 async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, opts: SyncRunOptions, budget: { waitedSeconds: number; maxSeconds: number | undefined }): Promise<OperationResult[]> {
@@ -179,12 +174,12 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
     const copyOpts = { ...copyOptionsFor(step), heads: { source: srcHead, target: dstHead } };
     const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
     if (unchanged) return [unchanged];
-    const filtered = isFiltered(copyOpts);
     const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
-    const withRate = (r: OperationResult): OperationResult => (remaining === undefined ? r : { ...r, details: { ...r.details, rateLimitRemaining: remaining } });
+    const withRate = (r: OperationResult): OperationResult =>
+      remaining === undefined ? r : { ...r, details: { ...(r.details?.kind === 'transfer' ? r.details : { kind: 'transfer' }), rateLimitRemaining: remaining } };
     // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
     // depends on the digest a platform filter would produce.
-    const needsPlan = opts.mode === 'check' || (filtered && dstHead !== undefined && step.backup !== undefined);
+    const needsPlan = opts.mode === 'check' || (digestFromHead(srcHead, copyOpts) === undefined && dstHead !== undefined && step.backup !== undefined);
     const planned = needsPlan ? await copyImage(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
     if (planned?.status === 'skipped') return [withRate({ ...planned, op: 'sync' })];
     const out: OperationResult[] = [];
@@ -208,15 +203,15 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
 
 async function backUp(ctx: CopyContext, item: SyncItem, current: ManifestHead, mode: SyncMode): Promise<OperationResult> {
   const target = item.target;
-  const result = { op: 'backup' as const, source: formatReference(target), digest: current.digest };
+  const result = { op: 'backup' as const, source: imageAt(target), digest: current.digest };
   let backupRef: Reference | undefined;
   try {
     backupRef = backupReference(item, current);
     const r = await copyImage(ctx, withDigest(target, current.digest), backupRef, { dryRun: mode === 'check' });
-    return { ...r, ...result, status: mode === 'check' ? 'would-backup' : 'backed-up', target: formatReference(backupRef) };
+    return { ...r, ...result, status: mode === 'check' ? 'would-backup' : 'backed-up', target: imageAt(backupRef) };
   } catch (err) {
     // A template that names no usable reference fails this backup (and so keeps the old tag), not the whole run.
-    return { ...result, status: 'failed', ...(backupRef ? { target: formatReference(backupRef) } : {}), bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+    return { ...result, status: 'failed', ...(backupRef ? { target: imageAt(backupRef) } : {}), bytes: 0, reason: reasonOf(err) };
   }
 }
 

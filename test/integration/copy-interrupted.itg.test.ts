@@ -129,7 +129,7 @@ describe('copy interrupted mid-blob', () => {
     srcRule = () => undefined;
     const rerun = await copyImage(context([]), from, to);
     assert.equal(rerun.status, 'copied');
-    assert.deepEqual(rerun.details, { previousDigest: older.digest });
+    assert.deepEqual(rerun.details, { kind: 'transfer', previousDigest: older.digest });
     assert.equal(await skopeoDigest(`docker://${dst.host}/mirror/fails:v2`), image.digest);
     await pullAndVerify(dst, 'mirror/fails:v2', join(work, 'pulled-fails'));
   });

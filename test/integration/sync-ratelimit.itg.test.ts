@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { silentLogger } from '../../src/log.js';
-import { exitCodeOf } from '../../src/report/result.js';
+import { exitCodeOf, locationText } from '../../src/report/result.js';
 import type { StoreSet } from '../../src/store/open.js';
 import { loadSyncConfig } from '../../src/sync/config/load.js';
 import { runSync } from '../../src/sync/run.js';
@@ -80,7 +80,7 @@ describe('sync: waiting out a source rate limit', () => {
     ]);
     const results = await runSync({ stores, logger: silentLogger, clock }, config, { mode: 'once', maxWaitSeconds: 600 });
     assert.deepEqual(
-      results.map((r) => `${r.status} ${r.target}`),
+      results.map((r) => `${r.status} ${r.target ? locationText(r.target) : ''}`),
       [`failed ${dst.host}/budget/app:v2`, `copied ${dst.host}/budget/other:v1`, `failed ${dst.host}/budget/limited-other:v1`],
     );
     // The budget is for the whole run: the first item spends it, the last one gives up without sleeping.

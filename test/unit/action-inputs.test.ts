@@ -7,6 +7,11 @@ import { readSettings } from '../../src/action/inputs.js';
 import { outputsOf, syncOutputsOf } from '../../src/action/outputs.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
+import { parseReference } from '../../src/oci/reference.js';
+import { imageAt } from '../../src/report/result.js';
+
+/** A result's place, from the text it is rendered as. */
+const at = (text: string) => imageAt(parseReference(text));
 
 const D = `sha256:${'c'.repeat(64)}`;
 
@@ -86,8 +91,8 @@ test('action mode needs the runner and one of our inputs', () => {
 test('outputs: last digest, changed when something was written, bytes, plan', () => {
   assert.deepEqual(outputsOf([]), { digest: '', changed: 'false', bytes: '0', plan: '[]' });
   const out = outputsOf([
-    { op: 'copy', status: 'skipped', source: 's', target: 't', digest: D, bytes: 0 },
-    { op: 'copy', status: 'copied', source: 's', target: 'u', digest: D, bytes: 42 },
+    { op: 'copy', status: 'skipped', source: at('s'), target: at('t'), digest: D, bytes: 0 },
+    { op: 'copy', status: 'copied', source: at('s'), target: at('u'), digest: D, bytes: 42 },
   ]);
   assert.equal(out.digest, D);
   assert.equal(out.changed, 'true');

@@ -1,8 +1,12 @@
 // The job summary of a sync: totals, rate limits, one row per entry and tag, excluded tags folded per repository.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { OperationResult } from '../../src/report/result.js';
+import { parseReference } from '../../src/oci/reference.js';
+import { imageAt, type OperationResult } from '../../src/report/result.js';
 import { renderSyncSummary } from '../../src/report/summary.js';
+
+/** A result's place, from the text it is rendered as. */
+const at = (text: string) => imageAt(parseReference(text));
 
 const D1 = `sha256:${'1a'.repeat(32)}`;
 const D2 = `sha256:${'2b'.repeat(32)}`;
@@ -10,19 +14,19 @@ const D2 = `sha256:${'2b'.repeat(32)}`;
 const excluded = (tag: string, repo = 'app'): OperationResult => ({
   op: 'sync',
   status: 'excluded',
-  source: `docker.io/team/${repo}:${tag}`,
-  target: `mirror.example/team/${repo}:${tag}`,
+  source: at(`docker.io/team/${repo}:${tag}`),
+  target: at(`mirror.example/team/${repo}:${tag}`),
   bytes: 0,
   reason: 'not selected by the tags filters',
 });
 
 const RESULTS: OperationResult[] = [
-  { op: 'backup', status: 'backed-up', source: 'mirror.example/team/app:1', target: 'mirror.example/team/app:1-backup', digest: D2, bytes: 0, durationMs: 80 },
-  { op: 'sync', status: 'copied', source: 'docker.io/team/app:1', target: 'mirror.example/team/app:1', digest: D1, bytes: 3 * 1024 * 1024, durationMs: 2100, details: { rateLimitRemaining: 97 } },
-  { op: 'sync', status: 'skipped', source: 'docker.io/team/app:2', target: 'mirror.example/team/app:2', digest: D1, bytes: 0, reason: 'target already has this digest', details: { rateLimitRemaining: 95 } },
+  { op: 'backup', status: 'backed-up', source: at('mirror.example/team/app:1'), target: at('mirror.example/team/app:1-backup'), digest: D2, bytes: 0, durationMs: 80 },
+  { op: 'sync', status: 'copied', source: at('docker.io/team/app:1'), target: at('mirror.example/team/app:1'), digest: D1, bytes: 3 * 1024 * 1024, durationMs: 2100, details: { kind: 'transfer', rateLimitRemaining: 97 } },
+  { op: 'sync', status: 'skipped', source: at('docker.io/team/app:2'), target: at('mirror.example/team/app:2'), digest: D1, bytes: 0, reason: 'target already has this digest', details: { kind: 'transfer', rateLimitRemaining: 95 } },
   ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((t) => excluded(t)),
   excluded('x', 'db'),
-  { op: 'sync', status: 'failed', source: 'docker.io/team/app:3', target: 'mirror.example/team/app:3', bytes: 0, reason: 'manifest-get on docker.io/team/app (HTTP 500): a|b' },
+  { op: 'sync', status: 'failed', source: at('docker.io/team/app:3'), target: at('mirror.example/team/app:3'), bytes: 0, reason: 'manifest-get on docker.io/team/app (HTTP 500): a|b' },
 ];
 
 test('heading: every total, bytes and wall time', () => {

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderJsonLines } from '../../src/report/jsonl.js';
-import type { OperationResult } from '../../src/report/result.js';
+import { parseReference } from '../../src/oci/reference.js';
+import { imageAt, type OperationResult } from '../../src/report/result.js';
 import { escapeCell, renderSummary } from '../../src/report/summary.js';
 import { renderText } from '../../src/report/text.js';
 import { formatBytes, formatDuration, shortDigest } from '../../src/report/units.js';
+
+/** A result's place, from the text it is rendered as. */
+const at = (text: string) => imageAt(parseReference(text));
 
 const D1 = `sha256:${'1a'.repeat(32)}`;
 const D2 = `sha256:${'2b'.repeat(32)}`;
@@ -13,16 +17,16 @@ const RESULTS: OperationResult[] = [
   {
     op: 'copy',
     status: 'copied',
-    source: 'docker.io/library/alpine:3',
-    target: 'localhost:5000/library/alpine:3',
+    source: at('docker.io/library/alpine:3'),
+    target: at('localhost:5000/library/alpine:3'),
     digest: D1,
     bytes: 7_340_032,
     platforms: ['linux/amd64', 'linux/arm64'],
     blobs: { copied: 4, skipped: 0, mounted: 0 },
     durationMs: 1530,
   },
-  { op: 'copy', status: 'skipped', source: 'a.example/x:1', target: 'b.example/x:1', digest: D2, bytes: 0, reason: 'target already has this digest', durationMs: 40 },
-  { op: 'image-delete', status: 'failed', target: 'b.example/x:old', bytes: 0, reason: 'still used by a|b\nand c' },
+  { op: 'copy', status: 'skipped', source: at('a.example/x:1'), target: at('b.example/x:1'), digest: D2, bytes: 0, reason: 'target already has this digest', durationMs: 40 },
+  { op: 'image-delete', status: 'failed', target: at('b.example/x:old'), bytes: 0, reason: 'still used by a|b\nand c' },
 ];
 
 test('units', () => {
@@ -54,7 +58,7 @@ test('JSON lines: every key, in one order', () => {
       '',
     ].join('\n'),
   );
-  const withDetails = renderJsonLines([{ op: 'copy', status: 'copied', bytes: 1, details: { previousDigest: D2 } }]);
+  const withDetails = renderJsonLines([{ op: 'copy', status: 'copied', bytes: 1, details: { kind: 'transfer', previousDigest: D2 } }]);
   assert.match(withDetails, /"durationMs":null,"details":\{"previousDigest":"sha256:2b/);
 });
 
@@ -78,4 +82,26 @@ test('markdown summary: totals heading and an escaped table', () => {
 test('markdown summary of a run that failed before any operation', () => {
   assert.equal(renderSummary([], { error: 'auth on r.example/app (HTTP 401): <denied>' }), '### regkit: 0 operations, 0 B moved\n\n**Failed:** auth on r.example/app (HTTP 401): &lt;denied&gt;\n\n');
   assert.equal(escapeCell('a|b\r\nc & <d>'), 'a\\|b<br>c &amp; &lt;d&gt;');
+});
+
+test('locations other than images render as their file, registry or rule name; details without their kind', () => {
+  const results: OperationResult[] = [
+    { op: 'export', status: 'copied', source: at('a.example/x:1'), target: { kind: 'file', path: '/tmp/x.tar' }, bytes: 0 },
+    { op: 'import', status: 'copied', source: { kind: 'file', path: '/tmp/x.tar', tag: '1' }, target: at('b.example/x:1'), bytes: 0 },
+    { op: 'sync', status: 'failed', source: { kind: 'registry', host: 'a.example', path: 'team' }, target: { kind: 'registry', host: 'b.example' }, bytes: 0, reason: 'r' },
+    { op: 'prune', status: 'failed', target: { kind: 'rule', name: 'old builds' }, bytes: 0, reason: 'r', details: { kind: 'policy', policy: 'old builds' } },
+  ];
+  assert.deepEqual(
+    renderJsonLines(results)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .map((r) => [r['source'], r['target'], r['details']]),
+    [
+      ['a.example/x:1', '/tmp/x.tar', undefined],
+      ['/tmp/x.tar:1', 'b.example/x:1', undefined],
+      ['a.example/team', 'b.example', undefined],
+      [null, 'old builds', { policy: 'old builds' }],
+    ],
+  );
 });

@@ -8,7 +8,8 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { UsageError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { parseReference } from '../../src/oci/reference.js';
-import type { OperationResult } from '../../src/report/result.js';
+import { renderJsonLines } from '../../src/report/jsonl.js';
+import { locationText, type OperationResult } from '../../src/report/result.js';
 import { StoreSet } from '../../src/store/open.js';
 import { loadSyncConfig } from '../../src/sync/config/load.js';
 import { runSync, type SyncRunOptions } from '../../src/sync/run.js';
@@ -26,7 +27,7 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
-const line = (r: OperationResult) => `${r.op} ${r.status} ${r.target}`;
+const line = (r: OperationResult) => `${r.op} ${r.status} ${r.target ? locationText(r.target) : ''}`;
 
 describe('runSync between OCI layouts', () => {
   let root: string;
@@ -123,5 +124,25 @@ describe('shards', () => {
   it('I/N outside 1 ≤ I ≤ N is a usage error', () => {
     for (const bad of ['0/3', '4/3', '1/0', 'a/b', '2', '']) assert.throws(() => parseShard(bad), UsageError, bad);
     assert.deepEqual(parseShard(' 2 / 4 '), { index: 2, count: 4 });
+  });
+});
+
+describe('runSync: a step that fails before it has items', () => {
+  it('names its registry and path as written, not as an OCI layout', async () => {
+    const refused = new Error('catalog of src.example refused');
+    // Only the listings a step's expansion asks for, and both refused.
+    const stores = {
+      storeFor: () => ({ listTags: () => Promise.reject(refused) }),
+      storeForRegistry: () => ({ listRepositories: () => Promise.reject(refused) }),
+    } as unknown as StoreSet;
+    const yaml = 'sync:\n  - source: src.example/team\n    target: dst.example/mirror\n    type: registry\n  - source: src.example/app\n    target: dst.example/app\n    type: repository\n';
+    const results = await runSync({ stores, logger: silentLogger }, loadSyncConfig({ text: yaml, name: 'regsync.yml' }, {}), { mode: 'check' });
+    assert.deepEqual(
+      renderJsonLines(results).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).map((r) => [r['source'], r['target'], r['status'], r['reason']]),
+      [
+        ['src.example/team', 'dst.example/mirror', 'failed', 'catalog of src.example refused'],
+        ['src.example/app', 'dst.example/app', 'failed', 'catalog of src.example refused'],
+      ],
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The record of every write a script asked for, executed or (in dry-run) only planned, and what the report makes
 // of it. Planned tag deletions are remembered so that later safety checks in the same dry run treat them as gone.
-import type { OperationKind, OperationResult, OperationStatus } from '../../report/result.js';
+import { parseReference } from '../../oci/reference.js';
+import { imageAt, type Location, type OperationKind, type OperationResult, type OperationStatus } from '../../report/result.js';
 import type { JournalEntry, JournalOperation } from '../types.js';
 
 export class Journal {
@@ -41,16 +42,24 @@ function statusOf(entry: JournalEntry): OperationStatus {
   return entry.executed ? 'copied' : 'would-copy';
 }
 
+/**
+ * An entry's reference as the result's typed location. The API formatted it from a parsed reference, so it parses
+ * back to the same one; `repositoryOnly` keeps a bare repository (a blob.put) from gaining a `latest` tag.
+ */
+function imageNamed(text: string): Location {
+  return imageAt(parseReference(text, { repositoryOnly: true }));
+}
+
 /** The journal in the one result model, for the text, JSON-lines and job-summary renderers. */
 export function journalToResults(script: string, entries: readonly JournalEntry[]): OperationResult[] {
   return entries.map((e) => ({
     op: KIND[e.op],
     status: statusOf(e),
-    target: e.reference,
-    ...(e.source !== undefined ? { source: e.source } : {}),
+    target: imageNamed(e.reference),
+    ...(e.source !== undefined ? { source: e.op === 'image.importTar' ? { kind: 'file' as const, path: e.source } : imageNamed(e.source) } : {}),
     ...(e.digest !== undefined ? { digest: e.digest } : {}),
     bytes: 0,
     ...(e.error !== undefined ? { reason: e.error } : {}),
-    details: { script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}) },
+    details: { kind: 'script' as const, script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}) },
   }));
 }

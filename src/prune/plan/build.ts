@@ -89,7 +89,7 @@ function applyProtect(config: BotConfig, unit: PlanUnit): number {
   if (unit.apply === 'plan') {
     unit.deletes = unit.deletes.filter((d) => {
       const p = protectedBy(patterns, d.ref, d.tag);
-      if (p) unit.protected.push({ reference: d.reference, digest: d.digest, pattern: p.source });
+      if (p) unit.protected.push({ reference: d.reference, ref: d.ref, digest: d.digest, pattern: p.source });
       return !p;
     });
     return unit.deletes.length;
@@ -99,7 +99,7 @@ function applyProtect(config: BotConfig, unit: PlanUnit): number {
     if (!isDelete(e) || e.error !== undefined) continue;
     const ref = e.op === 'tag.delete' ? parseReference(e.reference) : undefined;
     const p = ref?.tag !== undefined ? protectedBy(patterns, ref, ref.tag) : undefined;
-    if (p) unit.protected.push({ reference: e.reference, ...(e.digest !== undefined ? { digest: e.digest } : {}), pattern: p.source });
+    if (p && ref) unit.protected.push({ reference: e.reference, ref, ...(e.digest !== undefined ? { digest: e.digest } : {}), pattern: p.source });
     else count++;
   }
   return count;

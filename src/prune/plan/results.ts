@@ -1,20 +1,21 @@
 // The plan and its outcome in the one result model: would-delete / deleted / failed / excluded (protected), each
 // with its digest and a reason naming the script (and line) or policy it came from.
-import type { OperationResult, OperationStatus } from '../../report/result.js';
+import { imageAt, type OperationResult, type OperationStatus, type ResultDetails } from '../../report/result.js';
 import { journalToResults } from '../lua/journal.js';
 import type { PlanUnit, PlannedDelete, ProtectedDelete } from './types.js';
 import type { JournalEntry } from '../types.js';
 import { scriptReason } from './build.js';
 
-function unitDetails(unit: PlanUnit, line?: number): Record<string, unknown> {
-  return { [unit.source.kind]: unit.name, ...(line !== undefined ? { line } : {}) };
+function unitDetails(unit: PlanUnit, line?: number): ResultDetails {
+  const at = line !== undefined ? { line } : {};
+  return unit.source.kind === 'script' ? { kind: 'script', script: unit.name, ...at } : { kind: 'policy', policy: unit.name, ...at };
 }
 
 export function deleteResult(unit: PlanUnit, d: PlannedDelete, status: OperationStatus, why?: string): OperationResult {
   return {
     op: 'tag-delete',
     status,
-    target: d.reference,
+    target: imageAt(d.ref),
     digest: d.digest,
     bytes: 0,
     reason: why === undefined ? d.reason : `${why} (${d.reason})`,
@@ -26,7 +27,7 @@ export function protectedResult(unit: PlanUnit, p: ProtectedDelete): OperationRe
   return {
     op: 'tag-delete',
     status: 'excluded',
-    target: p.reference,
+    target: imageAt(p.ref),
     ...(p.digest !== undefined ? { digest: p.digest } : {}),
     bytes: 0,
     reason: `protected by defaults.protect "${p.pattern}" (${unit.source.kind} "${unit.name}")`,
@@ -35,13 +36,13 @@ export function protectedResult(unit: PlanUnit, p: ProtectedDelete): OperationRe
 }
 
 export function unitFailure(unit: PlanUnit, error: string): OperationResult {
-  return { op: 'prune', status: 'failed', target: unit.name, bytes: 0, reason: error, details: unitDetails(unit) };
+  return { op: 'prune', status: 'failed', target: { kind: 'rule', name: unit.name }, bytes: 0, reason: error, details: unitDetails(unit) };
 }
 
 /** A script's journal as results; writes the guard held back become `excluded`. */
 export function scriptResults(unit: PlanUnit, journal: readonly JournalEntry[], held: ReadonlyMap<string, string>): OperationResult[] {
   return journalToResults(unit.name, journal).map((r, i) => {
-    const pattern = r.target !== undefined ? held.get(r.target) : undefined;
+    const pattern = held.get(journal[i]!.reference);
     if (pattern !== undefined) return { ...r, status: 'excluded' as const, reason: `protected by defaults.protect "${pattern}" (${scriptReason(unit.name, journal[i]!.line)})` };
     return r.reason === undefined ? { ...r, reason: scriptReason(unit.name, journal[i]!.line) } : r;
   });

@@ -24,6 +24,7 @@ export interface PlannedDelete {
 
 export interface ProtectedDelete {
   reference: string;
+  ref: Reference;
   digest?: string;
   /** The protect pattern that matched, as written. */
   pattern: string;

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { RegistryError, UsageError, type Operation } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import type { SpentChunks } from '../../spent-buffers.js';
 import { digestAlgorithm, DigestVerifier, digestOf, verifyBytes } from '../../oci/digest.js';
 import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
 import { OCIDIR_SCHEME, type OcidirReference, type Reference } from '../../oci/reference.js';
@@ -36,6 +37,8 @@ export interface OcidirStoreOptions {
   lockTimeoutMs?: number;
   /** Age at which a lock file is taken to be left by a process that died. */
   staleLockMs?: number;
+  /** Told of blob bytes written and verified (spent-buffers.ts). */
+  spent?: SpentChunks;
 }
 
 const DEFAULT_TAG = 'latest';
@@ -179,7 +182,7 @@ export class OcidirStore implements Store {
     await mkdir(dirname(file), { recursive: true });
     const tmp = tempPathFor(file);
     try {
-      await pipeline(content, new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`), createWriteStream(tmp, { flags: 'wx', flush: true }));
+      await pipeline(content, new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`, this.opts.spent), createWriteStream(tmp, { flags: 'wx', flush: true }));
       await rename(tmp, file);
     } catch (err) {
       await unlink(tmp).catch(() => undefined);

@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream';
 import { RegistryError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import type { Reference, RegistryReference } from '../../oci/reference.js';
 import type { RegistryClient } from '../../transport/client.js';
@@ -18,6 +19,8 @@ import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store
 export interface RegistryStoreOptions {
   client: RegistryClient;
   logger: Logger;
+  /** Told of blob bytes uploaded and verified (spent-buffers.ts). */
+  spent?: SpentChunks;
 }
 
 function subjectOf(bytes: Uint8Array): string | undefined {
@@ -33,9 +36,11 @@ export class RegistryStore implements Store {
   readonly kind = 'registry' as const;
   private readonly ctx: RegistryContext;
   private readonly referrersSupport: ReferrersSupport = new Map();
+  private readonly spent: SpentChunks;
 
   constructor(opts: RegistryStoreOptions) {
     this.ctx = { client: opts.client, logger: opts.logger };
+    this.spent = opts.spent ?? KEEP_SPENT;
   }
 
   get registry(): string {
@@ -81,7 +86,7 @@ export class RegistryStore implements Store {
 
   /** One upload session; on failure the session is cancelled and the caller retries with a re-opened source. */
   putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void> {
-    return putBlob(this.ctx, registryRef(this.ctx, repo).repository, desc, content);
+    return putBlob(this.ctx, registryRef(this.ctx, repo).repository, desc, content, this.spent);
   }
 
   mountBlob(repo: Reference, digest: string, from: Reference): Promise<boolean> {

@@ -8,6 +8,7 @@
 import type { Readable } from 'node:stream';
 import { DigestMismatchError, RegistryError } from '../../errors.js';
 import { DigestVerifier } from '../../oci/digest.js';
+import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import type { RegistryResponse } from '../../transport/client.js';
 import { DEFAULT_BLOB_CHUNK, MAX_BLOB_CHUNK } from '../../config/hostconfig.js';
@@ -53,8 +54,8 @@ function withDigest(location: URL, digest: string): string {
   return url.href;
 }
 
-export async function putBlob(ctx: RegistryContext, repository: string, desc: Descriptor, content: Readable): Promise<void> {
-  const verifier = new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest}`);
+export async function putBlob(ctx: RegistryContext, repository: string, desc: Descriptor, content: Readable, spent: SpentChunks = KEEP_SPENT): Promise<void> {
+  const verifier = new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest}`, spent);
   let verifyError: Error | undefined;
   verifier.on('error', (err) => (verifyError ??= err));
   content.on('error', (err) => verifier.destroy(err));

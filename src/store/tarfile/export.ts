@@ -13,7 +13,7 @@ import { isValidDigest } from '../../oci/reference.js';
 import { localPlatform, selectPlatform, type Platform } from '../../oci/platform.js';
 import { INDEX_FILE, OCI_LAYOUT_FILE, readIndex, readManifestBlob, tagOf } from '../ocidir/layout.js';
 import { encodeHeader, endOfArchive, padding } from './format.js';
-import { spentBytes } from '../../spent-buffers.js';
+import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 
 export const DOCKER_MANIFEST_FILE = 'manifest.json';
 /** containerd and `docker save` name the image of an `index.json` entry with this annotation. */
@@ -24,6 +24,8 @@ export interface WriteLayoutTarOptions {
   repository?: string;
   /** Which child of an index Docker gets; the runner's platform when not given. */
   platform?: Platform;
+  /** Told of blob bytes written and verified (spent-buffers.ts). */
+  spent?: SpentChunks;
 }
 
 /** One entry of Docker's `manifest.json` (moby image/tarexport). Paths are relative to the archive root. */
@@ -82,7 +84,7 @@ export async function dockerManifestFor(root: string, opts: WriteLayoutTarOption
   return [...byConfig.values()].map((m) => ({ ...m, RepoTags: m.RepoTags!.length > 0 ? m.RepoTags : null }));
 }
 
-async function* blobChunks(file: string, digest: string, size: number): AsyncGenerator<Buffer> {
+async function* blobChunks(file: string, digest: string, size: number, spent: SpentChunks): AsyncGenerator<Buffer> {
   const hash = createHash(digest.slice(0, digest.indexOf(':')));
   let seen = 0;
   // Exactly `size` bytes: a file that grew meanwhile must not shift every later entry of the archive.
@@ -90,7 +92,7 @@ async function* blobChunks(file: string, digest: string, size: number): AsyncGen
     for await (const chunk of createReadStream(file, { start: 0, end: size - 1 })) {
       const buf = chunk as Buffer;
       hash.update(buf);
-      spentBytes(buf.length);
+      spent.spent(buf.length);
       seen += buf.length;
       yield buf;
     }
@@ -100,7 +102,7 @@ async function* blobChunks(file: string, digest: string, size: number): AsyncGen
   if (actual !== digest) throw new DigestMismatchError(digest, actual, `${file} while exporting`);
 }
 
-async function* archive(root: string, dockerManifest: DockerArchiveManifest[]): AsyncGenerator<Buffer> {
+async function* archive(root: string, dockerManifest: DockerArchiveManifest[], spent: SpentChunks): AsyncGenerator<Buffer> {
   const small: Array<[string, Buffer]> = [
     [OCI_LAYOUT_FILE, await readFile(join(root, OCI_LAYOUT_FILE))],
     [INDEX_FILE, await readFile(join(root, INDEX_FILE))],
@@ -120,7 +122,7 @@ async function* archive(root: string, dockerManifest: DockerArchiveManifest[]): 
       const file = join(root, 'blobs', alg, name);
       const size = (await stat(file)).size;
       yield encodeHeader({ path: `blobs/${alg}/${name}`, type: 'file', size });
-      yield* blobChunks(file, `${alg}:${name}`, size);
+      yield* blobChunks(file, `${alg}:${name}`, size, spent);
       yield padding(size);
     }
   }
@@ -133,5 +135,5 @@ async function* archive(root: string, dockerManifest: DockerArchiveManifest[]): 
  */
 export async function writeLayoutTar(root: string, out: Writable, opts: WriteLayoutTarOptions = {}): Promise<void> {
   const dockerManifest = await dockerManifestFor(root, opts);
-  await pipeline(Readable.from(archive(root, dockerManifest), { objectMode: false }), out);
+  await pipeline(Readable.from(archive(root, dockerManifest, opts.spent ?? KEEP_SPENT), { objectMode: false }), out);
 }

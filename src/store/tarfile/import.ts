@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { UsageError } from '../../errors.js';
 import { DigestVerifier } from '../../oci/digest.js';
+import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 import { isValidDigest } from '../../oci/reference.js';
 import { INDEX_FILE, OCI_LAYOUT_FILE } from '../ocidir/layout.js';
 import { BLOCK, decodeHeader, parsePax, type TarHeader } from './format.js';
@@ -130,13 +131,13 @@ async function openArchive(tarFile: string): Promise<{ chunks: AsyncIterator<Buf
   };
 }
 
-async function writeEntry(source: ByteSource, file: string, path: string, size: number): Promise<void> {
+async function writeEntry(source: ByteSource, file: string, path: string, size: number, spent: SpentChunks): Promise<void> {
   const parts = path.split('/');
   const digest = parts.length === 3 && parts[0] === 'blobs' ? `${parts[1]}:${parts[2]}` : undefined;
   const data = Readable.from(source.take(size, path));
   const sink = createWriteStream(file);
   try {
-    if (digest !== undefined && isValidDigest(digest)) await pipeline(data, new DigestVerifier(digest, size, `${path} in the archive`), sink);
+    if (digest !== undefined && isValidDigest(digest)) await pipeline(data, new DigestVerifier(digest, size, `${path} in the archive`, spent), sink);
     else await pipeline(data, sink);
   } catch (err) {
     await unlink(file).catch(() => undefined);
@@ -146,9 +147,10 @@ async function writeEntry(source: ByteSource, file: string, path: string, size: 
 
 /**
  * Extracts `tarFile` into `intoDir`, which must be absent or empty (so no link already inside can redirect a write).
- * Fails unless the result is an OCI image layout (`oci-layout` and `index.json`).
+ * Fails unless the result is an OCI image layout (`oci-layout` and `index.json`). `spent` is told of blob bytes written
+ * and verified (spent-buffers.ts).
  */
-export async function extractLayoutTar(tarFile: string, intoDir: string): Promise<ExtractResult> {
+export async function extractLayoutTar(tarFile: string, intoDir: string, spent: SpentChunks = KEEP_SPENT): Promise<ExtractResult> {
   const existing = await readdir(intoDir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return undefined;
     throw err;
@@ -158,7 +160,7 @@ export async function extractLayoutTar(tarFile: string, intoDir: string): Promis
   await mkdir(intoDir, { recursive: true });
   const archive = await openArchive(tarFile);
   try {
-    const result = await extractEntries(tarFile, new ByteSource(archive.chunks), intoDir);
+    const result = await extractEntries(tarFile, new ByteSource(archive.chunks), intoDir, spent);
     for (const required of [OCI_LAYOUT_FILE, INDEX_FILE]) {
       if (!(await stat(join(intoDir, required)).then((s) => s.isFile(), () => false))) {
         throw new UsageError(`${tarFile} is not an OCI image layout archive: it has no ${required}`);
@@ -175,7 +177,7 @@ export async function extractLayoutTar(tarFile: string, intoDir: string): Promis
   }
 }
 
-async function extractEntries(tarFile: string, source: ByteSource, intoDir: string): Promise<ExtractResult> {
+async function extractEntries(tarFile: string, source: ByteSource, intoDir: string, spent: SpentChunks): Promise<ExtractResult> {
   const result: ExtractResult = { files: 0, bytes: 0 };
   let pax: Record<string, string> = {};
   let longName: string | undefined;
@@ -201,7 +203,7 @@ async function extractEntries(tarFile: string, source: ByteSource, intoDir: stri
     if (header.type === 'file' && path !== '') {
       const file = join(intoDir, path);
       await mkdir(dirname(file), { recursive: true });
-      await writeEntry(source, file, path, header.size);
+      await writeEntry(source, file, path, header.size, spent);
       await source.skip(paddedSize(header.size) - header.size, path);
       result.files++;
       result.bytes += header.size;
