@@ -8,7 +8,7 @@ import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
 import { hostConfigFor, type HostConfig } from '../config/hostconfig.js';
-import type { RetryPolicy } from '../transport/retry.js';
+import type { RetryPolicy } from '../retry.js';
 import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
 import { OcidirStore } from './ocidir/ocidir.js';

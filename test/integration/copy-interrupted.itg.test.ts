@@ -108,6 +108,22 @@ describe('copy interrupted mid-blob', () => {
     for (const blob of image.blobs) assert.ok(pulled.has(blob.digest));
   });
 
+  test('a 501 on the source blob is not retried: the copy fails on the first answer, naming it', async () => {
+    dstRule = () => undefined;
+    srcRule = (req) => (isBigDownload(req) ? { status: 501 } : undefined);
+    srcProxy.clearRequests();
+    const warnings: string[] = [];
+    await assert.rejects(copyImage(context(warnings), refOf(srcProxy.host, REPO, { tag: 'v2' }), refOf(dstProxy.host, 'mirror/not-implemented', { tag: 'v2' })), (err: Error) => {
+      assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
+      assert.equal(err.status, 501);
+      assert.equal(err.failure, 'fatal');
+      assert.ok(err.message.includes(bigLayer()), err.message);
+      return true;
+    });
+    assert.equal(srcProxy.requests().filter((r) => r.method === 'GET' && r.path.endsWith(bigLayer())).length, 1);
+    assert.deepEqual(warnings, []);
+  });
+
   test('drops on every attempt fail the copy, the target tag stays as it was, and a re-run completes', async () => {
     dstRule = () => undefined;
     srcRule = (req) => (isBigDownload(req) ? 'drop-mid-response' : undefined);

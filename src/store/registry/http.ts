@@ -5,7 +5,8 @@ import { formatReference, type Reference, type RegistryReference } from '../../o
 import type { RegistryResponse } from '../../transport/client.js';
 import type { RegistrySession } from './session.js';
 import { errorFromResponse } from '../../transport/response.js';
-import { errorCode, isRetryableError } from '../../transport/retry.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BODY_READ_ATTEMPTS, backoffDelay, classifyFailure, errorCode } from '../../retry.js';
 
 /** `/v2/<pathPrefix>/<repository>/<rest>`: the prefix is inserted after `/v2/` (regclient's `pathPrefix`). */
 export function apiPath(ctx: RegistrySession, repository: string, rest: string): string {
@@ -38,9 +39,6 @@ export function resolveLocation(res: RegistryResponse, ctx: RegistrySession, rep
   return new URL(value, res.url);
 }
 
-/** Tries for a body read whole (a manifest, a list page) before giving up on it. */
-const BODY_ATTEMPTS = 3;
-
 /**
  * Runs a request whose body is read whole, again when the connection breaks or stalls mid-body: the transport's
  * retries end once the headers are in, and a GET is safe to repeat. What still breaks after the last attempt is a
@@ -51,12 +49,15 @@ export async function retryingBrokenBody<T>(ctx: RegistrySession, where: { repos
     try {
       return await read();
     } catch (err) {
-      if (err instanceof RegistryError || !isRetryableError(err)) throw err;
-      const message = `reading ${where.what} broke off (${errorCode(err)} ${(err as Error).message})`;
-      if (attempt >= BODY_ATTEMPTS) {
-        throw new RegistryError(`${message} after ${attempt} attempts`, { status: undefined, registry: ctx.client.registry, repository: where.repository, operation: where.operation, retryable: true, cause: err });
+      // A RegistryError comes from the transport, which has spent its own budget on that request already.
+      if (err instanceof RegistryError || classifyFailure(err) !== 'transient') throw err;
+      const message = `reading ${where.what} broke off (${errorCode(err) ?? (err as Error).name} ${(err as Error).message})`;
+      if (attempt >= BODY_READ_ATTEMPTS) {
+        throw new RegistryError(`${message} after ${attempt} attempts`, { status: undefined, registry: ctx.client.registry, repository: where.repository, operation: where.operation, failure: 'transient', cause: err });
       }
-      ctx.logger.debug(`${message}; retrying`, { registry: ctx.client.registry, attempt });
+      const delay = backoffDelay(attempt - 1);
+      ctx.logger.debug(`${message}; retrying`, { registry: ctx.client.registry, attempt, delayMs: delay });
+      await sleep(delay);
     }
   }
 }
