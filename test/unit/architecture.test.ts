@@ -117,3 +117,19 @@ describe('architecture: the import rules of ARCHITECTURE.md', () => {
     assert.deepEqual(violations(join(SRC, 'cli', 'probe.ts'), "import { runAction } from '../action/run.js';").length, 1);
   });
 });
+
+describe('architecture: no state in module scope where a session or a store owns it', () => {
+  /** A Map or WeakMap made at the top level of a file: state every instance would share, keyed by something. */
+  const MODULE_MAP = /^(?:export\s+)?(?:const|let|var)\s+\w+(?:\s*:[^=]+)?\s*=\s*new\s+(?:Weak)?Map\b/m;
+  const stateful = (f: string): boolean => ['store', 'transport'].includes(moduleOf(f)) && MODULE_MAP.test(readFileSync(f, 'utf8'));
+
+  test('store/ and transport/ keep per-registry and per-layout state in their objects (RegistrySession, stores), never in a module-level Map', () => {
+    assert.deepEqual(files.filter(stateful).map((f) => relative(SRC, f)), []);
+  });
+
+  test('the check sees a module-level WeakMap', () => {
+    assert.ok(MODULE_MAP.test('const memos = new WeakMap<object, Memo>();'));
+    assert.ok(MODULE_MAP.test('export const queues: Map<string, number> = new Map();'));
+    assert.ok(!MODULE_MAP.test('  private readonly queues = new Map<string, Promise<void>>();'));
+  });
+});

@@ -27,7 +27,7 @@ import {
   writeFileAtomic,
   writeIndex,
 } from './layout.js';
-import { withFileLock } from './lock.js';
+import { FileLock } from './lock.js';
 import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
 
 export interface OcidirStoreOptions {
@@ -44,14 +44,20 @@ export class OcidirStore implements Store {
   readonly kind = 'ocidir' as const;
   private readonly root: string;
   private readonly logger: Logger;
+  private readonly lock: FileLock;
   private prepared: Promise<void> | undefined;
 
   constructor(
     readonly path: string,
-    private readonly opts: OcidirStoreOptions,
+    opts: OcidirStoreOptions,
   ) {
     this.root = resolve(path);
     this.logger = opts.logger;
+    this.lock = new FileLock(join(this.root, LOCK_FILE), {
+      logger: this.logger,
+      ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
+      ...(opts.staleLockMs !== undefined ? { staleMs: opts.staleLockMs } : {}),
+    });
   }
 
   async headManifest(ref: Reference): Promise<ManifestHead | undefined> {
@@ -312,11 +318,7 @@ export class OcidirStore implements Store {
   }
 
   private withLock<T>(fn: () => Promise<T>): Promise<T> {
-    return withFileLock(join(this.root, LOCK_FILE), fn, {
-      logger: this.logger,
-      ...(this.opts.lockTimeoutMs !== undefined ? { timeoutMs: this.opts.lockTimeoutMs } : {}),
-      ...(this.opts.staleLockMs !== undefined ? { staleMs: this.opts.staleLockMs } : {}),
-    });
+    return this.lock.run(fn);
   }
 
   /** Read-modify-write of `index.json` under the lock; `change` returns false when it changed nothing. */
