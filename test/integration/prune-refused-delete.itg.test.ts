@@ -109,6 +109,19 @@ describe('prune where the registry refuses deletes', () => {
     });
   }
 
+  it('a probe answer that shows neither (400): nothing is moved, and the result says the answer was unclear', async () => {
+    const { reg, config } = await setup(true, { byTag: 404, byDigest: 400 });
+    reg.clearRequests();
+    const run = await prune(config);
+    assert.equal(run.code, 1, run.stderr);
+    for (const line of run.lines) {
+      assert.equal(line['status'], 'failed');
+      assert.match(String(line['reason']), /the registry's answer to a DELETE by digest \(HTTP 400\) does not show whether it deletes manifests in team\/app; nothing was moved/);
+    }
+    assert.deepEqual(reg.requests().filter((r) => r.method !== 'GET' && r.method !== 'HEAD'), []);
+    await assertUntouched(reg);
+  });
+
   it('the probe passes but the throwaway cannot be deleted: each tag is put back on its digest, and the result says so', async () => {
     const { reg, config } = await setup(true, { byTag: 404, byDigest: 403, probeReachesRegistry: true });
     const run = await prune(config);

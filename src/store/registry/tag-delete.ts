@@ -97,6 +97,15 @@ export async function deleteTag(ctx: RegistrySession, ref: RegistryReference & {
   }
 
   const probe = await probeDeletes(ctx, ref.repository);
+  if (!probe.deletes && probe.status !== 403 && probe.status !== 405) {
+    throw new RegistryError(`the registry's answer to a DELETE by digest (HTTP ${probe.status}) does not show whether it deletes manifests in ${ref.repository}; nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`, {
+      status: probe.status,
+      registry: ctx.client.registry,
+      repository: ref.repository,
+      operation: 'tag-delete',
+      hint: 'run again later; if it persists, delete the tag with the registry\'s own tools',
+    });
+  }
   if (!probe.deletes) {
     throw new RegistryError(
       `the registry does not delete manifests in ${ref.repository}: DELETE of the tag answered ${memo.tagDeleteRefused}, DELETE by digest answered ${probe.status} (where deletes work, a digest no manifest has gets 404); nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`,
