@@ -3,13 +3,13 @@ import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RegistryError } from '../errors.js';
+import { BODY_READ_ATTEMPTS, backoffDelay, classifyFailure } from '../retry.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { formatReference, sameRegistry, sameRepository, type Reference } from '../oci/reference.js';
 import { emptyBlobCounts, type BlobCounts } from '../report/result.js';
 import { blobReadFailed } from './failures.js';
 import type { Limiter } from './limit.js';
 import type { CopyContext, CopyOptions } from './options.js';
-import { BODY_READ_ATTEMPTS, backoffDelay, classifyFailure } from '../retry.js';
 
 export class BlobTransfer {
   readonly counts: BlobCounts = emptyBlobCounts();

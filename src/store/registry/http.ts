@@ -1,12 +1,12 @@
-// What every registry store module shares: API paths (with `pathPrefix`), and the
-// turning of unexpected statuses into RegistryError.
+// What every registry store module shares: API paths (with `pathPrefix`), the turning of unexpected statuses into
+// RegistryError, and the re-reading of a body that broke off.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RegistryError, UsageError, type Operation } from '../../errors.js';
 import { formatReference, type Reference, type RegistryReference } from '../../oci/reference.js';
-import type { RegistryResponse } from '../../transport/client.js';
-import type { RegistrySession } from './session.js';
-import { errorFromResponse } from '../../transport/response.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { BODY_READ_ATTEMPTS, backoffDelay, classifyFailure, errorCode } from '../../retry.js';
+import type { RegistryResponse } from '../../transport/client.js';
+import { errorFromResponse } from '../../transport/response.js';
+import type { RegistrySession } from './session.js';
 
 /** `/v2/<pathPrefix>/<repository>/<rest>`: the prefix is inserted after `/v2/` (regclient's `pathPrefix`). */
 export function apiPath(ctx: RegistrySession, repository: string, rest: string): string {
