@@ -16,6 +16,12 @@ export type Operation =
   | 'catalog'
   | 'referrers';
 
+/**
+ * What trying again can do about a failure (retry.ts decides it): `transient` may pass on another try, `reauth` may
+ * pass with fresh credentials, `fatal` will fail the same way again.
+ */
+export type FailureClass = 'transient' | 'reauth' | 'fatal';
+
 export interface RegistryErrorInit {
   status: number | undefined;
   registry: string;
@@ -23,7 +29,8 @@ export interface RegistryErrorInit {
   operation: Operation;
   /** OCI error codes from the response body (`UNAUTHORIZED`, `MANIFEST_UNKNOWN`, ...). */
   codes?: string[];
-  retryable?: boolean;
+  /** Default `fatal`. */
+  failure?: FailureClass;
   cause?: unknown;
   hint?: string;
 }
@@ -35,7 +42,7 @@ export class RegistryError extends Error {
   readonly repository: string | undefined;
   readonly operation: Operation;
   readonly codes: string[];
-  readonly retryable: boolean;
+  readonly failure: FailureClass;
 
   constructor(message: string, init: RegistryErrorInit) {
     const where = init.repository ? `${init.registry}/${init.repository}` : init.registry;
@@ -48,7 +55,7 @@ export class RegistryError extends Error {
     this.repository = init.repository;
     this.operation = init.operation;
     this.codes = init.codes ?? [];
-    this.retryable = init.retryable ?? false;
+    this.failure = init.failure ?? 'fatal';
   }
 
   get notFound(): boolean {
@@ -60,11 +67,14 @@ export class RegistryError extends Error {
 export class DigestMismatchError extends Error {
   readonly expected: string;
   readonly actual: string;
-  constructor(expected: string, actual: string, what: string) {
+  /** Fewer bytes came than the descriptor declares: the body was cut off on the way, not wrong where it is kept. */
+  readonly truncated: boolean;
+  constructor(expected: string, actual: string, what: string, truncated = false) {
     super(`digest mismatch for ${what}: expected ${expected}, got ${actual}; nothing was written under this digest`);
     this.name = 'DigestMismatchError';
     this.expected = expected;
     this.actual = actual;
+    this.truncated = truncated;
   }
 }
 

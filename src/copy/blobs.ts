@@ -1,15 +1,15 @@
 // Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
 import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DigestMismatchError, RegistryError } from '../errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RegistryError } from '../errors.js';
+import { BODY_READ_ATTEMPTS, backoffDelay, classifyFailure } from '../retry.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { formatReference, sameRegistry, sameRepository, type Reference } from '../oci/reference.js';
 import { emptyBlobCounts, type BlobCounts } from '../report/result.js';
 import { blobReadFailed } from './failures.js';
 import type { Limiter } from './limit.js';
 import type { CopyContext, CopyOptions } from './options.js';
-
-const BLOB_ATTEMPTS = 3;
 
 export class BlobTransfer {
   readonly counts: BlobCounts = emptyBlobCounts();
@@ -71,6 +71,7 @@ export class BlobTransfer {
   private async stream(desc: Descriptor): Promise<void> {
     const srcStore = this.ctx.stores.storeFor(this.src);
     const dstStore = this.ctx.stores.storeFor(this.dst);
+    let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
       let counted = 0;
       let sourceBroke: Error | undefined;
@@ -93,13 +94,19 @@ export class BlobTransfer {
         this.bytesMoved += desc.size;
         return;
       } catch (err) {
-        if (attempt >= BLOB_ATTEMPTS || !isRetryable(err)) {
+        // A streamed upload cannot be replayed by the transport: on a 401 it learns the new challenge and leaves the
+        // fresh attempt, which then goes out authorized, to this loop.
+        const failure = classifyFailure(err);
+        const again = failure === 'transient' || (failure === 'reauth' && !reauthenticated);
+        if (attempt >= BODY_READ_ATTEMPTS || !again) {
           // The store passes the source's own stream error through; it says "socket closed" but not what or where.
           throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof RegistryError) ? blobReadFailed(this.src, desc, sourceBroke, attempt) : err;
         }
-        this.ctx.logger.warn(`blob ${desc.digest} from ${formatReference(this.src)} broke off (${(err as Error).message}); retrying (${attempt}/${BLOB_ATTEMPTS - 1})`);
+        reauthenticated ||= failure === 'reauth';
+        const delay = backoffDelay(attempt - 1);
+        this.ctx.logger.warn(`blob ${desc.digest} from ${formatReference(this.src)} broke off (${(err as Error).message}); retrying (${attempt}/${BODY_READ_ATTEMPTS - 1}) in ${delay} ms`);
         this.streamed -= counted;
-        await new Promise((r) => setTimeout(r, 250 * attempt));
+        await sleep(delay);
       }
     }
   }
@@ -128,11 +135,4 @@ export class BlobTransfer {
       blobsTotal: this.blobsPlanned,
     });
   }
-}
-
-/** A body cut short or a 5xx is worth a fresh attempt; a wrong digest or a refusal is not. */
-function isRetryable(err: unknown): boolean {
-  if (err instanceof DigestMismatchError) return /bytes where/.test(err.actual);
-  if (err instanceof RegistryError) return err.retryable;
-  return err instanceof Error;
 }

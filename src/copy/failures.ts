@@ -22,7 +22,7 @@ export function blobReadFailed(src: Reference, desc: Descriptor, cause: Error, a
     status: undefined,
     ...locationOf(src),
     operation: 'blob-get',
-    retryable: true,
+    failure: 'transient',
     cause,
     hint: 'nothing was tagged; run the copy again once the source is reachable',
   });

@@ -59,7 +59,7 @@ export class DigestVerifier extends Transform {
   override _flush(done: TransformCallback): void {
     const actual = `${digestAlgorithm(this.expected)}:${this.hash.digest('hex')}`;
     if (this.expectedSize !== undefined && this.seen !== this.expectedSize) {
-      done(new DigestMismatchError(this.expected, `${this.seen} bytes where ${this.expectedSize} were expected`, this.what));
+      done(new DigestMismatchError(this.expected, `${this.seen} bytes where ${this.expectedSize} were expected`, this.what, true));
       return;
     }
     if (actual !== this.expected) {

@@ -1,5 +1,6 @@
 // The stores a run uses, one per registry and one per OCI layout directory, created on first use and sharing
-// nothing but docker's config: each registry gets its own client (connections, limiter, tokens).
+// nothing but docker's config: each registry gets its own session (client with its connections, limiter and tokens,
+// and what the store learns about the registry while the run goes).
 import { resolve } from 'node:path';
 import type { Logger } from '../log.js';
 import type { Reference } from '../oci/reference.js';
@@ -8,11 +9,12 @@ import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
 import { hostConfigFor, type HostConfig } from '../config/hostconfig.js';
-import type { RetryPolicy } from '../transport/retry.js';
+import type { RetryPolicy } from '../retry.js';
 import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
 import { OcidirStore } from './ocidir/ocidir.js';
 import { RegistryStore } from './registry/registry.js';
+import { RegistrySession } from './registry/session.js';
 import type { Store } from './store.js';
 
 export interface StoreOptions {
@@ -63,7 +65,7 @@ export class StoreSet {
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
       });
-      this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger, spent: this.spent })));
+      this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent }))));
     }
     return store;
   }

@@ -11,7 +11,7 @@ import type { CredentialSource } from './auth/credential.js';
 import { DEFAULT_REQ_CONCURRENT, type HostConfig } from '../config/hostconfig.js';
 import { RequestLimiter } from './limiter.js';
 import { errorFromResponse, type ResponseHeaders } from './response.js';
-import { DEFAULT_RETRY_POLICY, backoffDelay, errorCode, isRetryableError, isRetryableStatus, retryDelay, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, backoffDelay, classifyFailure, classifyStatus, errorCode, retryDelay, type RetryPolicy } from '../retry.js';
 import { actionsForMethod, repositoryScope } from './auth/scope.js';
 import { agentFor, originFor, type AgentTimeouts } from './tls.js';
 import type { TokenHttp } from './auth/token.js';
@@ -105,7 +105,7 @@ export class RegistryClient {
       let mayHelp = false;
       try {
         res = await this.sendRetrying(url, req, authorization, replayable);
-        if (res.status !== 401 || !sameOrigin) return res;
+        if (classifyStatus(res.status) !== 'reauth' || !sameOrigin) return res;
         // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
         mayHelp = !reauthenticated && (await this.auth.acceptChallenge(res.headers['www-authenticate'], authorization, req.repository));
       } finally {
@@ -136,7 +136,7 @@ export class RegistryClient {
         res = await this.send(url, req.method, req.headers ?? {}, req.body, authorization);
       } catch (err) {
         release();
-        if (replayable && attempt < this.retry.retries && isRetryableError(err)) {
+        if (replayable && attempt < this.retry.retries && classifyFailure(err) === 'transient') {
           const delay = backoffDelay(attempt, this.retry);
           this.logger.debug('retrying after a network error', { registry: this.registry, method: req.method, path: url.pathname, code: errorCode(err), attempt: attempt + 1, delayMs: delay });
           await sleep(delay);
@@ -145,7 +145,7 @@ export class RegistryClient {
         throw this.networkError(err, url, req, attempt);
       }
       release();
-      if (replayable && attempt < this.retry.retries && isRetryableStatus(res.status)) {
+      if (replayable && attempt < this.retry.retries && classifyStatus(res.status) === 'transient') {
         const delay = retryDelay(attempt, res.headers['retry-after'], this.retry);
         await res.body.dump();
         this.logger.debug('retrying after a transient status', { registry: this.registry, method: req.method, path: url.pathname, status: res.status, attempt: attempt + 1, delayMs: delay });
@@ -189,7 +189,7 @@ export class RegistryClient {
       registry: this.registry,
       repository: req.repository,
       operation: req.operation,
-      retryable: isRetryableError(err),
+      failure: classifyFailure(err),
       cause: err,
       hint: code === 'ECONNREFUSED' || code === 'ENOTFOUND' ? 'check the host name and port, and that the registry is running' : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO' ? 'check the TLS mode (--host reg=…,tls=enabled|insecure|disabled) and CA' : undefined,
     });

@@ -2,6 +2,7 @@
 // (`{"errors":[{"code","message","detail"}]}`, distribution spec "Error Codes") turned into RegistryError.
 import type { Readable } from 'node:stream';
 import { RegistryError, type Operation } from '../errors.js';
+import { classifyStatus } from '../retry.js';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
@@ -69,7 +70,7 @@ async function readErrorBody(body: Readable): Promise<ErrorBody> {
 export async function errorFromResponse(status: number, body: Readable, ctx: ErrorContext, what: string): Promise<RegistryError> {
   const { codes, messages } = await readErrorBody(body);
   const said = messages.length ? ` (registry says: ${messages.join('; ').slice(0, 300)})` : '';
-  const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes };
+  const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes, failure: classifyStatus(status) };
   switch (status) {
     case 401:
       return new RegistryError(`not authorized for ${what}${said}`, { ...base, hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)` });
@@ -83,6 +84,6 @@ export async function errorFromResponse(status: number, body: Readable, ctx: Err
         hint: ctx.operation.endsWith('delete') ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)' : 'the registry does not support this API',
       });
     default:
-      return new RegistryError(`unexpected response for ${what}${said}`, { ...base, retryable: status === 429 || status >= 500 });
+      return new RegistryError(`unexpected response for ${what}${said}`, base);
   }
 }

@@ -108,6 +108,47 @@ describe('copy interrupted mid-blob', () => {
     for (const blob of image.blobs) assert.ok(pulled.has(blob.digest));
   });
 
+  test('a 401 on a streamed upload (the registry asks for credentials again mid-upload) gets one fresh attempt, and the copy completes', async () => {
+    srcRule = () => undefined;
+    const expired: ProxyFault = { status: 401, headers: { 'www-authenticate': 'Basic realm="registry"' } };
+    dstRule = cutFirst(1, expired, isBigUpload);
+    dstProxy.clearRequests();
+    const warnings: string[] = [];
+    const result = await copyImage(context(warnings), refOf(srcProxy.host, REPO, { tag: 'v2' }), refOf(dstProxy.host, 'mirror/reauth', { tag: 'v2' }));
+    assert.equal(result.status, 'copied');
+    assert.equal(dstProxy.requests().filter((r) => r.method === 'PUT' && r.path.includes(bigLayer().slice(7))).length, 2);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.equal(await skopeoDigest(`docker://${dst.host}/mirror/reauth:v2`), image.digest);
+  });
+
+  test('a 401 on every streamed upload: one fresh attempt only, then the 401 stands', async () => {
+    dstRule = (req) => (isBigUpload(req) ? { status: 401 } : undefined);
+    dstProxy.clearRequests();
+    await assert.rejects(copyImage(context([]), refOf(srcProxy.host, REPO, { tag: 'v2' }), refOf(dstProxy.host, 'mirror/reauth-fails', { tag: 'v2' })), (err: Error) => {
+      assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
+      assert.equal(err.status, 401);
+      return true;
+    });
+    assert.equal(dstProxy.requests().filter((r) => r.method === 'PUT' && r.path.includes(bigLayer().slice(7))).length, 2);
+    dstRule = () => undefined;
+  });
+
+  test('a 501 on the source blob is not retried: the copy fails on the first answer, naming it', async () => {
+    dstRule = () => undefined;
+    srcRule = (req) => (isBigDownload(req) ? { status: 501 } : undefined);
+    srcProxy.clearRequests();
+    const warnings: string[] = [];
+    await assert.rejects(copyImage(context(warnings), refOf(srcProxy.host, REPO, { tag: 'v2' }), refOf(dstProxy.host, 'mirror/not-implemented', { tag: 'v2' })), (err: Error) => {
+      assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
+      assert.equal(err.status, 501);
+      assert.equal(err.failure, 'fatal');
+      assert.ok(err.message.includes(bigLayer()), err.message);
+      return true;
+    });
+    assert.equal(srcProxy.requests().filter((r) => r.method === 'GET' && r.path.endsWith(bigLayer())).length, 1);
+    assert.deepEqual(warnings, []);
+  });
+
   test('drops on every attempt fail the copy, the target tag stays as it was, and a re-run completes', async () => {
     dstRule = () => undefined;
     srcRule = (req) => (isBigDownload(req) ? 'drop-mid-response' : undefined);

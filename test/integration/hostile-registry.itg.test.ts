@@ -10,6 +10,7 @@ import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
 import type { RegistryReference } from '../../src/oci/reference.js';
 import { RegistryStore } from '../../src/store/registry/registry.js';
+import { RegistrySession } from '../../src/store/registry/session.js';
 import { RegistryClient } from '../../src/transport/client.js';
 import { DEFAULT_TIMEOUTS } from '../../src/transport/tls.js';
 import { json, startLocalServer, staticCredentials, type Handler } from '../unit/transport-local-server.js';
@@ -36,7 +37,7 @@ describe('hostile registry responses', { timeout: 120_000 }, () => {
       retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 10 },
       timeouts: SHORT,
     });
-    const store = new RegistryStore({ client, logger: silentLogger });
+    const store = new RegistryStore(new RegistrySession({ client, logger: silentLogger }));
     closers.push(server.close, () => store.close());
     return { store, host: server.host };
   }

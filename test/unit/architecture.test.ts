@@ -13,13 +13,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   'log.ts': [],
   'runtime.ts': [],
   'spent-buffers.ts': [],
+  'retry.ts': ['errors.ts'],
   oci: ['errors.ts', 'spent-buffers.ts'],
   gotemplate: ['errors.ts'],
   config: ['errors.ts', 'log.ts', 'oci', 'gotemplate'],
-  transport: ['errors.ts', 'log.ts', 'oci', 'config'],
-  store: ['errors.ts', 'log.ts', 'spent-buffers.ts', 'oci', 'config', 'transport'],
+  transport: ['errors.ts', 'log.ts', 'retry.ts', 'oci', 'config'],
+  store: ['errors.ts', 'log.ts', 'spent-buffers.ts', 'retry.ts', 'oci', 'config', 'transport'],
   report: ['errors.ts', 'oci'],
-  copy: ['errors.ts', 'log.ts', 'spent-buffers.ts', 'oci', 'store', 'report'],
+  copy: ['errors.ts', 'log.ts', 'spent-buffers.ts', 'retry.ts', 'oci', 'store', 'report'],
   sync: ['errors.ts', 'log.ts', 'oci', 'gotemplate', 'config', 'store', 'report', 'copy'],
   prune: ['errors.ts', 'log.ts', 'oci', 'config', 'store', 'report', 'copy'],
   command: ['errors.ts', 'log.ts', 'spent-buffers.ts', 'oci', 'config', 'transport', 'store', 'report', 'copy', 'sync', 'prune'],
@@ -114,5 +115,21 @@ describe('architecture: the import rules of ARCHITECTURE.md', () => {
     ].join('\n');
     assert.equal(violations(probe, text).length, 4);
     assert.deepEqual(violations(join(SRC, 'cli', 'probe.ts'), "import { runAction } from '../action/run.js';").length, 1);
+  });
+});
+
+describe('architecture: no state in module scope where a session or a store owns it', () => {
+  /** A Map or WeakMap made at the top level of a file: state every instance would share, keyed by something. */
+  const MODULE_MAP = /^(?:export\s+)?(?:const|let|var)\s+\w+(?:\s*:[^=]+)?\s*=\s*new\s+(?:Weak)?Map\b/m;
+  const stateful = (f: string): boolean => ['store', 'transport'].includes(moduleOf(f)) && MODULE_MAP.test(readFileSync(f, 'utf8'));
+
+  test('store/ and transport/ keep per-registry and per-layout state in their objects (RegistrySession, stores), never in a module-level Map', () => {
+    assert.deepEqual(files.filter(stateful).map((f) => relative(SRC, f)), []);
+  });
+
+  test('the check sees a module-level WeakMap', () => {
+    assert.ok(MODULE_MAP.test('const memos = new WeakMap<object, Memo>();'));
+    assert.ok(MODULE_MAP.test('export const queues: Map<string, number> = new Map();'));
+    assert.ok(!MODULE_MAP.test('  private readonly queues = new Map<string, Promise<void>>();'));
   });
 });

@@ -8,6 +8,7 @@ import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
 import type { RegistryReference } from '../../src/oci/reference.js';
 import { RegistryStore } from '../../src/store/registry/registry.js';
+import { RegistrySession } from '../../src/store/registry/session.js';
 import { nextLink } from '../../src/store/registry/list.js';
 import { MANIFEST_MAX_BYTES } from '../../src/store/registry/manifest.js';
 import { referrersTag } from '../../src/store/registry/referrers.js';
@@ -34,7 +35,7 @@ describe('registry store against a faulty server', () => {
   });
   async function storeFor(handler: Handler): Promise<{ store: RegistryStore; server: LocalServer; ref: (s: string) => RegistryReference }> {
     const server = await startLocalServer(handler);
-    const store = new RegistryStore({ client: testClient(server.host, { retries: 1 }), logger: silentLogger });
+    const store = new RegistryStore(new RegistrySession({ client: testClient(server.host, { retries: 1 }), logger: silentLogger }));
     closers.push(() => store.close(), server.close);
     const ref = (s: string): RegistryReference => {
       const at = s.includes('@') ? s.indexOf('@') : s.lastIndexOf(':');

@@ -1,6 +1,7 @@
 // A lock file that serialises read-modify-write of one file across async tasks and across processes.
 // The lock is a file created with O_EXCL; a holder that died leaves it behind, so a lock older than `staleMs` is taken
-// over. Within one process a promise chain queues callers first, so they never poll against each other.
+// over. Within one store a promise chain queues callers first, so they never poll against each other; two stores on
+// one layout in one process (two StoreSets) still exclude each other through the file, as two processes do.
 import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,24 +17,26 @@ export interface FileLockOptions {
 
 const DEFAULT_STALE_MS = 30_000;
 const DEFAULT_TIMEOUT_MS = 120_000;
-const queues = new Map<string, Promise<unknown>>();
+export class FileLock {
+  private queue: Promise<unknown> = Promise.resolve();
 
-/** Runs `fn` while holding `lockPath`. */
-export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, opts: FileLockOptions = {}): Promise<T> {
-  const previous = queues.get(lockPath) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(async () => {
-    const token = await acquire(lockPath, opts);
-    try {
-      return await fn();
-    } finally {
-      await release(lockPath, token);
-    }
-  });
-  queues.set(lockPath, run);
-  try {
-    return await run;
-  } finally {
-    if (queues.get(lockPath) === run) queues.delete(lockPath);
+  constructor(
+    readonly lockPath: string,
+    private readonly opts: FileLockOptions = {},
+  ) {}
+
+  /** Runs `fn` while holding the lock file, after every earlier `fn` of this lock has settled. */
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.catch(() => undefined).then(async () => {
+      const token = await acquire(this.lockPath, this.opts);
+      try {
+        return await fn();
+      } finally {
+        await release(this.lockPath, token);
+      }
+    });
+    this.queue = run;
+    return run;
   }
 }
 

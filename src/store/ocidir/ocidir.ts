@@ -28,7 +28,7 @@ import {
   writeFileAtomic,
   writeIndex,
 } from './layout.js';
-import { withFileLock } from './lock.js';
+import { FileLock } from './lock.js';
 import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
 
 export interface OcidirStoreOptions {
@@ -47,14 +47,22 @@ export class OcidirStore implements Store {
   readonly kind = 'ocidir' as const;
   private readonly root: string;
   private readonly logger: Logger;
+  private readonly lock: FileLock;
+  private readonly spent: SpentChunks | undefined;
   private prepared: Promise<void> | undefined;
 
   constructor(
     readonly path: string,
-    private readonly opts: OcidirStoreOptions,
+    opts: OcidirStoreOptions,
   ) {
     this.root = resolve(path);
     this.logger = opts.logger;
+    this.spent = opts.spent;
+    this.lock = new FileLock(join(this.root, LOCK_FILE), {
+      logger: this.logger,
+      ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
+      ...(opts.staleLockMs !== undefined ? { staleMs: opts.staleLockMs } : {}),
+    });
   }
 
   async headManifest(ref: Reference): Promise<ManifestHead | undefined> {
@@ -182,7 +190,7 @@ export class OcidirStore implements Store {
     await mkdir(dirname(file), { recursive: true });
     const tmp = tempPathFor(file);
     try {
-      await pipeline(content, new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`, this.opts.spent), createWriteStream(tmp, { flags: 'wx', flush: true }));
+      await pipeline(content, new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`, this.spent), createWriteStream(tmp, { flags: 'wx', flush: true }));
       await rename(tmp, file);
     } catch (err) {
       await unlink(tmp).catch(() => undefined);
@@ -315,11 +323,7 @@ export class OcidirStore implements Store {
   }
 
   private withLock<T>(fn: () => Promise<T>): Promise<T> {
-    return withFileLock(join(this.root, LOCK_FILE), fn, {
-      logger: this.logger,
-      ...(this.opts.lockTimeoutMs !== undefined ? { timeoutMs: this.opts.lockTimeoutMs } : {}),
-      ...(this.opts.staleLockMs !== undefined ? { staleMs: this.opts.staleLockMs } : {}),
-    });
+    return this.lock.run(fn);
   }
 
   /** Read-modify-write of `index.json` under the lock; `change` returns false when it changed nothing. */

@@ -2,9 +2,10 @@
 import type { Readable } from 'node:stream';
 import type { Descriptor } from '../../oci/manifest.js';
 import { header } from '../../transport/response.js';
-import { apiPath, expectStatus, type RegistryContext } from './http.js';
+import { apiPath, expectStatus } from './http.js';
+import type { RegistrySession } from './session.js';
 
-export async function headBlob(ctx: RegistryContext, repository: string, digest: string): Promise<number | undefined> {
+export async function headBlob(ctx: RegistrySession, repository: string, digest: string): Promise<number | undefined> {
   const res = await ctx.client.request({ method: 'HEAD', target: apiPath(ctx, repository, `blobs/${digest}`), repository, operation: 'blob-head' });
   await res.body.dump();
   if (res.status === 404) return undefined;
@@ -14,7 +15,7 @@ export async function headBlob(ctx: RegistryContext, repository: string, digest:
 }
 
 /** The body as the registry sends it: unverified, so the consumer pipes it through DigestVerifier. */
-export async function getBlob(ctx: RegistryContext, repository: string, desc: Descriptor): Promise<Readable> {
+export async function getBlob(ctx: RegistrySession, repository: string, desc: Descriptor): Promise<Readable> {
   const res = await ctx.client.request({ method: 'GET', target: apiPath(ctx, repository, `blobs/${desc.digest}`), repository, operation: 'blob-get' });
   await expectStatus(res, [200], ctx, repository, 'blob-get', `blob ${desc.digest}`);
   return res.body;

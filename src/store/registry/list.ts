@@ -3,7 +3,8 @@
 import { RegistryError, type Operation } from '../../errors.js';
 import { CATALOG_SCOPE } from '../../transport/auth/scope.js';
 import { readBody } from '../../transport/response.js';
-import { apiPath, catalogPath, expectStatus, retryingBrokenBody, type RegistryContext } from './http.js';
+import { apiPath, catalogPath, expectStatus, retryingBrokenBody } from './http.js';
+import type { RegistrySession } from './session.js';
 import type { ListOptions } from '../store.js';
 
 const LIST_PAGE_MAX_BYTES = 16 * 1024 * 1024;
@@ -42,7 +43,7 @@ function listItems(body: Buffer, field: 'tags' | 'repositories'): string[] | und
   return Array.isArray(items) ? items.filter((t): t is string => typeof t === 'string') : undefined;
 }
 
-async function listPages(ctx: RegistryContext, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[] | undefined> {
+async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[] | undefined> {
   const out: string[] = [];
   const known = new Set<string>();
   const seen = new Set<string>();
@@ -85,10 +86,10 @@ async function listPages(ctx: RegistryContext, first: string, field: 'tags' | 'r
 }
 
 /** Tags of a repository; a repository the registry does not know has none. */
-export async function listTags(ctx: RegistryContext, repository: string, opts: ListOptions = {}): Promise<string[]> {
+export async function listTags(ctx: RegistrySession, repository: string, opts: ListOptions = {}): Promise<string[]> {
   return (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
 }
 
-export async function listRepositories(ctx: RegistryContext, opts: ListOptions = {}): Promise<string[]> {
+export async function listRepositories(ctx: RegistrySession, opts: ListOptions = {}): Promise<string[]> {
   return (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
 }

@@ -8,7 +8,8 @@ import type { RegistryReference } from '../../oci/reference.js';
 import { headDisabled } from '../../config/hostconfig.js';
 import { parseRateLimit } from '../../transport/ratelimit.js';
 import { BodyTooLargeError, header, readBody } from '../../transport/response.js';
-import { apiPath, expectStatus, retryingBrokenBody, type RegistryContext } from './http.js';
+import { apiPath, expectStatus, retryingBrokenBody } from './http.js';
+import type { RegistrySession } from './session.js';
 import type { FetchedManifest, ManifestHead } from '../store.js';
 import type { RegistryResponse } from '../../transport/client.js';
 
@@ -46,7 +47,7 @@ function mediaTypeInBody(bytes: Uint8Array): string {
   return '';
 }
 
-export async function headManifest(ctx: RegistryContext, ref: RegistryReference): Promise<ManifestHead | undefined> {
+export async function headManifest(ctx: RegistrySession, ref: RegistryReference): Promise<ManifestHead | undefined> {
   if (headDisabled(ctx.client.host)) return getForHead(ctx, ref);
   const res = await ctx.client.request({
     method: 'HEAD',
@@ -67,7 +68,7 @@ export async function headManifest(ctx: RegistryContext, ref: RegistryReference)
   return { digest, mediaType, size: Number(length), ...(rateLimit ? { rateLimit } : {}) };
 }
 
-async function getForHead(ctx: RegistryContext, ref: RegistryReference): Promise<ManifestHead | undefined> {
+async function getForHead(ctx: RegistrySession, ref: RegistryReference): Promise<ManifestHead | undefined> {
   try {
     const { bytes: _bytes, ...head } = await getManifest(ctx, ref);
     return head;
@@ -77,11 +78,11 @@ async function getForHead(ctx: RegistryContext, ref: RegistryReference): Promise
   }
 }
 
-export function getManifest(ctx: RegistryContext, ref: RegistryReference): Promise<FetchedManifest> {
+export function getManifest(ctx: RegistrySession, ref: RegistryReference): Promise<FetchedManifest> {
   return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, () => getManifestOnce(ctx, ref));
 }
 
-async function getManifestOnce(ctx: RegistryContext, ref: RegistryReference): Promise<FetchedManifest> {
+async function getManifestOnce(ctx: RegistrySession, ref: RegistryReference): Promise<FetchedManifest> {
   const what = manifestName(ref);
   const res = await ctx.client.request({
     method: 'GET',
@@ -130,7 +131,7 @@ export interface PutManifestResult {
   subjectHandled: boolean;
 }
 
-export async function putManifest(ctx: RegistryContext, ref: RegistryReference, bytes: Uint8Array, mediaType: string): Promise<PutManifestResult> {
+export async function putManifest(ctx: RegistrySession, ref: RegistryReference, bytes: Uint8Array, mediaType: string): Promise<PutManifestResult> {
   const where = `${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}`;
   if (bytes.length > MANIFEST_MAX_BYTES) {
     throw new RegistryError(`manifest for ${where} is ${bytes.length} bytes, above the ${MANIFEST_MAX_BYTES}-byte limit registries accept`, { status: undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-put' });
@@ -169,7 +170,7 @@ function finishPut(res: RegistryResponse, digest: string, where: string): PutMan
   return { digest, subjectHandled: header(res.headers, 'oci-subject') !== undefined };
 }
 
-export async function deleteManifestByDigest(ctx: RegistryContext, repository: string, digest: string): Promise<void> {
+export async function deleteManifestByDigest(ctx: RegistrySession, repository: string, digest: string): Promise<void> {
   const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, repository, `manifests/${digest}`), repository, operation: 'manifest-delete' });
   await expectStatus(res, [200, 202, 204], ctx, repository, 'manifest-delete', `manifest ${repository}@${digest}`);
   await res.body.dump();

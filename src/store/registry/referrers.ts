@@ -6,10 +6,10 @@ import type { Descriptor, ImageIndex } from '../../oci/manifest.js';
 import { MediaType } from '../../oci/mediatypes.js';
 import type { RegistryReference } from '../../oci/reference.js';
 import { header, readBody } from '../../transport/response.js';
-import { apiPath, expectStatus, type RegistryContext } from './http.js';
+import { apiPath, expectStatus } from './http.js';
+import type { RegistrySession } from './session.js';
 import { nextLink } from './list.js';
 import { getManifest, putManifest } from './manifest.js';
-import { oneAtATime } from './turns.js';
 import type { ReferrerOptions } from '../store.js';
 
 const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
@@ -19,24 +19,21 @@ export function referrersTag(digest: string): string {
   return digest.replace(':', '-');
 }
 
-/** Which repositories have the referrers API: a 404 on the endpoint means no, remembered for the store's life. */
-export type ReferrersSupport = Map<string, boolean>;
-
 function filtered(descs: Descriptor[], opts: ReferrerOptions): Descriptor[] {
   return opts.artifactType === undefined ? descs : descs.filter((d) => d.artifactType === opts.artifactType);
 }
 
-export async function listReferrers(ctx: RegistryContext, support: ReferrersSupport, ref: RegistryReference & { digest: string }, opts: ReferrerOptions = {}): Promise<Descriptor[]> {
-  if (support.get(ref.repository) !== false) {
+export async function listReferrers(ctx: RegistrySession, ref: RegistryReference & { digest: string }, opts: ReferrerOptions = {}): Promise<Descriptor[]> {
+  if (ctx.referrers.get(ref.repository) !== false) {
     const viaApi = await listFromApi(ctx, ref.repository, ref.digest, opts);
-    support.set(ref.repository, viaApi !== undefined);
+    ctx.referrers.set(ref.repository, viaApi !== undefined);
     if (viaApi !== undefined) return viaApi;
   }
   const index = await readFallbackIndex(ctx, ref);
   return filtered(index?.manifests ?? [], opts);
 }
 
-async function listFromApi(ctx: RegistryContext, repository: string, digest: string, opts: ReferrerOptions): Promise<Descriptor[] | undefined> {
+async function listFromApi(ctx: RegistrySession, repository: string, digest: string, opts: ReferrerOptions): Promise<Descriptor[] | undefined> {
   const q = opts.artifactType !== undefined ? `?artifactType=${encodeURIComponent(opts.artifactType)}` : '';
   let target: string | undefined = `${apiPath(ctx, repository, `referrers/${digest}`)}${q}`;
   const out: Descriptor[] = [];
@@ -63,7 +60,7 @@ async function listFromApi(ctx: RegistryContext, repository: string, digest: str
   return out;
 }
 
-async function readFallbackIndex(ctx: RegistryContext, subject: RegistryReference & { digest: string }): Promise<ImageIndex | undefined> {
+async function readFallbackIndex(ctx: RegistrySession, subject: RegistryReference & { digest: string }): Promise<ImageIndex | undefined> {
   try {
     const m = await getManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) });
     const index = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as ImageIndex;
@@ -94,9 +91,9 @@ const FALLBACK_ATTEMPTS = 3;
  * this process the updates of one subject take turns; another client updating the same index at the same moment can
  * still overwrite ours, which the read-back catches and the next attempt repairs.
  */
-export async function addToFallbackIndex(ctx: RegistryContext, subject: RegistryReference & { digest: string }, referrer: Descriptor): Promise<void> {
+export async function addToFallbackIndex(ctx: RegistrySession, subject: RegistryReference & { digest: string }, referrer: Descriptor): Promise<void> {
   const tagRef = { scheme: 'registry' as const, registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) };
-  await oneAtATime(ctx, `referrers ${subject.repository}@${subject.digest}`, async () => {
+  await ctx.turns.run(`referrers ${subject.repository}@${subject.digest}`, async () => {
     for (let attempt = 1; ; attempt++) {
       const manifests = (await readFallbackIndex(ctx, subject))?.manifests ?? [];
       if (manifests.some((d) => d.digest === referrer.digest)) return;

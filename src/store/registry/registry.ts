@@ -2,26 +2,17 @@
 // module (manifests, blobs, uploads, lists, referrers, tag delete); this class checks references and wires them up.
 import type { Readable } from 'node:stream';
 import { RegistryError } from '../../errors.js';
-import type { Logger } from '../../log.js';
-import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import type { Reference, RegistryReference } from '../../oci/reference.js';
-import type { RegistryClient } from '../../transport/client.js';
 import { getBlob, headBlob } from './blob.js';
-import { registryRef, type RegistryContext } from './http.js';
+import { registryRef } from './http.js';
+import type { RegistrySession } from './session.js';
 import { listRepositories, listTags } from './list.js';
 import { deleteManifestByDigest, getManifest, headManifest, manifestName, putManifest } from './manifest.js';
-import { addToFallbackIndex, listReferrers, referrerDescriptor, type ReferrersSupport } from './referrers.js';
+import { addToFallbackIndex, listReferrers, referrerDescriptor } from './referrers.js';
 import { deleteTag } from './tag-delete.js';
 import { mountBlob, putBlob } from './upload.js';
 import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
-
-export interface RegistryStoreOptions {
-  client: RegistryClient;
-  logger: Logger;
-  /** Told of blob bytes uploaded and verified (spent-buffers.ts). */
-  spent?: SpentChunks;
-}
 
 function subjectOf(bytes: Uint8Array): string | undefined {
   try {
@@ -34,14 +25,7 @@ function subjectOf(bytes: Uint8Array): string | undefined {
 
 export class RegistryStore implements Store {
   readonly kind = 'registry' as const;
-  private readonly ctx: RegistryContext;
-  private readonly referrersSupport: ReferrersSupport = new Map();
-  private readonly spent: SpentChunks;
-
-  constructor(opts: RegistryStoreOptions) {
-    this.ctx = { client: opts.client, logger: opts.logger };
-    this.spent = opts.spent ?? KEEP_SPENT;
-  }
+  constructor(private readonly ctx: RegistrySession) {}
 
   get registry(): string {
     return this.ctx.client.registry;
@@ -86,7 +70,7 @@ export class RegistryStore implements Store {
 
   /** One upload session; on failure the session is cancelled and the caller retries with a re-opened source. */
   putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void> {
-    return putBlob(this.ctx, registryRef(this.ctx, repo).repository, desc, content, this.spent);
+    return putBlob(this.ctx, registryRef(this.ctx, repo).repository, desc, content);
   }
 
   mountBlob(repo: Reference, digest: string, from: Reference): Promise<boolean> {
@@ -112,7 +96,7 @@ export class RegistryStore implements Store {
       if (!head) throw new RegistryError(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'referrers' });
       digest = head.digest;
     }
-    return listReferrers(this.ctx, this.referrersSupport, { ...r, digest }, opts);
+    return listReferrers(this.ctx, { ...r, digest }, opts);
   }
 
   deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
@@ -122,6 +106,6 @@ export class RegistryStore implements Store {
   }
 
   close(): Promise<void> {
-    return this.ctx.client.close();
+    return this.ctx.close();
   }
 }

@@ -1,7 +1,10 @@
 // Deleting one tag without touching other tags on the same manifest. The distribution API only deletes manifests
 // by digest (which takes every tag with it); OCI distribution 1.1 allows DELETE by tag, which distribution 2.8
 // refuses. Fallback, as regclient does: point the tag at a throwaway manifest of the same family, then delete that
-// manifest by digest. Only the throwaway and the tag go; the old digest and its other tags stay.
+// manifest by digest. Only the throwaway and the tag go; the old digest and its other tags stay. Many hosted
+// registries refuse DELETE by tag with 400/404 and DELETE by digest with 403/405: there the tag would be left on the
+// throwaway, so before any tag moves the registry is asked, once per repository, to delete a digest no manifest has.
+// Should the throwaway still not go, each tag is put back on its manifest.
 import { Readable } from 'node:stream';
 import { RegistryError } from '../../errors.js';
 import { digestOf } from '../../oci/digest.js';
@@ -9,10 +12,10 @@ import { MediaType } from '../../oci/mediatypes.js';
 import type { ImageManifest } from '../../oci/manifest.js';
 import type { RegistryReference } from '../../oci/reference.js';
 import type { ManifestHead } from '../store.js';
-import { apiPath, expectStatus, type RegistryContext } from './http.js';
+import { apiPath, expectStatus } from './http.js';
+import type { DeleteProbe, RegistrySession, WaitingTag } from './session.js';
 import { headBlob } from './blob.js';
-import { deleteManifestByDigest, headManifest, putManifest } from './manifest.js';
-import { oneAtATime } from './turns.js';
+import { deleteManifestByDigest, getManifest, headManifest, putManifest } from './manifest.js';
 import { putBlob } from './upload.js';
 
 const EMPTY_JSON = Buffer.from('{}');
@@ -25,39 +28,17 @@ const EMPTY_JSON = Buffer.from('{}');
 const THROWAWAY_CONFIG = (layer: string): Buffer =>
   Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
 
-interface WaitingTag {
-  ref: RegistryReference & { tag: string };
-  settle: (err?: unknown) => void;
-}
-
-/** What tag deletes on one client share. */
-interface ClientMemo {
-  /** The throwaway blobs' upload per repository and family, shared while in flight. */
-  blobsIn: Map<string, Promise<unknown>>;
-  tagDeleteRefused: boolean;
-  /** Tags waiting for their repository's next turn, by repository and throwaway type. */
-  waiting: Map<string, WaitingTag[]>;
-}
-
-const memos = new WeakMap<object, ClientMemo>();
-
-function memoFor(ctx: RegistryContext): ClientMemo {
-  let memo = memos.get(ctx.client);
-  if (!memo) memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false, waiting: new Map() }));
-  return memo;
-}
-
-async function ensureBlob(ctx: RegistryContext, repository: string, bytes: Buffer, mediaType: string): Promise<{ mediaType: string; digest: string; size: number }> {
+async function ensureBlob(ctx: RegistrySession, repository: string, bytes: Buffer, mediaType: string): Promise<{ mediaType: string; digest: string; size: number }> {
   const desc = { mediaType, digest: digestOf(bytes), size: bytes.length };
   if ((await headBlob(ctx, repository, desc.digest)) === undefined) await putBlob(ctx, repository, desc, Readable.from([bytes]));
   return desc;
 }
 
-async function throwawayManifest(ctx: RegistryContext, repository: string, docker: boolean): Promise<{ bytes: Buffer; mediaType: string }> {
+async function throwawayManifest(ctx: RegistrySession, repository: string, docker: boolean): Promise<{ bytes: Buffer; mediaType: string }> {
   const emptyLayer = { mediaType: docker ? MediaType.DockerLayerGzip : MediaType.OciLayer, digest: digestOf(EMPTY_JSON), size: EMPTY_JSON.length };
   const config = THROWAWAY_CONFIG(emptyLayer.digest);
   const configDesc = { mediaType: docker ? MediaType.DockerConfig : MediaType.OciConfig, digest: digestOf(config), size: config.length };
-  const memo = memoFor(ctx);
+  const memo = ctx.tagDeletes;
   const key = `${docker ? 'docker' : 'oci'} ${repository}`;
   let uploaded = memo.blobsIn.get(key);
   if (!uploaded) {
@@ -72,14 +53,37 @@ async function throwawayManifest(ctx: RegistryContext, repository: string, docke
   return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
 }
 
+/**
+ * The digest of bytes that are not JSON, so no registry holds a manifest with it: deleting it cannot remove anything,
+ * and the answer says whether this registry deletes manifests (distribution 2.8: 404 MANIFEST_UNKNOWN when deletes
+ * are on, 405 UNSUPPORTED when they are off; hosted registries that refuse answer 403 or 405).
+ */
+export const DELETE_PROBE_DIGEST = digestOf(Buffer.from('regkit delete probe: these bytes are not JSON, so no manifest has their digest\n'));
+
+function probeDeletes(ctx: RegistrySession, repository: string): Promise<DeleteProbe> {
+  const probes = ctx.tagDeletes.probes;
+  let probe = probes.get(repository);
+  if (!probe) {
+    probe = (async () => {
+      const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, repository, `manifests/${DELETE_PROBE_DIGEST}`), repository, operation: 'manifest-delete' });
+      await res.body.dump();
+      return { deletes: res.status === 404 || (res.status >= 200 && res.status < 300), status: res.status };
+    })();
+    probes.set(repository, probe);
+    // A probe that could not be sent says nothing about the registry: the next delete asks again.
+    probe.catch(() => probes.delete(repository));
+  }
+  return probe;
+}
+
 /** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
-export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & { tag: string }, current?: ManifestHead): Promise<void> {
+export async function deleteTag(ctx: RegistrySession, ref: RegistryReference & { tag: string }, current?: ManifestHead): Promise<void> {
   const name = `tag ${ref.repository}:${ref.tag}`;
   current ??= await headManifest(ctx, ref);
   if (!current) throw new RegistryError(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
 
-  const memo = memoFor(ctx);
-  if (!memo.tagDeleteRefused) {
+  const memo = ctx.tagDeletes;
+  if (memo.tagDeleteRefused === undefined) {
     const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
     if (res.status === 202 || res.status === 200 || res.status === 204) {
       await res.body.dump();
@@ -89,12 +93,34 @@ export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & {
     if (res.status === 405 || res.status === 401 || res.status === 403) await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
     await res.body.dump();
     // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
-    memo.tagDeleteRefused = true;
+    memo.tagDeleteRefused = res.status;
   }
 
+  const probe = await probeDeletes(ctx, ref.repository);
+  if (!probe.deletes && probe.status !== 403 && probe.status !== 405) {
+    throw new RegistryError(`the registry's answer to a DELETE by digest (HTTP ${probe.status}) does not show whether it deletes manifests in ${ref.repository}; nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`, {
+      status: probe.status,
+      registry: ctx.client.registry,
+      repository: ref.repository,
+      operation: 'tag-delete',
+      hint: 'run again later; if it persists, delete the tag with the registry\'s own tools',
+    });
+  }
+  if (!probe.deletes) {
+    throw new RegistryError(
+      `the registry does not delete manifests in ${ref.repository}: DELETE of the tag answered ${memo.tagDeleteRefused}, DELETE by digest answered ${probe.status} (where deletes work, a digest no manifest has gets 404); nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`,
+      {
+        status: probe.status,
+        registry: ctx.client.registry,
+        repository: ref.repository,
+        operation: 'tag-delete',
+        hint: 'enable deletes on the registry (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true) or give these credentials delete permission, or delete the tag with the registry\'s own tools',
+      },
+    );
+  }
   // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
   const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
-  await pointAwayAndDelete(ctx, ref, throwaway);
+  await pointAwayAndDelete(ctx, { ref, original: current.digest }, throwaway);
   ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
 }
 
@@ -105,17 +131,17 @@ export async function deleteTag(ctx: RegistryContext, ref: RegistryReference & {
  * repository the PUTs and the DELETE take turns; tags that arrive while a turn runs wait together, and the next turn
  * points them all at the throwaway and deletes it once for all of them.
  */
-function pointAwayAndDelete(ctx: RegistryContext, ref: RegistryReference & { tag: string }, throwaway: { bytes: Buffer; mediaType: string }): Promise<void> {
-  const byKey = memoFor(ctx).waiting;
-  const turn = `tag-delete ${ref.repository}`;
+function pointAwayAndDelete(ctx: RegistrySession, tag: Omit<WaitingTag, 'settle'>, throwaway: { bytes: Buffer; mediaType: string }): Promise<void> {
+  const byKey = ctx.tagDeletes.waiting;
+  const turn = `tag-delete ${tag.ref.repository}`;
   const key = `${turn} ${throwaway.mediaType}`;
   return new Promise<void>((resolve, reject) => {
-    const entry: WaitingTag = { ref, settle: (err) => (err === undefined ? resolve() : reject(err)) };
+    const entry: WaitingTag = { ...tag, settle: (err) => (err === undefined ? resolve() : reject(err)) };
     const open = byKey.get(key);
     if (open) return void open.push(entry);
     const batch = [entry];
     byKey.set(key, batch);
-    void oneAtATime(ctx, turn, async () => {
+    void ctx.turns.run(turn, async () => {
       byKey.delete(key);
       // deleteBatch settles every tag itself; this catches what it did not foresee, so no caller waits forever.
       await deleteBatch(ctx, batch, throwaway).catch((err: unknown) => batch.forEach((w) => w.settle(err ?? new Error('tag delete failed'))));
@@ -123,7 +149,7 @@ function pointAwayAndDelete(ctx: RegistryContext, ref: RegistryReference & { tag
   });
 }
 
-async function deleteBatch(ctx: RegistryContext, batch: WaitingTag[], throwaway: { bytes: Buffer; mediaType: string }): Promise<void> {
+async function deleteBatch(ctx: RegistrySession, batch: WaitingTag[], throwaway: { bytes: Buffer; mediaType: string }): Promise<void> {
   const puts = await Promise.allSettled(batch.map((w) => putManifest(ctx, w.ref, throwaway.bytes, throwaway.mediaType)));
   const pointed: WaitingTag[] = [];
   let digest: string | undefined;
@@ -138,9 +164,31 @@ async function deleteBatch(ctx: RegistryContext, batch: WaitingTag[], throwaway:
   } catch (err) {
     // Another process deleting tags here took the throwaway, and these tags with it: they are gone either way.
     if (!(err instanceof RegistryError && err.status === 404)) {
-      for (const w of pointed) w.settle(err);
+      await Promise.all(pointed.map(async (w) => w.settle(await putBack(ctx, w, digest!, err))));
       return;
     }
   }
   for (const w of pointed) w.settle();
+}
+
+/** The throwaway could not be deleted: the tag goes back to its manifest, and the error says which way it ended. */
+async function putBack(ctx: RegistrySession, w: WaitingTag, throwaway: string, cause: unknown): Promise<RegistryError> {
+  const { ref, original } = w;
+  const why = cause instanceof Error ? cause.message : String(cause);
+  const init = { status: cause instanceof RegistryError ? cause.status : undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' as const, cause };
+  try {
+    // Read back only now: on the way that works it costs nothing (on Docker Hub a manifest GET is a counted pull), and
+    // a manifest untagged a moment ago is still there by digest.
+    const manifest = await getManifest(ctx, { scheme: 'registry', registry: ref.registry, repository: ref.repository, digest: original });
+    await putManifest(ctx, ref, manifest.bytes, manifest.mediaType);
+  } catch (err) {
+    return new RegistryError(`the throwaway manifest ${throwaway} could not be deleted (${why}), and putting ${ref.repository}:${ref.tag} back failed too (${err instanceof Error ? err.message : String(err)}): the tag names the throwaway now`, {
+      ...init,
+      hint: `put it back with: regkit copy ${ref.registry}/${ref.repository}@${original} ${ref.registry}/${ref.repository}:${ref.tag}`,
+    });
+  }
+  return new RegistryError(`the throwaway manifest ${throwaway} could not be deleted (${why}); ${ref.repository}:${ref.tag} was put back on ${original}, nothing else changed`, {
+    ...init,
+    hint: 'check that these credentials may delete manifests in this repository, then run again',
+  });
 }

@@ -8,13 +8,13 @@
 import type { Readable } from 'node:stream';
 import { DigestMismatchError, RegistryError } from '../../errors.js';
 import { DigestVerifier } from '../../oci/digest.js';
-import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import type { RegistryResponse } from '../../transport/client.js';
 import { DEFAULT_BLOB_CHUNK, MAX_BLOB_CHUNK } from '../../config/hostconfig.js';
 import { header } from '../../transport/response.js';
 import { repositoryScope } from '../../transport/auth/scope.js';
-import { apiPath, expectStatus, resolveLocation, type RegistryContext } from './http.js';
+import { apiPath, expectStatus, resolveLocation } from './http.js';
+import type { RegistrySession } from './session.js';
 
 const OCTET_STREAM = 'application/octet-stream';
 
@@ -24,7 +24,7 @@ interface UploadSession {
   minChunk: number | undefined;
 }
 
-async function openSession(ctx: RegistryContext, repository: string, digest: string): Promise<UploadSession> {
+async function openSession(ctx: RegistrySession, repository: string, digest: string): Promise<UploadSession> {
   const res = await ctx.client.request({
     method: 'POST',
     target: apiPath(ctx, repository, 'blobs/uploads/'),
@@ -39,7 +39,7 @@ async function openSession(ctx: RegistryContext, repository: string, digest: str
 }
 
 /** Cancels an upload session; best effort, since the failure that led here is what the caller needs to see. */
-async function cancelSession(ctx: RegistryContext, repository: string, location: URL): Promise<void> {
+async function cancelSession(ctx: RegistrySession, repository: string, location: URL): Promise<void> {
   try {
     const res = await ctx.client.request({ method: 'DELETE', target: location.href, repository, operation: 'blob-put' });
     await res.body.dump();
@@ -54,8 +54,8 @@ function withDigest(location: URL, digest: string): string {
   return url.href;
 }
 
-export async function putBlob(ctx: RegistryContext, repository: string, desc: Descriptor, content: Readable, spent: SpentChunks = KEEP_SPENT): Promise<void> {
-  const verifier = new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest}`, spent);
+export async function putBlob(ctx: RegistrySession, repository: string, desc: Descriptor, content: Readable): Promise<void> {
+  const verifier = new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest}`, ctx.spent);
   let verifyError: Error | undefined;
   verifier.on('error', (err) => (verifyError ??= err));
   content.on('error', (err) => verifier.destroy(err));
@@ -78,7 +78,7 @@ export async function putBlob(ctx: RegistryContext, repository: string, desc: De
   }
 }
 
-async function uploadMonolithic(ctx: RegistryContext, repository: string, desc: Descriptor, body: Readable, session: UploadSession): Promise<void> {
+async function uploadMonolithic(ctx: RegistrySession, repository: string, desc: Descriptor, body: Readable, session: UploadSession): Promise<void> {
   const res = await ctx.client.request({
     method: 'PUT',
     target: withDigest(session.location, desc.digest),
@@ -90,7 +90,7 @@ async function uploadMonolithic(ctx: RegistryContext, repository: string, desc: 
   await finishUpload(ctx, repository, desc, res);
 }
 
-async function finishUpload(ctx: RegistryContext, repository: string, desc: Descriptor, res: RegistryResponse): Promise<void> {
+async function finishUpload(ctx: RegistrySession, repository: string, desc: Descriptor, res: RegistryResponse): Promise<void> {
   await expectStatus(res, [201, 204], ctx, repository, 'blob-put', `upload of blob ${desc.digest}`);
   await res.body.dump();
   const stored = header(res.headers, 'docker-content-digest');
@@ -99,7 +99,7 @@ async function finishUpload(ctx: RegistryContext, repository: string, desc: Desc
   }
 }
 
-async function uploadChunked(ctx: RegistryContext, repository: string, desc: Descriptor, body: Readable, session: UploadSession): Promise<void> {
+async function uploadChunked(ctx: RegistrySession, repository: string, desc: Descriptor, body: Readable, session: UploadSession): Promise<void> {
   const wanted = Math.max(ctx.client.host.blobChunk ?? DEFAULT_BLOB_CHUNK, session.minChunk ?? 0);
   if (wanted > MAX_BLOB_CHUNK) {
     throw new RegistryError(`the registry asks for upload chunks of ${wanted} bytes, above the ${MAX_BLOB_CHUNK}-byte limit`, { status: undefined, registry: ctx.client.registry, repository, operation: 'blob-put', hint: 'raise blobMax so this blob goes up in one PUT' });
@@ -147,7 +147,7 @@ async function uploadChunked(ctx: RegistryContext, repository: string, desc: Des
 }
 
 /** Cross-repository mount: 201 means linked; 202 means the registry opened a plain upload instead, which is cancelled. */
-export async function mountBlob(ctx: RegistryContext, repository: string, digest: string, fromRepository: string): Promise<boolean> {
+export async function mountBlob(ctx: RegistrySession, repository: string, digest: string, fromRepository: string): Promise<boolean> {
   const target = `${apiPath(ctx, repository, 'blobs/uploads/')}?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
   const res = await ctx.client.request({
     method: 'POST',

@@ -1,5 +1,6 @@
 // Fetching a bearer token from a token realm (distribution token spec; OAuth2 refresh-token flow for identity tokens).
 import { RegistryError } from '../../errors.js';
+import { classifyStatus } from '../../retry.js';
 import type { Logger } from '../../log.js';
 import { basicAuthorization, type Credential } from './credential.js';
 
@@ -75,7 +76,7 @@ export async function fetchBearerToken(req: TokenRequest, http: TokenHttp, logge
       registry: req.registry,
       repository: req.repository,
       operation: 'auth',
-      retryable: !denied && res.status >= 500,
+      failure: denied ? 'fatal' : classifyStatus(res.status),
       ...(denied ? { hint: `check the credentials used for ${req.registry} (--host reg=${req.registry},user=…,pass=… or docker login)` } : {}),
     });
   }
