@@ -6,6 +6,7 @@ import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
+import { parseTag } from '../oci/names.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
@@ -45,7 +46,8 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
       const expanded = await expandStep(ctx.stores, endpoints, opts);
       listed.push(endpoints);
       items.push(...expanded.items);
-      results.push(...expanded.excluded);
+      results.push(...expanded.excluded, ...expanded.failed);
+      if (opts.abortOnError && expanded.failed.length > 0) return results;
     } catch (err) {
       if (exitCodeFor(err) === 2) throw err;
       const { step } = endpoints;
@@ -231,5 +233,5 @@ function backupReference(item: SyncItem, current: ManifestHead): Reference {
   });
   if (name === undefined) throw new Error('backUp called for a step without backup');
   // regsync's rule: a name with `/` or `:` is a whole reference, anything else a tag beside the target.
-  return /[/:]/.test(name) ? parseReference(name) : withTag(repositoryOf(target), name);
+  return /[/:]/.test(name) ? parseReference(name) : withTag(repositoryOf(target), parseTag(name, `the backup name of sync[${item.step.index}] (${item.step.file}:${item.step.line}:${item.step.column})`));
 }
