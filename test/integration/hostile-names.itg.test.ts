@@ -10,11 +10,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { InvalidNameError } from '../../src/errors.js';
+import { silentLogger } from '../../src/log.js';
+import { RegistryStore } from '../../src/store/registry/registry.js';
 import { writeLayoutTar } from '../../src/store/tarfile/export.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { skopeoDigest, skopeoListTags } from '../harness/skopeo.js';
-import { startLocalServer, type LocalServer } from '../unit/transport-local-server.js';
+import { json, startLocalServer, testClient, type LocalServer } from '../unit/transport-local-server.js';
 import { hostFlags, seedImage } from './copy-setup.js';
 import { makeSyncWorkspace, resultLines, writesIn, type ResultLine, type SyncWorkspace } from './sync-setup.js';
 
@@ -58,8 +61,8 @@ function assertRun(run: MeasuredRun, code: number, what: string): void {
   assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
   assert.ok(run.seconds < TIME_BOUND_S, `${what}: ${run.seconds} s`);
   assert.ok(run.maxRssKb < RSS_BOUND_KB, `${what}: peak RSS ${run.maxRssKb} kB`);
-  const failed = resultLines(run.stdout).find((l) => l.status === 'failed');
-  console.log(`# ${what}: ${run.seconds} s, peak RSS ${Math.round(run.maxRssKb / 1024)} MB; ${failed?.reason ?? run.stderr.trim()}`);
+  const failed = run.stdout.startsWith('{') ? resultLines(run.stdout).find((l) => l.status === 'failed') : undefined;
+  console.log(`# ${what}: ${run.seconds} s, peak RSS ${Math.round(run.maxRssKb / 1024)} MB; ${failed?.reason ?? run.stderr.trim().split('\n')[0]}`);
 }
 
 /**
@@ -193,6 +196,16 @@ describe('names from outside that are not OCI names', { timeout: 240_000 }, () =
     assert.deepEqual(lines.filter((l) => l.status === 'copied').map((l) => l.target), [`${dst.host}/mirror/good:v1`]);
   });
 
+  test('tag ls shows only the valid tags and warns about each other one, escaped', async () => {
+    const run = await measuredRegkit(['tag', 'ls', `${hostile.host}/upstream/evil`, ...hostFlags({ host: hostile.host })], ws);
+    assertRun(run, 0, 'tag ls of a list with a traversal tag');
+    assert.deepEqual(run.stdout.trim().split('\n'), ['v1', 'v2']);
+    const warnings = run.stderr.trim().split('\n');
+    assert.equal(warnings.length, 2, run.stderr);
+    assert.match(warnings[0]!, /the tag list of .*\/upstream\/evil: refusing the tag "\.\.\/\.\.\/app\/manifests\/latest" .*; skipped/);
+    assert.match(warnings[1]!, /refusing the tag "x\\n\{\\"op\\":\\"sync\\"/);
+  });
+
   test('an OCI layout source whose index.json names a traversal tag', async () => {
     dst.clearRequests();
     const layout = join(ws.dir, 'hostile-layout');
@@ -230,5 +243,49 @@ describe('names from outside that are not OCI names', { timeout: 240_000 }, () =
     assert.equal(line?.status, 'failed');
     assert.equal(line?.reason, `${tar} (index.json): refusing the tag ${JSON.stringify(TRAVERSAL)} (must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}); nothing was read or written for it`);
     await assertNothingMovedOutside(/^$/);
+  });
+});
+
+describe('digests from a registry that are not OCI digests', { timeout: 60_000 }, () => {
+  const subject = `sha256:${'c'.repeat(64)}`;
+  const good = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'d'.repeat(64)}`, size: 10, artifactType: 'application/x-sig' };
+  let server: LocalServer;
+  let store: RegistryStore;
+  const warnings: string[] = [];
+
+  before(async () => {
+    server = await startLocalServer((req, res) => {
+      if (req.url?.startsWith('/v2/a/b/referrers/')) {
+        return json(res, 200, { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ ...good, digest: 'sha256:../../../c/manifests/latest' }, good, { ...good, digest: 42 }] });
+      }
+      if (req.method === 'HEAD' && req.url === '/v2/a/b/manifests/v1') {
+        res.writeHead(200, { 'docker-content-digest': 'sha256:../../../c/manifests/latest', 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': '10' });
+        return res.end();
+      }
+      return json(res, 404, { errors: [{ code: 'NOT_FOUND' }] });
+    });
+    const logger = { ...silentLogger, warn: (m: string) => warnings.push(m) };
+    store = new RegistryStore({ client: testClient(server.host), logger });
+  });
+  after(async () => {
+    await store?.close();
+    await server?.close();
+  });
+
+  test('a referrers response: entries with an invalid digest are left out, with a warning naming them', async () => {
+    const found = await store.listReferrers({ scheme: 'registry', registry: server.host, repository: 'a/b', digest: subject });
+    assert.deepEqual(found, [good]);
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[0]!, new RegExp(`^the referrers of ${server.host}/a/b@${subject}: refusing the digest "sha256:\\.\\./`));
+    assert.match(warnings[1]!, /refusing the digest 42 \(is not a string\)/);
+  });
+
+  test('a Docker-Content-Digest header that is not a digest fails the HEAD before anything asks for it', async () => {
+    await assert.rejects(store.headManifest({ scheme: 'registry', registry: server.host, repository: 'a/b', tag: 'v1' }), (err: unknown) => {
+      assert.ok(err instanceof InvalidNameError, String(err));
+      assert.match(err.message, /^the Docker-Content-Digest header for manifest a\/b:v1 on 127\.0\.0\.1:\d+: refusing the digest "sha256:\.\.\//);
+      return true;
+    });
+    assert.ok(!server.seen.some((r) => r.url.includes('..')), server.seen.map((r) => r.url).join('\n'));
   });
 });
