@@ -14,7 +14,7 @@ export type Digest = string & { readonly [validated]: 'digest' };
 const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-export const REPOSITORY_MAX_LENGTH = 255;
+const REPOSITORY_MAX_LENGTH = 255;
 
 export function isValidTag(value: string): value is Tag {
   return TAG_RE.test(value);

@@ -1,6 +1,6 @@
-// The one place a backend turns the names it listed (or entries carrying one) into validated ones: a name that is not valid in the OCI grammar
-// is never returned (nothing can be built from it), and is handed to the caller, which reports it against its own
-// item, or else logged as a warning naming the source.
+// The one place a backend turns what it listed (names, or entries carrying one) into validated values: an entry whose
+// name is not valid in the OCI grammar is never returned, so nothing can be built from it; it goes to the caller, which
+// reports it against its own item, or else is logged as a warning naming the source.
 import { InvalidNameError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ListOptions } from './store.js';

@@ -210,7 +210,7 @@ export class OcidirStore implements Store {
       if (!tags.includes(tag)) tags.push(tag);
     }
     if (opts.last === undefined) return tags;
-    const after = (tags as string[]).indexOf(opts.last);
+    const after = tags.findIndex((t) => t === opts.last);
     return after >= 0 ? tags.slice(after + 1) : tags.filter((t) => t > opts.last!);
   }
 
