@@ -89,6 +89,43 @@ export class InvalidContentError extends Error {
   }
 }
 
+export type NameKind = 'tag' | 'repository' | 'digest';
+
+/** Longest part of a rejected name quoted in a message: a hostile source can send megabytes of it. */
+const QUOTED_NAME_MAX = 200;
+
+/**
+ * A name as a message may show it: JSON-escaped, so control characters and newlines in a hostile value cannot forge
+ * a log line or a terminal sequence, and cut short when long.
+ */
+export function quoteName(value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value) ?? String(value);
+  if (value.length <= QUOTED_NAME_MAX) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, QUOTED_NAME_MAX))}… (${value.length} characters)`;
+}
+
+/**
+ * A tag, repository name or digest from a source (a registry's listing or header, a layout's `index.json`, an archive)
+ * that is not a name of the OCI grammar. Nothing is read or written for it; it fails its own item (exit 1), and the
+ * other names of the same source go on.
+ */
+export class InvalidNameError extends Error {
+  constructor(
+    readonly kind: NameKind,
+    readonly value: unknown,
+    readonly source: string,
+    readonly problem: string,
+  ) {
+    super(`${source}: refusing the ${kind} ${quoteName(value)} (${problem}); nothing was read or written for it`);
+    this.name = 'InvalidNameError';
+  }
+
+  /** The same rejection, told as coming from `source` (an archive rather than the directory it was unpacked into). */
+  from(source: string): InvalidNameError {
+    return new InvalidNameError(this.kind, this.value, source, this.problem);
+  }
+}
+
 /** Bad command line or malformed input given directly by the user (exit 2). */
 export class UsageError extends Error {
   constructor(message: string) {

@@ -1,18 +1,18 @@
 // One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
 // staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
-import { UsageError } from '../errors.js';
-import type { OcidirReference, Reference } from '../oci/reference.js';
+import { UsageError, type InvalidNameError } from '../errors.js';
+import type { Tag } from '../oci/names.js';
+import { withTag, type OcidirReference, type Reference } from '../oci/reference.js';
 import { imageAt, type OperationResult } from '../report/result.js';
+import { INDEX_FILE, REF_NAME_ANNOTATION } from '../store/ocidir/layout.js';
 import { writeLayoutTar } from '../store/tarfile/export.js';
 import { extractLayoutTar } from '../store/tarfile/import.js';
 import { copyImage } from './copy.js';
 import type { CopyContext, CopyOptions } from './options.js';
-
-const REF_NAME = 'org.opencontainers.image.ref.name';
 
 async function withStaging<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'regkit-stage-'));
@@ -46,20 +46,26 @@ export async function exportImage(ctx: CopyContext, src: Reference, file: string
 export async function importImage(ctx: CopyContext, file: string, dst: Reference, opts: CopyOptions = {}): Promise<OperationResult> {
   const started = Date.now();
   return withStaging(async (dir) => {
-    const layout = join(dir, 'layout');
-    await extractLayoutTar(file, layout, ctx.spent);
-    const tag = await pickTag(layout, file, dst);
-    const result = await copyImage(ctx, { scheme: 'ocidir', path: layout, tag }, dst, opts);
+    const layout: OcidirReference = { scheme: 'ocidir', path: join(dir, 'layout') };
+    await extractLayoutTar(file, layout.path, ctx.spent);
+    const tag = await pickTag(ctx, layout, file, dst);
+    const result = await copyImage(ctx, withTag(layout, tag), dst, opts);
     return { ...result, op: 'import', source: { kind: 'file', path: file, tag }, target: imageAt(dst), durationMs: Date.now() - started };
   });
 }
 
-/** The archive's only tag, or the target's tag when the archive holds several. */
-async function pickTag(layout: string, file: string, dst: Reference): Promise<string> {
-  const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as { manifests?: Array<{ annotations?: Record<string, string> }> };
-  const tags = (index.manifests ?? []).map((m) => m.annotations?.[REF_NAME]).filter((t): t is string => t !== undefined);
-  if (tags.length === 1) return tags[0]!;
-  if (dst.tag !== undefined && tags.includes(dst.tag)) return dst.tag;
-  if (tags.length === 0) throw new UsageError(`${file} holds no tagged image (no ${REF_NAME} annotation in its index.json)`);
+/**
+ * The archive's only valid tag, or the target's tag when the archive holds several. A name in its `index.json` that is
+ * not a valid tag is never imported: it fails the import when the archive holds no valid one, and is warned about
+ * otherwise.
+ */
+async function pickTag(ctx: CopyContext, layout: OcidirReference, file: string, dst: Reference): Promise<Tag> {
+  const invalid: InvalidNameError[] = [];
+  const tags = await ctx.stores.storeFor(layout).listTags(layout, { onInvalid: (err) => invalid.push(err.from(`${file} (${INDEX_FILE})`)) });
+  if (tags.length === 0 && invalid[0] !== undefined) throw invalid[0];
+  for (const err of invalid) ctx.logger.warn(`${err.message}; not imported`);
+  const wanted = tags.length === 1 ? tags[0] : tags.find((t) => t === dst.tag);
+  if (wanted !== undefined) return wanted;
+  if (tags.length === 0) throw new UsageError(`${file} holds no tagged image (no ${REF_NAME_ANNOTATION} annotation in its ${INDEX_FILE})`);
   throw new UsageError(`${file} holds several images (${tags.join(', ')}); name one as the target's tag`);
 }

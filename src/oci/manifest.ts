@@ -1,6 +1,7 @@
 // The shapes of manifests, indexes and image configs (OCI image spec 1.1 and Docker schema 2), and parsing bytes into them.
-import { InvalidContentError } from '../errors.js';
+import { InvalidContentError, quoteName } from '../errors.js';
 import { isImageMediaType, isIndexMediaType } from './mediatypes.js';
+import { digestProblem } from './names.js';
 
 export interface Platform {
   architecture: string;
@@ -88,13 +89,30 @@ export function parseManifest(bytes: Uint8Array, contentType?: string): ParsedMa
   }
   if (isIndexMediaType(mediaType)) {
     if (!Array.isArray(obj['manifests'])) throw new InvalidContentError(`index (${mediaType}) has no manifests array`);
-    return { kind: 'index', mediaType, bytes, index: json as ImageIndex };
+    const index = json as ImageIndex;
+    checkDigests(mediaType, [...index.manifests, index.subject]);
+    return { kind: 'index', mediaType, bytes, index };
   }
   if (isImageMediaType(mediaType)) {
     if (typeof obj['config'] !== 'object' || !Array.isArray(obj['layers'])) throw new InvalidContentError(`image manifest (${mediaType}) needs config and layers`);
-    return { kind: 'image', mediaType, bytes, manifest: json as ImageManifest };
+    const manifest = json as ImageManifest;
+    checkDigests(mediaType, [manifest.config, ...manifest.layers, manifest.subject]);
+    return { kind: 'image', mediaType, bytes, manifest };
   }
   return { kind: 'other', mediaType, bytes, json };
+}
+
+/**
+ * Every digest a manifest points at becomes a blob or manifest URL, or a file name in a layout: one that is not
+ * `sha256:<64 hex>`/`sha512:<128 hex>` fails the manifest before anything is fetched or written for it.
+ */
+function checkDigests(mediaType: string, descriptors: ReadonlyArray<Descriptor | undefined>): void {
+  for (const d of descriptors) {
+    if (d === undefined) continue;
+    const digest = (d as unknown as { digest?: unknown } | null)?.digest;
+    const problem = typeof digest === 'string' ? digestProblem(digest) : 'is not a string';
+    if (problem !== undefined) throw new InvalidContentError(`${mediaType} lists the digest ${quoteName(digest)}, which ${problem}; nothing was read or written for it`);
+  }
 }
 
 /** Every descriptor a manifest points at directly: children of an index, or config and layers of an image. */

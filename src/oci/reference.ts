@@ -1,6 +1,9 @@
 // Image references: `HOST[:PORT]/REPO[:TAG][@DIGEST]` with Docker Hub normalization, and `ocidir://PATH[:TAG][@DIGEST]`.
 // Parsed once at the edge; everything below works on the Reference type.
 import { UsageError } from '../errors.js';
+import { digestProblem, isValidDigest, isValidTag, repositoryProblem, tagProblem } from './names.js';
+
+export { isValidDigest, isValidTag };
 
 export const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -26,21 +29,10 @@ export interface OcidirReference {
 
 export type Reference = RegistryReference | OcidirReference;
 
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const HOST_RE = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::[0-9]{1,5})?$/;
 
 function fail(input: string, what: string): never {
   throw new UsageError(`invalid reference "${input}": ${what}`);
-}
-
-export function isValidTag(tag: string): boolean {
-  return TAG_RE.test(tag);
-}
-
-export function isValidDigest(digest: string): boolean {
-  return DIGEST_RE.test(digest);
 }
 
 /** A first path component names a registry only when it could not be a Hub namespace (as docker and regclient decide). */
@@ -55,14 +47,16 @@ function splitTagDigest(input: string, rest: string): { name: string; tag?: stri
   if (at >= 0) {
     digest = name.slice(at + 1);
     name = name.slice(0, at);
-    if (!isValidDigest(digest)) fail(input, `digest "${digest}" is not sha256:<64 hex> or sha512:<128 hex>`);
+    const problem = digestProblem(digest);
+    if (problem !== undefined) fail(input, `digest "${digest}" ${problem}`);
   }
   let tag: string | undefined;
   const colon = name.lastIndexOf(':');
   if (colon > name.lastIndexOf('/') && !name.slice(colon).includes(']')) {
     tag = name.slice(colon + 1);
     name = name.slice(0, colon);
-    if (!isValidTag(tag)) fail(input, `tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`);
+    const problem = tagProblem(tag);
+    if (problem !== undefined) fail(input, `tag "${tag}" ${problem}`);
   }
   return { name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
@@ -86,14 +80,10 @@ export function parseReference(input: string, opts: { repositoryOnly?: boolean }
     if (!HOST_RE.test(registry)) fail(input, `registry "${registry}" is not a valid host[:port]`);
     if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) registry = DOCKER_HUB;
   }
-  if (parts.length === 0 || parts.some((p) => p === '')) fail(input, 'repository path has an empty component');
-  for (const p of parts) {
-    if (p !== p.toLowerCase()) fail(input, `repository "${parts.join('/')}" must be lowercase`);
-    if (!COMPONENT_RE.test(p)) fail(input, `repository component "${p}" may hold only a-z, 0-9 and single separators (. _ __ -)`);
-  }
   if (registry === DOCKER_HUB && parts.length === 1) parts.unshift('library');
   const repository = parts.join('/');
-  if (repository.length > 255) fail(input, 'repository name is longer than 255 characters');
+  const problem = repositoryProblem(repository);
+  if (problem !== undefined) fail(input, problem);
   const withDefault = tag === undefined && digest === undefined && !opts.repositoryOnly ? 'latest' : tag;
   return {
     scheme: 'registry',

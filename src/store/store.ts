@@ -1,6 +1,8 @@
 // The one interface every backend implements. Engines (copy, sync, prune) see only this, never HTTP or files.
 import type { Readable } from 'node:stream';
+import type { InvalidNameError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
+import type { Tag } from '../oci/names.js';
 import type { Reference } from '../oci/reference.js';
 import type { RateLimit } from '../transport/ratelimit.js';
 
@@ -23,6 +25,11 @@ export interface ListOptions {
   limit?: number;
   /** Start after this entry (`last=`). */
   last?: string;
+  /**
+   * Told of each listed name that is not valid in the OCI grammar; such a name is never returned. Without it the
+   * store logs a warning naming the source and the value.
+   */
+  onInvalid?: (rejected: InvalidNameError) => void;
 }
 
 export interface ReferrerOptions {
@@ -50,8 +57,8 @@ export interface Store {
   /** Links a blob from another repository of the same store without moving bytes; false when the store declined. */
   mountBlob(repo: Reference, digest: string, from: Reference): Promise<boolean>;
 
-  listTags(repo: Reference, opts?: ListOptions): Promise<string[]>;
-  /** Repositories of this registry (`_catalog`); ocidir stores hold one repository and answer with it. */
+  listTags(repo: Reference, opts?: ListOptions): Promise<Tag[]>;
+  /** Repositories of this registry (`_catalog`); ocidir stores hold one repository and answer with its path. */
   listRepositories(opts?: ListOptions): Promise<string[]>;
   /** Manifests whose `subject` is the reference's digest: referrers API, else the `sha256-<hex>` fallback tag. */
   listReferrers(ref: Reference, opts?: ReferrerOptions): Promise<Descriptor[]>;

@@ -1,8 +1,9 @@
 // From steps to items: each (source tag → target tag) a sync step covers, after tag and repository filters. Only
 // reads: tag lists and the catalog.
-import { UsageError } from '../errors.js';
+import { UsageError, type InvalidNameError } from '../errors.js';
+import { repositoryProblem } from '../oci/names.js';
 import { parseReference, parseRegistryHost, repositoryOf, withTag, formatReference, type Reference } from '../oci/reference.js';
-import { imageAt, type OperationResult } from '../report/result.js';
+import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { Store } from '../store/store.js';
 import { nameAllowed, selectTags, type SyncStep } from './config/load.js';
 import { inShard, type Shard } from '../config/shard.js';
@@ -28,6 +29,8 @@ export interface Expanded {
   items: SyncItem[];
   /** Tags the filters left out, reported in plans so a policy change shows what it drops. */
   excluded: OperationResult[];
+  /** Names the source listed that are not valid OCI names: each fails on its own, and nothing is written for it. */
+  failed: OperationResult[];
 }
 
 /**
@@ -64,7 +67,10 @@ function parseRegistryPath(step: SyncStep, text: string, what: 'source' | 'targe
   const slash = text.indexOf('/');
   const host = slash < 0 ? text : text.slice(0, slash);
   try {
-    return { host: parseRegistryHost(host), prefix: slash < 0 ? '' : text.slice(slash + 1).replace(/\/+$/, '') };
+    const prefix = slash < 0 ? '' : text.slice(slash + 1).replace(/\/+$/, '');
+    const problem = prefix === '' ? undefined : repositoryProblem(prefix);
+    if (problem !== undefined) throw new UsageError(`the path below ${host}: ${problem}`);
+    return { host: parseRegistryHost(host), prefix };
   } catch (err) {
     throw new UsageError(`${positionOf(step)}: sync[${step.index}] ${what}: ${(err as Error).message}`);
   }
@@ -84,7 +90,7 @@ export async function expandStep(stores: StoreLookup, endpoints: StepEndpoints, 
   switch (endpoints.type) {
     case 'image': {
       const item = { step, source: endpoints.source, target: endpoints.target };
-      return { items: inShard(formatReference(item.target), opts.shard) ? [item] : [], excluded: [] };
+      return { items: inShard(formatReference(item.target), opts.shard) ? [item] : [], excluded: [], failed: [] };
     }
     case 'repository':
       return expandRepository(stores, step, endpoints.source, endpoints.target, opts);
@@ -94,9 +100,10 @@ export async function expandStep(stores: StoreLookup, endpoints: StepEndpoints, 
 }
 
 async function expandRepository(stores: StoreLookup, step: SyncStep, source: Reference, target: Reference, opts: ExpandOptions): Promise<Expanded> {
-  const tags = await stores.storeFor(source).listTags(repositoryOf(source));
+  const invalid: InvalidNameError[] = [];
+  const tags = await stores.storeFor(source).listTags(repositoryOf(source), { onInvalid: (err) => invalid.push(err) });
   const chosen = new Set(selectTags(step.tagSets, tags));
-  const present = opts.missing ? new Set(await stores.storeFor(target).listTags(repositoryOf(target))) : new Set<string>();
+  const present = opts.missing ? new Set<string>(await stores.storeFor(target).listTags(repositoryOf(target))) : new Set<string>();
   const items: SyncItem[] = [];
   const excluded: OperationResult[] = [];
   for (const tag of tags) {
@@ -106,12 +113,20 @@ async function expandRepository(stores: StoreLookup, step: SyncStep, source: Ref
     else if (present.has(tag)) excluded.push(excludedResult(item, 'already on the target (--missing)'));
     else items.push(item);
   }
-  return { items, excluded };
+  // Whatever the filters say: a source that lists a name no registry could hold is one to look at, not to skip quietly.
+  const [from, to] = [repositoryOf(source), repositoryOf(target)];
+  const failed = invalid.filter((err) => inShard(`${formatReference(to)} ${err.message}`, opts.shard)).map((err) => invalidNameResult(imageAt(from), imageAt(to), err));
+  return { items, excluded, failed };
 }
 
 async function expandRegistry(stores: StoreLookup, step: SyncStep, from: RegistryPath, to: RegistryPath, opts: ExpandOptions): Promise<Expanded> {
-  const repos = await stores.storeForRegistry(from.host).listRepositories();
-  const out: Expanded = { items: [], excluded: [] };
+  const invalid: InvalidNameError[] = [];
+  const repos = await stores.storeForRegistry(from.host).listRepositories({ onInvalid: (err) => invalid.push(err) });
+  const out: Expanded = { items: [], excluded: [], failed: [] };
+  for (const err of invalid) {
+    const below = typeof err.value === 'string' && (from.prefix === '' || err.value.startsWith(`${from.prefix}/`));
+    if (below && inShard(`${registryPathLabel(to)} ${err.message}`, opts.shard)) out.failed.push(invalidNameResult(registryAt(from), registryAt(to), err));
+  }
   for (const repo of repos) {
     if (from.prefix && !repo.startsWith(`${from.prefix}/`)) continue;
     if (!nameAllowed(step.repos, repo)) continue;
@@ -121,8 +136,23 @@ async function expandRegistry(stores: StoreLookup, step: SyncStep, from: Registr
     const part = await expandRepository(stores, step, source, target, opts);
     out.items.push(...part.items);
     out.excluded.push(...part.excluded);
+    out.failed.push(...part.failed);
   }
   return out;
+}
+
+/** A registry step's side as the shard hash names it: the host and the path below it. */
+function registryPathLabel(path: RegistryPath): string {
+  return path.prefix ? `${path.host}/${path.prefix}` : path.host;
+}
+
+/** A registry step's side as results name it. */
+export function registryAt(path: RegistryPath): Location {
+  return { kind: 'registry', host: path.host, ...(path.prefix ? { path: path.prefix } : {}) };
+}
+
+function invalidNameResult(source: Location, target: Location, err: InvalidNameError): OperationResult {
+  return { op: 'sync', status: 'failed', source, target, bytes: 0, reason: err.message };
 }
 
 function excludedResult(item: SyncItem, reason: string): OperationResult {

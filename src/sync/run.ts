@@ -6,11 +6,12 @@ import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
+import { parseTag } from '../oci/names.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
 import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config/load.js';
-import { expandStep, parseStepEndpoints, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
+import { expandStep, parseStepEndpoints, registryAt, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
 import type { Shard } from '../config/shard.js';
@@ -45,7 +46,8 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
       const expanded = await expandStep(ctx.stores, endpoints, opts);
       listed.push(endpoints);
       items.push(...expanded.items);
-      results.push(...expanded.excluded);
+      results.push(...expanded.excluded, ...expanded.failed);
+      if (opts.abortOnError && expanded.failed.length > 0) return results;
     } catch (err) {
       if (exitCodeFor(err) === 2) throw err;
       results.push({ ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) });
@@ -90,7 +92,7 @@ function warningText(w: ConfigWarning): string {
 
 /** Where a step reads and writes, for a step that failed before it had items. */
 function stepBase(endpoints: StepEndpoints): Pick<OperationResult, 'op' | 'source' | 'target'> {
-  const at = (side: StepEndpoints['source']): Location => ('host' in side ? { kind: 'registry', host: side.host, ...(side.prefix ? { path: side.prefix } : {}) } : imageAt(side));
+  const at = (side: StepEndpoints['source']): Location => ('host' in side ? registryAt(side) : imageAt(side));
   return { op: 'sync', source: at(endpoints.source), target: at(endpoints.target) };
 }
 
@@ -226,5 +228,5 @@ function backupReference(item: SyncItem, current: ManifestHead): Reference {
   });
   if (name === undefined) throw new Error('backUp called for a step without backup');
   // regsync's rule: a name with `/` or `:` is a whole reference, anything else a tag beside the target.
-  return /[/:]/.test(name) ? parseReference(name) : withTag(repositoryOf(target), name);
+  return /[/:]/.test(name) ? parseReference(name) : withTag(repositoryOf(target), parseTag(name, `the backup name of sync[${item.step.index}] (${item.step.file}:${item.step.line}:${item.step.column})`));
 }

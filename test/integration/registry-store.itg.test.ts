@@ -220,7 +220,7 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       await store.putManifest(refOf(reg.host, REPO, { tag: 'keep' }), bytes, m.mediaType);
       await store.putManifest(refOf(reg.host, REPO, { tag: 'drop' }), bytes, m.mediaType);
       await store.deleteTag(refOf(reg.host, REPO, { tag: 'drop' }));
-      const tags = await store.listTags(refOf(reg.host, REPO));
+      const tags: string[] = await store.listTags(refOf(reg.host, REPO));
       assert.ok(tags.includes('keep') && !tags.includes('drop'), tags.join(','));
       assert.equal((await store.headManifest(refOf(reg.host, REPO, { tag: 'keep' })))?.digest, m.digest);
       assert.equal((await store.headManifest(refOf(reg.host, REPO, { digest: m.digest })))?.digest, m.digest);
@@ -258,7 +258,7 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       const calls = reg.requests().filter((r) => r.status !== 401);
       assert.equal(calls.filter((r) => r.method === 'PUT').length, 7);
       assert.ok(calls.filter((r) => r.method === 'DELETE').length < 7, calls.map((r) => `${r.method} ${r.path}`).join('\n'));
-      const left = await store.listTags(refOf(reg.host, REPO));
+      const left: string[] = await store.listTags(refOf(reg.host, REPO));
       assert.deepEqual(left.filter((t) => tags.includes(t)), []);
       assert.ok(left.includes('stays'));
       assert.equal((await store.headManifest(refOf(reg.host, REPO, { tag: 'stays' })))?.digest, m.digest);

@@ -97,6 +97,20 @@ describe('runSync between OCI layouts', () => {
     assert.equal(await digestOf('v2'), upstream.digest);
   });
 
+  it('a backup name that is no tag is refused before it reaches index.json; the tag keeps its old image', async () => {
+    const results = await run(repoStep(`    backup: '.hidden-{{ .Ref.Tag }}'\n`), { mode: 'once' });
+    assert.deepEqual(results.map((r) => `${r.op} ${r.status}`), ['backup failed', 'sync failed', 'sync copied']);
+    assert.match(results[0]!.reason!, /^the backup name of sync\[0\] \(regsync\.yml:2:5\): refusing the tag "\.hidden-v1" \(must match/);
+    assert.equal(await digestOf('v1'), old.digest);
+    const index = JSON.parse(await readFile(join(dst, 'index.json'), 'utf8')) as { manifests: Array<{ annotations?: Record<string, string> }> };
+    assert.ok(!index.manifests.some((d) => d.annotations?.['org.opencontainers.image.ref.name']?.startsWith('.')), JSON.stringify(index));
+  });
+
+  it('a registry step whose path is not a repository path is a config error before any request', async () => {
+    const yaml = 'sync:\n  - source: reg.example/Up/../x\n    target: other.example/mirror\n    type: registry\n';
+    await assert.rejects(run(yaml, { mode: 'check' }), (err: unknown) => err instanceof UsageError && /regsync\.yml:2:5: sync\[0\] source: the path below reg\.example: repository "Up\/\.\.\/x" must be lowercase/.test(err.message));
+  });
+
   it('--missing copies only the tag the target lacks', async () => {
     const results = await run(repoStep(), { mode: 'once', missing: true });
     assert.deepEqual(results.map(line), [`sync excluded ocidir://${dst}:v1`, `sync copied ocidir://${dst}:v2`]);

@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream';
 import type { StoreSource } from '../../copy/options.js';
 import type { Descriptor } from '../../oci/manifest.js';
+import type { Tag } from '../../oci/names.js';
 import { formatReference, repositoryOf, withTag, type Reference } from '../../oci/reference.js';
 import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../../store/store.js';
 import type { ProtectPattern } from '../config/types.js';
@@ -108,7 +109,7 @@ class GuardedStore implements Store {
   mountBlob(repo: Reference, digest: string, from: Reference): Promise<boolean> {
     return this.store.mountBlob(repo, digest, from);
   }
-  listTags(repo: Reference, opts?: ListOptions): Promise<string[]> {
+  listTags(repo: Reference, opts?: ListOptions): Promise<Tag[]> {
     return this.store.listTags(repo, opts);
   }
   listRepositories(opts?: ListOptions): Promise<string[]> {

@@ -6,7 +6,7 @@ import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { MediaType } from '../../oci/mediatypes.js';
 import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
-import { isValidDigest } from '../../oci/reference.js';
+import { isValidDigest, isValidTag, type Tag } from '../../oci/names.js';
 import { UsageError } from '../../errors.js';
 
 export const OCI_LAYOUT_FILE = 'oci-layout';
@@ -89,8 +89,18 @@ export async function writeIndex(root: string, index: ImageIndex): Promise<void>
   await writeFileAtomic(join(root, INDEX_FILE), `${JSON.stringify(index, null, 2)}\n`);
 }
 
-export function tagOf(d: Descriptor): string | undefined {
-  return d.annotations?.[REF_NAME_ANNOTATION];
+/**
+ * The entry's tag. An annotation that is not a valid tag names nothing: the entry counts as untagged, so no lookup,
+ * listing or export ever uses that value (`listTags` reports it).
+ */
+export function tagOf(d: Descriptor): Tag | undefined {
+  const name = refNameOf(d);
+  return typeof name === 'string' && isValidTag(name) ? name : undefined;
+}
+
+/** The raw `org.opencontainers.image.ref.name` annotation, as untrusted as the file it came from. */
+export function refNameOf(d: Descriptor): unknown {
+  return (d.annotations as Record<string, unknown> | undefined)?.[REF_NAME_ANNOTATION];
 }
 
 /** Reads and parses a manifest blob of the layout; `undefined` when the layout does not hold it (a sparse index). */

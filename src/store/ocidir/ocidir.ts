@@ -12,7 +12,9 @@ import type { Logger } from '../../log.js';
 import type { SpentChunks } from '../../spent-buffers.js';
 import { digestAlgorithm, DigestVerifier, digestOf, verifyBytes } from '../../oci/digest.js';
 import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
+import { parseTag, type Tag } from '../../oci/names.js';
 import { OCIDIR_SCHEME, type OcidirReference, type Reference } from '../../oci/reference.js';
+import { keepValidNames } from '../names.js';
 import { collectGarbage, reachableDigests, type GcResult } from './gc.js';
 import {
   blobPath,
@@ -23,6 +25,7 @@ import {
   readIndex,
   readManifestBlob,
   REF_NAME_ANNOTATION,
+  refNameOf,
   tagOf,
   tempPathFor,
   writeFileAtomic,
@@ -110,7 +113,7 @@ export class OcidirStore implements Store {
     const artifactType = declaredArtifactType(parsed);
     if (artifactType !== undefined) entry.artifactType = artifactType;
     if (r.tag !== undefined) {
-      const tag = r.tag;
+      const tag = parseTag(r.tag, `a manifest put into ${this.name}`);
       const tagged: Descriptor = { ...entry, annotations: { [REF_NAME_ANNOTATION]: tag } };
       await this.updateIndex((index) => {
         // A moved tag keeps its place in index.json, so tag listings stay in a stable order.
@@ -209,16 +212,16 @@ export class OcidirStore implements Store {
    * Tags in `index.json` order, after `last` when given. The layout answers in one page, so `limit` (a page size) cuts
    * nothing: callers get what a registry gives when all pages are followed.
    */
-  async listTags(repo: Reference, opts: ListOptions = {}): Promise<string[]> {
+  async listTags(repo: Reference, opts: ListOptions = {}): Promise<Tag[]> {
     this.check(repo);
     const index = await readIndex(this.root);
-    const tags: string[] = [];
-    for (const d of index?.manifests ?? []) {
-      const tag = tagOf(d);
-      if (tag !== undefined && !tags.includes(tag)) tags.push(tag);
+    const named = (index?.manifests ?? []).map(refNameOf).filter((name) => name !== undefined);
+    const tags: Tag[] = [];
+    for (const tag of keepValidNames(named, parseTag, `${this.name}/${INDEX_FILE}`, opts, this.logger)) {
+      if (!tags.includes(tag)) tags.push(tag);
     }
     if (opts.last === undefined) return tags;
-    const after = tags.indexOf(opts.last);
+    const after = tags.findIndex((t) => t === opts.last);
     return after >= 0 ? tags.slice(after + 1) : tags.filter((t) => t > opts.last!);
   }
 

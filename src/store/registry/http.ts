@@ -2,14 +2,35 @@
 // RegistryError, and the re-reading of a body that broke off.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RegistryError, UsageError, type Operation } from '../../errors.js';
+import { parseDigest, parseRepository, parseTagOrDigest } from '../../oci/names.js';
 import { formatReference, type Reference, type RegistryReference } from '../../oci/reference.js';
 import { BODY_READ_ATTEMPTS, backoffDelay, classifyFailure, errorCode } from '../../retry.js';
 import type { RegistryResponse } from '../../transport/client.js';
 import { errorFromResponse } from '../../transport/response.js';
 import type { RegistrySession } from './session.js';
 
-/** `/v2/<pathPrefix>/<repository>/<rest>`: the prefix is inserted after `/v2/` (regclient's `pathPrefix`). */
+/** What may follow `/v2/<repository>/`, with the parser for the name in it: nothing else builds a request path. */
+const ENDPOINTS: Record<string, ((value: string, source: string) => string) | undefined> = {
+  manifests: parseTagOrDigest,
+  blobs: parseDigest,
+  referrers: parseDigest,
+};
+const FIXED_ENDPOINTS = new Set(['tags/list', 'blobs/uploads/']);
+
+/**
+ * `/v2/<pathPrefix>/<repository>/<rest>`: the prefix is inserted after `/v2/` (regclient's `pathPrefix`). The
+ * repository and the tag or digest in `rest` are checked against the OCI grammar here, the last step before a URL
+ * exists, so a name that slipped past its parser (`../../app/manifests/latest`) can never address another repository.
+ */
 export function apiPath(ctx: RegistrySession, repository: string, rest: string): string {
+  const where = `a request to ${ctx.client.registry}`;
+  parseRepository(repository, where);
+  if (!FIXED_ENDPOINTS.has(rest)) {
+    const slash = rest.indexOf('/');
+    const parse = slash > 0 ? ENDPOINTS[rest.slice(0, slash)] : undefined;
+    if (parse === undefined) throw new Error(`regkit has no registry endpoint "${rest}"`);
+    parse(rest.slice(slash + 1), `${where}/${repository}`);
+  }
   const prefix = ctx.client.host.pathPrefix?.replace(/^\/+|\/+$/g, '');
   return `/v2/${prefix ? `${prefix}/` : ''}${repository}/${rest}`;
 }

@@ -1,10 +1,12 @@
 // Paged lists: tags (`/v2/<repo>/tags/list`) and repositories (`/v2/_catalog`), with `n`/`last` and the
 // `Link: <…>; rel="next"` header (distribution spec "Listing Tags"; relative or absolute), guarded against loops.
 import { RegistryError, type Operation } from '../../errors.js';
+import { parseRepository, parseTag, type RepositoryName, type Tag } from '../../oci/names.js';
 import { CATALOG_SCOPE } from '../../transport/auth/scope.js';
 import { readBody } from '../../transport/response.js';
 import { apiPath, catalogPath, expectStatus, retryingBrokenBody } from './http.js';
 import type { RegistrySession } from './session.js';
+import { keepValidNames } from '../names.js';
 import type { ListOptions } from '../store.js';
 
 const LIST_PAGE_MAX_BYTES = 16 * 1024 * 1024;
@@ -86,10 +88,12 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
 }
 
 /** Tags of a repository; a repository the registry does not know has none. */
-export async function listTags(ctx: RegistrySession, repository: string, opts: ListOptions = {}): Promise<string[]> {
-  return (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+export async function listTags(ctx: RegistrySession, repository: string, opts: ListOptions = {}): Promise<Tag[]> {
+  const listed = (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+  return keepValidNames(listed, parseTag, `the tag list of ${ctx.client.registry}/${repository}`, opts, ctx.logger);
 }
 
-export async function listRepositories(ctx: RegistrySession, opts: ListOptions = {}): Promise<string[]> {
-  return (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+export async function listRepositories(ctx: RegistrySession, opts: ListOptions = {}): Promise<RepositoryName[]> {
+  const listed = (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+  return keepValidNames(listed, parseRepository, `the catalog of ${ctx.client.registry}`, opts, ctx.logger);
 }

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DigestMismatchError, RegistryError } from '../../errors.js';
 import { digestAlgorithm, digestOf, verifyBytes } from '../../oci/digest.js';
 import { MANIFEST_MEDIA_TYPES } from '../../oci/mediatypes.js';
+import { parseDigest, type Digest } from '../../oci/names.js';
 import type { RegistryReference } from '../../oci/reference.js';
 import { headDisabled } from '../../config/hostconfig.js';
 import { parseRateLimit } from '../../transport/ratelimit.js';
@@ -59,13 +60,18 @@ export async function headManifest(ctx: RegistrySession, ref: RegistryReference)
   await res.body.dump();
   if (res.status === 404) return undefined;
   await expectStatus(res, [200], ctx, ref.repository, 'manifest-head', manifestName(ref));
-  const digest = ref.digest ?? header(res.headers, 'docker-content-digest');
+  const digest = ref.digest ?? headerDigest(ctx, ref, header(res.headers, 'docker-content-digest'));
   const mediaType = contentType(header(res.headers, 'content-type'));
   const length = header(res.headers, 'content-length');
   // Without a digest header (or a usable type) the HEAD cannot answer: fetch the manifest and hash it.
   if (digest === undefined || mediaType === undefined || length === undefined) return getForHead(ctx, ref);
   const rateLimit = parseRateLimit(res.headers);
   return { digest, mediaType, size: Number(length), ...(rateLimit ? { rateLimit } : {}) };
+}
+
+/** A HEAD's `Docker-Content-Digest` names the manifest every later request asks for, so it is parsed first. */
+function headerDigest(ctx: RegistrySession, ref: RegistryReference, value: string | undefined): Digest | undefined {
+  return value === undefined ? undefined : parseDigest(value, `the Docker-Content-Digest header for ${manifestName(ref)} on ${ctx.client.registry}`);
 }
 
 async function getForHead(ctx: RegistrySession, ref: RegistryReference): Promise<ManifestHead | undefined> {

@@ -4,19 +4,25 @@
 import { RegistryError } from '../../errors.js';
 import type { Descriptor, ImageIndex } from '../../oci/manifest.js';
 import { MediaType } from '../../oci/mediatypes.js';
+import { parseDigest, parseTag, type Tag } from '../../oci/names.js';
 import type { RegistryReference } from '../../oci/reference.js';
 import { header, readBody } from '../../transport/response.js';
 import { apiPath, expectStatus } from './http.js';
 import type { RegistrySession } from './session.js';
 import { nextLink } from './list.js';
 import { getManifest, putManifest } from './manifest.js';
+import { keepValidNames } from '../names.js';
 import type { ReferrerOptions } from '../store.js';
 
 const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
 
-/** The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`. */
-export function referrersTag(digest: string): string {
-  return digest.replace(':', '-');
+/**
+ * The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`, the algorithm
+ * cut to 32 characters and the hex to 64, so a sha512 subject still gets a tag of the grammar.
+ */
+export function referrersTag(digest: string): Tag {
+  const colon = digest.indexOf(':');
+  return parseTag(`${digest.slice(0, Math.min(colon, 32))}-${digest.slice(colon + 1, colon + 65)}`, `the referrers tag of ${digest}`);
 }
 
 function filtered(descs: Descriptor[], opts: ReferrerOptions): Descriptor[] {
@@ -47,7 +53,7 @@ async function listFromApi(ctx: RegistrySession, repository: string, digest: str
     await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
     seen.add(res.url.href);
     const index = JSON.parse((await readBody(res.body, REFERRERS_PAGE_MAX_BYTES)).toString('utf8')) as Partial<ImageIndex>;
-    const page = Array.isArray(index.manifests) ? index.manifests : [];
+    const page = validReferrers(ctx, index.manifests, `the referrers of ${ctx.client.registry}/${repository}@${digest}`);
     // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
     const applied = (header(res.headers, 'oci-filters-applied') ?? '').split(',').map((s) => s.trim());
     out.push(...(applied.includes('artifactType') ? page : filtered(page, opts)));
@@ -64,11 +70,23 @@ async function readFallbackIndex(ctx: RegistrySession, subject: RegistryReferenc
   try {
     const m = await getManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) });
     const index = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as ImageIndex;
-    return Array.isArray(index.manifests) ? index : undefined;
+    if (!Array.isArray(index.manifests)) return undefined;
+    return { ...index, manifests: validReferrers(ctx, index.manifests, `the referrers tag ${subject.registry}/${subject.repository}:${referrersTag(subject.digest)}`) };
   } catch (err) {
     if (err instanceof RegistryError && err.status === 404) return undefined;
     throw err;
   }
+}
+
+/** A referrer's digest becomes a manifest URL: one whose digest is not valid is left out (and logged). */
+function validReferrers(ctx: RegistrySession, listed: unknown, source: string): Descriptor[] {
+  if (!Array.isArray(listed)) return [];
+  return keepValidNames(listed, parseReferrer, source, {}, ctx.logger);
+}
+
+function parseReferrer(entry: unknown, source: string): Descriptor {
+  parseDigest((entry as { digest?: unknown } | null)?.digest, source);
+  return entry as Descriptor;
 }
 
 /** The descriptor a referrers index lists for a manifest (spec: artifactType, else the config's media type). */

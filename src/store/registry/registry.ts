@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream';
 import { RegistryError } from '../../errors.js';
 import type { Descriptor } from '../../oci/manifest.js';
+import type { Tag } from '../../oci/names.js';
 import type { Reference, RegistryReference } from '../../oci/reference.js';
 import { getBlob, headBlob } from './blob.js';
 import { registryRef } from './http.js';
@@ -80,7 +81,7 @@ export class RegistryStore implements Store {
     return mountBlob(this.ctx, target.repository, digest, source.repository);
   }
 
-  listTags(repo: Reference, opts?: ListOptions): Promise<string[]> {
+  listTags(repo: Reference, opts?: ListOptions): Promise<Tag[]> {
     return listTags(this.ctx, registryRef(this.ctx, repo).repository, opts);
   }
 
