@@ -19,8 +19,8 @@ var execute = __webpack_require__(8284);
 var host_spec = __webpack_require__(1310);
 // EXTERNAL MODULE: ./build/src/command/options.js
 var options = __webpack_require__(4141);
-// EXTERNAL MODULE: ./build/src/command/store-options.js + 31 modules
-var store_options = __webpack_require__(3327);
+// EXTERNAL MODULE: ./build/src/command/store-options.js + 32 modules
+var store_options = __webpack_require__(2218);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/report/jsonl.js
@@ -289,9 +289,14 @@ class GroupedProgress {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/report/units.js
 var units = __webpack_require__(4915);
 ;// CONCATENATED MODULE: ./build/src/report/summary.js
+// Operation results as a markdown job summary: a heading with totals and one table row per operation.
+
+
 
 const STATUS_ORDER = ['copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'skipped', 'excluded', 'failed'];
 /** Cell text that cannot break the table: `|` escaped, line breaks as `<br>`, HTML inert. */
@@ -313,8 +318,8 @@ function row(r) {
     const blobs = r.blobs ? `${r.blobs.copied}/${r.blobs.skipped}/${r.blobs.mounted}` : '';
     const status = r.reason ? `${r.status}: ${r.reason}` : r.status;
     const cells = [
-        escapeCell(r.source ?? ''),
-        escapeCell(r.target ?? ''),
+        escapeCell(textOf(r.source)),
+        escapeCell(textOf(r.target)),
         r.digest ? `\`${escapeCell((0,units/* shortDigest */.VK)(r.digest))}\`` : '',
         escapeCell((r.platforms ?? []).join(', ')),
         blobs,
@@ -336,19 +341,36 @@ function renderSummary(results, opts = {}) {
 /** Always shown in a sync heading, zero or not, so runs read alike; the rest only when they occur. */
 const SYNC_TOTALS = ['copied', 'skipped', 'would-copy', 'backed-up', 'excluded', 'failed'];
 const SYNC_OCCASIONAL = ['would-backup', 'deleted', 'would-delete'];
-/** `host/repo:tag` → `host/repo` (also for `ocidir://path:tag`); a digest is dropped too. */
-function repositoryText(ref) {
-    const at = ref.indexOf('@');
-    const name = at < 0 ? ref : ref.slice(0, at);
-    const colon = name.lastIndexOf(':');
-    return colon > name.lastIndexOf('/') && !name.slice(colon).includes(']') ? name.slice(0, colon) : name;
+function textOf(loc) {
+    return loc ? (0,result/* locationText */.fN)(loc) : '';
 }
-function tagText(ref) {
-    const repo = repositoryText(ref);
-    return ref.length > repo.length ? ref.slice(repo.length + 1) : ref;
+/** The repository an image belongs to (`host/repo`, `ocidir://path`), without tag or digest; other places as they are. */
+function repositoryText(loc) {
+    if (loc?.kind === 'image')
+        return (0,reference/* formatReference */.FH)((0,reference/* repositoryOf */._M)(loc.ref));
+    if (loc?.kind === 'file')
+        return loc.path;
+    return textOf(loc);
 }
-function registryText(ref) {
-    return ref.startsWith('ocidir://') ? 'ocidir' : ref.split('/')[0];
+/** What names one image within its repository: the tag (with a digest pinned beside it), or the digest. */
+function tagText(loc) {
+    if (loc?.kind === 'image') {
+        const { tag, digest } = loc.ref;
+        if (tag !== undefined)
+            return digest !== undefined ? `${tag}@${digest}` : tag;
+        return digest ?? textOf(loc);
+    }
+    if (loc?.kind === 'file' && loc.tag !== undefined)
+        return loc.tag;
+    return textOf(loc);
+}
+/** The registry a rate limit belongs to; all OCI layouts count as one, `ocidir`. */
+function registryText(loc) {
+    if (loc.kind === 'image')
+        return loc.ref.scheme === 'ocidir' ? 'ocidir' : loc.ref.registry;
+    if (loc.kind === 'registry')
+        return loc.host;
+    return (0,result/* locationText */.fN)(loc);
 }
 function syncTotalsLine(results, durationMs) {
     const count = (s) => results.filter((r) => r.status === s).length;
@@ -363,8 +385,8 @@ function syncTotalsLine(results, durationMs) {
 function rateLimitLine(results) {
     const lowest = new Map();
     for (const r of results) {
-        const remaining = r.details?.['rateLimitRemaining'];
-        if (typeof remaining !== 'number' || r.source === undefined)
+        const remaining = r.details?.kind === 'transfer' ? r.details.rateLimitRemaining : undefined;
+        if (remaining === undefined || r.source === undefined)
             continue;
         const registry = registryText(r.source);
         lowest.set(registry, Math.min(remaining, lowest.get(registry) ?? Infinity));
@@ -375,8 +397,8 @@ function rateLimitLine(results) {
 }
 function syncRow(r) {
     const cells = [
-        escapeCell(r.source ?? ''),
-        escapeCell(r.target ?? ''),
+        escapeCell(textOf(r.source)),
+        escapeCell(textOf(r.target)),
         r.op === 'backup' || r.op === 'sync' ? r.status : `${r.status} (${r.op})`,
         r.digest ? `\`${escapeCell((0,units/* shortDigest */.VK)(r.digest))}\`` : '',
         (0,units/* formatBytes */.z3)(r.bytes),
@@ -388,11 +410,11 @@ function syncRow(r) {
 const NAMED_IN_FOLD = 5;
 function foldedRow(group) {
     const first = group[0];
-    const tags = group.map((r) => tagText(r.target ?? r.source ?? ''));
+    const tags = group.map((r) => tagText(r.target ?? r.source));
     const named = tags.slice(0, NAMED_IN_FOLD).join(', ') + (tags.length > NAMED_IN_FOLD ? ', …' : '');
     const cells = [
-        escapeCell(repositoryText(first.source ?? '')),
-        escapeCell(repositoryText(first.target ?? '')),
+        escapeCell(repositoryText(first.source)),
+        escapeCell(repositoryText(first.target)),
         'excluded',
         '',
         '',
@@ -407,7 +429,7 @@ function foldedRow(group) {
  */
 function syncRows(results, foldOver) {
     const groups = new Map();
-    const groupOf = (r) => JSON.stringify([repositoryText(r.source ?? ''), repositoryText(r.target ?? ''), r.reason ?? '']);
+    const groupOf = (r) => JSON.stringify([repositoryText(r.source), repositoryText(r.target), r.reason ?? '']);
     for (const r of results) {
         if (r.status !== 'excluded')
             continue;
@@ -517,13 +539,13 @@ function wroteSomething(out) {
  * the node24 action. A composite step (`inCompositeStep`) cannot reach the cache service: its action.yml wraps the
  * step in actions/cache steps instead.
  */
-async function run_execute(settings, env, logger, inCompositeStep) {
+async function run_execute(settings, env, logger, inCompositeStep, tuning) {
     const { command } = settings;
     const writes = command.name === 'sync once';
     const spec = (0,options/* isSyncCommand */.dv)(command) && command.name !== 'sync config' && settings.cache ? (0,layout_cache/* layoutCacheSpec */.G6)(command.config, (0,layout_cache/* cacheRunFrom */.Ek)(env), command.shard) : undefined;
     const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
     const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
-    const stores = (0,store_options/* openStores */.j)(command, settings.global.hosts, logger);
+    const stores = (0,store_options/* openStores */.j)(command, settings.global.hosts, logger, tuning);
     const progress = new GroupedProgress();
     let out;
     try {
@@ -542,7 +564,8 @@ function describe(out, results, settings) {
         return Buffer.from(out.bytes).toString('utf8');
     return settings.global.format === 'json' ? (0,jsonl/* renderJsonLines */.Y)(results) : (0,report_text/* renderText */.S)(results);
 }
-async function runAction(argv, env) {
+/** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the action runs in a test. */
+async function runAction(argv, env, tuning = {}) {
     maskInputSecrets(env);
     const started = Date.now();
     const logger = createActionLogger();
@@ -558,7 +581,7 @@ async function runAction(argv, env) {
             for (const secret of (0,secrets/* configSecrets */.U)(command.config))
                 core/* setSecret */.Pq(secret);
         title = `regkit ${command.name}`;
-        const out = await run_execute(settings, env, logger, argv[0] !== undefined);
+        const out = await run_execute(settings, env, logger, argv[0] !== undefined, tuning);
         if (out.kind === 'results')
             results = out.results;
         core/* info */.pq(describe(out, results, settings).trimEnd());
@@ -577,7 +600,7 @@ async function runAction(argv, env) {
     if (failed.length > 0) {
         core/* setFailed */.C1(`${failed.length} of ${results.length} operations failed: ${failed.map((r) => r.reason ?? r.status).join('; ')}`);
     }
-    return (0,result/* exitCodeOf */.F)(results);
+    return (0,result/* exitCodeOf */.FO)(results);
 }
 
 

@@ -492,8 +492,8 @@ function createRedactor(secrets) {
     return (text) => values.reduce((out, secret) => out.split(secret).join('***'), text);
 }
 
-// EXTERNAL MODULE: ./build/src/command/store-options.js + 31 modules
-var store_options = __webpack_require__(3327);
+// EXTERNAL MODULE: ./build/src/command/store-options.js + 32 modules
+var store_options = __webpack_require__(2218);
 ;// CONCATENATED MODULE: ./build/src/cli/version.js
 // Kept equal to package.json's version by a unit test: the bundle cannot rely on finding package.json at run time.
 const VERSION = '0.1.0';
@@ -517,7 +517,8 @@ const VERSION = '0.1.0';
 function rawHostSpecs(argv) {
     return argv.flatMap((a, i) => (a === '--host' && i + 1 < argv.length ? [argv[i + 1]] : a.startsWith('--host=') ? [a.slice('--host='.length)] : []));
 }
-async function runCli(argv, io) {
+/** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the CLI runs in a test. */
+async function runCli(argv, io, tuning = {}) {
     let redact = createRedactor((0,host_spec/* secretsInHostSpecs */.jP)(rawHostSpecs(argv)));
     let invocation;
     try {
@@ -539,7 +540,7 @@ async function runCli(argv, io) {
     if ((0,options/* isSyncCommand */.dv)(command) || command.name === 'prune once')
         redact = createRedactor([...(0,host_spec/* secretsInHostSpecs */.jP)(rawHostSpecs(argv)), ...(0,secrets/* configSecrets */.U)(command.config)]);
     const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
-    const stores = (0,store_options/* openStores */.j)(command, global.hosts, logger);
+    const stores = (0,store_options/* openStores */.j)(command, global.hosts, logger, tuning);
     try {
         const onProgress = (0,progress/* createProgressReporter */.l)((image, line) => logger.info(`${image}: ${line}`));
         const out = await (0,execute/* executeCommand */.R)(command, { stores, logger, onProgress });
@@ -550,7 +551,7 @@ async function runCli(argv, io) {
         for (const r of out.results)
             if (r.status === 'failed')
                 logger.error(`${r.op} failed: ${r.reason ?? 'no reason given'}`);
-        return (0,result/* exitCodeOf */.F)(out.results);
+        return (0,result/* exitCodeOf */.FO)(out.results);
     }
     catch (err) {
         io.stderr.write(formatFatal(err, global.logFormat, redact));

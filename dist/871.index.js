@@ -11,14 +11,18 @@ __webpack_require__.d(__webpack_exports__, {
   runSync: () => (/* binding */ runSync)
 });
 
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy = __webpack_require__(7050);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
+var copy = __webpack_require__(3898);
 // EXTERNAL MODULE: ./build/src/copy/limit.js
 var copy_limit = __webpack_require__(5736);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./build/src/oci/names.js
+var names = __webpack_require__(7287);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
 var reference = __webpack_require__(4974);
+// EXTERNAL MODULE: ./build/src/report/result.js
+var report_result = __webpack_require__(4123);
 // EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
 var load = __webpack_require__(8656);
 // EXTERNAL MODULE: ./build/src/config/shard.js
@@ -26,6 +30,8 @@ var shard = __webpack_require__(4004);
 ;// CONCATENATED MODULE: ./build/src/sync/items.js
 // From steps to items: each (source tag → target tag) a sync step covers, after tag and repository filters. Only
 // reads: tag lists and the catalog.
+
+
 
 
 
@@ -49,7 +55,11 @@ function parseRegistryPath(step, text, what) {
     const slash = text.indexOf('/');
     const host = slash < 0 ? text : text.slice(0, slash);
     try {
-        return { host: (0,reference/* parseRegistryHost */.TZ)(host), prefix: slash < 0 ? '' : text.slice(slash + 1).replace(/\/+$/, '') };
+        const prefix = slash < 0 ? '' : text.slice(slash + 1).replace(/\/+$/, '');
+        const problem = prefix === '' ? undefined : (0,names/* repositoryProblem */.Ki)(prefix);
+        if (problem !== undefined)
+            throw new errors/* UsageError */.eb(`the path below ${host}: ${problem}`);
+        return { host: (0,reference/* parseRegistryHost */.TZ)(host), prefix };
     }
     catch (err) {
         throw new errors/* UsageError */.eb(`${positionOf(step)}: sync[${step.index}] ${what}: ${err.message}`);
@@ -68,7 +78,7 @@ async function expandStep(stores, endpoints, opts) {
     switch (endpoints.type) {
         case 'image': {
             const item = { step, source: endpoints.source, target: endpoints.target };
-            return { items: (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(item.target), opts.shard) ? [item] : [], excluded: [] };
+            return { items: (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(item.target), opts.shard) ? [item] : [], excluded: [], failed: [] };
         }
         case 'repository':
             return expandRepository(stores, step, endpoints.source, endpoints.target, opts);
@@ -77,7 +87,8 @@ async function expandStep(stores, endpoints, opts) {
     }
 }
 async function expandRepository(stores, step, source, target, opts) {
-    const tags = await stores.storeFor(source).listTags((0,reference/* repositoryOf */._M)(source));
+    const invalid = [];
+    const tags = await stores.storeFor(source).listTags((0,reference/* repositoryOf */._M)(source), { onInvalid: (err) => invalid.push(err) });
     const chosen = new Set((0,load/* selectTags */.O)(step.tagSets, tags));
     const present = opts.missing ? new Set(await stores.storeFor(target).listTags((0,reference/* repositoryOf */._M)(target))) : new Set();
     const items = [];
@@ -93,11 +104,20 @@ async function expandRepository(stores, step, source, target, opts) {
         else
             items.push(item);
     }
-    return { items, excluded };
+    // Whatever the filters say: a source that lists a name no registry could hold is one to look at, not to skip quietly.
+    const [from, to] = [(0,reference/* repositoryOf */._M)(source), (0,reference/* repositoryOf */._M)(target)];
+    const failed = invalid.filter((err) => (0,shard/* inShard */.Iw)(`${(0,reference/* formatReference */.FH)(to)} ${err.message}`, opts.shard)).map((err) => invalidNameResult((0,report_result/* imageAt */.t3)(from), (0,report_result/* imageAt */.t3)(to), err));
+    return { items, excluded, failed };
 }
 async function expandRegistry(stores, step, from, to, opts) {
-    const repos = await stores.storeForRegistry(from.host).listRepositories();
-    const out = { items: [], excluded: [] };
+    const invalid = [];
+    const repos = await stores.storeForRegistry(from.host).listRepositories({ onInvalid: (err) => invalid.push(err) });
+    const out = { items: [], excluded: [], failed: [] };
+    for (const err of invalid) {
+        const below = typeof err.value === 'string' && (from.prefix === '' || err.value.startsWith(`${from.prefix}/`));
+        if (below && (0,shard/* inShard */.Iw)(`${registryPathLabel(to)} ${err.message}`, opts.shard))
+            out.failed.push(invalidNameResult(registryAt(from), registryAt(to), err));
+    }
     for (const repo of repos) {
         if (from.prefix && !repo.startsWith(`${from.prefix}/`))
             continue;
@@ -109,11 +129,23 @@ async function expandRegistry(stores, step, from, to, opts) {
         const part = await expandRepository(stores, step, source, target, opts);
         out.items.push(...part.items);
         out.excluded.push(...part.excluded);
+        out.failed.push(...part.failed);
     }
     return out;
 }
+/** A registry step's side as the shard hash names it: the host and the path below it. */
+function registryPathLabel(path) {
+    return path.prefix ? `${path.host}/${path.prefix}` : path.host;
+}
+/** A registry step's side as results name it. */
+function registryAt(path) {
+    return { kind: 'registry', host: path.host, ...(path.prefix ? { path: path.prefix } : {}) };
+}
+function invalidNameResult(source, target, err) {
+    return { op: 'sync', status: 'failed', source, target, bytes: 0, reason: err.message };
+}
 function excludedResult(item, reason) {
-    return { op: 'sync', status: 'excluded', source: (0,reference/* formatReference */.FH)(item.source), target: (0,reference/* formatReference */.FH)(item.target), bytes: 0, reason };
+    return { op: 'sync', status: 'excluded', source: (0,report_result/* imageAt */.t3)(item.source), target: (0,report_result/* imageAt */.t3)(item.target), bytes: 0, reason };
 }
 
 ;// CONCATENATED MODULE: ./build/src/sync/prune-target.js
@@ -122,6 +154,7 @@ function excludedResult(item, reason) {
 // attestations, the referrers fallback) belong to the images beside them and are never pruned here. Backups written
 // into the same repository are removed too unless the filters select them: keep backups in another repository (a
 // backup template that names a full reference) when pruning.
+
 
 
 
@@ -134,7 +167,7 @@ async function pruneTarget(stores, step, target, opts) {
     const doomed = tags.filter((t) => !kept.has(t) && !DIGEST_TAG.test(t)).map((t) => (0,reference/* withTag */.Rd)(repo, t)).filter((r) => (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(r), opts.shard));
     const results = [];
     for (const ref of doomed) {
-        const base = { op: 'prune', target: (0,reference/* formatReference */.FH)(ref), bytes: 0 };
+        const base = { op: 'prune', target: (0,report_result/* imageAt */.t3)(ref), bytes: 0 };
         try {
             const head = await store.headManifest(ref);
             const digest = head ? { digest: head.digest } : {};
@@ -191,6 +224,8 @@ async function waitForRateLimit(ctx, item, head, budget) {
 
 
 
+
+
 async function runSync(ctx, config, opts) {
     for (const w of config.warnings)
         ctx.logger.warn(warningText(w));
@@ -203,13 +238,14 @@ async function runSync(ctx, config, opts) {
             const expanded = await expandStep(ctx.stores, endpoints, opts);
             listed.push(endpoints);
             items.push(...expanded.items);
-            results.push(...expanded.excluded);
+            results.push(...expanded.excluded, ...expanded.failed);
+            if (opts.abortOnError && expanded.failed.length > 0)
+                return results;
         }
         catch (err) {
             if ((0,errors/* exitCodeFor */.Rr)(err) === 2)
                 throw err;
-            const { step } = endpoints;
-            results.push(failed({ step, source: stepRef(step.source), target: stepRef(step.target) }, err));
+            results.push({ ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) });
             if (opts.abortOnError)
                 return results;
         }
@@ -249,9 +285,13 @@ function warningText(w) {
     const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
     return `${at}: ${w.message}`;
 }
-/** For a step that failed before it had items: a readable label, not a parsed reference. */
-function stepRef(text) {
-    return { scheme: 'ocidir', path: text };
+/** Where a step reads and writes, for a step that failed before it had items. */
+function stepBase(endpoints) {
+    const at = (side) => ('host' in side ? registryAt(side) : (0,report_result/* imageAt */.t3)(side));
+    return { op: 'sync', source: at(endpoints.source), target: at(endpoints.target) };
+}
+function reasonOf(err) {
+    return err instanceof Error ? err.message : String(err);
 }
 function copyOptionsFor(step) {
     const platforms = step.platform ? [step.platform] : step.platforms;
@@ -266,10 +306,10 @@ function copyOptionsFor(step) {
     };
 }
 function base(item) {
-    return { op: 'sync', source: (0,reference/* formatReference */.FH)(item.source), target: (0,reference/* formatReference */.FH)(item.target) };
+    return { op: 'sync', source: (0,report_result/* imageAt */.t3)(item.source), target: (0,report_result/* imageAt */.t3)(item.target) };
 }
 function failed(item, err) {
-    return { ...base(item), status: 'failed', bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+    return { ...base(item), status: 'failed', bytes: 0, reason: reasonOf(err) };
 }
 function heads(ctx, item) {
     return Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
@@ -298,20 +338,12 @@ async function checkItem(ctx, item) {
         return { results: [failed(item, err)] };
     }
 }
-/**
- * The `skipped` result when the two HEADs settle the item, undefined when the copy engine must look. Equal digests are
- * not enough for a rewritten index or a single platform (a digest of its own; a sparse index keeps the source's), nor
- * when referrers or digest tags may still be missing.
- */
+/** The `skipped` result when the two HEADs settle the item (the copy engine's own verdict), undefined when it must look. */
 function unchangedResult(item, copyOpts, srcHead, dstHead, started) {
-    const { step } = item;
-    const extras = (step.referrers || step.digestTags) && !step.fastCheck;
-    if (isFiltered(copyOpts) || extras || step.forceRecursive || dstHead?.digest !== srcHead.digest)
+    const digest = (0,copy/* upToDateByHeads */.lZ)(srcHead, dstHead, copyOpts);
+    if (digest === undefined)
         return undefined;
-    return { ...base(item), status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
-}
-function isFiltered(copyOpts) {
-    return copyOpts.platforms !== undefined && !(copyOpts.sparseIndex && copyOpts.platforms.length > 1);
+    return { ...base(item), status: 'skipped', digest, bytes: 0, reason: copy/* UNCHANGED_REASON */.dd, durationMs: Date.now() - started };
 }
 async function syncItem(ctx, item, checked, opts, budget) {
     const { step } = item;
@@ -332,13 +364,12 @@ async function syncItem(ctx, item, checked, opts, budget) {
         const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
         if (unchanged)
             return [unchanged];
-        const filtered = isFiltered(copyOpts);
         const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
-        const withRate = (r) => (remaining === undefined ? r : { ...r, details: { ...r.details, rateLimitRemaining: remaining } });
+        const withRate = (r) => remaining === undefined ? r : { ...r, details: { ...(r.details?.kind === 'transfer' ? r.details : { kind: 'transfer' }), rateLimitRemaining: remaining } };
         // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
         // depends on the digest a platform filter would produce.
-        const needsPlan = opts.mode === 'check' || (filtered && dstHead !== undefined && step.backup !== undefined);
-        const planned = needsPlan ? await (0,copy/* copyImage */.L)(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
+        const needsPlan = opts.mode === 'check' || ((0,copy/* digestFromHead */.rG)(srcHead, copyOpts) === undefined && dstHead !== undefined && step.backup !== undefined);
+        const planned = needsPlan ? await (0,copy/* copyImage */.L1)(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
         if (planned?.status === 'skipped')
             return [withRate({ ...planned, op: 'sync' })];
         const out = [];
@@ -350,7 +381,7 @@ async function syncItem(ctx, item, checked, opts, budget) {
                 return out;
             }
         }
-        const done = planned && opts.mode === 'check' ? planned : await (0,copy/* copyImage */.L)(copyCtx, item.source, item.target, copyOpts);
+        const done = planned && opts.mode === 'check' ? planned : await (0,copy/* copyImage */.L1)(copyCtx, item.source, item.target, copyOpts);
         out.push(withRate({ ...done, op: 'sync', durationMs: Date.now() - started }));
         return out;
     }
@@ -362,16 +393,16 @@ async function syncItem(ctx, item, checked, opts, budget) {
 }
 async function backUp(ctx, item, current, mode) {
     const target = item.target;
-    const result = { op: 'backup', source: (0,reference/* formatReference */.FH)(target), digest: current.digest };
+    const result = { op: 'backup', source: (0,report_result/* imageAt */.t3)(target), digest: current.digest };
     let backupRef;
     try {
         backupRef = backupReference(item, current);
-        const r = await (0,copy/* copyImage */.L)(ctx, (0,reference/* withDigest */.hQ)(target, current.digest), backupRef, { dryRun: mode === 'check' });
-        return { ...r, ...result, status: mode === 'check' ? 'would-backup' : 'backed-up', target: (0,reference/* formatReference */.FH)(backupRef) };
+        const r = await (0,copy/* copyImage */.L1)(ctx, (0,reference/* withDigest */.hQ)(target, current.digest), backupRef, { dryRun: mode === 'check' });
+        return { ...r, ...result, status: mode === 'check' ? 'would-backup' : 'backed-up', target: (0,report_result/* imageAt */.t3)(backupRef) };
     }
     catch (err) {
         // A template that names no usable reference fails this backup (and so keeps the old tag), not the whole run.
-        return { ...result, status: 'failed', ...(backupRef ? { target: (0,reference/* formatReference */.FH)(backupRef) } : {}), bytes: 0, reason: err instanceof Error ? err.message : String(err) };
+        return { ...result, status: 'failed', ...(backupRef ? { target: (0,report_result/* imageAt */.t3)(backupRef) } : {}), bytes: 0, reason: reasonOf(err) };
     }
 }
 function backupReference(item, current) {
@@ -386,7 +417,7 @@ function backupReference(item, current) {
     if (name === undefined)
         throw new Error('backUp called for a step without backup');
     // regsync's rule: a name with `/` or `:` is a whole reference, anything else a tag beside the target.
-    return /[/:]/.test(name) ? (0,reference/* parseReference */.F2)(name) : (0,reference/* withTag */.Rd)((0,reference/* repositoryOf */._M)(target), name);
+    return /[/:]/.test(name) ? (0,reference/* parseReference */.F2)(name) : (0,reference/* withTag */.Rd)((0,reference/* repositoryOf */._M)(target), (0,names/* parseTag */.ED)(name, `the backup name of sync[${item.step.index}] (${item.step.file}:${item.step.line}:${item.step.column})`));
 }
 
 

@@ -696,7 +696,15 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/copy/limit.js
 var copy_limit = __webpack_require__(5736);
+// EXTERNAL MODULE: ./build/src/report/result.js
+var result = __webpack_require__(4123);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(4974);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/journal.js
+// The record of every write a script asked for, executed or (in dry-run) only planned, and what the report makes
+// of it. Planned tag deletions are remembered so that later safety checks in the same dry run treat them as gone.
+
+
 class Journal {
     entries = [];
     plannedTagDeletes = new Set();
@@ -731,22 +739,27 @@ function statusOf(entry) {
         return entry.executed ? 'deleted' : 'would-delete';
     return entry.executed ? 'copied' : 'would-copy';
 }
+/**
+ * An entry's reference as the result's typed location. The API formatted it from a parsed reference, so it parses
+ * back to the same one; `repositoryOnly` keeps a bare repository (a blob.put) from gaining a `latest` tag.
+ */
+function imageNamed(text) {
+    return (0,result/* imageAt */.t3)((0,reference/* parseReference */.F2)(text, { repositoryOnly: true }));
+}
 /** The journal in the one result model, for the text, JSON-lines and job-summary renderers. */
 function journalToResults(script, entries) {
     return entries.map((e) => ({
         op: KIND[e.op],
         status: statusOf(e),
-        target: e.reference,
-        ...(e.source !== undefined ? { source: e.source } : {}),
+        target: imageNamed(e.reference),
+        ...(e.source !== undefined ? { source: e.op === 'image.importTar' ? { kind: 'file', path: e.source } : imageNamed(e.source) } : {}),
         ...(e.digest !== undefined ? { digest: e.digest } : {}),
         bytes: 0,
         ...(e.error !== undefined ? { reason: e.error } : {}),
-        details: { script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}) },
+        details: { kind: 'script', script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}) },
     }));
 }
 
-// EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 1 modules
 var fengari = __webpack_require__(4649);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/bridge.js
@@ -2890,7 +2903,7 @@ function applyProtect(config, unit) {
         unit.deletes = unit.deletes.filter((d) => {
             const p = protectedBy(patterns, d.ref, d.tag);
             if (p)
-                unit.protected.push({ reference: d.reference, digest: d.digest, pattern: p.source });
+                unit.protected.push({ reference: d.reference, ref: d.ref, digest: d.digest, pattern: p.source });
             return !p;
         });
         return unit.deletes.length;
@@ -2901,8 +2914,8 @@ function applyProtect(config, unit) {
             continue;
         const ref = e.op === 'tag.delete' ? (0,reference/* parseReference */.F2)(e.reference) : undefined;
         const p = ref?.tag !== undefined ? protectedBy(patterns, ref, ref.tag) : undefined;
-        if (p)
-            unit.protected.push({ reference: e.reference, ...(e.digest !== undefined ? { digest: e.digest } : {}), pattern: p.source });
+        if (p && ref)
+            unit.protected.push({ reference: e.reference, ref, ...(e.digest !== undefined ? { digest: e.digest } : {}), pattern: p.source });
         else
             count++;
     }
@@ -2925,16 +2938,20 @@ async function buildPlan(ctx, config) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/plan/results.js
+// The plan and its outcome in the one result model: would-delete / deleted / failed / excluded (protected), each
+// with its digest and a reason naming the script (and line) or policy it came from.
+
 
 
 function unitDetails(unit, line) {
-    return { [unit.source.kind]: unit.name, ...(line !== undefined ? { line } : {}) };
+    const at = line !== undefined ? { line } : {};
+    return unit.source.kind === 'script' ? { kind: 'script', script: unit.name, ...at } : { kind: 'policy', policy: unit.name, ...at };
 }
 function deleteResult(unit, d, status, why) {
     return {
         op: 'tag-delete',
         status,
-        target: d.reference,
+        target: (0,result/* imageAt */.t3)(d.ref),
         digest: d.digest,
         bytes: 0,
         reason: why === undefined ? d.reason : `${why} (${d.reason})`,
@@ -2945,7 +2962,7 @@ function protectedResult(unit, p) {
     return {
         op: 'tag-delete',
         status: 'excluded',
-        target: p.reference,
+        target: (0,result/* imageAt */.t3)(p.ref),
         ...(p.digest !== undefined ? { digest: p.digest } : {}),
         bytes: 0,
         reason: `protected by defaults.protect "${p.pattern}" (${unit.source.kind} "${unit.name}")`,
@@ -2953,12 +2970,12 @@ function protectedResult(unit, p) {
     };
 }
 function unitFailure(unit, error) {
-    return { op: 'prune', status: 'failed', target: unit.name, bytes: 0, reason: error, details: unitDetails(unit) };
+    return { op: 'prune', status: 'failed', target: { kind: 'rule', name: unit.name }, bytes: 0, reason: error, details: unitDetails(unit) };
 }
 /** A script's journal as results; writes the guard held back become `excluded`. */
 function scriptResults(unit, journal, held) {
     return journalToResults(unit.name, journal).map((r, i) => {
-        const pattern = r.target !== undefined ? held.get(r.target) : undefined;
+        const pattern = held.get(journal[i].reference);
         if (pattern !== undefined)
             return { ...r, status: 'excluded', reason: `protected by defaults.protect "${pattern}" (${scriptReason(unit.name, journal[i].line)})` };
         return r.reason === undefined ? { ...r, reason: scriptReason(unit.name, journal[i].line) } : r;
@@ -3040,7 +3057,7 @@ async function runPrune(ctx, config, opts) {
     if (opts.dryRun || plan.overLimit !== undefined) {
         const results = planResults(plan.units);
         if (plan.overLimit !== undefined)
-            results.push({ op: 'prune', status: 'failed', target: config.file, bytes: 0, reason: plan.overLimit });
+            results.push({ op: 'prune', status: 'failed', target: { kind: 'file', path: config.file }, bytes: 0, reason: plan.overLimit });
         return { plan, results };
     }
     const guard = new DeleteGuard(ctx.stores, config.defaults.protect, config.defaults.maxDeletes);

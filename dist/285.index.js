@@ -1,5 +1,5 @@
-export const id = 746;
-export const ids = [746];
+export const id = 285;
+export const ids = [285];
 export const modules = {
 
 /***/ 8284:
@@ -13,16 +13,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/copy/archive.js + 3 modules
 var archive = __webpack_require__(4263);
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy_copy = __webpack_require__(7050);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
+var copy_copy = __webpack_require__(3898);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
-// EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+// EXTERNAL MODULE: ./build/src/report/result.js
+var result = __webpack_require__(4123);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
 var mediatypes = __webpack_require__(3662);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
 var manifest = __webpack_require__(2262);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/command/resolve.js
 var resolve = __webpack_require__(7735);
 ;// CONCATENATED MODULE: ./build/src/command/delete.js
@@ -32,12 +34,13 @@ var resolve = __webpack_require__(7735);
 
 
 
+
 /** Tags looked at in parallel while searching for users of a digest. */
 const TAG_CHECK_CONCURRENCY = 8;
 async function deleteTag(store, ref) {
     const head = await (0,resolve/* headOrFail */.c_)(store, ref);
     await store.deleteTag(ref);
-    return { op: 'tag-delete', status: 'deleted', target: (0,reference/* formatReference */.FH)(ref), digest: head.digest, bytes: 0 };
+    return { op: 'tag-delete', status: 'deleted', target: (0,result/* imageAt */.t3)(ref), digest: head.digest, bytes: 0 };
 }
 /** Tags other than the reference's own that point at `digest` or at an index holding it. */
 async function tagsUsing(store, ref, digest) {
@@ -62,7 +65,7 @@ async function tagsUsing(store, ref, digest) {
 }
 async function deleteImage(store, ref, force) {
     const { digest } = await (0,resolve/* headOrFail */.c_)(store, ref);
-    const target = (0,reference/* formatReference */.FH)(ref);
+    const target = (0,result/* imageAt */.t3)(ref);
     if (!force) {
         const users = await tagsUsing(store, ref, digest);
         if (users.length > 0) {
@@ -110,11 +113,11 @@ var layout_cache = __webpack_require__(3806);
  */
 async function runCopy(cmd, ctx) {
     const started = Date.now();
-    const copyCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
-    const [source, target] = cmd.name === 'copy' ? [(0,reference/* formatReference */.FH)(cmd.source), (0,reference/* formatReference */.FH)(cmd.target)] : cmd.name === 'image export' ? [(0,reference/* formatReference */.FH)(cmd.ref), cmd.file] : [cmd.file, (0,reference/* formatReference */.FH)(cmd.ref)];
+    const copyCtx = { stores: ctx.stores, logger: ctx.logger, spent: ctx.stores.spent, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
+    const [source, target] = cmd.name === 'copy' ? [(0,result/* imageAt */.t3)(cmd.source), (0,result/* imageAt */.t3)(cmd.target)] : cmd.name === 'image export' ? [(0,result/* imageAt */.t3)(cmd.ref), { kind: 'file', path: cmd.file }] : [{ kind: 'file', path: cmd.file }, (0,result/* imageAt */.t3)(cmd.ref)];
     try {
         if (cmd.name === 'copy')
-            return await (0,copy_copy/* copyImage */.L)(copyCtx, cmd.source, cmd.target, cmd.options);
+            return await (0,copy_copy/* copyImage */.L1)(copyCtx, cmd.source, cmd.target, cmd.options);
         if (cmd.name === 'image export')
             return await (0,archive/* exportImage */._)(copyCtx, cmd.ref, cmd.file, cmd.options);
         return await (0,archive/* importImage */.J)(copyCtx, cmd.file, cmd.ref, cmd.options);
@@ -159,7 +162,7 @@ async function executeCommand(cmd, ctx) {
         case 'prune once': {
             const { runPrune } = await Promise.all(/* import() */[__webpack_require__.e(484), __webpack_require__.e(936)]).then(__webpack_require__.bind(__webpack_require__, 1936));
             const copy = { stores: ctx.stores, logger: ctx.logger };
-            const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => (0,copy_copy/* copyImage */.L)(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
+            const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => (0,copy_copy/* copyImage */.L1)(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
             return { kind: 'results', results: report.results };
         }
         case 'copy':
@@ -429,7 +432,7 @@ async function fetchForPlatform(store, ref, platform) {
 
 /***/ }),
 
-/***/ 3327:
+/***/ 2218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -440,6 +443,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: mergeHosts
 
+// EXTERNAL MODULE: ./build/src/spent-buffers.js
+var spent_buffers = __webpack_require__(7291);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs"
@@ -634,8 +639,11 @@ class ScopeSet {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/retry.js
+var retry = __webpack_require__(2975);
 ;// CONCATENATED MODULE: ./build/src/transport/auth/token.js
 // Fetching a bearer token from a token realm (distribution token spec; OAuth2 refresh-token flow for identity tokens).
+
 
 
 const CLIENT_ID = 'regkit';
@@ -690,7 +698,7 @@ async function fetchBearerToken(req, http, logger, now = Date.now) {
             registry: req.registry,
             repository: req.repository,
             operation: 'auth',
-            retryable: !denied && res.status >= 500,
+            failure: denied ? 'fatal' : (0,retry/* classifyStatus */.xo)(res.status),
             ...(denied ? { hint: `check the credentials used for ${req.registry} (--host reg=${req.registry},user=…,pass=… or docker login)` } : {}),
         });
     }
@@ -895,6 +903,7 @@ class RequestLimiter {
 
 ;// CONCATENATED MODULE: ./build/src/transport/response.js
 
+
 const ERROR_BODY_MAX = 64 * 1024;
 function header(headers, name) {
     const v = headers[name];
@@ -947,7 +956,7 @@ async function readErrorBody(body) {
 async function errorFromResponse(status, body, ctx, what) {
     const { codes, messages } = await readErrorBody(body);
     const said = messages.length ? ` (registry says: ${messages.join('; ').slice(0, 300)})` : '';
-    const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes };
+    const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes, failure: (0,retry/* classifyStatus */.xo)(status) };
     switch (status) {
         case 401:
             return new errors/* RegistryError */.gl(`not authorized for ${what}${said}`, { ...base, hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)` });
@@ -961,88 +970,19 @@ async function errorFromResponse(status, body, ctx, what) {
                 hint: ctx.operation.endsWith('delete') ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)' : 'the registry does not support this API',
             });
         default:
-            return new errors/* RegistryError */.gl(`unexpected response for ${what}${said}`, { ...base, retryable: status === 429 || status >= 500 });
+            return new errors/* RegistryError */.gl(`unexpected response for ${what}${said}`, base);
     }
-}
-
-;// CONCATENATED MODULE: ./build/src/transport/retry.js
-// Retry policy: which failures are worth another try, and how long to wait before it.
-// Exponential backoff with jitter (so parallel requests do not retry in lock-step), `Retry-After` honoured but capped.
-const DEFAULT_RETRY_POLICY = { retries: 5, baseDelayMs: 100, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-// ECONNREFUSED and ENOTFOUND are left out on purpose: a host that is not there fails fast with a clear message.
-const RETRYABLE_ERROR_CODES = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
-]);
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUS.has(status);
-}
-function errorCode(err) {
-    let e = err;
-    for (let depth = 0; depth < 4 && e !== null && typeof e === 'object'; depth++) {
-        const code = e.code;
-        if (typeof code === 'string')
-            return code;
-        e = e.cause;
-    }
-    return undefined;
-}
-function isRetryableError(err) {
-    const code = errorCode(err);
-    return code !== undefined && RETRYABLE_ERROR_CODES.has(code);
-}
-/** Delay before retry number `attempt` (0-based): base·2^attempt with ±50 % jitter, capped. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-    return Math.round(Math.min(policy.maxDelayMs, exp * (0.5 + random())));
-}
-/** `Retry-After` as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); `undefined` when unusable. */
-function parseRetryAfter(value, now = Date.now()) {
-    const v = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!v)
-        return undefined;
-    if (/^\d+$/.test(v))
-        return Number(v) * 1000;
-    const at = Date.parse(v);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - now);
-}
-function retryDelay(attempt, retryAfter, policy) {
-    const fromHeader = parseRetryAfter(retryAfter);
-    if (fromHeader !== undefined)
-        return Math.min(fromHeader, policy.maxRetryAfterMs);
-    return backoffDelay(attempt, policy);
 }
 
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
 var agent = __webpack_require__(7405);
 // EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
 var api_request = __webpack_require__(4043);
 ;// CONCATENATED MODULE: ./build/src/transport/undici-lean.js
-// undici's Agent and request() without the package index, which also loads fetch, WebSocket, caches and mocks: about
-// a fifth of the CLI's start-up, paid by every call. The paths are undici 7's lib layout (the dependency stays 7.x).
 
 
-
-// undici parses HTTP/1 with llhttp compiled to WebAssembly. V8 re-optimizes that module on background threads, and
-// process exit waits for them: ~100 ms added to every CLI run on Node 20, ~45 ms on Node 24. The baseline compiler
-// alone is fast enough, since bodies are only counted, not parsed. Set before the first connection compiles the
-// module; Node 24's V8 no longer derives "no dynamic tiering" from --liftoff-only set at run time, so both are named.
-(0,external_node_v8_.setFlagsFromString)('--liftoff-only --no-wasm-tier-up --no-wasm-dynamic-tiering');
 const Agent = agent;
 /** `agent.request(opts)`: the index adds `request` to every dispatcher's prototype; this module does not load it. */
 function requestVia(agent, opts) {
@@ -1121,7 +1061,7 @@ class RegistryClient {
         this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
         // 0 is how regclient's configs say "not set".
         this.limiter = new RequestLimiter(opts.host.reqConcurrent || DEFAULT_REQ_CONCURRENT, opts.host.reqPerSec);
-        this.retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+        this.retry = { ...retry/* DEFAULT_RETRY_POLICY */.cO, ...opts.retry };
         this.logger = opts.logger;
         this.userAgent = opts.userAgent;
         this.credentials = opts.credentials;
@@ -1150,7 +1090,7 @@ class RegistryClient {
             let mayHelp = false;
             try {
                 res = await this.sendRetrying(url, req, authorization, replayable);
-                if (res.status !== 401 || !sameOrigin)
+                if ((0,retry/* classifyStatus */.xo)(res.status) !== 'reauth' || !sameOrigin)
                     return res;
                 // A stream body is gone, but the challenge is still learned so the caller's fresh attempt goes out authorized.
                 mayHelp = !reauthenticated && (await this.auth.acceptChallenge(res.headers['www-authenticate'], authorization, req.repository));
@@ -1184,17 +1124,17 @@ class RegistryClient {
             }
             catch (err) {
                 release();
-                if (replayable && attempt < this.retry.retries && isRetryableError(err)) {
-                    const delay = backoffDelay(attempt, this.retry);
-                    this.logger.debug('retrying after a network error', { registry: this.registry, method: req.method, path: url.pathname, code: errorCode(err), attempt: attempt + 1, delayMs: delay });
+                if (replayable && attempt < this.retry.retries && (0,retry/* classifyFailure */.XE)(err) === 'transient') {
+                    const delay = (0,retry/* backoffDelay */.EY)(attempt, this.retry);
+                    this.logger.debug('retrying after a network error', { registry: this.registry, method: req.method, path: url.pathname, code: (0,retry/* errorCode */.CA)(err), attempt: attempt + 1, delayMs: delay });
                     await (0,promises_.setTimeout)(delay);
                     continue;
                 }
                 throw this.networkError(err, url, req, attempt);
             }
             release();
-            if (replayable && attempt < this.retry.retries && isRetryableStatus(res.status)) {
-                const delay = retryDelay(attempt, res.headers['retry-after'], this.retry);
+            if (replayable && attempt < this.retry.retries && (0,retry/* classifyStatus */.xo)(res.status) === 'transient') {
+                const delay = (0,retry/* retryDelay */.a2)(attempt, res.headers['retry-after'], this.retry);
                 await res.body.dump();
                 this.logger.debug('retrying after a transient status', { registry: this.registry, method: req.method, path: url.pathname, status: res.status, attempt: attempt + 1, delayMs: delay });
                 await (0,promises_.setTimeout)(delay);
@@ -1233,14 +1173,14 @@ class RegistryClient {
     networkError(err, url, req, retries) {
         if (err instanceof errors/* RegistryError */.gl)
             return err;
-        const code = errorCode(err);
+        const code = (0,retry/* errorCode */.CA)(err);
         const message = err instanceof Error ? err.message : String(err);
         return new errors/* RegistryError */.gl(`cannot reach ${url.host}: ${code ? `${code} ` : ''}${message}${retries > 0 ? ` (after ${retries} retries)` : ''}`, {
             status: undefined,
             registry: this.registry,
             repository: req.repository,
             operation: req.operation,
-            retryable: isRetryableError(err),
+            failure: (0,retry/* classifyFailure */.XE)(err),
             cause: err,
             hint: code === 'ECONNREFUSED' || code === 'ENOTFOUND' ? 'check the host name and port, and that the registry is running' : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO' ? 'check the TLS mode (--host reg=…,tls=enabled|insecure|disabled) and CA' : undefined,
         });
@@ -1478,6 +1418,31 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 var oci_digest = __webpack_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
 var manifest = __webpack_require__(2262);
+// EXTERNAL MODULE: ./build/src/oci/names.js
+var names = __webpack_require__(7287);
+;// CONCATENATED MODULE: ./build/src/store/names.js
+// The one place a backend turns what it listed (names, or entries carrying one) into validated values: an entry whose
+// name is not valid in the OCI grammar is never returned, so nothing can be built from it; it goes to the caller, which
+// reports it against its own item, or else is logged as a warning naming the source.
+
+function keepValidNames(values, parse, source, opts, logger) {
+    const kept = [];
+    for (const value of values) {
+        try {
+            kept.push(parse(value, source));
+        }
+        catch (err) {
+            if (!(err instanceof errors/* InvalidNameError */.Tw))
+                throw err;
+            if (opts.onInvalid)
+                opts.onInvalid(err);
+            else
+                logger.warn(`${err.message}; skipped`);
+        }
+    }
+    return kept;
+}
+
 // EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
 var layout = __webpack_require__(7248);
 ;// CONCATENATED MODULE: ./build/src/store/ocidir/gc.js
@@ -1548,32 +1513,34 @@ var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/store/ocidir/lock.js
 // A lock file that serialises read-modify-write of one file across async tasks and across processes.
 // The lock is a file created with O_EXCL; a holder that died leaves it behind, so a lock older than `staleMs` is taken
-// over. Within one process a promise chain queues callers first, so they never poll against each other.
+// over. Within one store a promise chain queues callers first, so they never poll against each other; two stores on
+// one layout in one process (two StoreSets) still exclude each other through the file, as two processes do.
 
 
 
 const DEFAULT_STALE_MS = 30_000;
 const DEFAULT_TIMEOUT_MS = 120_000;
-const queues = new Map();
-/** Runs `fn` while holding `lockPath`. */
-async function withFileLock(lockPath, fn, opts = {}) {
-    const previous = queues.get(lockPath) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(async () => {
-        const token = await acquire(lockPath, opts);
-        try {
-            return await fn();
-        }
-        finally {
-            await release(lockPath, token);
-        }
-    });
-    queues.set(lockPath, run);
-    try {
-        return await run;
+class FileLock {
+    lockPath;
+    opts;
+    queue = Promise.resolve();
+    constructor(lockPath, opts = {}) {
+        this.lockPath = lockPath;
+        this.opts = opts;
     }
-    finally {
-        if (queues.get(lockPath) === run)
-            queues.delete(lockPath);
+    /** Runs `fn` while holding the lock file, after every earlier `fn` of this lock has settled. */
+    run(fn) {
+        const run = this.queue.catch(() => undefined).then(async () => {
+            const token = await acquire(this.lockPath, this.opts);
+            try {
+                return await fn();
+            }
+            finally {
+                await release(this.lockPath, token);
+            }
+        });
+        this.queue = run;
+        return run;
     }
 }
 async function acquire(lockPath, opts) {
@@ -1660,19 +1627,27 @@ async function release(lockPath, token) {
 
 
 
+
+
 const DEFAULT_TAG = 'latest';
 class OcidirStore {
     path;
-    opts;
     kind = 'ocidir';
     root;
     logger;
+    lock;
+    spent;
     prepared;
     constructor(path, opts) {
         this.path = path;
-        this.opts = opts;
         this.root = (0,external_node_path_.resolve)(path);
         this.logger = opts.logger;
+        this.spent = opts.spent;
+        this.lock = new FileLock((0,external_node_path_.join)(this.root, layout/* LOCK_FILE */.FI), {
+            logger: this.logger,
+            ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
+            ...(opts.staleLockMs !== undefined ? { staleMs: opts.staleLockMs } : {}),
+        });
     }
     async headManifest(ref) {
         const target = await this.resolveManifest(ref);
@@ -1724,7 +1699,7 @@ class OcidirStore {
         if (artifactType !== undefined)
             entry.artifactType = artifactType;
         if (r.tag !== undefined) {
-            const tag = r.tag;
+            const tag = (0,names/* parseTag */.ED)(r.tag, `a manifest put into ${this.name}`);
             const tagged = { ...entry, annotations: { [layout/* REF_NAME_ANNOTATION */.EP]: tag } };
             await this.updateIndex((index) => {
                 // A moved tag keeps its place in index.json, so tag listings stay in a stable order.
@@ -1811,7 +1786,7 @@ class OcidirStore {
         await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
         const tmp = (0,layout/* tempPathFor */.FD)(file);
         try {
-            await (0,external_node_stream_promises_.pipeline)(content, new oci_digest/* DigestVerifier */.Do(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`), (0,external_node_fs_.createWriteStream)(tmp, { flags: 'wx', flush: true }));
+            await (0,external_node_stream_promises_.pipeline)(content, new oci_digest/* DigestVerifier */.Do(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`, this.spent), (0,external_node_fs_.createWriteStream)(tmp, { flags: 'wx', flush: true }));
             await (0,external_node_fs_promises_.rename)(tmp, file);
         }
         catch (err) {
@@ -1833,15 +1808,15 @@ class OcidirStore {
     async listTags(repo, opts = {}) {
         this.check(repo);
         const index = await (0,layout/* readIndex */.vY)(this.root);
+        const named = (index?.manifests ?? []).map(layout/* refNameOf */._4).filter((name) => name !== undefined);
         const tags = [];
-        for (const d of index?.manifests ?? []) {
-            const tag = (0,layout/* tagOf */.cO)(d);
-            if (tag !== undefined && !tags.includes(tag))
+        for (const tag of keepValidNames(named, names/* parseTag */.ED, `${this.name}/${layout/* INDEX_FILE */.K$}`, opts, this.logger)) {
+            if (!tags.includes(tag))
                 tags.push(tag);
         }
         if (opts.last === undefined)
             return tags;
-        const after = tags.indexOf(opts.last);
+        const after = tags.findIndex((t) => t === opts.last);
         return after >= 0 ? tags.slice(after + 1) : tags.filter((t) => t > opts.last);
     }
     async listRepositories(opts = {}) {
@@ -1948,11 +1923,7 @@ class OcidirStore {
         return this.prepared;
     }
     withLock(fn) {
-        return withFileLock((0,external_node_path_.join)(this.root, layout/* LOCK_FILE */.FI), fn, {
-            logger: this.logger,
-            ...(this.opts.lockTimeoutMs !== undefined ? { timeoutMs: this.opts.lockTimeoutMs } : {}),
-            ...(this.opts.staleLockMs !== undefined ? { staleMs: this.opts.staleLockMs } : {}),
-        });
+        return this.lock.run(fn);
     }
     /** Read-modify-write of `index.json` under the lock; `change` returns false when it changed nothing. */
     async updateIndex(change) {
@@ -1993,14 +1964,36 @@ function annotationsOf(m) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/store/registry/http.js
-// What every registry store module shares: the client for one registry, API paths (with `pathPrefix`), and the
-// turning of unexpected statuses into RegistryError.
+// What every registry store module shares: API paths (with `pathPrefix`), the turning of unexpected statuses into
+// RegistryError, and the re-reading of a body that broke off.
 
 
 
 
-/** `/v2/<pathPrefix>/<repository>/<rest>`: the prefix is inserted after `/v2/` (regclient's `pathPrefix`). */
+
+
+/** What may follow `/v2/<repository>/`, with the parser for the name in it: nothing else builds a request path. */
+const ENDPOINTS = {
+    manifests: names/* parseTagOrDigest */.bB,
+    blobs: names/* parseDigest */.m,
+    referrers: names/* parseDigest */.m,
+};
+const FIXED_ENDPOINTS = new Set(['tags/list', 'blobs/uploads/']);
+/**
+ * `/v2/<pathPrefix>/<repository>/<rest>`: the prefix is inserted after `/v2/` (regclient's `pathPrefix`). The
+ * repository and the tag or digest in `rest` are checked against the OCI grammar here, the last step before a URL
+ * exists, so a name that slipped past its parser (`../../app/manifests/latest`) can never address another repository.
+ */
 function apiPath(ctx, repository, rest) {
+    const where = `a request to ${ctx.client.registry}`;
+    (0,names/* parseRepository */.SU)(repository, where);
+    if (!FIXED_ENDPOINTS.has(rest)) {
+        const slash = rest.indexOf('/');
+        const parse = slash > 0 ? ENDPOINTS[rest.slice(0, slash)] : undefined;
+        if (parse === undefined)
+            throw new Error(`regkit has no registry endpoint "${rest}"`);
+        parse(rest.slice(slash + 1), `${where}/${repository}`);
+    }
     const prefix = ctx.client.host.pathPrefix?.replace(/^\/+|\/+$/g, '');
     return `/v2/${prefix ? `${prefix}/` : ''}${repository}/${rest}`;
 }
@@ -2029,8 +2022,6 @@ function resolveLocation(res, ctx, repository, operation, what) {
         throw new errors/* RegistryError */.gl(`the registry answered ${what} without a Location header`, { status: res.status, registry: ctx.client.registry, repository, operation });
     return new URL(value, res.url);
 }
-/** Tries for a body read whole (a manifest, a list page) before giving up on it. */
-const BODY_ATTEMPTS = 3;
 /**
  * Runs a request whose body is read whole, again when the connection breaks or stalls mid-body: the transport's
  * retries end once the headers are in, and a GET is safe to repeat. What still breaks after the last attempt is a
@@ -2042,13 +2033,16 @@ async function retryingBrokenBody(ctx, where, read) {
             return await read();
         }
         catch (err) {
-            if (err instanceof errors/* RegistryError */.gl || !isRetryableError(err))
+            // A RegistryError comes from the transport, which has spent its own budget on that request already.
+            if (err instanceof errors/* RegistryError */.gl || (0,retry/* classifyFailure */.XE)(err) !== 'transient')
                 throw err;
-            const message = `reading ${where.what} broke off (${errorCode(err)} ${err.message})`;
-            if (attempt >= BODY_ATTEMPTS) {
-                throw new errors/* RegistryError */.gl(`${message} after ${attempt} attempts`, { status: undefined, registry: ctx.client.registry, repository: where.repository, operation: where.operation, retryable: true, cause: err });
+            const message = `reading ${where.what} broke off (${(0,retry/* errorCode */.CA)(err) ?? err.name} ${err.message})`;
+            if (attempt >= retry/* BODY_READ_ATTEMPTS */.JO) {
+                throw new errors/* RegistryError */.gl(`${message} after ${attempt} attempts`, { status: undefined, registry: ctx.client.registry, repository: where.repository, operation: where.operation, failure: 'transient', cause: err });
             }
-            ctx.logger.debug(`${message}; retrying`, { registry: ctx.client.registry, attempt });
+            const delay = (0,retry/* backoffDelay */.EY)(attempt - 1);
+            ctx.logger.debug(`${message}; retrying`, { registry: ctx.client.registry, attempt, delayMs: delay });
+            await (0,promises_.setTimeout)(delay);
         }
     }
 }
@@ -2075,6 +2069,8 @@ async function getBlob(ctx, repository, desc) {
 ;// CONCATENATED MODULE: ./build/src/store/registry/list.js
 // Paged lists: tags (`/v2/<repo>/tags/list`) and repositories (`/v2/_catalog`), with `n`/`last` and the
 // `Link: <…>; rel="next"` header (distribution spec "Listing Tags"; relative or absolute), guarded against loops.
+
+
 
 
 
@@ -2164,10 +2160,12 @@ async function listPages(ctx, first, field, operation, repository, scopes) {
 }
 /** Tags of a repository; a repository the registry does not know has none. */
 async function listTags(ctx, repository, opts = {}) {
-    return (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+    const listed = (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+    return keepValidNames(listed, names/* parseTag */.ED, `the tag list of ${ctx.client.registry}/${repository}`, opts, ctx.logger);
 }
 async function listRepositories(ctx, opts = {}) {
-    return (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+    const listed = (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+    return keepValidNames(listed, names/* parseRepository */.SU, `the catalog of ${ctx.client.registry}`, opts, ctx.logger);
 }
 
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
@@ -2214,6 +2212,7 @@ function parseRateLimit(headers) {
 ;// CONCATENATED MODULE: ./build/src/store/registry/manifest.js
 // Manifests over the distribution API: HEAD (digest from `Docker-Content-Digest`), GET with every manifest type in
 // `Accept`, verified against the digest, capped in size; PUT checked against the digest the registry reports; DELETE.
+
 
 
 
@@ -2270,7 +2269,7 @@ async function headManifest(ctx, ref) {
     if (res.status === 404)
         return undefined;
     await expectStatus(res, [200], ctx, ref.repository, 'manifest-head', manifestName(ref));
-    const digest = ref.digest ?? header(res.headers, 'docker-content-digest');
+    const digest = ref.digest ?? headerDigest(ctx, ref, header(res.headers, 'docker-content-digest'));
     const mediaType = contentType(header(res.headers, 'content-type'));
     const length = header(res.headers, 'content-length');
     // Without a digest header (or a usable type) the HEAD cannot answer: fetch the manifest and hash it.
@@ -2278,6 +2277,10 @@ async function headManifest(ctx, ref) {
         return getForHead(ctx, ref);
     const rateLimit = parseRateLimit(res.headers);
     return { digest, mediaType, size: Number(length), ...(rateLimit ? { rateLimit } : {}) };
+}
+/** A HEAD's `Docker-Content-Digest` names the manifest every later request asks for, so it is parsed first. */
+function headerDigest(ctx, ref, value) {
+    return value === undefined ? undefined : (0,names/* parseDigest */.m)(value, `the Docker-Content-Digest header for ${manifestName(ref)} on ${ctx.client.registry}`);
 }
 async function getForHead(ctx, ref) {
     try {
@@ -2384,26 +2387,6 @@ async function deleteManifestByDigest(ctx, repository, digest) {
     await res.body.dump();
 }
 
-;// CONCATENATED MODULE: ./build/src/store/registry/turns.js
-const turns = new WeakMap();
-/** Runs `work` after every earlier `work` of the same client and key has settled. */
-async function oneAtATime(ctx, key, work) {
-    let queues = turns.get(ctx.client);
-    if (!queues)
-        turns.set(ctx.client, (queues = new Map()));
-    const before = queues.get(key) ?? Promise.resolve();
-    const mine = before.then(work, work);
-    const settled = mine.then(() => undefined, () => undefined);
-    queues.set(key, settled);
-    try {
-        return await mine;
-    }
-    finally {
-        if (queues.get(key) === settled)
-            queues.delete(key);
-    }
-}
-
 ;// CONCATENATED MODULE: ./build/src/store/registry/referrers.js
 // Referrers (OCI distribution spec 1.1): the `/v2/<repo>/referrers/<digest>` API where the registry has it, else
 // the fallback tag `<alg>-<hex>` holding an OCI index of the referrers, which the client keeps up to date itself
@@ -2415,18 +2398,23 @@ async function oneAtATime(ctx, key, work) {
 
 
 
+
 const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
-/** The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`. */
+/**
+ * The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`, the algorithm
+ * cut to 32 characters and the hex to 64, so a sha512 subject still gets a tag of the grammar.
+ */
 function referrersTag(digest) {
-    return digest.replace(':', '-');
+    const colon = digest.indexOf(':');
+    return (0,names/* parseTag */.ED)(`${digest.slice(0, Math.min(colon, 32))}-${digest.slice(colon + 1, colon + 65)}`, `the referrers tag of ${digest}`);
 }
 function filtered(descs, opts) {
     return opts.artifactType === undefined ? descs : descs.filter((d) => d.artifactType === opts.artifactType);
 }
-async function listReferrers(ctx, support, ref, opts = {}) {
-    if (support.get(ref.repository) !== false) {
+async function listReferrers(ctx, ref, opts = {}) {
+    if (ctx.referrers.get(ref.repository) !== false) {
         const viaApi = await listFromApi(ctx, ref.repository, ref.digest, opts);
-        support.set(ref.repository, viaApi !== undefined);
+        ctx.referrers.set(ref.repository, viaApi !== undefined);
         if (viaApi !== undefined)
             return viaApi;
     }
@@ -2447,7 +2435,7 @@ async function listFromApi(ctx, repository, digest, opts) {
         await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
         seen.add(res.url.href);
         const index = JSON.parse((await readBody(res.body, REFERRERS_PAGE_MAX_BYTES)).toString('utf8'));
-        const page = Array.isArray(index.manifests) ? index.manifests : [];
+        const page = validReferrers(ctx, index.manifests, `the referrers of ${ctx.client.registry}/${repository}@${digest}`);
         // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
         const applied = (header(res.headers, 'oci-filters-applied') ?? '').split(',').map((s) => s.trim());
         out.push(...(applied.includes('artifactType') ? page : filtered(page, opts)));
@@ -2465,13 +2453,25 @@ async function readFallbackIndex(ctx, subject) {
     try {
         const m = await getManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) });
         const index = JSON.parse(Buffer.from(m.bytes).toString('utf8'));
-        return Array.isArray(index.manifests) ? index : undefined;
+        if (!Array.isArray(index.manifests))
+            return undefined;
+        return { ...index, manifests: validReferrers(ctx, index.manifests, `the referrers tag ${subject.registry}/${subject.repository}:${referrersTag(subject.digest)}`) };
     }
     catch (err) {
         if (err instanceof errors/* RegistryError */.gl && err.status === 404)
             return undefined;
         throw err;
     }
+}
+/** A referrer's digest becomes a manifest URL: one whose digest is not valid is left out (and logged). */
+function validReferrers(ctx, listed, source) {
+    if (!Array.isArray(listed))
+        return [];
+    return keepValidNames(listed, parseReferrer, source, {}, ctx.logger);
+}
+function parseReferrer(entry, source) {
+    (0,names/* parseDigest */.m)(entry?.digest, source);
+    return entry;
 }
 /** The descriptor a referrers index lists for a manifest (spec: artifactType, else the config's media type). */
 function referrerDescriptor(bytes, mediaType, digest) {
@@ -2493,7 +2493,7 @@ const FALLBACK_ATTEMPTS = 3;
  */
 async function addToFallbackIndex(ctx, subject, referrer) {
     const tagRef = { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) };
-    await oneAtATime(ctx, `referrers ${subject.repository}@${subject.digest}`, async () => {
+    await ctx.turns.run(`referrers ${subject.repository}@${subject.digest}`, async () => {
         for (let attempt = 1;; attempt++) {
             const manifests = (await readFallbackIndex(ctx, subject))?.manifests ?? [];
             if (manifests.some((d) => d.digest === referrer.digest))
@@ -2550,7 +2550,7 @@ function withDigest(location, digest) {
     return url.href;
 }
 async function putBlob(ctx, repository, desc, content) {
-    const verifier = new oci_digest/* DigestVerifier */.Do(desc.digest, desc.size, `blob ${desc.digest}`);
+    const verifier = new oci_digest/* DigestVerifier */.Do(desc.digest, desc.size, `blob ${desc.digest}`, ctx.spent);
     let verifyError;
     verifier.on('error', (err) => (verifyError ??= err));
     content.on('error', (err) => verifier.destroy(err));
@@ -2665,8 +2665,10 @@ async function mountBlob(ctx, repository, digest, fromRepository) {
 // Deleting one tag without touching other tags on the same manifest. The distribution API only deletes manifests
 // by digest (which takes every tag with it); OCI distribution 1.1 allows DELETE by tag, which distribution 2.8
 // refuses. Fallback, as regclient does: point the tag at a throwaway manifest of the same family, then delete that
-// manifest by digest. Only the throwaway and the tag go; the old digest and its other tags stay.
-
+// manifest by digest. Only the throwaway and the tag go; the old digest and its other tags stay. Many hosted
+// registries refuse DELETE by tag with 400/404 and DELETE by digest with 403/405: there the tag would be left on the
+// throwaway, so before any tag moves the registry is asked, once per repository, to delete a digest no manifest has.
+// Should the throwaway still not go, each tag is put back on its manifest.
 
 
 
@@ -2682,13 +2684,6 @@ const EMPTY_JSON = Buffer.from('{}');
  * DELETE, which is no harm: only tags being deleted are ever pointed at it, and within a process one at a time.
  */
 const THROWAWAY_CONFIG = (layer) => Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
-const memos = new WeakMap();
-function memoFor(ctx) {
-    let memo = memos.get(ctx.client);
-    if (!memo)
-        memos.set(ctx.client, (memo = { blobsIn: new Map(), tagDeleteRefused: false, waiting: new Map() }));
-    return memo;
-}
 async function ensureBlob(ctx, repository, bytes, mediaType) {
     const desc = { mediaType, digest: (0,oci_digest/* digestOf */.ol)(bytes), size: bytes.length };
     if ((await headBlob(ctx, repository, desc.digest)) === undefined)
@@ -2699,7 +2694,7 @@ async function throwawayManifest(ctx, repository, docker) {
     const emptyLayer = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerLayerGzip : mediatypes/* MediaType */.zu.OciLayer, digest: (0,oci_digest/* digestOf */.ol)(EMPTY_JSON), size: EMPTY_JSON.length };
     const config = THROWAWAY_CONFIG(emptyLayer.digest);
     const configDesc = { mediaType: docker ? mediatypes/* MediaType */.zu.DockerConfig : mediatypes/* MediaType */.zu.OciConfig, digest: (0,oci_digest/* digestOf */.ol)(config), size: config.length };
-    const memo = memoFor(ctx);
+    const memo = ctx.tagDeletes;
     const key = `${docker ? 'docker' : 'oci'} ${repository}`;
     let uploaded = memo.blobsIn.get(key);
     if (!uploaded) {
@@ -2713,14 +2708,35 @@ async function throwawayManifest(ctx, repository, docker) {
     const manifest = { schemaVersion: 2, mediaType, config: configDesc, layers: [emptyLayer] };
     return { bytes: Buffer.from(JSON.stringify(manifest)), mediaType };
 }
+/**
+ * The digest of bytes that are not JSON, so no registry holds a manifest with it: deleting it cannot remove anything,
+ * and the answer says whether this registry deletes manifests (distribution 2.8: 404 MANIFEST_UNKNOWN when deletes
+ * are on, 405 UNSUPPORTED when they are off; hosted registries that refuse answer 403 or 405).
+ */
+const DELETE_PROBE_DIGEST = (0,oci_digest/* digestOf */.ol)(Buffer.from('regkit delete probe: these bytes are not JSON, so no manifest has their digest\n'));
+function probeDeletes(ctx, repository) {
+    const probes = ctx.tagDeletes.probes;
+    let probe = probes.get(repository);
+    if (!probe) {
+        probe = (async () => {
+            const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, repository, `manifests/${DELETE_PROBE_DIGEST}`), repository, operation: 'manifest-delete' });
+            await res.body.dump();
+            return { deletes: res.status === 404 || (res.status >= 200 && res.status < 300), status: res.status };
+        })();
+        probes.set(repository, probe);
+        // A probe that could not be sent says nothing about the registry: the next delete asks again.
+        probe.catch(() => probes.delete(repository));
+    }
+    return probe;
+}
 /** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
 async function deleteTag(ctx, ref, current) {
     const name = `tag ${ref.repository}:${ref.tag}`;
     current ??= await headManifest(ctx, ref);
     if (!current)
         throw new errors/* RegistryError */.gl(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
-    const memo = memoFor(ctx);
-    if (!memo.tagDeleteRefused) {
+    const memo = ctx.tagDeletes;
+    if (memo.tagDeleteRefused === undefined) {
         const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
         if (res.status === 202 || res.status === 200 || res.status === 204) {
             await res.body.dump();
@@ -2731,11 +2747,30 @@ async function deleteTag(ctx, ref, current) {
             await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
         await res.body.dump();
         // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
-        memo.tagDeleteRefused = true;
+        memo.tagDeleteRefused = res.status;
+    }
+    const probe = await probeDeletes(ctx, ref.repository);
+    if (!probe.deletes && probe.status !== 403 && probe.status !== 405) {
+        throw new errors/* RegistryError */.gl(`the registry's answer to a DELETE by digest (HTTP ${probe.status}) does not show whether it deletes manifests in ${ref.repository}; nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`, {
+            status: probe.status,
+            registry: ctx.client.registry,
+            repository: ref.repository,
+            operation: 'tag-delete',
+            hint: 'run again later; if it persists, delete the tag with the registry\'s own tools',
+        });
+    }
+    if (!probe.deletes) {
+        throw new errors/* RegistryError */.gl(`the registry does not delete manifests in ${ref.repository}: DELETE of the tag answered ${memo.tagDeleteRefused}, DELETE by digest answered ${probe.status} (where deletes work, a digest no manifest has gets 404); nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`, {
+            status: probe.status,
+            registry: ctx.client.registry,
+            repository: ref.repository,
+            operation: 'tag-delete',
+            hint: 'enable deletes on the registry (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true) or give these credentials delete permission, or delete the tag with the registry\'s own tools',
+        });
     }
     // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
     const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
-    await pointAwayAndDelete(ctx, ref, throwaway);
+    await pointAwayAndDelete(ctx, { ref, original: current.digest }, throwaway);
     ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
 }
 /**
@@ -2745,18 +2780,18 @@ async function deleteTag(ctx, ref, current) {
  * repository the PUTs and the DELETE take turns; tags that arrive while a turn runs wait together, and the next turn
  * points them all at the throwaway and deletes it once for all of them.
  */
-function pointAwayAndDelete(ctx, ref, throwaway) {
-    const byKey = memoFor(ctx).waiting;
-    const turn = `tag-delete ${ref.repository}`;
+function pointAwayAndDelete(ctx, tag, throwaway) {
+    const byKey = ctx.tagDeletes.waiting;
+    const turn = `tag-delete ${tag.ref.repository}`;
     const key = `${turn} ${throwaway.mediaType}`;
     return new Promise((resolve, reject) => {
-        const entry = { ref, settle: (err) => (err === undefined ? resolve() : reject(err)) };
+        const entry = { ...tag, settle: (err) => (err === undefined ? resolve() : reject(err)) };
         const open = byKey.get(key);
         if (open)
             return void open.push(entry);
         const batch = [entry];
         byKey.set(key, batch);
-        void oneAtATime(ctx, turn, async () => {
+        void ctx.turns.run(turn, async () => {
             byKey.delete(key);
             // deleteBatch settles every tag itself; this catches what it did not foresee, so no caller waits forever.
             await deleteBatch(ctx, batch, throwaway).catch((err) => batch.forEach((w) => w.settle(err ?? new Error('tag delete failed'))));
@@ -2781,13 +2816,34 @@ async function deleteBatch(ctx, batch, throwaway) {
     catch (err) {
         // Another process deleting tags here took the throwaway, and these tags with it: they are gone either way.
         if (!(err instanceof errors/* RegistryError */.gl && err.status === 404)) {
-            for (const w of pointed)
-                w.settle(err);
+            await Promise.all(pointed.map(async (w) => w.settle(await putBack(ctx, w, digest, err))));
             return;
         }
     }
     for (const w of pointed)
         w.settle();
+}
+/** The throwaway could not be deleted: the tag goes back to its manifest, and the error says which way it ended. */
+async function putBack(ctx, w, throwaway, cause) {
+    const { ref, original } = w;
+    const why = cause instanceof Error ? cause.message : String(cause);
+    const init = { status: cause instanceof errors/* RegistryError */.gl ? cause.status : undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete', cause };
+    try {
+        // Read back only now: on the way that works it costs nothing (on Docker Hub a manifest GET is a counted pull), and
+        // a manifest untagged a moment ago is still there by digest.
+        const manifest = await getManifest(ctx, { scheme: 'registry', registry: ref.registry, repository: ref.repository, digest: original });
+        await putManifest(ctx, ref, manifest.bytes, manifest.mediaType);
+    }
+    catch (err) {
+        return new errors/* RegistryError */.gl(`the throwaway manifest ${throwaway} could not be deleted (${why}), and putting ${ref.repository}:${ref.tag} back failed too (${err instanceof Error ? err.message : String(err)}): the tag names the throwaway now`, {
+            ...init,
+            hint: `put it back with: regkit copy ${ref.registry}/${ref.repository}@${original} ${ref.registry}/${ref.repository}:${ref.tag}`,
+        });
+    }
+    return new errors/* RegistryError */.gl(`the throwaway manifest ${throwaway} could not be deleted (${why}); ${ref.repository}:${ref.tag} was put back on ${original}, nothing else changed`, {
+        ...init,
+        hint: 'check that these credentials may delete manifests in this repository, then run again',
+    });
 }
 
 ;// CONCATENATED MODULE: ./build/src/store/registry/registry.js
@@ -2809,11 +2865,10 @@ function registry_subjectOf(bytes) {
     }
 }
 class RegistryStore {
-    kind = 'registry';
     ctx;
-    referrersSupport = new Map();
-    constructor(opts) {
-        this.ctx = { client: opts.client, logger: opts.logger };
+    kind = 'registry';
+    constructor(ctx) {
+        this.ctx = ctx;
     }
     get registry() {
         return this.ctx.client.registry;
@@ -2876,7 +2931,7 @@ class RegistryStore {
                 throw new errors/* RegistryError */.gl(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'referrers' });
             digest = head.digest;
         }
-        return listReferrers(this.ctx, this.referrersSupport, { ...r, digest }, opts);
+        return listReferrers(this.ctx, { ...r, digest }, opts);
     }
     deleteTag(ref, current) {
         const r = registryRef(this.ctx, ref);
@@ -2885,13 +2940,64 @@ class RegistryStore {
         return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
     }
     close() {
-        return this.ctx.client.close();
+        return this.ctx.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/turns.js
+// Writes to one registry that must not overlap within this process, queued by a key (a repository, a subject).
+/** The queues of one registry session; a key's queue is dropped once nothing waits in it. */
+class WriteTurns {
+    queues = new Map();
+    /** Runs `work` after every earlier `work` of the same key has settled. */
+    async run(key, work) {
+        const before = this.queues.get(key) ?? Promise.resolve();
+        const mine = before.then(work, work);
+        const settled = mine.then(() => undefined, () => undefined);
+        this.queues.set(key, settled);
+        try {
+            return await mine;
+        }
+        finally {
+            if (this.queues.get(key) === settled)
+                this.queues.delete(key);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/session.js
+
+
+class RegistrySession {
+    client;
+    logger;
+    spent;
+    referrers = new Map();
+    tagDeletes = { blobsIn: new Map(), tagDeleteRefused: undefined, probes: new Map(), waiting: new Map() };
+    turns = new WriteTurns();
+    constructor(opts) {
+        this.client = opts.client;
+        this.logger = opts.logger;
+        this.spent = opts.spent ?? spent_buffers/* KEEP_SPENT */.x;
+    }
+    get registry() {
+        return this.client.registry;
+    }
+    /** The host's settings: TLS, path prefix, request limits (`reqConcurrent`, `reqPerSec`), HEAD use. */
+    get host() {
+        return this.client.host;
+    }
+    close() {
+        return this.client.close();
     }
 }
 
 ;// CONCATENATED MODULE: ./build/src/store/open.js
 // The stores a run uses, one per registry and one per OCI layout directory, created on first use and sharing
-// nothing but docker's config: each registry gets its own client (connections, limiter, tokens).
+// nothing but docker's config: each registry gets its own session (client with its connections, limiter and tokens,
+// and what the store learns about the registry while the run goes).
+
+
 
 
 
@@ -2905,9 +3011,12 @@ class StoreSet {
     registries = new Map();
     ocidirs = new Map();
     dockerConfig;
+    /** For what streams blobs outside a store (an archive written or read). */
+    spent;
     constructor(opts) {
         this.opts = opts;
         this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true);
+        this.spent = opts.spent ?? spent_buffers/* KEEP_SPENT */.x;
     }
     storeFor(ref) {
         if (ref.scheme === 'registry')
@@ -2915,7 +3024,7 @@ class StoreSet {
         const key = (0,external_node_path_.resolve)(ref.path);
         let store = this.ocidirs.get(key);
         if (!store)
-            this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger })));
+            this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger, spent: this.spent })));
         return store;
     }
     storeForRegistry(registry) {
@@ -2930,7 +3039,7 @@ class StoreSet {
                 ...(this.opts.retry ? { retry: this.opts.retry } : {}),
                 ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
             });
-            this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger })));
+            this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent }))));
         }
         return store;
     }
@@ -2945,6 +3054,7 @@ class StoreSet {
 // EXTERNAL MODULE: ./build/src/command/options.js
 var options = __webpack_require__(4141);
 ;// CONCATENATED MODULE: ./build/src/command/store-options.js
+
 
 
 /** Config `creds` first, then the flags on top, field by field: the command line wins for the registry it names. */
@@ -2965,8 +3075,9 @@ function storeOptionsFor(command, hosts, logger) {
     return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig };
 }
 /** The stores a command runs against, as both faces open them. */
-function openStores(command, hosts, logger) {
-    return new StoreSet(storeOptionsFor(command, hosts, logger));
+function openStores(command, hosts, logger, tuning = {}) {
+    const spent = tuning.collectYoung ? (0,spent_buffers/* collectEvery */.U)(tuning.collectYoung) : spent_buffers/* KEEP_SPENT */.x;
+    return new StoreSet({ ...storeOptionsFor(command, hosts, logger), spent });
 }
 
 
@@ -3205,6 +3316,10 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
 var reference = __webpack_require__(4974);
+// EXTERNAL MODULE: ./build/src/report/result.js
+var report_result = __webpack_require__(4123);
+// EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
+var ocidir_layout = __webpack_require__(7248);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
@@ -3213,8 +3328,6 @@ var external_node_stream_ = __webpack_require__(7075);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
 var oci_platform = __webpack_require__(3856);
-// EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
-var layout = __webpack_require__(7248);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile/format.js
 // The tar format, as much as a layout needs: POSIX ustar headers (IEEE 1003.1-2001 "ustar Interchange Format"), with
 // pax extended headers ('x') for paths that do not fit and sizes of 8 GiB and more. Reading also accepts GNU long
@@ -3394,7 +3507,7 @@ async function exists(root, digest) {
 }
 /** The image Docker should load for an `index.json` entry: itself, or for an index the child for `platform`. */
 async function imageFor(root, entry, platform) {
-    const m = await (0,layout/* readManifestBlob */.XU)(root, entry.digest);
+    const m = await (0,ocidir_layout/* readManifestBlob */.XU)(root, entry.digest);
     if (m?.kind === 'image')
         return { config: m.manifest.config, layers: m.manifest.layers };
     if (m?.kind !== 'index')
@@ -3413,13 +3526,13 @@ async function imageFor(root, entry, platform) {
 }
 /** Docker's `manifest.json` for the tagged images of a layout whose config and layers are all present. */
 async function dockerManifestFor(root, opts = {}) {
-    const index = await (0,layout/* readIndex */.vY)(root);
+    const index = await (0,ocidir_layout/* readIndex */.vY)(root);
     if (!index)
-        throw new errors/* UsageError */.eb(`${root} is not an OCI image layout: it has no ${layout/* INDEX_FILE */.K$}`);
+        throw new errors/* UsageError */.eb(`${root} is not an OCI image layout: it has no ${ocidir_layout/* INDEX_FILE */.K$}`);
     const platform = opts.platform ?? (0,oci_platform/* localPlatform */.hJ)();
     const byConfig = new Map();
     for (const entry of index.manifests) {
-        const tag = (0,layout/* tagOf */.cO)(entry);
+        const tag = (0,ocidir_layout/* tagOf */.cO)(entry);
         if (tag === undefined)
             continue;
         const image = await imageFor(root, entry, platform);
@@ -3442,7 +3555,7 @@ async function dockerManifestFor(root, opts = {}) {
     }
     return [...byConfig.values()].map((m) => ({ ...m, RepoTags: m.RepoTags.length > 0 ? m.RepoTags : null }));
 }
-async function* blobChunks(file, digest, size) {
+async function* blobChunks(file, digest, size, spent) {
     const hash = (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
     let seen = 0;
     // Exactly `size` bytes: a file that grew meanwhile must not shift every later entry of the archive.
@@ -3450,7 +3563,7 @@ async function* blobChunks(file, digest, size) {
         for await (const chunk of (0,external_node_fs_.createReadStream)(file, { start: 0, end: size - 1 })) {
             const buf = chunk;
             hash.update(buf);
-            (0,spent_buffers/* spentBytes */.k)(buf.length);
+            spent.spent(buf.length);
             seen += buf.length;
             yield buf;
         }
@@ -3461,10 +3574,10 @@ async function* blobChunks(file, digest, size) {
     if (actual !== digest)
         throw new errors/* DigestMismatchError */.h(digest, actual, `${file} while exporting`);
 }
-async function* archive(root, dockerManifest) {
+async function* archive(root, dockerManifest, spent) {
     const small = [
-        [layout/* OCI_LAYOUT_FILE */.u2, await (0,promises_.readFile)((0,external_node_path_.join)(root, layout/* OCI_LAYOUT_FILE */.u2))],
-        [layout/* INDEX_FILE */.K$, await (0,promises_.readFile)((0,external_node_path_.join)(root, layout/* INDEX_FILE */.K$))],
+        [ocidir_layout/* OCI_LAYOUT_FILE */.u2, await (0,promises_.readFile)((0,external_node_path_.join)(root, ocidir_layout/* OCI_LAYOUT_FILE */.u2))],
+        [ocidir_layout/* INDEX_FILE */.K$, await (0,promises_.readFile)((0,external_node_path_.join)(root, ocidir_layout/* INDEX_FILE */.K$))],
         [DOCKER_MANIFEST_FILE, Buffer.from(`${JSON.stringify(dockerManifest)}\n`)],
     ];
     for (const [name, bytes] of small) {
@@ -3481,7 +3594,7 @@ async function* archive(root, dockerManifest) {
             const file = (0,external_node_path_.join)(root, 'blobs', alg, name);
             const size = (await (0,promises_.stat)(file)).size;
             yield encodeHeader({ path: `blobs/${alg}/${name}`, type: 'file', size });
-            yield* blobChunks(file, `${alg}:${name}`, size);
+            yield* blobChunks(file, `${alg}:${name}`, size, spent);
             yield padding(size);
         }
     }
@@ -3493,7 +3606,7 @@ async function* archive(root, dockerManifest) {
  */
 async function writeLayoutTar(root, out, opts = {}) {
     const dockerManifest = await dockerManifestFor(root, opts);
-    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(archive(root, dockerManifest), { objectMode: false }), out);
+    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(archive(root, dockerManifest, opts.spent ?? spent_buffers/* KEEP_SPENT */.x), { objectMode: false }), out);
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -3504,6 +3617,7 @@ var oci_digest = __webpack_require__(6559);
 // Unpacks a layout tar (ours, `docker save`'s, or a plain tar of an OCI layout; gzip'd or not) into a new directory.
 // The archive is untrusted: no absolute paths, no `..`, nothing but regular files and directories is created (links
 // inside the archive are skipped, links pointing outside reject it), and every blob is verified against its name.
+
 
 
 
@@ -3626,14 +3740,14 @@ async function openArchive(tarFile) {
         },
     };
 }
-async function writeEntry(source, file, path, size) {
+async function writeEntry(source, file, path, size, spent) {
     const parts = path.split('/');
     const digest = parts.length === 3 && parts[0] === 'blobs' ? `${parts[1]}:${parts[2]}` : undefined;
     const data = external_node_stream_.Readable.from(source.take(size, path));
     const sink = (0,external_node_fs_.createWriteStream)(file);
     try {
         if (digest !== undefined && (0,reference/* isValidDigest */.fH)(digest))
-            await (0,external_node_stream_promises_.pipeline)(data, new oci_digest/* DigestVerifier */.Do(digest, size, `${path} in the archive`), sink);
+            await (0,external_node_stream_promises_.pipeline)(data, new oci_digest/* DigestVerifier */.Do(digest, size, `${path} in the archive`, spent), sink);
         else
             await (0,external_node_stream_promises_.pipeline)(data, sink);
     }
@@ -3644,9 +3758,10 @@ async function writeEntry(source, file, path, size) {
 }
 /**
  * Extracts `tarFile` into `intoDir`, which must be absent or empty (so no link already inside can redirect a write).
- * Fails unless the result is an OCI image layout (`oci-layout` and `index.json`).
+ * Fails unless the result is an OCI image layout (`oci-layout` and `index.json`). `spent` is told of blob bytes written
+ * and verified (spent-buffers.ts).
  */
-async function extractLayoutTar(tarFile, intoDir) {
+async function extractLayoutTar(tarFile, intoDir, spent = spent_buffers/* KEEP_SPENT */.x) {
     const existing = await (0,promises_.readdir)(intoDir).catch((err) => {
         if (err.code === 'ENOENT')
             return undefined;
@@ -3658,8 +3773,8 @@ async function extractLayoutTar(tarFile, intoDir) {
     await (0,promises_.mkdir)(intoDir, { recursive: true });
     const archive = await openArchive(tarFile);
     try {
-        const result = await extractEntries(tarFile, new ByteSource(archive.chunks), intoDir);
-        for (const required of [layout/* OCI_LAYOUT_FILE */.u2, layout/* INDEX_FILE */.K$]) {
+        const result = await extractEntries(tarFile, new ByteSource(archive.chunks), intoDir, spent);
+        for (const required of [ocidir_layout/* OCI_LAYOUT_FILE */.u2, ocidir_layout/* INDEX_FILE */.K$]) {
             if (!(await (0,promises_.stat)((0,external_node_path_.join)(intoDir, required)).then((s) => s.isFile(), () => false))) {
                 throw new errors/* UsageError */.eb(`${tarFile} is not an OCI image layout archive: it has no ${required}`);
             }
@@ -3677,7 +3792,7 @@ async function extractLayoutTar(tarFile, intoDir) {
         archive.close();
     }
 }
-async function extractEntries(tarFile, source, intoDir) {
+async function extractEntries(tarFile, source, intoDir, spent) {
     const result = { files: 0, bytes: 0 };
     let pax = {};
     let longName;
@@ -3707,7 +3822,7 @@ async function extractEntries(tarFile, source, intoDir) {
         if (header.type === 'file' && path !== '') {
             const file = (0,external_node_path_.join)(intoDir, path);
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
-            await writeEntry(source, file, path, header.size);
+            await writeEntry(source, file, path, header.size, spent);
             await source.skip(paddedSize(header.size) - header.size, path);
             result.files++;
             result.bytes += header.size;
@@ -3722,8 +3837,8 @@ async function extractEntries(tarFile, source, intoDir) {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy = __webpack_require__(7050);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
+var copy = __webpack_require__(3898);
 ;// CONCATENATED MODULE: ./build/src/copy/archive.js
 // One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
 // staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
@@ -3736,7 +3851,8 @@ var copy = __webpack_require__(7050);
 
 
 
-const REF_NAME = 'org.opencontainers.image.ref.name';
+
+
 async function withStaging(work) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'regkit-stage-'));
     try {
@@ -3750,55 +3866,65 @@ async function exportImage(ctx, src, file, opts = {}) {
     const started = Date.now();
     return withStaging(async (dir) => {
         const staged = { scheme: 'ocidir', path: (0,external_node_path_.join)(dir, 'layout'), tag: src.tag ?? 'latest' };
-        const copied = await (0,copy/* copyImage */.L)(ctx, src, staged, { ...opts, dryRun: false });
+        const copied = await (0,copy/* copyImage */.L1)(ctx, src, staged, { ...opts, dryRun: false });
         // Written beside the target and renamed, so an interrupted export never leaves a file that looks complete.
         const partial = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.partial-${process.pid}`);
         try {
             const out = (0,external_node_fs_.createWriteStream)(partial);
             const repository = src.scheme === 'registry' ? `${src.registry}/${src.repository}` : undefined;
-            await writeLayoutTar(staged.path, out, repository ? { repository } : {});
+            await writeLayoutTar(staged.path, out, { ...(repository ? { repository } : {}), ...(ctx.spent ? { spent: ctx.spent } : {}) });
             await (0,promises_.rename)(partial, file);
         }
         catch (err) {
             await (0,promises_.rm)(partial, { force: true });
             throw err;
         }
-        return { ...copied, op: 'export', status: 'copied', target: file, durationMs: Date.now() - started };
+        return { ...copied, op: 'export', status: 'copied', target: { kind: 'file', path: file }, durationMs: Date.now() - started };
     });
 }
 async function importImage(ctx, file, dst, opts = {}) {
     const started = Date.now();
     return withStaging(async (dir) => {
-        const layout = (0,external_node_path_.join)(dir, 'layout');
-        await extractLayoutTar(file, layout);
-        const tag = await pickTag(layout, file, dst);
-        const result = await (0,copy/* copyImage */.L)(ctx, { scheme: 'ocidir', path: layout, tag }, dst, opts);
-        return { ...result, op: 'import', source: `${file}:${tag}`, target: (0,reference/* formatReference */.FH)(dst), durationMs: Date.now() - started };
+        const layout = { scheme: 'ocidir', path: (0,external_node_path_.join)(dir, 'layout') };
+        await extractLayoutTar(file, layout.path, ctx.spent);
+        const tag = await pickTag(ctx, layout, file, dst);
+        const result = await (0,copy/* copyImage */.L1)(ctx, (0,reference/* withTag */.Rd)(layout, tag), dst, opts);
+        return { ...result, op: 'import', source: { kind: 'file', path: file, tag }, target: (0,report_result/* imageAt */.t3)(dst), durationMs: Date.now() - started };
     });
 }
-/** The archive's only tag, or the target's tag when the archive holds several. */
-async function pickTag(layout, file, dst) {
-    const index = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'index.json'), 'utf8'));
-    const tags = (index.manifests ?? []).map((m) => m.annotations?.[REF_NAME]).filter((t) => t !== undefined);
-    if (tags.length === 1)
-        return tags[0];
-    if (dst.tag !== undefined && tags.includes(dst.tag))
-        return dst.tag;
+/**
+ * The archive's only valid tag, or the target's tag when the archive holds several. A name in its `index.json` that is
+ * not a valid tag is never imported: it fails the import when the archive holds no valid one, and is warned about
+ * otherwise.
+ */
+async function pickTag(ctx, layout, file, dst) {
+    const invalid = [];
+    const tags = await ctx.stores.storeFor(layout).listTags(layout, { onInvalid: (err) => invalid.push(err.from(`${file} (${ocidir_layout/* INDEX_FILE */.K$})`)) });
+    if (tags.length === 0 && invalid[0] !== undefined)
+        throw invalid[0];
+    for (const err of invalid)
+        ctx.logger.warn(`${err.message}; not imported`);
+    const wanted = tags.length === 1 ? tags[0] : tags.find((t) => t === dst.tag);
+    if (wanted !== undefined)
+        return wanted;
     if (tags.length === 0)
-        throw new errors/* UsageError */.eb(`${file} holds no tagged image (no ${REF_NAME} annotation in its index.json)`);
+        throw new errors/* UsageError */.eb(`${file} holds no tagged image (no ${ocidir_layout/* REF_NAME_ANNOTATION */.EP} annotation in its ${ocidir_layout/* INDEX_FILE */.K$})`);
     throw new errors/* UsageError */.eb(`${file} holds several images (${tags.join(', ')}); name one as the target's tag`);
 }
 
 
 /***/ }),
 
-/***/ 7050:
+/***/ 3898:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  L: () => (/* binding */ copyImage)
+  dd: () => (/* reexport */ UNCHANGED_REASON),
+  L1: () => (/* binding */ copyImage),
+  rG: () => (/* reexport */ digestFromHead),
+  lZ: () => (/* reexport */ upToDateByHeads)
 });
 
 // EXTERNAL MODULE: ./build/src/errors.js
@@ -3813,12 +3939,16 @@ var mediatypes = __webpack_require__(3662);
 var platform = __webpack_require__(3856);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
 var reference = __webpack_require__(4974);
+// EXTERNAL MODULE: ./build/src/report/result.js
+var result = __webpack_require__(4123);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(4123);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./build/src/retry.js
+var retry = __webpack_require__(2975);
 ;// CONCATENATED MODULE: ./build/src/copy/failures.js
 // The copy engine's own failures, as typed errors that name the store, the repository and what to do next.
 
@@ -3840,7 +3970,7 @@ function blobReadFailed(src, desc, cause, attempts) {
         status: undefined,
         ...locationOf(src),
         operation: 'blob-get',
-        retryable: true,
+        failure: 'transient',
         cause,
         hint: 'nothing was tagged; run the copy again once the source is reachable',
     });
@@ -3854,14 +3984,15 @@ function blobReadFailed(src, desc, cause, attempts) {
 
 
 
-const BLOB_ATTEMPTS = 3;
+
+
 class BlobTransfer {
     ctx;
     src;
     dst;
     opts;
     limit;
-    counts = (0,result/* emptyBlobCounts */.p)();
+    counts = (0,result/* emptyBlobCounts */.p4)();
     bytesMoved = 0;
     bytesPlanned = 0;
     blobsPlanned = 0;
@@ -3916,6 +4047,7 @@ class BlobTransfer {
     async stream(desc) {
         const srcStore = this.ctx.stores.storeFor(this.src);
         const dstStore = this.ctx.stores.storeFor(this.dst);
+        let reauthenticated = false;
         for (let attempt = 1;; attempt++) {
             let counted = 0;
             let sourceBroke;
@@ -3938,13 +4070,19 @@ class BlobTransfer {
                 return;
             }
             catch (err) {
-                if (attempt >= BLOB_ATTEMPTS || !isRetryable(err)) {
+                // A streamed upload cannot be replayed by the transport: on a 401 it learns the new challenge and leaves the
+                // fresh attempt, which then goes out authorized, to this loop.
+                const failure = (0,retry/* classifyFailure */.XE)(err);
+                const again = failure === 'transient' || (failure === 'reauth' && !reauthenticated);
+                if (attempt >= retry/* BODY_READ_ATTEMPTS */.JO || !again) {
                     // The store passes the source's own stream error through; it says "socket closed" but not what or where.
                     throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof errors/* RegistryError */.gl) ? blobReadFailed(this.src, desc, sourceBroke, attempt) : err;
                 }
-                this.ctx.logger.warn(`blob ${desc.digest} from ${(0,reference/* formatReference */.FH)(this.src)} broke off (${err.message}); retrying (${attempt}/${BLOB_ATTEMPTS - 1})`);
+                reauthenticated ||= failure === 'reauth';
+                const delay = (0,retry/* backoffDelay */.EY)(attempt - 1);
+                this.ctx.logger.warn(`blob ${desc.digest} from ${(0,reference/* formatReference */.FH)(this.src)} broke off (${err.message}); retrying (${attempt}/${retry/* BODY_READ_ATTEMPTS */.JO - 1}) in ${delay} ms`);
                 this.streamed -= counted;
-                await new Promise((r) => setTimeout(r, 250 * attempt));
+                await (0,external_node_timers_promises_.setTimeout)(delay);
             }
         }
     }
@@ -3971,14 +4109,6 @@ class BlobTransfer {
             blobsTotal: this.blobsPlanned,
         });
     }
-}
-/** A body cut short or a 5xx is worth a fresh attempt; a wrong digest or a refusal is not. */
-function isRetryable(err) {
-    if (err instanceof errors/* DigestMismatchError */.h)
-        return /bytes where/.test(err.actual);
-    if (err instanceof errors/* RegistryError */.gl)
-        return err.retryable;
-    return err instanceof Error;
 }
 
 // EXTERNAL MODULE: ./build/src/copy/limit.js
@@ -4038,9 +4168,37 @@ function digestTagsFor(tags, digests, skipFallback) {
     return tags.filter((t) => prefixes.some((p) => (t === p && !skipFallback) || t.startsWith(`${p}.`)));
 }
 
+;// CONCATENATED MODULE: ./build/src/copy/uptodate.js
+const UNCHANGED_REASON = 'target already has this digest';
+/**
+ * The digest the target tag will hold after the copy, when the source HEAD alone tells it: with no platform filter,
+ * or a sparse index over several platforms (the source's bytes). Undefined when only the source manifest can tell:
+ * one platform is that platform's image manifest, and a rewritten index has a digest of its own.
+ */
+function digestFromHead(source, opts) {
+    const n = opts.platforms?.length ?? 0;
+    return n === 0 || (opts.sparseIndex && n > 1) ? source.digest : undefined;
+}
+/**
+ * True when the target's tag already points at `digest`, the top manifest the copy would write, and nothing else is
+ * asked for: referrers and digest tags may still be missing below a matching digest unless `fast` says not to look.
+ */
+function holds(target, digest, opts) {
+    const wantsExtras = (opts.referrers || opts.digestTags) && !opts.fast;
+    return target?.digest === digest && !opts.forceRecursive && !wantsExtras;
+}
+/** The verdict from the two HEADs alone: the digest the target already holds, or undefined when the copy must look. */
+function upToDateByHeads(source, target, opts) {
+    const digest = digestFromHead(source, opts);
+    return digest !== undefined && holds(target, digest, opts) ? digest : undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/src/copy/copy.js
 // The copy engine: cheapest check first, then blobs, child manifests, referrers, and the tag last, so a tag never
 // points at content the target does not hold and a failed copy leaves the target tag as it was.
+
+
+
 
 
 
@@ -4068,21 +4226,18 @@ async function copyImage(ctx, src, dst, opts = {}) {
     const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
     if (!srcHead)
         throw notFound(src);
-    const base = { op: 'copy', source: (0,reference/* formatReference */.FH)(src), target: (0,reference/* formatReference */.FH)(dst) };
-    const wantsExtras = (opts.referrers || opts.digestTags) && !opts.fast;
-    const unchanged = (digest) => dstHead?.digest === digest && !opts.forceRecursive && !wantsExtras;
-    // A sparse index keeps the source's digest, so the cheapest check still holds for it.
-    if ((!opts.platforms?.length || opts.sparseIndex) && unchanged(srcHead.digest)) {
-        return { ...base, status: 'skipped', digest: srcHead.digest, bytes: 0, reason: 'target already has this digest', durationMs: Date.now() - started };
-    }
+    const base = { op: 'copy', source: (0,result/* imageAt */.t3)(src), target: (0,result/* imageAt */.t3)(dst) };
+    const known = upToDateByHeads(srcHead, dstHead, opts);
+    if (known !== undefined)
+        return { ...base, status: 'skipped', digest: known, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
     const fetched = await srcStore.getManifest((0,reference/* withDigest */.hQ)(src, srcHead.digest));
     const parsed = (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType);
     const narrowed = opts.platforms?.length ? await narrowToPlatforms(ctx, src, parsed, opts.platforms, opts.sparseIndex) : { manifest: parsed };
     const top = narrowed.manifest;
     const topDigest = top.bytes === fetched.bytes ? fetched.digest : (0,digest/* digestOf */.ol)(top.bytes);
     const platforms = platformsOf(top, narrowed.only);
-    if (unchanged(topDigest)) {
-        return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: 'target already has this digest', durationMs: Date.now() - started };
+    if (holds(dstHead, topDigest, opts)) {
+        return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
     }
     // With referrers or digest tags asked for, a target that has the image still gets what hangs off it.
     const present = dstHead?.digest === topDigest && !opts.forceRecursive;
@@ -4104,7 +4259,7 @@ async function copyImage(ctx, src, dst, opts = {}) {
         blobs: transfer.counts,
         durationMs: Date.now() - started,
         ...(changed ? {} : { reason: 'target already has this digest and its referrers' }),
-        ...(dstHead && dstHead.digest !== topDigest ? { details: { previousDigest: dstHead.digest } } : {}),
+        ...(dstHead && dstHead.digest !== topDigest ? { details: { kind: 'transfer', previousDigest: dstHead.digest } } : {}),
     };
 }
 /** Copies what a manifest needs (children, blobs, referrers) but not the manifest itself. */
@@ -4244,8 +4399,10 @@ function createLimiter(n) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AB: () => (/* binding */ quoteName),
 /* harmony export */   JW: () => (/* binding */ InvalidContentError),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   Tw: () => (/* binding */ InvalidNameError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   h: () => (/* binding */ DigestMismatchError),
@@ -4259,7 +4416,7 @@ class RegistryError extends Error {
     repository;
     operation;
     codes;
-    retryable;
+    failure;
     constructor(message, init) {
         const where = init.repository ? `${init.registry}/${init.repository}` : init.registry;
         const status = init.status === undefined ? '' : ` (HTTP ${init.status}${init.codes?.length ? ` ${init.codes.join(',')}` : ''})`;
@@ -4271,7 +4428,7 @@ class RegistryError extends Error {
         this.repository = init.repository;
         this.operation = init.operation;
         this.codes = init.codes ?? [];
-        this.retryable = init.retryable ?? false;
+        this.failure = init.failure ?? 'fatal';
     }
     get notFound() {
         return this.status === 404;
@@ -4281,11 +4438,14 @@ class RegistryError extends Error {
 class DigestMismatchError extends Error {
     expected;
     actual;
-    constructor(expected, actual, what) {
+    /** Fewer bytes came than the descriptor declares: the body was cut off on the way, not wrong where it is kept. */
+    truncated;
+    constructor(expected, actual, what, truncated = false) {
         super(`digest mismatch for ${what}: expected ${expected}, got ${actual}; nothing was written under this digest`);
         this.name = 'DigestMismatchError';
         this.expected = expected;
         this.actual = actual;
+        this.truncated = truncated;
     }
 }
 /**
@@ -4296,6 +4456,42 @@ class InvalidContentError extends Error {
     constructor(message) {
         super(message);
         this.name = 'InvalidContentError';
+    }
+}
+/** Longest part of a rejected name quoted in a message: a hostile source can send megabytes of it. */
+const QUOTED_NAME_MAX = 200;
+/**
+ * A name as a message may show it: JSON-escaped, so control characters and newlines in a hostile value cannot forge
+ * a log line or a terminal sequence, and cut short when long.
+ */
+function quoteName(value) {
+    if (typeof value !== 'string')
+        return JSON.stringify(value) ?? String(value);
+    if (value.length <= QUOTED_NAME_MAX)
+        return JSON.stringify(value);
+    return `${JSON.stringify(value.slice(0, QUOTED_NAME_MAX))}… (${value.length} characters)`;
+}
+/**
+ * A tag, repository name or digest from a source (a registry's listing or header, a layout's `index.json`, an archive)
+ * that is not a name of the OCI grammar. Nothing is read or written for it; it fails its own item (exit 1), and the
+ * other names of the same source go on.
+ */
+class InvalidNameError extends Error {
+    kind;
+    value;
+    source;
+    problem;
+    constructor(kind, value, source, problem) {
+        super(`${source}: refusing the ${kind} ${quoteName(value)} (${problem}); nothing was read or written for it`);
+        this.kind = kind;
+        this.value = value;
+        this.source = source;
+        this.problem = problem;
+        this.name = 'InvalidNameError';
+    }
+    /** The same rejection, told as coming from `source` (an archive rather than the directory it was unpacked into). */
+    from(source) {
+        return new InvalidNameError(this.kind, this.value, source, this.problem);
     }
 }
 /** Bad command line or malformed input given directly by the user (exit 2). */
@@ -4366,14 +4562,18 @@ class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform 
     expected;
     expectedSize;
     what;
+    release;
     hash;
     seen = 0;
     held;
-    constructor(expected, expectedSize, what) {
+    constructor(expected, expectedSize, what, 
+    /** Told of each chunk once it is hashed, so a long stream does not pile up spent buffers. */
+    release = _spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__/* .KEEP_SPENT */ .x) {
         super();
         this.expected = expected;
         this.expectedSize = expectedSize;
         this.what = what;
+        this.release = release;
         this.hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(digestAlgorithm(expected));
     }
     _transform(chunk, _enc, done) {
@@ -4383,7 +4583,7 @@ class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform 
             return;
         }
         this.hash.update(chunk);
-        (0,_spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__/* .spentBytes */ .k)(chunk.length);
+        this.release.spent(chunk.length);
         // Hold the latest chunk back so a mismatch found at the end still stops the consumer short of the full body.
         const out = this.held;
         this.held = chunk;
@@ -4394,7 +4594,7 @@ class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform 
     _flush(done) {
         const actual = `${digestAlgorithm(this.expected)}:${this.hash.digest('hex')}`;
         if (this.expectedSize !== undefined && this.seen !== this.expectedSize) {
-            done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(this.expected, `${this.seen} bytes where ${this.expectedSize} were expected`, this.what));
+            done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(this.expected, `${this.seen} bytes where ${this.expectedSize} were expected`, this.what, true));
             return;
         }
         if (actual !== this.expected) {
@@ -4422,7 +4622,9 @@ class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform 
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
 /* harmony import */ var _mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3662);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7287);
 // The shapes of manifests, indexes and image configs (OCI image spec 1.1 and Docker schema 2), and parsing bytes into them.
+
 
 
 function parseManifest(bytes, contentType) {
@@ -4450,14 +4652,32 @@ function parseManifest(bytes, contentType) {
     if ((0,_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(mediaType)) {
         if (!Array.isArray(obj['manifests']))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`index (${mediaType}) has no manifests array`);
-        return { kind: 'index', mediaType, bytes, index: json };
+        const index = json;
+        checkDigests(mediaType, [...index.manifests, index.subject]);
+        return { kind: 'index', mediaType, bytes, index };
     }
     if ((0,_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isImageMediaType */ .Yc)(mediaType)) {
         if (typeof obj['config'] !== 'object' || !Array.isArray(obj['layers']))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`image manifest (${mediaType}) needs config and layers`);
-        return { kind: 'image', mediaType, bytes, manifest: json };
+        const manifest = json;
+        checkDigests(mediaType, [manifest.config, ...manifest.layers, manifest.subject]);
+        return { kind: 'image', mediaType, bytes, manifest };
     }
     return { kind: 'other', mediaType, bytes, json };
+}
+/**
+ * Every digest a manifest points at becomes a blob or manifest URL, or a file name in a layout: one that is not
+ * `sha256:<64 hex>`/`sha512:<128 hex>` fails the manifest before anything is fetched or written for it.
+ */
+function checkDigests(mediaType, descriptors) {
+    for (const d of descriptors) {
+        if (d === undefined)
+            continue;
+        const digest = d?.digest;
+        const problem = typeof digest === 'string' ? (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .digestProblem */ .WQ)(digest) : 'is not a string';
+        if (problem !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidContentError */ .JW(`${mediaType} lists the digest ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteName */ .AB)(digest)}, which ${problem}; nothing was read or written for it`);
+    }
 }
 /** Every descriptor a manifest points at directly: children of an index, or config and layers of an image. */
 function referencedDescriptors(m) {
@@ -4519,6 +4739,89 @@ function isImageMediaType(mt) {
 /** Foreign and non-distributable layers are not copied unless the user asks (`--include-external`). */
 function isExternalLayerMediaType(mt) {
     return mt.includes('.foreign.') || mt.includes('.nondistributable.');
+}
+
+
+/***/ }),
+
+/***/ 7287:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ED: () => (/* binding */ parseTag),
+/* harmony export */   Ki: () => (/* binding */ repositoryProblem),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   WQ: () => (/* binding */ digestProblem),
+/* harmony export */   bB: () => (/* binding */ parseTagOrDigest),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   qH: () => (/* binding */ tagProblem),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony export isValidRepository */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+// The names of the OCI distribution spec grammar (spec.md "Pulling manifests"): tags, repository names and digests.
+// One rule each, asked by reference parsing (names typed by the operator) and by every store and engine that takes a
+// name from a registry, a layout or an archive: such a name is parsed here before any URL or path is built from it.
+
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const REPOSITORY_MAX_LENGTH = 255;
+function isValidTag(value) {
+    return TAG_RE.test(value);
+}
+function isValidDigest(value) {
+    return DIGEST_RE.test(value);
+}
+function isValidRepository(value) {
+    return repositoryProblem(value) === undefined;
+}
+/** Why `value` is not a tag (`must match …`), or undefined when it is one. */
+function tagProblem(value) {
+    return TAG_RE.test(value) ? undefined : 'must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}';
+}
+/** Why `value` is not a digest (`is not …`), or undefined when it is one. */
+function digestProblem(value) {
+    return DIGEST_RE.test(value) ? undefined : 'is not sha256:<64 hex> or sha512:<128 hex> (lowercase hex)';
+}
+/** Why `value` is not a repository name, or undefined when it is one. */
+function repositoryProblem(value) {
+    const parts = value.split('/');
+    if (parts.some((p) => p === ''))
+        return 'the repository path has an empty component';
+    for (const p of parts) {
+        if (p !== p.toLowerCase())
+            return `repository "${value}" must be lowercase`;
+        if (!COMPONENT_RE.test(p))
+            return `repository component "${p}" may hold only a-z, 0-9 and single separators (. _ __ -)`;
+    }
+    if (value.length > REPOSITORY_MAX_LENGTH)
+        return `the repository name is longer than ${REPOSITORY_MAX_LENGTH} characters`;
+    return undefined;
+}
+const PROBLEMS = { tag: tagProblem, repository: repositoryProblem, digest: digestProblem };
+/** Parses a name that came from `source` (a registry and repository, a layout, an archive); throws InvalidNameError. */
+function parseName(kind, value, source) {
+    if (typeof value !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidNameError */ .Tw(kind, value, source, 'is not a string');
+    const problem = PROBLEMS[kind](value);
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidNameError */ .Tw(kind, value, source, problem);
+    return value;
+}
+function parseTag(value, source) {
+    return parseName('tag', value, source);
+}
+function parseRepository(value, source) {
+    return parseName('repository', value, source);
+}
+function parseDigest(value, source) {
+    return parseName('digest', value, source);
+}
+/** A manifest reference is a tag or a digest, told apart by the colon a tag cannot hold. */
+function parseTagOrDigest(value, source) {
+    return typeof value === 'string' && value.includes(':') ? parseDigest(value, source) : parseTag(value, source);
 }
 
 
@@ -4736,30 +5039,24 @@ function selectPlatform(manifests, want) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   cJ: () => (/* binding */ sameRegistry),
-/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   fH: () => (/* reexport safe */ _names_js__WEBPACK_IMPORTED_MODULE_1__.fH),
 /* harmony export */   hQ: () => (/* binding */ withDigest),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */   r_: () => (/* reexport safe */ _names_js__WEBPACK_IMPORTED_MODULE_1__.r_)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7287);
 // Image references: `HOST[:PORT]/REPO[:TAG][@DIGEST]` with Docker Hub normalization, and `ocidir://PATH[:TAG][@DIGEST]`.
 // Parsed once at the edge; everything below works on the Reference type.
+
+
 
 const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 const OCIDIR_SCHEME = 'ocidir://';
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const HOST_RE = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::[0-9]{1,5})?$/;
 function fail(input, what) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid reference "${input}": ${what}`);
-}
-function isValidTag(tag) {
-    return TAG_RE.test(tag);
-}
-function isValidDigest(digest) {
-    return DIGEST_RE.test(digest);
 }
 /** A first path component names a registry only when it could not be a Hub namespace (as docker and regclient decide). */
 function looksLikeHost(component) {
@@ -4772,16 +5069,18 @@ function splitTagDigest(input, rest) {
     if (at >= 0) {
         digest = name.slice(at + 1);
         name = name.slice(0, at);
-        if (!isValidDigest(digest))
-            fail(input, `digest "${digest}" is not sha256:<64 hex> or sha512:<128 hex>`);
+        const problem = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .digestProblem */ .WQ)(digest);
+        if (problem !== undefined)
+            fail(input, `digest "${digest}" ${problem}`);
     }
     let tag;
     const colon = name.lastIndexOf(':');
     if (colon > name.lastIndexOf('/') && !name.slice(colon).includes(']')) {
         tag = name.slice(colon + 1);
         name = name.slice(0, colon);
-        if (!isValidTag(tag))
-            fail(input, `tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`);
+        const problem = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(tag);
+        if (problem !== undefined)
+            fail(input, `tag "${tag}" ${problem}`);
     }
     return { name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
@@ -4809,19 +5108,12 @@ function parseReference(input, opts = {}) {
         if (DOCKER_HUB_ALIASES.has(registry.toLowerCase()))
             registry = DOCKER_HUB;
     }
-    if (parts.length === 0 || parts.some((p) => p === ''))
-        fail(input, 'repository path has an empty component');
-    for (const p of parts) {
-        if (p !== p.toLowerCase())
-            fail(input, `repository "${parts.join('/')}" must be lowercase`);
-        if (!COMPONENT_RE.test(p))
-            fail(input, `repository component "${p}" may hold only a-z, 0-9 and single separators (. _ __ -)`);
-    }
     if (registry === DOCKER_HUB && parts.length === 1)
         parts.unshift('library');
     const repository = parts.join('/');
-    if (repository.length > 255)
-        fail(input, 'repository name is longer than 255 characters');
+    const problem = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(repository);
+    if (problem !== undefined)
+        fail(input, problem);
     const withDefault = tag === undefined && digest === undefined && !opts.repositoryOnly ? 'latest' : tag;
     return {
         scheme: 'registry',
@@ -4885,11 +5177,20 @@ function sameRepository(a, b) {
 /* harmony export */   F: () => (/* binding */ resultRecord),
 /* harmony export */   Y: () => (/* binding */ renderJsonLines)
 /* harmony export */ });
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4123);
+// Operation results as JSON lines (`--format json`): one object per operation, keys always present and in one order,
+// so scripts can rely on the shape.
+
+/** `details` as scripts have read them: the fields of its kind, without the kind. */
+function detailsRecord(details) {
+    const { kind: _kind, ...fields } = details;
+    return fields;
+}
 function resultRecord(r) {
     return {
         op: r.op,
-        source: r.source ?? null,
-        target: r.target ?? null,
+        source: r.source ? (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .locationText */ .fN)(r.source) : null,
+        target: r.target ? (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .locationText */ .fN)(r.target) : null,
         status: r.status,
         digest: r.digest ?? null,
         bytes: r.bytes,
@@ -4897,7 +5198,7 @@ function resultRecord(r) {
         platforms: r.platforms ?? null,
         blobs: r.blobs ? { copied: r.blobs.copied, skipped: r.blobs.skipped, mounted: r.blobs.mounted } : null,
         durationMs: r.durationMs ?? null,
-        ...(r.details !== undefined ? { details: r.details } : {}),
+        ...(r.details !== undefined ? { details: detailsRecord(r.details) } : {}),
     };
 }
 function renderJsonLines(results) {
@@ -4958,10 +5259,29 @@ function createProgressReporter(emit, opts = {}) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ exitCodeOf),
-/* harmony export */   p: () => (/* binding */ emptyBlobCounts)
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   fN: () => (/* binding */ locationText),
+/* harmony export */   p4: () => (/* binding */ emptyBlobCounts),
+/* harmony export */   t3: () => (/* binding */ imageAt)
 /* harmony export */ });
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4974);
 // The one result model. Engines return these; faces render them as text, JSON lines or a markdown job summary.
+
+function imageAt(ref) {
+    return { kind: 'image', ref };
+}
+function locationText(loc) {
+    switch (loc.kind) {
+        case 'image':
+            return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)(loc.ref);
+        case 'file':
+            return loc.tag === undefined ? loc.path : `${loc.path}:${loc.tag}`;
+        case 'registry':
+            return loc.path ? `${loc.host}/${loc.path}` : loc.host;
+        case 'rule':
+            return loc.name;
+    }
+}
 function emptyBlobCounts() {
     return { copied: 0, skipped: 0, mounted: 0 };
 }
@@ -4980,17 +5300,21 @@ function exitCodeOf(results) {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
 /* unused harmony export routeOf */
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4915);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4123);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4915);
+// Operation results as aligned text lines: what a person reads at the end of a CLI run or in an action log.
+
 
 /** `SOURCE → TARGET`, or the one side an operation has (a delete names only its target). */
 function routeOf(r) {
     if (r.source !== undefined && r.target !== undefined)
-        return `${r.source} → ${r.target}`;
-    return r.target ?? r.source ?? '';
+        return `${(0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .locationText */ .fN)(r.source)} → ${(0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .locationText */ .fN)(r.target)}`;
+    const one = r.target ?? r.source;
+    return one ? (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .locationText */ .fN)(one) : '';
 }
 /** One line per operation: status, route, short digest, bytes, reason; columns padded to line up. */
 function renderText(results) {
-    const rows = results.map((r) => [r.status, routeOf(r), r.digest === undefined ? '-' : (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .shortDigest */ .VK)(r.digest), (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(r.bytes), r.reason ?? '']);
+    const rows = results.map((r) => [r.status, routeOf(r), r.digest === undefined ? '-' : (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(r.digest), (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(r.bytes), r.reason ?? '']);
     const widths = [0, 1, 2, 3].map((col) => Math.max(0, ...rows.map((row) => row[col].length)));
     return rows
         .map((row) => row
@@ -5044,43 +5368,137 @@ function shortDigest(digest) {
 
 /***/ }),
 
+/***/ 2975:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   JO: () => (/* binding */ BODY_READ_ATTEMPTS),
+/* harmony export */   XE: () => (/* binding */ classifyFailure),
+/* harmony export */   a2: () => (/* binding */ retryDelay),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony export parseRetryAfter */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+// The one retry rule: which failures are worth another try (`transient`), which are worth one more try with fresh
+// credentials (`reauth`), and which will fail the same way again (`fatal`); and how long to wait before the next try.
+// Every retry loop asks `classifyStatus` or `classifyFailure` here: the transport's request loop, whole-body reads
+// (store/registry/http.ts) and blob streams (copy/blobs.ts). Exponential backoff with jitter (so parallel requests do
+// not retry in lock-step), `Retry-After` honoured but capped. docs/troubleshooting.md states the budget below.
+
+/** One request's budget in the transport: the first send and up to 5 more, while the status or error is transient. */
+const DEFAULT_RETRY_POLICY = { retries: 5, baseDelayMs: 100, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+/**
+ * A body that broke off after its headers came in (a manifest, a list page, a blob stream) is read again from a new
+ * request, up to this many reads in all; each of those requests has the transport's own budget.
+ */
+const BODY_READ_ATTEMPTS = 3;
+// 408 timeout, 429 too many requests, and the 5xx that mean "not now": 500, 502, 503, 504. 501 Not Implemented and
+// 505 HTTP Version Not Supported are answers about the request itself and come back the same every time.
+const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+// Connections that broke or stalled, before the headers or in the middle of a body. ECONNREFUSED and ENOTFOUND are
+// left out on purpose: a host that is not there fails fast with a clear message.
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    // A body stream ended before its end: node's name for the same broken connection seen through a pipeline.
+    'ERR_STREAM_PREMATURE_CLOSE',
+]);
+/** A registry's answer: 401 asks for (fresh) credentials; the statuses above are worth waiting for; the rest stand. */
+function classifyStatus(status) {
+    if (status === 401)
+        return 'reauth';
+    return TRANSIENT_STATUS.has(status) ? 'transient' : 'fatal';
+}
+/** The error's own `code`, or its cause's (undici wraps socket errors), a few levels down. */
+function errorCode(err) {
+    let e = err;
+    for (let depth = 0; depth < 4 && e !== null && typeof e === 'object'; depth++) {
+        const code = e.code;
+        if (typeof code === 'string')
+            return code;
+        e = e.cause;
+    }
+    return undefined;
+}
+/**
+ * Any failure: a RegistryError carries the class it was made with; a body that hashed short was cut off in transit
+ * (a wrong hash or a body too long is what the server holds, and stays so); a network or stream error by its code;
+ * anything else is fatal — an unforeseen error is a bug or a refusal, and repeating it only hides it.
+ */
+function classifyFailure(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl)
+        return err.failure;
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DigestMismatchError */ .h)
+        return err.truncated ? 'transient' : 'fatal';
+    const code = errorCode(err);
+    return code !== undefined && TRANSIENT_CODES.has(code) ? 'transient' : 'fatal';
+}
+/** Delay before retry number `attempt` (0-based): base·2^attempt with ±50 % jitter, capped. */
+function backoffDelay(attempt, policy = DEFAULT_RETRY_POLICY, random = Math.random) {
+    const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(Math.min(policy.maxDelayMs, exp * (0.5 + random())));
+}
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); `undefined` when unusable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - now);
+}
+function retryDelay(attempt, retryAfter, policy) {
+    const fromHeader = parseRetryAfter(retryAfter);
+    if (fromHeader !== undefined)
+        return Math.min(fromHeader, policy.maxRetryAfterMs);
+    return backoffDelay(attempt, policy);
+}
+
+
+/***/ }),
+
 /***/ 7291:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ spentBytes)
+/* harmony export */   U: () => (/* binding */ collectEvery),
+/* harmony export */   x: () => (/* binding */ KEEP_SPENT)
 /* harmony export */ });
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
-/* harmony import */ var node_vm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(714);
 // Every chunk a socket reads is a fresh buffer outside V8's heap. Once written on, it is garbage, but V8 collects it
 // only when its young generation fills (a stream makes little of that) or when 64 MiB of such memory has piled up:
 // a 1 GiB blob would hold the process at ~160 MB. A young-generation collection every few MiB streamed keeps the
 // spent chunks at a few MiB; it takes well under a millisecond, since little in the young generation is alive.
-
-
+// The collection itself comes from the entry point (runtime.ts), which alone may change how the process runs; what
+// streams blobs is handed a `SpentChunks` and only counts.
 const COLLECT_EVERY = 8 * 1024 * 1024;
-let collect;
-let sinceLast = 0;
-function collector() {
-    if (collect)
-        return collect;
-    try {
-        // `--expose-gc` set now reaches only contexts created afterwards, so the function comes from a fresh one.
-        (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--expose-gc');
-        collect = (0,node_vm__WEBPACK_IMPORTED_MODULE_1__.runInNewContext)('gc');
-    }
-    catch {
-        collect = () => undefined;
-    }
-    return collect;
-}
-/** Counts bytes that went through and are no longer needed; frees their buffers every few MiB. */
-function spentBytes(n) {
-    sinceLast += n;
-    if (sinceLast < COLLECT_EVERY)
-        return;
-    sinceLast = 0;
-    collector()({ type: 'minor', execution: 'sync' });
+/** For a process that was given no collection (a library caller, a test): V8 frees the chunks on its own schedule. */
+const KEEP_SPENT = { spent: () => undefined };
+/** Runs `collect` (a young-generation collection) once every `every` bytes reported spent. */
+function collectEvery(collect, every = COLLECT_EVERY) {
+    let sinceLast = 0;
+    return {
+        spent(bytes) {
+            sinceLast += bytes;
+            if (sinceLast < every)
+                return;
+            sinceLast = 0;
+            collect();
+        },
+    };
 }
 
 
@@ -5097,6 +5515,7 @@ function spentBytes(n) {
 /* harmony export */   MX: () => (/* binding */ TEMP_PREFIX),
 /* harmony export */   XU: () => (/* binding */ readManifestBlob),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   _4: () => (/* binding */ refNameOf),
 /* harmony export */   _M: () => (/* binding */ writeIndex),
 /* harmony export */   cO: () => (/* binding */ tagOf),
 /* harmony export */   gW: () => (/* binding */ emptyIndex),
@@ -5111,7 +5530,7 @@ function spentBytes(n) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3662);
 /* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2262);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4974);
+/* harmony import */ var _oci_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7287);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7406);
 // The files of an OCI image layout (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
 // Every path is derived from a validated digest, so nothing outside the layout can be named; every write lands in a
@@ -5132,7 +5551,7 @@ const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
 /** Prefix of in-flight files; `gc` removes old ones, nothing else reads them. */
 const TEMP_PREFIX = '.tmp-';
 function blobPath(root, digest) {
-    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidDigest */ .fH)(digest))
+    if (!(0,_oci_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidDigest */ .fH)(digest))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`invalid digest "${digest}": expected sha256:<64 hex> or sha512:<128 hex>`);
     const colon = digest.indexOf(':');
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'blobs', digest.slice(0, colon), digest.slice(colon + 1));
@@ -5178,7 +5597,7 @@ async function readIndex(root) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE)} has no "manifests" array; it is not an OCI image layout index`);
     }
     for (const d of index.manifests) {
-        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidDigest */ .fH)(d.digest))
+        if (!(0,_oci_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidDigest */ .fH)(d.digest))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE)} lists an invalid digest "${d.digest}"`);
     }
     return index;
@@ -5204,7 +5623,16 @@ async function ensureLayout(root) {
 async function writeIndex(root, index) {
     await writeFileAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE), `${JSON.stringify(index, null, 2)}\n`);
 }
+/**
+ * The entry's tag. An annotation that is not a valid tag names nothing: the entry counts as untagged, so no lookup,
+ * listing or export ever uses that value (`listTags` reports it).
+ */
 function tagOf(d) {
+    const name = refNameOf(d);
+    return typeof name === 'string' && (0,_oci_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidTag */ .r_)(name) ? name : undefined;
+}
+/** The raw `org.opencontainers.image.ref.name` annotation, as untrusted as the file it came from. */
+function refNameOf(d) {
     return d.annotations?.[REF_NAME_ANNOTATION];
 }
 /** Reads and parses a manifest blob of the layout; `undefined` when the layout does not hold it (a sparse index). */
