@@ -1,6 +1,7 @@
 // The ready-made policies on OCI layouts: keepLast (groups, semver / name / created order) and olderThan (created or
 // a label), planned in TypeScript and called from Lua as `policy.keepLast{...}`, which journals like tag.delete.
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { copyImage } from '../../src/copy/copy.js';
@@ -90,7 +91,7 @@ describe('ready-made policies', () => {
 
   describe('from Lua', () => {
     const run = (source: string, dryRun: boolean) =>
-      runScript({ name: 'retention', source, stores, logger: silentLogger, dryRun, timeoutMs: 10_000, copy: (s, d, o) => copyImage({ stores, logger: silentLogger }, s, d, o) });
+      runScript({ name: 'retention', source, stores, logger: silentLogger, dryRun, timeoutMs: 10_000, filesDir: tmpdir(), copy: (s, d, o) => copyImage({ stores, logger: silentLogger }, s, d, o) });
     const script = (repo: string) => `
       local deleted, kept = policy.keepLast{repo="${repo}", match="(v\\\\d+)-(\\\\d{8})", group="$1", keep=3, sort="name"}
       log("deleted " .. table.concat(deleted, ","))

@@ -98,14 +98,22 @@ class ScriptService {
       case 'write': {
         const w = this.writing.get(r.stream);
         if (!w) throw new Error('no such upload');
-        if (!w.sink.write(Buffer.from(r.chunk))) await new Promise<void>((resolve) => w.sink.once('drain', resolve));
-        return null;
+        // A store that stopped reading (a dry run's, or one that failed) needs no more bytes: say so, and the worker
+        // stops sending.
+        if (w.sink.destroyed || w.sink.writableEnded) return false;
+        if (!w.sink.write(Buffer.from(r.chunk))) {
+          await new Promise<void>((resolve) => {
+            w.sink.once('drain', resolve);
+            w.sink.once('close', resolve);
+          });
+        }
+        return true;
       }
       case 'end': {
         const w = this.writing.get(r.stream);
         if (!w) throw new Error('no such upload');
         this.writing.delete(r.stream);
-        w.sink.end();
+        if (!w.sink.destroyed) w.sink.end();
         await w.done;
         return null;
       }

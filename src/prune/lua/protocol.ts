@@ -16,7 +16,10 @@ export type Request =
   | { op: 'getBlob'; at: Reference; repo: Reference; desc: unknown }
   | { op: 'read'; stream: number }
   | { op: 'close'; stream: number }
-  /** Starts a blob upload; the reply is a stream id for `write`, `end` (resolves once stored) and `close` (abandon). */
+  /**
+   * Starts a blob upload; the reply is a stream id for `write` (replies false when the store wants no more bytes),
+   * `end` (resolves once stored) and `close` (abandon).
+   */
   | { op: 'putBlob'; at: Reference; repo: Reference; desc: unknown }
   | { op: 'write'; stream: number; chunk: Uint8Array }
   | { op: 'end'; stream: number }

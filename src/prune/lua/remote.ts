@@ -106,7 +106,12 @@ class RemoteStore implements Store {
   async putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void> {
     const stream = await this.host.call<number>({ op: 'putBlob', at: this.at, repo, desc });
     try {
-      for await (const chunk of content) await this.host.call({ op: 'write', stream, chunk: chunk as Uint8Array });
+      for await (const chunk of content) {
+        if (!(await this.host.call<boolean>({ op: 'write', stream, chunk: chunk as Uint8Array }))) {
+          content.destroy();
+          break;
+        }
+      }
     } catch (err) {
       await this.host.call({ op: 'close', stream });
       throw err;
