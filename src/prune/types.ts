@@ -60,6 +60,7 @@ export interface EngineOptions {
   /** Largest total of bytes the script's strings may hold. */
   stringLimitBytes: number;
   platform?: Platform;
+  site?: ScriptSite;
 }
 
 /** Every call that changes a registry or layout. */

@@ -15,15 +15,12 @@ import { lauxlib, lua, to_luastring, type LuaState } from './fengari.js';
 import { Journal } from './journal.js';
 import { createSandbox } from './sandbox.js';
 import { limitStrings } from './string-limit.js';
-import type { EngineOptions, JournalEntry, ScriptLogLine, ScriptResult } from '../types.js';
+import { stoppedMessage, timeoutMessage } from './messages.js';
+import type { EngineOptions, JournalEntry, ScriptLogLine, ScriptResult, ScriptSite } from '../types.js';
 
 /** Instructions between two clock checks: frequent enough to stop within milliseconds, rare enough to cost nothing. */
 const HOOK_INSTRUCTIONS = 1000;
 
-export function timeoutMessage(name: string, timeoutMs: number, line?: number): string {
-  const where = line !== undefined && line > 0 ? `${name}:${line}: ` : '';
-  return `${where}script "${name}" timed out after ${timeoutMs / 1000}s; raise its timeout or make it do less per run`;
-}
 
 function installApi(L: LuaState, ctx: ApiContext): void {
   installReference(L);
@@ -35,13 +32,13 @@ function installApi(L: LuaState, ctx: ApiContext): void {
   installLog(L, ctx);
 }
 
-function withDeadline(deadline: number, name: string, timeoutMs: number): (p: Promise<void>) => Promise<void> {
+function withDeadline(deadline: number, name: string, site: ScriptSite | undefined, timeoutMs: number): (p: Promise<void>) => Promise<void> {
   return (p) => {
     const left = deadline - Date.now();
-    if (left <= 0) return Promise.reject(new ScriptAbort(timeoutMessage(name, timeoutMs)));
+    if (left <= 0) return Promise.reject(new ScriptAbort(timeoutMessage(name, site, timeoutMs, undefined)));
     let timer: NodeJS.Timeout | undefined;
     const expiry = new Promise<void>((_, reject) => {
-      timer = setTimeout(() => reject(new ScriptAbort(timeoutMessage(name, timeoutMs))), left);
+      timer = setTimeout(() => reject(new ScriptAbort(timeoutMessage(name, site, timeoutMs, undefined))), left);
     });
     return Promise.race([p, expiry]).finally(() => clearTimeout(timer));
   };
@@ -90,8 +87,7 @@ export async function runEngine(opts: EngineOptions, extensions: readonly LuaExt
       events.log?.(line);
     });
     limitStrings(opts.stringLimitBytes, (L2, message) => {
-      const line = scriptLine(L2);
-      return bridge.abort(L2, `${line !== undefined ? `${opts.name}:${line}: ` : ''}script "${opts.name}" stopped: ${message}`);
+      return bridge.abort(L2, stoppedMessage(opts.name, opts.site, scriptLine(L2), `stopped: ${message} (defaults.scriptMemory in the regbot config)`));
     });
     installApi(L, ctx);
     for (const extend of extensions) extend(L, ctx);
@@ -112,14 +108,14 @@ export async function runEngine(opts: EngineOptions, extensions: readonly LuaExt
       const line = scriptLine(L2);
       if (line !== undefined) events.line?.(line);
       if (Date.now() <= deadline && bridge.aborted === undefined) return;
-      bridge.abort(L2, bridge.aborted ?? timeoutMessage(opts.name, opts.timeoutMs, line));
+      bridge.abort(L2, bridge.aborted ?? timeoutMessage(opts.name, opts.site, opts.timeoutMs, line));
     },
     lua.LUA_MASKCOUNT,
     HOOK_INSTRUCTIONS,
   );
 
   try {
-    await bridge.drive(co, withDeadline(deadline, opts.name, opts.timeoutMs));
+    await bridge.drive(co, withDeadline(deadline, opts.name, opts.site, opts.timeoutMs));
     return finish();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

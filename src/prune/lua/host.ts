@@ -20,25 +20,22 @@ import type { Reference } from '../../oci/reference.js';
 import { decorateStores } from '../../store/decorator.js';
 import type { Store } from '../../store/store.js';
 import { DryRunStore } from './dry-run.js';
-import { timeoutMessage } from './engine.js';
+import { stoppedMessage, timeoutMessage } from './messages.js';
 import { ScriptFiles } from './files.js';
 import { DEFAULT_SCRIPT_MEMORY_MIB } from './sandbox.js';
 import { STORE_CALLS, type HostMessage, type Request, type WorkerInput, type WorkerMessage } from './protocol.js';
-import type { JournalEntry, RunScriptOptions, ScriptLogLine, ScriptResult, ScriptSite } from '../types.js';
+import type { JournalEntry, RunScriptOptions, ScriptLogLine, ScriptResult } from '../types.js';
 
 /** How long past its timeout a script gets to stop by itself (with its line) before its worker is terminated. */
 const KILL_GRACE_MS = 1000;
 
-/** Where a failure happened, as the config file names it: `regbot.yml:14` for line 3 of a block-scalar script. */
-export function siteOf(site: ScriptSite | undefined, luaLine: number | undefined): string {
-  if (!site) return '';
-  const line = luaLine !== undefined && luaLine > 0 && site.luaLineOffset !== undefined ? site.luaLineOffset + luaLine : site.line;
-  return ` (${site.file}:${line})`;
-}
 
 /** What the host does for one worker: its stores, files, open blob streams and writes. */
 class ScriptService {
+  /** What the script reaches: `served` with every ocidir:// path checked. */
   private readonly stores: StoreSource;
+  /** The run's stores, dry-run where asked; the archive code's own staging layouts (in the temp dir) go through these. */
+  private readonly served: StoreSource;
   private readonly files: ScriptFiles;
   private readonly reading = new Map<number, AsyncIterator<unknown>>();
   private readonly writing = new Map<number, { sink: PassThrough; done: Promise<void> }>();
@@ -47,6 +44,7 @@ class ScriptService {
   constructor(private readonly opts: RunScriptOptions) {
     this.files = new ScriptFiles(opts.filesDir ?? process.cwd());
     const served = opts.dryRun ? decorateStores((ref) => opts.stores.storeFor(ref), (s) => new DryRunStore(s)) : opts.stores;
+    this.served = served;
     this.stores = { storeFor: (ref) => served.storeFor(this.files.reference(ref, 'ocidir reference')) };
   }
 
@@ -124,14 +122,14 @@ class ScriptService {
       }
       case 'importTar': {
         const file = this.files.resolve(r.file, 'image.importTar');
-        const result = await importImage({ stores: this.stores, logger: this.opts.logger }, file, this.refs(r.ref), { dryRun: this.opts.dryRun });
+        const result = await importImage({ stores: this.served, logger: this.opts.logger }, file, this.refs(r.ref), { dryRun: this.opts.dryRun });
         return result.digest !== undefined ? { digest: result.digest } : {};
       }
       case 'exportTar': {
         const file = this.files.resolve(r.file, 'image.exportTar');
         // Planned only: a dry run (a pull request's policy check) writes no file.
         if (this.opts.dryRun) return null;
-        await exportImage({ stores: this.stores, logger: this.opts.logger }, this.refs(r.ref), file);
+        await exportImage({ stores: this.served, logger: this.opts.logger }, this.refs(r.ref), file);
         return null;
       }
     }
@@ -162,6 +160,7 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
     timeoutMs: opts.timeoutMs,
     stringLimitBytes: memoryMiB * 1024 * 1024,
     ...(opts.platform ? { platform: opts.platform } : {}),
+    ...(opts.site ? { site: opts.site } : {}),
     status,
   };
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
@@ -172,7 +171,7 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
     const line = Atomics.load(new Int32Array(status), 0);
     return line > 0 ? line : undefined;
   };
-  const where = (): string => siteOf(opts.site, lastLine());
+  const stopped = (what: string): string => stoppedMessage(opts.name, opts.site, lastLine(), what);
 
   const error = await new Promise<string | undefined>((resolve) => {
     let killedForTime = false;
@@ -215,14 +214,14 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        finish(`script "${opts.name}"${where()} stopped: it used more than its memory limit of ${memoryMiB} MiB (defaults.scriptMemory in the regbot config)`);
+        finish(stopped(`stopped: it used more than its memory limit of ${memoryMiB} MiB (defaults.scriptMemory in the regbot config)`));
       } else {
-        finish(`script "${opts.name}"${where()} stopped: ${err.message}`);
+        finish(stopped(`stopped: ${err.message}`));
       }
     });
     worker.on('exit', (code) => {
-      if (killedForTime) finish(`${timeoutMessage(opts.name, opts.timeoutMs, lastLine())}${where()}; it was stopped inside a library call`);
-      else finish(`script "${opts.name}"${where()} stopped unexpectedly (worker exit code ${code})`);
+      if (killedForTime) finish(timeoutMessage(opts.name, opts.site, opts.timeoutMs, lastLine(), true));
+      else finish(stopped(`stopped unexpectedly (worker exit code ${code})`));
     });
   });
   await worker.terminate();

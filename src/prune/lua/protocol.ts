@@ -4,7 +4,7 @@ import type { CopyOptions } from '../../copy/options.js';
 import type { LogLevel } from '../../log.js';
 import type { Platform } from '../../oci/manifest.js';
 import type { Reference } from '../../oci/reference.js';
-import type { JournalEntry, ScriptLogLine } from '../types.js';
+import type { JournalEntry, ScriptLogLine, ScriptSite } from '../types.js';
 
 /** The Store calls a worker may ask for by name; every other name is refused by the host. */
 export const STORE_CALLS = ['headManifest', 'getManifest', 'putManifest', 'deleteManifest', 'headBlob', 'mountBlob', 'listTags', 'listRepositories', 'listReferrers', 'deleteTag'] as const;
@@ -45,6 +45,7 @@ export interface WorkerInput {
   timeoutMs: number;
   stringLimitBytes: number;
   platform?: Platform;
+  site?: ScriptSite;
   /** Int32Array over it: [0] the script line the clock hook last saw. */
   status: SharedArrayBuffer;
 }

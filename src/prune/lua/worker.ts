@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       timeoutMs: input.timeoutMs,
       stringLimitBytes: input.stringLimitBytes,
       ...(input.platform ? { platform: input.platform } : {}),
+      ...(input.site ? { site: input.site } : {}),
     },
     [installPolicy],
     {
