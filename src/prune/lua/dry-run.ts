@@ -9,16 +9,16 @@ import { StoreDecorator } from '../../store/decorator.js';
 import type { ManifestHead } from '../../store/store.js';
 
 export class DryRunStore extends StoreDecorator {
-  override async putManifest(_ref: Reference, bytes: Uint8Array): Promise<string> {
+  override async putManifest(_ref: Reference, bytes: Uint8Array, _mediaType: string): Promise<string> {
     return digestOf(bytes);
   }
-  override async deleteManifest(): Promise<void> {}
+  override async deleteManifest(_ref: Reference): Promise<void> {}
   override async deleteTag(_ref: Reference, _current?: ManifestHead): Promise<void> {}
   override async putBlob(_repo: Reference, _desc: Descriptor, content: Readable): Promise<void> {
     content.destroy();
   }
   /** Declined: a dry run links nothing, and a caller that would then upload is itself planning. */
-  override async mountBlob(): Promise<boolean> {
+  override async mountBlob(_repo: Reference, _digest: string, _from: Reference): Promise<boolean> {
     return false;
   }
 }
