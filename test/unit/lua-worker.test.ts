@@ -112,6 +112,21 @@ describe('a prune run goes on past a runaway script', () => {
   });
 });
 
+describe('defaults.scriptMemory', () => {
+  it('sets the heap cap of each script, and is checked at load', async () => {
+    const text = ['version: 1', 'defaults:', '  scriptMemory: 64', 'scripts:', '  - name: grow', '    script: |', '      local t, i = {}, 0', '      while true do i = i + 1; t[i] = {i} end', ''].join('\n');
+    const config = loadBotConfig({ text, name: 'regbot.yml' });
+    assert.equal(config.defaults.scriptMemoryMiB, 64);
+    const stores = new StoreSet({ hosts: [], logger: silentLogger, useDockerConfig: false });
+    const started = Date.now();
+    const report = await runPrune({ stores, logger: silentLogger, copy: () => Promise.reject(new Error('no copy')) }, config, { dryRun: true });
+    await stores.close();
+    assert.ok(Date.now() - started < 20_000);
+    assert.match(report.results[0]!.reason!, /^grow:2: script "grow" \(regbot\.yml:8\) stopped: it used more than its memory limit of 64 MiB/);
+    assert.throws(() => loadBotConfig({ text: text.replace('64', '8'), name: 'regbot.yml' }), /defaults\.scriptMemory/);
+  });
+});
+
 describe('files and dry-run', () => {
   let tmp: string;
   let files: string;
