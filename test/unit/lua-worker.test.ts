@@ -72,14 +72,14 @@ describe('runaway scripts', () => {
   it('table growth ends at the heap cap without taking the process down', async () => {
     const m = await measure('local t, i = {}, 0\nwhile true do i = i + 1; t[i] = {i} end', HOUR);
     assert.match(m.error, /script "runaway" \(regbot\.yml:\d+\) stopped: it used more than its memory limit of 256 MiB \(defaults\.scriptMemory/);
-    assert.ok(m.ms < 30_000, `${m.ms} ms`);
+    assert.ok(m.ms < 45_000, `${m.ms} ms`);
     assert.ok(m.maxRssMiB < 1024, `${m.maxRssMiB} MiB`);
   });
 
   it('a table of big strings ends at the memory limit', async () => {
     const m = await measure('local t = {}\nfor i = 1, 1e6 do t[i] = string.rep("x", 1e6 + i) end', HOUR);
     assert.match(m.error, /^runaway:2: script "runaway" \(regbot\.yml:10\) stopped: its strings hold \d+ bytes/);
-    assert.ok(m.ms < 30_000, `${m.ms} ms`);
+    assert.ok(m.ms < 45_000, `${m.ms} ms`);
     assert.ok(m.maxRssMiB < 1024, `${m.maxRssMiB} MiB`);
   });
 });

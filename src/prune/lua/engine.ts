@@ -21,7 +21,6 @@ import type { EngineOptions, JournalEntry, ScriptLogLine, ScriptResult, ScriptSi
 /** Instructions between two clock checks: frequent enough to stop within milliseconds, rare enough to cost nothing. */
 const HOOK_INSTRUCTIONS = 1000;
 
-
 function installApi(L: LuaState, ctx: ApiContext): void {
   installReference(L);
   installTagAndRepo(L, ctx);

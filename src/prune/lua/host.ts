@@ -173,6 +173,8 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
   };
   const stopped = (what: string): string => stoppedMessage(opts.name, opts.site, lastLine(), what);
 
+  /** The engine ended the script itself (and logged its failure); otherwise the host stopped the worker. */
+  let ended = false;
   const error = await new Promise<string | undefined>((resolve) => {
     let killedForTime = false;
     const timer = setTimeout(() => {
@@ -208,6 +210,7 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
           settled[m.index] = m.settled;
           return;
         case 'done':
+          ended = true;
           finish(m.error);
           return;
       }
@@ -233,7 +236,7 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
       const e = journal[i];
       if (e && !settled[i] && e.error === undefined) e.error = `not confirmed: the script stopped during this call (${error})`;
     }
-    opts.logger.error('Script failed', { script: opts.name, error });
+    if (!ended) opts.logger.error('Script failed', { script: opts.name, error });
   }
   return {
     name: opts.name,
