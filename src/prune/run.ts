@@ -30,7 +30,7 @@ async function applyUnit(ctx: PruneContext, config: BotConfig, guard: DeleteGuar
   }
   if (unit.source.kind !== 'script') return [];
   if (unit.error !== undefined) ctx.logger.warn('Script failed in dry-run; running it for real, as it writes', { script: unit.name, error: unit.error });
-  const real = await runBotScript(ctx, unit.source.script, false, guard.stores);
+  const real = await runBotScript(ctx, config, unit.source.script, false, guard.stores);
   const held = new Map([...guard.protectedRefs].map(([ref, p]) => [ref, p.source]));
   const out = scriptResults(unit, real.journal, held);
   if (real.error !== undefined) out.push(unitFailure(unit, real.error));

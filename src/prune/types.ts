@@ -8,6 +8,15 @@ import type { OperationResult } from '../report/result.js';
 /** The copy engine, injected so that scripts and the CLI share one implementation. */
 export type CopyFunction = (src: Reference, dst: Reference, opts: CopyOptions) => Promise<OperationResult>;
 
+/** Where a script sits in its config file, so a failure the host reports names the YAML line. */
+export interface ScriptSite {
+  file: string;
+  /** The line of the `scripts[]` entry. */
+  line: number;
+  /** For a block scalar (`script: |`): the file line of the script's line 0, so file line = offset + Lua line. */
+  luaLineOffset?: number;
+}
+
 export interface RunScriptOptions {
   /** The script's name from the config: errors and log lines carry it. */
   name: string;
@@ -16,17 +25,46 @@ export interface RunScriptOptions {
   logger: Logger;
   /** Journal every write instead of doing it; reads still run. */
   dryRun: boolean;
-  /** Wall time for the whole script, enforced inside Lua (instruction-count hook) and around each registry call. */
+  /**
+   * Wall time for the whole script: enforced inside Lua (an instruction-count hook) and, from outside, by
+   * terminating the script's worker shortly after, which also stops a runaway library call.
+   */
   timeoutMs: number;
-  /** Largest string one library call may build (string.rep, table.concat, string.gsub). Default 64 MiB. */
-  memoryLimitBytes?: number;
+  /** Heap cap of the script's worker (V8 old generation), and cap on the bytes its strings hold. Default 256 MiB. */
+  memoryLimitMiB?: number;
   copy: CopyFunction;
   /** What `manifest.get` resolves an index to when the script names no platform. Default: this runner's platform. */
   platform?: Platform;
+  /** The directory `image.exportTar`, `image.importTar` and `ocidir://` references must stay in. Default: the working directory. */
+  filesDir?: string;
+  site?: ScriptSite;
+}
+
+/** The writes that run on the host side of the worker, where the stores and files are. */
+export interface ScriptHost {
+  copy(src: Reference, dst: Reference, opts: CopyOptions): Promise<{ digest?: string }>;
+  importTar(file: string, ref: Reference): Promise<{ digest?: string }>;
+  exportTar(ref: Reference, file: string): Promise<void>;
+}
+
+/** What the Lua engine inside the worker runs from. */
+export interface EngineOptions {
+  name: string;
+  source: string;
+  /** The host's stores, reached through the worker's message port. */
+  stores: StoreSource;
+  host: ScriptHost;
+  logger: Logger;
+  dryRun: boolean;
+  timeoutMs: number;
+  /** Largest total of bytes the script's strings may hold. */
+  stringLimitBytes: number;
+  platform?: Platform;
+  site?: ScriptSite;
 }
 
 /** Every call that changes a registry or layout. */
-export type JournalOperation = 'tag.delete' | 'manifest.put' | 'manifest.delete' | 'image.copy' | 'image.delete' | 'image.importTar' | 'blob.put';
+export type JournalOperation = 'tag.delete' | 'manifest.put' | 'manifest.delete' | 'image.copy' | 'image.delete' | 'image.importTar' | 'image.exportTar' | 'blob.put';
 
 export interface JournalEntry {
   op: JournalOperation;

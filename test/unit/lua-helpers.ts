@@ -1,4 +1,5 @@
 // Shared setup for the Lua runtime tests: OCI layout stores from the fixture generator and a runScript wrapper.
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyImage } from '../../src/copy/copy.js';
 import { silentLogger } from '../../src/log.js';
@@ -19,7 +20,7 @@ export function luaTestEnv(): LuaTestEnv {
   return {
     stores,
     run: (source, extra = {}) =>
-      runScript({ name: 'test-script', source, stores, logger: silentLogger, dryRun: false, timeoutMs: 5000, copy, platform: { os: 'linux', architecture: 'amd64' }, ...extra }),
+      runScript({ name: 'test-script', source, stores, logger: silentLogger, dryRun: false, timeoutMs: 5000, copy, filesDir: tmpdir(), platform: { os: 'linux', architecture: 'amd64' }, ...extra }),
     close: () => stores.close(),
   };
 }

@@ -76,13 +76,13 @@ describe('Lua sandbox', () => {
     const started = Date.now();
     const rep = await env.run(`local s = string.rep("x", 1e9)`);
     assert.equal(rep.ok, false);
-    assert.match(rep.error!, /^test-script:1: string.rep would build a string of 1000000000 bytes, over this script's memory limit of 67108864 bytes/);
+    assert.match(rep.error!, /^test-script:1: string.rep would build a string of 1000000000 bytes, over this script's memory limit of 268435456 bytes/);
     assert.ok(Date.now() - started < 2000, 'refused before allocating');
-    const method = await env.run(`local s = ("ab"):rep(1e8, ",")`, { memoryLimitBytes: 1024 });
-    assert.match(method.error!, /string.rep would build a string of 2\d+ bytes, over this script's memory limit of 1024 bytes/);
-    const concat = await env.run(`local t = {}\nfor i = 1, 100 do t[i] = string.rep("y", 100) end\nlocal s = table.concat(t, ",")`, { memoryLimitBytes: 5000 });
+    const method = await env.run(`local s = ("ab"):rep(1e8, ",")`, { memoryLimitMiB: 16 });
+    assert.match(method.error!, /string.rep would build a string of 2\d+ bytes, over this script's memory limit of 16777216 bytes/);
+    const concat = await env.run(`local t, y = {}, string.rep("y", 200000)\nfor i = 1, 100 do t[i] = y end\nlocal s = table.concat(t, ",")`, { memoryLimitMiB: 16 });
     assert.match(concat.error!, /^test-script:3: table.concat would build a string/);
-    const gsub = await env.run(`local s = string.rep("z", 1000):gsub("z", string.rep("w", 1000))`, { memoryLimitBytes: 100_000 });
+    const gsub = await env.run(`local s = string.rep("z", 5000):gsub("z", string.rep("w", 5000))`, { memoryLimitMiB: 16 });
     assert.match(gsub.error!, /string.gsub would build a string/);
     assertOk(await env.run(`assert(#string.rep("ok", 10, "-") == 29)\nassert(table.concat({"a","b"}, "+") == "a+b")`));
   });

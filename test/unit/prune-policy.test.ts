@@ -1,13 +1,13 @@
 // The ready-made policies on OCI layouts: keepLast (groups, semver / name / created order) and olderThan (created or
 // a label), planned in TypeScript and called from Lua as `policy.keepLast{...}`, which journals like tag.delete.
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { copyImage } from '../../src/copy/copy.js';
 import { silentLogger } from '../../src/log.js';
 import { runScript } from '../../src/prune/lua/run.js';
 import { parsePolicyCall } from '../../src/prune/policy/args.js';
-import { installPolicy } from '../../src/prune/policy/lua.js';
 import { groupOf, planPolicy } from '../../src/prune/policy/policy.js';
 import type { KeepLastPolicy } from '../../src/prune/policy/types.js';
 import { parseReference } from '../../src/oci/reference.js';
@@ -91,10 +91,7 @@ describe('ready-made policies', () => {
 
   describe('from Lua', () => {
     const run = (source: string, dryRun: boolean) =>
-      runScript(
-        { name: 'retention', source, stores, logger: silentLogger, dryRun, timeoutMs: 10_000, copy: (s, d, o) => copyImage({ stores, logger: silentLogger }, s, d, o) },
-        [installPolicy],
-      );
+      runScript({ name: 'retention', source, stores, logger: silentLogger, dryRun, timeoutMs: 10_000, filesDir: tmpdir(), copy: (s, d, o) => copyImage({ stores, logger: silentLogger }, s, d, o) });
     const script = (repo: string) => `
       local deleted, kept = policy.keepLast{repo="${repo}", match="(v\\\\d+)-(\\\\d{8})", group="$1", keep=3, sort="name"}
       log("deleted " .. table.concat(deleted, ","))

@@ -14,6 +14,7 @@ import { checkedEntries } from '../../config/keys.js';
 import { compileAnchoredRegex } from '../../config/regex.js';
 import { openConfigDocument } from '../../config/document.js';
 import { YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../../config/yaml.js';
+import { DEFAULT_SCRIPT_MEMORY_MIB } from '../lua/sandbox.js';
 import { checkLuaSyntax, fileLineOf } from './script.js';
 import { readPolicies } from './policies.js';
 import type { BotConfig, BotDefaults, BotScript, ProtectPattern } from './types.js';
@@ -21,7 +22,8 @@ import type { BotConfig, BotDefaults, BotScript, ProtectPattern } from './types.
 export type * from './types.js';
 
 const TOP_KEYS = ['version', 'creds', 'defaults', 'scripts', 'policies'] as const;
-const DEFAULTS_KEYS = ['interval', 'schedule', 'parallel', 'timeout', 'blobLimit', 'skipDockerConfig', 'userAgent', 'protect', 'maxDeletes'] as const;
+const DEFAULTS_KEYS = ['interval', 'schedule', 'parallel', 'timeout', 'blobLimit', 'skipDockerConfig', 'userAgent', 'protect', 'maxDeletes', 'scriptMemory', 'scriptFiles'] as const;
+
 const SCRIPT_KEYS = ['name', 'script', 'interval', 'schedule', 'timeout'] as const;
 /** regbot expands the same creds templates as regsync except `registry`. */
 const REGBOT_CREDS_TEMPLATES = REGSYNC_CREDS_TEMPLATES.filter((f) => f !== 'registry');
@@ -88,6 +90,7 @@ function readDefaults(yaml: YamlFile, node: YamlValue): BotDefaults {
   const skip = present(yaml, f, 'skipDockerConfig');
   const userAgent = present(yaml, f, 'userAgent');
   const maxDeletes = num('maxDeletes', { integer: true, min: 0 });
+  const scriptFiles = present(yaml, f, 'scriptFiles');
   return {
     parallel: Math.max(1, num('parallel', { integer: true, min: 0 }) ?? 0),
     ...readTiming(yaml, f, 'defaults'),
@@ -96,6 +99,8 @@ function readDefaults(yaml: YamlFile, node: YamlValue): BotDefaults {
     ...(userAgent ? { userAgent: yaml.string(userAgent.value, 'defaults.userAgent') } : {}),
     protect: readProtect(yaml, f.get('protect')?.value ?? null),
     ...(maxDeletes !== undefined ? { maxDeletes } : {}),
+    scriptMemoryMiB: num('scriptMemory', { integer: true, min: 16 }) ?? DEFAULT_SCRIPT_MEMORY_MIB,
+    ...(scriptFiles ? { scriptFiles: yaml.string(scriptFiles.value, 'defaults.scriptFiles') } : {}),
   };
 }
 
@@ -113,6 +118,8 @@ function readScript(yaml: YamlFile, node: YamlValue, index: number, defaults: Bo
     throw new ConfigError(`script "${name}" does not compile (its line ${syntax.line}): ${syntax.message}`, { file: yaml.name, line });
   }
   const timing = readTiming(yaml, f, where);
+  const firstLine = fileLineOf(yaml, scriptEntry.value, 1);
+  const block = fileLineOf(yaml, scriptEntry.value, 2) !== firstLine;
   const pos = yaml.position(node);
   const intervalSeconds = timing.intervalSeconds ?? (timing.schedule === undefined ? defaults.intervalSeconds : undefined);
   const sched = timing.schedule ?? (timing.intervalSeconds === undefined ? defaults.schedule : undefined);
@@ -125,6 +132,7 @@ function readScript(yaml: YamlFile, node: YamlValue, index: number, defaults: Bo
     ...(intervalSeconds !== undefined ? { intervalSeconds } : {}),
     ...(sched !== undefined ? { schedule: sched } : {}),
     timeoutSeconds: timing.timeoutSeconds || defaults.timeoutSeconds || DEFAULT_SCRIPT_TIMEOUT_SECONDS,
+    ...(block ? { luaLineOffset: firstLine - 1 } : {}),
   };
 }
 

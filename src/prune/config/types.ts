@@ -26,6 +26,10 @@ export interface BotDefaults {
   protect: ProtectPattern[];
   /** Most deletes one run may make; a larger plan aborts before the first delete. Undefined: no limit. */
   maxDeletes?: number;
+  /** Heap cap of each script's worker, and cap on the bytes its strings hold, MiB (`scriptMemory`, regkit's own). */
+  scriptMemoryMiB: number;
+  /** The directory scripts' files must stay in (`scriptFiles`, regkit's own); relative to the working directory. */
+  scriptFiles?: string;
 }
 
 export interface BotScript {
@@ -40,6 +44,8 @@ export interface BotScript {
   schedule?: string;
   /** From the script, else `defaults.timeout`, else DEFAULT_SCRIPT_TIMEOUT_SECONDS. */
   timeoutSeconds: number;
+  /** For a block-scalar script, the file line of its line 0: file line = offset + Lua line. */
+  luaLineOffset?: number;
 }
 
 export interface BotPolicy {

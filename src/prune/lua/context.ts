@@ -1,25 +1,49 @@
 // What every API table shares for one script run: options, the async bridge, the journal and the log lines.
+import type { StoreSource } from '../../copy/options.js';
 import { formatReference, type Reference } from '../../oci/reference.js';
+import { decorateStores } from '../../store/decorator.js';
 import type { Store } from '../../store/store.js';
 import type { AsyncBridge, AsyncCall } from './bridge.js';
 import { lua, type LuaState } from './fengari.js';
-import type { Journal } from './journal.js';
-import type { RunScriptOptions, ScriptLogLine } from '../types.js';
+import { JournalingStore, type Journal } from './journal.js';
+import type { EngineOptions, ScriptLogLine } from '../types.js';
+import type { JournalEntry } from '../types.js';
 
 export class ApiContext {
+  private readonly stores: StoreSource;
+
   constructor(
-    readonly opts: RunScriptOptions,
+    readonly opts: EngineOptions,
     readonly bridge: AsyncBridge,
     readonly journal: Journal,
-    readonly logs: ScriptLogLine[],
-  ) {}
+    readonly addLog: (line: ScriptLogLine) => void,
+  ) {
+    this.stores = decorateStores((ref) => opts.stores.storeFor(ref), (store) => new JournalingStore(store, journal));
+  }
 
   get dryRun(): boolean {
     return this.opts.dryRun;
   }
 
   storeFor(ref: Reference): Store {
-    return this.opts.stores.storeFor(ref);
+    return this.stores.storeFor(ref);
+  }
+
+  /**
+   * Runs a write the journal recorded and marks its outcome: executed unless this is a dry run (whose stores and
+   * host plan every write instead of making it), or the failure.
+   */
+  async perform<T>(entry: JournalEntry, work: () => Promise<T>): Promise<T> {
+    try {
+      const value = await work();
+      entry.executed = !this.dryRun;
+      return value;
+    } catch (err) {
+      entry.error = err instanceof Error ? err.message : String(err);
+      throw err;
+    } finally {
+      this.journal.changed(entry);
+    }
   }
 
   /** A Lua function running `start` asynchronously; a failure is raised at the script's line as "what: why". */

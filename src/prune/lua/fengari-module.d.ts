@@ -122,3 +122,15 @@ declare module 'fengari' {
   const fengari: Fengari;
   export default fengari;
 }
+
+// fengari's string constructor module: the script worker wraps its functions before the VM loads (string-limit.ts).
+declare module 'fengari/src/lstring.js' {
+  import type { LuaState } from 'fengari';
+  interface LString {
+    luaS_bless(L: LuaState, str: Uint8Array): unknown;
+    luaS_new(L: LuaState, str: Uint8Array): unknown;
+    luaS_newliteral(L: LuaState, str: string): unknown;
+  }
+  const lstring: LString;
+  export default lstring;
+}

@@ -1,27 +1,66 @@
 // The record of every write a script asked for, executed or (in dry-run) only planned, and what the report makes
-// of it. Planned tag deletions are remembered so that later safety checks in the same dry run treat them as gone.
-import { parseReference } from '../../oci/reference.js';
+// of it. Deletes the script made (or, in a dry run, planned) are remembered by the JournalingStore, so that later
+// safety checks in the same run treat those tags and digests as gone.
+import { parseReference, repositoryKey, type Reference } from '../../oci/reference.js';
 import { imageAt, type Location, type OperationKind, type OperationResult, type OperationStatus } from '../../report/result.js';
+import { StoreDecorator } from '../../store/decorator.js';
+import type { ManifestHead, Store } from '../../store/store.js';
 import type { JournalEntry, JournalOperation } from '../types.js';
 
 export class Journal {
   readonly entries: JournalEntry[] = [];
-  private readonly plannedTagDeletes = new Set<string>();
+  private readonly deletedTags = new Set<string>();
+  private readonly deletedDigests = new Set<string>();
 
-  /** Records a write; the entry is returned so the caller can mark its outcome. */
+  constructor(private readonly onChange: (index: number, entry: JournalEntry, settled: boolean) => void = () => {}) {}
+
+  /** Records a write; the entry is returned so the caller can mark its outcome (then `changed`). */
   record(op: JournalOperation, fields: Omit<JournalEntry, 'op' | 'executed'>): JournalEntry {
     const entry: JournalEntry = { op, ...fields, executed: false };
     this.entries.push(entry);
+    this.onChange(this.entries.length - 1, entry, false);
     return entry;
   }
 
-  /** Tags (as `repository:tag` keys) this dry run has planned to delete. */
-  planTagDelete(repositoryKey: string, tag: string): void {
-    this.plannedTagDeletes.add(`${repositoryKey}:${tag}`);
+  changed(entry: JournalEntry): void {
+    const i = this.entries.indexOf(entry);
+    if (i >= 0) this.onChange(i, entry, true);
   }
 
-  isTagPlannedForDelete(repositoryKey: string, tag: string): boolean {
-    return this.plannedTagDeletes.has(`${repositoryKey}:${tag}`);
+  noteTagDeleted(repo: string, tag: string): void {
+    this.deletedTags.add(`${repo}:${tag}`);
+  }
+
+  noteDigestDeleted(repo: string, digest: string): void {
+    this.deletedDigests.add(`${repo}@${digest}`);
+  }
+
+  isTagDeleted(repo: string, tag: string): boolean {
+    return this.deletedTags.has(`${repo}:${tag}`);
+  }
+
+  isDigestDeleted(repo: string, digest: string): boolean {
+    return this.deletedDigests.has(`${repo}@${digest}`);
+  }
+}
+
+/** Remembers the deletes that went through it (made, or planned by a dry-run store below it). */
+export class JournalingStore extends StoreDecorator {
+  constructor(
+    inner: Store,
+    private readonly journal: Journal,
+  ) {
+    super(inner);
+  }
+
+  override async deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
+    await this.inner.deleteTag(ref, current);
+    if (ref.tag !== undefined) this.journal.noteTagDeleted(repositoryKey(ref), ref.tag);
+  }
+
+  override async deleteManifest(ref: Reference): Promise<void> {
+    await this.inner.deleteManifest(ref);
+    if (ref.digest !== undefined) this.journal.noteDigestDeleted(repositoryKey(ref), ref.digest);
   }
 }
 
@@ -33,6 +72,7 @@ const KIND: Record<JournalOperation, OperationKind> = {
   'image.copy': 'copy',
   'blob.put': 'copy',
   'image.importTar': 'import',
+  'image.exportTar': 'export',
 };
 
 function statusOf(entry: JournalEntry): OperationStatus {
@@ -55,7 +95,7 @@ export function journalToResults(script: string, entries: readonly JournalEntry[
   return entries.map((e) => ({
     op: KIND[e.op],
     status: statusOf(e),
-    target: imageNamed(e.reference),
+    target: e.op === 'image.exportTar' ? { kind: 'file' as const, path: e.reference } : imageNamed(e.reference),
     ...(e.source !== undefined ? { source: e.op === 'image.importTar' ? { kind: 'file' as const, path: e.source } : imageNamed(e.source) } : {}),
     ...(e.digest !== undefined ? { digest: e.digest } : {}),
     bytes: 0,

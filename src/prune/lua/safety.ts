@@ -12,14 +12,14 @@ const CHECK_CONCURRENCY = 4;
 export async function tagsUsingDigest(store: Store, ref: Reference, digest: string, except: ReadonlySet<string>, journal: Journal): Promise<string[]> {
   const repo = repositoryOf(ref);
   const key = repositoryKey(ref);
-  const tags = (await store.listTags(repo)).filter((t) => !except.has(t) && !journal.isTagPlannedForDelete(key, t));
+  const tags = (await store.listTags(repo)).filter((t) => !except.has(t) && !journal.isTagDeleted(key, t));
   const users: string[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < tags.length) {
       const tag = tags[next++]!;
       const head = await store.headManifest(withTag(repo, tag));
-      if (!head) continue;
+      if (!head || journal.isDigestDeleted(key, head.digest)) continue;
       if (head.digest === digest) {
         users.push(tag);
       } else if (isIndexMediaType(head.mediaType)) {

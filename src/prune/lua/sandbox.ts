@@ -14,11 +14,16 @@
 // Memory: fengari has no allocator hook, and one library call can allocate without bound between two instructions
 // (`string.rep("x", 1e9)` took 19 s and 1 GB in regbot). The calls that build a result from a count are capped
 // before they allocate: string.rep, table.concat and string.gsub check the size their result would have against the
-// script's memory limit. String growth by `..` in a loop is stopped by the instruction-count clock check.
+// script's memory limit. Every other string (`..` in a loop) is checked as fengari makes it (string-limit.ts), and the
+// JS heap (tables) is capped by the script's worker (host.ts).
 import { lauxlib, lua, lualib, pushString, raise, setFunction, to_luastring, type LuaState } from './fengari.js';
 import { installOs } from './os.js';
 
-export const DEFAULT_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
+/**
+ * A script's memory when the config sets none, MiB: its worker's heap cap and the cap on the bytes its strings hold.
+ * A retention script over 10,000 tags stays far below it.
+ */
+export const DEFAULT_SCRIPT_MEMORY_MIB = 256;
 
 function tooLarge(L: LuaState, fn: string, bytes: number, limit: number): never {
   return raise(L, `${fn} would build a string of ${Math.round(bytes)} bytes, over this script's memory limit of ${limit} bytes`);
@@ -180,7 +185,7 @@ function runChunk(L: LuaState, source: string, name: string): void {
 }
 
 /** A new Lua state holding the sandboxed standard library; the API tables are added by the caller. */
-export function createSandbox(memoryLimitBytes: number = DEFAULT_MEMORY_LIMIT_BYTES): LuaState {
+export function createSandbox(memoryLimitBytes: number): LuaState {
   const L = lauxlib.luaL_newstate();
   // A JavaScript exception inside a library call (a failed allocation, a bug) becomes a Lua error, not a crash.
   lua.lua_atnativeerror(L, (L2) => {

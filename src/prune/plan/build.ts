@@ -10,7 +10,6 @@ import { runScript } from '../lua/run.js';
 import { protectedBy } from './guard.js';
 import type { PlanUnit, PlannedDelete, PrunePlan } from './types.js';
 import { planPolicy } from '../policy/policy.js';
-import { installPolicy } from '../policy/lua.js';
 import type { CopyFunction, JournalEntry, JournalOperation } from '../types.js';
 
 export interface PruneContext {
@@ -21,6 +20,8 @@ export interface PruneContext {
   platform?: Platform;
   /** Milliseconds since the epoch, for olderThan; tests fix it. */
   now?: () => number;
+  /** Where scripts may write and read files when the config names no `defaults.scriptFiles`; default the working directory. */
+  filesDir?: string;
 }
 
 const DELETES: readonly JournalOperation[] = ['tag.delete', 'manifest.delete', 'image.delete'];
@@ -34,20 +35,21 @@ export function scriptReason(name: string, line: number | undefined): string {
 }
 
 /** Runs one script as it will run for real: the regbot API plus the `policy` table. */
-export function runBotScript(ctx: PruneContext, script: BotScript, dryRun: boolean, stores: StoreSource) {
-  return runScript(
-    {
-      name: script.name,
-      source: script.source,
-      stores,
-      logger: ctx.logger,
-      dryRun,
-      timeoutMs: script.timeoutSeconds * 1000,
-      copy: ctx.copy,
-      ...(ctx.platform ? { platform: ctx.platform } : {}),
-    },
-    [installPolicy],
-  );
+export function runBotScript(ctx: PruneContext, config: BotConfig, script: BotScript, dryRun: boolean, stores: StoreSource) {
+  const filesDir = config.defaults.scriptFiles ?? ctx.filesDir;
+  return runScript({
+    name: script.name,
+    source: script.source,
+    stores,
+    logger: ctx.logger,
+    dryRun,
+    timeoutMs: script.timeoutSeconds * 1000,
+    memoryLimitMiB: config.defaults.scriptMemoryMiB,
+    copy: ctx.copy,
+    ...(ctx.platform ? { platform: ctx.platform } : {}),
+    ...(filesDir !== undefined ? { filesDir } : {}),
+    site: { file: script.file, line: script.line, ...(script.luaLineOffset !== undefined ? { luaLineOffset: script.luaLineOffset } : {}) },
+  });
 }
 
 function tagDeleteOf(e: JournalEntry, reason: string): PlannedDelete {
@@ -55,8 +57,8 @@ function tagDeleteOf(e: JournalEntry, reason: string): PlannedDelete {
   return { reference: e.reference, ref, tag: ref.tag!, digest: e.digest!, reason, ...(e.line !== undefined ? { line: e.line } : {}) };
 }
 
-async function planScript(ctx: PruneContext, script: BotScript): Promise<PlanUnit> {
-  const result = await runBotScript(ctx, script, true, ctx.stores);
+async function planScript(ctx: PruneContext, config: BotConfig, script: BotScript): Promise<PlanUnit> {
+  const result = await runBotScript(ctx, config, script, true, ctx.stores);
   const writes = result.journal.filter((e) => e.error === undefined);
   const onlyTagDeletes = writes.every((e) => e.op === 'tag.delete');
   return {
@@ -107,7 +109,7 @@ function applyProtect(config: BotConfig, unit: PlanUnit): number {
 
 export async function buildPlan(ctx: PruneContext, config: BotConfig): Promise<PrunePlan> {
   const limit = createLimiter(config.defaults.parallel);
-  const scripts = await Promise.all(config.scripts.map((s) => limit(() => planScript(ctx, s))));
+  const scripts = await Promise.all(config.scripts.map((s) => limit(() => planScript(ctx, config, s))));
   const policies: PlanUnit[] = [];
   for (const p of config.policies) policies.push(await planDeclared(ctx, p));
   const units = [...scripts, ...policies];

@@ -1,12 +1,10 @@
 // The stores a prune run writes through: every delete, planned or made by a script run for real, is checked against
 // `defaults.protect` (a protected tag is left in place and recorded) and counted against `defaults.maxDeletes` (a
 // delete past it fails). Reads and other writes pass through untouched.
-import type { Readable } from 'node:stream';
 import type { StoreSource } from '../../copy/options.js';
-import type { Descriptor } from '../../oci/manifest.js';
-import type { Tag } from '../../oci/names.js';
 import { formatReference, repositoryOf, withTag, type Reference } from '../../oci/reference.js';
-import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../../store/store.js';
+import { decorateStores, StoreDecorator } from '../../store/decorator.js';
+import type { ManifestHead, Store } from '../../store/store.js';
 import type { ProtectPattern } from '../config/types.js';
 import { Journal } from '../lua/journal.js';
 import { tagsUsingDigest } from '../lua/safety.js';
@@ -23,7 +21,6 @@ export class DeleteGuard {
   /** Formatted references left in place, with the pattern that protected them. */
   readonly protectedRefs = new Map<string, ProtectPattern>();
   private made = 0;
-  private readonly wrapped = new Map<Store, Store>();
 
   constructor(
     private readonly inner: StoreSource,
@@ -32,14 +29,7 @@ export class DeleteGuard {
   ) {}
 
   /** The guarded StoreSource to hand to scripts and the plan applier. */
-  readonly stores: StoreSource = {
-    storeFor: (ref) => {
-      const store = this.inner.storeFor(ref);
-      let guarded = this.wrapped.get(store);
-      if (!guarded) this.wrapped.set(store, (guarded = new GuardedStore(store, this)));
-      return guarded;
-    },
-  };
+  readonly stores: StoreSource = decorateStores((ref) => this.inner.storeFor(ref), (store) => new GuardedStore(store, this));
 
   /** Takes one delete from the budget; throws when `maxDeletes` is used up. */
   spend(ref: Reference): void {
@@ -57,26 +47,24 @@ export class DeleteGuard {
   }
 }
 
-class GuardedStore implements Store {
+class GuardedStore extends StoreDecorator {
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly guard: DeleteGuard,
-  ) {}
-
-  get kind(): Store['kind'] {
-    return this.store.kind;
+  ) {
+    super(store);
   }
 
-  async deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
+  override async deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
     if (ref.tag !== undefined && this.guard.holdsTag(ref, ref.tag)) return;
     this.guard.spend(ref);
-    await this.store.deleteTag(ref, current);
+    await this.inner.deleteTag(ref, current);
   }
 
   /** A digest delete takes every tag on it: refused, and recorded, when any of them is protected. */
-  async deleteManifest(ref: Reference): Promise<void> {
+  override async deleteManifest(ref: Reference): Promise<void> {
     if (this.guard.protect.length > 0 && ref.digest !== undefined) {
-      const users = await tagsUsingDigest(this.store, ref, ref.digest, new Set(), new Journal());
+      const users = await tagsUsingDigest(this.inner, ref, ref.digest, new Set(), new Journal());
       // tagsUsingDigest names a tag reaching the digest through an index as "tag (through its index …)".
       const held = users.map((u) => u.split(' ')[0]!).filter((tag) => this.guard.holdsTag(ref, tag));
       if (held.length > 0) {
@@ -85,40 +73,6 @@ class GuardedStore implements Store {
       }
     }
     this.guard.spend(ref);
-    await this.store.deleteManifest(ref);
-  }
-
-  headManifest(ref: Reference): Promise<ManifestHead | undefined> {
-    return this.store.headManifest(ref);
-  }
-  getManifest(ref: Reference): Promise<FetchedManifest> {
-    return this.store.getManifest(ref);
-  }
-  putManifest(ref: Reference, bytes: Uint8Array, mediaType: string): Promise<string> {
-    return this.store.putManifest(ref, bytes, mediaType);
-  }
-  headBlob(repo: Reference, digest: string): Promise<number | undefined> {
-    return this.store.headBlob(repo, digest);
-  }
-  getBlob(repo: Reference, desc: Descriptor): Promise<Readable> {
-    return this.store.getBlob(repo, desc);
-  }
-  putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void> {
-    return this.store.putBlob(repo, desc, content);
-  }
-  mountBlob(repo: Reference, digest: string, from: Reference): Promise<boolean> {
-    return this.store.mountBlob(repo, digest, from);
-  }
-  listTags(repo: Reference, opts?: ListOptions): Promise<Tag[]> {
-    return this.store.listTags(repo, opts);
-  }
-  listRepositories(opts?: ListOptions): Promise<string[]> {
-    return this.store.listRepositories(opts);
-  }
-  listReferrers(ref: Reference, opts?: ReferrerOptions): Promise<Descriptor[]> {
-    return this.store.listReferrers(ref, opts);
-  }
-  close(): Promise<void> {
-    return this.store.close();
+    await this.inner.deleteManifest(ref);
   }
 }

@@ -2,7 +2,7 @@
 // `policy.olderThan{repo=, match=, days=, by=}`. Each plans with the same code as the YAML `policies:` list, then
 // deletes the planned tags as `tag.delete` does (journaled; in dry-run only planned). Returns two arrays of tag
 // names: the deleted (or, in dry-run, would-be deleted) and the kept.
-import { formatReference, repositoryKey } from '../../oci/reference.js';
+import { formatReference } from '../../oci/reference.js';
 import type { ApiContext } from '../lua/context.js';
 import { lua, pushValue, raise, readValue, setFunction, to_luastring, typeName, type LuaState } from '../lua/fengari.js';
 import type { LuaExtension } from '../lua/run.js';
@@ -11,21 +11,15 @@ import { planPolicy } from './policy.js';
 import type { PolicyCall, PolicyKind } from './types.js';
 
 async function applyPolicy(ctx: ApiContext, call: PolicyCall, line: { line?: number }): Promise<{ deleted: string[]; kept: string[] }> {
-  const plan = await planPolicy({ stores: ctx.opts.stores, logger: ctx.opts.logger }, call);
+  const plan = await planPolicy({ stores: { storeFor: (ref) => ctx.storeFor(ref) }, logger: ctx.opts.logger }, call);
   const deleted: string[] = [];
   for (const d of plan.deletes) {
     const entry = ctx.journal.record('tag.delete', { reference: formatReference(d.ref), digest: d.digest, ...line });
     ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
-    if (ctx.dryRun) {
-      ctx.journal.planTagDelete(repositoryKey(d.ref), d.tag);
-    } else {
-      try {
-        await ctx.storeFor(d.ref).deleteTag(d.ref);
-        entry.executed = true;
-      } catch (err) {
-        entry.error = err instanceof Error ? err.message : String(err);
-        throw new Error(`policy.${call.kind} could not delete "${entry.reference}": ${entry.error}`);
-      }
+    try {
+      await ctx.perform(entry, () => ctx.storeFor(d.ref).deleteTag(d.ref));
+    } catch {
+      throw new Error(`policy.${call.kind} could not delete "${entry.reference}": ${entry.error}`);
     }
     deleted.push(d.tag);
   }

@@ -73,21 +73,15 @@ export function installBlob(L: LuaState, ctx: ApiContext): void {
       return raise(L2, `bad argument #2: blob content expected (a string, a blob or a config), got ${typeName(L2, 2)}`);
     }
     const entry = ctx.journal.record('blob.put', { reference: formatReference(repo), ...ctx.lineFields(L2) });
-    const work = (async () => {
-      try {
-        const c = await content();
-        entry.digest = c.digest;
-        entry.reference = `${formatReference(repo)}@${c.digest}`;
-        if (!ctx.dryRun && (await store.headBlob(repo, c.digest)) === undefined) {
-          await store.putBlob(repo, { mediaType: OCTET_STREAM, digest: c.digest, size: c.size }, await c.stream());
-        }
-        entry.executed = !ctx.dryRun;
-        return c;
-      } catch (err) {
-        entry.error = err instanceof Error ? err.message : String(err);
-        throw err;
+    const work = ctx.perform(entry, async () => {
+      const c = await content();
+      entry.digest = c.digest;
+      entry.reference = `${formatReference(repo)}@${c.digest}`;
+      if ((await store.headBlob(repo, c.digest)) === undefined) {
+        await store.putBlob(repo, { mediaType: OCTET_STREAM, digest: c.digest, size: c.size }, await c.stream());
       }
-    })();
+      return c;
+    });
     return {
       promise: labelled('blob.put', repo, work),
       push: (L3, c: { digest: string; size: number }) => {

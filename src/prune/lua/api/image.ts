@@ -1,6 +1,5 @@
 // The `image` table (config, copy, delete, manifest, manifestList, manifestHead, ratelimit, ratelimitWait,
 // exportTar, importTar) and the config userdata (`c:export()`, tostring as JSON).
-import { exportImage, importImage } from '../../../copy/archive.js';
 import type { CopyOptions } from '../../../copy/options.js';
 import type { ImageConfig } from '../../../oci/manifest.js';
 import { formatReference, type Reference } from '../../../oci/reference.js';
@@ -81,7 +80,6 @@ function sleep(ms: number): Promise<void> {
 
 export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi): (L: LuaState) => number {
   const platform = defaultPlatform(ctx.opts.platform);
-  const archiveContext = { stores: ctx.opts.stores, logger: ctx.opts.logger };
 
   const config = ctx.asyncFunction((L2) => {
     const source = handleAt(L2, 1, ManifestHandle) ?? handleAt(L2, 1, ConfigHandle)?.manifest ?? referenceArg(L2, 1);
@@ -95,17 +93,11 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     const opts = copyOptions(L2, 3);
     const entry = ctx.journal.record('image.copy', { reference: formatReference(dst), source: formatReference(src), ...ctx.lineFields(L2) });
     ctx.opts.logger.info('Copy image', { script: ctx.opts.name, source: entry.source, target: entry.reference, dryRun: ctx.dryRun });
-    const work = (async () => {
-      try {
-        // In dry-run the engine plans (reads only), which also tells the journal what digest would land.
-        const result = await ctx.opts.copy(src, dst, { ...opts, dryRun: ctx.dryRun });
-        if (result.digest !== undefined) entry.digest = result.digest;
-        entry.executed = !ctx.dryRun;
-      } catch (err) {
-        entry.error = err instanceof Error ? err.message : String(err);
-        throw err;
-      }
-    })();
+    const work = ctx.perform(entry, async () => {
+      // In dry-run the host has the engine plan (reads only), which also tells the journal what digest would land.
+      const result = await ctx.opts.host.copy(src, dst, opts);
+      if (result.digest !== undefined) entry.digest = result.digest;
+    });
     return { promise: labelled('image.copy', `${formatReference(src)}" to "${formatReference(dst)}`, work), push: () => 0 };
   });
 
@@ -146,7 +138,8 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     const ref = referenceArg(L2, 1);
     if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
     const file = lua.lua_tojsstring(L2, 2);
-    return { promise: labelled('image.exportTar', ref, exportImage(archiveContext, ref, file)), push: () => 0 };
+    const entry = ctx.journal.record('image.exportTar', { reference: file, source: formatReference(ref), ...ctx.lineFields(L2) });
+    return { promise: labelled('image.exportTar', ref, ctx.perform(entry, () => ctx.opts.host.exportTar(ref, file))), push: () => 0 };
   });
 
   const importTar = ctx.asyncFunction((L2) => {
@@ -154,16 +147,10 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
     const file = lua.lua_tojsstring(L2, 2);
     const entry = ctx.journal.record('image.importTar', { reference: formatReference(ref), source: file, ...ctx.lineFields(L2) });
-    const work = (async () => {
-      try {
-        const result = await importImage(archiveContext, file, ref, { dryRun: ctx.dryRun });
-        if (result.digest !== undefined) entry.digest = result.digest;
-        entry.executed = !ctx.dryRun;
-      } catch (err) {
-        entry.error = err instanceof Error ? err.message : String(err);
-        throw err;
-      }
-    })();
+    const work = ctx.perform(entry, async () => {
+      const result = await ctx.opts.host.importTar(file, ref);
+      if (result.digest !== undefined) entry.digest = result.digest;
+    });
     return { promise: labelled('image.importTar', ref, work), push: () => 0 };
   });
 

@@ -6,7 +6,7 @@ import { lauxlib, lua, setFunction, to_jsstring, to_luastring, type LuaState } f
 export function installLog(L: LuaState, ctx: ApiContext): void {
   const emit = (L2: LuaState, message: string): number => {
     const where = ctx.lineFields(L2);
-    ctx.logs.push({ message, ...where });
+    ctx.addLog({ message, ...where });
     ctx.opts.logger.info('User script message', { script: ctx.opts.name, message, ...where });
     return 0;
   };

@@ -4,7 +4,7 @@
 import { digestOf } from '../../../oci/digest.js';
 import { parseManifest } from '../../../oci/manifest.js';
 import { parsePlatform } from '../../../oci/platform.js';
-import { formatReference, repositoryKey, withDigest, type Reference } from '../../../oci/reference.js';
+import { formatReference, withDigest, type Reference } from '../../../oci/reference.js';
 import { labelled, type ApiContext } from '../context.js';
 import { LuaPusher, lua, pushString, pushValue, raise, readValue, setFunction, to_luastring, typeName, type LuaState, type LuaValue } from '../fengari.js';
 import { ConfigHandle, ManifestHandle } from '../handles.js';
@@ -47,31 +47,21 @@ export function forceOption(L: LuaState, idx: number): boolean {
  */
 export function deleteManifestCall(ctx: ApiContext, L: LuaState, call: 'manifest.delete' | 'image.delete', target: Promise<ManifestHandle>, ref: Reference, force: boolean) {
   const entry = ctx.journal.record(call, { reference: formatReference(ref), ...ctx.lineFields(L) });
-  const work = (async () => {
-    try {
-      const m = await target;
-      entry.digest = m.digest;
-      entry.reference = formatReference(withDigest(ref, m.digest));
-      const store = ctx.storeFor(ref);
-      if (!force) {
-        const except = new Set(ref.tag !== undefined ? [ref.tag] : []);
-        const users = await tagsUsingDigest(store, ref, m.digest, except, ctx.journal);
-        if (users.length > 0) {
-          throw new Error(`refusing to delete ${m.digest}: still used by tag ${users.join(', ')}; delete those tags first, use tag.delete to remove one tag, or pass {force=true}`);
-        }
+  const work = ctx.perform(entry, async () => {
+    const m = await target;
+    entry.digest = m.digest;
+    entry.reference = formatReference(withDigest(ref, m.digest));
+    const store = ctx.storeFor(ref);
+    if (!force) {
+      const except = new Set(ref.tag !== undefined ? [ref.tag] : []);
+      const users = await tagsUsingDigest(store, ref, m.digest, except, ctx.journal);
+      if (users.length > 0) {
+        throw new Error(`refusing to delete ${m.digest}: still used by tag ${users.join(', ')}; delete those tags first, use tag.delete to remove one tag, or pass {force=true}`);
       }
-      ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: entry.reference, dryRun: ctx.dryRun });
-      if (ctx.dryRun) {
-        if (ref.tag !== undefined) ctx.journal.planTagDelete(repositoryKey(ref), ref.tag);
-        return;
-      }
-      await store.deleteManifest(withDigest(ref, m.digest));
-      entry.executed = true;
-    } catch (err) {
-      entry.error = err instanceof Error ? err.message : String(err);
-      throw err;
     }
-  })();
+    ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: entry.reference, dryRun: ctx.dryRun });
+    await store.deleteManifest(withDigest(ref, m.digest));
+  });
   return { promise: labelled(call, ref, work), push: () => 0 };
 }
 
@@ -159,16 +149,7 @@ export function installManifest(L: LuaState, ctx: ApiContext, configOf: (L: LuaS
     const ref = referenceArg(L2, 2);
     const bytes = m.parsed.bytes;
     const entry = ctx.journal.record('manifest.put', { reference: formatReference(ref), digest: m.digest, ...ctx.lineFields(L2) });
-    const work = (async () => {
-      if (ctx.dryRun) return;
-      try {
-        await ctx.storeFor(ref).putManifest(ref, bytes, m.mediaType);
-        entry.executed = true;
-      } catch (err) {
-        entry.error = err instanceof Error ? err.message : String(err);
-        throw err;
-      }
-    })();
+    const work = ctx.perform(entry, () => ctx.storeFor(ref).putManifest(ref, bytes, m.mediaType));
     return { promise: labelled('manifest.put', ref, work), push: () => 0 };
   });
 

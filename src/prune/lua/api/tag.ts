@@ -48,23 +48,13 @@ export function installTagAndRepo(L: LuaState, ctx: ApiContext): void {
     const tagged = { ...repositoryOf(ref), tag };
     const entry = ctx.journal.record('tag.delete', { reference: formatReference(tagged), ...ctx.lineFields(L2) });
     const store = ctx.storeFor(ref);
-    const work = (async () => {
-      try {
-        const head = await store.headManifest(tagged);
-        if (!head) throw new Error('tag not found');
-        entry.digest = head.digest;
-        ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: head.digest, dryRun: ctx.dryRun });
-        if (ctx.dryRun) {
-          ctx.journal.planTagDelete(repositoryKey(ref), tag);
-          return;
-        }
-        await store.deleteTag(tagged);
-        entry.executed = true;
-      } catch (err) {
-        entry.error = err instanceof Error ? err.message : String(err);
-        throw err;
-      }
-    })();
+    const work = ctx.perform(entry, async () => {
+      const head = await store.headManifest(tagged);
+      if (!head) throw new Error('tag not found');
+      entry.digest = head.digest;
+      ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: head.digest, dryRun: ctx.dryRun });
+      await store.deleteTag(tagged);
+    });
     return { promise: labelled('tag.delete', tagged, work), push: () => 0 };
   });
 
