@@ -7,6 +7,7 @@ import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
 import { hostConfigFor, type HostConfig } from '../config/hostconfig.js';
+import type { Bounds } from '../config/bounds.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
@@ -24,6 +25,8 @@ export interface StoreOptions {
   retry?: Partial<RetryPolicy>;
   /** Connect, headers and body-idle timeouts (tests shorten them); defaults in transport/tls.ts. */
   timeouts?: AgentTimeouts;
+  /** Bounds on bytes, pages, entries and time of what is read; defaults in config/bounds.ts. */
+  bounds?: Partial<Bounds>;
   /** Where per-registry certificates live; default `/etc/docker/certs.d` and `/etc/containers/certs.d`. */
   certsDirs?: readonly string[];
 }
@@ -41,7 +44,7 @@ export class StoreSet {
     if (ref.scheme === 'registry') return this.storeForRegistry(ref.registry);
     const key = resolve(ref.path);
     let store = this.ocidirs.get(key);
-    if (!store) this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger })));
+    if (!store) this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger, ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}) })));
     return store;
   }
 
@@ -56,6 +59,7 @@ export class StoreSet {
         userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
+        ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}),
       });
       this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger })));
     }

@@ -4,7 +4,7 @@ import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { referencedDescriptors, type Descriptor, type ImageIndex } from '../../oci/manifest.js';
 import { isValidDigest } from '../../oci/reference.js';
-import { readManifestBlob, TEMP_PREFIX } from './layout.js';
+import { readManifestBlob, TEMP_PREFIX, type LayoutBounds } from './layout.js';
 
 /** A temp file this old belongs to a write that died; a live write renames its file within seconds of its last byte. */
 const ABANDONED_TEMP_MS = 60 * 60 * 1000;
@@ -16,14 +16,14 @@ export interface GcResult {
 }
 
 /** Every digest reachable from the entries of `index`, walking indexes recursively. */
-export async function reachableDigests(root: string, index: ImageIndex): Promise<Set<string>> {
+export async function reachableDigests(root: string, index: ImageIndex, bounds?: LayoutBounds): Promise<Set<string>> {
   const seen = new Set<string>();
   const manifests: Descriptor[] = [...index.manifests];
   while (manifests.length > 0) {
     const d = manifests.pop()!;
     if (seen.has(d.digest)) continue;
     seen.add(d.digest);
-    const m = await readManifestBlob(root, d.digest);
+    const m = await readManifestBlob(root, d.digest, bounds);
     if (!m) continue;
     for (const child of referencedDescriptors(m)) {
       if (!isValidDigest(child.digest)) continue;
@@ -35,8 +35,8 @@ export async function reachableDigests(root: string, index: ImageIndex): Promise
 }
 
 /** Removes every blob `index` does not reach, and temp files of writes that died. Call it under the layout lock. */
-export async function collectGarbage(root: string, index: ImageIndex): Promise<GcResult> {
-  const keep = await reachableDigests(root, index);
+export async function collectGarbage(root: string, index: ImageIndex, bounds?: LayoutBounds): Promise<GcResult> {
+  const keep = await reachableDigests(root, index, bounds);
   const result: GcResult = { removed: [], bytes: 0 };
   const algorithms = await readdir(join(root, 'blobs')).catch(() => [] as string[]);
   for (const alg of algorithms) {

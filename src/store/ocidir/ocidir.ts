@@ -3,11 +3,12 @@
 // A manifest pushed by digest alone is stored as a blob only (children of an index are written that way), except one
 // with a `subject`: it gets an untagged entry, so referrers stay discoverable and survive `gc`.
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { RegistryError, UsageError, type Operation } from '../../errors.js';
+import { boundsWith, type Bounds } from '../../config/bounds.js';
 import type { Logger } from '../../log.js';
 import { digestAlgorithm, DigestVerifier, digestOf, verifyBytes } from '../../oci/digest.js';
 import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
@@ -19,6 +20,7 @@ import {
   ensureLayout,
   INDEX_FILE,
   LOCK_FILE,
+  readFileBounded,
   readIndex,
   readManifestBlob,
   REF_NAME_ANNOTATION,
@@ -36,6 +38,7 @@ export interface OcidirStoreOptions {
   lockTimeoutMs?: number;
   /** Age at which a lock file is taken to be left by a process that died. */
   staleLockMs?: number;
+  bounds?: Partial<Bounds>;
 }
 
 const DEFAULT_TAG = 'latest';
@@ -44,6 +47,7 @@ export class OcidirStore implements Store {
   readonly kind = 'ocidir' as const;
   private readonly root: string;
   private readonly logger: Logger;
+  private readonly bounds: Bounds;
   private prepared: Promise<void> | undefined;
 
   constructor(
@@ -52,6 +56,7 @@ export class OcidirStore implements Store {
   ) {
     this.root = resolve(path);
     this.logger = opts.logger;
+    this.bounds = boundsWith(opts.bounds);
   }
 
   async headManifest(ref: Reference): Promise<ManifestHead | undefined> {
@@ -59,7 +64,7 @@ export class OcidirStore implements Store {
     if (!target) return undefined;
     const st = await stat(blobPath(this.root, target.digest)).catch(() => undefined);
     if (!st?.isFile()) return undefined;
-    const mediaType = target.mediaType ?? (await readManifestBlob(this.root, target.digest))?.mediaType ?? '';
+    const mediaType = target.mediaType ?? (await readManifestBlob(this.root, target.digest, this.bounds))?.mediaType ?? '';
     return { digest: target.digest, mediaType, size: st.size };
   }
 
@@ -68,7 +73,7 @@ export class OcidirStore implements Store {
     if (!target) throw this.notFound('manifest-get', `no manifest tagged "${this.check(ref).tag ?? DEFAULT_TAG}"`);
     let bytes: Buffer;
     try {
-      bytes = await readFile(blobPath(this.root, target.digest));
+      bytes = await readFileBounded(blobPath(this.root, target.digest), this.bounds.manifestBytes, 'manifestBytes');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw this.notFound('manifest-get', `manifest ${target.digest} is not in the layout`);
       throw err;
@@ -134,13 +139,13 @@ export class OcidirStore implements Store {
     if (digest === undefined) throw new UsageError(`deleting a manifest needs a digest: ${OCIDIR_SCHEME}${r.path}@sha256:...`);
     const file = blobPath(this.root, digest);
     await this.withLock(async () => {
-      const index = (await readIndex(this.root)) ?? emptyIndex();
+      const index = (await readIndex(this.root, this.bounds)) ?? emptyIndex();
       const before = index.manifests.length;
       index.manifests = index.manifests.filter((d) => d.digest !== digest);
       const present = await stat(file).then(() => true, () => false);
       if (!present && index.manifests.length === before) throw this.notFound('manifest-delete', `manifest ${digest} is not in the layout`);
       if (index.manifests.length !== before) await writeIndex(this.root, index);
-      if (present && !(await reachableDigests(this.root, index)).has(digest)) await unlink(file);
+      if (present && !(await reachableDigests(this.root, index, this.bounds)).has(digest)) await unlink(file);
     });
     this.logger.debug('deleted manifest', { layout: this.path, digest });
   }
@@ -200,7 +205,7 @@ export class OcidirStore implements Store {
    */
   async listTags(repo: Reference, opts: ListOptions = {}): Promise<string[]> {
     this.check(repo);
-    const index = await readIndex(this.root);
+    const index = await readIndex(this.root, this.bounds);
     const tags: string[] = [];
     for (const d of index?.manifests ?? []) {
       const tag = tagOf(d);
@@ -219,13 +224,13 @@ export class OcidirStore implements Store {
   async listReferrers(ref: Reference, opts: ReferrerOptions = {}): Promise<Descriptor[]> {
     const subject = (await this.resolveManifest(ref))?.digest;
     if (subject === undefined) return [];
-    const index = await readIndex(this.root);
+    const index = await readIndex(this.root, this.bounds);
     const seen = new Set<string>();
     const found: Descriptor[] = [];
     const visit = async (digest: string, descend: boolean): Promise<void> => {
       if (seen.has(digest)) return;
       seen.add(digest);
-      const m = await readManifestBlob(this.root, digest);
+      const m = await readManifestBlob(this.root, digest, this.bounds);
       if (!m) return;
       if (subjectOf(m) === subject) {
         const d: Descriptor = { mediaType: m.mediaType, digest, size: m.bytes.length };
@@ -246,7 +251,7 @@ export class OcidirStore implements Store {
     const tag = r.tag;
     if (tag === undefined) throw new UsageError(`deleting a tag needs one: ${OCIDIR_SCHEME}${r.path}:TAG`);
     await this.withLock(async () => {
-      const index = (await readIndex(this.root)) ?? emptyIndex();
+      const index = (await readIndex(this.root, this.bounds)) ?? emptyIndex();
       const kept = index.manifests.filter((d) => tagOf(d) !== tag);
       if (kept.length === index.manifests.length) throw this.notFound('tag-delete', `no tag "${tag}"`);
       index.manifests = kept;
@@ -259,7 +264,7 @@ export class OcidirStore implements Store {
    * yet put are unreachable too, so run it only when no copy into this layout is under way.
    */
   async gc(): Promise<GcResult> {
-    const result = await this.withLock(async () => collectGarbage(this.root, (await readIndex(this.root)) ?? emptyIndex()));
+    const result = await this.withLock(async () => collectGarbage(this.root, (await readIndex(this.root, this.bounds)) ?? emptyIndex(), this.bounds));
     if (result.removed.length > 0) this.logger.info('removed unreferenced blobs', { layout: this.path, count: result.removed.length, bytes: result.bytes });
     return result;
   }
@@ -285,7 +290,7 @@ export class OcidirStore implements Store {
   /** The digest a reference names, with the `index.json` entry's media type when it has one. */
   private async resolveManifest(ref: Reference): Promise<{ digest: string; mediaType?: string } | undefined> {
     const r = this.check(ref);
-    const index = await readIndex(this.root);
+    const index = await readIndex(this.root, this.bounds);
     if (r.digest !== undefined) {
       const entry = index?.manifests.find((d) => d.digest === r.digest);
       return { digest: r.digest, ...(entry?.mediaType ? { mediaType: entry.mediaType } : {}) };
@@ -322,7 +327,7 @@ export class OcidirStore implements Store {
   /** Read-modify-write of `index.json` under the lock; `change` returns false when it changed nothing. */
   private async updateIndex(change: (index: ImageIndex) => boolean): Promise<void> {
     await this.withLock(async () => {
-      const existing = await readIndex(this.root);
+      const existing = await readIndex(this.root, this.bounds);
       const index = existing ?? emptyIndex();
       if (change(index) || existing === undefined) await writeIndex(this.root, index);
     });

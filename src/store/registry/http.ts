@@ -43,6 +43,11 @@ export function resolveLocation(res: RegistryResponse, ctx: RegistryContext, rep
   return new URL(value, res.url);
 }
 
+/** When an operation that starts now must end: requests it sends carry it as `notAfter`. */
+export function operationDeadline(ctx: RegistryContext): number {
+  return Date.now() + ctx.client.bounds.operationTimeoutMs;
+}
+
 /** Tries for a body read whole (a manifest, a list page) before giving up on it. */
 const BODY_ATTEMPTS = 3;
 
@@ -51,10 +56,11 @@ const BODY_ATTEMPTS = 3;
  * retries end once the headers are in, and a GET is safe to repeat. What still breaks after the last attempt is a
  * RegistryError naming what was being read and where, not the socket's bare "other side closed".
  */
-export async function retryingBrokenBody<T>(ctx: RegistryContext, where: { repository: string | undefined; operation: Operation; what: string }, read: () => Promise<T>): Promise<T> {
+export async function retryingBrokenBody<T>(ctx: RegistryContext, where: { repository: string | undefined; operation: Operation; what: string; notAfter?: number }, read: (notAfter: number) => Promise<T>): Promise<T> {
+  const notAfter = where.notAfter ?? operationDeadline(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await read();
+      return await read(notAfter);
     } catch (err) {
       if (err instanceof RegistryError || !isRetryableError(err)) throw err;
       const message = `reading ${where.what} broke off (${errorCode(err)} ${(err as Error).message})`;
