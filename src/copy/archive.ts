@@ -1,10 +1,11 @@
 // One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
 // staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { ImageIndex } from '../oci/manifest.js';
 import { formatReference, type OcidirReference, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
 import { writeLayoutTar } from '../store/tarfile/export.js';
@@ -47,17 +48,16 @@ export async function importImage(ctx: CopyContext, file: string, dst: Reference
   const started = Date.now();
   return withStaging(async (dir) => {
     const layout = join(dir, 'layout');
-    await extractLayoutTar(file, layout);
-    const tag = await pickTag(layout, file, dst);
+    const { index } = await extractLayoutTar(file, layout, ctx.stores.layoutBounds);
+    const tag = pickTag(index, file, dst);
     const result = await copyImage(ctx, { scheme: 'ocidir', path: layout, tag }, dst, opts);
     return { ...result, op: 'import', source: `${file}:${tag}`, target: formatReference(dst), durationMs: Date.now() - started };
   });
 }
 
 /** The archive's only tag, or the target's tag when the archive holds several. */
-async function pickTag(layout: string, file: string, dst: Reference): Promise<string> {
-  const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as { manifests?: Array<{ annotations?: Record<string, string> }> };
-  const tags = (index.manifests ?? []).map((m) => m.annotations?.[REF_NAME]).filter((t): t is string => t !== undefined);
+function pickTag(index: ImageIndex | undefined, file: string, dst: Reference): string {
+  const tags = (index?.manifests ?? []).map((m) => m.annotations?.[REF_NAME]).filter((t): t is string => t !== undefined);
   if (tags.length === 1) return tags[0]!;
   if (dst.tag !== undefined && tags.includes(dst.tag)) return dst.tag;
   if (tags.length === 0) throw new UsageError(`${file} holds no tagged image (no ${REF_NAME} annotation in its index.json)`);

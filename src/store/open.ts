@@ -7,7 +7,8 @@ import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
 import { hostConfigFor, type HostConfig } from '../config/hostconfig.js';
-import type { Bounds } from '../config/bounds.js';
+import { boundsWith, type Bounds } from '../config/bounds.js';
+import type { LayoutBounds } from './ocidir/layout.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
@@ -38,6 +39,10 @@ export class StoreSet {
 
   constructor(private readonly opts: StoreOptions) {
     this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true);
+  }
+
+  get layoutBounds(): LayoutBounds {
+    return boundsWith(this.opts.bounds);
   }
 
   storeFor(ref: Reference): Store {
