@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { MediaType } from '../../oci/mediatypes.js';
 import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
@@ -29,9 +30,13 @@ export function blobPath(root: string, digest: string): string {
   return join(root, 'blobs', digest.slice(0, colon), digest.slice(colon + 1));
 }
 
+/** Host and process in a temp file's name, so the next opening of the layout can tell a dead writer's file. */
+export const TEMP_OWNER = `${hostname().replace(/[^A-Za-z0-9.-]/g, '_')}-${process.pid}`;
+
+/** `.tmp-<host>-<pid>-<random>` beside the target. */
 export function tempPathFor(target: string): string {
   const slash = target.lastIndexOf('/');
-  return `${target.slice(0, slash + 1)}${TEMP_PREFIX}${randomBytes(8).toString('hex')}`;
+  return `${target.slice(0, slash + 1)}${TEMP_PREFIX}${TEMP_OWNER}-${randomBytes(8).toString('hex')}`;
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {

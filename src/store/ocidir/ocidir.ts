@@ -13,7 +13,7 @@ import type { Logger } from '../../log.js';
 import { digestAlgorithm, DigestVerifier, digestOf, verifyBytes } from '../../oci/digest.js';
 import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
 import { OCIDIR_SCHEME, type OcidirReference, type Reference } from '../../oci/reference.js';
-import { collectGarbage, reachableDigests, type GcResult } from './gc.js';
+import { collectGarbage, reachableDigests, removeAbandonedTemps, type GcResult } from './gc.js';
 import {
   blobPath,
   emptyIndex,
@@ -49,6 +49,7 @@ export class OcidirStore implements Store {
   private readonly logger: Logger;
   private readonly bounds: Bounds;
   private prepared: Promise<void> | undefined;
+  private opened: Promise<void> | undefined;
 
   constructor(
     readonly path: string,
@@ -205,6 +206,7 @@ export class OcidirStore implements Store {
    */
   async listTags(repo: Reference, opts: ListOptions = {}): Promise<string[]> {
     this.check(repo);
+    await this.open();
     const index = await readIndex(this.root, this.bounds);
     const tags: string[] = [];
     for (const d of index?.manifests ?? []) {
@@ -290,6 +292,7 @@ export class OcidirStore implements Store {
   /** The digest a reference names, with the `index.json` entry's media type when it has one. */
   private async resolveManifest(ref: Reference): Promise<{ digest: string; mediaType?: string } | undefined> {
     const r = this.check(ref);
+    await this.open();
     const index = await readIndex(this.root, this.bounds);
     if (r.digest !== undefined) {
       const entry = index?.manifests.find((d) => d.digest === r.digest);
@@ -300,9 +303,18 @@ export class OcidirStore implements Store {
     return entry ? { digest: entry.digest, ...(entry.mediaType ? { mediaType: entry.mediaType } : {}) } : undefined;
   }
 
+  /** The first use of the layout clears what writes killed before left behind (their temp files). */
+  private open(): Promise<void> {
+    this.opened ??= removeAbandonedTemps(this.root).then((removed) => {
+      if (removed > 0) this.logger.info('removed temp files left by interrupted writes', { layout: this.path, count: removed });
+    });
+    return this.opened;
+  }
+
   /** Makes the directory a layout (`oci-layout`, `blobs/`, an empty `index.json`) before the first write. */
   private prepare(): Promise<void> {
     this.prepared ??= (async () => {
+      await this.open();
       await ensureLayout(this.root);
       try {
         await stat(join(this.root, INDEX_FILE));
