@@ -37,7 +37,7 @@ export const DEFAULT_BOUNDS: Readonly<Bounds> = {
   tokenBytes: 1 * MiB,
   listPageBytes: 16 * MiB,
   listPages: 10_000,
-  listEntries: 1_000_000,
+  listEntries: 250_000,
   indexBytes: 64 * MiB,
   requestTimeoutMs: 5 * 60_000,
   blobMinBytesPerSec: 32 * KiB,
