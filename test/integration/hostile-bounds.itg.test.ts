@@ -130,6 +130,27 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
     assert.ok(r.ms < 60_000, `${r.ms} ms`);
   });
 
+  test('an error status with an endless body: the status is reported, the body read no further than 64 KiB', async () => {
+    let sent = 0;
+    const host = await serve((_req, res) => {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      pump();
+    });
+    const started = Date.now();
+    const err = await storeFor(host, {}).getManifest({ scheme: 'registry', registry: host, repository: 'a/b', tag: 'v1' }).then(() => undefined, (e: unknown) => e);
+    const ms = Date.now() - started;
+    assert.ok(err instanceof Error && err.name === 'RegistryError', String(err));
+    report('endless error body', { ms, message: err.message });
+    assert.match(err.message, /^manifest-get on .*\/a\/b \(HTTP 403\): access to manifest a\/b:v1 denied/);
+    assert.ok(ms < 2000, `${ms} ms`);
+    assert.ok(sent < 64 * 1024 * 1024, `${sent} bytes were sent before the client let go`);
+  });
+
   test('pages that come slowly and never end: the operation deadline ends the listing', async () => {
     const host = await serve((req, res) => {
       const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? '0');
