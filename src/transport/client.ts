@@ -61,6 +61,7 @@ export interface RegistryClientOptions {
 }
 
 const MAX_REDIRECTS = 5;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 
 export class RegistryClient {
@@ -229,7 +230,8 @@ export class RegistryClient {
         },
       );
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(error()), ms);
+    // Node fires a timer past its 32-bit limit at once: a deadline that far out (a blob over 64 GiB at 32 KiB/s) is held at ~24 days.
+    const timer = setTimeout(() => controller.abort(error()), Math.min(ms, MAX_TIMER_MS));
     // A response nobody reads to the end must not keep the process alive until its deadline.
     timer.unref();
     return { signal: controller.signal, clear: () => clearTimeout(timer) };
