@@ -62,6 +62,7 @@ export interface RegistryClientOptions {
 
 const MAX_REDIRECTS = 5;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const ignoreUnread = (): void => undefined;
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 
 export class RegistryClient {
@@ -193,6 +194,9 @@ export class RegistryClient {
       }
       // The deadline covers the body too: it ends when the caller has read (or dumped) it.
       res.body.once('close', deadline.clear);
+      // A body destroyed unread (refused by its Content-Length, or left waiting past its deadline) emits 'error' with no
+      // reader listening, which would end the process; readers still get the error through their own listeners.
+      res.body.on('error', ignoreUnread);
       const location = res.headers['location'];
       const followable = (req.method === 'GET' || req.method === 'HEAD') && REDIRECT_STATUS.has(res.statusCode) && typeof location === 'string';
       if (!followable) return { status: res.statusCode, headers: res.headers, body: res.body, url };

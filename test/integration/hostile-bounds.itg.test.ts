@@ -14,6 +14,7 @@ import { silentLogger } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
 import { OcidirStore } from '../../src/store/ocidir/ocidir.js';
+import { StoreSet } from '../../src/store/open.js';
 import { RegistryStore } from '../../src/store/registry/registry.js';
 import { encodeHeader, endOfArchive, padding } from '../../src/store/tarfile/format.js';
 import { extractLayoutTar } from '../../src/store/tarfile/import.js';
@@ -207,6 +208,37 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
     assert.equal(err.setting, 'blob-min-rate');
     assert.match(err.message, /^blob-get on .*\/a\/b: GET \/v2\/a\/b\/blobs\/sha256:1+ did not finish within 1500 ms \(500 ms plus 64 KiB at 64 KiB\/s\)/);
     assert.ok(ms >= 1400 && ms < 3000, `${ms} ms`);
+  });
+
+  test('a blob body left unread past its deadline ends quietly; its reader later gets the deadline error', async () => {
+    const host = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '1024' });
+      res.write(Buffer.alloc(10));
+    });
+    const store = storeFor(host, { requestTimeoutMs: 300 });
+    const body = await store.getBlob({ scheme: 'registry', registry: host, repository: 'a/b' }, { mediaType: 'application/octet-stream', digest: `sha256:${'2'.repeat(64)}`, size: 1024 });
+    await new Promise((r) => setTimeout(r, 600));
+    const err = await (async () => {
+      for await (const _ of body) void _;
+    })().then(() => undefined, (e: unknown) => e);
+    assert.ok(err instanceof RegistryLimitError, String(err));
+    assert.equal(err.setting, 'blob-min-rate');
+  });
+
+  test('bounds given to the store set (what --bound and the bounds input fill) reach registry and layout stores', async () => {
+    const host = await serve((_req, res) => {
+      const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: `sha256:${'0'.repeat(64)}`, size: 2 }, layers: [] });
+      res.writeHead(200, { 'content-type': MediaType.OciManifest, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+    const stores = new StoreSet({ hosts: [{ registry: host, tls: 'disabled' }], logger: silentLogger, useDockerConfig: false, bounds: { manifestBytes: 100, indexBytes: 10 } });
+    closers.push(() => stores.close());
+    await assert.rejects(stores.storeForRegistry(host).getManifest({ scheme: 'registry', registry: host, repository: 'a/b', tag: 'v1' }), (err: unknown) => err instanceof RegistryLimitError && /larger than 100 bytes; stopped at the 100 bytes bound: .*--bound manifest-bytes=/.test(err.message));
+    const dir = join(tmp, 'small-index');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.json'), '{"schemaVersion":2,"manifests":[]}');
+    await assert.rejects(stores.storeFor({ scheme: 'ocidir', path: dir }).listTags({ scheme: 'ocidir', path: dir }), (err: unknown) => err instanceof FileLimitError && err.setting === 'index-bytes');
+    assert.equal(stores.layoutBounds.indexBytes, 10);
   });
 
   test('an index.json past its bound (index-bytes=64KiB) names the file, not "Invalid string length"', async () => {
