@@ -63,6 +63,25 @@ export class RegistryError extends Error {
   }
 }
 
+/**
+ * A response passed a bound regkit keeps on what it reads (bytes in memory, pages, entries, time). The registry is
+ * broken or hostile, or bigger or slower than the bound allows: the message names the bound and the `--bound` setting
+ * that moves it. Not retryable: the same request meets the same answer.
+ */
+export class RegistryLimitError extends RegistryError {
+  /** The `--bound` key (`manifest-bytes`, `request-timeout` …). */
+  readonly setting: string;
+  constructor(message: string, init: Omit<RegistryErrorInit, 'failure' | 'hint'> & { setting: string; limit: string }) {
+    super(`${message}; stopped at the ${init.limit} bound`, {
+      ...init,
+      failure: 'fatal',
+      hint: `the registry is broken or hostile, or this bound is too small for it; if it is trusted, raise it with --bound ${init.setting}=… (action input bounds)`,
+    });
+    this.name = 'RegistryLimitError';
+    this.setting = init.setting;
+  }
+}
+
 /** Bytes did not hash to the digest they were supposed to have. Nothing built on them is committed. */
 export class DigestMismatchError extends Error {
   readonly expected: string;
@@ -123,6 +142,18 @@ export class InvalidNameError extends Error {
   /** The same rejection, told as coming from `source` (an archive rather than the directory it was unpacked into). */
   from(source: string): InvalidNameError {
     return new InvalidNameError(this.kind, this.value, source, this.problem);
+  }
+}
+
+/** A file (a layout's `index.json`, a manifest blob, a tar entry) passed a bound on what regkit reads or writes. */
+export class FileLimitError extends InvalidContentError {
+  readonly file: string;
+  readonly setting: string;
+  constructor(file: string, message: string, bound: { setting: string; limit: string }) {
+    super(`${file}: ${message}; stopped at the ${bound.limit} bound: the file is damaged or hostile, or the bound is too small for it; if it is trusted, raise it with --bound ${bound.setting}=… (action input bounds)`);
+    this.name = 'FileLimitError';
+    this.file = file;
+    this.setting = bound.setting;
   }
 }
 

@@ -1,5 +1,6 @@
 // Action inputs (INPUT_* variables) → the same typed options the CLI builds from argv.
 import { parseHostSpecs } from '../config/host-spec.js';
+import { parseBoundSpecs } from '../config/bounds.js';
 import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions, type SyncCommand } from '../command/options.js';
 import { UsageError } from '../errors.js';
 import { loadBotConfig, loadSyncConfig } from '../command/configs.js';
@@ -133,6 +134,7 @@ export function readSettings(env: NodeJS.ProcessEnv, argvCommand?: string): Acti
   const format = readInput(env, 'format');
   const global: GlobalOptions = {
     hosts: parseHostSpecs(readLines(env, 'hosts')),
+    bounds: parseBoundSpecs(readLines(env, 'bounds'), 'input bounds'),
     format: format === '' ? 'text' : parseOutputFormat(format, 'input format'),
     logFormat: 'text',
     verbose: false,

@@ -38,7 +38,7 @@ async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger:
   const spec = isSyncCommand(command) && command.name !== 'sync config' && settings.cache ? layoutCacheSpec(command.config, cacheRunFrom(env), command.shard) : undefined;
   const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
   const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
-  const stores = openStores(command, settings.global.hosts, logger, tuning);
+  const stores = openStores(command, settings.global, logger, tuning);
   const progress = new GroupedProgress();
   let out: CommandOutput;
   try {

@@ -7,6 +7,7 @@ import { parseGoDuration } from '../config/duration.js';
 import { parseShard } from '../config/shard.js';
 import { parseHostSpecs } from '../config/host-spec.js';
 import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
+import { parseBoundSpecs } from '../config/bounds.js';
 import { COMMANDS, GLOBAL_FLAGS, commandName, flagTable, type CommandSpec, type FlagSpec } from './spec.js';
 import { commandUsage, groupUsage, mainUsage } from './usage.js';
 
@@ -99,6 +100,7 @@ function globalOptions(raw: RawArgs): GlobalOptions {
   const logFormat = one(raw, 'log-format');
   return {
     hosts: parseHostSpecs(raw.flags.get('host') ?? []),
+    bounds: parseBoundSpecs(raw.flags.get('bound') ?? [], '--bound'),
     format: format === undefined ? 'text' : parseOutputFormat(format, '--format'),
     logFormat: logFormat === undefined ? 'text' : parseOutputFormat(logFormat, '--log-format'),
     verbose: has(raw, 'verbose'),

@@ -44,7 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
   const { global, command } = invocation;
   if (isSyncCommand(command) || command.name === 'prune once') redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(command.config)]);
   const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
-  const stores = openStores(command, global.hosts, logger, tuning);
+  const stores = openStores(command, global, logger, tuning);
   try {
     const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
     const out = await executeCommand(command, { stores, logger, onProgress });

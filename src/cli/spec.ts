@@ -28,6 +28,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
     value: 'reg=HOST[:PORT],tls=enabled|insecure|disabled[,user=U,pass=P][,hostname=H][,repo-auth=true]',
     help: 'registry settings, once per registry',
   },
+  { name: 'bound', kind: 'repeat', value: 'KEY=VALUE', help: 'move a bound on what is read (manifest-bytes=8MiB, request-timeout=10m …; docs/security.md#bounds)' },
   { name: 'format', kind: 'value', value: 'text|json', help: 'output: aligned text, or one JSON object per line' },
   { name: 'log-format', kind: 'value', value: 'text|json', help: 'log lines on stderr: text, or JSON objects' },
   { name: 'verbose', short: 'v', kind: 'boolean', help: 'show debug logs' },

@@ -8,11 +8,14 @@ import type { BotConfig } from '../prune/config/load.js';
 import type { SyncConfig } from '../sync/config/load.js';
 import type { Shard } from '../config/shard.js';
 import type { HostConfig } from '../config/hostconfig.js';
+import type { Bounds } from '../config/bounds.js';
 
 export type OutputFormat = 'text' | 'json';
 
 export interface GlobalOptions {
   hosts: HostConfig[];
+  /** Bounds moved by `--bound` (input `bounds`); the rest keep their defaults. */
+  bounds: Partial<Bounds>;
   format: OutputFormat;
   logFormat: OutputFormat;
   verbose: boolean;

@@ -4,7 +4,8 @@ import type { Logger } from '../log.js';
 import { collectEvery, KEEP_SPENT } from '../spent-buffers.js';
 import { StoreSet, type StoreOptions } from '../store/open.js';
 import type { HostConfig } from '../config/hostconfig.js';
-import { isSyncCommand, type Command } from './options.js';
+import { isSyncCommand, type Command, type GlobalOptions } from './options.js';
+import type { Bounds } from '../config/bounds.js';
 
 /** Config `creds` first, then the flags on top, field by field: the command line wins for the registry it names. */
 export function mergeHosts(fromConfig: readonly HostConfig[], fromFlags: readonly HostConfig[]): HostConfig[] {
@@ -13,14 +14,14 @@ export function mergeHosts(fromConfig: readonly HostConfig[], fromFlags: readonl
   return [...byRegistry.values()];
 }
 
-function storeOptionsFor(command: Command, hosts: readonly HostConfig[], logger: Logger): StoreOptions {
+function storeOptionsFor(command: Command, hosts: readonly HostConfig[], bounds: Partial<Bounds>, logger: Logger): StoreOptions {
   if (command.name === 'prune once') {
     const { config } = command;
-    return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+    return { hosts: mergeHosts(config.creds, hosts), bounds, logger, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
   }
-  if (!isSyncCommand(command)) return { hosts: [...hosts], logger };
+  if (!isSyncCommand(command)) return { hosts: [...hosts], bounds, logger };
   const { config } = command;
-  return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig };
+  return { hosts: mergeHosts(config.creds, hosts), bounds, logger, useDockerConfig: !config.defaults.skipDockerConfig };
 }
 
 /** What the entry point's runtime tuning gives the stores (runtime.ts); nothing when run as a library. */
@@ -30,9 +31,9 @@ export interface StoreTuning {
 }
 
 /** The stores a command runs against, as both faces open them. */
-export function openStores(command: Command, hosts: readonly HostConfig[], logger: Logger, tuning: StoreTuning = {}): StoreSet {
+export function openStores(command: Command, global: Pick<GlobalOptions, 'hosts' | 'bounds'>, logger: Logger, tuning: StoreTuning = {}): StoreSet {
   const spent = tuning.collectYoung ? collectEvery(tuning.collectYoung) : KEEP_SPENT;
-  return new StoreSet({ ...storeOptionsFor(command, hosts, logger), spent });
+  return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger), spent });
 }
 
 export type { StoreSet };

@@ -47,7 +47,7 @@ export async function importImage(ctx: CopyContext, file: string, dst: Reference
   const started = Date.now();
   return withStaging(async (dir) => {
     const layout: OcidirReference = { scheme: 'ocidir', path: join(dir, 'layout') };
-    await extractLayoutTar(file, layout.path, ctx.spent);
+    await extractLayoutTar(file, layout.path, ctx.stores.layoutBounds, ctx.spent);
     const tag = await pickTag(ctx, layout, file, dst);
     const result = await copyImage(ctx, withTag(layout, tag), dst, opts);
     return { ...result, op: 'import', source: { kind: 'file', path: file, tag }, target: imageAt(dst), durationMs: Date.now() - started };

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import type { SpentChunks } from '../spent-buffers.js';
 import type { ManifestHead, Store } from '../store/store.js';
+import type { LayoutBounds } from '../store/ocidir/layout.js';
 import type { Reference } from '../oci/reference.js';
 import type { CopyProgress } from '../report/result.js';
 
@@ -36,6 +37,8 @@ export interface CopyOptions {
 /** Where stores come from: `StoreSet` in production, anything that maps references to stores in tests. */
 export interface StoreSource {
   storeFor(ref: Reference): Store;
+  /** Bounds on what is read from layouts and archives (imports); the defaults when absent. */
+  readonly layoutBounds?: LayoutBounds;
 }
 
 export type { CopyProgress };

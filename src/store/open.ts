@@ -9,6 +9,8 @@ import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
 import { hostConfigFor, type HostConfig } from '../config/hostconfig.js';
+import { boundsWith, type Bounds } from '../config/bounds.js';
+import type { LayoutBounds } from './ocidir/layout.js';
 import type { RetryPolicy } from '../retry.js';
 import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
@@ -27,6 +29,8 @@ export interface StoreOptions {
   retry?: Partial<RetryPolicy>;
   /** Connect, headers and body-idle timeouts (tests shorten them); defaults in transport/tls.ts. */
   timeouts?: AgentTimeouts;
+  /** Bounds on bytes, pages, entries and time of what is read; defaults in config/bounds.ts. */
+  bounds?: Partial<Bounds>;
   /** Where per-registry certificates live; default `/etc/docker/certs.d` and `/etc/containers/certs.d`. */
   certsDirs?: readonly string[];
   /** Told of blob bytes streamed and verified, so their buffers are freed as the copy goes (spent-buffers.ts). */
@@ -45,11 +49,15 @@ export class StoreSet {
     this.spent = opts.spent ?? KEEP_SPENT;
   }
 
+  get layoutBounds(): LayoutBounds {
+    return boundsWith(this.opts.bounds);
+  }
+
   storeFor(ref: Reference): Store {
     if (ref.scheme === 'registry') return this.storeForRegistry(ref.registry);
     const key = resolve(ref.path);
     let store = this.ocidirs.get(key);
-    if (!store) this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger, spent: this.spent })));
+    if (!store) this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger, spent: this.spent, ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}) })));
     return store;
   }
 
@@ -64,6 +72,7 @@ export class StoreSet {
         userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
+        ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}),
       });
       this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent }))));
     }

@@ -3,14 +3,15 @@
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
-import { RegistryError, type Operation } from '../errors.js';
+import { RegistryError, RegistryLimitError, type Operation } from '../errors.js';
+import { boundKey, boundsWith, formatBytes, formatMs, type Bounds } from '../config/bounds.js';
 import type { Logger } from '../log.js';
 import { apiHostFor } from '../oci/reference.js';
 import { Authenticator } from './auth/authenticator.js';
 import type { CredentialSource } from './auth/credential.js';
 import { DEFAULT_REQ_CONCURRENT, type HostConfig } from '../config/hostconfig.js';
 import { RequestLimiter } from './limiter.js';
-import { errorFromResponse, type ResponseHeaders } from './response.js';
+import { errorFromResponse, readBounded, type ResponseHeaders } from './response.js';
 import { DEFAULT_RETRY_POLICY, backoffDelay, classifyFailure, classifyStatus, errorCode, retryDelay, type RetryPolicy } from '../retry.js';
 import { actionsForMethod, repositoryScope } from './auth/scope.js';
 import { agentFor, originFor, type AgentTimeouts } from './tls.js';
@@ -31,6 +32,13 @@ export interface RegistryRequest {
   headers?: Record<string, string>;
   /** Buffers can be replayed on retry and re-auth; a stream is sent once. */
   body?: Uint8Array | string | Readable;
+  /**
+   * The size of a blob sent or received in this request: its deadline grows by that size at the minimum blob rate,
+   * since a fixed one would cut large layers on slow links.
+   */
+  blobBytes?: number;
+  /** Epoch ms at which the operation this request belongs to must end (see `operationDeadline`). */
+  notAfter?: number;
 }
 
 export interface RegistryResponse {
@@ -49,15 +57,19 @@ export interface RegistryClientOptions {
   userAgent: string;
   retry?: Partial<RetryPolicy>;
   timeouts?: AgentTimeouts;
+  bounds?: Partial<Bounds>;
 }
 
 const MAX_REDIRECTS = 5;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const ignoreUnread = (): void => undefined;
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 
 export class RegistryClient {
   readonly registry: string;
   readonly origin: URL;
   readonly host: HostConfig;
+  readonly bounds: Bounds;
   private readonly agent: Agent;
   private readonly foreign: Agent;
   private readonly limiter: RequestLimiter;
@@ -70,6 +82,7 @@ export class RegistryClient {
   constructor(opts: RegistryClientOptions) {
     this.host = opts.host;
     this.registry = opts.host.registry;
+    this.bounds = boundsWith(opts.bounds);
     this.origin = originFor(opts.host, opts.host.hostname ?? apiHostFor(opts.host.registry));
     this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
     this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
@@ -133,7 +146,7 @@ export class RegistryClient {
       if (!replayable) release();
       let res: RegistryResponse;
       try {
-        res = await this.send(url, req.method, req.headers ?? {}, req.body, authorization);
+        res = await this.send(url, req, authorization);
       } catch (err) {
         release();
         if (replayable && attempt < this.retry.retries && classifyFailure(err) === 'transient') {
@@ -156,28 +169,76 @@ export class RegistryClient {
     }
   }
 
-  private async send(start: URL, method: HttpMethod, extra: Record<string, string>, body: RegistryRequest['body'], authorization: string | undefined): Promise<RegistryResponse> {
+  private async send(start: URL, req: RegistryRequest, authorization: string | undefined): Promise<RegistryResponse> {
     let url = start;
     for (let redirects = 0; ; redirects++) {
       const sameOrigin = url.origin === this.origin.origin;
-      const headers: Record<string, string> = { 'user-agent': this.userAgent, ...extra };
+      const headers: Record<string, string> = { 'user-agent': this.userAgent, ...req.headers };
       // Credentials a caller put in the headers (a token realm's Basic auth) stay with the origin they were meant for.
       if (url.origin !== start.origin) delete headers['authorization'];
       if (authorization !== undefined && sameOrigin) headers['authorization'] = authorization;
-      const res = await requestVia(sameOrigin ? this.agent : this.foreign, {
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method,
-        headers,
-        body: body ?? null,
-      });
+      const deadline = this.deadlineFor(req, url);
+      let res;
+      try {
+        res = await requestVia(sameOrigin ? this.agent : this.foreign, {
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: req.method,
+          headers,
+          body: req.body ?? null,
+          signal: deadline.signal,
+        });
+      } catch (err) {
+        deadline.clear();
+        throw err;
+      }
+      // The deadline covers the body too: it ends when the caller has read (or dumped) it.
+      res.body.once('close', deadline.clear);
+      // A body destroyed unread (refused by its Content-Length, or left waiting past its deadline) emits 'error' with no
+      // reader listening, which would end the process; readers still get the error through their own listeners.
+      res.body.on('error', ignoreUnread);
       const location = res.headers['location'];
-      const followable = (method === 'GET' || method === 'HEAD') && REDIRECT_STATUS.has(res.statusCode) && typeof location === 'string';
+      const followable = (req.method === 'GET' || req.method === 'HEAD') && REDIRECT_STATUS.has(res.statusCode) && typeof location === 'string';
       if (!followable) return { status: res.statusCode, headers: res.headers, body: res.body, url };
       await res.body.dump();
       if (redirects >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects from ${start.pathname}`);
       url = new URL(location, url);
     }
+  }
+
+  /**
+   * The time one exchange may take, headers and whole body: the request bound (plus the blob's size at the minimum
+   * rate), never past the operation's own end. When it passes, undici ends the request or the body stream with the
+   * RegistryLimitError given as the abort reason, so the reader sees which bound and what to raise.
+   */
+  private deadlineFor(req: RegistryRequest, url: URL): { signal: AbortSignal; clear: () => void } {
+    const b = this.bounds;
+    const blobMs = req.blobBytes !== undefined ? Math.ceil((req.blobBytes / b.blobMinBytesPerSec) * 1000) : 0;
+    const requestMs = b.requestTimeoutMs + blobMs;
+    const operationMs = req.notAfter !== undefined ? Math.max(0, req.notAfter - Date.now()) : Infinity;
+    const byOperation = operationMs < requestMs;
+    const ms = byOperation ? operationMs : requestMs;
+    const what = `${req.method} ${url.pathname}`;
+    const error = () =>
+      new RegistryLimitError(
+        byOperation
+          ? `the operation did not finish within ${formatMs(b.operationTimeoutMs)} (ended during ${what})`
+          : `${what} did not finish within ${formatMs(requestMs)}${blobMs > 0 ? ` (${formatMs(b.requestTimeoutMs)} plus ${formatBytes(req.blobBytes!)} at ${formatBytes(b.blobMinBytesPerSec)}/s)` : ''}: the answer came too slowly`,
+        {
+          status: undefined,
+          registry: this.registry,
+          repository: req.repository,
+          operation: req.operation,
+          setting: boundKey(byOperation ? 'operationTimeoutMs' : blobMs > 0 ? 'blobMinBytesPerSec' : 'requestTimeoutMs'),
+          limit: byOperation ? formatMs(b.operationTimeoutMs) : blobMs > 0 ? `${formatBytes(b.blobMinBytesPerSec)}/s` : formatMs(b.requestTimeoutMs),
+        },
+      );
+    const controller = new AbortController();
+    // Node fires a timer past its 32-bit limit at once: a deadline that far out (a blob over 64 GiB at 32 KiB/s) is held at ~24 days.
+    const timer = setTimeout(() => controller.abort(error()), Math.min(ms, MAX_TIMER_MS));
+    // A response nobody reads to the end must not keep the process alive until its deadline.
+    timer.unref();
+    return { signal: controller.signal, clear: () => clearTimeout(timer) };
   }
 
   private networkError(err: unknown, url: URL, req: RegistryRequest, retries: number): RegistryError {
@@ -199,6 +260,7 @@ export class RegistryClient {
   private readonly tokenHttp: TokenHttp = async (url, init) => {
     const req: RegistryRequest = { method: init.method, target: url.href, operation: 'auth', headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) };
     const res = await this.sendRetrying(url, req, undefined, true);
-    return { status: res.status, text: () => res.body.text() };
+    const read = { registry: this.registry, repository: undefined, operation: 'auth' as const, what: `the answer of the token server ${url.origin}`, limit: this.bounds.tokenBytes, bound: 'tokenBytes' as const };
+    return { status: res.status, text: async () => (await readBounded(res, read)).toString('utf8') };
   };
 }

@@ -1,7 +1,8 @@
 // Reading registry responses: bounded bodies, header values, and the distribution error body
 // (`{"errors":[{"code","message","detail"}]}`, distribution spec "Error Codes") turned into RegistryError.
 import type { Readable } from 'node:stream';
-import { RegistryError, type Operation } from '../errors.js';
+import { RegistryError, RegistryLimitError, type Operation } from '../errors.js';
+import { boundKey, formatBytes, type Bounds } from '../config/bounds.js';
 import { classifyStatus } from '../retry.js';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
@@ -19,15 +20,17 @@ export function header(headers: ResponseHeaders, name: string): string | undefin
   return Array.isArray(v) ? v[0] : v;
 }
 
-export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`body larger than ${limit} bytes`);
-    this.name = 'BodyTooLargeError';
-  }
+/** A body read whole into memory: where it comes from, what it is, and the bound it must stay under. */
+export interface BoundedRead extends ErrorContext {
+  /** What is read, for the message: `manifest a/b:v1`, `tag list of a/b (page 3)`. */
+  what: string;
+  limit: number;
+  /** The Bounds field `limit` comes from, so the message can say which `--bound` raises it. */
+  bound: keyof Bounds;
 }
 
-/** Reads a whole body, failing (and dropping the connection) as soon as it passes `limit` bytes. */
-export async function readBody(body: Readable, limit: number): Promise<Buffer> {
+/** Reads up to `limit` bytes; undefined (and the connection dropped) as soon as the body is longer. */
+async function readUpTo(body: Readable, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
@@ -35,11 +38,34 @@ export async function readBody(body: Readable, limit: number): Promise<Buffer> {
     total += buf.length;
     if (total > limit) {
       body.destroy();
-      throw new BodyTooLargeError(limit);
+      return undefined;
     }
     chunks.push(buf);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/**
+ * The one way a registry body is read into memory (manifests, token answers, list and referrers pages): refused
+ * up front when `Content-Length` says it is too large, and cut as soon as it passes the bound when it does not.
+ */
+export async function readBounded(res: { headers: ResponseHeaders; body: Readable }, read: BoundedRead): Promise<Buffer> {
+  const tooLarge = () =>
+    new RegistryLimitError(`${read.what} is larger than ${formatBytes(read.limit)}`, {
+      status: undefined,
+      registry: read.registry,
+      repository: read.repository,
+      operation: read.operation,
+      setting: boundKey(read.bound),
+      limit: formatBytes(read.limit),
+    });
+  if (Number(header(res.headers, 'content-length') ?? 0) > read.limit) {
+    res.body.destroy();
+    throw tooLarge();
+  }
+  const bytes = await readUpTo(res.body, read.limit);
+  if (bytes === undefined) throw tooLarge();
+  return bytes;
 }
 
 interface ErrorBody {
@@ -50,7 +76,7 @@ interface ErrorBody {
 async function readErrorBody(body: Readable): Promise<ErrorBody> {
   let text: string;
   try {
-    text = (await readBody(body, ERROR_BODY_MAX)).toString('utf8');
+    text = (await readUpTo(body, ERROR_BODY_MAX))?.toString('utf8') ?? '';
   } catch {
     return { codes: [], messages: [] };
   }

@@ -29,10 +29,11 @@ test('inputs become the same typed options as the CLI flags', () => {
     'INPUT_DRY-RUN': 'true',
     'INPUT_CONCURRENCY': '5',
     'INPUT_HOSTS': 'reg=localhost:5000,tls=disabled,user=u,pass=p\nreg=ghcr.io,token=t\n',
+    'INPUT_BOUNDS': 'manifest-bytes=8MiB\nrequest-timeout=10m\n',
     'INPUT_FORMAT': 'json',
   });
   assert.deepEqual(settings, {
-    global: { hosts: [{ registry: 'localhost:5000', tls: 'disabled', user: 'u', pass: 'p' }, { registry: 'ghcr.io', token: 't' }], format: 'json', logFormat: 'text', verbose: false },
+    global: { hosts: [{ registry: 'localhost:5000', tls: 'disabled', user: 'u', pass: 'p' }, { registry: 'ghcr.io', token: 't' }], bounds: { manifestBytes: 8 * 1024 * 1024, requestTimeoutMs: 600_000 }, format: 'json', logFormat: 'text', verbose: false },
     command: {
       name: 'copy',
       source: { scheme: 'registry', registry: 'docker.io', repository: 'library/alpine', tag: '3' },

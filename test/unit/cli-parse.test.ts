@@ -28,8 +28,16 @@ test('global flags parse the same before and after the command and its arguments
   const before = await run(['--format', 'json', '-v', '--host', 'reg=localhost:5000,tls=disabled', 'tag', 'ls', 'localhost:5000/team/app']);
   const after = await run(['tag', 'ls', 'localhost:5000/team/app', '--format=json', '--host=reg=localhost:5000,tls=disabled', '-v']);
   assert.deepEqual(before, after);
-  assert.deepEqual(before.global, { hosts: [{ registry: 'localhost:5000', tls: 'disabled' }], format: 'json', logFormat: 'text', verbose: true });
+  assert.deepEqual(before.global, { hosts: [{ registry: 'localhost:5000', tls: 'disabled' }], bounds: {}, format: 'json', logFormat: 'text', verbose: true });
   assert.deepEqual(before.command, { name: 'tag ls', repository: { scheme: 'registry', registry: 'localhost:5000', repository: 'team/app' } });
+});
+
+test('--bound moves one bound per use, in bytes, counts, durations and rates; anything else is a usage error', async () => {
+  const { global } = await run(['--bound', 'manifest-bytes=8MiB', '--bound=list-entries=500000', '--bound', 'request-timeout=90s', '--bound', 'blob-min-rate=16KiB/s', '--bound', 'index-bytes=1000', 'tag', 'ls', 'localhost:5000/team/app']);
+  assert.deepEqual(global.bounds, { manifestBytes: 8 * 1024 * 1024, listEntries: 500_000, requestTimeoutMs: 90_000, blobMinBytesPerSec: 16 * 1024, indexBytes: 1000 });
+  await assert.rejects(run(['--bound', 'manifest-size=8MiB', 'tag', 'ls', 'r/a']), (err: unknown) => err instanceof UsageError && /--bound "manifest-size=8MiB": expected key=value with a key among manifest-bytes, /.test(err.message));
+  await assert.rejects(run(['--bound', 'request-timeout=soon', 'tag', 'ls', 'r/a']), /--bound "request-timeout=soon": request-timeout takes a positive duration such as request-timeout=10m/);
+  await assert.rejects(run(['--bound', 'list-pages=0', 'tag', 'ls', 'r/a']), /list-pages takes a positive count/);
 });
 
 test('--host repeats, one per registry, with every documented key', async () => {

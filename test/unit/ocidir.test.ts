@@ -309,6 +309,43 @@ describe('OcidirStore: index.json lock', () => {
     assert.ok(!(await readdir(dir)).includes('index.json.lock'));
   });
 
+  it('removes the temp file of a write killed mid-blob the next time the layout is opened, and keeps a live writer\'s', async () => {
+    const { dir, store, ref } = freshLayout();
+    await pushImage(store, ref(), { tag: 'base' });
+    const moduleUrl = new URL('../../src/store/ocidir/ocidir.js', import.meta.url).href;
+    // Half a blob goes in, then the writer hangs until it is killed.
+    const script = `
+      const { OcidirStore } = await import(${JSON.stringify(moduleUrl)});
+      const { Readable } = await import('node:stream');
+      const dir = process.argv[1];
+      const store = new OcidirStore(dir, { logger: { debug() {}, info() {}, warn() {}, error() {} } });
+      const half = Readable.from((async function* () { yield Buffer.alloc(512 * 1024, 1); await new Promise(() => setInterval(() => {}, 1000)); })());
+      await store.putBlob({ scheme: 'ocidir', path: dir }, { mediaType: 'application/octet-stream', digest: 'sha256:' + 'a'.repeat(64), size: 1024 * 1024 }, half);
+    `;
+    const temps = async () => (await readdir(join(dir, 'blobs', 'sha256'))).filter((n) => n.startsWith('.tmp-'));
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', script, dir], { stdio: 'ignore' });
+    try {
+      const deadline = Date.now() + 10_000;
+      const started = async () => {
+        const [name] = await temps();
+        return name !== undefined && (await stat(join(dir, 'blobs', 'sha256', name))).size > 0;
+      };
+      while (!(await started()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const live = await temps();
+      assert.equal(live.length, 1, 'the writer has half a blob in its temp file');
+      // While the writer lives, opening the layout leaves its file alone.
+      const meanwhile = new OcidirStore(dir, { logger: silentLogger });
+      assert.deepEqual(await meanwhile.listTags(ref()), ['base']);
+      assert.deepEqual(await temps(), live);
+    } finally {
+      writer.kill('SIGKILL');
+    }
+    if (writer.exitCode === null && writer.signalCode === null) await new Promise((r) => writer.once('exit', r));
+    const reopened = new OcidirStore(dir, { logger: silentLogger });
+    assert.deepEqual(await reopened.listTags(ref()), ['base']);
+    assert.deepEqual(await temps(), [], 'the killed write left nothing behind');
+  });
+
   it('takes over a stale lock and waits for a live one', async () => {
     const { dir, store, ref } = freshLayout();
     const img = await pushImage(store, ref(), { tag: 'base' });

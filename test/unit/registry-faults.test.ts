@@ -2,7 +2,7 @@
 // manifests, lying digests, odd Link headers. Everything a real registry can show is in the integration tests.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { DigestMismatchError, RegistryError } from '../../src/errors.js';
+import { DigestMismatchError, RegistryError, RegistryLimitError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
@@ -10,7 +10,7 @@ import type { RegistryReference } from '../../src/oci/reference.js';
 import { RegistryStore } from '../../src/store/registry/registry.js';
 import { RegistrySession } from '../../src/store/registry/session.js';
 import { nextLink } from '../../src/store/registry/list.js';
-import { MANIFEST_MAX_BYTES } from '../../src/store/registry/manifest.js';
+import { DEFAULT_BOUNDS } from '../../src/config/bounds.js';
 import { referrersTag } from '../../src/store/registry/referrers.js';
 import { json, startLocalServer, testClient, type Handler, type LocalServer } from './transport-local-server.js';
 
@@ -47,14 +47,14 @@ describe('registry store against a faulty server', () => {
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: `sha256:${'0'.repeat(64)}`, size: 2 }, layers: [] }));
 
   test('a manifest above 4 MiB is refused with a clear error', async () => {
-    const big = Buffer.alloc(MANIFEST_MAX_BYTES + 10, 0x20);
+    const big = Buffer.alloc(DEFAULT_BOUNDS.manifestBytes + 10, 0x20);
     const { store, ref } = await storeFor((_req, res) => {
       res.writeHead(200, { 'content-type': MediaType.OciManifest });
       res.end(big);
     });
     await assert.rejects(store.getManifest(ref('a/b:big')), (err: unknown) => {
-      assert.ok(err instanceof RegistryError);
-      assert.match(err.message, /manifest a\/b:big is larger than 4194304 bytes; refusing to read it/);
+      assert.ok(err instanceof RegistryLimitError);
+      assert.match(err.message, /manifest-get on .*\/a\/b: manifest a\/b:big is larger than 4 MiB; stopped at the 4 MiB bound: .* --bound manifest-bytes=/);
       return true;
     });
   });

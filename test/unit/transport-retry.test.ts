@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { Readable } from 'node:stream';
-import { DigestMismatchError, RegistryError } from '../../src/errors.js';
+import { DigestMismatchError, RegistryError, RegistryLimitError } from '../../src/errors.js';
 import { backoffDelay, classifyFailure, classifyStatus, DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay, type FailureClass } from '../../src/retry.js';
-import { BodyTooLargeError, errorFromResponse } from '../../src/transport/response.js';
+import { errorFromResponse } from '../../src/transport/response.js';
 import { parseRateLimit } from '../../src/transport/ratelimit.js';
 import { json, startLocalServer, testClient } from './transport-local-server.js';
 
@@ -55,7 +55,7 @@ describe('the failure classifier', () => {
     ['a TLS certificate error', withCode('DEPTH_ZERO_SELF_SIGNED_CERT'), 'fatal'],
     ['a body cut short before its declared size', new DigestMismatchError('sha256:a', '10 bytes where 20 were expected', 'blob', true), 'transient'],
     ['bytes that hash to another digest', new DigestMismatchError('sha256:a', 'sha256:b', 'blob'), 'fatal'],
-    ['a body over its cap', new BodyTooLargeError(10), 'fatal'],
+    ['a body over its cap', new RegistryLimitError('the manifest is larger than 10 B', { status: 200, registry: 'r.example', repository: 'a/b', operation: 'manifest-get', setting: 'manifest-bytes', limit: '10 B' }), 'fatal'],
     ['a bug', new TypeError('x is not a function'), 'fatal'],
     ['not an Error at all', 'boom', 'fatal'],
     ['a RegistryError made transient', new RegistryError('broke off', { status: undefined, registry: 'r', repository: undefined, operation: 'blob-get', failure: 'transient' }), 'transient'],

@@ -2,12 +2,18 @@
 // Every path is derived from a validated digest, so nothing outside the layout can be named; every write lands in a
 // temp file inside the layout first and is renamed into place, so readers never see half a file.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { MediaType } from '../../oci/mediatypes.js';
 import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
 import { isValidDigest, isValidTag, type Tag } from '../../oci/names.js';
-import { UsageError } from '../../errors.js';
+import { FileLimitError, UsageError } from '../../errors.js';
+import { boundKey, DEFAULT_BOUNDS, formatBytes, type Bounds } from '../../config/bounds.js';
+
+/** The bounds on what is read from a layout's files. */
+export type LayoutBounds = Pick<Bounds, 'indexBytes' | 'manifestBytes'>;
 
 export const OCI_LAYOUT_FILE = 'oci-layout';
 export const INDEX_FILE = 'index.json';
@@ -24,9 +30,13 @@ export function blobPath(root: string, digest: string): string {
   return join(root, 'blobs', digest.slice(0, colon), digest.slice(colon + 1));
 }
 
+/** Host and process in a temp file's name, so the next opening of the layout can tell a dead writer's file. */
+export const TEMP_OWNER = `${hostname().replace(/[^A-Za-z0-9.-]/g, '_')}-${process.pid}`;
+
+/** `.tmp-<host>-<pid>-<random>` beside the target. */
 export function tempPathFor(target: string): string {
   const slash = target.lastIndexOf('/');
-  return `${target.slice(0, slash + 1)}${TEMP_PREFIX}${randomBytes(8).toString('hex')}`;
+  return `${target.slice(0, slash + 1)}${TEMP_PREFIX}${TEMP_OWNER}-${randomBytes(8).toString('hex')}`;
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
@@ -44,11 +54,32 @@ export function emptyIndex(): ImageIndex {
   return { schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] };
 }
 
+/**
+ * The one way a layout file is read into memory: cut as soon as it passes `limit`, so a huge or growing file fails
+ * with its name and the bound instead of exhausting memory (or ending in V8's "Invalid string length").
+ */
+export async function readFileBounded(file: string, limit: number, bound: keyof LayoutBounds): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer;
+      total += buf.length;
+      if (total > limit) throw new FileLimitError(file, `the file is larger than ${formatBytes(limit)}`, { setting: boundKey(bound), limit: formatBytes(limit) });
+      chunks.push(buf);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /** The layout's `index.json`, or `undefined` when the directory is not (yet) a layout. */
-export async function readIndex(root: string): Promise<ImageIndex | undefined> {
+export async function readIndex(root: string, bounds: LayoutBounds = DEFAULT_BOUNDS): Promise<ImageIndex | undefined> {
   let text: string;
   try {
-    text = await readFile(join(root, INDEX_FILE), 'utf8');
+    text = (await readFileBounded(join(root, INDEX_FILE), bounds.indexBytes, 'indexBytes')).toString('utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -104,10 +135,10 @@ export function refNameOf(d: Descriptor): unknown {
 }
 
 /** Reads and parses a manifest blob of the layout; `undefined` when the layout does not hold it (a sparse index). */
-export async function readManifestBlob(root: string, digest: string): Promise<ParsedManifest | undefined> {
+export async function readManifestBlob(root: string, digest: string, bounds: LayoutBounds = DEFAULT_BOUNDS): Promise<ParsedManifest | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(blobPath(root, digest));
+    bytes = await readFileBounded(blobPath(root, digest), bounds.manifestBytes, 'manifestBytes');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;

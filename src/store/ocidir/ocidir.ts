@@ -3,11 +3,12 @@
 // A manifest pushed by digest alone is stored as a blob only (children of an index are written that way), except one
 // with a `subject`: it gets an untagged entry, so referrers stay discoverable and survive `gc`.
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { RegistryError, UsageError, type Operation } from '../../errors.js';
+import { boundsWith, type Bounds } from '../../config/bounds.js';
 import type { Logger } from '../../log.js';
 import type { SpentChunks } from '../../spent-buffers.js';
 import { digestAlgorithm, DigestVerifier, digestOf, verifyBytes } from '../../oci/digest.js';
@@ -15,13 +16,14 @@ import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } 
 import { parseTag, type Tag } from '../../oci/names.js';
 import { OCIDIR_SCHEME, type OcidirReference, type Reference } from '../../oci/reference.js';
 import { keepValidNames } from '../names.js';
-import { collectGarbage, reachableDigests, type GcResult } from './gc.js';
+import { collectGarbage, reachableDigests, removeAbandonedTemps, type GcResult } from './gc.js';
 import {
   blobPath,
   emptyIndex,
   ensureLayout,
   INDEX_FILE,
   LOCK_FILE,
+  readFileBounded,
   readIndex,
   readManifestBlob,
   REF_NAME_ANNOTATION,
@@ -42,6 +44,7 @@ export interface OcidirStoreOptions {
   staleLockMs?: number;
   /** Told of blob bytes written and verified (spent-buffers.ts). */
   spent?: SpentChunks;
+  bounds?: Partial<Bounds>;
 }
 
 const DEFAULT_TAG = 'latest';
@@ -52,7 +55,9 @@ export class OcidirStore implements Store {
   private readonly logger: Logger;
   private readonly lock: FileLock;
   private readonly spent: SpentChunks | undefined;
+  private readonly bounds: Bounds;
   private prepared: Promise<void> | undefined;
+  private opened: Promise<void> | undefined;
 
   constructor(
     readonly path: string,
@@ -66,6 +71,7 @@ export class OcidirStore implements Store {
       ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
       ...(opts.staleLockMs !== undefined ? { staleMs: opts.staleLockMs } : {}),
     });
+    this.bounds = boundsWith(opts.bounds);
   }
 
   async headManifest(ref: Reference): Promise<ManifestHead | undefined> {
@@ -73,7 +79,7 @@ export class OcidirStore implements Store {
     if (!target) return undefined;
     const st = await stat(blobPath(this.root, target.digest)).catch(() => undefined);
     if (!st?.isFile()) return undefined;
-    const mediaType = target.mediaType ?? (await readManifestBlob(this.root, target.digest))?.mediaType ?? '';
+    const mediaType = target.mediaType ?? (await readManifestBlob(this.root, target.digest, this.bounds))?.mediaType ?? '';
     return { digest: target.digest, mediaType, size: st.size };
   }
 
@@ -82,7 +88,7 @@ export class OcidirStore implements Store {
     if (!target) throw this.notFound('manifest-get', `no manifest tagged "${this.check(ref).tag ?? DEFAULT_TAG}"`);
     let bytes: Buffer;
     try {
-      bytes = await readFile(blobPath(this.root, target.digest));
+      bytes = await readFileBounded(blobPath(this.root, target.digest), this.bounds.manifestBytes, 'manifestBytes');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw this.notFound('manifest-get', `manifest ${target.digest} is not in the layout`);
       throw err;
@@ -148,13 +154,13 @@ export class OcidirStore implements Store {
     if (digest === undefined) throw new UsageError(`deleting a manifest needs a digest: ${OCIDIR_SCHEME}${r.path}@sha256:...`);
     const file = blobPath(this.root, digest);
     await this.withLock(async () => {
-      const index = (await readIndex(this.root)) ?? emptyIndex();
+      const index = (await readIndex(this.root, this.bounds)) ?? emptyIndex();
       const before = index.manifests.length;
       index.manifests = index.manifests.filter((d) => d.digest !== digest);
       const present = await stat(file).then(() => true, () => false);
       if (!present && index.manifests.length === before) throw this.notFound('manifest-delete', `manifest ${digest} is not in the layout`);
       if (index.manifests.length !== before) await writeIndex(this.root, index);
-      if (present && !(await reachableDigests(this.root, index)).has(digest)) await unlink(file);
+      if (present && !(await reachableDigests(this.root, index, this.bounds)).has(digest)) await unlink(file);
     });
     this.logger.debug('deleted manifest', { layout: this.path, digest });
   }
@@ -214,7 +220,8 @@ export class OcidirStore implements Store {
    */
   async listTags(repo: Reference, opts: ListOptions = {}): Promise<Tag[]> {
     this.check(repo);
-    const index = await readIndex(this.root);
+    await this.open();
+    const index = await readIndex(this.root, this.bounds);
     const named = (index?.manifests ?? []).map(refNameOf).filter((name) => name !== undefined);
     const tags: Tag[] = [];
     for (const tag of keepValidNames(named, parseTag, `${this.name}/${INDEX_FILE}`, opts, this.logger)) {
@@ -233,13 +240,13 @@ export class OcidirStore implements Store {
   async listReferrers(ref: Reference, opts: ReferrerOptions = {}): Promise<Descriptor[]> {
     const subject = (await this.resolveManifest(ref))?.digest;
     if (subject === undefined) return [];
-    const index = await readIndex(this.root);
+    const index = await readIndex(this.root, this.bounds);
     const seen = new Set<string>();
     const found: Descriptor[] = [];
     const visit = async (digest: string, descend: boolean): Promise<void> => {
       if (seen.has(digest)) return;
       seen.add(digest);
-      const m = await readManifestBlob(this.root, digest);
+      const m = await readManifestBlob(this.root, digest, this.bounds);
       if (!m) return;
       if (subjectOf(m) === subject) {
         const d: Descriptor = { mediaType: m.mediaType, digest, size: m.bytes.length };
@@ -260,7 +267,7 @@ export class OcidirStore implements Store {
     const tag = r.tag;
     if (tag === undefined) throw new UsageError(`deleting a tag needs one: ${OCIDIR_SCHEME}${r.path}:TAG`);
     await this.withLock(async () => {
-      const index = (await readIndex(this.root)) ?? emptyIndex();
+      const index = (await readIndex(this.root, this.bounds)) ?? emptyIndex();
       const kept = index.manifests.filter((d) => tagOf(d) !== tag);
       if (kept.length === index.manifests.length) throw this.notFound('tag-delete', `no tag "${tag}"`);
       index.manifests = kept;
@@ -273,7 +280,7 @@ export class OcidirStore implements Store {
    * yet put are unreachable too, so run it only when no copy into this layout is under way.
    */
   async gc(): Promise<GcResult> {
-    const result = await this.withLock(async () => collectGarbage(this.root, (await readIndex(this.root)) ?? emptyIndex()));
+    const result = await this.withLock(async () => collectGarbage(this.root, (await readIndex(this.root, this.bounds)) ?? emptyIndex(), this.bounds));
     if (result.removed.length > 0) this.logger.info('removed unreferenced blobs', { layout: this.path, count: result.removed.length, bytes: result.bytes });
     return result;
   }
@@ -299,7 +306,8 @@ export class OcidirStore implements Store {
   /** The digest a reference names, with the `index.json` entry's media type when it has one. */
   private async resolveManifest(ref: Reference): Promise<{ digest: string; mediaType?: string } | undefined> {
     const r = this.check(ref);
-    const index = await readIndex(this.root);
+    await this.open();
+    const index = await readIndex(this.root, this.bounds);
     if (r.digest !== undefined) {
       const entry = index?.manifests.find((d) => d.digest === r.digest);
       return { digest: r.digest, ...(entry?.mediaType ? { mediaType: entry.mediaType } : {}) };
@@ -309,9 +317,18 @@ export class OcidirStore implements Store {
     return entry ? { digest: entry.digest, ...(entry.mediaType ? { mediaType: entry.mediaType } : {}) } : undefined;
   }
 
+  /** The first use of the layout clears what writes killed before left behind (their temp files). */
+  private open(): Promise<void> {
+    this.opened ??= removeAbandonedTemps(this.root).then((removed) => {
+      if (removed > 0) this.logger.info('removed temp files left by interrupted writes', { layout: this.path, count: removed });
+    });
+    return this.opened;
+  }
+
   /** Makes the directory a layout (`oci-layout`, `blobs/`, an empty `index.json`) before the first write. */
   private prepare(): Promise<void> {
     this.prepared ??= (async () => {
+      await this.open();
       await ensureLayout(this.root);
       try {
         await stat(join(this.root, INDEX_FILE));
@@ -332,7 +349,7 @@ export class OcidirStore implements Store {
   /** Read-modify-write of `index.json` under the lock; `change` returns false when it changed nothing. */
   private async updateIndex(change: (index: ImageIndex) => boolean): Promise<void> {
     await this.withLock(async () => {
-      const existing = await readIndex(this.root);
+      const existing = await readIndex(this.root, this.bounds);
       const index = existing ?? emptyIndex();
       if (change(index) || existing === undefined) await writeIndex(this.root, index);
     });

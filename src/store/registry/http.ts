@@ -60,15 +60,21 @@ export function resolveLocation(res: RegistryResponse, ctx: RegistrySession, rep
   return new URL(value, res.url);
 }
 
+/** When an operation that starts now must end: requests it sends carry it as `notAfter`. */
+export function operationDeadline(ctx: RegistrySession): number {
+  return Date.now() + ctx.client.bounds.operationTimeoutMs;
+}
+
 /**
  * Runs a request whose body is read whole, again when the connection breaks or stalls mid-body: the transport's
  * retries end once the headers are in, and a GET is safe to repeat. What still breaks after the last attempt is a
  * RegistryError naming what was being read and where, not the socket's bare "other side closed".
  */
-export async function retryingBrokenBody<T>(ctx: RegistrySession, where: { repository: string | undefined; operation: Operation; what: string }, read: () => Promise<T>): Promise<T> {
+export async function retryingBrokenBody<T>(ctx: RegistrySession, where: { repository: string | undefined; operation: Operation; what: string; notAfter?: number }, read: (notAfter: number) => Promise<T>): Promise<T> {
+  const notAfter = where.notAfter ?? operationDeadline(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await read();
+      return await read(notAfter);
     } catch (err) {
       // A RegistryError comes from the transport, which has spent its own budget on that request already.
       if (err instanceof RegistryError || classifyFailure(err) !== 'transient') throw err;

@@ -1,15 +1,14 @@
 // Paged lists: tags (`/v2/<repo>/tags/list`) and repositories (`/v2/_catalog`), with `n`/`last` and the
 // `Link: <…>; rel="next"` header (distribution spec "Listing Tags"; relative or absolute), guarded against loops.
-import { RegistryError, type Operation } from '../../errors.js';
+import { RegistryError, RegistryLimitError, type Operation } from '../../errors.js';
+import { boundKey } from '../../config/bounds.js';
 import { parseRepository, parseTag, type RepositoryName, type Tag } from '../../oci/names.js';
 import { CATALOG_SCOPE } from '../../transport/auth/scope.js';
-import { readBody } from '../../transport/response.js';
-import { apiPath, catalogPath, expectStatus, retryingBrokenBody } from './http.js';
+import { readBounded } from '../../transport/response.js';
+import { apiPath, catalogPath, expectStatus, operationDeadline, retryingBrokenBody } from './http.js';
 import type { RegistrySession } from './session.js';
 import { keepValidNames } from '../names.js';
 import type { ListOptions } from '../store.js';
-
-const LIST_PAGE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** The `rel="next"` target of a Link header (RFC 8288), if any. */
 export function nextLink(value: string | string[] | undefined): string | undefined {
@@ -51,16 +50,20 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
   const seen = new Set<string>();
   let target: string | undefined = first;
   const what = field === 'tags' ? `tag list of ${repository}` : 'repository catalog';
-  while (target !== undefined) {
+  const notAfter = operationDeadline(ctx);
+  const bounds = ctx.client.bounds;
+  for (let pages = 1; target !== undefined; pages++) {
     const page = target;
-    const fetched = await retryingBrokenBody(ctx, { repository, operation, what }, async () => {
-      const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes });
+    if (pages > bounds.listPages) throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
+    const fetched = await retryingBrokenBody(ctx, { repository, operation, what, notAfter }, async () => {
+      const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes, notAfter });
       if (res.status === 404 && operation === 'tag-list') {
         await res.body.dump();
         return undefined;
       }
       await expectStatus(res, [200], ctx, repository, operation, what);
-      return { url: res.url, link: res.headers['link'], body: await readBody(res.body, LIST_PAGE_MAX_BYTES) };
+      const body = await readBounded(res, { registry: ctx.client.registry, repository, operation, what: `page ${pages} of the ${what}`, limit: bounds.listPageBytes, bound: 'listPageBytes' });
+      return { url: res.url, link: res.headers['link'], body };
     });
     if (fetched === undefined) return undefined;
     seen.add(fetched.url.href);
@@ -72,6 +75,7 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
       known.add(item);
       out.push(item);
     }
+    if (out.length > bounds.listEntries) throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listEntries} ${field}`, 'listEntries', String(bounds.listEntries));
     const next = nextLink(fetched.link);
     if (next === undefined) break;
     const url = new URL(next, fetched.url);
@@ -85,6 +89,11 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
     target = url.href;
   }
   return out;
+}
+
+/** A listing (tags, catalog, referrers) that passed its page or entry bound. */
+export function listingLimit(ctx: RegistrySession, where: { repository: string | undefined; operation: Operation }, message: string, bound: 'listPages' | 'listEntries', limit: string): RegistryLimitError {
+  return new RegistryLimitError(message, { status: 200, registry: ctx.client.registry, ...where, setting: boundKey(bound), limit });
 }
 
 /** Tags of a repository; a repository the registry does not know has none. */

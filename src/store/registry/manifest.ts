@@ -1,21 +1,20 @@
 // Manifests over the distribution API: HEAD (digest from `Docker-Content-Digest`), GET with every manifest type in
 // `Accept`, verified against the digest, capped in size; PUT checked against the digest the registry reports; DELETE.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DigestMismatchError, RegistryError } from '../../errors.js';
+import { DigestMismatchError, RegistryError, RegistryLimitError } from '../../errors.js';
+import { boundKey, formatBytes } from '../../config/bounds.js';
 import { digestAlgorithm, digestOf, verifyBytes } from '../../oci/digest.js';
 import { MANIFEST_MEDIA_TYPES } from '../../oci/mediatypes.js';
 import { parseDigest, type Digest } from '../../oci/names.js';
 import type { RegistryReference } from '../../oci/reference.js';
 import { headDisabled } from '../../config/hostconfig.js';
 import { parseRateLimit } from '../../transport/ratelimit.js';
-import { BodyTooLargeError, header, readBody } from '../../transport/response.js';
+import { header, readBounded } from '../../transport/response.js';
 import { apiPath, expectStatus, retryingBrokenBody } from './http.js';
 import type { RegistrySession } from './session.js';
 import type { FetchedManifest, ManifestHead } from '../store.js';
 import type { RegistryResponse } from '../../transport/client.js';
 
-/** Manifests above this are refused both ways (regclient's push cap; registries commonly reject larger ones). */
-export const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
 const BLOB_UNKNOWN_ATTEMPTS = 4;
 const BLOB_UNKNOWN_DELAY_MS = 150;
 const ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
@@ -85,10 +84,10 @@ async function getForHead(ctx: RegistrySession, ref: RegistryReference): Promise
 }
 
 export function getManifest(ctx: RegistrySession, ref: RegistryReference): Promise<FetchedManifest> {
-  return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, () => getManifestOnce(ctx, ref));
+  return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, (notAfter) => getManifestOnce(ctx, ref, notAfter));
 }
 
-async function getManifestOnce(ctx: RegistrySession, ref: RegistryReference): Promise<FetchedManifest> {
+async function getManifestOnce(ctx: RegistrySession, ref: RegistryReference, notAfter: number): Promise<FetchedManifest> {
   const what = manifestName(ref);
   const res = await ctx.client.request({
     method: 'GET',
@@ -96,25 +95,10 @@ async function getManifestOnce(ctx: RegistrySession, ref: RegistryReference): Pr
     repository: ref.repository,
     operation: 'manifest-get',
     headers: { accept: ACCEPT },
+    notAfter,
   });
   await expectStatus(res, [200], ctx, ref.repository, 'manifest-get', what);
-  const tooLarge = new RegistryError(`${what} is larger than ${MANIFEST_MAX_BYTES} bytes; refusing to read it`, {
-    status: 200,
-    registry: ctx.client.registry,
-    repository: ref.repository,
-    operation: 'manifest-get',
-  });
-  if (Number(header(res.headers, 'content-length') ?? 0) > MANIFEST_MAX_BYTES) {
-    res.body.destroy();
-    throw tooLarge;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readBody(res.body, MANIFEST_MAX_BYTES);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) throw tooLarge;
-    throw err;
-  }
+  const bytes = await readBounded(res, { registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-get', what, limit: ctx.client.bounds.manifestBytes, bound: 'manifestBytes' });
   const headerDigest = header(res.headers, 'docker-content-digest');
   const expected = ref.digest ?? headerDigest;
   if (expected !== undefined) verifyBytes(bytes, expected, what);
@@ -139,8 +123,9 @@ export interface PutManifestResult {
 
 export async function putManifest(ctx: RegistrySession, ref: RegistryReference, bytes: Uint8Array, mediaType: string): Promise<PutManifestResult> {
   const where = `${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}`;
-  if (bytes.length > MANIFEST_MAX_BYTES) {
-    throw new RegistryError(`manifest for ${where} is ${bytes.length} bytes, above the ${MANIFEST_MAX_BYTES}-byte limit registries accept`, { status: undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-put' });
+  const limit = ctx.client.bounds.manifestBytes;
+  if (bytes.length > limit) {
+    throw new RegistryLimitError(`manifest for ${where} is ${bytes.length} bytes`, { status: undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-put', setting: boundKey('manifestBytes'), limit: formatBytes(limit) });
   }
   const digest = digestOf(bytes, ref.digest ? digestAlgorithm(ref.digest) : 'sha256');
   if (ref.digest !== undefined && ref.digest !== digest) throw new DigestMismatchError(ref.digest, digest, `manifest for ${where}`);

@@ -6,15 +6,13 @@ import type { Descriptor, ImageIndex } from '../../oci/manifest.js';
 import { MediaType } from '../../oci/mediatypes.js';
 import { parseDigest, parseTag, type Tag } from '../../oci/names.js';
 import type { RegistryReference } from '../../oci/reference.js';
-import { header, readBody } from '../../transport/response.js';
-import { apiPath, expectStatus } from './http.js';
+import { header, readBounded } from '../../transport/response.js';
+import { apiPath, expectStatus, operationDeadline } from './http.js';
 import type { RegistrySession } from './session.js';
-import { nextLink } from './list.js';
+import { listingLimit, nextLink } from './list.js';
 import { getManifest, putManifest } from './manifest.js';
 import { keepValidNames } from '../names.js';
 import type { ReferrerOptions } from '../store.js';
-
-const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`, the algorithm
@@ -44,19 +42,25 @@ async function listFromApi(ctx: RegistrySession, repository: string, digest: str
   let target: string | undefined = `${apiPath(ctx, repository, `referrers/${digest}`)}${q}`;
   const out: Descriptor[] = [];
   const seen = new Set<string>();
-  while (target !== undefined) {
-    const res = await ctx.client.request({ method: 'GET', target, repository, operation: 'referrers', headers: { accept: MediaType.OciIndex } });
+  const notAfter = operationDeadline(ctx);
+  const bounds = ctx.client.bounds;
+  const where = { repository, operation: 'referrers' as const };
+  for (let pages = 1; target !== undefined; pages++) {
+    if (pages > bounds.listPages) throw listingLimit(ctx, where, `the referrers of ${digest} go on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
+    const res = await ctx.client.request({ method: 'GET', target, repository, operation: 'referrers', headers: { accept: MediaType.OciIndex }, notAfter });
     if (res.status === 404 && out.length === 0) {
       await res.body.dump();
       return undefined;
     }
     await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
     seen.add(res.url.href);
-    const index = JSON.parse((await readBody(res.body, REFERRERS_PAGE_MAX_BYTES)).toString('utf8')) as Partial<ImageIndex>;
+    const body = await readBounded(res, { registry: ctx.client.registry, ...where, what: `page ${pages} of the referrers of ${digest}`, limit: bounds.manifestBytes, bound: 'manifestBytes' });
+    const index = JSON.parse(body.toString('utf8')) as Partial<ImageIndex>;
     const page = validReferrers(ctx, index.manifests, `the referrers of ${ctx.client.registry}/${repository}@${digest}`);
     // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
     const applied = (header(res.headers, 'oci-filters-applied') ?? '').split(',').map((s) => s.trim());
     out.push(...(applied.includes('artifactType') ? page : filtered(page, opts)));
+    if (out.length > bounds.listEntries) throw listingLimit(ctx, where, `the referrers of ${digest} go on past ${bounds.listEntries} entries`, 'listEntries', String(bounds.listEntries));
     const next = nextLink(res.headers['link']);
     if (next === undefined) break;
     const url = new URL(next, res.url);

@@ -86,6 +86,7 @@ async function uploadMonolithic(ctx: RegistrySession, repository: string, desc: 
     operation: 'blob-put',
     headers: { 'content-type': OCTET_STREAM, 'content-length': String(desc.size) },
     body,
+    blobBytes: desc.size,
   });
   await finishUpload(ctx, repository, desc, res);
 }
@@ -116,6 +117,7 @@ async function uploadChunked(ctx: RegistrySession, repository: string, desc: Des
       operation: 'blob-put',
       headers: { 'content-type': OCTET_STREAM, 'content-length': String(chunk.length), 'content-range': range },
       body: chunk,
+      blobBytes: chunk.length,
     });
     await expectStatus(res, [202], ctx, repository, 'blob-put', `chunk ${range} of blob ${desc.digest}`);
     await res.body.dump();
@@ -141,7 +143,7 @@ async function uploadChunked(ctx: RegistrySession, repository: string, desc: Des
       'content-length': String(last?.length ?? 0),
       ...(last ? { 'content-range': `${offset}-${offset + last.length - 1}` } : {}),
     },
-    ...(last ? { body: last } : {}),
+    ...(last ? { body: last, blobBytes: last.length } : {}),
   });
   await finishUpload(ctx, repository, desc, res);
 }
