@@ -1,6 +1,6 @@
 // Which credentials a command's stores use, decided once for both faces: a sync config's `creds` with the
 // `--host` flags (or `hosts` input) on top, and docker's config.json unless the config says `skipDockerConfig`.
-import type { Logger } from '../log.js';
+import type { Logger, Secrets } from '../log.js';
 import { StoreSet, type StoreOptions } from '../store/open.js';
 import type { HostConfig } from '../config/hostconfig.js';
 import { isSyncCommand, type Command } from './options.js';
@@ -12,19 +12,22 @@ export function mergeHosts(fromConfig: readonly HostConfig[], fromFlags: readonl
   return [...byRegistry.values()];
 }
 
-function storeOptionsFor(command: Command, hosts: readonly HostConfig[], logger: Logger): StoreOptions {
+function storeOptionsFor(command: Command, hosts: readonly HostConfig[], logger: Logger, secrets: Secrets): StoreOptions {
   if (command.name === 'prune once') {
     const { config } = command;
-    return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+    return { hosts: mergeHosts(config.creds, hosts), logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
   }
-  if (!isSyncCommand(command)) return { hosts: [...hosts], logger };
+  if (!isSyncCommand(command)) return { hosts: [...hosts], logger, secrets };
   const { config } = command;
-  return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig };
+  return { hosts: mergeHosts(config.creds, hosts), logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig };
 }
 
-/** The stores a command runs against, as both faces open them. */
-export function openStores(command: Command, hosts: readonly HostConfig[], logger: Logger): StoreSet {
-  return new StoreSet(storeOptionsFor(command, hosts, logger));
+/**
+ * The stores a command runs against, as both faces open them. Every credential the stores hold or learn is added to
+ * `secrets`, the set the face masks its output with; those of the hosts and the config's `creds` at once.
+ */
+export function openStores(command: Command, hosts: readonly HostConfig[], logger: Logger, secrets: Secrets): StoreSet {
+  return new StoreSet(storeOptionsFor(command, hosts, logger, secrets));
 }
 
 export type { StoreSet };

@@ -1,12 +1,13 @@
 // The stores a run uses, one per registry and one per OCI layout directory, created on first use and sharing
 // nothing but docker's config: each registry gets its own client (connections, limiter, tokens).
 import { resolve } from 'node:path';
-import type { Logger } from '../log.js';
+import { Secrets, type Logger } from '../log.js';
 import type { Reference } from '../oci/reference.js';
 import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
 import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
 import { hostConfigFor, type HostConfig } from '../config/hostconfig.js';
+import { learnHostSecrets } from '../config/secrets.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
@@ -17,6 +18,11 @@ import type { Store } from './store.js';
 export interface StoreOptions {
   hosts: HostConfig[];
   logger: Logger;
+  /**
+   * The run's secrets, which the face masks its output with: the hosts' credentials are added when the set is made,
+   * before any request, and credentials and tokens learned later as they arrive. A set of its own when absent.
+   */
+  secrets?: Secrets;
   /** Read credentials from docker's config.json and its credential helpers. Default true. */
   useDockerConfig?: boolean;
   userAgent?: string;
@@ -32,9 +38,12 @@ export class StoreSet {
   private readonly registries = new Map<string, RegistryStore>();
   private readonly ocidirs = new Map<string, OcidirStore>();
   private readonly dockerConfig: ReturnType<typeof sharedDockerConfig>;
+  readonly secrets: Secrets;
 
   constructor(private readonly opts: StoreOptions) {
-    this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true);
+    this.secrets = opts.secrets ?? new Secrets();
+    for (const host of opts.hosts) learnHostSecrets(this.secrets, host);
+    this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true, this.secrets);
   }
 
   storeFor(ref: Reference): Store {
@@ -51,8 +60,9 @@ export class StoreSet {
       const host = withCertsDirs(hostConfigFor(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
       const client = new RegistryClient({
         host,
-        credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger }),
+        credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger, secrets: this.secrets }),
         logger: this.opts.logger,
+        secrets: this.secrets,
         userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { RegistryError, type Operation } from '../errors.js';
-import type { Logger } from '../log.js';
+import type { Logger, Secrets } from '../log.js';
 import { apiHostFor } from '../oci/reference.js';
 import { Authenticator } from './auth/authenticator.js';
 import type { CredentialSource } from './auth/credential.js';
@@ -46,6 +46,8 @@ export interface RegistryClientOptions {
   host: HostConfig;
   credentials: CredentialSource;
   logger: Logger;
+  /** The run's secrets: tokens received are added, and registry error text is masked before it is cut short. */
+  secrets: Secrets;
   userAgent: string;
   retry?: Partial<RetryPolicy>;
   timeouts?: AgentTimeouts;
@@ -58,6 +60,7 @@ export class RegistryClient {
   readonly registry: string;
   readonly origin: URL;
   readonly host: HostConfig;
+  readonly secrets: Secrets;
   private readonly agent: Agent;
   private readonly foreign: Agent;
   private readonly limiter: RequestLimiter;
@@ -70,6 +73,7 @@ export class RegistryClient {
   constructor(opts: RegistryClientOptions) {
     this.host = opts.host;
     this.registry = opts.host.registry;
+    this.secrets = opts.secrets;
     this.origin = originFor(opts.host, opts.host.hostname ?? apiHostFor(opts.host.registry));
     this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
     this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
@@ -86,6 +90,7 @@ export class RegistryClient {
       credentials: opts.credentials,
       http: this.tokenHttp,
       logger: opts.logger,
+      secrets: opts.secrets,
     });
   }
 
@@ -117,7 +122,7 @@ export class RegistryClient {
         reauthenticated = true;
         continue;
       }
-      throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
+      throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation, secrets: this.secrets }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
     }
   }
 

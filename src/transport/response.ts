@@ -2,6 +2,7 @@
 // (`{"errors":[{"code","message","detail"}]}`, distribution spec "Error Codes") turned into RegistryError.
 import type { Readable } from 'node:stream';
 import { RegistryError, type Operation } from '../errors.js';
+import type { Secrets } from '../log.js';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
@@ -9,6 +10,8 @@ export interface ErrorContext {
   registry: string;
   repository: string | undefined;
   operation: Operation;
+  /** Masked before the text is cut short: a cut through a secret would leave a piece no redactor recognises. */
+  secrets: Secrets;
 }
 
 const ERROR_BODY_MAX = 64 * 1024;
@@ -68,7 +71,7 @@ async function readErrorBody(body: Readable): Promise<ErrorBody> {
 /** A RegistryError for an unexpected status; `what` names the thing asked for (`manifest repo:tag`, `blob sha256:…`). */
 export async function errorFromResponse(status: number, body: Readable, ctx: ErrorContext, what: string): Promise<RegistryError> {
   const { codes, messages } = await readErrorBody(body);
-  const said = messages.length ? ` (registry says: ${messages.join('; ').slice(0, 300)})` : '';
+  const said = messages.length ? ` (registry says: ${ctx.secrets.redact(messages.join('; ')).slice(0, 300)})` : '';
   const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes };
   switch (status) {
     case 401:
