@@ -44,9 +44,8 @@ function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOp
   // Refused keys are dropped unread (a template in them never runs) and the run says so, so that a policy whose
   // production creds read `{{file "/var/run/secrets/…"}}` is still checked, with the trusted side's credentials.
   if (opts.trust === 'untrusted') {
-    for (const key of CREDS_KEYS_REFUSED_UNDER_REVIEW) {
-      const field = fields.get(key);
-      if (!field) continue;
+    for (const [key, field] of fields) {
+      if (!(CREDS_KEYS_REFUSED_UNDER_REVIEW as readonly string[]).includes(key)) continue;
       yaml.warn(field.keyNode, `${where}.${key} refused: ${UNTRUSTED_CONFIG_REASON}; a creds entry under review may set neither credentials nor where a registry's traffic goes`);
       fields.delete(key);
     }
