@@ -2,10 +2,11 @@
 // registry's traffic, with a warning at the key; its templates read no file and no variable, at load and later (a
 // backup name). The operator's own config keeps both.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parse } from 'yaml';
 import { ConfigError } from '../../src/errors.js';
 import { loadBotConfig } from '../../src/prune/config/load.js';
 import { expandBackup, loadSyncConfig } from '../../src/sync/config/load.js';
@@ -85,5 +86,14 @@ describe('a config under review', () => {
     const c = loadBotConfig({ text: `version: 1\n${creds}\n`, name: 'regbot.yml' }, ENV, 'untrusted');
     assert.deepEqual(c.creds[0], { registry: 'evil.example.com', tls: 'disabled', reqPerSec: 5 });
     assert.equal(c.warnings.filter((w) => / refused: /.test(w.message)).length, 9);
+  });
+});
+
+describe('the policy-check workflow template', () => {
+  it('reads every policy it checks as under review', () => {
+    const workflow = parse(readFileSync('.github/workflow-templates/policy-check.yml', 'utf8')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
+    const regkitSteps = Object.values(workflow.jobs).flatMap((j) => j.steps.filter((s) => /^regkit\/regkit\/actions\/(sync|prune)@/.test(s.uses ?? '')));
+    assert.equal(regkitSteps.length, 2);
+    for (const step of regkitSteps) assert.equal(step.with?.['untrusted-config'], true, step.uses);
   });
 });
