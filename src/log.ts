@@ -80,7 +80,7 @@ export class Secrets {
   }
 }
 
-export const REDACTED = '***';
+const REDACTED = '***';
 /** Lines of a multi-line secret (a key file) shorter than this are not masked alone: `}` would hide every brace. */
 const MIN_LINE_LENGTH = 8;
 
