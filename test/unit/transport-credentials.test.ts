@@ -123,6 +123,21 @@ esac
     assert.deepEqual(await broken.credential(), { kind: 'anonymous' });
   });
 
+  test('what a helper answers is a secret before it is handed out; docker config entries are secrets once loaded', async () => {
+    const secrets = new Secrets();
+    const basic = new HostCredentialSource({ host: { registry: 'reg.example.com', credHelper: 'test' }, dockerConfig: async () => undefined, logger: silentLogger, secrets });
+    const token = new HostCredentialSource({ host: { registry: 'tok.example.com', credHelper: 'test' }, dockerConfig: async () => undefined, logger: silentLogger, secrets });
+    await basic.credential();
+    await token.credential();
+    assert.equal(secrets.redact(`helper-secret ${b64('helperuser:helper-secret')} identity-xyz`), '*** *** ***');
+    const cfgDir = await mkdtemp(join(tmpdir(), 'regkit-dcsecrets-'));
+    await writeFile(join(cfgDir, 'config.json'), JSON.stringify({ auths: { 'unused.example': { auth: b64('u:unused-pw') }, 'idt.example': { identitytoken: 'idt-value' } } }));
+    const fromFile = new Secrets();
+    await sharedDockerConfig(true, fromFile, join(cfgDir, 'config.json'))();
+    assert.equal(fromFile.redact(`unused-pw ${b64('u:unused-pw')} idt-value`), '*** *** ***');
+    await rm(cfgDir, { recursive: true, force: true });
+  });
+
   test('DOCKER_CONFIG points at the config directory; disabled means anonymous', async () => {
     const cfgDir = await mkdtemp(join(tmpdir(), 'regkit-dcenv-'));
     const saved = process.env['DOCKER_CONFIG'];
