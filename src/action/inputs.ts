@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { loadBotConfig, loadSyncConfig } from '../command/configs.js';
 import { parseGoDuration } from '../config/duration.js';
 import { parseShard } from '../config/shard.js';
-import type { ConfigTrust } from '../config/trust.js';
+import { configTrustOf, type ConfigTrust } from '../config/trust.js';
 import { ACTION_COMMANDS, inputVariables, type ActionCommand, type InputName } from './input-names.js';
 
 /**
@@ -50,9 +50,9 @@ export function readBoolean(env: NodeJS.ProcessEnv, name: InputName, whenEmpty =
   throw new UsageError(`input ${name} must be true or false, not "${value}"`);
 }
 
-/** `untrusted-config: true`: the config is a policy under review (see config/trust.ts). */
+/** `untrusted-config: true`: the config is a policy under review (see config/trust.ts), reading only `allow-env`. */
 function readConfigTrust(env: NodeJS.ProcessEnv): ConfigTrust {
-  return readBoolean(env, 'untrusted-config') ? 'untrusted' : 'trusted';
+  return configTrustOf(readBoolean(env, 'untrusted-config'), readLines(env, 'allow-env'), { untrusted: 'input untrusted-config: true', allowEnv: 'input allow-env' });
 }
 
 function requireInput(env: NodeJS.ProcessEnv, name: InputName, command: string): string {

@@ -6,7 +6,7 @@ import { parseReference, parseRegistryHost } from '../oci/reference.js';
 import { parseGoDuration } from '../config/duration.js';
 import { parseShard } from '../config/shard.js';
 import { parseHostSpecs } from '../config/host-spec.js';
-import type { ConfigTrust } from '../config/trust.js';
+import { configTrustOf, type ConfigTrust } from '../config/trust.js';
 import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
 import { COMMANDS, GLOBAL_FLAGS, commandName, flagTable, type CommandSpec, type FlagSpec } from './spec.js';
 import { commandUsage, groupUsage, mainUsage } from './usage.js';
@@ -117,7 +117,7 @@ async function loadBotConfigFile(file: string, raw: RawArgs) {
 }
 
 function configTrust(raw: RawArgs): ConfigTrust {
-  return has(raw, 'untrusted-config') ? 'untrusted' : 'trusted';
+  return configTrustOf(has(raw, 'untrusted-config'), raw.flags.get('allow-env') ?? [], { untrusted: '--untrusted-config', allowEnv: '--allow-env' });
 }
 
 async function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs): Promise<Command> {

@@ -43,7 +43,7 @@ function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOp
   const fields = checkedEntries(yaml, yaml.entries(node, where), CREDS_KEYS, where);
   // Refused keys are dropped unread (a template in them never runs) and the run says so, so that a policy whose
   // production creds read `{{file "/var/run/secrets/…"}}` is still checked, with the trusted side's credentials.
-  if (opts.trust === 'untrusted') {
+  if (opts.trust.kind === 'untrusted') {
     for (const [key, field] of fields) {
       if (!(CREDS_KEYS_REFUSED_UNDER_REVIEW as readonly string[]).includes(key)) continue;
       yaml.warn(field.keyNode, `${where}.${key} refused: ${UNTRUSTED_CONFIG_REASON}; a creds entry under review may set neither credentials nor where a registry's traffic goes`);

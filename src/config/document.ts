@@ -3,7 +3,7 @@
 import { checkedEntries } from './keys.js';
 import { readConfigSource, YamlFile, type ConfigSource, type MapEntry } from './yaml.js';
 import type { TemplateRunOptions } from '../gotemplate/template.js';
-import { templateRunOptions, type ConfigTrust } from './trust.js';
+import { templateRunOptions, TRUSTED_CONFIG, type ConfigTrust } from './trust.js';
 
 export interface ConfigDocument {
   yaml: YamlFile;
@@ -12,7 +12,7 @@ export interface ConfigDocument {
   trust: ConfigTrust;
 }
 
-export function openConfigDocument(file: string | ConfigSource, topKeys: readonly string[], env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = 'trusted'): ConfigDocument {
+export function openConfigDocument(file: string | ConfigSource, topKeys: readonly string[], env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = TRUSTED_CONFIG): ConfigDocument {
   const yaml = YamlFile.parse(readConfigSource(file));
   const top = checkedEntries(yaml, yaml.entries(yaml.root(), 'the config'), topKeys, 'the top level');
   const versionEntry = top.get('version');

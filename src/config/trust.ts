@@ -2,9 +2,16 @@
 // files and environment variables, its `creds` carry passwords. A policy under review in a pull request is written
 // by whoever opened it, so with `--untrusted-config` (the action's `untrusted-config` input) it may describe what to
 // sync or prune, but not who regkit is nor where credentials go. docs/security.md, "Policies under review".
+import { UsageError } from '../errors.js';
 import type { TemplateRunOptions } from '../gotemplate/template.js';
 
-export type ConfigTrust = 'trusted' | 'untrusted';
+/**
+ * `trusted`: the operator's own file. `untrusted`: a policy under review; `allowEnv` names the environment variables
+ * the trusted side lets its templates read (a mirror's host name, say: values that are not secrets).
+ */
+export type ConfigTrust = { kind: 'trusted' } | { kind: 'untrusted'; allowEnv: readonly string[] };
+
+export const TRUSTED_CONFIG: ConfigTrust = { kind: 'trusted' };
 
 /** Why a config under review may not read outside itself: the message `{{file}}`, `{{env}}` and refused keys give. */
 export const UNTRUSTED_CONFIG_REASON =
@@ -17,7 +24,19 @@ export const UNTRUSTED_CONFIG_REASON =
  */
 export const CREDS_KEYS_REFUSED_UNDER_REVIEW = ['user', 'pass', 'token', 'credHelper', 'credHost', 'hostname', 'regcert', 'clientCert', 'clientKey', 'clientcert', 'clientkey'] as const;
 
-/** The template options of a config: `file` and `env` refused when it is under review. */
+/**
+ * The trust both faces read from a flag or input pair: `untrusted` set or not, and the `allow-env` values (names,
+ * comma- or line-separated), which mean something only with it. `names` spells the two as the face calls them.
+ */
+export function configTrustOf(untrusted: boolean, allowEnvValues: readonly string[], names: { untrusted: string; allowEnv: string }): ConfigTrust {
+  const allowEnv = allowEnvValues.flatMap((v) => v.split(',')).map((n) => n.trim()).filter((n) => n !== '');
+  if (untrusted) return { kind: 'untrusted', allowEnv };
+  if (allowEnv.length > 0) throw new UsageError(`${names.allowEnv} limits what a config under review may read: give it with ${names.untrusted}`);
+  return TRUSTED_CONFIG;
+}
+
+/** The template options of a config: under review, `file` refused and `env` limited to the allowed names. */
 export function templateRunOptions(trust: ConfigTrust, env: Readonly<Record<string, string | undefined>>): TemplateRunOptions {
-  return trust === 'trusted' ? { env } : { env: {}, refuseOutsideAccess: UNTRUSTED_CONFIG_REASON };
+  if (trust.kind === 'trusted') return { env };
+  return { env: Object.fromEntries(trust.allowEnv.map((name) => [name, env[name]])), refuseOutsideAccess: { reason: UNTRUSTED_CONFIG_REASON, allowEnv: trust.allowEnv } };
 }

@@ -20,10 +20,11 @@ export interface TemplateRunOptions {
   /** The clock for `time.Now`. */
   now?: () => GoTime;
   /**
-   * Set for a template whose author is not trusted (a policy under review): `file` and `env` then read nothing and
-   * fail with this reason, since what they read would reach the author (as a password sent to their host, a name).
+   * Set for a template whose author is not trusted (a policy under review): `file` and `env` then fail with `reason`,
+   * since what they read would reach the author (as a password sent to their host, a name), except `env` of the
+   * variables in `allowEnv`.
    */
-  refuseOutsideAccess?: string;
+  refuseOutsideAccess?: { reason: string; allowEnv: readonly string[] };
 }
 
 export interface CompiledTemplate {
@@ -47,8 +48,8 @@ export function compileTemplate(source: string, name: string): CompiledTemplate 
       const env = options.env ?? process.env;
       const refused = options.refuseOutsideAccess;
       const ctx: FuncContext = {
-        env: refused === undefined ? (key) => env[key] : (key) => refuse(`env ${JSON.stringify(key)} is refused: ${refused}`),
-        readFile: refused === undefined ? (options.readFile ?? ((path) => readFileSync(path, 'utf8'))) : (path) => refuse(`file ${JSON.stringify(path)} is refused: ${refused}`),
+        env: (key) => (refused === undefined || refused.allowEnv.includes(key) ? env[key] : refuse(`env ${JSON.stringify(key)} is refused: ${refused.reason}`)),
+        readFile: refused === undefined ? (options.readFile ?? ((path) => readFileSync(path, 'utf8'))) : (path) => refuse(`file ${JSON.stringify(path)} is refused: ${refused.reason}`),
         warn: options.onWarning ?? (() => {}),
         now: options.now ?? (() => GoTime.now()),
       };

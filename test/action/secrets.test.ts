@@ -96,11 +96,14 @@ describe('the action masks every credential a registry echoes', { timeout: 120_0
   test('sync check of a policy under review: its {{file}} password is refused, the runner docker login is masked', async () => {
     await writeFile(
       join(workspace, 'regsync.yml'),
-      `version: 1\ncreds:\n  - registry: ${echoing.host}\n    tls: disabled\n    user: pr-author\n    pass: '{{file "${join(workspace, 'docker-config', 'config.json')}"}}'\nsync:\n  - source: ${echoing.host}/team/app:v1\n    target: ocidir://${join(workspace, 'synced')}:v1\n    type: image\n`,
+      `version: 1\ncreds:\n  - registry: ${echoing.host}\n    tls: disabled\n    user: pr-author\n    pass: '{{file "${join(workspace, 'docker-config', 'config.json')}"}}'\nsync:\n  - source: ${echoing.host}/team/app:v1\n    target: 'ocidir://{{env "SYNC_OUT"}}:v1'\n    type: image\n`,
     );
     echoing.seen.length = 0;
-    const run = await runActionAsRunner('actions/sync', { config: 'regsync.yml', mode: 'check', 'untrusted-config': 'true' }, { workspace, env: runnerEnv });
+    // The target's directory comes from a variable the workflow allows; the cache-key step reads it the same way.
+    const run = await runActionAsRunner('actions/sync', { config: 'regsync.yml', mode: 'check', 'untrusted-config': 'true', 'allow-env': 'SYNC_OUT' }, { workspace, env: { ...runnerEnv, SYNC_OUT: join(workspace, 'synced') } });
     const log = run.stdout + run.stderr;
+    assert.deepEqual(run.steps.filter((s) => s.id === 'cache-key').map((s) => s.outcome), ['success']);
+    assert.ok(!log.includes('layout cache skipped'), log);
     assert.match(log, /regsync\.yml:6:5: creds\[0\]\.pass refused: the config is under review \(--untrusted-config\)/);
     const configText = await readFile(join(workspace, 'docker-config', 'config.json'), 'utf8');
     assert.ok(!echoing.seen.some((s) => JSON.stringify(s).includes(b64(`pr-author:${configText}`))), 'the registry received the config file as a password');

@@ -13,7 +13,7 @@ import { parseGoDuration } from '../../config/duration.js';
 import { checkedEntries } from '../../config/keys.js';
 import { compileAnchoredRegex } from '../../config/regex.js';
 import { openConfigDocument } from '../../config/document.js';
-import type { ConfigTrust } from '../../config/trust.js';
+import { TRUSTED_CONFIG, type ConfigTrust } from '../../config/trust.js';
 import { YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../../config/yaml.js';
 import { checkLuaSyntax, fileLineOf } from './script.js';
 import { readPolicies } from './policies.js';
@@ -142,7 +142,7 @@ function checkUniqueNames(yaml: YamlFile, entries: ReadonlyArray<{ name: string;
  * Reads and resolves a regbot config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
  * `{{env}}` in creds (process.env when absent); `trust` is `untrusted` for a policy under review (see config/trust.ts). Throws ConfigError with file:line:column on anything unusable.
  */
-export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = 'trusted'): BotConfig {
+export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = TRUSTED_CONFIG): BotConfig {
   const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env, trust);
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run, trust });
   const defaults = readDefaults(yaml, top.get('defaults')?.value ?? null);
