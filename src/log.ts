@@ -38,7 +38,10 @@ export class Secrets {
   /** A Basic credential: the password as `add`, and `user:pass` as the `Authorization` header encodes it. */
   addBasic(username: string, password: string): void {
     this.add(password);
-    if (password !== '') this.addForms([base64(`${username}:${password}`).replace(/=+$/, '')]);
+    if (password === '') return;
+    // The header value, and as a query or a log line carrying it URL-encoded would spell it.
+    const header = base64(`${username}:${password}`).replace(/=+$/, '');
+    this.addForms([header, encodeURIComponent(header)]);
   }
 
   /** Called for every form known now and each one added later: the action face hands them to the runner's masking. */

@@ -30,7 +30,7 @@ test('a secret is hidden in each form it travels in, and each new form is announ
   secrets.addBasic('bot', pass);
   secrets.add(pass);
   const b64 = (s: string) => Buffer.from(s).toString('base64');
-  const forms = [pass, b64(pass), b64(`bot:${pass}`), encodeURIComponent(pass), new URLSearchParams({ p: pass }).toString().slice(2), JSON.stringify(pass).slice(1, -1)];
+  const forms = [pass, b64(pass), b64(`bot:${pass}`), encodeURIComponent(b64(`bot:${pass}`)), encodeURIComponent(pass), new URLSearchParams({ p: pass }).toString().slice(2), JSON.stringify(pass).slice(1, -1)];
   for (const form of forms) assert.ok(!secrets.redact(`<${form}>`).includes(form), form);
   assert.equal(announced[0], pass, 'the value as typed is announced first');
   assert.equal(new Set(announced).size, announced.length);
