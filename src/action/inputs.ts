@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { loadBotConfig, loadSyncConfig } from '../command/configs.js';
 import { parseGoDuration } from '../config/duration.js';
 import { parseShard } from '../config/shard.js';
+import { configTrustOf, type ConfigTrust } from '../config/trust.js';
 import { ACTION_COMMANDS, inputVariables, type ActionCommand, type InputName } from './input-names.js';
 
 /**
@@ -48,6 +49,11 @@ export function readBoolean(env: NodeJS.ProcessEnv, name: InputName, whenEmpty =
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   throw new UsageError(`input ${name} must be true or false, not "${value}"`);
+}
+
+/** `untrusted-config: true`: the config is a policy under review (see config/trust.ts), reading only `allow-env`. */
+function readConfigTrust(env: NodeJS.ProcessEnv): ConfigTrust {
+  return configTrustOf(readBoolean(env, 'untrusted-config'), readLines(env, 'allow-env'), { untrusted: 'input untrusted-config: true', allowEnv: 'input allow-env' });
 }
 
 function requireInput(env: NodeJS.ProcessEnv, name: InputName, command: string): string {
@@ -107,7 +113,7 @@ function readSyncSettings(env: NodeJS.ProcessEnv): { command: SyncCommand; shard
   const cache = readBoolean(env, 'cache', true);
   const command: SyncCommand = {
     name: `sync ${mode as (typeof SYNC_MODES)[number]}`,
-    config: loadSyncConfig(file),
+    config: loadSyncConfig(file, undefined, readConfigTrust(env)),
     ...(shard ? { shard } : {}),
     missing,
     abortOnError,
@@ -142,7 +148,7 @@ export function readSettings(env: NodeJS.ProcessEnv, argvCommand?: string): Acti
   if (command === 'sync') return { global, ...readSyncSettings(env) };
   if (command === 'prune') {
     const dryRun = readBoolean(env, 'dry-run');
-    return { global, command: { name: 'prune once', config: loadBotConfig(requireInput(env, 'config', 'prune')), dryRun }, cache: false };
+    return { global, command: { name: 'prune once', config: loadBotConfig(requireInput(env, 'config', 'prune'), undefined, readConfigTrust(env)), dryRun }, cache: false };
   }
   return { global, command: readCopyCommand(env), cache: false };
 }

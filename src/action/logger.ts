@@ -1,6 +1,6 @@
 // The action logger over @actions/core, and progress lines grouped per image in the job log.
 import * as core from '@actions/core';
-import type { Logger } from '../log.js';
+import type { Logger, Secrets } from '../log.js';
 
 function withFields(message: string, fields?: Record<string, unknown>): string {
   if (!fields || Object.keys(fields).length === 0) return message;
@@ -9,12 +9,14 @@ function withFields(message: string, fields?: Record<string, unknown>): string {
     .join(' ')}`;
 }
 
-export function createActionLogger(): Logger {
+/** Lines are masked here as well as by the runner: a summary or a local run has no runner masking. */
+export function createActionLogger(secrets: Secrets): Logger {
+  const line = (m: string, f?: Record<string, unknown>) => secrets.redact(withFields(m, f));
   return {
-    debug: (m, f) => core.debug(withFields(m, f)),
-    info: (m, f) => core.info(withFields(m, f)),
-    warn: (m, f) => core.warning(withFields(m, f)),
-    error: (m, f) => core.error(withFields(m, f)),
+    debug: (m, f) => core.debug(line(m, f)),
+    info: (m, f) => core.info(line(m, f)),
+    warn: (m, f) => core.warning(line(m, f)),
+    error: (m, f) => core.error(line(m, f)),
   };
 }
 

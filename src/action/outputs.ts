@@ -1,6 +1,6 @@
 // Step outputs and the job summary, rendered from the results.
 import * as core from '@actions/core';
-import type { Logger } from '../log.js';
+import type { Logger, Secrets } from '../log.js';
 import { resultRecord } from '../report/jsonl.js';
 import type { OperationResult, OperationStatus } from '../report/result.js';
 import { renderSummary, renderSyncSummary } from '../report/summary.js';
@@ -64,11 +64,11 @@ export interface SummaryRequest {
 }
 
 /** Appends the summary; a runner without a summary file (a local run) gets a warning, not a failure. */
-export async function writeSummary(req: SummaryRequest, logger: Logger): Promise<void> {
+export async function writeSummary(req: SummaryRequest, logger: Logger, secrets: Secrets): Promise<void> {
   const opts = { title: req.title, ...(req.error !== undefined ? { error: req.error } : {}) };
   const markdown = req.sync ? renderSyncSummary(req.results, { ...opts, durationMs: req.sync.durationMs }) : renderSummary(req.results, opts);
   try {
-    await core.summary.addRaw(markdown).write();
+    await core.summary.addRaw(secrets.redact(markdown)).write();
   } catch (err) {
     logger.warn(`job summary not written: ${(err as Error).message}`);
   } finally {

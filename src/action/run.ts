@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { executeCommand, type CommandOutput } from '../command/execute.js';
 import { secretsInHostSpecs } from '../config/host-spec.js';
+import { Secrets } from '../log.js';
 import { isSyncCommand } from '../command/options.js';
 import { openStores, type StoreTuning } from '../command/store-options.js';
 import { exitCodeFor } from '../errors.js';
@@ -12,15 +13,20 @@ import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf, type OperationResult } from '../report/result.js';
 import { renderText } from '../report/text.js';
 import { cacheRunFrom, layoutCacheSpec } from '../command/layout-cache.js';
-import { configSecrets } from '../config/secrets.js';
 import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
 import { actionsCacheService, restoreLayouts, saveLayouts } from './layout-cache.js';
 import { createActionLogger, GroupedProgress } from './logger.js';
 import { outputsOf, pruneOutputsOf, setOutputs, syncOutputsOf, writeSummary } from './outputs.js';
 
-/** Before anything can log: the runner masks only secrets it knows, and a `pass=` inside `hosts` is not one. */
-function maskInputSecrets(env: NodeJS.ProcessEnv): void {
-  for (const secret of secretsInHostSpecs(readLines(env, 'hosts'))) core.setSecret(secret);
+/**
+ * The run's secrets, each form handed to the runner's masking as it is learned (the runner masks only values it
+ * knows, and a `pass=` inside `hosts` is not one), starting with the inputs' before anything can log.
+ */
+function runSecrets(env: NodeJS.ProcessEnv): Secrets {
+  const secrets = new Secrets();
+  secrets.onForm((form) => core.setSecret(form));
+  for (const secret of secretsInHostSpecs(readLines(env, 'hosts'))) secrets.add(secret);
+  return secrets;
 }
 
 function wroteSomething(out: CommandOutput): boolean {
@@ -32,13 +38,14 @@ function wroteSomething(out: CommandOutput): boolean {
  * the node24 action. A composite step (`inCompositeStep`) cannot reach the cache service: its action.yml wraps the
  * step in actions/cache steps instead.
  */
-async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger: Logger, inCompositeStep: boolean, tuning: StoreTuning): Promise<CommandOutput> {
+async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger: Logger, secrets: Secrets, inCompositeStep: boolean, tuning: StoreTuning): Promise<CommandOutput> {
   const { command } = settings;
+  // First: opening the stores registers the hosts' and the config's credentials, which nothing may print before.
+  const stores = openStores(command, settings.global, logger, secrets, tuning);
   const writes = command.name === 'sync once';
   const spec = isSyncCommand(command) && command.name !== 'sync config' && settings.cache ? layoutCacheSpec(command.config, cacheRunFrom(env), command.shard) : undefined;
   const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
   const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
-  const stores = openStores(command, settings.global, logger, tuning);
   const progress = new GroupedProgress();
   let out: CommandOutput;
   try {
@@ -58,9 +65,9 @@ function describe(out: CommandOutput, results: readonly OperationResult[], setti
 
 /** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the action runs in a test. */
 export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv, tuning: StoreTuning = {}): Promise<number> {
-  maskInputSecrets(env);
+  const secrets = runSecrets(env);
   const started = Date.now();
-  const logger = createActionLogger();
+  const logger = createActionLogger(secrets);
   const commandWord = argv[0] ?? readInput(env, 'command');
   let results: OperationResult[] = [];
   let failure: unknown;
@@ -68,18 +75,17 @@ export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv,
   try {
     const settings = readSettings(env, argv[0]);
     const { command } = settings;
-    // The config is read (it is where these come from) but nothing has logged yet.
-    if (isSyncCommand(command) || command.name === 'prune once') for (const secret of configSecrets(command.config)) core.setSecret(secret);
     title = `regkit ${command.name}`;
-    const out = await execute(settings, env, logger, argv[0] !== undefined, tuning);
-    if (out.kind === 'results') results = out.results;
-    core.info(describe(out, results, settings).trimEnd());
-    setOutputs(isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results));
+    const out = await execute(settings, env, logger, secrets, argv[0] !== undefined, tuning);
+    // Masked field by field before anything renders them: the summary escapes characters a secret may hold.
+    if (out.kind === 'results') results = secrets.redactData(out.results);
+    core.info(secrets.redact(describe(out, results, settings).trimEnd()));
+    setOutputs(secrets.redactData(isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results)));
   } catch (err) {
     failure = err;
   }
-  const message = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
-  await writeSummary({ results, title, error: message, ...(commandWord === 'sync' ? { sync: { durationMs: Date.now() - started } } : {}) }, logger);
+  const message = failure === undefined ? undefined : secrets.redact(failure instanceof Error ? failure.message : String(failure));
+  await writeSummary({ results, title, error: message, ...(commandWord === 'sync' ? { sync: { durationMs: Date.now() - started } } : {}) }, logger, secrets);
   if (message !== undefined) {
     core.setFailed(message);
     return exitCodeFor(failure);

@@ -1,11 +1,21 @@
-// Renders a command's output for stdout in the asked format.
+// Renders a command's output for stdout in the asked format, with every secret the run knows masked.
+import type { Secrets } from '../log.js';
 import { renderJsonLines } from '../report/jsonl.js';
 import { renderText } from '../report/text.js';
 import { describeRateLimit } from '../command/image-read.js';
 import type { CommandOutput } from '../command/execute.js';
 import type { OutputFormat } from '../command/options.js';
 
-export function renderOutput(out: CommandOutput, format: OutputFormat): string | Uint8Array {
+/**
+ * Results are masked field by field before rendering, and the rendered text again. Raw bytes pass unchanged, so
+ * their digest stays the image's, unless they hold a secret (a registry may echo one in a manifest it serves).
+ */
+export function renderOutput(out: CommandOutput, format: OutputFormat, secrets: Secrets): string | Uint8Array {
+  if (out.kind === 'raw') return secrets.redactBytes(out.bytes);
+  return secrets.redact(renderData(secrets.redactData(out), format));
+}
+
+function renderData(out: Exclude<CommandOutput, { kind: 'raw' }>, format: OutputFormat): string {
   const json = format === 'json';
   switch (out.kind) {
     case 'results':
@@ -16,7 +26,5 @@ export function renderOutput(out: CommandOutput, format: OutputFormat): string |
       return json ? `${JSON.stringify({ digest: out.digest })}\n` : `${out.digest}\n`;
     case 'ratelimit':
       return json ? `${JSON.stringify(out.rateLimit)}\n` : `${describeRateLimit(out.rateLimit)}\n`;
-    case 'raw':
-      return out.bytes;
   }
 }

@@ -6,6 +6,7 @@ import { parseReference, parseRegistryHost } from '../oci/reference.js';
 import { parseGoDuration } from '../config/duration.js';
 import { parseShard } from '../config/shard.js';
 import { parseHostSpecs } from '../config/host-spec.js';
+import { configTrustOf, type ConfigTrust } from '../config/trust.js';
 import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
 import { parseBoundSpecs } from '../config/bounds.js';
 import { COMMANDS, GLOBAL_FLAGS, commandName, flagTable, type CommandSpec, type FlagSpec } from './spec.js';
@@ -109,12 +110,16 @@ function globalOptions(raw: RawArgs): GlobalOptions {
 
 // The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
 // wall time of every copy, and most of the bundle is not needed for one.
-async function loadSyncConfigFile(file: string) {
-  return (await import('../command/configs.js')).loadSyncConfig(file);
+async function loadSyncConfigFile(file: string, raw: RawArgs) {
+  return (await import('../command/configs.js')).loadSyncConfig(file, undefined, configTrust(raw));
 }
 
-async function loadBotConfigFile(file: string) {
-  return (await import('../command/configs.js')).loadBotConfig(file);
+async function loadBotConfigFile(file: string, raw: RawArgs) {
+  return (await import('../command/configs.js')).loadBotConfig(file, undefined, configTrust(raw));
+}
+
+function configTrust(raw: RawArgs): ConfigTrust {
+  return configTrustOf(has(raw, 'untrusted-config'), raw.flags.get('allow-env') ?? [], { untrusted: '--untrusted-config', allowEnv: '--allow-env' });
 }
 
 async function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs): Promise<Command> {
@@ -183,7 +188,7 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       const maxWait = one(raw, 'max-wait');
       return {
         name,
-        config: await loadSyncConfigFile(file),
+        config: await loadSyncConfigFile(file, raw),
         ...(shard !== undefined ? { shard: parseShard(shard) } : {}),
         missing: has(raw, 'missing'),
         abortOnError: has(raw, 'abort-on-error'),
@@ -193,7 +198,7 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
     case 'prune once': {
       const file = one(raw, 'config');
       if (file === undefined) throw new UsageError('prune once needs -c FILE: the regbot.yml to read');
-      return { name, config: await loadBotConfigFile(file), dryRun: has(raw, 'dry-run') };
+      return { name, config: await loadBotConfigFile(file, raw), dryRun: has(raw, 'dry-run') };
     }
     case 'image export':
     case 'image import': {

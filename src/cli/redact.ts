@@ -1,10 +1,16 @@
-// The CLI's counterpart of the runner's secret masking: known credential values never reach stdout or stderr.
+// The CLI's counterpart of the runner's secret masking: every credential value the run has learned, in every form it
+// travels in, is replaced before a line reaches stdout or stderr.
+import type { Secrets } from '../log.js';
+import { secretsInHostSpecs } from '../config/host-spec.js';
 
 export type Redactor = (text: string) => string;
 
-export function createRedactor(secrets: readonly string[]): Redactor {
-  // Longest first, so a secret that contains another is hidden whole.
-  const values = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
-  if (values.length === 0) return (text) => text;
-  return (text) => values.reduce((out, secret) => out.split(secret).join('***'), text);
+export function redactorOf(secrets: Secrets): Redactor {
+  return (text) => secrets.redact(text);
+}
+
+/** `--host` values as typed, so credentials can be hidden even when the spec does not parse. */
+export function learnArgvSecrets(secrets: Secrets, argv: readonly string[]): void {
+  const specs = argv.flatMap((a, i) => (a === '--host' && i + 1 < argv.length ? [argv[i + 1]!] : a.startsWith('--host=') ? [a.slice('--host='.length)] : []));
+  for (const secret of secretsInHostSpecs(specs)) secrets.add(secret);
 }

@@ -2,14 +2,12 @@
 import { exitCodeFor } from '../errors.js';
 import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf } from '../report/result.js';
-import { configSecrets } from '../config/secrets.js';
 import { executeCommand } from '../command/execute.js';
-import { secretsInHostSpecs } from '../config/host-spec.js';
 import { createCliLogger, formatFatal, logFormatOf } from './logger.js';
-import { isSyncCommand } from '../command/options.js';
 import { renderOutput } from './output.js';
 import { parseCommandLine } from './parse.js';
-import { createRedactor } from './redact.js';
+import { learnArgvSecrets, redactorOf } from './redact.js';
+import { Secrets } from '../log.js';
 import { openStores, type StoreTuning } from '../command/store-options.js';
 import { VERSION } from './version.js';
 
@@ -18,14 +16,13 @@ export interface CliIo {
   stderr: { write(chunk: string): unknown };
 }
 
-/** `--host` values as typed, so credentials can be hidden even when the spec does not parse. */
-function rawHostSpecs(argv: readonly string[]): string[] {
-  return argv.flatMap((a, i) => (a === '--host' && i + 1 < argv.length ? [argv[i + 1]!] : a.startsWith('--host=') ? [a.slice('--host='.length)] : []));
-}
-
 /** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the CLI runs in a test. */
 export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTuning = {}): Promise<number> {
-  let redact = createRedactor(secretsInHostSpecs(rawHostSpecs(argv)));
+  // One set for the run: the stores add what they learn (config creds, docker config, helpers, tokens) as they learn
+  // it, and everything printed below is masked with whatever it holds by then.
+  const secrets = new Secrets();
+  learnArgvSecrets(secrets, argv);
+  const redact = redactorOf(secrets);
   let invocation;
   try {
     invocation = await parseCommandLine(argv);
@@ -42,14 +39,14 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
     return 0;
   }
   const { global, command } = invocation;
-  if (isSyncCommand(command) || command.name === 'prune once') redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(command.config)]);
   const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
-  const stores = openStores(command, global, logger, tuning);
+  const stores = openStores(command, global, logger, secrets, tuning);
   try {
     const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
     const out = await executeCommand(command, { stores, logger, onProgress });
-    const rendered = renderOutput(out, global.format);
-    io.stdout.write(typeof rendered === 'string' ? redact(rendered) : rendered);
+    const rendered = renderOutput(out, global.format, secrets);
+    if (out.kind === 'raw' && rendered !== out.bytes) logger.warn('the output held a credential and was masked, so these bytes no longer match their digest');
+    io.stdout.write(rendered);
     if (out.kind !== 'results') return 0;
     for (const r of out.results) if (r.status === 'failed') logger.error(`${r.op} failed: ${r.reason ?? 'no reason given'}`);
     return exitCodeOf(out.results);

@@ -1,6 +1,6 @@
 // Which credentials a command's stores use, decided once for both faces: a sync config's `creds` with the
 // `--host` flags (or `hosts` input) on top, and docker's config.json unless the config says `skipDockerConfig`.
-import type { Logger } from '../log.js';
+import type { Logger, Secrets } from '../log.js';
 import { collectEvery, KEEP_SPENT } from '../spent-buffers.js';
 import { StoreSet, type StoreOptions } from '../store/open.js';
 import type { HostConfig } from '../config/hostconfig.js';
@@ -14,14 +14,14 @@ export function mergeHosts(fromConfig: readonly HostConfig[], fromFlags: readonl
   return [...byRegistry.values()];
 }
 
-function storeOptionsFor(command: Command, hosts: readonly HostConfig[], bounds: Partial<Bounds>, logger: Logger): StoreOptions {
+function storeOptionsFor(command: Command, hosts: readonly HostConfig[], bounds: Partial<Bounds>, logger: Logger, secrets: Secrets): StoreOptions {
   if (command.name === 'prune once') {
     const { config } = command;
-    return { hosts: mergeHosts(config.creds, hosts), bounds, logger, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+    return { hosts: mergeHosts(config.creds, hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
   }
-  if (!isSyncCommand(command)) return { hosts: [...hosts], bounds, logger };
+  if (!isSyncCommand(command)) return { hosts: [...hosts], bounds, logger, secrets };
   const { config } = command;
-  return { hosts: mergeHosts(config.creds, hosts), bounds, logger, useDockerConfig: !config.defaults.skipDockerConfig };
+  return { hosts: mergeHosts(config.creds, hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig };
 }
 
 /** What the entry point's runtime tuning gives the stores (runtime.ts); nothing when run as a library. */
@@ -30,10 +30,13 @@ export interface StoreTuning {
   collectYoung?: () => void;
 }
 
-/** The stores a command runs against, as both faces open them. */
-export function openStores(command: Command, global: Pick<GlobalOptions, 'hosts' | 'bounds'>, logger: Logger, tuning: StoreTuning = {}): StoreSet {
+/**
+ * The stores a command runs against, as both faces open them. Every credential the stores hold or learn is added to
+ * `secrets`, the set the face masks its output with; those of the hosts and the config's `creds` at once.
+ */
+export function openStores(command: Command, global: Pick<GlobalOptions, 'hosts' | 'bounds'>, logger: Logger, secrets: Secrets, tuning: StoreTuning = {}): StoreSet {
   const spent = tuning.collectYoung ? collectEvery(tuning.collectYoung) : KEEP_SPENT;
-  return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger), spent });
+  return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets), spent });
 }
 
 export type { StoreSet };

@@ -5,6 +5,7 @@ import { checkedEntries } from './keys.js';
 import { expandField } from './template-field.js';
 import { parseGoDuration } from './duration.js';
 import type { TemplateRunOptions } from '../gotemplate/template.js';
+import { CREDS_KEYS_REFUSED_UNDER_REVIEW, UNTRUSTED_CONFIG_REASON, type ConfigTrust } from './trust.js';
 import type { YamlFile, YamlValue } from './yaml.js';
 
 /** A creds entry: the transport's HostConfig plus the pull-mirror settings. */
@@ -35,10 +36,20 @@ const TLS_MODES: readonly TlsMode[] = ['enabled', 'insecure', 'disabled'];
 export interface CredsOptions {
   templates: readonly CredsTemplateField[];
   run: TemplateRunOptions;
+  trust: ConfigTrust;
 }
 
 function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOptions): CredsEntry {
   const fields = checkedEntries(yaml, yaml.entries(node, where), CREDS_KEYS, where);
+  // Refused keys are dropped unread (a template in them never runs) and the run says so, so that a policy whose
+  // production creds read `{{file "/var/run/secrets/…"}}` is still checked, with the trusted side's credentials.
+  if (opts.trust.kind === 'untrusted') {
+    for (const [key, field] of fields) {
+      if (!(CREDS_KEYS_REFUSED_UNDER_REVIEW as readonly string[]).includes(key)) continue;
+      yaml.warn(field.keyNode, `${where}.${key} refused: ${UNTRUSTED_CONFIG_REASON}; a creds entry under review may set neither credentials nor where a registry's traffic goes`);
+      fields.delete(key);
+    }
+  }
   const value = (key: string) => fields.get(key)?.value ?? null;
   const has = (key: string) => fields.has(key) && !yaml.isEmpty(value(key));
   const text = (key: string, templateAs?: CredsTemplateField): string => {

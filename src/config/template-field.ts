@@ -3,14 +3,19 @@
 import { compileTemplate, hasActions, TemplateExecError, TemplateSyntaxError, type CompiledTemplate, type TemplateRunOptions } from '../gotemplate/template.js';
 import type { YamlFile, YamlValue } from './yaml.js';
 
-/** Compiles a template field; a syntax error or unknown function is a ConfigError at its place in the file. */
-export function compileField(yaml: YamlFile, node: YamlValue, text: string, field: string): CompiledTemplate {
+/**
+ * Compiles a template field; a syntax error or unknown function is a ConfigError at its place in the file. What it
+ * may read when run later (a backup name) is bound now: the config's `run` options win over the caller's.
+ */
+export function compileField(yaml: YamlFile, node: YamlValue, text: string, field: string, run: TemplateRunOptions): CompiledTemplate {
+  let template: CompiledTemplate;
   try {
-    return compileTemplate(text, field);
+    template = compileTemplate(text, field);
   } catch (err) {
     if (err instanceof TemplateSyntaxError) throw yaml.errorAt(yaml.scalarValueOffset(node, err.offset), `template in ${field}: ${err.detail}`);
     throw err;
   }
+  return { name: template.name, source: template.source, execute: (data, options) => template.execute(data, { ...options, ...run }) };
 }
 
 /**
@@ -19,7 +24,7 @@ export function compileField(yaml: YamlFile, node: YamlValue, text: string, fiel
  */
 export function expandField(yaml: YamlFile, node: YamlValue, text: string, field: string, data: unknown, options: TemplateRunOptions): string {
   if (!hasActions(text)) return text;
-  const template = compileField(yaml, node, text, field);
+  const template = compileField(yaml, node, text, field, options);
   try {
     return template.execute(data, { ...options, onWarning: (message) => yaml.warn(node, `${field}: ${message}`) });
   } catch (err) {

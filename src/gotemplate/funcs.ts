@@ -4,6 +4,11 @@
 import { goTypeName, sprint, sprintf, sprintln } from './fmt.js';
 import { GoMonth, GoTime, GoWeekday, parseTime } from './time.js';
 
+/** Thrown by a FuncContext that may not reach outside the template (a config under review): shown as it is. */
+export class AccessRefused extends Error {
+  override name = 'AccessRefused';
+}
+
 /** What functions may reach outside the template: injected so tests and callers control it. */
 export interface FuncContext {
   env(name: string): string | undefined;
@@ -222,6 +227,7 @@ export const TEMPLATE_FUNCS: Readonly<Record<string, TemplateFunc>> = {
     try {
       return ctx.readFile(path).trim();
     } catch (err) {
+      if (err instanceof AccessRefused) throw err;
       // regclient returns "" here, which turns a missing secret into an empty password that fails far from its cause.
       throw new Error(`file ${JSON.stringify(path)} could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): create it, or fix the path`);
     }

@@ -2,11 +2,12 @@
 // many times with data. Used for regsync's and regbot's Go-template fields.
 import { readFileSync } from 'node:fs';
 import { TemplateRun } from './exec.js';
-import { TEMPLATE_FUNCS, type FuncContext } from './funcs.js';
+import { AccessRefused, TEMPLATE_FUNCS, type FuncContext } from './funcs.js';
 import { parseTemplate, type TemplateNode } from './parse.js';
 import { GoTime } from './time.js';
 
 export { TemplateExecError, TemplateSyntaxError } from './errors.js';
+export { AccessRefused } from './funcs.js';
 export { GoDuration, GoMonth, GoTime, GoWeekday } from './time.js';
 
 export interface TemplateRunOptions {
@@ -18,6 +19,12 @@ export interface TemplateRunOptions {
   onWarning?: (message: string) => void;
   /** The clock for `time.Now`. */
   now?: () => GoTime;
+  /**
+   * Set for a template whose author is not trusted (a policy under review): `file` and `env` then fail with `reason`,
+   * since what they read would reach the author (as a password sent to their host, a name), except `env` of the
+   * variables in `allowEnv`.
+   */
+  refuseOutsideAccess?: { reason: string; allowEnv: readonly string[] };
 }
 
 export interface CompiledTemplate {
@@ -39,15 +46,20 @@ export function compileTemplate(source: string, name: string): CompiledTemplate 
     source,
     execute(data: unknown, options: TemplateRunOptions = {}): string {
       const env = options.env ?? process.env;
+      const refused = options.refuseOutsideAccess;
       const ctx: FuncContext = {
-        env: (key) => env[key],
-        readFile: options.readFile ?? ((path) => readFileSync(path, 'utf8')),
+        env: (key) => (refused === undefined || refused.allowEnv.includes(key) ? env[key] : refuse(`env ${JSON.stringify(key)} is refused: ${refused.reason}`)),
+        readFile: refused === undefined ? (options.readFile ?? ((path) => readFileSync(path, 'utf8'))) : (path) => refuse(`file ${JSON.stringify(path)} is refused: ${refused.reason}`),
         warn: options.onWarning ?? (() => {}),
         now: options.now ?? (() => GoTime.now()),
       };
       return new TemplateRun(name, source, TEMPLATE_FUNCS, ctx, data).run(nodes, data);
     },
   };
+}
+
+function refuse(message: string): never {
+  throw new AccessRefused(message);
 }
 
 /** Compiles and runs in one step. */

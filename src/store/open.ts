@@ -2,7 +2,7 @@
 // nothing but docker's config: each registry gets its own session (client with its connections, limiter and tokens,
 // and what the store learns about the registry while the run goes).
 import { resolve } from 'node:path';
-import type { Logger } from '../log.js';
+import { Secrets, type Logger } from '../log.js';
 import type { Reference } from '../oci/reference.js';
 import { KEEP_SPENT, type SpentChunks } from '../spent-buffers.js';
 import { DEFAULT_CERTS_DIRS, withCertsDirs } from '../transport/certs-dir.js';
@@ -10,6 +10,7 @@ import { RegistryClient } from '../transport/client.js';
 import { HostCredentialSource, sharedDockerConfig } from '../transport/auth/credential-sources.js';
 import { hostConfigFor, type HostConfig } from '../config/hostconfig.js';
 import { boundsWith, type Bounds } from '../config/bounds.js';
+import { learnHostSecrets } from '../config/secrets.js';
 import type { LayoutBounds } from './ocidir/layout.js';
 import type { RetryPolicy } from '../retry.js';
 import type { AgentTimeouts } from '../transport/tls.js';
@@ -22,6 +23,11 @@ import type { Store } from './store.js';
 export interface StoreOptions {
   hosts: HostConfig[];
   logger: Logger;
+  /**
+   * The run's secrets, which the face masks its output with: the hosts' credentials are added when the set is made,
+   * before any request, and credentials and tokens learned later as they arrive. A set of its own when absent.
+   */
+  secrets?: Secrets;
   /** Read credentials from docker's config.json and its credential helpers. Default true. */
   useDockerConfig?: boolean;
   userAgent?: string;
@@ -43,9 +49,12 @@ export class StoreSet {
   private readonly dockerConfig: ReturnType<typeof sharedDockerConfig>;
   /** For what streams blobs outside a store (an archive written or read). */
   readonly spent: SpentChunks;
+  readonly secrets: Secrets;
 
   constructor(private readonly opts: StoreOptions) {
-    this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true);
+    this.secrets = opts.secrets ?? new Secrets();
+    for (const host of opts.hosts) learnHostSecrets(this.secrets, host);
+    this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true, this.secrets);
     this.spent = opts.spent ?? KEEP_SPENT;
   }
 
@@ -67,8 +76,9 @@ export class StoreSet {
       const host = withCertsDirs(hostConfigFor(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
       const client = new RegistryClient({
         host,
-        credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger }),
+        credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger, secrets: this.secrets }),
         logger: this.opts.logger,
+        secrets: this.secrets,
         userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { RegistryError, RegistryLimitError, type Operation } from '../errors.js';
 import { boundKey, boundsWith, formatBytes, formatMs, type Bounds } from '../config/bounds.js';
-import type { Logger } from '../log.js';
+import type { Logger, Secrets } from '../log.js';
 import { apiHostFor } from '../oci/reference.js';
 import { Authenticator } from './auth/authenticator.js';
 import type { CredentialSource } from './auth/credential.js';
@@ -54,6 +54,8 @@ export interface RegistryClientOptions {
   host: HostConfig;
   credentials: CredentialSource;
   logger: Logger;
+  /** The run's secrets: tokens received are added, and registry error text is masked before it is cut short. */
+  secrets: Secrets;
   userAgent: string;
   retry?: Partial<RetryPolicy>;
   timeouts?: AgentTimeouts;
@@ -70,6 +72,7 @@ export class RegistryClient {
   readonly origin: URL;
   readonly host: HostConfig;
   readonly bounds: Bounds;
+  readonly secrets: Secrets;
   private readonly agent: Agent;
   private readonly foreign: Agent;
   private readonly limiter: RequestLimiter;
@@ -83,6 +86,7 @@ export class RegistryClient {
     this.host = opts.host;
     this.registry = opts.host.registry;
     this.bounds = boundsWith(opts.bounds);
+    this.secrets = opts.secrets;
     this.origin = originFor(opts.host, opts.host.hostname ?? apiHostFor(opts.host.registry));
     this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
     this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
@@ -99,6 +103,7 @@ export class RegistryClient {
       credentials: opts.credentials,
       http: this.tokenHttp,
       logger: opts.logger,
+      secrets: opts.secrets,
     });
   }
 
@@ -130,7 +135,7 @@ export class RegistryClient {
         reauthenticated = true;
         continue;
       }
-      throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
+      throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation, secrets: this.secrets }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
     }
   }
 
@@ -260,7 +265,7 @@ export class RegistryClient {
   private readonly tokenHttp: TokenHttp = async (url, init) => {
     const req: RegistryRequest = { method: init.method, target: url.href, operation: 'auth', headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) };
     const res = await this.sendRetrying(url, req, undefined, true);
-    const read = { registry: this.registry, repository: undefined, operation: 'auth' as const, what: `the answer of the token server ${url.origin}`, limit: this.bounds.tokenBytes, bound: 'tokenBytes' as const };
+    const read = { registry: this.registry, secrets: this.secrets, repository: undefined, operation: 'auth' as const, what: `the answer of the token server ${url.origin}`, limit: this.bounds.tokenBytes, bound: 'tokenBytes' as const };
     return { status: res.status, text: async () => (await readBounded(res, read)).toString('utf8') };
   };
 }

@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream';
 import { RegistryError, RegistryLimitError, type Operation } from '../errors.js';
 import { boundKey, formatBytes, type Bounds } from '../config/bounds.js';
+import type { Secrets } from '../log.js';
 import { classifyStatus } from '../retry.js';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
@@ -11,6 +12,8 @@ export interface ErrorContext {
   registry: string;
   repository: string | undefined;
   operation: Operation;
+  /** Masked before the text is cut short: a cut through a secret would leave a piece no redactor recognises. */
+  secrets: Secrets;
 }
 
 const ERROR_BODY_MAX = 64 * 1024;
@@ -95,7 +98,7 @@ async function readErrorBody(body: Readable): Promise<ErrorBody> {
 /** A RegistryError for an unexpected status; `what` names the thing asked for (`manifest repo:tag`, `blob sha256:…`). */
 export async function errorFromResponse(status: number, body: Readable, ctx: ErrorContext, what: string): Promise<RegistryError> {
   const { codes, messages } = await readErrorBody(body);
-  const said = messages.length ? ` (registry says: ${messages.join('; ').slice(0, 300)})` : '';
+  const said = messages.length ? ` (registry says: ${ctx.secrets.redact(messages.join('; ')).slice(0, 300)})` : '';
   const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes, failure: classifyStatus(status) };
   switch (status) {
     case 401:

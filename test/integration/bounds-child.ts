@@ -1,7 +1,7 @@
 // Runs one registry read in a process of its own, so the test can measure what that read costs in memory: prints
 // one JSON line with the outcome, the error message, the time taken and the process's peak RSS.
 // Usage: node bounds-child.js <host:port> (lists the tags of a/b, with Basic credentials for the token realm)
-import { silentLogger } from '../../src/log.js';
+import { silentLogger, Secrets } from '../../src/log.js';
 import { RegistryStore } from '../../src/store/registry/registry.js';
 import { RegistrySession } from '../../src/store/registry/session.js';
 import { RegistryClient } from '../../src/transport/client.js';
@@ -9,6 +9,7 @@ import { RegistryClient } from '../../src/transport/client.js';
 const host = process.argv[2]!;
 const client = new RegistryClient({
   host: { registry: host, tls: 'disabled' },
+  secrets: new Secrets(),
   credentials: { credential: async () => ({ kind: 'basic', username: 'u', password: 'p' }), describe: () => 'test credentials' },
   logger: silentLogger,
   userAgent: 'regkit/test',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { FileLimitError, InvalidContentError, RegistryLimitError } from '../../src/errors.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger, Secrets } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
 import { OcidirStore } from '../../src/store/ocidir/ocidir.js';
@@ -80,6 +80,7 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
   function storeFor(host: string, bounds: Partial<Bounds>): RegistryStore {
     const client = new RegistryClient({
       host: { registry: host, tls: 'disabled' },
+      secrets: new Secrets(),
       credentials: staticCredentials({ kind: 'anonymous' }),
       logger: silentLogger,
       userAgent: 'regkit/test',

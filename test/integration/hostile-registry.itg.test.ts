@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { after, describe, test } from 'node:test';
 import { DigestMismatchError, RegistryError } from '../../src/errors.js';
-import { silentLogger } from '../../src/log.js';
+import { Secrets, silentLogger } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
 import type { RegistryReference } from '../../src/oci/reference.js';
@@ -33,6 +33,7 @@ describe('hostile registry responses', { timeout: 120_000 }, () => {
       host: { registry: server.host, tls: 'disabled' },
       credentials: staticCredentials(credential),
       logger: silentLogger,
+      secrets: new Secrets(),
       userAgent: 'regkit/test',
       retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 10 },
       timeouts: SHORT,

@@ -84,7 +84,8 @@ test('actions/sync: the sync step takes every input through env, wrapped in cach
   // The key step runs the CLI (no INPUT_ variables: they would make it an action run) into GITHUB_OUTPUT.
   assert.equal(key.shell, 'bash');
   assert.match(key.run!, /dist\/index\.js" sync cache-key -c "\$REGKIT_CONFIG" .*>> "\$GITHUB_OUTPUT"/);
-  assert.deepEqual(key.env, { REGKIT_CONFIG: '${{ inputs.config }}', REGKIT_SHARD: '${{ inputs.shard }}' });
+  assert.deepEqual(key.env, { REGKIT_CONFIG: '${{ inputs.config }}', REGKIT_UNTRUSTED_CONFIG: '${{ inputs.untrusted-config }}', REGKIT_ALLOW_ENV: '${{ inputs.allow-env }}', REGKIT_SHARD: '${{ inputs.shard }}' });
+  assert.match(key.run!, /\$REGKIT_UNTRUSTED_CONFIG" = true \]; then untrusted=\(--untrusted-config --allow-env /);
   assert.ok(Object.keys(key.env!).every((v) => !v.startsWith('INPUT_')));
   assert.match(key.if!, /inputs\.cache != 'false'/);
   assert.equal(restore.uses, 'actions/cache/restore@v4');

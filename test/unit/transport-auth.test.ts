@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { RegistryError } from '../../src/errors.js';
-import { silentLogger } from '../../src/log.js';
+import { Secrets, silentLogger } from '../../src/log.js';
 import { Authenticator } from '../../src/transport/auth/authenticator.js';
 import type { TokenHttp } from '../../src/transport/auth/token.js';
 import { json, startLocalServer, staticCredentials, testClient, type LocalServer } from './transport-local-server.js';
@@ -235,7 +235,7 @@ describe('token cache lifetime', () => {
       fetched++;
       return { status: 200, text: async () => JSON.stringify({ token: `t${fetched}`, expires_in: 10 }) };
     };
-    const auth = new Authenticator({ registry: 'r', origin: new URL('https://r'), repoAuth: false, credentials: staticCredentials({ kind: 'anonymous' }), http, logger: silentLogger, now: () => now });
+    const auth = new Authenticator({ registry: 'r', origin: new URL('https://r'), repoAuth: false, credentials: staticCredentials({ kind: 'anonymous' }), http, logger: silentLogger, secrets: new Secrets(), now: () => now });
     assert.equal(await auth.acceptChallenge('Bearer realm="https://r/token",service="r"', undefined, 'a'), true);
     assert.equal(await auth.authorization(['repository:a:pull'], 'a'), 'Bearer t1');
     now += 54_000;
@@ -251,7 +251,7 @@ describe('token cache lifetime', () => {
       await new Promise((r) => setTimeout(r, 20));
       return { status: 200, text: async () => JSON.stringify({ token: 't' }) };
     };
-    const auth = new Authenticator({ registry: 'r', origin: new URL('https://r'), repoAuth: false, credentials: staticCredentials({ kind: 'anonymous' }), http, logger: silentLogger });
+    const auth = new Authenticator({ registry: 'r', origin: new URL('https://r'), repoAuth: false, credentials: staticCredentials({ kind: 'anonymous' }), http, logger: silentLogger, secrets: new Secrets() });
     await auth.acceptChallenge('Bearer realm="https://r/token"', undefined, 'a');
     await Promise.all(Array.from({ length: 5 }, () => auth.authorization(['repository:a:pull'], 'a')));
     assert.equal(fetched, 1);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { CredentialSource, Credential } from '../../src/transport/auth/credential.js';
 import { RegistryClient } from '../../src/transport/client.js';
 import type { HostConfig } from '../../src/config/hostconfig.js';
-import { silentLogger } from '../../src/log.js';
+import { Secrets, silentLogger } from '../../src/log.js';
 
 export interface SeenRequest {
   method: string;
@@ -58,6 +58,7 @@ export function testClient(host: string, opts: { credential?: Credential; config
     host: { registry: host, tls: 'disabled', ...opts.config },
     credentials: staticCredentials(opts.credential ?? { kind: 'anonymous' }),
     logger: silentLogger,
+    secrets: new Secrets(),
     userAgent: 'regkit/test',
     retry: { baseDelayMs: 1, maxDelayMs: 20, maxRetryAfterMs: 3000, ...(opts.retries !== undefined ? { retries: opts.retries } : {}) },
   });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Secrets } from '../../src/log.js';
 import { after, describe, test } from 'node:test';
 import { Readable } from 'node:stream';
 import { DigestMismatchError, RegistryError, RegistryLimitError } from '../../src/errors.js';
@@ -34,7 +35,7 @@ describe('the failure classifier', () => {
 
   test('a RegistryError made from a response is classified by its status, the same rule', async () => {
     for (const [status, want] of STATUSES) {
-      const err = await errorFromResponse(status, Readable.from([]), { registry: 'r.example', repository: 'a', operation: 'blob-get' }, 'blob x');
+      const err = await errorFromResponse(status, Readable.from([]), { registry: 'r.example', repository: 'a', operation: 'blob-get', secrets: new Secrets() }, 'blob x');
       assert.equal(classifyFailure(err), want, String(status));
     }
   });

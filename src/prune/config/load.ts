@@ -13,6 +13,7 @@ import { parseGoDuration } from '../../config/duration.js';
 import { checkedEntries } from '../../config/keys.js';
 import { compileAnchoredRegex } from '../../config/regex.js';
 import { openConfigDocument } from '../../config/document.js';
+import { TRUSTED_CONFIG, type ConfigTrust } from '../../config/trust.js';
 import { YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../../config/yaml.js';
 import { DEFAULT_SCRIPT_MEMORY_MIB } from '../lua/sandbox.js';
 import { checkLuaSyntax, fileLineOf } from './script.js';
@@ -147,11 +148,11 @@ function checkUniqueNames(yaml: YamlFile, entries: ReadonlyArray<{ name: string;
 
 /**
  * Reads and resolves a regbot config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
- * `{{env}}` in creds (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
+ * `{{env}}` in creds (process.env when absent); `trust` is `untrusted` for a policy under review (see config/trust.ts). Throws ConfigError with file:line:column on anything unusable.
  */
-export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>): BotConfig {
-  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env);
-  const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run });
+export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = TRUSTED_CONFIG): BotConfig {
+  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env, trust);
+  const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run, trust });
   const defaults = readDefaults(yaml, top.get('defaults')?.value ?? null);
   const scripts = yaml.items(top.get('scripts')?.value ?? null, 'scripts').map((node, i) => readScript(yaml, node, i, defaults));
   const policies = readPolicies(yaml, top.get('policies')?.value ?? null);

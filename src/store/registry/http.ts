@@ -49,7 +49,7 @@ export function registryRef(ctx: RegistrySession, ref: Reference): RegistryRefer
 /** Throws the registry's error unless the status is one of `ok`; the body is left for the caller on success. */
 export async function expectStatus(res: RegistryResponse, ok: readonly number[], ctx: RegistrySession, repository: string | undefined, operation: Operation, what: string): Promise<void> {
   if (ok.includes(res.status)) return;
-  throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, repository, operation }, what);
+  throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, repository, operation, secrets: ctx.client.secrets }, what);
 }
 
 /** Relative or absolute `Location` (distribution spec allows both), resolved against the response it came with. */

@@ -62,7 +62,7 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
         return undefined;
       }
       await expectStatus(res, [200], ctx, repository, operation, what);
-      const body = await readBounded(res, { registry: ctx.client.registry, repository, operation, what: `page ${pages} of the ${what}`, limit: bounds.listPageBytes, bound: 'listPageBytes' });
+      const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, what: `page ${pages} of the ${what}`, limit: bounds.listPageBytes, bound: 'listPageBytes' });
       return { url: res.url, link: res.headers['link'], body };
     });
     if (fetched === undefined) return undefined;

@@ -98,7 +98,7 @@ async function getManifestOnce(ctx: RegistrySession, ref: RegistryReference, not
     notAfter,
   });
   await expectStatus(res, [200], ctx, ref.repository, 'manifest-get', what);
-  const bytes = await readBounded(res, { registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-get', what, limit: ctx.client.bounds.manifestBytes, bound: 'manifestBytes' });
+  const bytes = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository: ref.repository, operation: 'manifest-get', what, limit: ctx.client.bounds.manifestBytes, bound: 'manifestBytes' });
   const headerDigest = header(res.headers, 'docker-content-digest');
   const expected = ref.digest ?? headerDigest;
   if (expected !== undefined) verifyBytes(bytes, expected, what);

@@ -54,7 +54,7 @@ async function listFromApi(ctx: RegistrySession, repository: string, digest: str
     }
     await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
     seen.add(res.url.href);
-    const body = await readBounded(res, { registry: ctx.client.registry, ...where, what: `page ${pages} of the referrers of ${digest}`, limit: bounds.manifestBytes, bound: 'manifestBytes' });
+    const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, ...where, what: `page ${pages} of the referrers of ${digest}`, limit: bounds.manifestBytes, bound: 'manifestBytes' });
     const index = JSON.parse(body.toString('utf8')) as Partial<ImageIndex>;
     const page = validReferrers(ctx, index.manifests, `the referrers of ${ctx.client.registry}/${repository}@${digest}`);
     // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.

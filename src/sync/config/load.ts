@@ -8,6 +8,7 @@ import type { BackupRef, SyncConfig, SyncStep } from './types.js';
 import { openConfigDocument } from '../../config/document.js';
 import type { ConfigSource } from '../../config/yaml.js';
 import type { TemplateRunOptions } from '../../gotemplate/template.js';
+import { TRUSTED_CONFIG, type ConfigTrust } from '../../config/trust.js';
 
 export type * from './types.js';
 export { selectTags, nameAllowed } from '../../config/filters.js';
@@ -18,16 +19,16 @@ const TOP_KEYS = ['version', 'creds', 'defaults', 'sync'] as const;
 
 /**
  * Reads and resolves a regsync config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
- * `{{env}}` (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
+ * `{{env}}` (process.env when absent); `trust` is `untrusted` for a policy under review (see config/trust.ts). Throws ConfigError with file:line:column on anything unusable.
  */
-export function loadSyncConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>): SyncConfig {
-  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env);
+export function loadSyncConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = TRUSTED_CONFIG): SyncConfig {
+  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env, trust);
 
-  const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGSYNC_CREDS_TEMPLATES, run });
+  const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGSYNC_CREDS_TEMPLATES, run, trust });
   const defaultsNode = top.get('defaults')?.value ?? null;
   const defaults = readDefaults(yaml, defaultsNode);
   const backupNode = yaml.entries(defaultsNode, 'defaults').find((e) => e.key === 'backup')?.value ?? null;
-  const defaultBackup = defaults.backup !== undefined ? compileField(yaml, backupNode, defaults.backup, 'defaults.backup') : undefined;
+  const defaultBackup = defaults.backup !== undefined ? compileField(yaml, backupNode, defaults.backup, 'defaults.backup', run) : undefined;
   const sync = yaml.items(top.get('sync')?.value ?? null, 'sync').map((node, i) => readStep(yaml, node, i, defaults, defaultBackup, run));
   return { file: yaml.name, version: 1, creds, defaults, sync, warnings: yaml.warnings };
 }

@@ -287,7 +287,7 @@ export function readStep(
     if (d.schedule !== undefined) schedule = d.schedule;
     else if (d.intervalSeconds !== undefined) intervalSeconds = d.intervalSeconds;
   }
-  const backup = o.backup ? compileField(yaml, o.backup.node, o.backup.text, `${where}.backup`) : defaultBackup;
+  const backup = o.backup ? compileField(yaml, o.backup.node, o.backup.text, `${where}.backup`, run) : defaultBackup;
   const step = {
     source: source.text,
     target: target.text,

@@ -3,7 +3,7 @@
 // they expire; scopes accumulate per host so one token serves every repository (per repository with `repoAuth`,
 // for registries that reject large scope lists).
 import { RegistryError } from '../../errors.js';
-import type { Logger } from '../../log.js';
+import type { Logger, Secrets } from '../../log.js';
 import { parseWwwAuthenticate, type Challenge } from './challenge.js';
 import { basicAuthorization, type CredentialSource } from './credential.js';
 import { ScopeSet } from './scope.js';
@@ -16,6 +16,8 @@ export interface AuthenticatorOptions {
   credentials: CredentialSource;
   http: TokenHttp;
   logger: Logger;
+  /** Where tokens received are registered. */
+  secrets: Secrets;
   now?: () => number;
 }
 
@@ -125,6 +127,7 @@ export class Authenticator {
       { realm, service: challenge.params['service'], scopes, credential, registry: this.opts.registry, registryOrigin: this.opts.origin, repository },
       this.opts.http,
       this.opts.logger,
+      this.opts.secrets,
       this.now,
     );
   }

@@ -2,10 +2,10 @@
 // config.json (inline `auths`, `credHelpers`, `credsStore`), else anonymous. Helper answers are cached for
 // `credExpire` seconds; a failed helper is asked again after a few seconds.
 import { DOCKER_HUB } from '../../oci/reference.js';
-import type { Logger } from '../../log.js';
-import { ANONYMOUS, type Credential, type CredentialSource } from './credential.js';
+import type { Logger, Secrets } from '../../log.js';
+import { ANONYMOUS, learnCredential, type Credential, type CredentialSource } from './credential.js';
 import { runCredentialHelper } from './cred-helper.js';
-import { DOCKER_HUB_CRED_HOST, helperFor, inlineCredential, loadDockerConfig, type DockerConfig } from './docker-config.js';
+import { decodeAuthEntry, DOCKER_HUB_CRED_HOST, helperFor, inlineCredential, loadDockerConfig, type DockerConfig } from './docker-config.js';
 import type { HostConfig } from '../../config/hostconfig.js';
 
 const DEFAULT_CRED_EXPIRE_S = 3600;
@@ -16,6 +16,8 @@ export interface CredentialSourceOptions {
   /** Loaded docker config, or `undefined` to ignore docker's credentials. */
   dockerConfig: () => Promise<DockerConfig | undefined>;
   logger: Logger;
+  /** Every credential handed out is registered here first. */
+  secrets: Secrets;
   now?: () => number;
 }
 
@@ -47,6 +49,7 @@ export class HostCredentialSource implements CredentialSource {
   }
 
   private remember(value: Credential, ttlMs: number, origin: string): Credential {
+    learnCredential(this.opts.secrets, value);
     this.cached = { value, until: this.now() + ttlMs, origin };
     this.origin = origin;
     return value;
@@ -81,12 +84,23 @@ export class HostCredentialSource implements CredentialSource {
   }
 }
 
-/** Loads docker's config once, on first use, and shares it between hosts. */
-export function sharedDockerConfig(enabled: boolean, path?: string): () => Promise<DockerConfig | undefined> {
+/**
+ * Loads docker's config once, on first use, and shares it between hosts. Every credential written in it is
+ * registered as a secret on load, those of hosts this run never talks to included.
+ */
+export function sharedDockerConfig(enabled: boolean, secrets: Secrets, path?: string): () => Promise<DockerConfig | undefined> {
   let loaded: Promise<DockerConfig> | undefined;
   return async () => {
     if (!enabled) return undefined;
-    loaded ??= loadDockerConfig(path);
+    loaded ??= loadDockerConfig(path).then((config) => {
+      for (const entry of Object.values(config.auths)) {
+        const { username, password, identitytoken } = decodeAuthEntry(entry);
+        if (password !== undefined) secrets.addBasic(username ?? '', password);
+        secrets.add(identitytoken);
+        secrets.add(entry.auth);
+      }
+      return config;
+    });
     return loaded;
   };
 }

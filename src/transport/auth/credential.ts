@@ -1,4 +1,5 @@
 // What a registry may be given to prove who we are. Values are secrets: never log or format them.
+import type { Secrets } from '../../log.js';
 
 export type Credential =
   | { kind: 'anonymous' }
@@ -17,4 +18,10 @@ export interface CredentialSource {
 
 export function basicAuthorization(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
+/** Teaches the run's secrets a credential before it is used: the password with its Basic form, or the token. */
+export function learnCredential(secrets: Secrets, cred: Credential): void {
+  if (cred.kind === 'basic') secrets.addBasic(cred.username, cred.password);
+  else if (cred.kind === 'token') secrets.add(cred.token);
 }

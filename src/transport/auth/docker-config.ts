@@ -64,10 +64,8 @@ function findByHost<T>(map: Record<string, T>, host: string): T | undefined {
   return undefined;
 }
 
-/** Credentials written inline in `auths`, if the entry holds any. */
-export function inlineCredential(config: DockerConfig, credHost: string): Credential | undefined {
-  const entry = findByHost(config.auths, credHost);
-  if (!entry) return undefined;
+/** An `auths` entry's user and password (from `auth`, base64 of `user:pass`, else the plain fields) and token. */
+export function decodeAuthEntry(entry: DockerAuthEntry): { username?: string; password?: string; identitytoken?: string } {
   let username = entry.username;
   let password = entry.password;
   if (entry.auth) {
@@ -78,8 +76,16 @@ export function inlineCredential(config: DockerConfig, credHost: string): Creden
       password = decoded.slice(colon + 1);
     }
   }
-  if (entry.identitytoken) return { kind: 'token', token: entry.identitytoken, ...(username ? { username } : {}) };
-  if (username && password !== undefined && password !== '') return { kind: 'basic', username, password };
+  return { ...(username ? { username } : {}), ...(password ? { password } : {}), ...(entry.identitytoken ? { identitytoken: entry.identitytoken } : {}) };
+}
+
+/** Credentials written inline in `auths`, if the entry holds any. */
+export function inlineCredential(config: DockerConfig, credHost: string): Credential | undefined {
+  const entry = findByHost(config.auths, credHost);
+  if (!entry) return undefined;
+  const { username, password, identitytoken } = decodeAuthEntry(entry);
+  if (identitytoken) return { kind: 'token', token: identitytoken, ...(username ? { username } : {}) };
+  if (username && password !== undefined) return { kind: 'basic', username, password };
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 // Fetching a bearer token from a token realm (distribution token spec; OAuth2 refresh-token flow for identity tokens).
 import { RegistryError } from '../../errors.js';
 import { classifyStatus } from '../../retry.js';
-import type { Logger } from '../../log.js';
+import type { Logger, Secrets } from '../../log.js';
 import { basicAuthorization, type Credential } from './credential.js';
 
 export interface TokenHttpResponse {
@@ -34,7 +34,8 @@ const CLIENT_ID = 'regkit';
 const MIN_EXPIRES_S = 60;
 const RENEW_EARLY_MS = 5_000;
 
-export async function fetchBearerToken(req: TokenRequest, http: TokenHttp, logger: Logger, now: () => number = Date.now): Promise<BearerToken> {
+/** Every token in a realm's answer is registered in `secrets` before it is used or anything can echo it. */
+export async function fetchBearerToken(req: TokenRequest, http: TokenHttp, logger: Logger, secrets: Secrets, now: () => number = Date.now): Promise<BearerToken> {
   let realm: URL;
   try {
     realm = new URL(req.realm);
@@ -80,12 +81,13 @@ export async function fetchBearerToken(req: TokenRequest, http: TokenHttp, logge
       ...(denied ? { hint: `check the credentials used for ${req.registry} (--host reg=${req.registry},user=…,pass=… or docker login)` } : {}),
     });
   }
-  let body: { token?: unknown; access_token?: unknown; expires_in?: unknown };
+  let body: { token?: unknown; access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
     throw new RegistryError(`the token server ${realm.origin} answered with something that is not JSON`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
   }
+  for (const t of [body.token, body.access_token, body.refresh_token]) if (typeof t === 'string') secrets.add(t);
   const token = typeof body.token === 'string' && body.token !== '' ? body.token : typeof body.access_token === 'string' ? body.access_token : '';
   if (token === '') throw new RegistryError(`the token server ${realm.origin} answered without a token`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
   const expiresIn = Math.max(MIN_EXPIRES_S, typeof body.expires_in === 'number' ? body.expires_in : 0);
