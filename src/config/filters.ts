@@ -50,9 +50,12 @@ export function readTagFilter(yaml: YamlFile, node: YamlValue, what: string): Ta
   const filter: TagFilter = {
     allow: patterns(yaml, f.get('allow')?.value ?? null, `${what}.allow`),
     deny: patterns(yaml, f.get('deny')?.value ?? null, `${what}.deny`),
-    semverRange: yaml.items(f.get('semverRange')?.value ?? null, `${what}.semverRange`).map((item, i) => {
+    // regsync skips an empty entry, and a list of only empty entries is no semver condition at all.
+    semverRange: yaml.items(f.get('semverRange')?.value ?? null, `${what}.semverRange`).flatMap((item, i) => {
+      const text = yaml.string(item, `${what}.semverRange[${i}]`);
+      if (text === '') return [];
       try {
-        return parseSemverRange(yaml.string(item, `${what}.semverRange[${i}]`));
+        return [parseSemverRange(text)];
       } catch (err) {
         throw yaml.error(item, `${what}.semverRange[${i}]: ${(err as Error).message}`);
       }
