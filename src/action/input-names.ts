@@ -4,8 +4,8 @@
 /** Commands the action runs, and the inputs each reads besides `command`. */
 export const COMMAND_INPUTS = {
   copy: ['source', 'target', 'platforms', 'referrers', 'digest-tags', 'include-external', 'force-recursive', 'fast', 'dry-run', 'concurrency', 'hosts', 'format'],
-  sync: ['config', 'mode', 'shard', 'shards', 'missing', 'abort-on-error', 'max-wait', 'cache', 'hosts', 'format'],
-  prune: ['config', 'dry-run', 'hosts', 'format'],
+  sync: ['config', 'strict', 'mode', 'shard', 'shards', 'missing', 'abort-on-error', 'max-wait', 'cache', 'hosts', 'format'],
+  prune: ['config', 'strict', 'dry-run', 'hosts', 'format'],
 } as const;
 
 export type ActionCommand = keyof typeof COMMAND_INPUTS;

@@ -107,12 +107,12 @@ function globalOptions(raw: RawArgs): GlobalOptions {
 
 // The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
 // wall time of every copy, and most of the bundle is not needed for one.
-async function loadSyncConfigFile(file: string) {
-  return (await import('../command/configs.js')).loadSyncConfig(file);
+async function loadSyncConfigFile(file: string, strict: boolean) {
+  return (await import('../command/configs.js')).loadSyncConfig(file, undefined, { strict });
 }
 
-async function loadBotConfigFile(file: string) {
-  return (await import('../command/configs.js')).loadBotConfig(file);
+async function loadBotConfigFile(file: string, strict: boolean) {
+  return (await import('../command/configs.js')).loadBotConfig(file, undefined, { strict });
 }
 
 async function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs): Promise<Command> {
@@ -181,7 +181,7 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       const maxWait = one(raw, 'max-wait');
       return {
         name,
-        config: await loadSyncConfigFile(file),
+        config: await loadSyncConfigFile(file, has(raw, 'strict')),
         ...(shard !== undefined ? { shard: parseShard(shard) } : {}),
         missing: has(raw, 'missing'),
         abortOnError: has(raw, 'abort-on-error'),
@@ -191,7 +191,7 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
     case 'prune once': {
       const file = one(raw, 'config');
       if (file === undefined) throw new UsageError('prune once needs -c FILE: the regbot.yml to read');
-      return { name, config: await loadBotConfigFile(file), dryRun: has(raw, 'dry-run') };
+      return { name, config: await loadBotConfigFile(file, has(raw, 'strict')), dryRun: has(raw, 'dry-run') };
     }
     case 'image export':
     case 'image import': {

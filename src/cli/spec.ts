@@ -38,8 +38,14 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
 const PLATFORM_FLAG: FlagSpec = { name: 'platform', short: 'p', kind: 'value', value: 'OS/ARCH[/VARIANT]', help: 'pick this platform from a multi-platform index' };
 const CONFIG_FLAG: FlagSpec = { name: 'config', short: 'c', kind: 'value', value: 'FILE', help: 'the regsync.yml to read (- reads standard input)' };
 const SHARD_FLAG: FlagSpec = { name: 'shard', kind: 'value', value: 'I/N', help: 'take only the I-th of N deterministic parts of the work (one per matrix job)' };
+const STRICT_FLAG: FlagSpec = {
+  name: 'strict',
+  kind: 'boolean',
+  help: 'refuse what regsync/regbot ignore (unknown keys, a tag on a repository step, an unreadable {{file}}) instead of warning',
+};
 const SYNC_RUN_FLAGS: readonly FlagSpec[] = [
   CONFIG_FLAG,
+  STRICT_FLAG,
   SHARD_FLAG,
   { name: 'missing', kind: 'boolean', help: 'copy only tags the target does not have yet' },
   { name: 'abort-on-error', kind: 'boolean', help: 'start no new copy after the first failure' },
@@ -47,6 +53,7 @@ const SYNC_RUN_FLAGS: readonly FlagSpec[] = [
 ];
 const PRUNE_FLAGS: readonly FlagSpec[] = [
   { name: 'config', short: 'c', kind: 'value', value: 'FILE', help: 'the regbot.yml to read (- reads standard input)' },
+  STRICT_FLAG,
   { name: 'dry-run', kind: 'boolean', help: 'show the plan (each would-delete with its digest) and write nothing' },
 ];
 const LIMIT_FLAG: FlagSpec = { name: 'limit', kind: 'value', value: 'N', help: 'list at most N entries' };
@@ -104,7 +111,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { words: ['image', 'import'], args: ['REF', 'FILE'], summary: 'push the image in a tar file written by image export (or an OCI layout tar) to REF', flags: [] },
   { words: ['sync', 'once'], args: [], summary: 'run every step of a regsync.yml once', flags: SYNC_RUN_FLAGS },
   { words: ['sync', 'check'], args: [], summary: 'show what sync once would do, writing nothing', flags: SYNC_RUN_FLAGS },
-  { words: ['sync', 'config'], args: [], summary: 'print the resolved regsync.yml, secrets redacted', flags: [CONFIG_FLAG] },
+  { words: ['sync', 'config'], args: [], summary: 'print the resolved regsync.yml, secrets redacted', flags: [CONFIG_FLAG, STRICT_FLAG] },
   {
     words: ['prune', 'once'],
     args: [],
@@ -115,7 +122,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     words: ['sync', 'cache-key'],
     args: [],
     summary: 'print the Actions cache key, restore prefix and paths of the ocidir:// layouts a sync uses, as GITHUB_OUTPUT lines',
-    flags: [CONFIG_FLAG, SHARD_FLAG],
+    flags: [CONFIG_FLAG, STRICT_FLAG, SHARD_FLAG],
   },
 ];
 

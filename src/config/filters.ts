@@ -46,7 +46,7 @@ function patterns(yaml: YamlFile, node: YamlValue, what: string): NamePattern[] 
 }
 
 export function readTagFilter(yaml: YamlFile, node: YamlValue, what: string): TagFilter {
-  const f = checkedEntries(yaml, yaml.entries(node, what), TAG_FILTER_KEYS, what);
+  const f = checkedEntries(yaml, yaml.entries(node, what), TAG_FILTER_KEYS, what, TAG_FILTER_KEYS);
   const filter: TagFilter = {
     allow: patterns(yaml, f.get('allow')?.value ?? null, `${what}.allow`),
     deny: patterns(yaml, f.get('deny')?.value ?? null, `${what}.deny`),
@@ -74,7 +74,7 @@ export function readTagFilter(yaml: YamlFile, node: YamlValue, what: string): Ta
 }
 
 export function readNameFilter(yaml: YamlFile, node: YamlValue, what: string): NameFilter {
-  const f = checkedEntries(yaml, yaml.entries(node, what), NAME_FILTER_KEYS, what);
+  const f = checkedEntries(yaml, yaml.entries(node, what), NAME_FILTER_KEYS, what, NAME_FILTER_KEYS);
   return { allow: patterns(yaml, f.get('allow')?.value ?? null, `${what}.allow`), deny: patterns(yaml, f.get('deny')?.value ?? null, `${what}.deny`) };
 }
 

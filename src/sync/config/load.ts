@@ -1,5 +1,6 @@
-// Loads a regsync.yml: regclient's format read strictly (unknown keys are errors with their position and the
-// nearest valid key), every default applied, templates expanded in regsync's order. `loadSyncConfig` is the entry.
+// Loads a regsync.yml: regclient's format, every default applied, templates expanded in regsync's order. What regsync
+// loads silently (unknown keys, a tag on a repository step) is a warning with its position, an error under
+// `strict`. `loadSyncConfig` is the entry.
 import { ConfigError } from '../../errors.js';
 import { readCreds, REGSYNC_CREDS_TEMPLATES } from '../../config/creds.js';
 import { readDefaults, readStep, syncTemplateData } from './step.js';
@@ -20,8 +21,8 @@ const TOP_KEYS = ['version', 'creds', 'defaults', 'sync'] as const;
  * Reads and resolves a regsync config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
  * `{{env}}` (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
  */
-export function loadSyncConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>): SyncConfig {
-  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env);
+export function loadSyncConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, opts: { strict?: boolean } = {}): SyncConfig {
+  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, { ...(env ? { env } : {}), strict: opts.strict ?? false });
 
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGSYNC_CREDS_TEMPLATES, run });
   const defaultsNode = top.get('defaults')?.value ?? null;
