@@ -18,6 +18,12 @@ export interface ConfigWarning {
   column?: number;
 }
 
+/** `file:line:column: message`, as a run logs each warning before it starts. */
+export function warningText(w: ConfigWarning): string {
+  const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
+  return `${at}: ${w.message}`;
+}
+
 export interface Position {
   line: number;
   column: number;

@@ -9,7 +9,8 @@ import type { Logger } from '../log.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
-import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config/load.js';
+import { expandBackup, type SyncConfig, type SyncStep } from './config/load.js';
+import { warningText } from '../config/yaml.js';
 import { expandStep, parseStepEndpoints, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
@@ -84,10 +85,6 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
 }
 
 /** `file:line:col: message`, so a warning about the config points at the line to change. */
-function warningText(w: ConfigWarning): string {
-  const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
-  return `${at}: ${w.message}`;
-}
 
 /** For a step that failed before it had items: a readable label, not a parsed reference. */
 function stepRef(text: string): Reference {

@@ -210,15 +210,26 @@ describe('regsync config: bad input, each with file:line:col', () => {
     assert.deepEqual(c.sync[0]!.tagSets[0]!.allow.map((p) => p.source), ['a']);
     assert.equal(c.warnings.length, 1);
   });
-  it('a tag or digest on a repository step is ignored, as regsync ignores it', () => {
+  it('a tag or digest on a repository step is ignored: the step syncs the repository', () => {
     const c = load('sync:\n  - source: busybox:latest\n    target: registry:5000/library/busybox:latest\n    type: repository\n');
     assert.equal(c.sync[0]!.source, 'busybox');
     assert.equal(c.sync[0]!.target, 'registry:5000/library/busybox');
     assert.deepEqual(
       c.warnings.map((w) => [w.line, w.column, w.message]),
       [
-        [2, 13, 'sync[0].source "busybox:latest" names tag "latest", which a repository step ignores (as regsync does): it syncs the tags of busybox that its filters select'],
-        [3, 13, 'sync[0].target "registry:5000/library/busybox:latest" names tag "latest", which a repository step ignores (as regsync does): it syncs the tags of registry:5000/library/busybox that its filters select'],
+        [
+          2,
+          13,
+          'sync[0].source "busybox:latest" names tag "latest", which a repository step ignores: it syncs the tags of busybox that its filters select ' +
+            '(regsync lists them too, then fails each copy on "busybox:latest:<tag>"); write "busybox"',
+        ],
+        [
+          3,
+          13,
+          'sync[0].target "registry:5000/library/busybox:latest" names tag "latest", which a repository step ignores: it syncs the tags of ' +
+            'registry:5000/library/busybox that its filters select (regsync lists them too, then fails each copy on "registry:5000/library/busybox:latest:<tag>"); ' +
+            'write "registry:5000/library/busybox"',
+        ],
       ],
     );
     const digest = `sha256:${'a'.repeat(64)}`;

@@ -235,8 +235,9 @@ function checkPlatform(yaml: YamlFile, node: YamlValue, text: string, what: stri
 }
 
 /**
- * A repository step's source or target without the tag or digest it may name: regsync lists the repository's tags
- * and sets each one on both sides, so a written `busybox:latest` means the repository `busybox`.
+ * A repository step's source or target without the tag or digest it may name. regsync lists the repository's tags
+ * whatever the text names, then appends each tag to the text as written, so its copies of `busybox:latest` fail on
+ * `busybox:latest:1.36`; regkit takes the evident intent, the repository `busybox`, and says so.
  */
 function repositoryPart(yaml: YamlFile, node: YamlValue, text: string, what: string): string {
   let ref;
@@ -250,7 +251,11 @@ function repositoryPart(yaml: YamlFile, node: YamlValue, text: string, what: str
   if (ref.digest !== undefined) repo = repo.slice(0, repo.lastIndexOf('@'));
   if (ref.tag !== undefined && repo.endsWith(`:${ref.tag}`)) repo = repo.slice(0, -(ref.tag.length + 1));
   const named = [ref.tag !== undefined ? `tag "${ref.tag}"` : '', ref.digest !== undefined ? `digest ${ref.digest}` : ''].filter(Boolean).join(' and ');
-  yaml.tolerate(node, `${what} "${text}" names ${named}, which a repository step ignores (as regsync does): it syncs the tags of ${repo} that its filters select`);
+  yaml.tolerate(
+    node,
+    `${what} "${text}" names ${named}, which a repository step ignores: it syncs the tags of ${repo} that its filters select ` +
+      `(regsync lists them too, then fails each copy on "${text}:<tag>"); write "${repo}"`,
+  );
   return repo;
 }
 
