@@ -4,6 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { ConfigError } from '../errors.js';
+import type { ConfigWarning } from './warning.js';
+
+export type { ConfigWarning } from './warning.js';
 
 export interface ConfigSource {
   text: string;
@@ -11,18 +14,6 @@ export interface ConfigSource {
   name: string;
 }
 
-export interface ConfigWarning {
-  message: string;
-  file: string;
-  line?: number;
-  column?: number;
-}
-
-/** `file:line:column: message`, as a run logs each warning before it starts. */
-export function warningText(w: ConfigWarning): string {
-  const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
-  return `${at}: ${w.message}`;
-}
 
 export interface Position {
   line: number;

@@ -4,7 +4,7 @@
 // A failing script or policy stops only itself; its failure is a `failed` result, so the run exits 1 at the end.
 import type { OperationResult } from '../report/result.js';
 import type { BotConfig } from './config/types.js';
-import { warningText } from '../config/yaml.js';
+import { warningText } from '../config/warning.js';
 import { applyPlannedDeletes } from './plan/apply.js';
 import { buildPlan, runBotScript, type PruneContext } from './plan/build.js';
 import { DeleteGuard } from './plan/guard.js';

@@ -10,7 +10,7 @@ import { formatReference, parseReference, repositoryOf, withDigest, withTag, typ
 import type { OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
 import { expandBackup, type SyncConfig, type SyncStep } from './config/load.js';
-import { warningText } from '../config/yaml.js';
+import { warningText } from '../config/warning.js';
 import { expandStep, parseStepEndpoints, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
