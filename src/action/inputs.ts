@@ -111,9 +111,10 @@ function readSyncSettings(env: NodeJS.ProcessEnv): { command: SyncCommand; shard
   const abortOnError = readBoolean(env, 'abort-on-error');
   const maxWaitSeconds = readMaxWait(env);
   const cache = readBoolean(env, 'cache', true);
+  const strict = readBoolean(env, 'strict');
   const command: SyncCommand = {
     name: `sync ${mode as (typeof SYNC_MODES)[number]}`,
-    config: loadSyncConfig(file, undefined, readConfigTrust(env)),
+    config: loadSyncConfig(file, undefined, { strict, trust: readConfigTrust(env) }),
     ...(shard ? { shard } : {}),
     missing,
     abortOnError,
@@ -147,8 +148,10 @@ export function readSettings(env: NodeJS.ProcessEnv, argvCommand?: string): Acti
   };
   if (command === 'sync') return { global, ...readSyncSettings(env) };
   if (command === 'prune') {
+    const file = requireInput(env, 'config', 'prune');
     const dryRun = readBoolean(env, 'dry-run');
-    return { global, command: { name: 'prune once', config: loadBotConfig(requireInput(env, 'config', 'prune'), undefined, readConfigTrust(env)), dryRun }, cache: false };
+    const strict = readBoolean(env, 'strict');
+    return { global, command: { name: 'prune once', config: loadBotConfig(file, undefined, { strict, trust: readConfigTrust(env) }), dryRun }, cache: false };
   }
   return { global, command: readCopyCommand(env), cache: false };
 }

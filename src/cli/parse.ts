@@ -111,11 +111,11 @@ function globalOptions(raw: RawArgs): GlobalOptions {
 // The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
 // wall time of every copy, and most of the bundle is not needed for one.
 async function loadSyncConfigFile(file: string, raw: RawArgs) {
-  return (await import('../command/configs.js')).loadSyncConfig(file, undefined, configTrust(raw));
+  return (await import('../command/configs.js')).loadSyncConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
 }
 
 async function loadBotConfigFile(file: string, raw: RawArgs) {
-  return (await import('../command/configs.js')).loadBotConfig(file, undefined, configTrust(raw));
+  return (await import('../command/configs.js')).loadBotConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
 }
 
 function configTrust(raw: RawArgs): ConfigTrust {

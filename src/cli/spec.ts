@@ -50,8 +50,14 @@ const ALLOW_ENV_FLAG: FlagSpec = {
   help: 'with --untrusted-config: environment variables the config may still read with {{env}} (not secrets)',
 };
 const SHARD_FLAG: FlagSpec = { name: 'shard', kind: 'value', value: 'I/N', help: 'take only the I-th of N deterministic parts of the work (one per matrix job)' };
+const STRICT_FLAG: FlagSpec = {
+  name: 'strict',
+  kind: 'boolean',
+  help: 'refuse what regsync/regbot ignore (unknown keys, a tag on a repository step, an unreadable {{file}}) instead of warning',
+};
 const SYNC_RUN_FLAGS: readonly FlagSpec[] = [
   CONFIG_FLAG,
+  STRICT_FLAG,
   UNTRUSTED_CONFIG_FLAG,
   ALLOW_ENV_FLAG,
   SHARD_FLAG,
@@ -61,6 +67,7 @@ const SYNC_RUN_FLAGS: readonly FlagSpec[] = [
 ];
 const PRUNE_FLAGS: readonly FlagSpec[] = [
   { name: 'config', short: 'c', kind: 'value', value: 'FILE', help: 'the regbot.yml to read (- reads standard input)' },
+  STRICT_FLAG,
   UNTRUSTED_CONFIG_FLAG,
   ALLOW_ENV_FLAG,
   { name: 'dry-run', kind: 'boolean', help: 'show the plan (each would-delete with its digest) and write nothing' },
@@ -120,7 +127,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { words: ['image', 'import'], args: ['REF', 'FILE'], summary: 'push the image in a tar file written by image export (or an OCI layout tar) to REF', flags: [] },
   { words: ['sync', 'once'], args: [], summary: 'run every step of a regsync.yml once', flags: SYNC_RUN_FLAGS },
   { words: ['sync', 'check'], args: [], summary: 'show what sync once would do, writing nothing', flags: SYNC_RUN_FLAGS },
-  { words: ['sync', 'config'], args: [], summary: 'print the resolved regsync.yml, secrets redacted', flags: [CONFIG_FLAG, UNTRUSTED_CONFIG_FLAG, ALLOW_ENV_FLAG] },
+  { words: ['sync', 'config'], args: [], summary: 'print the resolved regsync.yml, secrets redacted', flags: [CONFIG_FLAG, STRICT_FLAG, UNTRUSTED_CONFIG_FLAG, ALLOW_ENV_FLAG] },
   {
     words: ['prune', 'once'],
     args: [],
@@ -131,7 +138,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     words: ['sync', 'cache-key'],
     args: [],
     summary: 'print the Actions cache key, restore prefix and paths of the ocidir:// layouts a sync uses, as GITHUB_OUTPUT lines',
-    flags: [CONFIG_FLAG, UNTRUSTED_CONFIG_FLAG, ALLOW_ENV_FLAG, SHARD_FLAG],
+    flags: [CONFIG_FLAG, STRICT_FLAG, UNTRUSTED_CONFIG_FLAG, ALLOW_ENV_FLAG, SHARD_FLAG],
   },
 ];
 

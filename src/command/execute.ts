@@ -1,6 +1,7 @@
 // Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
 import { exportImage, importImage } from '../copy/archive.js';
 import { copyImage, type CopyProgress } from '../copy/copy.js';
+import { warningText } from '../config/warning.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
@@ -74,6 +75,8 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
       return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
     }
     case 'sync config': {
+      // Nothing runs, so the warnings a run would log first are logged here: what is printed leaves them out.
+      for (const w of cmd.config.warnings) ctx.logger.warn(warningText(w));
       const { renderSyncConfig } = await import('../sync/config/view.js');
       return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
     }

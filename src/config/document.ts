@@ -12,11 +12,22 @@ export interface ConfigDocument {
   trust: ConfigTrust;
 }
 
-export function openConfigDocument(file: string | ConfigSource, topKeys: readonly string[], env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = TRUSTED_CONFIG): ConfigDocument {
-  const yaml = YamlFile.parse(readConfigSource(file));
+/**
+ * How a config is loaded: `env` feeds `{{env}}` (process.env when absent); `strict` is `--strict` (see
+ * YamlFile.tolerate); `trust` says whether the file is a policy under review (`--untrusted-config`, trust.ts).
+ */
+export interface LoadOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  strict?: boolean;
+  trust?: ConfigTrust;
+}
+
+export function openConfigDocument(file: string | ConfigSource, topKeys: readonly string[], opts: LoadOptions = {}): ConfigDocument {
+  const yaml = YamlFile.parse(readConfigSource(file), { strict: opts.strict ?? false });
   const top = checkedEntries(yaml, yaml.entries(yaml.root(), 'the config'), topKeys, 'the top level');
   const versionEntry = top.get('version');
   const version = versionEntry ? yaml.number(versionEntry.value, 'version', { integer: true, min: 0 }) : 0;
   if (version > 1) throw yaml.error(versionEntry!.value, `unsupported config version ${version}: this release reads version 1`);
-  return { yaml, top, run: templateRunOptions(trust, env ?? process.env), trust };
+  const trust = opts.trust ?? TRUSTED_CONFIG;
+  return { yaml, top, run: templateRunOptions(trust, opts.env ?? process.env), trust };
 }

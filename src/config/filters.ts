@@ -46,13 +46,16 @@ function patterns(yaml: YamlFile, node: YamlValue, what: string): NamePattern[] 
 }
 
 export function readTagFilter(yaml: YamlFile, node: YamlValue, what: string): TagFilter {
-  const f = checkedEntries(yaml, yaml.entries(node, what), TAG_FILTER_KEYS, what);
+  const f = checkedEntries(yaml, yaml.entries(node, what), TAG_FILTER_KEYS, what, TAG_FILTER_KEYS);
   const filter: TagFilter = {
     allow: patterns(yaml, f.get('allow')?.value ?? null, `${what}.allow`),
     deny: patterns(yaml, f.get('deny')?.value ?? null, `${what}.deny`),
-    semverRange: yaml.items(f.get('semverRange')?.value ?? null, `${what}.semverRange`).map((item, i) => {
+    // regsync skips an empty entry, and a list of only empty entries is no semver condition at all.
+    semverRange: yaml.items(f.get('semverRange')?.value ?? null, `${what}.semverRange`).flatMap((item, i) => {
+      const text = yaml.string(item, `${what}.semverRange[${i}]`);
+      if (text === '') return [];
       try {
-        return parseSemverRange(yaml.string(item, `${what}.semverRange[${i}]`));
+        return [parseSemverRange(text)];
       } catch (err) {
         throw yaml.error(item, `${what}.semverRange[${i}]: ${(err as Error).message}`);
       }
@@ -71,7 +74,7 @@ export function readTagFilter(yaml: YamlFile, node: YamlValue, what: string): Ta
 }
 
 export function readNameFilter(yaml: YamlFile, node: YamlValue, what: string): NameFilter {
-  const f = checkedEntries(yaml, yaml.entries(node, what), NAME_FILTER_KEYS, what);
+  const f = checkedEntries(yaml, yaml.entries(node, what), NAME_FILTER_KEYS, what, NAME_FILTER_KEYS);
   return { allow: patterns(yaml, f.get('allow')?.value ?? null, `${what}.allow`), deny: patterns(yaml, f.get('deny')?.value ?? null, `${what}.deny`) };
 }
 

@@ -1,6 +1,10 @@
-// Strict keys for config mappings: an unknown key is an error naming it, its position and the closest valid key,
-// so a typo (`tgas`) fails the PR check instead of silently syncing every tag. Keys starting `x-` are the user's
-// own (for anchors and tooling) and are skipped at every level, as regclient documents.
+// Known keys for config mappings. regsync and regbot ignore a key they do not know (regclient.org's own examples
+// carry some), so an unknown key is a warning naming it, its position and the closest valid key (a typo such as
+// `tgas` is then visible in every run's log); `--strict` makes it an error, so a PR check can refuse it. Two kinds
+// stay errors always, because ignoring them would widen what a run writes or deletes: a near miss of a guarded key
+// (a tag filter, `protect`, `maxDeletes`), and any unknown key in a section only regkit has (`policies`), which no
+// regclient file contains. Keys starting `x-` are the user's own (for anchors and tooling) and are skipped at every
+// level, as regclient documents.
 import type { MapEntry, YamlFile } from './yaml.js';
 
 /** Optimal string alignment distance: edits, with a swap of neighbours counting as one. */
@@ -33,17 +37,22 @@ export function suggestKey(key: string, valid: readonly string[]): string | unde
 }
 
 /**
- * The entries of a mapping whose keys are all in `valid` (x- keys dropped). Throws a ConfigError at the first
- * unknown key.
+ * The entries of a mapping whose keys are in `valid`; x- keys are dropped, other unknown keys tolerated and dropped,
+ * except a near miss of a `guarded` key (or any unknown key when `guarded` is `every`), which is a ConfigError.
  */
-export function checkedEntries(yaml: YamlFile, entries: MapEntry[], valid: readonly string[], what: string): Map<string, MapEntry> {
+export function checkedEntries(yaml: YamlFile, entries: MapEntry[], valid: readonly string[], what: string, guarded: readonly string[] | 'every' = []): Map<string, MapEntry> {
   const out = new Map<string, MapEntry>();
   for (const e of entries) {
     if (e.key.startsWith('x-')) continue;
     if (!valid.includes(e.key)) {
       const near = suggestKey(e.key, valid);
       const hint = near ? `; did you mean "${near}"?` : `; valid keys are ${valid.join(', ')}`;
-      throw yaml.error(e.keyNode, `unknown key "${e.key}" in ${what}${hint}`);
+      if (guarded === 'every') throw yaml.error(e.keyNode, `unknown key "${e.key}" in ${what}${hint}`);
+      if (near && guarded.includes(near)) {
+        throw yaml.error(e.keyNode, `unknown key "${e.key}" in ${what}${hint} Ignoring it would widen what the run writes or deletes, so it is refused`);
+      }
+      yaml.tolerate(e.keyNode, `unknown key "${e.key}" in ${what} is ignored${hint}`);
+      continue;
     }
     out.set(e.key, e);
   }

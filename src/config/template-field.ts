@@ -19,14 +19,17 @@ export function compileField(yaml: YamlFile, node: YamlValue, text: string, fiel
 }
 
 /**
- * Expands a template field now. Warnings from the run (an unreadable `{{file}}`) are recorded on the file at the
- * field; an execution error is a ConfigError there.
+ * Expands a template field now. What the run tolerates (an unreadable `{{file}}` expands to "", as in regclient) is
+ * tolerated on the file at the field (an error under --strict); an execution error is a ConfigError there.
  */
 export function expandField(yaml: YamlFile, node: YamlValue, text: string, field: string, data: unknown, options: TemplateRunOptions): string {
   if (!hasActions(text)) return text;
   const template = compileField(yaml, node, text, field, options);
+  const warnings: string[] = [];
   try {
-    return template.execute(data, { ...options, onWarning: (message) => yaml.warn(node, `${field}: ${message}`) });
+    const out = template.execute(data, { ...options, onWarning: (message) => warnings.push(message) });
+    for (const message of warnings) yaml.tolerate(node, `${field}: ${message}`);
+    return out;
   } catch (err) {
     if (err instanceof TemplateExecError) {
       throw yaml.errorAt(yaml.scalarValueOffset(node, err.offset), `template in ${field} failed at ${err.action}: ${err.detail}`);

@@ -4,6 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { ConfigError } from '../errors.js';
+import type { ConfigWarning } from './warning.js';
+
+export type { ConfigWarning } from './warning.js';
 
 export interface ConfigSource {
   text: string;
@@ -11,12 +14,6 @@ export interface ConfigSource {
   name: string;
 }
 
-export interface ConfigWarning {
-  message: string;
-  file: string;
-  line?: number;
-  column?: number;
-}
 
 export interface Position {
   line: number;
@@ -50,16 +47,19 @@ export class YamlFile {
   readonly doc: Document.Parsed;
   private readonly lines: LineCounter;
   readonly warnings: ConfigWarning[] = [];
+  /** `--strict`: what regclient loads without a word (see `tolerate`) is an error instead of a warning. */
+  readonly strict: boolean;
 
-  private constructor(src: ConfigSource, doc: Document.Parsed, lines: LineCounter) {
+  private constructor(src: ConfigSource, doc: Document.Parsed, lines: LineCounter, strict: boolean) {
     this.name = src.name;
     this.text = src.text;
     this.doc = doc;
     this.lines = lines;
+    this.strict = strict;
   }
 
   /** Parses the text; a YAML syntax error is a ConfigError at its line and column. */
-  static parse(src: ConfigSource): YamlFile {
+  static parse(src: ConfigSource, opts: { strict?: boolean } = {}): YamlFile {
     const lines = new LineCounter();
     const doc = parseDocument(src.text, { lineCounter: lines, keepSourceTokens: true, merge: true, uniqueKeys: false, prettyErrors: false });
     const first = doc.errors[0];
@@ -68,7 +68,7 @@ export class YamlFile {
       const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       throw new ConfigError(`invalid YAML: ${message}`, { file: src.name, line: pos.line, column: pos.col });
     }
-    return new YamlFile(src, doc, lines);
+    return new YamlFile(src, doc, lines, opts.strict ?? false);
   }
 
   root(): YamlValue {
@@ -108,6 +108,17 @@ export class YamlFile {
 
   warn(node: YamlValue | undefined, message: string): void {
     this.warnings.push({ message, file: this.name, ...this.position(node) });
+  }
+
+  /**
+   * Something regsync and regbot load without complaint and regkit would rather not (an unknown key, a tag on a
+   * repository step, a `{{file}}` that cannot be read): a warning, so their files run unchanged; under `--strict`,
+   * an error at the same place. Anything whose silent acceptance could write or delete the wrong thing is a plain
+   * `error` instead, strict or not.
+   */
+  tolerate(node: YamlValue | undefined, message: string): void {
+    if (this.strict) throw this.error(node, `${message} (an error under --strict)`);
+    this.warn(node, message);
   }
 
   /** The entries of a mapping with `<<` merges applied: own keys win over merged ones, earlier merges over later. */

@@ -4,9 +4,19 @@
 import { TemplateExecError, lineColumnOf } from './errors.js';
 import { formatValue, goTypeName } from './fmt.js';
 import { isTrue, type FuncContext, type TemplateFunc } from './funcs.js';
-import type { BranchNode, Command, Operand, Pipeline, TemplateNode } from './parse.js';
+import type { BranchNode, Command, Operand, Pipeline, TemplateCallNode, TemplateNode } from './parse.js';
 
 const NO_VALUE = '<no value>';
+/**
+ * How deep `{{template}}` calls may nest. Go stops at 100000; a JavaScript stack ends far sooner once each level
+ * nests a few {{if}}/{{range}}/{{with}}, so the bound is lower and leaves room for them.
+ */
+export const MAX_TEMPLATE_DEPTH = 100;
+/**
+ * How many `{{template}}` calls one run may make. Go has no such bound; it is here so that a few definitions that
+ * each call the next twice cannot take a run to 2^n steps. Real templates make a handful.
+ */
+export const MAX_TEMPLATE_CALLS = 100_000;
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 
@@ -21,7 +31,9 @@ function lookupMethod(receiver: object, name: string): ((...args: unknown[]) => 
 
 export class TemplateRun {
   private out = '';
-  private readonly vars: Array<{ name: string; value: unknown }>;
+  private vars: Array<{ name: string; value: unknown }>;
+  private depth = 0;
+  private calls = 0;
 
   constructor(
     private readonly name: string,
@@ -29,6 +41,7 @@ export class TemplateRun {
     private readonly funcs: Readonly<Record<string, TemplateFunc>>,
     private readonly ctx: FuncContext,
     data: unknown,
+    private readonly defined: ReadonlyMap<string, TemplateNode[]> = new Map(),
   ) {
     this.vars = [{ name: '$', value: data }];
   }
@@ -38,10 +51,28 @@ export class TemplateRun {
     return this.out;
   }
 
-  private fail(pipe: Pipeline, err: unknown): never {
+  private fail(at: { pos: number; text: string }, err: unknown): never {
     if (err instanceof TemplateExecError) throw err;
-    const { line, column } = lineColumnOf(this.src, pipe.pos);
-    throw new TemplateExecError({ template: this.name, action: pipe.text, offset: pipe.pos, line, column, detail: (err as Error).message });
+    const { line, column } = lineColumnOf(this.src, at.pos);
+    throw new TemplateExecError({ template: this.name, action: at.text, offset: at.pos, line, column, detail: (err as Error).message });
+  }
+
+  /** Runs a defined template with `$` and dot set to the call's value (nil without a pipeline), as Go does. */
+  private walkTemplate(node: TemplateCallNode, dot: unknown): void {
+    const body = this.defined.get(node.name);
+    if (!body) this.fail(node, new Error(`template ${JSON.stringify(node.name)} not defined`));
+    if (this.depth >= MAX_TEMPLATE_DEPTH) this.fail(node, new Error(`exceeded maximum template depth (${MAX_TEMPLATE_DEPTH})`));
+    if (++this.calls > MAX_TEMPLATE_CALLS) this.fail(node, new Error(`more than ${MAX_TEMPLATE_CALLS} template calls in one run`));
+    const value = node.pipe ? this.evalPipeline(dot, node.pipe) : undefined;
+    const outer = this.vars;
+    this.vars = [{ name: '$', value }];
+    this.depth++;
+    try {
+      this.walkList(body, value);
+    } finally {
+      this.depth--;
+      this.vars = outer;
+    }
   }
 
   private walkList(nodes: TemplateNode[], dot: unknown): void {
@@ -73,6 +104,9 @@ export class TemplateRun {
       }
       case 'range':
         this.walkRange(node, dot);
+        return;
+      case 'template':
+        this.walkTemplate(node, dot);
         return;
     }
   }

@@ -228,8 +228,9 @@ export const TEMPLATE_FUNCS: Readonly<Record<string, TemplateFunc>> = {
       return ctx.readFile(path).trim();
     } catch (err) {
       if (err instanceof AccessRefused) throw err;
-      // regclient returns "" here, which turns a missing secret into an empty password that fails far from its cause.
-      throw new Error(`file ${JSON.stringify(path)} could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): create it, or fix the path`);
+      // regclient expands an unreadable file to "", so a config that names one still loads; the warning says where.
+      ctx.warn(`{{file ${JSON.stringify(path)}}} could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) and expands to ""`);
+      return '';
     }
   }),
   join: eager((a) => {

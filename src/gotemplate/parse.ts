@@ -1,6 +1,6 @@
 // Parser for the subset of Go's text/template that regsync and regbot configs use. It produces a small tree that
 // template-exec.ts walks. Syntax follows https://pkg.go.dev/text/template (actions, trim markers, comments,
-// pipelines, variables, if/else if/range/with/break/continue); define/template/block are refused.
+// pipelines, variables, if/else if/range/with/break/continue, define/template/block).
 import { TemplateSyntaxError } from './errors.js';
 import { Lexer, type Token } from './lex.js';
 
@@ -38,18 +38,36 @@ export interface BranchNode {
   pos: number;
 }
 
+/** `{{template "name" pipeline}}`: runs the named template with the pipeline's value (or nil) as dot. */
+export interface TemplateCallNode {
+  kind: 'template';
+  name: string;
+  pipe: Pipeline | undefined;
+  pos: number;
+  /** The action's source text, for error messages. */
+  text: string;
+}
+
 export type TemplateNode =
   | { kind: 'text'; text: string }
   | { kind: 'action'; pipe: Pipeline; pos: number }
   | BranchNode
+  | TemplateCallNode
   | { kind: 'break' | 'continue'; pos: number };
+
+/** The main template and the templates its `{{define}}`s and `{{block}}`s name. */
+export interface ParsedTemplate {
+  root: TemplateNode[];
+  defined: ReadonlyMap<string, TemplateNode[]>;
+}
 
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'break', 'continue', 'define', 'template', 'block']);
 
 /** Recursive descent over the tokens, mirroring text/template/parse. */
 class Parser {
   private p = 0;
-  private readonly vars: string[][] = [['$']];
+  private vars: string[][] = [['$']];
+  readonly defined = new Map<string, TemplateNode[]>();
 
   constructor(
     private readonly src: string,
@@ -80,13 +98,13 @@ class Parser {
   }
 
   parse(): TemplateNode[] {
-    const { list, stop } = this.list();
+    const { list, stop } = this.list(true);
     if (stop) this.fail(stop.pos, `unexpected {{${stop.word}}}`);
     return list;
   }
 
   /** Parses until `{{end}}`, `{{else…}}` or the end of input; returns which one stopped it. */
-  private list(): { list: TemplateNode[]; stop: { word: 'end' | 'else'; pos: number } | undefined } {
+  private list(topLevel = false): { list: TemplateNode[]; stop: { word: 'end' | 'else'; pos: number } | undefined } {
     const list: TemplateNode[] = [];
     for (;;) {
       const t = this.next();
@@ -96,6 +114,15 @@ class Parser {
         continue;
       }
       const kw = this.peekNonSpace();
+      if (kw.kind === 'ident' && kw.text === 'define') {
+        // As in Go, a definition is only read between the main template's actions, never inside one.
+        if (!topLevel) this.fail(kw.pos, 'unexpected {{define}}: a template is defined only at the top level, outside every {{if}}, {{range}}, {{with}} and definition');
+        this.next();
+        const name = this.templateName('define');
+        this.expectRight('define');
+        this.definition(name, kw.pos);
+        continue;
+      }
       if (kw.kind === 'ident' && KEYWORDS.has(kw.text)) {
         if (kw.text === 'end' || kw.text === 'else') {
           this.next();
@@ -126,9 +153,50 @@ class Parser {
       case 'continue':
         this.expectRight(kw.text);
         return { kind: kw.text, pos: kw.pos };
+      case 'template': {
+        const name = this.templateName('template');
+        const pipe = this.peekNonSpace().kind === 'right' ? (this.next(), undefined) : this.pipeline('template', kw.pos);
+        return { kind: 'template', name, pipe, pos: kw.pos, text: this.actionText(kw.pos) };
+      }
+      case 'block': {
+        // `{{block "x" p}}body{{end}}` is `{{define "x"}}body{{end}}{{template "x" p}}`.
+        const name = this.templateName('block');
+        const pipe = this.pipeline('block', kw.pos);
+        const text = this.actionText(kw.pos);
+        this.definition(name, kw.pos);
+        return { kind: 'template', name, pipe, pos: kw.pos, text };
+      }
       default:
-        this.fail(kw.pos, `{{${kw.text}}} is not supported in regsync and regbot templates`);
+        this.fail(kw.pos, `unexpected {{${kw.text}}}`);
     }
+  }
+
+  /** The source of the action whose keyword is at `pos`, through the `}}` just read. */
+  private actionText(pos: number): string {
+    const end = this.toks[this.p - 1]!;
+    const open = this.src.lastIndexOf('{{', pos);
+    return this.src.slice(open, end.pos + end.text.length);
+  }
+
+  /** The quoted name after `define`, `template` or `block`. */
+  private templateName(context: string): string {
+    const t = this.nextNonSpace();
+    if (t.kind !== 'string') this.fail(t.pos, `unexpected ${describe(t)} in ${context}: the template name must be a quoted string`);
+    return t.value as string;
+  }
+
+  /** Reads a definition's body (after its opening action) up to its `{{end}}`, with its own variables (only `$`), and records it. */
+  private definition(name: string, pos: number): void {
+    const outer = this.vars;
+    this.vars = [['$']];
+    const body = this.list();
+    this.vars = outer;
+    if (!body.stop) this.fail(this.src.length, `unexpected EOF: missing {{end}} for the definition of ${JSON.stringify(name)}`);
+    if (body.stop.word !== 'end') this.fail(body.stop.pos, `unexpected {{else}} in the definition of ${JSON.stringify(name)}`);
+    const earlier = this.defined.get(name);
+    // Go keeps the first body when a later definition is empty, and refuses two bodies for one name.
+    if (earlier && !isEmpty(earlier) && !isEmpty(body.list)) this.fail(pos, `multiple definition of template ${JSON.stringify(name)}`);
+    if (!earlier || isEmpty(earlier)) this.defined.set(name, body.list);
   }
 
   private branch(kind: 'if' | 'with' | 'range', pos: number): TemplateNode {
@@ -282,6 +350,10 @@ class Parser {
   }
 }
 
+function isEmpty(list: readonly TemplateNode[]): boolean {
+  return list.every((n) => n.kind === 'text' && n.text.trim() === '');
+}
+
 function describe(t: Token): string {
   if (t.kind === 'eof') return 'EOF';
   if (t.kind === 'right') return '"}}"';
@@ -289,6 +361,8 @@ function describe(t: Token): string {
 }
 
 /** Parses template text; `hasFunction` says which identifiers name functions (others are a syntax error, as in Go). */
-export function parseTemplate(src: string, hasFunction: (name: string) => boolean): TemplateNode[] {
-  return new Parser(src, new Lexer(src).run(), hasFunction).parse();
+export function parseTemplate(src: string, hasFunction: (name: string) => boolean): ParsedTemplate {
+  const parser = new Parser(src, new Lexer(src).run(), hasFunction);
+  const root = parser.parse();
+  return { root, defined: parser.defined };
 }

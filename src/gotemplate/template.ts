@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { TemplateRun } from './exec.js';
 import { AccessRefused, TEMPLATE_FUNCS, type FuncContext } from './funcs.js';
-import { parseTemplate, type TemplateNode } from './parse.js';
+import { parseTemplate, type ParsedTemplate } from './parse.js';
 import { GoTime } from './time.js';
 
 export { TemplateExecError, TemplateSyntaxError } from './errors.js';
@@ -40,7 +40,7 @@ export function hasActions(source: string): boolean {
 
 /** Parses `source`; throws TemplateSyntaxError (a ConfigError) with a position relative to `source`. */
 export function compileTemplate(source: string, name: string): CompiledTemplate {
-  const nodes: TemplateNode[] = parseTemplate(source, (fn) => Object.prototype.hasOwnProperty.call(TEMPLATE_FUNCS, fn));
+  const parsed: ParsedTemplate = parseTemplate(source, (fn) => Object.prototype.hasOwnProperty.call(TEMPLATE_FUNCS, fn));
   return {
     name,
     source,
@@ -53,7 +53,7 @@ export function compileTemplate(source: string, name: string): CompiledTemplate 
         warn: options.onWarning ?? (() => {}),
         now: options.now ?? (() => GoTime.now()),
       };
-      return new TemplateRun(name, source, TEMPLATE_FUNCS, ctx, data).run(nodes, data);
+      return new TemplateRun(name, source, TEMPLATE_FUNCS, ctx, data, parsed.defined).run(parsed.root, data);
     },
   };
 }

@@ -4,6 +4,7 @@
 // A failing script or policy stops only itself; its failure is a `failed` result, so the run exits 1 at the end.
 import type { OperationResult } from '../report/result.js';
 import type { BotConfig } from './config/types.js';
+import { warningText } from '../config/warning.js';
 import { applyPlannedDeletes } from './plan/apply.js';
 import { buildPlan, runBotScript, type PruneContext } from './plan/build.js';
 import { DeleteGuard } from './plan/guard.js';
@@ -38,7 +39,7 @@ async function applyUnit(ctx: PruneContext, config: BotConfig, guard: DeleteGuar
 }
 
 export async function runPrune(ctx: PruneContext, config: BotConfig, opts: PruneRunOptions): Promise<PruneReport> {
-  for (const w of config.warnings) ctx.logger.warn(w.message, { file: w.file, ...(w.line !== undefined ? { line: w.line } : {}) });
+  for (const w of config.warnings) ctx.logger.warn(warningText(w));
   const plan = await buildPlan(ctx, config);
   ctx.logger.info('Prune plan', { deletes: plan.deleteCount, units: plan.units.length, dryRun: opts.dryRun });
   if (opts.dryRun || plan.overLimit !== undefined) {

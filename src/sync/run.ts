@@ -10,7 +10,8 @@ import { parseTag } from '../oci/names.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
-import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config/load.js';
+import { expandBackup, type SyncConfig, type SyncStep } from './config/load.js';
+import { warningText } from '../config/warning.js';
 import { expandStep, parseStepEndpoints, registryAt, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
@@ -85,10 +86,6 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
 }
 
 /** `file:line:col: message`, so a warning about the config points at the line to change. */
-function warningText(w: ConfigWarning): string {
-  const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
-  return `${at}: ${w.message}`;
-}
 
 /** Where a step reads and writes, for a step that failed before it had items. */
 function stepBase(endpoints: StepEndpoints): Pick<OperationResult, 'op' | 'source' | 'target'> {

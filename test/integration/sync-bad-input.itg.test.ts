@@ -27,10 +27,10 @@ describe('sync: bad input is exit 2 with file:line:col and no request', () => {
   /** A first step that is fine, so a run that reads anything before validating every step is caught. */
   const goodStep = () => `  - source: ${reg.host}/upstream/app\n    target: ${reg.host}/mirror/app\n    type: repository\n`;
 
-  async function rejects(name: string, text: string, line: number, column: number, message: RegExp): Promise<string> {
+  async function rejects(name: string, text: string, line: number, column: number, message: RegExp, extra: string[] = []): Promise<string> {
     const config = await ws.writeConfig(`${name}.yml`, text);
     for (const mode of ['once', 'check'] as const) {
-      const run = await syncCli(ws, mode, config, [reg]);
+      const run = await syncCli(ws, mode, config, [reg], extra);
       assert.equal(run.code, 2, `${mode}: exit ${run.code}\n${run.stderr}`);
       assert.equal(run.stdout, '');
       const fatal = run.stderr.trim().split('\n').pop()!;
@@ -59,9 +59,14 @@ describe('sync: bad input is exit 2 with file:line:col and no request', () => {
   });
 
   test(
-    'an unreadable {{file}}',
+    'an unreadable {{file}}: under --strict an error at its field; without, a warning there and the run goes on',
     async () => {
-      await rejects('file', `creds:\n  - registry: ${reg.host}\n    pass: '{{ file "/nonexistent/regkit/password" }}'\nsync:\n${goodStep()}`, 3, 12, /"\/nonexistent\/regkit\/password" could not be read \(ENOENT\)/);
+      const text = `creds:\n  - registry: ${reg.host}\n    tls: disabled\n    pass: '{{ file "/nonexistent/regkit/password" }}'\nsync:\n${goodStep()}`;
+      const config = await rejects('file', text, 4, 11, /creds\[0\]\.pass: \{\{file "\/nonexistent\/regkit\/password"\}\} could not be read \(ENOENT\).*--strict/, ['--strict']);
+      const run = await syncCli(ws, 'check', config, [reg]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.notDeepEqual(summary(reg.requests()), [], 'the run reached the registry');
+      assert.match(run.stderr, new RegExp(`${config}:4:11: creds\\[0\\]\\.pass: \\{\\{file "/nonexistent/regkit/password"\\}\\} could not be read \\(ENOENT\\) and expands to ""`));
     },
   );
 

@@ -60,8 +60,8 @@ describe('sync once: image, repository and registry steps', () => {
     assertExit(run, 0);
     const expected: Record<string, string[]> = {
       'f/allow-deny': ['latest', 'v1.0.0', 'v1.2.0'],
-      // A pre-release matches only a range that names one (Masterminds/semver, which regsync uses).
-      'f/semver': ['v1.1.0', 'v1.2.0', 'v2.0.0'],
+      // A suffixed tag is in range like any version (regsync's semver): v2.1.0-rc.1 sorts below 2.1.0.
+      'f/semver': ['v1.1.0', 'v1.2.0', 'v2.0.0', 'v2.1.0-rc.1'],
       'f/sets': ['edge', 'v1.1.0', 'v1.2.0'],
       // Versions first, newest first: v2.1.0-rc.1 is newer than v2.0.0.
       'f/latest': ['v1.2.0', 'v2.0.0', 'v2.1.0-rc.1'],

@@ -161,3 +161,19 @@ test('sync outputs: changed when copied or backed up, the plan, and the matrix t
   assert.equal(syncOutputsOf([{ op: 'sync', status: 'would-copy', digest: D2, bytes: 0 }, { op: 'sync', status: 'excluded', bytes: 0 }], undefined).changed, 'false');
   assert.deepEqual(JSON.parse(syncOutputsOf([], 3).matrix), { shard: ['1/3', '2/3', '3/3'] });
 });
+
+test('input strict: what regsync and regbot load with a warning is a config error with its position', async () => {
+  const sync = join(dir, 'lenient-regsync.yml');
+  const bot = join(dir, 'lenient-regbot.yml');
+  await writeFile(sync, 'version: 1\nsync:\n  - {source: a.example/x:1, target: b.example/x, type: repository}\n');
+  await writeFile(bot, 'version: 1\nscripts:\n  - name: a\n    frequency: 5m\n    script: log("x")\n');
+  const lenient = readSettings({ INPUT_CONFIG: sync }, 'sync').command;
+  assert.ok(lenient.name === 'sync once');
+  assert.equal(lenient.config.sync[0]!.source, 'a.example/x');
+  assert.deepEqual(lenient.config.warnings.map((w) => [w.line, w.column]), [[3, 14]]);
+  assert.throws(() => readSettings({ INPUT_CONFIG: sync, INPUT_STRICT: 'true' }, 'sync'), (err: unknown) => err instanceof ConfigError && err.line === 3 && /under --strict/.test(err.message));
+  const prune = readSettings({ INPUT_CONFIG: bot }, 'prune').command;
+  assert.ok(prune.name === 'prune once' && prune.config.warnings.length === 1);
+  assert.throws(() => readSettings({ INPUT_CONFIG: bot, INPUT_STRICT: 'true' }, 'prune'), (err: unknown) => err instanceof ConfigError && err.line === 4 && err.column === 5);
+  assert.throws(() => readSettings({ INPUT_CONFIG: bot, INPUT_STRICT: 'yes' }, 'prune'), /input strict must be true or false, not "yes"/);
+});

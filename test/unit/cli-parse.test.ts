@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { UsageError, exitCodeFor } from '../../src/errors.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, UsageError, exitCodeFor } from '../../src/errors.js';
 import { parseCommandLine, type Invocation } from '../../src/cli/parse.js';
 import { VERSION } from '../../src/cli/version.js';
 
@@ -149,4 +152,30 @@ test('a --host with a password is never echoed in its errors', async () => {
   const comma = await usageError(['tag', 'ls', 'a.example/r', '--host', 'reg=a.example,user=u,pass=hun,ter2'], /cannot contain a comma/);
   assert.ok(!comma.message.includes('ter2'));
   await usageError(['tag', 'ls', 'a.example/r', '--host', 'reg=a.example', '--host', 'reg=a.example,tls=disabled'], /reg=a.example given twice/);
+});
+
+test('--strict on sync and prune: what regsync and regbot load with a warning is a config error (exit 2)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'regkit-cli-strict-'));
+  try {
+    const sync = join(dir, 'regsync.yml');
+    const bot = join(dir, 'regbot.yml');
+    writeFileSync(sync, 'sync:\n  - source: a.example/x\n    target: b.example/x\n    type: repository\n    frequency: 5m\n');
+    writeFileSync(bot, 'scripts:\n  - name: a\n    frequency: 5m\n    script: log("x")\n');
+    for (const argv of [['sync', 'once', '-c', sync], ['sync', 'check', '-c', sync], ['sync', 'config', '-c', sync], ['sync', 'cache-key', '-c', sync], ['prune', 'once', '-c', bot]]) {
+      const lenient = await run(argv);
+      assert.ok('config' in lenient.command);
+      assert.equal(lenient.command.config.warnings.length, 1, argv.join(' '));
+      let caught: unknown;
+      try {
+        await parseCommandLine([...argv, '--strict']);
+      } catch (err) {
+        caught = err;
+      }
+      assert.ok(caught instanceof ConfigError, argv.join(' '));
+      assert.equal(exitCodeFor(caught), 2);
+      assert.match(caught.message, /unknown key "frequency" .*under --strict/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -65,13 +65,26 @@ describe('loadBotConfig', () => {
     assert.match(err.message, /script "broken" does not compile \(its line 3\)/);
   });
 
-  it('rejects unknown keys with their position and the closest valid key; x- keys are skipped', () => {
-    assert.match(loadError('version: 1\nscripts:\n  - name: a\n    scirpt: log("x")\n').message, /^regbot\.yml:4:5: unknown key "scirpt" in scripts\[0\]; did you mean "script"\?/);
-    assert.match(loadError('defaults:\n  maxDelete: 3\n').message, /^regbot\.yml:2:3: unknown key "maxDelete" in defaults; did you mean "maxDeletes"\?/);
-    assert.match(loadError('polices: []\n').message, /did you mean "policies"\?/);
-    const c = load('x-anchors: &a 1\nversion: 1\ndefaults:\n  x-note: hi\n  maxDeletes: 5\nscripts:\n  - name: a\n    x-owner: me\n    script: log("x")\n');
-    assert.equal(c.defaults.maxDeletes, 5);
-    assert.equal(c.scripts[0]!.name, 'a');
+  it('an unknown key is a warning with its position and the closest valid key (an error under strict); x- keys are skipped', () => {
+    // regclient.org's regbot example carries `frequency`, which regbot does not read.
+    const text = 'version: 1\nscripts:\n  - name: a\n    frequency: 5m\n    script: log("x")\n';
+    const c = load(text);
+    assert.equal(c.scripts[0]!.source, 'log("x")');
+    assert.deepEqual(c.warnings, [{ file: 'regbot.yml', line: 4, column: 5, message: 'unknown key "frequency" in scripts[0] is ignored; valid keys are name, script, interval, schedule, timeout' }]);
+    assert.throws(() => loadBotConfig({ text, name: 'regbot.yml' }, {}, { strict: true }), /^ConfigError: regbot\.yml:4:5: unknown key "frequency" in scripts\[0\] is ignored.*under --strict/);
+    assert.match(loadError('version: 1\nscripts:\n  - name: a\n    scirpt: log("x")\n').message, /^regbot\.yml:3:5: scripts\[0\] \("a"\) has no script/);
+    assert.match(load('polices: []\n').warnings[0]!.message, /did you mean "policies"\?/);
+    const x = load('x-anchors: &a 1\nversion: 1\ndefaults:\n  x-note: hi\n  maxDeletes: 5\nscripts:\n  - name: a\n    x-owner: me\n    script: log("x")\n');
+    assert.equal(x.defaults.maxDeletes, 5);
+    assert.equal(x.scripts[0]!.name, 'a');
+    assert.deepEqual(x.warnings, []);
+  });
+
+  it('a misspelt guard is refused even without strict: ignoring it would lift the guard', () => {
+    assert.match(loadError('defaults:\n  maxDelete: 3\n').message, /^regbot\.yml:2:3: unknown key "maxDelete" in defaults; did you mean "maxDeletes"\? Ignoring it would widen/);
+    assert.match(loadError('defaults:\n  protcet: [latest]\n').message, /did you mean "protect"\?/);
+    // policies are regkit's own: no regbot file has them, so every unknown key there is an error.
+    assert.match(loadError('policies:\n  - keepLast: {repo: r.example.com/a, match: x, keep: 1, zzz: 1}\n').message, /^regbot\.yml:2:58: unknown key "zzz" in policies\[0\]\.keepLast/);
   });
 
   it('reads protect as anchored regexes and maxDeletes as a count', () => {

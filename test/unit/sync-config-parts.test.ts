@@ -1,4 +1,4 @@
-// The small parsers behind the regsync config: Go durations, cron schedules, RE2 filters, semver ranges, tag
+// The small parsers behind the regsync config: Go durations, cron schedules, RE2 filters, tag
 // selection and key suggestions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -7,7 +7,7 @@ import { parseGoDuration } from '../../src/config/duration.js';
 import { compareNewestFirst, selectTags } from '../../src/config/filters.js';
 import { editDistance, suggestKey } from '../../src/config/keys.js';
 import { compileAnchoredRegex } from '../../src/config/regex.js';
-import { parseSemver, parseSemverRange } from '../../src/config/semver.js';
+import { parseSemverRange } from '../../src/config/semver.js';
 import type { TagFilter } from '../../src/sync/config/types.js';
 
 describe('Go durations', () => {
@@ -57,49 +57,6 @@ describe('RE2 filters, anchored', () => {
     assert.throws(() => compileAnchoredRegex('a(b'), /invalid regex "a\(b": Unterminated group/);
     assert.throws(() => compileAnchoredRegex('a(?i)b'), /inline flags .* only at the start/);
     assert.throws(() => compileAnchoredRegex('(?U)a+'), /ungreedy/);
-  });
-});
-
-describe('semver', () => {
-  it('reads tags leniently, as Masterminds/semver does', () => {
-    assert.deepEqual(parseSemver('v3.5'), { major: 3, minor: 5, patch: 0, prerelease: [] });
-    assert.deepEqual(parseSemver('1.2.3-rc.1+build'), { major: 1, minor: 2, patch: 3, prerelease: ['rc', '1'] });
-    assert.equal(parseSemver('latest'), undefined);
-    assert.equal(parseSemver('1.2.3.4'), undefined);
-  });
-  const table: Array<[string, string[], string[]]> = [
-    ['>=1.2.0 <2', ['1.2.0', '1.9.9', 'v1.5'], ['1.1.9', '2.0.0']],
-    ['>=3.5.1 <4.0', ['3.5.1', 'v3.20.0'], ['3.5.0', '4.0.0']],
-    ['~1.2', ['1.2.0', '1.2.9'], ['1.3.0', '1.1.0']],
-    ['~1.2.3', ['1.2.3', '1.2.10'], ['1.3.0', '1.2.2']],
-    ['^1.2.3', ['1.2.3', '1.9.0'], ['2.0.0', '1.2.2']],
-    ['^0.2.3', ['0.2.3', '0.2.9'], ['0.3.0']],
-    ['^0.0.3', ['0.0.3'], ['0.0.4']],
-    ['1.x', ['1.0.0', '1.99.1'], ['2.0.0', '0.9.0']],
-    ['1.2.*', ['1.2.7'], ['1.3.0']],
-    ['*', ['0.0.1', '9.9.9'], ['1.0.0-rc1']],
-    ['<1.0.0 || >=3', ['0.9.0', '3.0.0'], ['1.0.0', '2.5.0']],
-    ['1.2 - 1.4', ['1.2.0', '1.4.9'], ['1.5.0', '1.1.9']],
-    ['>1.2', ['1.3.0'], ['1.2.9']],
-    ['<=1.2', ['1.2.9'], ['1.3.0']],
-    ['!=1.2.3', ['1.2.4'], ['1.2.3']],
-    ['>=1.0.0, <1.1.0', ['1.0.5'], ['1.1.0']],
-    ['>=1.0.0-0 <2', ['1.5.0-beta', '1.0.0-rc'], ['2.0.0', '0.9.0-rc']],
-    ['>= 1.2.0', ['1.2.0'], ['1.1.0']],
-  ];
-  for (const [range, yes, no] of table) {
-    it(range, () => {
-      const r = parseSemverRange(range);
-      for (const v of yes) assert.ok(r.test(parseSemver(v)!), `${v} should match ${range}`);
-      for (const v of no) assert.ok(!r.test(parseSemver(v)!), `${v} should not match ${range}`);
-    });
-  }
-  it('excludes pre-releases unless the range names one', () => {
-    assert.ok(!parseSemverRange('>=1.0.0').test(parseSemver('1.5.0-rc1')!));
-  });
-  it('rejects what it cannot read', () => {
-    assert.throws(() => parseSemverRange('>=abc'), /"abc" is not a version/);
-    assert.throws(() => parseSemverRange('1.0 ||'), /empty alternative/);
   });
 });
 

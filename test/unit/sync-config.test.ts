@@ -11,12 +11,12 @@ import { ConfigError } from '../../src/errors.js';
 import { expandBackup, loadSyncConfig, selectTags } from '../../src/sync/config/load.js';
 import { GoTime } from '../../src/gotemplate/template.js';
 
-const load = (text: string, env: Record<string, string> = {}) => loadSyncConfig({ text, name: 'regsync.yml' }, env);
+const load = (text: string, env: Record<string, string> = {}, strict = false) => loadSyncConfig({ text, name: 'regsync.yml' }, env, { strict });
 
 /** Asserts that loading fails with a ConfigError at file:line:col whose message matches. */
-function fails(text: string, line: number, column: number, re: RegExp): void {
+function fails(text: string, line: number, column: number, re: RegExp, strict = false): void {
   assert.throws(
-    () => load(text),
+    () => load(text, {}, strict),
     (err: unknown) => {
       assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`);
       assert.equal(err.file, 'regsync.yml');
@@ -26,6 +26,15 @@ function fails(text: string, line: number, column: number, re: RegExp): void {
       return true;
     },
   );
+}
+
+/** What regsync loads silently: by default one warning at file:line:col, under strict the same as an error there. */
+function tolerated(text: string, line: number, column: number, re: RegExp): void {
+  const c = load(text);
+  const hits = c.warnings.filter((w) => re.test(w.message));
+  assert.equal(hits.length, 1, JSON.stringify(c.warnings));
+  assert.deepEqual({ ...hits[0], message: '' }, { message: '', file: 'regsync.yml', line, column });
+  fails(text, line, column, re, true);
 }
 
 const step = (extra: string) => `sync:\n  - source: alpine\n    target: localhost:5000/alpine\n    type: repository\n${extra}`;
@@ -111,21 +120,19 @@ creds:
     });
   });
 
-  it('reads {{file}} at load; an unreadable file is an error at its field, not an empty value', () => {
+  it('reads {{file}} at load; an unreadable file expands to "" with a warning at its field (an error under strict)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'regkit-config-'));
     try {
       writeFileSync(join(dir, 'token'), 'tok\n');
       const c = load(`creds:\n  - registry: docker.io\n    pass: '{{ file "${join(dir, 'token')}" }}'\n`);
       assert.equal(c.creds[0]!.pass, 'tok');
       assert.equal(c.warnings.length, 0);
-      assert.throws(
-        () => load(`creds:\n  - registry: docker.io\n    pass: '{{ file "${join(dir, 'token')}" }}'\n    user: '{{ file "${join(dir, 'missing')}" }}'\n`),
-        (err: unknown) => {
-          assert.match(String(err), /regsync\.yml:4:\d+: template in creds\[0\]\.user failed at .*missing" could not be read \(ENOENT\)/);
-          assert.doesNotMatch(String(err), /tok/);
-          return true;
-        },
-      );
+      const text = `creds:\n  - registry: docker.io\n    pass: '{{ file "${join(dir, 'token')}" }}'\n    user: '{{ file "${join(dir, 'missing')}" }}'\n`;
+      const lenient = load(text);
+      assert.equal(lenient.creds[0]!.user, undefined, 'an empty user is no user');
+      assert.equal(lenient.creds[0]!.pass, 'tok');
+      tolerated(text, 4, 11, /creds\[0\]\.user: \{\{file ".*missing"\}\} could not be read \(ENOENT\) and expands to ""/);
+      assert.throws(() => load(text, {}, true), (err: unknown) => !String(err).includes('tok'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -184,16 +191,58 @@ sync:
 
 describe('regsync config: bad input, each with file:line:col', () => {
   it('invalid YAML', () => fails('sync:\n  - source: [a\n', 3, 1, /invalid YAML/));
-  it('unknown key at the top, with the nearest valid key', () => fails('synk: []\n', 1, 1, /unknown key "synk" in the top level; did you mean "sync"\?/));
-  it('unknown key in a step', () => fails(step('    tgas:\n      allow: [a]\n'), 5, 5, /unknown key "tgas" in sync\[0\]; did you mean "tags"\?/));
-  it('unknown key deep inside tags', () => fails(step('    tags:\n      alow: [a]\n'), 6, 7, /unknown key "alow" in sync\[0\]\.tags; did you mean "allow"\?/));
-  it('unknown key in defaults and in creds', () => {
-    fails('defaults:\n  paralel: 2\n', 2, 3, /did you mean "parallel"\?/);
-    fails('creds:\n  - registry: r\n    hostnme: h\n', 3, 5, /unknown key "hostnme" in creds\[0\]; did you mean "hostname"\?/);
+  it('unknown key at the top, with the nearest valid key', () => tolerated('synk: []\n', 1, 1, /unknown key "synk" in the top level is ignored; did you mean "sync"\?/));
+  it('a misspelt filter in a step is refused even without strict: ignoring it would copy every tag', () => {
+    fails(step('    tgas:\n      allow: [a]\n'), 5, 5, /unknown key "tgas" in sync\[0\]; did you mean "tags"\? Ignoring it would widen what the run writes or deletes/);
+    fails(step('    platfroms: [linux/amd64]\n'), 5, 5, /did you mean "platforms"\?/);
   });
-  it('unknown key with nothing close lists the valid keys', () => fails('defaults:\n  ratelimit: { zzzzzz: 1 }\n', 2, 16, /valid keys are min, retry/));
+  it('a misspelt key inside tags is refused even without strict', () => fails(step('    tags:\n      alow: [a]\n'), 6, 7, /unknown key "alow" in sync\[0\]\.tags; did you mean "allow"\?/));
+  it('unknown key in defaults and in creds', () => {
+    tolerated('defaults:\n  paralel: 2\n', 2, 3, /did you mean "parallel"\?/);
+    tolerated('creds:\n  - registry: r\n    hostnme: h\n', 3, 5, /unknown key "hostnme" in creds\[0\] is ignored; did you mean "hostname"\?/);
+  });
+  it('unknown key with nothing close lists the valid keys', () => tolerated('defaults:\n  ratelimit: { zzzzzz: 1 }\n', 2, 16, /valid keys are min, retry/));
   it('unknown key inside a merged anchor is reported where it is written', () => {
-    fails('x-base: &base\n  typo: 1\nsync:\n  - <<: *base\n    source: a\n    target: b\n    type: image\n', 2, 3, /unknown key "typo" in sync\[0\]; did you mean "type"\?/);
+    tolerated('x-base: &base\n  typo: 1\nsync:\n  - <<: *base\n    source: a\n    target: b\n    type: image\n', 2, 3, /unknown key "typo" in sync\[0\] is ignored; did you mean "type"\?/);
+  });
+  it('an unknown key is dropped: the rest of the entry loads as regsync loads it', () => {
+    const c = load(step('    frequency: 5m\n    tags:\n      allow: [a]\n'));
+    assert.deepEqual(c.sync[0]!.tagSets[0]!.allow.map((p) => p.source), ['a']);
+    assert.equal(c.warnings.length, 1);
+  });
+  it('a tag or digest on a repository step is ignored: the step syncs the repository', () => {
+    const c = load('sync:\n  - source: busybox:latest\n    target: registry:5000/library/busybox:latest\n    type: repository\n');
+    assert.equal(c.sync[0]!.source, 'busybox');
+    assert.equal(c.sync[0]!.target, 'registry:5000/library/busybox');
+    assert.deepEqual(
+      c.warnings.map((w) => [w.line, w.column, w.message]),
+      [
+        [
+          2,
+          13,
+          'sync[0].source "busybox:latest" names tag "latest", which a repository step ignores: it syncs the tags of busybox that its filters select ' +
+            '(regsync lists them too, then fails each copy on "busybox:latest:<tag>"); write "busybox"',
+        ],
+        [
+          3,
+          13,
+          'sync[0].target "registry:5000/library/busybox:latest" names tag "latest", which a repository step ignores: it syncs the tags of ' +
+            'registry:5000/library/busybox that its filters select (regsync lists them too, then fails each copy on "registry:5000/library/busybox:latest:<tag>"); ' +
+            'write "registry:5000/library/busybox"',
+        ],
+      ],
+    );
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const d = load(`sync:\n  - source: reg.example:5000/app:v1@${digest}\n    target: ocidir://mirror/app\n    type: repository\n`);
+    assert.equal(d.sync[0]!.source, 'reg.example:5000/app');
+    assert.match(d.warnings[0]!.message, new RegExp(`names tag "v1" and digest ${digest}`));
+    tolerated('sync:\n  - source: alpine:3\n    target: r/alpine\n    type: repository\n', 2, 13, /"alpine:3" names tag "3"/);
+    // An image step's tag is what it copies: no warning.
+    assert.deepEqual(load('sync:\n  - source: alpine:3\n    target: r/alpine:3\n    type: image\n').warnings, []);
+  });
+  it('tag filters on an image step and targetTag are ignored with a warning (errors under strict)', () => {
+    tolerated('sync:\n  - source: a:1\n    target: b:1\n    type: image\n    tags:\n      allow: [x]\n', 5, 5, /tag filters are ignored for type: image/);
+    tolerated('sync:\n  - source: a:1\n    target: b:1\n    type: image\n    targetTag: x\n', 5, 5, /targetTag is ignored/);
   });
   it('a string where a list is due', () => fails(step('    tags:\n      allow: latest\n'), 6, 14, /sync\[0\]\.tags\.allow must be a list, not the string "latest"/));
   it('a list where a string is due', () => fails('sync:\n  - source: [a]\n    target: b\n    type: image\n', 2, 13, /sync\[0\]\.source must be a string, not a list/));

@@ -128,10 +128,16 @@ describe("template: regclient's functions", () => {
   it('env reads the given environment; an unset variable is ""', () => {
     assert.equal(expandTemplate('[{{env "A"}}][{{env "UNSET"}}]', null, 't', { env: { A: 'x' } }), '[x][]');
   });
-  it('file reads and trims; an unreadable file is an error that names it', () => {
-    const opts = { readFile: (p: string) => (p === '/ok' ? '  secret\n' : (() => { throw Object.assign(new Error('no'), { code: 'ENOENT' }); })()) };
+  it('file reads and trims; an unreadable file expands to "" as in regclient, with a warning that names it', () => {
+    const warnings: string[] = [];
+    const opts = {
+      readFile: (p: string) => (p === '/ok' ? '  secret\n' : (() => { throw Object.assign(new Error('no'), { code: 'ENOENT' }); })()),
+      onWarning: (m: string) => warnings.push(m),
+    };
     assert.equal(expandTemplate('{{file "/ok"}}|', null, 't', opts), 'secret|');
-    assert.throws(() => expandTemplate('{{file "/missing"}}|', null, 't', opts), /"\/missing" could not be read \(ENOENT\): create it, or fix the path/);
+    assert.deepEqual(warnings, []);
+    assert.equal(expandTemplate('{{file "/missing"}}|', null, 't', opts), '|');
+    assert.deepEqual(warnings, ['{{file "/missing"}} could not be read (ENOENT) and expands to ""']);
   });
   it('join, split, lower, upper, trimSpace', () => {
     assert.equal(run('{{join (split "a,b,c" ",") "-"}} {{lower "AbC"}} {{upper "aBc"}} [{{trimSpace "  x \\n"}}]'), 'a-b-c abc ABC [x]');
@@ -150,7 +156,13 @@ describe('template: errors at compile time, with positions relative to the templ
     ['{{ .A', 1, 6, /unclosed action/],
     ['{{ if .A }}x', 1, 13, /missing \{\{end\}\}/],
     ['{{ end }}', 1, 4, /unexpected \{\{end\}\}/],
-    ['{{ template "x" }}', 1, 4, /not supported/],
+    ['{{ template x }}', 1, 13, /template name must be a quoted string/],
+    ['{{if true}}{{define "x"}}a{{end}}{{end}}', 1, 14, /unexpected \{\{define\}\}: a template is defined only at the top level/],
+    ['{{define "x"}}a{{else}}b{{end}}', 1, 18, /unexpected \{\{else\}\} in the definition of "x"/],
+    ['{{define "x"}}a', 1, 16, /missing \{\{end\}\} for the definition of "x"/],
+    ['{{define "x"}}a{{end}}\n{{define "x"}}b{{end}}', 2, 3, /multiple definition of template "x"/],
+    ['{{$v := 1}}{{define "x"}}{{$v}}{{end}}', 1, 28, /undefined variable "\$v"/],
+    ['{{block "x"}}a{{end}}', 1, 12, /missing value for block/],
     ['{{ "abc }}', 1, 4, /unterminated quoted string/],
     ['{{ $x }}', 1, 4, /undefined variable "\$x"/],
   ];
@@ -162,4 +174,60 @@ describe('template: errors at compile time, with positions relative to the templ
       );
     });
   }
+});
+
+describe('template: define, template and block, as in Go', () => {
+  it('a definition prints nothing where it stands; {{template}} runs it with the pipeline as dot and $', () => {
+    assert.equal(run('{{define "tag"}}{{.}}-{{$}}{{end}}a{{template "tag" .T}}b', { T: 'v1' }), 'av1-v1b');
+  });
+  it('without a pipeline dot is nil', () => {
+    assert.equal(run('{{define "x"}}[{{.}}]{{end}}{{template "x"}}', { T: 1 }), '[<no value>]');
+  });
+  it('a definition sees no variables of the caller, only its own $', () => {
+    assert.equal(run('{{define "x"}}{{$v := "in"}}{{$v}}{{end}}{{$v := "out"}}{{template "x"}}{{$v}}'), 'inout');
+  });
+  it('a template may be defined after its use, and may call others', () => {
+    assert.equal(run('{{template "a" 2}}{{define "a"}}a{{template "b" .}}{{end}}{{define "b"}}b{{.}}{{end}}'), 'ab2');
+  });
+  it('recursion ends when the data does', () => {
+    const list = { N: 1, Next: { N: 2, Next: { N: 3, Next: null } } };
+    assert.equal(run('{{define "walk"}}{{.N}}{{with .Next}},{{template "walk" .}}{{end}}{{end}}[{{template "walk" .}}]', list), '[1,2,3]');
+  });
+  it('{{block}} defines and runs in place; a later {{define}} of the same name replaces its body', () => {
+    assert.equal(run('<{{block "b" .}}default {{.}}{{end}}>', 'x'), '<default x>');
+    // Go keeps a non-empty body against an empty one; `{{define "b"}}{{end}}` does not erase the block's.
+    assert.equal(run('<{{block "b" .}}default{{end}}>{{define "b"}}{{end}}', 'x'), '<default>');
+  });
+  it('text outside definitions is the main template, whitespace included', () => {
+    assert.equal(run('{{define "x"}}X{{end}}\n{{- template "x"}}\n'), 'X\n');
+  });
+  it('an undefined template fails when it runs, naming it and the action', () => {
+    assert.throws(
+      () => expandTemplate('ok\n  {{template "missing" .}}', {}, 'sync[0].target', { env: {} }),
+      (err: unknown) =>
+        err instanceof TemplateExecError &&
+        err.template === 'sync[0].target' &&
+        err.action === '{{template "missing" .}}' &&
+        /^template sync\[0\]\.target:2:5: .*template "missing" not defined/.test(err.message),
+    );
+    // Not reached, not an error: Go resolves the name only when the action runs.
+    assert.equal(run('{{if false}}{{template "missing"}}{{end}}done'), 'done');
+  });
+  it('endless recursion stops at the depth bound, quickly and without exhausting the stack', () => {
+    const started = process.hrtime.bigint();
+    assert.throws(
+      () => run('{{define "r"}}{{if true}}{{with .}}{{range .}}{{if true}}{{with .}}{{range .}}{{template "r" $}}{{end}}{{end}}{{end}}{{end}}{{end}}{{end}}{{end}}{{template "r" .}}', [[1]]),
+      (err: unknown) => err instanceof TemplateExecError && /exceeded maximum template depth \(100\)/.test(err.message),
+    );
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 2000);
+  });
+  it('a definition chain that doubles at each step stops at the call bound', () => {
+    const defs = Array.from({ length: 30 }, (_, i) => `{{define "d${i}"}}{{template "d${i + 1}"}}{{template "d${i + 1}"}}{{end}}`).join('');
+    const started = process.hrtime.bigint();
+    assert.throws(
+      () => run(`${defs}{{define "d30"}}x{{end}}{{template "d0"}}`),
+      (err: unknown) => err instanceof TemplateExecError && /more than 100000 template calls in one run/.test(err.message),
+    );
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 5000);
+  });
 });

@@ -1,5 +1,6 @@
-// Loads a regbot.yml: regclient's format read strictly (unknown keys are errors with their position and the nearest
-// valid key; `x-*` keys are the user's own), plus regkit's `defaults.protect`, `defaults.maxDeletes` and `policies:`.
+// Loads a regbot.yml: regclient's format (an unknown key is a warning with its position and the nearest valid key, an
+// error under `strict`; `x-*` keys are the user's own), plus regkit's `defaults.protect`, `defaults.maxDeletes` and
+// `policies:`.
 // Every script is compiled at load, so a Lua syntax error is a config error (exit 2) naming the script and the
 // file line. `loadBotConfig` is the entry.
 //
@@ -12,8 +13,7 @@ import { readCreds, REGSYNC_CREDS_TEMPLATES } from '../../config/creds.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { checkedEntries } from '../../config/keys.js';
 import { compileAnchoredRegex } from '../../config/regex.js';
-import { openConfigDocument } from '../../config/document.js';
-import { TRUSTED_CONFIG, type ConfigTrust } from '../../config/trust.js';
+import { openConfigDocument, type LoadOptions } from '../../config/document.js';
 import { YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../../config/yaml.js';
 import { DEFAULT_SCRIPT_MEMORY_MIB } from '../lua/sandbox.js';
 import { checkLuaSyntax, fileLineOf } from './script.js';
@@ -83,7 +83,7 @@ function readProtect(yaml: YamlFile, node: YamlValue): ProtectPattern[] {
 }
 
 function readDefaults(yaml: YamlFile, node: YamlValue): BotDefaults {
-  const f = checkedEntries(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults');
+  const f = checkedEntries(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults', ['protect', 'maxDeletes']);
   const num = (key: string, opts: { integer?: boolean; min?: number }) => {
     const e = present(yaml, f, key);
     return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
@@ -150,8 +150,8 @@ function checkUniqueNames(yaml: YamlFile, entries: ReadonlyArray<{ name: string;
  * Reads and resolves a regbot config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
  * `{{env}}` in creds (process.env when absent); `trust` is `untrusted` for a policy under review (see config/trust.ts). Throws ConfigError with file:line:column on anything unusable.
  */
-export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = TRUSTED_CONFIG): BotConfig {
-  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env, trust);
+export function loadBotConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, opts: Omit<LoadOptions, 'env'> = {}): BotConfig {
+  const { yaml, top, run, trust } = openConfigDocument(file, TOP_KEYS, { ...opts, ...(env ? { env } : {}) });
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run, trust });
   const defaults = readDefaults(yaml, top.get('defaults')?.value ?? null);
   const scripts = yaml.items(top.get('scripts')?.value ?? null, 'scripts').map((node, i) => readScript(yaml, node, i, defaults));

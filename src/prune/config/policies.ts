@@ -23,14 +23,14 @@ function plainValue(yaml: YamlFile, node: YamlValue, what: string): unknown {
 
 function readPolicy(yaml: YamlFile, node: YamlValue, index: number): BotPolicy {
   const where = `policies[${index}]`;
-  const item = checkedEntries(yaml, yaml.entries(node, where), ITEM_KEYS, where);
+  const item = checkedEntries(yaml, yaml.entries(node, where), ITEM_KEYS, where, 'every');
   const kinds = POLICY_KINDS.filter((k) => item.has(k));
   if (kinds.length !== 1) {
     throw yaml.error(node, `${where} needs exactly one of ${POLICY_KINDS.join(', ')}${kinds.length > 1 ? `, not both` : ''}`);
   }
   const kind: PolicyKind = kinds[0]!;
   const body = item.get(kind)!;
-  const argEntries = checkedEntries(yaml, yaml.entries(body.value, `${where}.${kind}`), POLICY_KEYS[kind], `${where}.${kind}`);
+  const argEntries = checkedEntries(yaml, yaml.entries(body.value, `${where}.${kind}`), POLICY_KEYS[kind], `${where}.${kind}`, 'every');
   const args: Record<string, unknown> = {};
   for (const [key, e] of argEntries) args[key] = plainValue(yaml, e.value, `${where}.${kind}.${key}`);
   let call;

@@ -1,14 +1,14 @@
-// Loads a regsync.yml: regclient's format read strictly (unknown keys are errors with their position and the
-// nearest valid key), every default applied, templates expanded in regsync's order. `loadSyncConfig` is the entry.
+// Loads a regsync.yml: regclient's format, every default applied, templates expanded in regsync's order. What regsync
+// loads silently (unknown keys, a tag on a repository step) is a warning with its position, an error under
+// `strict`. `loadSyncConfig` is the entry.
 import { ConfigError } from '../../errors.js';
 import { readCreds, REGSYNC_CREDS_TEMPLATES } from '../../config/creds.js';
 import { readDefaults, readStep, syncTemplateData } from './step.js';
 import { compileField } from '../../config/template-field.js';
 import type { BackupRef, SyncConfig, SyncStep } from './types.js';
-import { openConfigDocument } from '../../config/document.js';
+import { openConfigDocument, type LoadOptions } from '../../config/document.js';
 import type { ConfigSource } from '../../config/yaml.js';
 import type { TemplateRunOptions } from '../../gotemplate/template.js';
-import { TRUSTED_CONFIG, type ConfigTrust } from '../../config/trust.js';
 
 export type * from './types.js';
 export { selectTags, nameAllowed } from '../../config/filters.js';
@@ -21,8 +21,8 @@ const TOP_KEYS = ['version', 'creds', 'defaults', 'sync'] as const;
  * Reads and resolves a regsync config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
  * `{{env}}` (process.env when absent); `trust` is `untrusted` for a policy under review (see config/trust.ts). Throws ConfigError with file:line:column on anything unusable.
  */
-export function loadSyncConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, trust: ConfigTrust = TRUSTED_CONFIG): SyncConfig {
-  const { yaml, top, run } = openConfigDocument(file, TOP_KEYS, env, trust);
+export function loadSyncConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, opts: Omit<LoadOptions, 'env'> = {}): SyncConfig {
+  const { yaml, top, run, trust } = openConfigDocument(file, TOP_KEYS, { ...opts, ...(env ? { env } : {}) });
 
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGSYNC_CREDS_TEMPLATES, run, trust });
   const defaultsNode = top.get('defaults')?.value ?? null;

@@ -1,6 +1,7 @@
 // `defaults` and `sync[]` entries of a regsync config, resolved the way regsync's syncSetDefaults does it, plus
 // regkit's own keys (platformsIndex, prune, tags.latest/sort).
 import { parsePlatform } from '../../oci/platform.js';
+import { parseReference } from '../../oci/reference.js';
 import { MediaType } from '../../oci/mediatypes.js';
 import { validateCron } from '../../config/cron.js';
 import { parseGoDuration } from '../../config/duration.js';
@@ -25,6 +26,8 @@ const SHARED_KEYS = [
 export const DEFAULTS_KEYS = [...SHARED_KEYS, 'parallel', 'blobLimit', 'cacheCount', 'cacheTime', 'skipDockerConfig', 'userAgent'] as const;
 export const STEP_KEYS = [...SHARED_KEYS, 'source', 'target', 'type', 'tags', 'tagSets', 'repos', 'platform', 'platforms', 'prune', 'targetTag'] as const;
 const PLATFORMS_INDEX: readonly PlatformsIndex[] = ['sparse', 'rewrite'];
+/** Step keys that narrow what a step writes: a misspelling of one is refused (see checkedEntries). */
+const FILTER_KEYS = ['tags', 'tagSets', 'repos', 'platform', 'platforms'] as const;
 
 type Fields = Map<string, MapEntry>;
 
@@ -231,6 +234,31 @@ function checkPlatform(yaml: YamlFile, node: YamlValue, text: string, what: stri
   }
 }
 
+/**
+ * A repository step's source or target without the tag or digest it may name. regsync lists the repository's tags
+ * whatever the text names, then appends each tag to the text as written, so its copies of `busybox:latest` fail on
+ * `busybox:latest:1.36`; regkit takes the evident intent, the repository `busybox`, and says so.
+ */
+function repositoryPart(yaml: YamlFile, node: YamlValue, text: string, what: string): string {
+  let ref;
+  try {
+    ref = parseReference(text, { repositoryOnly: true });
+  } catch {
+    return text; // Not a reference at all: the run refuses it with its own message, before any request.
+  }
+  if (ref.tag === undefined && ref.digest === undefined) return text;
+  let repo = text.trim();
+  if (ref.digest !== undefined) repo = repo.slice(0, repo.lastIndexOf('@'));
+  if (ref.tag !== undefined && repo.endsWith(`:${ref.tag}`)) repo = repo.slice(0, -(ref.tag.length + 1));
+  const named = [ref.tag !== undefined ? `tag "${ref.tag}"` : '', ref.digest !== undefined ? `digest ${ref.digest}` : ''].filter(Boolean).join(' and ');
+  yaml.tolerate(
+    node,
+    `${what} "${text}" names ${named}, which a repository step ignores: it syncs the tags of ${repo} that its filters select ` +
+      `(regsync lists them too, then fails each copy on "${text}:<tag>"); write "${repo}"`,
+  );
+  return repo;
+}
+
 export function readStep(
   yaml: YamlFile,
   node: YamlValue,
@@ -241,7 +269,7 @@ export function readStep(
 ): SyncStep {
   const where = `sync[${index}]`;
   const resolved = yaml.resolve(node);
-  const f = checkedEntries(yaml, yaml.entries(resolved, where), STEP_KEYS, where);
+  const f = checkedEntries(yaml, yaml.entries(resolved, where), STEP_KEYS, where, FILTER_KEYS);
   const o = readOptions(yaml, f, where);
   const required = (key: 'source' | 'target' | 'type'): { text: string; node: YamlValue } => {
     const e = present(yaml, f, key);
@@ -265,7 +293,7 @@ export function readStep(
     throw yaml.error(f.get('repos')!.keyNode, `${where}.repos applies only to type: registry`);
   }
   if (type === 'image' && (tags || sets.length > 0)) {
-    yaml.warn((f.get('tags') ?? f.get('tagSets'))!.keyNode, `${where}: tag filters are ignored for type: image`);
+    yaml.tolerate((f.get('tags') ?? f.get('tagSets'))!.keyNode, `${where}: tag filters are ignored for type: image`);
   }
 
   const platformEntry = present(yaml, f, 'platform');
@@ -279,7 +307,7 @@ export function readStep(
   const prune = pruneEntry ? yaml.bool(pruneEntry.value, `${where}.prune`) : false;
   if (prune && type !== 'repository') throw yaml.error(pruneEntry!.value, `${where}.prune applies only to type: repository`);
   const targetTag = f.get('targetTag');
-  if (targetTag) yaml.warn(targetTag.keyNode, `${where}.targetTag is ignored (regsync's code has no such key; use an image step with the target tag)`);
+  if (targetTag) yaml.tolerate(targetTag.keyNode, `${where}.targetTag is ignored (regsync's code has no such key; use an image step with the target tag)`);
 
   let intervalSeconds = o.intervalSeconds;
   let schedule = o.schedule;
@@ -328,7 +356,9 @@ export function readStep(
   expand('target', target.node);
   expand('referrerTarget', o.referrerTarget?.node ?? null);
   for (const key of ['source', 'target'] as const) {
-    if (step[key] === '') throw yaml.error(key === 'source' ? source.node : target.node, `${where}.${key} expands to an empty string`);
+    const node = key === 'source' ? source.node : target.node;
+    if (step[key] === '') throw yaml.error(node, `${where}.${key} expands to an empty string`);
+    if (type === 'repository') step[key] = repositoryPart(yaml, node, step[key], `${where}.${key}`);
   }
 
   const pos = yaml.position(resolved);

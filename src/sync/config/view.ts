@@ -1,10 +1,22 @@
-// `regkit sync config`: the resolved config as YAML, every default filled in and every secret replaced, so a user
-// sees what a run will do without seeing what it authenticates with.
+// `regkit sync config`: the resolved config as a regsync.yml, every default filled in and every secret replaced, so a
+// user sees what a run will do without seeing what it authenticates with. It is written in the file's own keys and
+// value forms (durations as Go durations), so what it prints loads again, under --strict, to the same config.
 import { stringify } from 'yaml';
-import type { SyncConfig, SyncStep, TagFilter } from './load.js';
+import type { Hooks, StepSettings, SyncConfig, SyncStep, TagFilter } from './load.js';
+import type { CredsEntry } from '../../config/creds.js';
 import { SECRET_FIELDS } from '../../config/secrets.js';
+import { GoDuration } from '../../gotemplate/time.js';
 
 const REDACTED = '<redacted>';
+
+const duration = (seconds: number): string => new GoDuration(seconds).String();
+
+function credsView(c: CredsEntry): Record<string, unknown> {
+  const { credExpire, ...rest } = c;
+  const copy: Record<string, unknown> = { ...rest, ...(credExpire !== undefined ? { credExpire: duration(credExpire) } : {}) };
+  for (const f of SECRET_FIELDS) if (copy[f] !== undefined) copy[f] = REDACTED;
+  return copy;
+}
 
 function tagSetView(t: TagFilter): Record<string, unknown> {
   return {
@@ -15,21 +27,61 @@ function tagSetView(t: TagFilter): Record<string, unknown> {
   };
 }
 
-function stepView(s: SyncStep): Record<string, unknown> {
-  const { index: _i, file: _f, line: _l, column: _c, tagSets, repos, backup, hooks: _h, ...rest } = s;
+function hooksView(h: Hooks): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['pre', 'post', 'unchanged'] as const) if (h[k]) out[k] = { type: h[k].type, params: h[k].params };
+  return out;
+}
+
+/** The keys a step shares with `defaults`. */
+function settingsView(s: StepSettings): Record<string, unknown> {
+  const hooks = hooksView(s.hooks);
   return {
-    ...rest,
-    ...(tagSets.length ? { tagSets: tagSets.map(tagSetView) } : {}),
-    ...(repos.allow.length || repos.deny.length ? { repos: { allow: repos.allow.map((p) => p.source), deny: repos.deny.map((p) => p.source) } } : {}),
-    ...(backup ? { backup: backup.source } : {}),
+    ...(s.intervalSeconds !== undefined ? { interval: duration(s.intervalSeconds) } : {}),
+    ...(s.schedule !== undefined ? { schedule: s.schedule } : {}),
+    ratelimit: { min: s.rateLimit.min, retry: duration(s.rateLimit.retrySeconds) },
+    digestTags: s.digestTags,
+    referrers: s.referrers,
+    ...(s.referrerSource !== undefined ? { referrerSource: s.referrerSource } : {}),
+    ...(s.referrerTarget !== undefined ? { referrerTarget: s.referrerTarget } : {}),
+    referrerSlow: s.referrerSlow,
+    fastCheck: s.fastCheck,
+    forceRecursive: s.forceRecursive,
+    includeExternal: s.includeExternal,
+    mediaTypes: s.mediaTypes,
+    ...(Object.keys(hooks).length ? { hooks } : {}),
+    platformsIndex: s.platformsIndex,
+  };
+}
+
+function stepView(s: SyncStep): Record<string, unknown> {
+  return {
+    source: s.source,
+    target: s.target,
+    type: s.type,
+    ...(s.tagSets.length ? { tagSets: s.tagSets.map(tagSetView) } : {}),
+    ...(s.repos.allow.length || s.repos.deny.length ? { repos: { allow: s.repos.allow.map((p) => p.source), deny: s.repos.deny.map((p) => p.source) } } : {}),
+    ...(s.platform !== undefined ? { platform: s.platform } : {}),
+    ...(s.platforms.length ? { platforms: s.platforms } : {}),
+    ...(s.backup ? { backup: s.backup.source } : {}),
+    referrerFilters: s.referrerFilters,
+    ...settingsView(s),
+    ...(s.prune ? { prune: true } : {}),
   };
 }
 
 export function renderSyncConfig(config: SyncConfig): string {
-  const creds = config.creds.map((c) => {
-    const copy: Record<string, unknown> = { ...c };
-    for (const f of SECRET_FIELDS) if (copy[f] !== undefined) copy[f] = REDACTED;
-    return copy;
-  });
-  return stringify({ version: config.version, creds, defaults: config.defaults, sync: config.sync.map(stepView) }, { aliasDuplicateObjects: false });
+  const d = config.defaults;
+  const defaults = {
+    parallel: d.parallel,
+    ...(d.backup !== undefined ? { backup: d.backup } : {}),
+    ...(d.referrerFilters ? { referrerFilters: d.referrerFilters } : {}),
+    ...settingsView(d),
+    blobLimit: d.blobLimit,
+    cacheCount: d.cacheCount,
+    cacheTime: duration(d.cacheTimeSeconds),
+    skipDockerConfig: d.skipDockerConfig,
+    ...(d.userAgent !== undefined ? { userAgent: d.userAgent } : {}),
+  };
+  return stringify({ version: config.version, creds: config.creds.map(credsView), defaults, sync: config.sync.map(stepView) }, { aliasDuplicateObjects: false });
 }
