@@ -12,7 +12,7 @@ export function notFound(ref: Reference): RegistryError {
     status: 404,
     ...locationOf(ref),
     operation: 'manifest-head',
-    hint: ref.tag ? `check the tag (regkit tag ls ${formatReference(repositoryOf(ref))})` : 'check the digest',
+    hint: ref.tag ? `check the repository and the tag (regkit tag ls ${formatReference(repositoryOf(ref))})` : 'check the repository and the digest',
   });
 }
 

@@ -3,7 +3,7 @@
 import { RegistryError, type Operation } from '../../errors.js';
 import { parseRepository, parseTag, type RepositoryName, type Tag } from '../../oci/names.js';
 import { CATALOG_SCOPE } from '../../transport/auth/scope.js';
-import { readBody } from '../../transport/response.js';
+import { errorFromResponse, readBody } from '../../transport/response.js';
 import { apiPath, catalogPath, expectStatus, retryingBrokenBody } from './http.js';
 import type { RegistrySession } from './session.js';
 import { keepValidNames } from '../names.js';
@@ -45,7 +45,7 @@ function listItems(body: Buffer, field: 'tags' | 'repositories'): string[] | und
   return Array.isArray(items) ? items.filter((t): t is string => typeof t === 'string') : undefined;
 }
 
-async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[] | undefined> {
+async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[]> {
   const out: string[] = [];
   const known = new Set<string>();
   const seen = new Set<string>();
@@ -55,14 +55,13 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
     const page = target;
     const fetched = await retryingBrokenBody(ctx, { repository, operation, what }, async () => {
       const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes });
+      // A repository the registry does not know is an answer to pass on (a typo must not read as "no tags").
       if (res.status === 404 && operation === 'tag-list') {
-        await res.body.dump();
-        return undefined;
+        throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, repository, operation, notFoundHint: `check the repository name (regkit repo ls ${ctx.client.registry} lists what the registry holds) and the credentials that can see it` }, what);
       }
       await expectStatus(res, [200], ctx, repository, operation, what);
       return { url: res.url, link: res.headers['link'], body: await readBody(res.body, LIST_PAGE_MAX_BYTES) };
     });
-    if (fetched === undefined) return undefined;
     seen.add(fetched.url.href);
     const items = listItems(fetched.body, field);
     if (items === undefined) throw new RegistryError(`the registry answered the ${what} with something that is not a JSON list of ${field}`, { status: 200, registry: ctx.client.registry, repository, operation });
@@ -87,13 +86,13 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
   return out;
 }
 
-/** Tags of a repository; a repository the registry does not know has none. */
+/** Tags of a repository; a repository the registry does not know is a RegistryError with the registry's 404. */
 export async function listTags(ctx: RegistrySession, repository: string, opts: ListOptions = {}): Promise<Tag[]> {
-  const listed = (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+  const listed = await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, []);
   return keepValidNames(listed, parseTag, `the tag list of ${ctx.client.registry}/${repository}`, opts, ctx.logger);
 }
 
 export async function listRepositories(ctx: RegistrySession, opts: ListOptions = {}): Promise<RepositoryName[]> {
-  const listed = (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+  const listed = await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE]);
   return keepValidNames(listed, parseRepository, `the catalog of ${ctx.client.registry}`, opts, ctx.logger);
 }
