@@ -8,7 +8,7 @@ import { formatPlatform, parsePlatform } from '../oci/platform.js';
 import { formatReference, repositoryOf, sameRepository, withDigest, withTag, type Reference } from '../oci/reference.js';
 import { imageAt, type BlobCounts, type OperationResult } from '../report/result.js';
 import { BlobTransfer } from './blobs.js';
-import { notFound } from './failures.js';
+import { sourceNotFound } from './failures.js';
 import { createLimiter, type Limiter } from './limit.js';
 import { DEFAULT_BLOB_CONCURRENCY, type CopyContext, type CopyOptions } from './options.js';
 import { narrowToPlatforms } from './platforms.js';
@@ -28,7 +28,7 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const srcStore = ctx.stores.storeFor(src);
   const dstStore = ctx.stores.storeFor(dst);
   const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
-  if (!srcHead) throw notFound(src);
+  if (!srcHead) throw await sourceNotFound(ctx.stores, src);
   const base = { op: 'copy' as const, source: imageAt(src), target: imageAt(dst) };
   const known = upToDateByHeads(srcHead, dstHead, opts);
   if (known !== undefined) return { ...base, status: 'skipped', digest: known, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };

@@ -2,7 +2,7 @@
 // back up, or report. `check` is the same walk with every write replaced by a dry run, so a plan shows exactly what
 // `once` would do.
 import { copyImage, digestFromHead, UNCHANGED_REASON, upToDateByHeads } from '../copy/copy.js';
-import { notFound as sourceNotFound } from '../copy/failures.js';
+import { sourceNotFound } from '../copy/failures.js';
 import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
@@ -137,8 +137,8 @@ function heads(ctx: SyncContext, item: SyncItem): Promise<[ManifestHead | undefi
   return Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
 }
 
-function notFound(item: SyncItem): OperationResult {
-  return { ...base(item), status: 'failed', bytes: 0, reason: sourceNotFound(item.source).message };
+async function notFound(ctx: SyncContext, item: SyncItem): Promise<OperationResult> {
+  return { ...base(item), status: 'failed', bytes: 0, reason: (await sourceNotFound(ctx.stores, item.source)).message };
 }
 
 interface CheckedItem {
@@ -153,7 +153,7 @@ async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions)
   const started = Date.now();
   try {
     const [srcHead, dstHead] = await heads(ctx, item);
-    if (!srcHead) return { results: [notFound(item)] };
+    if (!srcHead) return { results: [await notFound(ctx, item)] };
     // Repository steps drop these at expansion from the target's tag list; an image step has only this HEAD to ask.
     if (opts.missing && dstHead) return { results: [excludedResult(item, ON_TARGET_REASON)] };
     if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
@@ -185,7 +185,7 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
       const waited = await waitForRateLimit(ctx, item, srcHead, budget);
       if (waited.gaveUp) return [{ ...base(item), status: 'failed', bytes: 0, reason: waited.reason }];
       if (waited.seconds > 0) [srcHead, dstHead] = await heads(ctx, item);
-      if (!srcHead) return [notFound(item)];
+      if (!srcHead) return [await notFound(ctx, item)];
     }
     const copyOpts = { ...copyOptionsFor(item), heads: { source: srcHead, target: dstHead } };
     const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);

@@ -52,7 +52,9 @@ describe('a source that does not exist', () => {
     assertExit(run, 1);
     const lines = resultLines(run.stdout);
     assert.deepEqual(lines.map((l) => l.status), ['failed', 'failed']);
-    for (const l of lines) assert.match(l.reason!, /HTTP 404.*not found: check the repository and the tag \(regkit tag ls /);
+    // The registry's code comes from a manifest GET (a HEAD has no body); distribution says MANIFEST_UNKNOWN for both.
+    assert.match(lines[0]!.reason!, /HTTP 404 MANIFEST_UNKNOWN\).*upstream\/app:v9 not found: check the repository and the tag \(regkit tag ls /);
+    assert.match(lines[1]!.reason!, /HTTP 404 MANIFEST_UNKNOWN\).*no\/such\/repo:v1 not found: check the repository and the tag \(regkit tag ls /);
   });
 
   test('a target repository that does not exist yet is empty: --missing and prune in check mode still plan the copy', async () => {
@@ -63,6 +65,12 @@ describe('a source that does not exist', () => {
     const once = await syncCli(ws, 'once', config, [src, dst], ['--missing', '--format', 'json']);
     assertExit(once, 0);
     assert.deepEqual(resultLines(once.stdout).map((l) => `${l.status} ${l.target}`), [`copied ${dst.host}/fresh/app:v1`]);
+  });
+
+  test('copy of an unknown repository fails with the registry code and the command that tells repository from tag', async () => {
+    const run = await runRegkit(['copy', `${src.host}/no/such/repo:v1`, `${dst.host}/mirror/none:v1`, ...hostFlags(src, dst)], ws.dockerConfig);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /HTTP 404 MANIFEST_UNKNOWN\).*check the repository and the tag \(regkit tag ls /);
   });
 
   test('tag ls of an unknown repository exits non-zero with the registry answer, as skopeo does', async () => {
