@@ -120,10 +120,16 @@ export async function expandStep(stores: StoreLookup, endpoints: StepEndpoints, 
   }
 }
 
-async function expandRepository(stores: StoreLookup, endpoints: StepEndpoints, source: Reference, target: Reference, opts: ExpandOptions): Promise<Expanded> {
+/**
+ * `listed`: the catalog named the source, so a tag list that answers 404 (a repository holding only blobs, or one
+ * deleted since) has no tags; a source the user typed must exist.
+ */
+async function expandRepository(stores: StoreLookup, endpoints: StepEndpoints, source: Reference, target: Reference, opts: ExpandOptions, listed = false): Promise<Expanded> {
   const { step, referrerRepos } = endpoints;
   const invalid: InvalidNameError[] = [];
-  const tags = await stores.storeFor(source).listTags(repositoryOf(source), { onInvalid: (err) => invalid.push(err) });
+  const sourceStore = stores.storeFor(source);
+  const listOpts = { onInvalid: (err: InvalidNameError) => invalid.push(err) };
+  const tags = listed ? await tagsIfAny(sourceStore, repositoryOf(source), listOpts) : await sourceStore.listTags(repositoryOf(source), listOpts);
   const chosen = new Set(selectTags(step.tagSets, tags));
   const present = new Set<string>(opts.missing ? await tagsIfAny(stores.storeFor(target), repositoryOf(target)) : []);
   const items: SyncItem[] = [];
@@ -156,7 +162,7 @@ async function expandRegistry(stores: StoreLookup, endpoints: StepEndpoints, fro
     const name = from.prefix ? repo.slice(from.prefix.length + 1) : repo;
     const source: Reference = { scheme: 'registry', registry: from.host, repository: repo };
     const target: Reference = { scheme: 'registry', registry: to.host, repository: to.prefix ? `${to.prefix}/${name}` : name };
-    const part = await expandRepository(stores, endpoints, source, target, opts);
+    const part = await expandRepository(stores, endpoints, source, target, opts, true);
     out.items.push(...part.items);
     out.excluded.push(...part.excluded);
     out.failed.push(...part.failed);

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { skopeoListTags } from '../harness/skopeo.js';
-import { hostFlags, runRegkit, seedImage } from './copy-setup.js';
+import { Readable } from 'node:stream';
+import { digestOf } from '../../src/oci/digest.js';
+import { hostFlags, openStores, refOf, runRegkit, seedImage } from './copy-setup.js';
 import { assertExit, makeSyncWorkspace, resultLines, syncCli, type SyncWorkspace } from './sync-setup.js';
 
 describe('a source that does not exist', () => {
@@ -71,6 +73,22 @@ describe('a source that does not exist', () => {
     const run = await runRegkit(['copy', `${src.host}/no/such/repo:v1`, `${dst.host}/mirror/none:v1`, ...hostFlags(src, dst)], ws.dockerConfig);
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /HTTP 404 MANIFEST_UNKNOWN\).*check the repository and the tag \(regkit tag ls /);
+  });
+
+  test('a registry step: a repository the catalog lists but whose tag list answers 404 (blobs only) has no tags, no failure', async () => {
+    const stores = openStores([src]);
+    try {
+      const bytes = Buffer.from('a blob with no manifest');
+      await stores.storeFor(refOf(src.host, 'blobs/only')).putBlob(refOf(src.host, 'blobs/only'), { mediaType: 'application/octet-stream', digest: digestOf(bytes), size: bytes.length }, Readable.from([bytes]));
+      assert.ok((await stores.storeForRegistry(src.host).listRepositories()).includes('blobs/only'));
+      await assert.rejects(stores.storeFor(refOf(src.host, 'blobs/only')).listTags(refOf(src.host, 'blobs/only')), /HTTP 404 NAME_UNKNOWN/);
+    } finally {
+      await stores.close();
+    }
+    const config = await ws.writeConfig('registry.yml', `sync:\n  - source: ${src.host}/blobs\n    target: ${dst.host}/reg\n    type: registry\n`);
+    const run = await syncCli(ws, 'once', config, [src, dst], ['--format', 'json']);
+    assertExit(run, 0);
+    assert.deepEqual(resultLines(run.stdout), []);
   });
 
   test('tag ls of an unknown repository exits non-zero with the registry answer, as skopeo does', async () => {
