@@ -5,11 +5,11 @@ import { digestOf } from '../oci/digest.js';
 import { parseManifest, type Descriptor, type ParsedManifest } from '../oci/manifest.js';
 import { isExternalLayerMediaType } from '../oci/mediatypes.js';
 import { formatPlatform, parsePlatform } from '../oci/platform.js';
-import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
-import { imageAt, type OperationResult } from '../report/result.js';
+import { formatReference, repositoryOf, sameRepository, withDigest, withTag, type Reference } from '../oci/reference.js';
+import { imageAt, type BlobCounts, type OperationResult } from '../report/result.js';
 import { BlobTransfer } from './blobs.js';
-import { notFound } from './failures.js';
-import { createLimiter } from './limit.js';
+import { sourceNotFound } from './failures.js';
+import { createLimiter, type Limiter } from './limit.js';
 import { DEFAULT_BLOB_CONCURRENCY, type CopyContext, type CopyOptions } from './options.js';
 import { narrowToPlatforms } from './platforms.js';
 import { digestTagsFor, referrersOf } from './referrers.js';
@@ -28,7 +28,7 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const srcStore = ctx.stores.storeFor(src);
   const dstStore = ctx.stores.storeFor(dst);
   const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
-  if (!srcHead) throw notFound(src);
+  if (!srcHead) throw await sourceNotFound(ctx.stores, src);
   const base = { op: 'copy' as const, source: imageAt(src), target: imageAt(dst) };
   const known = upToDateByHeads(srcHead, dstHead, opts);
   if (known !== undefined) return { ...base, status: 'skipped', digest: known, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
@@ -45,20 +45,20 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
 
   // With referrers or digest tags asked for, a target that has the image still gets what hangs off it.
   const present = dstHead?.digest === topDigest && !opts.forceRecursive;
-  const transfer = new BlobTransfer(ctx, src, dst, opts, createLimiter(opts.concurrency ?? DEFAULT_BLOB_CONCURRENCY));
-  const tree = new TreeCopy(ctx, src, dst, opts, transfer);
+  const tree = new TreeCopy(ctx, src, dst, opts, createLimiter(opts.concurrency ?? DEFAULT_BLOB_CONCURRENCY));
   await tree.copyContent(top, topDigest, present, narrowed.only);
   if (opts.digestTags) await copyDigestTags(ctx, src, dst, tree.copiedDigests(), opts);
   if (!opts.dryRun && !present) await putChecked(ctx, dst, top, topDigest);
-  const changed = !present || tree.manifestsWritten > 0 || transfer.bytesMoved > 0;
+  const moved = tree.moved();
+  const changed = !present || moved.manifests > 0 || moved.bytes > 0;
   const status = !changed ? 'skipped' : opts.dryRun ? 'would-copy' : 'copied';
   return {
     ...base,
     status,
     digest: topDigest,
-    bytes: transfer.bytesMoved,
+    bytes: moved.bytes,
     platforms,
-    blobs: transfer.counts,
+    blobs: moved.blobs,
     durationMs: Date.now() - started,
     ...(changed ? {} : { reason: 'target already has this digest and its referrers' }),
     ...(dstHead && dstHead.digest !== topDigest ? { details: { kind: 'transfer' as const, previousDigest: dstHead.digest } } : {}),
@@ -68,21 +68,36 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
 /** Copies what a manifest needs (children, blobs, referrers) but not the manifest itself. */
 class TreeCopy {
   private readonly done = new Map<string, Promise<void>>();
+  private readonly transfer: BlobTransfer;
+  /** Where referrers are read from and written to when `referrerSource`/`referrerTarget` name other repositories. */
+  private elsewhere: TreeCopy | undefined;
+  /** Manifests written by digest (children and referrers); the top manifest is not counted. */
+  private manifestsWritten = 0;
 
   constructor(
     private readonly ctx: CopyContext,
     private readonly src: Reference,
     private readonly dst: Reference,
     private readonly opts: CopyOptions,
-    private readonly transfer: BlobTransfer,
-  ) {}
+    private readonly limit: Limiter,
+  ) {
+    this.transfer = new BlobTransfer(ctx, src, dst, opts, limit);
+  }
 
   copiedDigests(): string[] {
     return [...this.done.keys()];
   }
 
-  /** Manifests written by digest (children and referrers); the top manifest is not counted. */
-  manifestsWritten = 0;
+  /** What this tree and the referrer repositories beside it wrote. */
+  moved(): { bytes: number; manifests: number; blobs: BlobCounts } {
+    const side = this.elsewhere?.moved();
+    const own = this.transfer.counts;
+    return {
+      bytes: this.transfer.bytesMoved + (side?.bytes ?? 0),
+      manifests: this.manifestsWritten + (side?.manifests ?? 0),
+      blobs: side ? { copied: own.copied + side.blobs.copied, skipped: own.skipped + side.blobs.skipped, mounted: own.mounted + side.blobs.mounted } : own,
+    };
+  }
 
   /** `present`: the target holds this manifest, so only referrers may be missing below it. */
   async copyContent(m: ParsedManifest, digest: string, present = false, only?: ReadonlySet<string>): Promise<void> {
@@ -127,15 +142,30 @@ class TreeCopy {
   }
 
   private async copyReferrers(digest: string): Promise<void> {
-    const found = await referrersOf(this.ctx, this.src, digest);
-    await settleAll(found.map((d) => this.copyManifest(d)));
+    const side = this.referrerSide();
+    const found = await referrersOf(this.ctx, side.src, digest, this.opts.referrerFilters);
+    await settleAll(found.map((d) => side.copyManifest(d)));
+  }
+
+  /**
+   * The tree that copies referrers: this one, or one between `referrerSource` and `referrerTarget` (each defaulting to
+   * this tree's side), whose own referrers are then read and written there too, as regsync does.
+   */
+  private referrerSide(): TreeCopy {
+    const from = this.opts.referrerSource ? repositoryOf(this.opts.referrerSource) : this.src;
+    const to = this.opts.referrerTarget ? repositoryOf(this.opts.referrerTarget) : this.dst;
+    if (sameRepository(from, this.src) && sameRepository(to, this.dst)) return this;
+    this.elsewhere ??= new TreeCopy(this.ctx, from, to, this.opts, this.limit);
+    return this.elsewhere;
   }
 }
 
 async function copyDigestTags(ctx: CopyContext, src: Reference, dst: Reference, digests: readonly string[], opts: CopyOptions): Promise<void> {
   const tags = await ctx.stores.storeFor(src).listTags(repositoryOf(src));
   for (const tag of digestTagsFor(tags, digests, opts.referrers === true)) {
-    await copyImage(ctx, withTag(src, tag), withTag(dst, tag), { ...opts, digestTags: false, platforms: [] });
+    // Each digest tag is its own copy: the HEADs the caller made were of the image, not of what this tag names.
+    const { heads: _heads, ...own } = opts;
+    await copyImage(ctx, withTag(src, tag), withTag(dst, tag), { ...own, digestTags: false, platforms: [] });
   }
 }
 

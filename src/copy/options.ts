@@ -5,6 +5,15 @@ import type { LayoutBounds } from '../store/ocidir/layout.js';
 import type { Reference } from '../oci/reference.js';
 import type { CopyProgress } from '../report/result.js';
 
+/**
+ * One referrer filter: the `artifactType` must equal when set, and every annotation must be present on the referrer's
+ * descriptor, with that value unless the value asked for is empty (any value then).
+ */
+export interface ReferrerMatch {
+  artifactType?: string;
+  annotations: Readonly<Record<string, string>>;
+}
+
 export interface CopyOptions {
   /**
    * Platforms to copy from a multi-platform source. One platform copies that platform's image manifest alone to the
@@ -18,6 +27,12 @@ export interface CopyOptions {
   sparseIndex?: boolean;
   /** Also copy referrers (signatures, SBOMs, attestations) of every manifest copied. */
   referrers?: boolean;
+  /** With referrers: copy only those some filter matches (regsync's `referrerFilters`); none or empty copies all. */
+  referrerFilters?: readonly ReferrerMatch[];
+  /** With referrers: the repository referrers are read from (the source's own when unset). */
+  referrerSource?: Reference;
+  /** With referrers: the repository referrers are written to (the target's own when unset). */
+  referrerTarget?: Reference;
   /** Also copy tags named after a copied digest (`sha256-<hex>`, `sha256-<hex>.sig` ...). */
   digestTags?: boolean;
   /** Copy foreign and non-distributable layers too. */

@@ -2,10 +2,20 @@
 // `sha256-<hex>[.suffix]` tags that cosign and older signers push beside an image.
 import { withDigest, type Reference } from '../oci/reference.js';
 import type { Descriptor } from '../oci/manifest.js';
-import type { CopyContext } from './options.js';
+import type { CopyContext, ReferrerMatch } from './options.js';
 
-export function referrersOf(ctx: CopyContext, src: Reference, digest: string): Promise<Descriptor[]> {
-  return ctx.stores.storeFor(src).listReferrers(withDigest(src, digest));
+/** Referrers of `digest` listed in the repository `from`, keeping those a filter matches (all when none is given). */
+export async function referrersOf(ctx: CopyContext, from: Reference, digest: string, filters: readonly ReferrerMatch[] = []): Promise<Descriptor[]> {
+  const listed = await ctx.stores.storeFor(from).listReferrers(withDigest(from, digest));
+  return filters.length === 0 ? listed : listed.filter((d) => filters.some((f) => matches(d, f)));
+}
+
+function matches(d: Descriptor, f: ReferrerMatch): boolean {
+  if (f.artifactType !== undefined && f.artifactType !== '' && d.artifactType !== f.artifactType) return false;
+  return Object.entries(f.annotations).every(([key, value]) => {
+    const found = d.annotations !== undefined && Object.hasOwn(d.annotations, key) ? d.annotations[key] : undefined;
+    return found !== undefined && (value === '' || value === found);
+  });
 }
 
 /**

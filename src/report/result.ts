@@ -10,7 +10,9 @@ export type OperationStatus =
   | 'deleted'
   | 'would-delete'
   | 'excluded'
-  | 'failed';
+  | 'failed'
+  /** Never started: `--abort-on-error` stopped the run after an earlier failure. */
+  | 'not-run';
 
 export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'export' | 'import' | 'sync' | 'prune';
 

@@ -10,7 +10,7 @@ export interface SummaryOptions {
   error?: string;
 }
 
-const STATUS_ORDER: readonly OperationStatus[] = ['copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'skipped', 'excluded', 'failed'];
+const STATUS_ORDER: readonly OperationStatus[] = ['copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'skipped', 'excluded', 'failed', 'not-run'];
 
 /** Cell text that cannot break the table: `|` escaped, line breaks as `<br>`, HTML inert. */
 export function escapeCell(text: string): string {
@@ -68,7 +68,7 @@ export interface SyncSummaryOptions extends SummaryOptions {
 
 /** Always shown in a sync heading, zero or not, so runs read alike; the rest only when they occur. */
 const SYNC_TOTALS: readonly OperationStatus[] = ['copied', 'skipped', 'would-copy', 'backed-up', 'excluded', 'failed'];
-const SYNC_OCCASIONAL: readonly OperationStatus[] = ['would-backup', 'deleted', 'would-delete'];
+const SYNC_OCCASIONAL: readonly OperationStatus[] = ['would-backup', 'deleted', 'would-delete', 'not-run'];
 
 function textOf(loc: Location | undefined): string {
   return loc ? locationText(loc) : '';

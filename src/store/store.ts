@@ -1,6 +1,6 @@
 // The one interface every backend implements. Engines (copy, sync, prune) see only this, never HTTP or files.
 import type { Readable } from 'node:stream';
-import type { InvalidNameError } from '../errors.js';
+import { RegistryError, type InvalidNameError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { Tag } from '../oci/names.js';
 import type { Reference } from '../oci/reference.js';
@@ -69,4 +69,17 @@ export interface Store {
   deleteTag(ref: Reference, current?: ManifestHead): Promise<void>;
 
   close(): Promise<void>;
+}
+
+/**
+ * The tags of a repository that may not exist yet, a sync's target: none when the store answers that it does not.
+ * Anything else (a refusal, a broken page) is still an error.
+ */
+export async function tagsIfAny(store: Store, repo: Reference, opts?: ListOptions): Promise<Tag[]> {
+  try {
+    return await store.listTags(repo, opts);
+  } catch (err) {
+    if (err instanceof RegistryError && err.notFound && err.operation === 'tag-list') return [];
+    throw err;
+  }
 }

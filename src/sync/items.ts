@@ -4,7 +4,7 @@ import { UsageError, type InvalidNameError } from '../errors.js';
 import { repositoryProblem } from '../oci/names.js';
 import { parseReference, parseRegistryHost, repositoryOf, withTag, formatReference, type Reference } from '../oci/reference.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
-import type { Store } from '../store/store.js';
+import { tagsIfAny, type Store } from '../store/store.js';
 import { nameAllowed, selectTags, type SyncStep } from './config/load.js';
 import { inShard, type Shard } from '../config/shard.js';
 
@@ -12,6 +12,13 @@ export interface SyncItem {
   step: SyncStep;
   source: Reference;
   target: Reference;
+  referrerRepos: ReferrerRepos;
+}
+
+/** The step's `referrerSource` and `referrerTarget`, parsed; regsync reads them only when `referrers` is on. */
+export interface ReferrerRepos {
+  source?: Reference;
+  target?: Reference;
 }
 
 export interface StoreLookup {
@@ -25,6 +32,9 @@ export interface ExpandOptions {
   missing?: boolean;
 }
 
+/** Why `once --missing` leaves an item alone: its target tag exists, whatever it points at (regsync's rule). */
+export const ON_TARGET_REASON = 'already on the target (--missing)';
+
 export interface Expanded {
   items: SyncItem[];
   /** Tags the filters left out, reported in plans so a policy change shows what it drops. */
@@ -37,9 +47,10 @@ export interface Expanded {
  * A step's source and target, parsed. Every step is parsed before the first request of a run, so a reference that a
  * template left unusable (an unset `{{env}}`) stops the run with nothing read or written.
  */
-export type StepEndpoints =
+export type StepEndpoints = (
   | { step: SyncStep; type: 'image' | 'repository'; source: Reference; target: Reference }
-  | { step: SyncStep; type: 'registry'; source: RegistryPath; target: RegistryPath };
+  | { step: SyncStep; type: 'registry'; source: RegistryPath; target: RegistryPath }
+) & { referrerRepos: ReferrerRepos };
 
 /** A registry step names a host, optionally with a path below which repositories are taken or put. */
 export interface RegistryPath {
@@ -51,7 +62,7 @@ function positionOf(step: SyncStep): string {
   return `${step.file}:${step.line}:${step.column}`;
 }
 
-function parseStepRef(step: SyncStep, text: string, what: 'source' | 'target', repositoryOnly: boolean): Reference {
+function parseStepRef(step: SyncStep, text: string, what: 'source' | 'target' | 'referrerSource' | 'referrerTarget', repositoryOnly: boolean): Reference {
   try {
     const ref = parseReference(text, { repositoryOnly });
     if (repositoryOnly && (ref.tag !== undefined || ref.digest !== undefined)) {
@@ -78,39 +89,56 @@ function parseRegistryPath(step: SyncStep, text: string, what: 'source' | 'targe
 
 /** Throws UsageError (exit 2) naming the step's file:line:column when its source or target is not usable. */
 export function parseStepEndpoints(step: SyncStep): StepEndpoints {
+  const referrerRepos = parseReferrerRepos(step);
   if (step.type === 'registry') {
-    return { step, type: step.type, source: parseRegistryPath(step, step.source, 'source'), target: parseRegistryPath(step, step.target, 'target') };
+    return { step, type: step.type, source: parseRegistryPath(step, step.source, 'source'), target: parseRegistryPath(step, step.target, 'target'), referrerRepos };
   }
   const repositoryOnly = step.type === 'repository';
-  return { step, type: step.type, source: parseStepRef(step, step.source, 'source', repositoryOnly), target: parseStepRef(step, step.target, 'target', repositoryOnly) };
+  return { step, type: step.type, source: parseStepRef(step, step.source, 'source', repositoryOnly), target: parseStepRef(step, step.target, 'target', repositoryOnly), referrerRepos };
+}
+
+/** A tag or digest on either is dropped: referrers are looked up by the digest being copied, as regsync does. */
+function parseReferrerRepos(step: SyncStep): ReferrerRepos {
+  if (!step.referrers) return {};
+  const parse = (text: string | undefined, what: 'referrerSource' | 'referrerTarget'): Reference | undefined => (text ? repositoryOf(parseStepRef(step, text, what, false)) : undefined);
+  const source = parse(step.referrerSource, 'referrerSource');
+  const target = parse(step.referrerTarget, 'referrerTarget');
+  return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
 }
 
 export async function expandStep(stores: StoreLookup, endpoints: StepEndpoints, opts: ExpandOptions): Promise<Expanded> {
   const { step } = endpoints;
   switch (endpoints.type) {
     case 'image': {
-      const item = { step, source: endpoints.source, target: endpoints.target };
+      const item = { step, source: endpoints.source, target: endpoints.target, referrerRepos: endpoints.referrerRepos };
       return { items: inShard(formatReference(item.target), opts.shard) ? [item] : [], excluded: [], failed: [] };
     }
     case 'repository':
-      return expandRepository(stores, step, endpoints.source, endpoints.target, opts);
+      return expandRepository(stores, endpoints, endpoints.source, endpoints.target, opts);
     case 'registry':
-      return expandRegistry(stores, step, endpoints.source, endpoints.target, opts);
+      return expandRegistry(stores, endpoints, endpoints.source, endpoints.target, opts);
   }
 }
 
-async function expandRepository(stores: StoreLookup, step: SyncStep, source: Reference, target: Reference, opts: ExpandOptions): Promise<Expanded> {
+/**
+ * `listed`: the catalog named the source, so a tag list that answers 404 (a repository holding only blobs, or one
+ * deleted since) has no tags; a source the user typed must exist.
+ */
+async function expandRepository(stores: StoreLookup, endpoints: StepEndpoints, source: Reference, target: Reference, opts: ExpandOptions, listed = false): Promise<Expanded> {
+  const { step, referrerRepos } = endpoints;
   const invalid: InvalidNameError[] = [];
-  const tags = await stores.storeFor(source).listTags(repositoryOf(source), { onInvalid: (err) => invalid.push(err) });
+  const sourceStore = stores.storeFor(source);
+  const listOpts = { onInvalid: (err: InvalidNameError) => invalid.push(err) };
+  const tags = listed ? await tagsIfAny(sourceStore, repositoryOf(source), listOpts) : await sourceStore.listTags(repositoryOf(source), listOpts);
   const chosen = new Set(selectTags(step.tagSets, tags));
-  const present = opts.missing ? new Set<string>(await stores.storeFor(target).listTags(repositoryOf(target))) : new Set<string>();
+  const present = new Set<string>(opts.missing ? await tagsIfAny(stores.storeFor(target), repositoryOf(target)) : []);
   const items: SyncItem[] = [];
   const excluded: OperationResult[] = [];
   for (const tag of tags) {
-    const item = { step, source: withTag(source, tag), target: withTag(target, tag) };
+    const item = { step, source: withTag(source, tag), target: withTag(target, tag), referrerRepos };
     if (!inShard(formatReference(item.target), opts.shard)) continue;
     if (!chosen.has(tag)) excluded.push(excludedResult(item, 'not selected by the tags filters'));
-    else if (present.has(tag)) excluded.push(excludedResult(item, 'already on the target (--missing)'));
+    else if (present.has(tag)) excluded.push(excludedResult(item, ON_TARGET_REASON));
     else items.push(item);
   }
   // Whatever the filters say: a source that lists a name no registry could hold is one to look at, not to skip quietly.
@@ -119,7 +147,8 @@ async function expandRepository(stores: StoreLookup, step: SyncStep, source: Ref
   return { items, excluded, failed };
 }
 
-async function expandRegistry(stores: StoreLookup, step: SyncStep, from: RegistryPath, to: RegistryPath, opts: ExpandOptions): Promise<Expanded> {
+async function expandRegistry(stores: StoreLookup, endpoints: StepEndpoints, from: RegistryPath, to: RegistryPath, opts: ExpandOptions): Promise<Expanded> {
+  const { step } = endpoints;
   const invalid: InvalidNameError[] = [];
   const repos = await stores.storeForRegistry(from.host).listRepositories({ onInvalid: (err) => invalid.push(err) });
   const out: Expanded = { items: [], excluded: [], failed: [] };
@@ -133,7 +162,7 @@ async function expandRegistry(stores: StoreLookup, step: SyncStep, from: Registr
     const name = from.prefix ? repo.slice(from.prefix.length + 1) : repo;
     const source: Reference = { scheme: 'registry', registry: from.host, repository: repo };
     const target: Reference = { scheme: 'registry', registry: to.host, repository: to.prefix ? `${to.prefix}/${name}` : name };
-    const part = await expandRepository(stores, step, source, target, opts);
+    const part = await expandRepository(stores, endpoints, source, target, opts, true);
     out.items.push(...part.items);
     out.excluded.push(...part.excluded);
     out.failed.push(...part.failed);
@@ -155,6 +184,6 @@ function invalidNameResult(source: Location, target: Location, err: InvalidNameE
   return { op: 'sync', status: 'failed', source, target, bytes: 0, reason: err.message };
 }
 
-function excludedResult(item: SyncItem, reason: string): OperationResult {
+export function excludedResult(item: Pick<SyncItem, 'source' | 'target'>, reason: string): OperationResult {
   return { op: 'sync', status: 'excluded', source: imageAt(item.source), target: imageAt(item.target), bytes: 0, reason };
 }

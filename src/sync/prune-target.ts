@@ -7,6 +7,7 @@ import { formatReference, repositoryOf, withTag, type Reference } from '../oci/r
 import { imageAt, type OperationResult } from '../report/result.js';
 import { selectTags, type SyncStep } from './config/load.js';
 import type { StoreLookup } from './items.js';
+import { tagsIfAny } from '../store/store.js';
 import { inShard, type Shard } from '../config/shard.js';
 
 const DIGEST_TAG = /^sha(256|512)-[0-9a-f]+/;
@@ -14,7 +15,7 @@ const DIGEST_TAG = /^sha(256|512)-[0-9a-f]+/;
 export async function pruneTarget(stores: StoreLookup, step: SyncStep, target: Reference, opts: { check: boolean; shard?: Shard }): Promise<OperationResult[]> {
   const repo = repositoryOf(target);
   const store = stores.storeFor(repo);
-  const tags = await store.listTags(repo);
+  const tags = await tagsIfAny(store, repo);
   const kept = new Set(selectTags(step.tagSets, tags));
   const doomed = tags.filter((t) => !kept.has(t) && !DIGEST_TAG.test(t)).map((t) => withTag(repo, t)).filter((r) => inShard(formatReference(r), opts.shard));
   const results: OperationResult[] = [];

@@ -2,6 +2,7 @@
 // back up, or report. `check` is the same walk with every write replaced by a dry run, so a plan shows exactly what
 // `once` would do.
 import { copyImage, digestFromHead, UNCHANGED_REASON, upToDateByHeads } from '../copy/copy.js';
+import { sourceNotFound } from '../copy/failures.js';
 import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
@@ -10,9 +11,9 @@ import { parseTag } from '../oci/names.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
-import { expandBackup, type SyncConfig, type SyncStep } from './config/load.js';
+import { expandBackup, type SyncConfig } from './config/load.js';
 import { warningText } from '../config/warning.js';
-import { expandStep, parseStepEndpoints, registryAt, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
+import { excludedResult, expandStep, ON_TARGET_REASON, parseStepEndpoints, registryAt, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
 import type { Shard } from '../config/shard.js';
@@ -42,17 +43,17 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   const results: OperationResult[] = [];
   const items: SyncItem[] = [];
   const listed: StepEndpoints[] = [];
-  for (const endpoints of steps) {
+  for (const [i, endpoints] of steps.entries()) {
     try {
       const expanded = await expandStep(ctx.stores, endpoints, opts);
       listed.push(endpoints);
       items.push(...expanded.items);
       results.push(...expanded.excluded, ...expanded.failed);
-      if (opts.abortOnError && expanded.failed.length > 0) return results;
+      if (opts.abortOnError && expanded.failed.length > 0) return [...results, ...notRun(items, steps.slice(i + 1))];
     } catch (err) {
       if (exitCodeFor(err) === 2) throw err;
       results.push({ ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) });
-      if (opts.abortOnError) return results;
+      if (opts.abortOnError) return [...results, ...notRun(items, steps.slice(i + 1))];
     }
   }
   const limit = createLimiter(Math.max(1, config.defaults.parallel));
@@ -68,8 +69,8 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   // With --abort-on-error the check takes a slot too: "nothing starts after the first failure" then holds in order.
   const perItem = await Promise.all(
     items.map(async (item) => {
-      if (opts.abortOnError) return limit(async () => (aborted ? [] : runItem(item, await checkItem(ctx, item))));
-      const checked = await checkItem(ctx, item);
+      if (opts.abortOnError) return limit(async () => (aborted ? notRun([item], []) : runItem(item, await checkItem(ctx, item, opts))));
+      const checked = await checkItem(ctx, item, opts);
       return 'srcHead' in checked ? limit(() => runItem(item, checked)) : runItem(item, checked);
     }),
   );
@@ -85,6 +86,13 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   return results;
 }
 
+const NOT_RUN_REASON = 'not run: --abort-on-error stopped the run after an earlier failure';
+
+/** What `--abort-on-error` never started: each item, and each step not yet expanded, so no entry goes unreported. */
+function notRun(items: readonly SyncItem[], steps: readonly StepEndpoints[]): OperationResult[] {
+  return [...items.map(base), ...steps.map(stepBase)].map((at) => ({ ...at, status: 'not-run', bytes: 0, reason: NOT_RUN_REASON }));
+}
+
 /** `file:line:col: message`, so a warning about the config points at the line to change. */
 
 /** Where a step reads and writes, for a step that failed before it had items. */
@@ -97,12 +105,16 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function copyOptionsFor(step: SyncStep): CopyOptions {
+function copyOptionsFor(item: SyncItem): CopyOptions {
+  const { step, referrerRepos } = item;
   const platforms = step.platform ? [step.platform] : step.platforms;
   return {
     ...(platforms.length > 0 ? { platforms } : {}),
     sparseIndex: step.platformsIndex === 'sparse',
     referrers: step.referrers,
+    referrerFilters: step.referrerFilters,
+    ...(referrerRepos.source ? { referrerSource: referrerRepos.source } : {}),
+    ...(referrerRepos.target ? { referrerTarget: referrerRepos.target } : {}),
     digestTags: step.digestTags,
     includeExternal: step.includeExternal,
     forceRecursive: step.forceRecursive,
@@ -122,8 +134,8 @@ function heads(ctx: SyncContext, item: SyncItem): Promise<[ManifestHead | undefi
   return Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
 }
 
-function notFound(item: SyncItem): OperationResult {
-  return { ...base(item), status: 'failed', bytes: 0, reason: `source ${formatReference(item.source)} not found` };
+async function notFound(ctx: SyncContext, item: SyncItem): Promise<OperationResult> {
+  return { ...base(item), status: 'failed', bytes: 0, reason: (await sourceNotFound(ctx.stores, item.source)).message };
 }
 
 interface CheckedItem {
@@ -133,18 +145,20 @@ interface CheckedItem {
 }
 
 /** The two HEADs and what they settle on their own: a missing source, an excluded media type, an unchanged tag. */
-async function checkItem(ctx: SyncContext, item: SyncItem): Promise<CheckedItem | { results: OperationResult[] }> {
+async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions): Promise<CheckedItem | { results: OperationResult[] }> {
   const { step } = item;
   const started = Date.now();
   try {
     const [srcHead, dstHead] = await heads(ctx, item);
-    if (!srcHead) return { results: [notFound(item)] };
+    if (!srcHead) return { results: [await notFound(ctx, item)] };
+    // Repository steps drop these at expansion from the target's tag list; an image step has only this HEAD to ask.
+    if (opts.missing && dstHead) return { results: [excludedResult(item, ON_TARGET_REASON)] };
     if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
       return { results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }] };
     }
     // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
     if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) return { started, srcHead, dstHead };
-    const unchanged = unchangedResult(item, copyOptionsFor(step), srcHead, dstHead, started);
+    const unchanged = unchangedResult(item, copyOptionsFor(item), srcHead, dstHead, started);
     return unchanged ? { results: [unchanged] } : { started, srcHead, dstHead };
   } catch (err) {
     return { results: [failed(item, err)] };
@@ -168,9 +182,9 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
       const waited = await waitForRateLimit(ctx, item, srcHead, budget);
       if (waited.gaveUp) return [{ ...base(item), status: 'failed', bytes: 0, reason: waited.reason }];
       if (waited.seconds > 0) [srcHead, dstHead] = await heads(ctx, item);
-      if (!srcHead) return [notFound(item)];
+      if (!srcHead) return [await notFound(ctx, item)];
     }
-    const copyOpts = { ...copyOptionsFor(step), heads: { source: srcHead, target: dstHead } };
+    const copyOpts = { ...copyOptionsFor(item), heads: { source: srcHead, target: dstHead } };
     const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
     if (unchanged) return [unchanged];
     const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;

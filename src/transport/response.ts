@@ -14,6 +14,8 @@ export interface ErrorContext {
   operation: Operation;
   /** Masked before the text is cut short: a cut through a secret would leave a piece no redactor recognises. */
   secrets: Secrets;
+  /** What to check when the thing asked for is not there (404). */
+  notFoundHint?: string;
 }
 
 const ERROR_BODY_MAX = 64 * 1024;
@@ -106,7 +108,7 @@ export async function errorFromResponse(status: number, body: Readable, ctx: Err
     case 403:
       return new RegistryError(`access to ${what} denied${said}`, { ...base, hint: 'the credentials are valid but lack permission for this operation' });
     case 404:
-      return new RegistryError(`${what} not found${said}`, base);
+      return new RegistryError(`${what} not found${said}`, ctx.notFoundHint ? { ...base, hint: ctx.notFoundHint } : base);
     case 405:
       return new RegistryError(`the registry does not allow this operation on ${what}${said}`, {
         ...base,

@@ -101,6 +101,17 @@ describe('the sync action as the runner runs it', () => {
     assert.deepEqual(again.steps.map((s) => `${s.id} ${s.outcome}`), ['cache-key success', 'restore skipped', 'sync success', 'save skipped']);
   });
 
+  test('a source repository that does not exist: exit 1, a failed row with the registry answer, not an empty success', async () => {
+    const config = await writeConfig('typo.yml', `  - source: ${reg.host}/team/ap\n    target: ${reg.host}/mirror/typo\n    type: repository\n`);
+    const run = await root({ config });
+    assert.equal(run.exitCode, 1, failedWith(run));
+    assert.equal(run.outputs['changed'], 'false');
+    const plan = planOf(run);
+    assert.deepEqual(plan.map((r) => `${r.status} ${r.source} ${r.target}`), [`failed ${reg.host}/team/ap ${reg.host}/mirror/typo`]);
+    assert.match(run.summary, /1 failed/);
+    assert.match(run.summary, /NAME_UNKNOWN/);
+  });
+
   test('a config that does not load: exit 2, its file:line:col in the summary, no output', async () => {
     await writeFile(join(workspace, 'bad.yml'), `version: 1\nsync:\n  - source: ${reg.host}/team/app\n    target: ${reg.host}/mirror/bad\n    type: repository\n    tgas:\n      allow: [v1]\n`);
     for (const run of [await root({ config: 'bad.yml' }), await composite({ config: 'bad.yml' })]) {

@@ -3,45 +3,20 @@
 // `sha256-<hex>` holds it); a cosign-style `sha256-<hex>.sig` tag travels with --digest-tags and only then.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { copyImage } from '../../src/copy/copy.js';
-import { digestOf } from '../../src/oci/digest.js';
-import type { Descriptor, ImageIndex, ImageManifest } from '../../src/oci/manifest.js';
-import { MediaType } from '../../src/oci/mediatypes.js';
+import type { Descriptor, ImageIndex } from '../../src/oci/manifest.js';
 import type { StoreSet } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import type { FixtureImage } from '../harness/fixtures.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { skopeoDigest, skopeoInspectRaw, skopeoListTags } from '../harness/skopeo.js';
-import { copyContext, hostFlags, openStores, refOf, runRegkit, seedImage } from './copy-setup.js';
+import { copyContext, hostFlags, openStores, pushArtifact, refOf, runRegkit, seedImage, type Pushed } from './copy-setup.js';
 
 const REPO = 'upstream/app';
 const SBOM_TYPE = 'application/vnd.regkit.test.sbom+json';
 const SIG_TYPE = 'application/vnd.regkit.test.signature';
-
-interface Pushed {
-  digest: string;
-  blobs: Descriptor[];
-}
-
-async function pushBlob(store: Store, repo: ReturnType<typeof refOf>, bytes: Buffer, mediaType: string): Promise<Descriptor> {
-  const desc = { mediaType, digest: digestOf(bytes), size: bytes.length };
-  await store.putBlob(repo, desc, Readable.from([bytes]));
-  return desc;
-}
-
-/** An OCI manifest of one small layer and the empty config, optionally with a subject; under `tag` or by digest. */
-async function pushArtifact(store: Store, repo: ReturnType<typeof refOf>, artifactType: string, payload: string, at: { subject?: Descriptor; tag?: string }): Promise<Pushed> {
-  const config = await pushBlob(store, repo, Buffer.from('{}'), MediaType.OciEmpty);
-  const layer = await pushBlob(store, repo, Buffer.from(payload), artifactType);
-  const manifest: ImageManifest = { schemaVersion: 2, mediaType: MediaType.OciManifest, artifactType, config, layers: [layer], ...(at.subject ? { subject: at.subject } : {}) };
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const target = at.tag !== undefined ? { ...repo, tag: at.tag } : { ...repo, digest: digestOf(bytes) };
-  const digest = await store.putManifest(target, bytes, MediaType.OciManifest);
-  return { digest, blobs: [config, layer] };
-}
 
 describe('copy of referrers and digest tags', () => {
   let src: RunningRegistry;

@@ -4,13 +4,17 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/log.js';
 import type { CopyContext } from '../../src/copy/copy.js';
-import type { Descriptor } from '../../src/oci/manifest.js';
+import { digestOf } from '../../src/oci/digest.js';
+import type { Descriptor, ImageManifest } from '../../src/oci/manifest.js';
+import { MediaType } from '../../src/oci/mediatypes.js';
 import type { RegistryReference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
 import type { HostConfig } from '../../src/config/hostconfig.js';
 import { makeImageLayout, type FixtureImage, type ImageLayoutOptions } from '../harness/fixtures.js';
 import type { AccessRecord, RunningRegistry } from '../harness/registry.js';
@@ -112,4 +116,37 @@ export function runRegkit(args: string[], dockerConfig: string): Promise<CliRun>
 /** `--host` flags for registries reached without TLS, with their credentials when they have any. */
 export function hostFlags(...endpoints: Endpoint[]): string[] {
   return endpoints.flatMap((e) => ['--host', `reg=${e.host},tls=disabled${e.credentials ? `,user=${e.credentials.username},pass=${e.credentials.password}` : ''}`]);
+}
+
+export interface Pushed {
+  digest: string;
+  blobs: Descriptor[];
+}
+
+async function pushBlob(store: Store, repo: RegistryReference, bytes: Buffer, mediaType: string): Promise<Descriptor> {
+  const desc = { mediaType, digest: digestOf(bytes), size: bytes.length };
+  await store.putBlob(repo, desc, Readable.from([bytes]));
+  return desc;
+}
+
+/**
+ * An OCI manifest of one small layer and the empty config, optionally with a subject and annotations (which a
+ * referrers list carries on the descriptor); under `tag` or by digest.
+ */
+export async function pushArtifact(store: Store, repo: RegistryReference, artifactType: string, payload: string, at: { subject?: Descriptor; tag?: string; annotations?: Record<string, string> }): Promise<Pushed> {
+  const config = await pushBlob(store, repo, Buffer.from('{}'), MediaType.OciEmpty);
+  const layer = await pushBlob(store, repo, Buffer.from(payload), artifactType);
+  const manifest: ImageManifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.OciManifest,
+    artifactType,
+    config,
+    layers: [layer],
+    ...(at.subject ? { subject: at.subject } : {}),
+    ...(at.annotations ? { annotations: at.annotations } : {}),
+  };
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  const target = at.tag !== undefined ? { ...repo, tag: at.tag } : { ...repo, digest: digestOf(bytes) };
+  const digest = await store.putManifest(target, bytes, MediaType.OciManifest);
+  return { digest, blobs: [config, layer] };
 }

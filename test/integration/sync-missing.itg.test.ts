@@ -49,4 +49,17 @@ describe('sync once --missing', () => {
     const puts = writesIn(dst.requests()).filter((r) => r.method === 'PUT' && /\/manifests\/(same|changed|bak-)/.test(r.path));
     assert.deepEqual(puts, []);
   });
+
+  test('an image step whose target exists is left alone, whatever its digest (regsync skips any target that exists)', async () => {
+    const step = (tag: string) => `  - source: ${src.host}/upstream/app:${tag}\n    target: ${dst.host}/mirror/app:${tag}\n    type: image\n`;
+    const config = await ws.writeConfig('images.yml', `sync:\n${step('changed')}${step('same')}`);
+    dst.clearRequests();
+    const run = await syncCli(ws, 'once', config, [src, dst], ['--missing', '--format', 'json']);
+    assertExit(run, 0);
+    const lines = resultLines(run.stdout);
+    assert.deepEqual(lines.map((l) => `${l.status} ${l.target}`).sort(), [`excluded ${dst.host}/mirror/app:changed`, `excluded ${dst.host}/mirror/app:same`]);
+    for (const l of lines) assert.match(l.reason ?? '', /already on the target \(--missing\)/);
+    assert.equal(await skopeoDigest(`docker://${dst.host}/mirror/app:changed`), old.digest);
+    assert.deepEqual(writesIn(dst.requests()), []);
+  });
 });

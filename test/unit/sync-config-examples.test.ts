@@ -147,21 +147,21 @@ describe('regsync documentation examples', () => {
     ]);
   });
 
-  it('regclient.org usage (tagSets with semverRange; fastCopy read as fastCheck)', () => {
+  it('regclient.org usage (tagSets with semverRange; fastCopy ignored as regsync ignores it)', () => {
     const c = load('regclient-org-usage.yml');
     assert.deepEqual(c.creds[0], { registry: 'registry.example.org', user: 'syncuser', pass: 'Pa$$w0rd' });
     const alpine = c.sync[1]!;
     assert.equal(alpine.tagSets.length, 2);
     assert.deepEqual(alpine.tagSets[1]!.semverRange.map((r) => r.source), ['>=3.5.1 <4.0']);
     const regctl = c.sync[2]!;
-    assert.deepEqual([regctl.referrers, regctl.digestTags, regctl.fastCheck], [true, true, true]);
-    assert.ok(c.warnings.some((w) => /fastCopy is read as fastCheck/.test(w.message) && w.line === 40));
+    assert.deepEqual([regctl.referrers, regctl.digestTags, regctl.fastCheck], [true, true, false]);
+    assert.ok(c.warnings.some((w) => /fastCopy is ignored, as regsync ignores it: the key regsync reads is fastCheck/.test(w.message) && w.line === 40));
     assert.ok(c.sync.every((s) => s.intervalSeconds === HOUR));
   });
 
   it('regclient.org usage, earlier revision', () => {
     const c = load('regclient-org-usage-tags.yml');
     assert.deepEqual(c.sync.map(summary)[1]!.deny, [['3\\.0']]);
-    assert.equal(c.sync[2]!.fastCheck, true);
+    assert.equal(c.sync[2]!.fastCheck, false);
   });
 });

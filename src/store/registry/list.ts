@@ -4,7 +4,7 @@ import { RegistryError, RegistryLimitError, type Operation } from '../../errors.
 import { boundKey } from '../../config/bounds.js';
 import { parseRepository, parseTag, type RepositoryName, type Tag } from '../../oci/names.js';
 import { CATALOG_SCOPE } from '../../transport/auth/scope.js';
-import { readBounded } from '../../transport/response.js';
+import { errorFromResponse, readBounded } from '../../transport/response.js';
 import { apiPath, catalogPath, expectStatus, operationDeadline, retryingBrokenBody } from './http.js';
 import type { RegistrySession } from './session.js';
 import { keepValidNames } from '../names.js';
@@ -44,7 +44,7 @@ function listItems(body: Buffer, field: 'tags' | 'repositories'): string[] | und
   return Array.isArray(items) ? items.filter((t): t is string => typeof t === 'string') : undefined;
 }
 
-async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[] | undefined> {
+async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[]> {
   const out: string[] = [];
   const known = new Set<string>();
   const seen = new Set<string>();
@@ -57,15 +57,14 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
     if (pages > bounds.listPages) throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
     const fetched = await retryingBrokenBody(ctx, { repository, operation, what, notAfter }, async () => {
       const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes, notAfter });
+      // A repository the registry does not know is an answer to pass on (a typo must not read as "no tags").
       if (res.status === 404 && operation === 'tag-list') {
-        await res.body.dump();
-        return undefined;
+        throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, notFoundHint: `check the repository name (regkit repo ls ${ctx.client.registry} lists what the registry holds) and the credentials that can see it` }, what);
       }
       await expectStatus(res, [200], ctx, repository, operation, what);
       const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, what: `page ${pages} of the ${what}`, limit: bounds.listPageBytes, bound: 'listPageBytes' });
       return { url: res.url, link: res.headers['link'], body };
     });
-    if (fetched === undefined) return undefined;
     seen.add(fetched.url.href);
     const items = listItems(fetched.body, field);
     if (items === undefined) throw new RegistryError(`the registry answered the ${what} with something that is not a JSON list of ${field}`, { status: 200, registry: ctx.client.registry, repository, operation });
@@ -96,13 +95,13 @@ export function listingLimit(ctx: RegistrySession, where: { repository: string |
   return new RegistryLimitError(message, { status: 200, registry: ctx.client.registry, ...where, setting: boundKey(bound), limit });
 }
 
-/** Tags of a repository; a repository the registry does not know has none. */
+/** Tags of a repository; a repository the registry does not know is a RegistryError with the registry's 404. */
 export async function listTags(ctx: RegistrySession, repository: string, opts: ListOptions = {}): Promise<Tag[]> {
-  const listed = (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+  const listed = await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, []);
   return keepValidNames(listed, parseTag, `the tag list of ${ctx.client.registry}/${repository}`, opts, ctx.logger);
 }
 
 export async function listRepositories(ctx: RegistrySession, opts: ListOptions = {}): Promise<RepositoryName[]> {
-  const listed = (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+  const listed = await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE]);
   return keepValidNames(listed, parseRepository, `the catalog of ${ctx.client.registry}`, opts, ctx.logger);
 }

@@ -17,7 +17,7 @@ export const RATE_LIMIT_RETRY_MIN_SECONDS = 300;
 export const DEFAULT_BLOB_LIMIT = 1024 * 1024 * 1024;
 export const DEFAULT_MEDIA_TYPES: readonly string[] = [MediaType.DockerManifest, MediaType.DockerManifestList, MediaType.OciManifest, MediaType.OciIndex];
 
-/** Keys a step shares with `defaults`. `fastCopy` is how regclient.org spells `fastCheck`. */
+/** Keys a step shares with `defaults`. `fastCopy` is how regclient.org spells `fastCheck`; regsync ignores it. */
 const SHARED_KEYS = [
   'backup', 'interval', 'schedule', 'ratelimit', 'digestTags', 'referrers', 'referrerFilters', 'referrerSource',
   'referrerTarget', 'referrerSlow', 'fastCheck', 'fastCopy', 'forceRecursive', 'includeExternal', 'mediaTypes', 'hooks',
@@ -113,8 +113,9 @@ function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
   o.fastCheck = bool('fastCheck');
   const fastCopy = present(yaml, f, 'fastCopy');
   if (fastCopy) {
-    yaml.warn(fastCopy.keyNode, `${where}.fastCopy is read as fastCheck (regclient.org spells it fastCopy; regsync's code reads only fastCheck and ignores it)`);
-    o.fastCheck ??= yaml.bool(fastCopy.value, `${where}.fastCopy`);
+    // regclient.org's docs spell it fastCopy, but regsync reads only fastCheck: honouring it would skip the referrers
+    // and digest tags regsync still copies.
+    yaml.warn(fastCopy.keyNode, `${where}.fastCopy is ignored, as regsync ignores it: the key regsync reads is fastCheck (rename it to skip the referrer and digest-tag check on an unchanged image)`);
   }
   const filters = f.get('referrerFilters');
   if (filters) {
