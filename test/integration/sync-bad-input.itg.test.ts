@@ -64,7 +64,10 @@ describe('sync: bad input is exit 2 with file:line:col and no request', () => {
       const text = `creds:\n  - registry: ${reg.host}\n    tls: disabled\n    pass: '{{ file "/nonexistent/regkit/password" }}'\nsync:\n${goodStep()}`;
       const config = await rejects('file', text, 4, 11, /creds\[0\]\.pass: \{\{file "\/nonexistent\/regkit\/password"\}\} could not be read \(ENOENT\).*--strict/, ['--strict']);
       const run = await syncCli(ws, 'check', config, [reg]);
-      assert.equal(run.code, 0, run.stderr);
+      // The config loads (no exit 2) and the run goes on to the registry, whose answer is that the step's source
+      // repository does not exist there: a failed entry, exit 1.
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stderr, /tag-list on .*upstream\/app \(HTTP 404 NAME_UNKNOWN\)/);
       assert.notDeepEqual(summary(reg.requests()), [], 'the run reached the registry');
       assert.match(run.stderr, new RegExp(`${config}:4:11: creds\\[0\\]\\.pass: \\{\\{file "/nonexistent/regkit/password"\\}\\} could not be read \\(ENOENT\\) and expands to ""`));
     },
