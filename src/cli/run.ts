@@ -12,6 +12,7 @@ import { parseCommandLine } from './parse.js';
 import { createRedactor } from './redact.js';
 import { openStores, type StoreTuning } from '../command/store-options.js';
 import { VERSION } from './version.js';
+import { loadStoredHosts } from '../config/user-settings.js';
 
 export interface CliIo {
   stdout: { write(chunk: string | Uint8Array): unknown };
@@ -42,13 +43,22 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
     return 0;
   }
   const { global, command } = invocation;
-  if (isSyncCommand(command) || command.name === 'prune once') redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(command.config)]);
-  const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
-  const stores = openStores(command, global.hosts, logger, tuning);
+  let stored;
+  try {
+    stored = command.name.startsWith('registry ') ? [] : loadStoredHosts(process.env);
+  } catch (err) {
+    io.stderr.write(formatFatal(err, global.logFormat, redact));
+    return exitCodeFor(err);
+  }
+  const storedSecrets = stored.flatMap((h) => [h.pass, h.token].filter((v): v is string => v !== undefined));
+  if (isSyncCommand(command) || command.name === 'prune once') redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(command.config), ...storedSecrets]);
+  else if (storedSecrets.length > 0) redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...storedSecrets]);
+  const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, ...(global.logLevel ? { minLevel: global.logLevel } : {}), write: (line) => io.stderr.write(line), redact });
+  const stores = openStores(command, global.hosts, logger, tuning, stored);
   try {
     const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
     const out = await executeCommand(command, { stores, logger, onProgress });
-    const rendered = renderOutput(out, global.format);
+    const rendered = renderOutput(out, global.format, global.template);
     io.stdout.write(typeof rendered === 'string' ? redact(rendered) : rendered);
     if (out.kind !== 'results') return 0;
     for (const r of out.results) if (r.status === 'failed') logger.error(`${r.op} failed: ${r.reason ?? 'no reason given'}`);

@@ -13,14 +13,17 @@ export function mergeHosts(fromConfig: readonly HostConfig[], fromFlags: readonl
   return [...byRegistry.values()];
 }
 
-function storeOptionsFor(command: Command, hosts: readonly HostConfig[], logger: Logger): StoreOptions {
+/**
+ * Layers, lowest first: the user's stored registry settings (`registry set|login`), a config's `creds`, the flags.
+ */
+function storeOptionsFor(command: Command, hosts: readonly HostConfig[], logger: Logger, stored: readonly HostConfig[]): StoreOptions {
   if (command.name === 'prune once') {
     const { config } = command;
-    return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+    return { hosts: mergeHosts(mergeHosts(stored, config.creds), hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
   }
-  if (!isSyncCommand(command)) return { hosts: [...hosts], logger };
+  if (!isSyncCommand(command)) return { hosts: mergeHosts(stored, hosts), logger };
   const { config } = command;
-  return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig };
+  return { hosts: mergeHosts(mergeHosts(stored, config.creds), hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig };
 }
 
 /** What the entry point's runtime tuning gives the stores (runtime.ts); nothing when run as a library. */
@@ -30,9 +33,9 @@ export interface StoreTuning {
 }
 
 /** The stores a command runs against, as both faces open them. */
-export function openStores(command: Command, hosts: readonly HostConfig[], logger: Logger, tuning: StoreTuning = {}): StoreSet {
+export function openStores(command: Command, hosts: readonly HostConfig[], logger: Logger, tuning: StoreTuning = {}, stored: readonly HostConfig[] = []): StoreSet {
   const spent = tuning.collectYoung ? collectEvery(tuning.collectYoung) : KEEP_SPENT;
-  return new StoreSet({ ...storeOptionsFor(command, hosts, logger), spent });
+  return new StoreSet({ ...storeOptionsFor(command, hosts, logger, stored), spent });
 }
 
 export type { StoreSet };
