@@ -58,8 +58,9 @@ export class RegistryClient {
   readonly registry: string;
   readonly origin: URL;
   readonly host: HostConfig;
-  private readonly agent: Dispatcher;
-  private readonly foreign: Dispatcher;
+  /** A promise while the proxy modules load (tls.ts), when a proxy is set. */
+  private readonly agent: Dispatcher | Promise<Dispatcher>;
+  private readonly foreign: Dispatcher | Promise<Dispatcher>;
   private readonly limiter: RequestLimiter;
   private readonly auth: Authenticator;
   private readonly retry: RetryPolicy;
@@ -122,7 +123,7 @@ export class RegistryClient {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.agent.close(), this.foreign.close()]);
+    await Promise.all([(await this.agent).close(), (await this.foreign).close()]);
   }
 
   private async sendRetrying(url: URL, req: RegistryRequest, authorization: string | undefined, replayable: boolean): Promise<RegistryResponse> {
@@ -190,7 +191,8 @@ export class RegistryClient {
       // Credentials a caller put in the headers (a token realm's Basic auth) stay with the origin they were meant for.
       if (url.origin !== start.origin) delete headers['authorization'];
       if (authorization !== undefined && sameOrigin) headers['authorization'] = authorization;
-      const res = await requestVia(sameOrigin ? this.agent : this.foreign, {
+      const dispatcher = sameOrigin ? this.agent : this.foreign;
+      const res = await requestVia(dispatcher instanceof Promise ? await dispatcher : dispatcher, {
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method,

@@ -2,7 +2,7 @@
 import { rootCertificates } from 'node:tls';
 import type { ConnectionOptions } from 'node:tls';
 import type { Dispatcher } from 'undici';
-import { Agent, EnvHttpProxyAgent, proxyPool } from './undici-lean.js';
+import { Agent } from './undici-lean.js';
 import type { HostConfig } from '../config/hostconfig.js';
 
 export interface AgentTimeouts {
@@ -30,7 +30,7 @@ export function originFor(host: HostConfig, apiHost: string): URL {
  * Connections are not capped: the request limiter bounds concurrency, and an undici connection cap would let a
  * streaming GET body hold the connection a PUT on the same host needs.
  */
-export function agentFor(host: HostConfig, given: AgentTimeouts, audience: 'registry' | 'foreign', env: ProxyEnv = process.env): Dispatcher {
+export function agentFor(host: HostConfig, given: AgentTimeouts, audience: 'registry' | 'foreign', env: ProxyEnv = process.env): Dispatcher | Promise<Dispatcher> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...given };
   const tls: ConnectionOptions = {
     ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
@@ -39,18 +39,19 @@ export function agentFor(host: HostConfig, given: AgentTimeouts, audience: 'regi
   };
   const options = { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: timeouts.headersTimeoutMs, bodyTimeout: timeouts.bodyTimeoutMs, connect: { timeout: timeouts.connectTimeoutMs, ...tls } };
   if (!proxyConfigured(env)) return new Agent(options);
-  // Through a proxy the registry's TLS runs inside the CONNECT tunnel: `requestTls` carries the host's mode, CA and
-  // client certificate there, so a proxied registry is verified exactly as a direct one.
+  // Through a proxy (its modules loaded only then) the registry's TLS runs inside the CONNECT tunnel: `requestTls`
+  // carries the host's mode, CA and client certificate there, so a proxied registry is verified as a direct one.
   const httpProxy = env['http_proxy'] || env['HTTP_PROXY'];
   const httpsProxy = env['https_proxy'] || env['HTTPS_PROXY'];
-  return new EnvHttpProxyAgent({
-    ...options,
-    requestTls: { ...tls, timeout: timeouts.connectTimeoutMs },
-    clientFactory: proxyPool,
-    ...(httpProxy ? { httpProxy } : {}),
-    ...(httpsProxy ? { httpsProxy } : {}),
-    noProxy: env['no_proxy'] ?? env['NO_PROXY'] ?? '',
-  });
+  return import('./proxy.js').then(({ envProxyAgent }) =>
+    envProxyAgent({
+      ...options,
+      requestTls: { ...tls, timeout: timeouts.connectTimeoutMs },
+      ...(httpProxy ? { httpProxy } : {}),
+      ...(httpsProxy ? { httpsProxy } : {}),
+      noProxy: env['no_proxy'] ?? env['NO_PROXY'] ?? '',
+    }),
+  );
 }
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;

@@ -178,3 +178,16 @@ test("templates see Go names; json of a manifest or config is the registry's own
   const config = configView(Buffer.from('{"created":"2024-03-05T06:07:08Z","os":"linux","rootfs":{"type":"layers","diff_ids":["sha256:x"]},"config":{"Labels":{"k":"v"}}}'));
   assert.equal(compileTemplate('{{.Created.Year}} {{.OS}} {{index .RootFS.DiffIDs 0}} {{.Config.Labels.k}}', 't').execute(config), '2024 linux sha256:x v');
 });
+
+test('the proxy modules load only when a proxy variable is set; either spelling counts', async () => {
+  const { agentFor, proxyConfigured } = await import('../../src/transport/tls.js');
+  assert.equal(proxyConfigured({}), false);
+  assert.equal(proxyConfigured({ NO_PROXY: '*', HTTP_PROXY: '' }), false);
+  for (const k of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY']) assert.equal(proxyConfigured({ [k]: 'http://127.0.0.1:3128' }), true, k);
+  const direct = agentFor({ registry: 'r.example' }, {}, 'registry', {});
+  assert.ok(!(direct instanceof Promise));
+  await direct.close();
+  const proxied = agentFor({ registry: 'r.example', tls: 'insecure' }, {}, 'registry', { HTTPS_PROXY: 'http://127.0.0.1:3128' });
+  assert.ok(proxied instanceof Promise);
+  await (await proxied).close();
+});
