@@ -166,7 +166,9 @@ function passwordFromStdin(): string {
   return pass;
 }
 
+/** regctl's `--cacert` takes the PEM text itself (`"$(cat ca.crt)"`); a path to the file is taken too. */
 function readCaFile(file: string): string {
+  if (file.trimStart().startsWith('-----BEGIN')) return file;
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {

@@ -66,7 +66,7 @@ const TOOL_COMMANDS: readonly CommandSpec[] = [
     flags: [
       TLS_FLAG,
       { name: 'hostname', kind: 'value', value: 'HOST[:PORT]', help: 'the DNS name to connect to, when it differs from HOST' },
-      { name: 'cacert', kind: 'value', value: 'FILE', help: "a PEM CA certificate for the registry (stored in the file, as regctl's regcert)" },
+      { name: 'cacert', kind: 'value', value: 'FILE|PEM', help: "the registry's CA certificate: a PEM file, or its text as regctl takes it" },
       { name: 'repo-auth', kind: 'value', value: 'true|false', help: 'one token per repository' },
       { name: 'req-concurrent', kind: 'value', value: 'N', help: 'requests in flight to this registry' },
       { name: 'req-per-sec', kind: 'value', value: 'N', help: 'requests per second to this registry' },

@@ -191,3 +191,18 @@ test('the proxy modules load only when a proxy variable is set; either spelling 
   assert.ok(proxied instanceof Promise);
   await (await proxied).close();
 });
+
+test("registry set --cacert takes a file or, as regctl's does, the PEM text", async () => {
+  const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+  const text = await run(['registry', 'set', 'r.example', '--cacert', pem]);
+  assert.equal(text.command.name === 'registry set' && text.command.settings.regcert, pem);
+  const dir = mkdtempSync(join(tmpdir(), 'regkit-ca-'));
+  try {
+    writeFileSync(join(dir, 'ca.pem'), pem);
+    const file = await run(['registry', 'set', 'r.example', '--cacert', join(dir, 'ca.pem'), '--tls', 'enabled']);
+    assert.deepEqual(file.command.name === 'registry set' && file.command.settings, { tls: 'enabled', regcert: pem });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await usageError(['registry', 'set', 'r.example', '--cacert', '/no/such/ca.pem'], /--cacert: cannot read \/no\/such\/ca\.pem: ENOENT/);
+});
