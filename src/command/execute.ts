@@ -8,7 +8,7 @@ import type { RateLimit } from '../store/store.js';
 import type { StoreSet } from '../store/open.js';
 import { deleteImage, deleteTag } from './delete.js';
 import { configView, describeInspection, imageConfig, imageDigest, imageInspect, imageManifest, imageRateLimit, inspectView, manifestView } from './image-read.js';
-import { rateLimitView, type DocumentOutput } from './views.js';
+import { rateLimitView, withPretty, type DocumentOutput } from './views.js';
 import { formatReference } from '../oci/reference.js';
 import { runRegistrySettings } from './registry-settings.js';
 import { versionInfo } from './version.js';
@@ -96,13 +96,13 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
       return { kind: 'results', results: [await runCopy(cmd, ctx)] };
     case 'tag ls': {
       const tags = await listTags(ctx.stores.storeFor(cmd.repository), cmd);
-      return { kind: 'list', items: tags, view: { Name: formatReference(cmd.repository), Tags: tags } };
+      return { kind: 'list', items: tags, view: withPretty({ Name: formatReference(cmd.repository), Tags: tags }, tags.map((t) => `${t}\n`).join('')) };
     }
     case 'tag delete':
       return { kind: 'results', results: [await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref)] };
     case 'repo ls': {
       const repositories = await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd);
-      return { kind: 'list', items: repositories, view: { Name: cmd.registry, Repositories: repositories } };
+      return { kind: 'list', items: repositories, view: withPretty({ Name: cmd.registry, Repositories: repositories }, repositories.map((r) => `${r}\n`).join('')) };
     }
     case 'image digest': {
       const digest = await imageDigest(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
@@ -118,7 +118,8 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
     }
     case 'image inspect': {
       const inspection = await imageInspect(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
-      return { kind: 'document', text: describeInspection(inspection), json: inspection, view: inspectView(inspection) };
+      const text = describeInspection(inspection);
+      return { kind: 'document', text, json: inspection, view: withPretty(inspectView(inspection), text) };
     }
     case 'image ratelimit': {
       const rateLimit = await imageRateLimit(ctx.stores.storeFor(cmd.ref), cmd.ref);

@@ -54,6 +54,12 @@ export function withRawJson<T extends object>(view: T, raw: string): T {
   return view;
 }
 
+/** A view whose `{{printPretty .}}` (regctl's default format) is the command's text output. */
+export function withPretty<T extends object>(view: T, text: string): T {
+  Object.defineProperty(view, 'MarshalPretty', { value: () => text, enumerable: false });
+  return view;
+}
+
 /** regclient's RateLimit fields. */
 export function rateLimitView(rl: RateLimit): Record<string, unknown> {
   return { Set: rl.set, Remain: rl.remaining ?? 0, Limit: rl.limit ?? 0, Reset: rl.reset ?? 0, Policies: [...rl.policies] };

@@ -206,3 +206,10 @@ test("registry set --cacert takes a file or, as regctl's does, the PEM text", as
   }
   await usageError(['registry', 'set', 'r.example', '--cacert', '/no/such/ca.pem'], /--cacert: cannot read \/no\/such\/ca\.pem: ENOENT/);
 });
+
+test("printPretty, regctl's default format, prints a list as the text output does", async () => {
+  const { withPretty } = await import('../../src/command/views.js');
+  const view = withPretty({ Name: 'r.example/a', Tags: ['v1', 'v2'] }, 'v1\nv2\n');
+  assert.equal(compileTemplate('{{printPretty .}}', 't').execute(view), 'v1\nv2\n');
+  assert.equal(compileTemplate('{{json .}}', 't').execute(view), '{"Name":"r.example/a","Tags":["v1","v2"]}\n');
+});
