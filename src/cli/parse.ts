@@ -187,6 +187,7 @@ async function loadBotConfigFile(file: string) {
 }
 
 async function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs): Promise<Command> {
+  const settingsFile = settingsPath(process.env);
   const limit = one(raw, 'limit');
   const last = one(raw, 'last');
   const platform = one(raw, 'platform');
@@ -268,14 +269,14 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
     case 'version':
       return { name, version: VERSION };
     case 'registry ls':
-      return { name, file: settingsPath(process.env) };
+      return { name, file: settingsFile };
     case 'registry logout':
-      return { name, file: settingsPath(process.env), registry: parseRegistryHost(arg) };
+      return { name, file: settingsFile, registry: parseRegistryHost(arg) };
     case 'registry login': {
       const user = one(raw, 'user');
       if (user === undefined || user === '') throw new UsageError('registry login needs -u USER');
       if (!has(raw, 'pass-stdin')) throw new UsageError('registry login needs --pass-stdin: a password typed on the command line stays in shell history and process lists');
-      return { name, file: settingsPath(process.env), registry: parseRegistryHost(arg), user, pass: passwordFromStdin() };
+      return { name, file: settingsFile, registry: parseRegistryHost(arg), user, pass: passwordFromStdin() };
     }
     case 'registry set': {
       const tls = one(raw, 'tls');
@@ -288,7 +289,7 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       if (hostname !== undefined) parseRegistryHost(hostname);
       return {
         name,
-        file: settingsPath(process.env),
+        file: settingsFile,
         registry: parseRegistryHost(arg),
         settings: {
           ...(tls !== undefined ? { tls: parseTlsMode(tls) } : {}),

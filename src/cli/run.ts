@@ -13,6 +13,7 @@ import { createRedactor } from './redact.js';
 import { openStores, type StoreTuning } from '../command/store-options.js';
 import { VERSION } from './version.js';
 import { loadStoredHosts } from '../config/user-settings.js';
+import type { HostConfig } from '../config/hostconfig.js';
 
 export interface CliIo {
   stdout: { write(chunk: string | Uint8Array): unknown };
@@ -43,16 +44,17 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
     return 0;
   }
   const { global, command } = invocation;
-  let stored;
+  // The stored registry settings (`registry set|login`): commands that reach a registry use them, and their secrets.
+  let stored: HostConfig[];
   try {
-    stored = command.name.startsWith('registry ') ? [] : loadStoredHosts(process.env);
+    stored = command.name.startsWith('registry ') || command.name === 'version' ? [] : loadStoredHosts(process.env);
   } catch (err) {
     io.stderr.write(formatFatal(err, global.logFormat, redact));
     return exitCodeFor(err);
   }
   const storedSecrets = stored.flatMap((h) => [h.pass, h.token].filter((v): v is string => v !== undefined));
-  if (isSyncCommand(command) || command.name === 'prune once') redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configSecrets(command.config), ...storedSecrets]);
-  else if (storedSecrets.length > 0) redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...storedSecrets]);
+  const configured = isSyncCommand(command) || command.name === 'prune once' ? configSecrets(command.config) : [];
+  if (configured.length + storedSecrets.length > 0) redact = createRedactor([...secretsInHostSpecs(rawHostSpecs(argv)), ...configured, ...storedSecrets]);
   const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, ...(global.logLevel ? { minLevel: global.logLevel } : {}), write: (line) => io.stderr.write(line), redact });
   const stores = openStores(command, global.hosts, logger, tuning, stored);
   try {
