@@ -6,6 +6,8 @@ import type { Redactor } from './redact.js';
 export interface CliLoggerOptions {
   format: OutputFormat;
   verbose: boolean;
+  /** The lowest level written (`-v LEVEL`); without it, info, or debug when `verbose`. */
+  minLevel?: LogLevel;
   write: (line: string) => void;
   redact: Redactor;
   now?: () => Date;
@@ -20,10 +22,13 @@ function fieldText(fields: Record<string, unknown>): string {
     .join(' ');
 }
 
+const LEVEL_ORDER: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
 export function createCliLogger(opts: CliLoggerOptions): Logger {
   const now = opts.now ?? (() => new Date());
+  const lowest = LEVEL_ORDER.indexOf(opts.minLevel ?? (opts.verbose ? 'debug' : 'info'));
   const log = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
-    if (level === 'debug' && !opts.verbose) return;
+    if (LEVEL_ORDER.indexOf(level) < lowest) return;
     if (opts.format === 'json') {
       opts.write(opts.redact(`${JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields })}\n`));
       return;
@@ -49,5 +54,7 @@ export function formatFatal(err: unknown, format: OutputFormat, redact: Redactor
 export function logFormatOf(argv: readonly string[]): OutputFormat {
   const i = argv.lastIndexOf('--log-format');
   if (i >= 0 && argv[i + 1] === 'json') return 'json';
-  return argv.includes('--log-format=json') ? 'json' : 'text';
+  const opt = argv.lastIndexOf('--logopt');
+  if (opt >= 0 && argv[opt + 1] === 'json') return 'json';
+  return argv.includes('--log-format=json') || argv.includes('--logopt=json') ? 'json' : 'text';
 }

@@ -1,19 +1,25 @@
 // argv → Invocation. Global flags may come before or after the command and its arguments (as regctl allows);
 // `--` ends flags. Every mistake is a UsageError (exit 2) that names the flag, never a --host value.
+import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import type { LogLevel } from '../log.js';
 import { parsePlatform } from '../oci/platform.js';
 import { parseReference, parseRegistryHost } from '../oci/reference.js';
 import { parseGoDuration } from '../config/duration.js';
 import { parseShard } from '../config/shard.js';
 import { parseHostSpecs } from '../config/host-spec.js';
 import { configTrustOf, type ConfigTrust } from '../config/trust.js';
+import { parseTlsMode, settingsPath } from '../config/user-settings.js';
 import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
 import { parseBoundSpecs } from '../config/bounds.js';
 import { COMMANDS, GLOBAL_FLAGS, commandName, flagTable, type CommandSpec, type FlagSpec } from './spec.js';
 import { commandUsage, groupUsage, mainUsage } from './usage.js';
+import { completionScript } from './completion.js';
+import { VERSION } from './version.js';
 
 export type Invocation =
   | { kind: 'run'; global: GlobalOptions; command: Command }
+  /** Text printed as it is: usage, or a completion script. */
   | { kind: 'help'; text: string }
   | { kind: 'version' };
 
@@ -24,6 +30,24 @@ interface RawArgs {
 }
 
 const FLAGS = flagTable();
+
+/** regctl's `-v` levels (logrus's names) → ours; trace shows what debug shows. */
+const LEVELS: ReadonlyMap<string, LogLevel> = new Map<string, LogLevel>([
+  ['trace', 'debug'],
+  ['debug', 'debug'],
+  ['info', 'info'],
+  ['warn', 'warn'],
+  ['warning', 'warn'],
+  ['error', 'error'],
+  ['fatal', 'error'],
+  ['panic', 'error'],
+]);
+
+/** Where the workflow templates that replace regsync's and regbot's servers live. */
+const SERVER_REPLACEMENTS: Record<string, string> = {
+  sync: 'regsync server is not a regkit command: a scheduled GitHub workflow replaces the server. Start from .github/workflow-templates/nightly-sync.yml (it runs regkit sync once on a cron); see docs/workflows.md',
+  prune: 'regbot server is not a regkit command: a scheduled GitHub workflow replaces the server. Start from .github/workflow-templates/weekly-retention.yml (it runs regkit prune once on a cron); see docs/workflows.md',
+};
 
 function splitArgv(argv: readonly string[]): RawArgs {
   const positionals: string[] = [];
@@ -36,6 +60,11 @@ function splitArgv(argv: readonly string[]): RawArgs {
     }
     if (!token.startsWith('-') || token === '-') {
       positionals.push(token);
+      continue;
+    }
+    // regctl's `-v LEVEL`; a plain `-v` (followed by anything else) stays the boolean debug switch.
+    if (token === '-v' && LEVELS.has(argv[i + 1] ?? '')) {
+      flags.set('verbosity', [...(flags.get('verbosity') ?? []), argv[++i]!]);
       continue;
     }
     const eq = token.startsWith('--') ? token.indexOf('=') : -1;
@@ -56,8 +85,14 @@ function splitArgv(argv: readonly string[]): RawArgs {
   return { positionals, flags };
 }
 
-function findCommand(positionals: readonly string[]): CommandSpec | undefined {
-  return COMMANDS.find((c) => c.words.every((w, i) => positionals[i] === w));
+/** The command named by the leading positionals, by its words or one of its aliases, and how many words named it. */
+function findCommand(positionals: readonly string[]): { spec: CommandSpec; length: number } | undefined {
+  const named = (words: readonly string[]) => words.every((w, i) => positionals[i] === w);
+  for (const spec of COMMANDS) {
+    const words = [spec.words, ...(spec.aliases ?? [])].find(named);
+    if (words) return { spec, length: words.length };
+  }
+  return undefined;
 }
 
 function checkFlags(raw: RawArgs, spec: CommandSpec): void {
@@ -96,16 +131,52 @@ function parseWaitDuration(text: string): number {
   }
 }
 
-function globalOptions(raw: RawArgs): GlobalOptions {
-  const format = one(raw, 'format');
+function parseLevel(value: string): LogLevel {
+  const level = LEVELS.get(value.toLowerCase());
+  if (!level) throw new UsageError(`--verbosity must be one of ${[...LEVELS.keys()].join(', ')}, not "${value}"`);
+  return level;
+}
+
+/** `--logopt json` is regctl's `--log-format json`; it has no other option regkit could honour. */
+function logFormatFrom(raw: RawArgs): GlobalOptions['logFormat'] {
+  for (const opt of raw.flags.get('logopt') ?? []) if (opt !== 'json') throw new UsageError(`--logopt takes json, not "${opt}"`);
   const logFormat = one(raw, 'log-format');
+  if (has(raw, 'logopt')) return 'json';
+  return logFormat === undefined ? 'text' : parseOutputFormat(logFormat, '--log-format');
+}
+
+async function globalOptions(raw: RawArgs, command: Command['name']): Promise<GlobalOptions> {
+  const format = one(raw, 'format');
+  const verbosity = one(raw, 'verbosity');
+  const logLevel = verbosity !== undefined ? parseLevel(verbosity) : undefined;
+  // A Go template is anything with an action in it; other words must be text or json, so a typo is not printed back.
+  const template = format !== undefined && format.includes('{{') ? (await import('../command/format.js')).compileOutputTemplate(format, command) : undefined;
   return {
     hosts: parseHostSpecs(raw.flags.get('host') ?? []),
     bounds: parseBoundSpecs(raw.flags.get('bound') ?? [], '--bound'),
-    format: format === undefined ? 'text' : parseOutputFormat(format, '--format'),
-    logFormat: logFormat === undefined ? 'text' : parseOutputFormat(logFormat, '--log-format'),
-    verbose: has(raw, 'verbose'),
+    format: format === undefined || template ? 'text' : parseOutputFormat(format, '--format'),
+    logFormat: logFormatFrom(raw),
+    verbose: has(raw, 'verbose') || logLevel === 'debug',
+    ...(template ? { template } : {}),
+    ...(logLevel !== undefined ? { logLevel } : {}),
   };
+}
+
+/** A password from standard input: what a pipe or `echo` adds at the end is not part of it. */
+function passwordFromStdin(): string {
+  const pass = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  if (pass === '') throw new UsageError('registry login: standard input held no password');
+  return pass;
+}
+
+/** regctl's `--cacert` takes the PEM text itself (`"$(cat ca.crt)"`); a path to the file is taken too. */
+function readCaFile(file: string): string {
+  if (file.trimStart().startsWith('-----BEGIN')) return file;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--cacert: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 // The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
@@ -123,6 +194,7 @@ function configTrust(raw: RawArgs): ConfigTrust {
 }
 
 async function buildCommand(spec: CommandSpec, args: readonly string[], raw: RawArgs): Promise<Command> {
+  const settingsFile = settingsPath(process.env);
   const limit = one(raw, 'limit');
   const last = one(raw, 'last');
   const platform = one(raw, 'platform');
@@ -173,6 +245,7 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
     case 'image digest':
     case 'image manifest':
     case 'image config':
+    case 'image inspect':
       return { name, ref: parseReference(arg), ...(platform !== undefined ? { platform: parsePlatform(platform) } : {}) };
     case 'image ratelimit':
       return { name, ref: parseReference(arg) };
@@ -200,6 +273,41 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       if (file === undefined) throw new UsageError('prune once needs -c FILE: the regbot.yml to read');
       return { name, config: await loadBotConfigFile(file, raw), dryRun: has(raw, 'dry-run') };
     }
+    case 'version':
+      return { name, version: VERSION };
+    case 'registry ls':
+      return { name, file: settingsFile };
+    case 'registry logout':
+      return { name, file: settingsFile, registry: parseRegistryHost(arg) };
+    case 'registry login': {
+      const user = one(raw, 'user');
+      if (user === undefined || user === '') throw new UsageError('registry login needs -u USER');
+      if (!has(raw, 'pass-stdin')) throw new UsageError('registry login needs --pass-stdin: a password typed on the command line stays in shell history and process lists');
+      return { name, file: settingsFile, registry: parseRegistryHost(arg), user, pass: passwordFromStdin() };
+    }
+    case 'registry set': {
+      const tls = one(raw, 'tls');
+      const hostname = one(raw, 'hostname');
+      const cacert = one(raw, 'cacert');
+      const repoAuth = one(raw, 'repo-auth');
+      const reqConcurrent = one(raw, 'req-concurrent');
+      const reqPerSec = one(raw, 'req-per-sec');
+      if (repoAuth !== undefined && repoAuth !== 'true' && repoAuth !== 'false') throw new UsageError('--repo-auth must be true or false');
+      if (hostname !== undefined) parseRegistryHost(hostname);
+      return {
+        name,
+        file: settingsFile,
+        registry: parseRegistryHost(arg),
+        settings: {
+          ...(tls !== undefined ? { tls: parseTlsMode(tls) } : {}),
+          ...(hostname !== undefined ? { hostname } : {}),
+          ...(cacert !== undefined ? { regcert: readCaFile(cacert) } : {}),
+          ...(repoAuth !== undefined ? { repoAuth: repoAuth === 'true' } : {}),
+          ...(reqConcurrent !== undefined ? { reqConcurrent: parsePositiveInteger(reqConcurrent, '--req-concurrent') } : {}),
+          ...(reqPerSec !== undefined ? { reqPerSec: parsePositiveInteger(reqPerSec, '--req-per-sec') } : {}),
+        },
+      };
+    }
     case 'image export':
     case 'image import': {
       const platforms = raw.flags.get('platform') ?? [];
@@ -209,11 +317,29 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
   }
 }
 
+/** `help [COMMAND…]` and `completion SHELL`: answered from the table, with nothing to run. */
+function textCommand(spec: CommandSpec, args: readonly string[]): Invocation | undefined {
+  if (spec.words[0] === 'help') {
+    if (args.length === 0) return { kind: 'help', text: mainUsage() };
+    const named = findCommand(args);
+    if (named && named.length === args.length) return { kind: 'help', text: commandUsage(named.spec) };
+    if (args.length === 1 && COMMANDS.some((c) => c.words.length > 1 && c.words[0] === args[0])) return { kind: 'help', text: groupUsage(args[0]!) };
+    throw new UsageError(`help: unknown command "${args.join(' ')}"; commands: ${COMMANDS.map(commandName).join(', ')}`);
+  }
+  if (spec.words[0] === 'completion') {
+    if (args.length !== 1) throw new UsageError('completion takes one shell: bash, zsh or fish');
+    return { kind: 'help', text: completionScript(args[0]!) };
+  }
+  return undefined;
+}
+
 export async function parseCommandLine(argv: readonly string[]): Promise<Invocation> {
   const raw = splitArgv(argv);
-  const spec = findCommand(raw.positionals);
+  const found = findCommand(raw.positionals);
   const wantsHelp = has(raw, 'help');
-  if (!spec) {
+  const server = raw.positionals[1] === 'server' ? SERVER_REPLACEMENTS[raw.positionals[0] ?? ''] : undefined;
+  if (server !== undefined) throw new UsageError(server);
+  if (!found) {
     const group = COMMANDS.filter((c) => c.words.length > 1 && c.words[0] === raw.positionals[0]);
     if (wantsHelp) return { kind: 'help', text: group.length > 0 ? groupUsage(raw.positionals[0]!) : mainUsage() };
     if (has(raw, 'version')) return { kind: 'version' };
@@ -223,12 +349,16 @@ export async function parseCommandLine(argv: readonly string[]): Promise<Invocat
     }
     throw new UsageError(`unknown command "${raw.positionals[0]}"; commands: ${COMMANDS.map(commandName).join(', ')}`);
   }
+  const { spec } = found;
   if (wantsHelp) return { kind: 'help', text: commandUsage(spec) };
   if (has(raw, 'version')) return { kind: 'version' };
   checkFlags(raw, spec);
-  const args = raw.positionals.slice(spec.words.length);
+  const args = raw.positionals.slice(found.length);
+  const text = textCommand(spec, args);
+  if (text) return text;
   if (args.length !== spec.args.length) {
-    throw new UsageError(`${commandName(spec)} takes ${spec.args.join(' ')}, got ${args.length} argument${args.length === 1 ? '' : 's'}; see regkit ${commandName(spec)} --help`);
+    throw new UsageError(`${commandName(spec)} takes ${spec.args.join(' ') || 'no arguments'}, got ${args.length} argument${args.length === 1 ? '' : 's'}; see regkit ${commandName(spec)} --help`);
   }
-  return { kind: 'run', global: globalOptions(raw), command: await buildCommand(spec, args, raw) };
+  const global = await globalOptions(raw, commandName(spec) as Command['name']);
+  return { kind: 'run', global, command: await buildCommand(spec, args, raw) };
 }

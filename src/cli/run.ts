@@ -10,6 +10,8 @@ import { learnArgvSecrets, redactorOf } from './redact.js';
 import { Secrets } from '../log.js';
 import { openStores, type StoreTuning } from '../command/store-options.js';
 import { VERSION } from './version.js';
+import { loadStoredHosts } from '../config/user-settings.js';
+import type { HostConfig } from '../config/hostconfig.js';
 
 export interface CliIo {
   stdout: { write(chunk: string | Uint8Array): unknown };
@@ -39,13 +41,22 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
     return 0;
   }
   const { global, command } = invocation;
-  const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, write: (line) => io.stderr.write(line), redact });
-  const stores = openStores(command, global, logger, secrets, tuning);
+  // The stored registry settings (`registry set|login`): commands that reach a registry use them, and their secrets
+  // join the run's set when the stores open.
+  let stored: HostConfig[];
+  try {
+    stored = command.name.startsWith('registry ') || command.name === 'version' ? [] : loadStoredHosts(process.env);
+  } catch (err) {
+    io.stderr.write(formatFatal(err, global.logFormat, redact));
+    return exitCodeFor(err);
+  }
+  const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, ...(global.logLevel ? { minLevel: global.logLevel } : {}), write: (line) => io.stderr.write(line), redact });
+  const stores = openStores(command, global, logger, secrets, tuning, stored);
   try {
     const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
     const out = await executeCommand(command, { stores, logger, onProgress });
-    const rendered = renderOutput(out, global.format, secrets);
-    if (out.kind === 'raw' && rendered !== out.bytes) logger.warn('the output held a credential and was masked, so these bytes no longer match their digest');
+    const rendered = renderOutput(out, global.format, secrets, global.template);
+    if (out.kind === 'raw' && rendered !== out.bytes && global.template === undefined) logger.warn('the output held a credential and was masked, so these bytes no longer match their digest');
     io.stdout.write(rendered);
     if (out.kind !== 'results') return 0;
     for (const r of out.results) if (r.status === 'failed') logger.error(`${r.op} failed: ${r.reason ?? 'no reason given'}`);

@@ -19,6 +19,8 @@ export interface CommandSpec {
   args: readonly string[];
   flags: readonly FlagSpec[];
   summary: string;
+  /** Other word lists that name the same command, as regctl spells them (`tag rm`, `image cp`). */
+  aliases?: readonly (readonly string[])[];
 }
 
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
@@ -29,9 +31,11 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
     help: 'registry settings, once per registry',
   },
   { name: 'bound', kind: 'repeat', value: 'KEY=VALUE', help: 'move a bound on what is read (manifest-bytes=8MiB, request-timeout=10m …; docs/security.md#bounds)' },
-  { name: 'format', kind: 'value', value: 'text|json', help: 'output: aligned text, or one JSON object per line' },
+  { name: 'format', kind: 'value', value: "text|json|'{{GO TEMPLATE}}'", help: 'output: aligned text, one JSON object per line, or a Go template (read commands)' },
   { name: 'log-format', kind: 'value', value: 'text|json', help: 'log lines on stderr: text, or JSON objects' },
-  { name: 'verbose', short: 'v', kind: 'boolean', help: 'show debug logs' },
+  { name: 'logopt', kind: 'repeat', value: 'json', help: "regctl's spelling of --log-format json" },
+  { name: 'verbose', short: 'v', kind: 'boolean', help: 'show debug logs, with one line per HTTP request (-v LEVEL as --verbosity)' },
+  { name: 'verbosity', kind: 'value', value: 'trace|debug|info|warn|error', help: 'lowest log level shown (default info)' },
   { name: 'help', short: 'h', kind: 'boolean', help: 'show usage' },
   { name: 'version', kind: 'boolean', help: 'show the version' },
 ];
@@ -74,11 +78,45 @@ const PRUNE_FLAGS: readonly FlagSpec[] = [
 ];
 const LIMIT_FLAG: FlagSpec = { name: 'limit', kind: 'value', value: 'N', help: 'list at most N entries' };
 
+const TLS_FLAG: FlagSpec = { name: 'tls', kind: 'value', value: 'enabled|insecure|disabled', help: 'how to speak TLS to the registry' };
+
+/** Commands about regkit itself and its stored registry settings. */
+const TOOL_COMMANDS: readonly CommandSpec[] = [
+  {
+    words: ['registry', 'set'],
+    args: ['HOST'],
+    summary: 'store settings for a registry in the regkit config file (used by every command; --host overrides)',
+    flags: [
+      TLS_FLAG,
+      { name: 'hostname', kind: 'value', value: 'HOST[:PORT]', help: 'the DNS name to connect to, when it differs from HOST' },
+      { name: 'cacert', kind: 'value', value: 'FILE|PEM', help: "the registry's CA certificate: a PEM file, or its text as regctl takes it" },
+      { name: 'repo-auth', kind: 'value', value: 'true|false', help: 'one token per repository' },
+      { name: 'req-concurrent', kind: 'value', value: 'N', help: 'requests in flight to this registry' },
+      { name: 'req-per-sec', kind: 'value', value: 'N', help: 'requests per second to this registry' },
+    ],
+  },
+  {
+    words: ['registry', 'login'],
+    args: ['HOST'],
+    summary: 'store a user and password for a registry (the password read from standard input)',
+    flags: [
+      { name: 'user', short: 'u', kind: 'value', value: 'USER', help: 'the user name' },
+      { name: 'pass-stdin', kind: 'boolean', help: 'read the password (or token) from standard input' },
+    ],
+  },
+  { words: ['registry', 'logout'], args: ['HOST'], summary: 'remove the stored user and password of a registry', flags: [] },
+  { words: ['registry', 'ls'], args: [], summary: 'list the stored registry settings (passwords never shown)', flags: [], aliases: [['registry', 'list']] },
+  { words: ['version'], args: [], summary: 'show the version, Node.js and platform', flags: [] },
+  { words: ['completion'], args: ['bash|zsh|fish'], summary: 'print a shell completion script (source <(regkit completion bash))', flags: [] },
+  { words: ['help'], args: ['[COMMAND]'], summary: 'show usage, of one command when named', flags: [] },
+];
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     words: ['copy'],
     args: ['SRC', 'DST'],
     summary: 'copy an image (every platform, or those given) from SRC to DST',
+    aliases: [['image', 'copy'], ['image', 'cp']],
     flags: [
       { name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'copy only this platform of an index (repeatable)' },
       { name: 'referrers', kind: 'boolean', help: 'also copy signatures, SBOMs and other referrers' },
@@ -94,6 +132,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     words: ['tag', 'ls'],
     args: ['REPO'],
     summary: 'list the tags of a repository',
+    aliases: [['tag', 'list']],
     flags: [
       { name: 'include', kind: 'value', value: 'REGEX', help: 'only tags matching this anchored regex' },
       { name: 'exclude', kind: 'value', value: 'REGEX', help: 'drop tags matching this anchored regex' },
@@ -101,21 +140,24 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'last', kind: 'value', value: 'TAG', help: 'start after this tag' },
     ],
   },
-  { words: ['tag', 'delete'], args: ['REF'], summary: 'delete one tag; other tags on the same digest stay', flags: [] },
+  { words: ['tag', 'delete'], args: ['REF'], summary: 'delete one tag; other tags on the same digest stay', flags: [], aliases: [['tag', 'rm'], ['tag', 'del'], ['tag', 'remove']] },
   {
     words: ['repo', 'ls'],
     args: ['HOST'],
     summary: 'list the repositories of a registry (_catalog)',
+    aliases: [['repo', 'list']],
     flags: [LIMIT_FLAG, { name: 'last', kind: 'value', value: 'REPO', help: 'start after this repository' }],
   },
   { words: ['image', 'digest'], args: ['REF'], summary: 'print the digest of an image', flags: [PLATFORM_FLAG] },
   { words: ['image', 'manifest'], args: ['REF'], summary: 'print the manifest bytes exactly as the registry sent them', flags: [PLATFORM_FLAG] },
   { words: ['image', 'config'], args: ['REF'], summary: 'print the image config bytes', flags: [PLATFORM_FLAG] },
+  { words: ['image', 'inspect'], args: ['REF'], summary: 'show an image: digest, created, platforms, labels, layers, size', flags: [PLATFORM_FLAG] },
   { words: ['image', 'ratelimit'], args: ['REF'], summary: 'show the pull rate limit the registry reports', flags: [] },
   {
     words: ['image', 'delete'],
     args: ['REF'],
     summary: 'delete an image by digest (every tag on it goes too)',
+    aliases: [['image', 'rm'], ['image', 'del'], ['image', 'remove']],
     flags: [{ name: 'force', kind: 'boolean', help: 'delete even when other tags still use the digest' }],
   },
   {
@@ -140,6 +182,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'print the Actions cache key, restore prefix and paths of the ocidir:// layouts a sync uses, as GITHUB_OUTPUT lines',
     flags: [CONFIG_FLAG, STRICT_FLAG, UNTRUSTED_CONFIG_FLAG, ALLOW_ENV_FLAG, SHARD_FLAG],
   },
+  ...TOOL_COMMANDS,
 ];
 
 export function commandName(spec: CommandSpec): string {

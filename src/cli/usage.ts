@@ -41,6 +41,7 @@ export function groupUsage(group: string): string {
 
 export function commandUsage(spec: CommandSpec): string {
   const lines = [`Usage: regkit ${commandName(spec)} ${spec.args.join(' ')}${spec.flags.length > 0 ? ' [FLAGS]' : ''}`, '', spec.summary, ''];
+  if (spec.aliases) lines.push(`Aliases: ${spec.aliases.map((a) => a.join(' ')).join(', ')}`, '');
   if (spec.flags.length > 0) lines.push('Flags:', ...flagLines(spec.flags), '');
   lines.push(...GLOBAL_SECTION, '');
   return lines.join('\n');

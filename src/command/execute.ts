@@ -8,7 +8,11 @@ import { imageAt, type Location, type OperationResult } from '../report/result.j
 import type { RateLimit } from '../store/store.js';
 import type { StoreSet } from '../store/open.js';
 import { deleteImage, deleteTag } from './delete.js';
-import { imageConfig, imageDigest, imageManifest, imageRateLimit } from './image-read.js';
+import { configView, describeInspection, imageConfig, imageDigest, imageInspect, imageManifest, imageRateLimit, inspectView, manifestView } from './image-read.js';
+import { rateLimitView, withPretty, type DocumentOutput } from './views.js';
+import { formatReference } from '../oci/reference.js';
+import { runRegistrySettings } from './registry-settings.js';
+import { versionInfo } from './version.js';
 import { listRepositories, listTags } from './listing.js';
 import { cacheRunFrom, layoutCacheSpec, renderCacheOutputs } from './layout-cache.js';
 import type { SyncRunOptions } from '../sync/run.js';
@@ -23,11 +27,12 @@ export interface CommandContext {
 export type CommandOutput =
   /** Writes (or would-be writes), rendered by the report renderers. */
   | { kind: 'results'; results: OperationResult[] }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'digest'; digest: string }
-  | { kind: 'ratelimit'; rateLimit: RateLimit }
+  | { kind: 'list'; items: string[]; view?: unknown }
+  | { kind: 'digest'; digest: string; view?: unknown }
+  | { kind: 'ratelimit'; rateLimit: RateLimit; view?: unknown }
   /** Bytes printed exactly as stored, so their digest is the image's. */
-  | { kind: 'raw'; bytes: Uint8Array };
+  | { kind: 'raw'; bytes: Uint8Array; view?: unknown }
+  | DocumentOutput;
 
 /**
  * A copy that fails at the registry becomes a `failed` result (exit 1) so the summary still shows it;
@@ -92,20 +97,44 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
     case 'image export':
     case 'image import':
       return { kind: 'results', results: [await runCopy(cmd, ctx)] };
-    case 'tag ls':
-      return { kind: 'list', items: await listTags(ctx.stores.storeFor(cmd.repository), cmd) };
+    case 'tag ls': {
+      const tags = await listTags(ctx.stores.storeFor(cmd.repository), cmd);
+      return { kind: 'list', items: tags, view: withPretty({ Name: formatReference(cmd.repository), Tags: tags }, tags.map((t) => `${t}\n`).join('')) };
+    }
     case 'tag delete':
       return { kind: 'results', results: [await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref)] };
-    case 'repo ls':
-      return { kind: 'list', items: await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd) };
-    case 'image digest':
-      return { kind: 'digest', digest: await imageDigest(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
-    case 'image manifest':
-      return { kind: 'raw', bytes: await imageManifest(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
-    case 'image config':
-      return { kind: 'raw', bytes: await imageConfig(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
-    case 'image ratelimit':
-      return { kind: 'ratelimit', rateLimit: await imageRateLimit(ctx.stores.storeFor(cmd.ref), cmd.ref) };
+    case 'repo ls': {
+      const repositories = await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd);
+      return { kind: 'list', items: repositories, view: withPretty({ Name: cmd.registry, Repositories: repositories }, repositories.map((r) => `${r}\n`).join('')) };
+    }
+    case 'image digest': {
+      const digest = await imageDigest(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
+      return { kind: 'digest', digest, view: { Name: formatReference(cmd.ref), Digest: digest } };
+    }
+    case 'image manifest': {
+      const manifest = await imageManifest(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
+      return { kind: 'raw', bytes: manifest.bytes, view: manifestView(manifest) };
+    }
+    case 'image config': {
+      const bytes = await imageConfig(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
+      return { kind: 'raw', bytes, view: configView(bytes) };
+    }
+    case 'image inspect': {
+      const inspection = await imageInspect(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
+      const text = describeInspection(inspection);
+      return { kind: 'document', text, json: inspection, view: withPretty(inspectView(inspection), text) };
+    }
+    case 'image ratelimit': {
+      const rateLimit = await imageRateLimit(ctx.stores.storeFor(cmd.ref), cmd.ref);
+      return { kind: 'ratelimit', rateLimit, view: rateLimitView(rateLimit) };
+    }
+    case 'version':
+      return versionInfo(cmd);
+    case 'registry set':
+    case 'registry login':
+    case 'registry logout':
+    case 'registry ls':
+      return runRegistrySettings(cmd);
     case 'image delete':
       return { kind: 'results', results: [await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force)] };
   }

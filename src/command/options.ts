@@ -9,6 +9,8 @@ import type { SyncConfig } from '../sync/config/load.js';
 import type { Shard } from '../config/shard.js';
 import type { HostConfig } from '../config/hostconfig.js';
 import type { Bounds } from '../config/bounds.js';
+import type { LogLevel } from '../log.js';
+import type { OutputTemplate } from './format.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -19,6 +21,10 @@ export interface GlobalOptions {
   format: OutputFormat;
   logFormat: OutputFormat;
   verbose: boolean;
+  /** `--format '{{ … }}'`, compiled; only read commands take one. */
+  template?: OutputTemplate;
+  /** `-v LEVEL` / `--verbosity LEVEL`: the lowest level logged (default info; plain `-v` is debug). */
+  logLevel?: LogLevel;
 }
 
 export interface CopyCommand {
@@ -50,7 +56,7 @@ export interface RepoListCommand {
 }
 
 export interface ImageReadCommand {
-  name: 'image digest' | 'image manifest' | 'image config';
+  name: 'image digest' | 'image manifest' | 'image config' | 'image inspect';
   ref: Reference;
   platform?: Platform;
 }
@@ -88,7 +94,20 @@ export interface PruneCommand {
   dryRun: boolean;
 }
 
-export type Command = PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
+export interface VersionCommand {
+  name: 'version';
+  /** The face's version (the CLI's VERSION). */
+  version: string;
+}
+
+/** `registry set|login|logout|ls`: the stored settings file (config/user-settings.ts), named at the edge. */
+export type RegistrySettingsCommand =
+  | { name: 'registry set'; file: string; registry: string; settings: Partial<HostConfig> }
+  | { name: 'registry login'; file: string; registry: string; user: string; pass: string }
+  | { name: 'registry logout'; file: string; registry: string }
+  | { name: 'registry ls'; file: string };
+
+export type Command = VersionCommand | RegistrySettingsCommand | PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
 
 export type CommandName = Command['name'];
 

@@ -14,14 +14,17 @@ export function mergeHosts(fromConfig: readonly HostConfig[], fromFlags: readonl
   return [...byRegistry.values()];
 }
 
-function storeOptionsFor(command: Command, hosts: readonly HostConfig[], bounds: Partial<Bounds>, logger: Logger, secrets: Secrets): StoreOptions {
+/**
+ * Layers, lowest first: the user's stored registry settings (`registry set|login`), a config's `creds`, the flags.
+ */
+function storeOptionsFor(command: Command, hosts: readonly HostConfig[], bounds: Partial<Bounds>, logger: Logger, secrets: Secrets, stored: readonly HostConfig[]): StoreOptions {
   if (command.name === 'prune once') {
     const { config } = command;
-    return { hosts: mergeHosts(config.creds, hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+    return { hosts: mergeHosts(mergeHosts(stored, config.creds), hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
   }
-  if (!isSyncCommand(command)) return { hosts: [...hosts], bounds, logger, secrets };
+  if (!isSyncCommand(command)) return { hosts: mergeHosts(stored, hosts), bounds, logger, secrets };
   const { config } = command;
-  return { hosts: mergeHosts(config.creds, hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig };
+  return { hosts: mergeHosts(mergeHosts(stored, config.creds), hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig };
 }
 
 /** What the entry point's runtime tuning gives the stores (runtime.ts); nothing when run as a library. */
@@ -34,9 +37,9 @@ export interface StoreTuning {
  * The stores a command runs against, as both faces open them. Every credential the stores hold or learn is added to
  * `secrets`, the set the face masks its output with; those of the hosts and the config's `creds` at once.
  */
-export function openStores(command: Command, global: Pick<GlobalOptions, 'hosts' | 'bounds'>, logger: Logger, secrets: Secrets, tuning: StoreTuning = {}): StoreSet {
+export function openStores(command: Command, global: Pick<GlobalOptions, 'hosts' | 'bounds'>, logger: Logger, secrets: Secrets, tuning: StoreTuning = {}, stored: readonly HostConfig[] = []): StoreSet {
   const spent = tuning.collectYoung ? collectEvery(tuning.collectYoung) : KEEP_SPENT;
-  return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets), spent });
+  return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored), spent });
 }
 
 export type { StoreSet };

@@ -115,6 +115,8 @@ function goJson(v: unknown, indent: string): string {
     if (x instanceof GoTime) return x.Format('2006-01-02T15:04:05.999999999Z07:00');
     if (x instanceof GoMonth || x instanceof GoWeekday) return x.n;
     if (typeof x === 'bigint') return Number(x);
+    // Go's json.Marshaler: data that knows its own JSON (a manifest's exact bytes) gives it.
+    if (x !== null && typeof x === 'object' && typeof (x as { MarshalJSON?: unknown }).MarshalJSON === 'function') return JSON.parse((x as { MarshalJSON: () => string }).MarshalJSON());
     if (Array.isArray(x)) return x.map(prepare);
     if (x instanceof Map) {
       return Object.fromEntries([...x.entries()].map(([k, e]) => [String(k), prepare(e)]).sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)));

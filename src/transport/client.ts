@@ -16,7 +16,7 @@ import { DEFAULT_RETRY_POLICY, backoffDelay, classifyFailure, classifyStatus, er
 import { actionsForMethod, repositoryScope } from './auth/scope.js';
 import { agentFor, originFor, type AgentTimeouts } from './tls.js';
 import type { TokenHttp } from './auth/token.js';
-import { requestVia, type Agent } from './undici-lean.js';
+import { requestVia } from './undici-lean.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -73,8 +73,9 @@ export class RegistryClient {
   readonly host: HostConfig;
   readonly bounds: Bounds;
   readonly secrets: Secrets;
-  private readonly agent: Agent;
-  private readonly foreign: Agent;
+  /** A promise while the proxy modules load (tls.ts), when a proxy is set. */
+  private readonly agent: Dispatcher | Promise<Dispatcher>;
+  private readonly foreign: Dispatcher | Promise<Dispatcher>;
   private readonly limiter: RequestLimiter;
   private readonly auth: Authenticator;
   private readonly retry: RetryPolicy;
@@ -140,11 +141,37 @@ export class RegistryClient {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.agent.close(), this.foreign.close()]);
+    await Promise.all([(await this.agent).close(), (await this.foreign).close()]);
   }
 
   private async sendRetrying(url: URL, req: RegistryRequest, authorization: string | undefined, replayable: boolean): Promise<RegistryResponse> {
+    const started = performance.now();
+    let retries = 0;
+    try {
+      const res = await this.attempts(url, req, authorization, replayable, (n) => (retries = n));
+      this.logRequest(req.method, url, res, started, retries);
+      return res;
+    } catch (err) {
+      this.logRequest(req.method, url, undefined, started, retries);
+      throw err;
+    }
+  }
+
+  /** `-v`'s line per request: what went where, the answer, how long it took with its retries; no credentials. */
+  private logRequest(method: HttpMethod, url: URL, res: RegistryResponse | undefined, started: number, retries: number): void {
+    this.logger.debug('http', {
+      method,
+      url: redactedUrl(url),
+      ...(res && res.url.href !== url.href ? { redirectedTo: redactedUrl(res.url) } : {}),
+      status: res?.status ?? 'no response',
+      durationMs: Math.round(performance.now() - started),
+      retries,
+    });
+  }
+
+  private async attempts(url: URL, req: RegistryRequest, authorization: string | undefined, replayable: boolean, onRetry: (retries: number) => void): Promise<RegistryResponse> {
     for (let attempt = 0; ; attempt++) {
+      onRetry(attempt);
       const release = await this.limiter.acquire();
       // A streamed body (a blob upload) has its response only when the last byte is in: its start is admitted, its
       // duration is not counted, or a few uploads would lock every HEAD and POST for the host out until they end.
@@ -185,7 +212,8 @@ export class RegistryClient {
       const deadline = this.deadlineFor(req, url);
       let res;
       try {
-        res = await requestVia(sameOrigin ? this.agent : this.foreign, {
+        const dispatcher = sameOrigin ? this.agent : this.foreign;
+        res = await requestVia(dispatcher instanceof Promise ? await dispatcher : dispatcher, {
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method: req.method,
@@ -268,4 +296,17 @@ export class RegistryClient {
     const read = { registry: this.registry, secrets: this.secrets, repository: undefined, operation: 'auth' as const, what: `the answer of the token server ${url.origin}`, limit: this.bounds.tokenBytes, bound: 'tokenBytes' as const };
     return { status: res.status, text: async () => (await readBounded(res, read)).toString('utf8') };
   };
+}
+
+/** Query parameters that carry no secret: paging, mounts, token scopes. Every other value (signed storage URLs,
+ * `access_token`, `X-Amz-Signature` …) is shown as `***`; user info never. */
+const PLAIN_QUERY_KEYS = new Set(['n', 'last', 'digest', 'mount', 'from', 'scope', 'service', 'artifactType']);
+
+export function redactedUrl(url: URL): string {
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  const params = [...shown.searchParams.entries()].map(([k, v]) => [k, PLAIN_QUERY_KEYS.has(k) ? v : '***'] as [string, string]);
+  shown.search = params.length > 0 ? `?${params.map(([k, v]) => `${encodeURIComponent(k)}=${v === '***' ? v : encodeURIComponent(v)}`).join('&')}` : '';
+  return shown.href;
 }

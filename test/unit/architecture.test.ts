@@ -23,7 +23,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   copy: ['errors.ts', 'log.ts', 'spent-buffers.ts', 'retry.ts', 'oci', 'store', 'report'],
   sync: ['errors.ts', 'log.ts', 'oci', 'gotemplate', 'config', 'store', 'report', 'copy'],
   prune: ['errors.ts', 'log.ts', 'oci', 'config', 'store', 'report', 'copy'],
-  command: ['errors.ts', 'log.ts', 'spent-buffers.ts', 'oci', 'config', 'transport', 'store', 'report', 'copy', 'sync', 'prune'],
+  command: ['errors.ts', 'log.ts', 'spent-buffers.ts', 'oci', 'gotemplate', 'config', 'transport', 'store', 'report', 'copy', 'sync', 'prune'],
   cli: ['errors.ts', 'log.ts', 'oci', 'config', 'report', 'command'],
   action: ['errors.ts', 'log.ts', 'oci', 'config', 'report', 'command'],
   'main.ts': ['runtime.ts', 'cli', 'action'],
