@@ -7,10 +7,10 @@ import { isSyncCommand } from '../command/options.js';
 import { openStores, type StoreTuning } from '../command/store-options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
-import { renderJsonLines } from '../report/jsonl.js';
+import { renderJsonLine } from '../report/jsonl.js';
 import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf, type OperationResult } from '../report/result.js';
-import { renderText } from '../report/text.js';
+import { renderTextLine, renderTotals } from '../report/text.js';
 import { cacheRunFrom, layoutCacheSpec } from '../command/layout-cache.js';
 import { configSecrets } from '../config/secrets.js';
 import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
@@ -40,20 +40,22 @@ async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger:
   const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
   const stores = openStores(command, settings.global.hosts, logger, tuning);
   const progress = new GroupedProgress();
+  const json = settings.global.format === 'json';
+  // Each result is logged as its operation ends, outside any progress group, so a job cut off by its timeout shows
+  // what it finished.
+  const onResult = (r: OperationResult): void => {
+    progress.close();
+    core.info((json ? renderJsonLine(r) : renderTextLine(r)).trimEnd());
+  };
   let out: CommandOutput;
   try {
-    out = await executeCommand(command, { stores, logger, onProgress: createProgressReporter(progress.emit) });
+    out = await executeCommand(command, { stores, logger, onProgress: createProgressReporter(progress.emit), onResult });
   } finally {
     progress.close();
     await stores.close();
   }
   if (service && restored && writes) await saveLayouts(service, restored, wroteSomething(out), logger);
   return out;
-}
-
-function describe(out: CommandOutput, results: readonly OperationResult[], settings: ActionSettings): string {
-  if (out.kind === 'raw') return Buffer.from(out.bytes).toString('utf8');
-  return settings.global.format === 'json' ? renderJsonLines(results) : renderText(results);
 }
 
 /** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the action runs in a test. */
@@ -72,8 +74,10 @@ export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv,
     if (isSyncCommand(command) || command.name === 'prune once') for (const secret of configSecrets(command.config)) core.setSecret(secret);
     title = `regkit ${command.name}`;
     const out = await execute(settings, env, logger, argv[0] !== undefined, tuning);
-    if (out.kind === 'results') results = out.results;
-    core.info(describe(out, results, settings).trimEnd());
+    if (out.kind === 'results') {
+      results = out.results;
+      core.info(renderTotals(results, Date.now() - started));
+    } else if (out.kind === 'raw') core.info(Buffer.from(out.bytes).toString('utf8').trimEnd());
     setOutputs(isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results));
   } catch (err) {
     failure = err;

@@ -1,15 +1,22 @@
-// Renders a command's output for stdout in the asked format.
-import { renderJsonLines } from '../report/jsonl.js';
-import { renderText } from '../report/text.js';
+// Renders a command's output for stdout in the asked format. Results are written one at a time as they end
+// (`renderResult`), so the `results` case here is only for what was not streamed.
+import { renderJsonLine } from '../report/jsonl.js';
+import type { OperationResult } from '../report/result.js';
+import { renderTextLine } from '../report/text.js';
 import { describeRateLimit } from '../command/image-read.js';
 import type { CommandOutput } from '../command/execute.js';
 import type { OutputFormat } from '../command/options.js';
+
+/** One result as its stdout line: a JSON object per line, or a text line. */
+export function renderResult(r: OperationResult, format: OutputFormat): string {
+  return format === 'json' ? renderJsonLine(r) : renderTextLine(r);
+}
 
 export function renderOutput(out: CommandOutput, format: OutputFormat): string | Uint8Array {
   const json = format === 'json';
   switch (out.kind) {
     case 'results':
-      return json ? renderJsonLines(out.results) : renderText(out.results);
+      return out.results.map((r) => renderResult(r, format)).join('');
     case 'list':
       return json ? `${JSON.stringify(out.items)}\n` : out.items.map((i) => `${i}\n`).join('');
     case 'digest':

@@ -17,6 +17,11 @@ export interface CommandContext {
   stores: StoreSet;
   logger: Logger;
   onProgress?: (p: CopyProgress) => void;
+  /**
+   * Hears each result as soon as it is final, in the order operations end: a face prints it at once, so a run killed
+   * by a timeout has logged what it finished. The `results` output still holds them all, in plan order.
+   */
+  onResult?: (r: OperationResult) => void;
 }
 
 export type CommandOutput =
@@ -65,13 +70,20 @@ function syncRunOptions(cmd: SyncCommand): SyncRunOptions {
   };
 }
 
+/** Results of a one-operation command, told to `onResult` like an engine's. */
+function single(ctx: CommandContext, r: OperationResult): CommandOutput {
+  ctx.onResult?.(r);
+  return { kind: 'results', results: [r] };
+}
+
 // Sync and prune engines load when their command runs, so a copy does not pay for their code at start-up.
 export async function executeCommand(cmd: Command, ctx: CommandContext): Promise<CommandOutput> {
   switch (cmd.name) {
     case 'sync once':
     case 'sync check': {
       const { runSync } = await import('../sync/run.js');
-      return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
+      const syncCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}), ...(ctx.onResult ? { onResult: ctx.onResult } : {}) };
+      return { kind: 'results', results: await runSync(syncCtx, cmd.config, syncRunOptions(cmd)) };
     }
     case 'sync config': {
       const { renderSyncConfig } = await import('../sync/config/view.js');
@@ -82,17 +94,17 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
     case 'prune once': {
       const { runPrune } = await import('../prune/run.js');
       const copy = { stores: ctx.stores, logger: ctx.logger };
-      const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => copyImage(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
+      const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => copyImage(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun }, ctx.onResult);
       return { kind: 'results', results: report.results };
     }
     case 'copy':
     case 'image export':
     case 'image import':
-      return { kind: 'results', results: [await runCopy(cmd, ctx)] };
+      return single(ctx, await runCopy(cmd, ctx));
     case 'tag ls':
       return { kind: 'list', items: await listTags(ctx.stores.storeFor(cmd.repository), cmd) };
     case 'tag delete':
-      return { kind: 'results', results: [await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref)] };
+      return single(ctx, await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref));
     case 'repo ls':
       return { kind: 'list', items: await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd) };
     case 'image digest':
@@ -104,6 +116,6 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
     case 'image ratelimit':
       return { kind: 'ratelimit', rateLimit: await imageRateLimit(ctx.stores.storeFor(cmd.ref), cmd.ref) };
     case 'image delete':
-      return { kind: 'results', results: [await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force)] };
+      return single(ctx, await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force));
   }
 }

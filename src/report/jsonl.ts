@@ -24,6 +24,11 @@ export function resultRecord(r: OperationResult): Record<string, unknown> {
   };
 }
 
+/** One result as one line, written as the operation ends. */
+export function renderJsonLine(r: OperationResult): string {
+  return `${JSON.stringify(resultRecord(r))}\n`;
+}
+
 export function renderJsonLines(results: readonly OperationResult[]): string {
-  return results.map((r) => `${JSON.stringify(resultRecord(r))}\n`).join('');
+  return results.map(renderJsonLine).join('');
 }

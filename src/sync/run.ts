@@ -33,12 +33,17 @@ export interface SyncContext {
   logger: Logger;
   clock?: RateLimitClock;
   onProgress?: CopyContext['onProgress'];
+  /** Called with each result as soon as it is final, so a run cut short has already told what it finished. */
+  onResult?: (r: OperationResult) => void;
 }
 
 export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRunOptions): Promise<OperationResult[]> {
   for (const w of config.warnings) ctx.logger.warn(warningText(w));
   const steps = config.sync.map(parseStepEndpoints);
   const results: OperationResult[] = [];
+  const report = (done: readonly OperationResult[]): void => {
+    for (const r of done) ctx.onResult?.(r);
+  };
   const items: SyncItem[] = [];
   const listed: StepEndpoints[] = [];
   for (const endpoints of steps) {
@@ -47,10 +52,13 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
       listed.push(endpoints);
       items.push(...expanded.items);
       results.push(...expanded.excluded, ...expanded.failed);
+      report([...expanded.excluded, ...expanded.failed]);
       if (opts.abortOnError && expanded.failed.length > 0) return results;
     } catch (err) {
       if (exitCodeFor(err) === 2) throw err;
-      results.push({ ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) });
+      const stepFailed: OperationResult = { ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) };
+      results.push(stepFailed);
+      report([stepFailed]);
       if (opts.abortOnError) return results;
     }
   }
@@ -60,6 +68,7 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   const runItem = async (item: SyncItem, checked: CheckedItem | { results: OperationResult[] }): Promise<OperationResult[]> => {
     const out = 'srcHead' in checked ? await syncItem(ctx, item, checked, opts, budget) : checked.results;
     if (opts.abortOnError && out.some((r) => r.status === 'failed')) aborted = true;
+    report(out);
     return out;
   };
   // Every item is checked at once (the per-host request limit still applies), as regsync starts all steps to look for
@@ -78,7 +87,9 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   if (!aborted) {
     for (const endpoints of listed) {
       if (endpoints.type !== 'repository' || !endpoints.step.prune) continue;
-      results.push(...(await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) })));
+      const pruned = await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) });
+      results.push(...pruned);
+      report(pruned);
     }
   }
   return results;
@@ -130,7 +141,8 @@ function notFound(item: SyncItem): OperationResult {
 }
 
 interface CheckedItem {
-  started: number;
+  /** Time the two HEADs took: part of the item's own time, unlike the wait for a copy slot that follows. */
+  checkMs: number;
   srcHead: ManifestHead;
   dstHead: ManifestHead | undefined;
 }
@@ -146,9 +158,9 @@ async function checkItem(ctx: SyncContext, item: SyncItem): Promise<CheckedItem 
       return { results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }] };
     }
     // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
-    if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) return { started, srcHead, dstHead };
+    if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) return { checkMs: Date.now() - started, srcHead, dstHead };
     const unchanged = unchangedResult(item, copyOptionsFor(step), srcHead, dstHead, started);
-    return unchanged ? { results: [unchanged] } : { started, srcHead, dstHead };
+    return unchanged ? { results: [unchanged] } : { checkMs: Date.now() - started, srcHead, dstHead };
   } catch (err) {
     return { results: [failed(item, err)] };
   }
@@ -163,7 +175,8 @@ function unchangedResult(item: SyncItem, copyOpts: CopyOptions, srcHead: Manifes
 
 async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, opts: SyncRunOptions, budget: { waitedSeconds: number; maxSeconds: number | undefined }): Promise<OperationResult[]> {
   const { step } = item;
-  const { started } = checked;
+  // The clock restarts when the item gets its slot: an image queued behind a large one is not charged for the wait.
+  const started = Date.now() - checked.checkMs;
   const copyCtx: CopyContext = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
   try {
     let { srcHead, dstHead }: { srcHead: ManifestHead | undefined; dstHead: ManifestHead | undefined } = checked;

@@ -4,7 +4,7 @@ import { renderJsonLines } from '../../src/report/jsonl.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { imageAt, type OperationResult } from '../../src/report/result.js';
 import { escapeCell, renderSummary } from '../../src/report/summary.js';
-import { renderText } from '../../src/report/text.js';
+import { renderText, renderTotals } from '../../src/report/text.js';
 import { formatBytes, formatDuration, shortDigest } from '../../src/report/units.js';
 
 /** A result's place, from the text it is rendered as. */
@@ -35,17 +35,20 @@ test('units', () => {
   assert.equal(shortDigest(D1), 'sha256:1a1a1a1a1a1a');
 });
 
-test('text: one aligned line per operation', () => {
+test('text: one line per operation, written as it ends, routes in one column; totals at the end', () => {
   assert.equal(
     renderText(RESULTS),
     [
-      'copied   docker.io/library/alpine:3 → localhost:5000/library/alpine:3  sha256:1a1a1a1a1a1a  7.0 MiB',
-      'skipped  a.example/x:1 → b.example/x:1                                 sha256:2b2b2b2b2b2b  0 B      target already has this digest',
-      'failed   b.example/x:old                                               -                    0 B      still used by a|b and c',
+      'copied        docker.io/library/alpine:3 → localhost:5000/library/alpine:3  sha256:1a1a1a1a1a1a  7.0 MiB  1.5 s',
+      'skipped       a.example/x:1 → b.example/x:1  sha256:2b2b2b2b2b2b  0 B  40 ms  target already has this digest',
+      'failed        b.example/x:old  -  0 B  still used by a|b and c',
       '',
     ].join('\n'),
   );
   assert.equal(renderText([]), '');
+  assert.equal(renderTotals(RESULTS, 2500), '3 operations: 1 failed, 1 copied, 1 skipped · 7.0 MiB moved · 2.5 s');
+  assert.equal(renderTotals([{ ...RESULTS[0]!, status: 'would-copy' }]), '1 operation: 1 would-copy · 0 B moved · 7.0 MiB to move');
+  assert.equal(renderTotals([]), '0 operations · 0 B moved');
 });
 
 test('JSON lines: every key, in one order', () => {
