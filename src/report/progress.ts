@@ -168,7 +168,8 @@ export class TerminalProgress {
 
   private draw(): void {
     this.lastDraw = this.now();
-    const lines = this.visible().map((b) => barLine(b, this.out.columns ?? 80));
+    // A pty that never had its size set reports 0 columns.
+    const lines = this.visible().map((b) => barLine(b, this.out.columns || 80));
     if (lines.length === 0 && this.drawn === 0) return;
     this.erase();
     this.out.write(lines.join('\n'));
