@@ -15,7 +15,7 @@ import { cacheRunFrom, layoutCacheSpec } from '../command/layout-cache.js';
 import { configSecrets } from '../config/secrets.js';
 import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
 import { actionsCacheService, restoreLayouts, saveLayouts } from './layout-cache.js';
-import { createActionLogger, GroupedProgress } from './logger.js';
+import { createActionLogger, failStep, GroupedProgress } from './logger.js';
 import { outputsOf, pruneOutputsOf, setOutputs, syncOutputsOf, writeSummary } from './outputs.js';
 
 /** Before anything can log: the runner masks only secrets it knows, and a `pass=` inside `hosts` is not one. */
@@ -85,7 +85,7 @@ export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv,
   const message = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
   await writeSummary({ results, title, error: message, ...(commandWord === 'sync' ? { sync: { durationMs: Date.now() - started } } : {}) }, logger);
   if (message !== undefined) {
-    core.setFailed(message);
+    failStep(failure);
     return exitCodeFor(failure);
   }
   const failed = results.filter((r) => r.status === 'failed');

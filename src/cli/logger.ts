@@ -1,5 +1,5 @@
 // The CLI logger: text lines with a level prefix, or JSON lines (`--log-format json`), on stderr. Debug shows with -v.
-import type { LogLevel, Logger } from '../log.js';
+import { positionText, splitPosition, type LogLevel, type Logger } from '../log.js';
 import type { OutputFormat } from '../command/options.js';
 import type { Redactor } from './redact.js';
 
@@ -22,8 +22,10 @@ function fieldText(fields: Record<string, unknown>): string {
 
 export function createCliLogger(opts: CliLoggerOptions): Logger {
   const now = opts.now ?? (() => new Date());
-  const log = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
+  const log = (level: LogLevel, text: string, allFields?: Record<string, unknown>): void => {
     if (level === 'debug' && !opts.verbose) return;
+    const { position, rest: fields } = splitPosition(allFields);
+    const message = position ? `${positionText(position)}: ${text}` : text;
     if (opts.format === 'json') {
       opts.write(opts.redact(`${JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields })}\n`));
       return;

@@ -2,6 +2,7 @@
 // then, unless this is a dry run, apply in config order (scripts, then policies): planned deletes from the plan,
 // scripts that write run again for real (see plan-types.ts for the rule). A plan over `maxDeletes` deletes nothing.
 // A failing script or policy stops only itself; its failure is a `failed` result, so the run exits 1 at the end.
+import { atPosition } from '../log.js';
 import type { OperationResult } from '../report/result.js';
 import type { BotConfig } from './config/types.js';
 import { applyPlannedDeletes } from './plan/apply.js';
@@ -47,7 +48,7 @@ async function applyUnit(ctx: PruneContext, config: BotConfig, guard: DeleteGuar
 }
 
 export async function runPrune(ctx: PruneContext, config: BotConfig, opts: PruneRunOptions, onResult: ResultSink = () => {}): Promise<PruneReport> {
-  for (const w of config.warnings) ctx.logger.warn(w.message, { file: w.file, ...(w.line !== undefined ? { line: w.line } : {}) });
+  for (const w of config.warnings) ctx.logger.warn(w.message, atPosition(w));
   const plan = await buildPlan(ctx, config);
   ctx.logger.info('Prune plan', { deletes: plan.deleteCount, units: plan.units.length, dryRun: opts.dryRun });
   if (opts.dryRun || plan.overLimit !== undefined) {

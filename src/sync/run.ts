@@ -5,12 +5,12 @@ import { copyImage, digestFromHead, UNCHANGED_REASON, upToDateByHeads } from '..
 import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
-import type { Logger } from '../log.js';
+import { atPosition, type Logger } from '../log.js';
 import { parseTag } from '../oci/names.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
-import { expandBackup, type ConfigWarning, type SyncConfig, type SyncStep } from './config/load.js';
+import { expandBackup, type SyncConfig, type SyncStep } from './config/load.js';
 import { expandStep, parseStepEndpoints, registryAt, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
@@ -38,7 +38,7 @@ export interface SyncContext {
 }
 
 export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRunOptions): Promise<OperationResult[]> {
-  for (const w of config.warnings) ctx.logger.warn(warningText(w));
+  for (const w of config.warnings) ctx.logger.warn(w.message, atPosition(w));
   const steps = config.sync.map(parseStepEndpoints);
   const results: OperationResult[] = [];
   const report = (done: readonly OperationResult[]): void => {
@@ -93,12 +93,6 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
     }
   }
   return results;
-}
-
-/** `file:line:col: message`, so a warning about the config points at the line to change. */
-function warningText(w: ConfigWarning): string {
-  const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
-  return `${at}: ${w.message}`;
 }
 
 /** Where a step reads and writes, for a step that failed before it had items. */

@@ -135,7 +135,7 @@ describe('actions/prune', () => {
     await writeFile(join(tmp, 'bad.yml'), 'scripts:\n  - name: x\n    script: |\n      if then\n');
     const run = await runStep({ config: join(tmp, 'bad.yml') });
     assert.equal(run.code, 2, run.log);
-    assert.match(run.log, /^::error::.*bad\.yml:4: script "x" does not compile/m);
+    assert.match(run.log, /^::error file=\S*bad\.yml,line=4::script "x" does not compile/m);
     assert.match(run.summary, /\*\*Failed:\*\* .*script &quot;x&quot;|\*\*Failed:\*\* .*script "x"/);
   });
 });
