@@ -16,7 +16,7 @@ import { configSecrets } from '../config/secrets.js';
 import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
 import { actionsCacheService, restoreLayouts, saveLayouts } from './layout-cache.js';
 import { createActionLogger, failStep, GroupedProgress } from './logger.js';
-import { outputsOf, pruneOutputsOf, setOutputs, syncOutputsOf, writeSummary } from './outputs.js';
+import { outputsOf, PLAN_MAX_BYTES, planOutput, pruneOutputsOf, setOutputs, syncOutputsOf, writeSummary } from './outputs.js';
 
 /** Before anything can log: the runner masks only secrets it knows, and a `pass=` inside `hosts` is not one. */
 function maskInputSecrets(env: NodeJS.ProcessEnv): void {
@@ -77,13 +77,15 @@ export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv,
     if (out.kind === 'results') {
       results = out.results;
       core.info(renderTotals(results, Date.now() - started));
+      const { leftOut } = planOutput(results);
+      if (leftOut > 0) logger.warn(`the plan output leaves out ${leftOut} of ${results.length} entries (unchanged and excluded first) to stay under ${PLAN_MAX_BYTES} bytes; this log lists every result`);
     } else if (out.kind === 'raw') core.info(Buffer.from(out.bytes).toString('utf8').trimEnd());
     setOutputs(isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results));
   } catch (err) {
     failure = err;
   }
   const message = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
-  await writeSummary({ results, title, error: message, ...(commandWord === 'sync' ? { sync: { durationMs: Date.now() - started } } : {}) }, logger);
+  await writeSummary({ results, title, error: message, durationMs: Date.now() - started }, logger);
   if (message !== undefined) {
     failStep(failure);
     return exitCodeFor(failure);
