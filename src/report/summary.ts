@@ -82,16 +82,27 @@ function registryText(loc: Location): string {
   return locationText(loc);
 }
 
+/** `41.0 MiB` kept on one line. */
+function unbroken(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
+
+/** `2,400`: counts read at a glance. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 function headingCounts(results: readonly OperationResult[]): string {
   return tally(results)
-    .counts.map(([s, n]) => `${n} ${FOLDED.find((f) => f.status === s)?.label ?? s}`)
+    .counts.map(([s, n]) => `${count(n)} ${FOLDED.find((f) => f.status === s)?.label ?? s}`)
     .join(', ');
 }
 
 /** Bytes moved (and to move, in a plan), wall time, and the lowest rate limit each source registry reported. */
 function factsLine(results: readonly OperationResult[], durationMs: number | undefined): string {
   const t = tally(results);
-  const parts = [`${formatBytes(t.moved)} moved`];
+  // A plan moves nothing: it says what it would move; deletes move no bytes at all.
+  const parts = t.moved > 0 || (t.toMove === 0 && !results.every(isDelete)) ? [`${formatBytes(t.moved)} moved`] : [];
   if (t.toMove > 0) parts.push(`${formatBytes(t.toMove)} to move`);
   if (durationMs !== undefined) parts.push(formatDuration(durationMs));
   const lowest = new Map<string, number>();
@@ -114,14 +125,16 @@ function failureItem(r: OperationResult): string {
   return `- **${escapeText(routeText(r) || r.op)}**<br>${escapeText(r.reason ?? 'no reason given')}`;
 }
 
-const TRANSFER_HEAD = ['| Status | Target | Source | Digest | Size | Time |', '| --- | --- | --- | --- | ---: | ---: |'];
+const TRANSFER_HEAD = ['| Status | Image | Digest | Size | Time |', '| --- | --- | --- | ---: | ---: |'];
 const DELETE_HEAD = ['| Action | Tag | Digest | Rule |', '| --- | --- | --- | --- |'];
 
 function transferRow(r: OperationResult): string {
   const status = r.op === 'sync' || r.op === 'copy' || r.op === 'backup' ? r.status : `${r.status} (${r.op})`;
   const digest = r.digest ? code(shortDigest(r.digest)) : '';
-  const time = r.durationMs === undefined ? '' : formatDuration(r.durationMs);
-  return `| ${[status, escapeCell(textOf(r.target)), escapeCell(textOf(r.source)), digest, formatBytes(r.bytes), time].join(' | ')} |`;
+  const time = r.durationMs === undefined ? '' : unbroken(formatDuration(r.durationMs));
+  // The source under the target, smaller: a column of its own would squeeze the others into two lines at GitHub's width.
+  const image = r.source !== undefined ? `${escapeCell(textOf(r.target))}<br><sub>from ${escapeCell(textOf(r.source))}</sub>` : escapeCell(textOf(r.target));
+  return `| ${[status, image, digest, unbroken(formatBytes(r.bytes)), time].join(' | ')} |`;
 }
 
 /** The script or policy that asked for a delete, or the reason a sync step gave. */
@@ -149,7 +162,7 @@ function foldedLines(results: readonly OperationResult[], named: number): string
     const tags = group.map((r) => tagText(r.target ?? r.source));
     const names = tags.slice(0, named).join(', ') + (tags.length > named ? ', …' : '');
     const from = first.source && first.target ? ` ← ${code(repositoryText(first.source))}` : '';
-    const what = `${group.length} ${group.length === 1 ? 'tag' : 'tags'}${first.reason ? `, ${first.reason}` : ''}`;
+    const what = `${count(group.length)} ${group.length === 1 ? 'tag' : 'tags'}${first.reason ? `, ${first.reason}` : ''}`;
     return `- ${code(repositoryText(first.target ?? first.source))}${from}: ${escapeText(what)} (${escapeText(names)})`;
   });
 }
@@ -197,26 +210,27 @@ export function renderSummary(results: readonly OperationResult[], opts: Summary
   const out = new Budget((opts.maxBytes ?? SUMMARY_MAX_BYTES) - NOTE_ROOM);
   out.add(`### ${title}: ${verdict}`, '');
   if (opts.error !== undefined) out.add(`**Failed:** ${escapeText(opts.error)}`, '');
-  if (results.length > 0) out.add(factsLine(results, opts.durationMs), '');
+  const facts = results.length > 0 ? factsLine(results, opts.durationMs) : '';
+  if (facts) out.add(facts, '');
 
   const failed = results.filter((r) => r.status === 'failed');
-  out.block([`#### Failed (${failed.length})`, ''], failed.map(failureItem));
+  out.block([`#### Failed (${count(failed.length)})`, ''], failed.map(failureItem));
   for (const [label, statuses] of [
     ['Would change', CHANGES.filter((s) => s.startsWith('would-'))],
     ['Changed', CHANGES.filter((s) => !s.startsWith('would-'))],
   ] as const) {
     const rows = results.filter((r) => statuses.includes(r.status));
     if (rows.length === 0) continue;
-    out.add(`#### ${label} (${rows.length})`, '');
+    out.add(`#### ${label} (${count(rows.length)})`, '');
     out.block(TRANSFER_HEAD, rows.filter((r) => !isDelete(r)).map(transferRow));
     out.block(DELETE_HEAD, rows.filter(isDelete).map(deleteRow));
   }
   for (const { status, label } of FOLDED) {
     const rows = results.filter((r) => r.status === status);
-    if (rows.length > 0) out.block([`<details><summary>${rows.length} ${label}</summary>`, ''], foldedLines(rows, opts.namedInFold ?? 10), ['', '</details>', '']);
+    if (rows.length > 0) out.block([`<details><summary>${count(rows.length)} ${label}</summary>`, ''], foldedLines(rows, opts.namedInFold ?? 10), ['', '</details>', '']);
   }
   if (out.leftOut > 0) {
-    out.add(`_${out.leftOut} more ${out.leftOut === 1 ? 'entry' : 'entries'} left out to keep this summary under ${formatBytes(opts.maxBytes ?? SUMMARY_MAX_BYTES)}; the step log lists every result._`, '');
+    out.add(`_${count(out.leftOut)} more ${out.leftOut === 1 ? 'entry' : 'entries'} left out to keep this summary under ${formatBytes(opts.maxBytes ?? SUMMARY_MAX_BYTES)}; the step log lists every result._`, '');
   }
   return `${out.lines.join('\n')}\n`;
 }

@@ -93,7 +93,7 @@ describe('the action runs a copy as the runner would', () => {
     assert.ok((plan[0]!['blobs'] as { mounted: number }).mounted > 0, run.outputs['plan']);
     assert.deepEqual(await skopeoInspectRaw(`docker://${reg.host}/mirror/app:v1`, reg.credentials), await skopeoInspectRaw(`docker://${reg.host}/team/app:v1`, reg.credentials));
     assert.match(run.summary, /^### regkit copy: 1 copied\n/);
-    assert.ok(run.summary.includes(`| copied | ${reg.host}/mirror/app:v1 | ${reg.host}/team/app:v1 | \`${image.digest.slice(0, 19)}\` | 0 B |`), run.summary);
+    assert.ok(run.summary.includes(`| copied | ${reg.host}/mirror/app:v1<br><sub>from ${reg.host}/team/app:v1</sub> | \`${image.digest.slice(0, 19)}\` | 0\u00a0B |`), run.summary);
 
     const again = await runStep(tmp, inputs);
     assert.equal(again.code, 0, again.log);

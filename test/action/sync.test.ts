@@ -75,10 +75,10 @@ describe('the sync action as the runner runs it', () => {
     assert.ok(!run.summary.includes(reg.password!));
     for (const value of Object.values(run.outputs)) assert.ok(!value.includes(reg.password!));
 
-    assert.match(run.summary, /^### regkit sync check: 2 would-copy, 1 excluded\n\n0 B moved · [0-9.]+ KiB to move · \d/);
-    assert.ok(run.summary.includes('#### Would change (2)\n\n| Status | Target | Source | Digest | Size | Time |'), run.summary);
+    assert.match(run.summary, /^### regkit sync check: 2 would-copy, 1 excluded\n\n[0-9.]+ KiB to move · \d/);
+    assert.ok(run.summary.includes('#### Would change (2)\n\n| Status | Image | Digest | Size | Time |'), run.summary);
     assert.ok(run.summary.includes(`<summary>1 excluded</summary>\n\n- \`${reg.host}/mirror/app\` ← \`${reg.host}/team/app\`: 1 tag,`), run.summary);
-    assert.match(run.summary, new RegExp(`\\| would-copy \\| ${reg.host}/mirror/app:v1 \\| ${reg.host}/team/app:v1 \\| \`sha256:[0-9a-f]{12}\` \\|`));
+    assert.match(run.summary, new RegExp(`\\| would-copy \\| ${reg.host}/mirror/app:v1<br><sub>from ${reg.host}/team/app:v1</sub> \\| \`sha256:[0-9a-f]{12}\` \\|`));
   });
 
   test('once copies and sets changed; the next run has nothing to do', async () => {

@@ -35,7 +35,8 @@ test('heading: the counts, failures first; facts below it', () => {
   assert.equal(md.split('\n')[0], '### regkit sync once: 1 failed, 1 copied, 1 backed-up, 1 unchanged, 12 excluded');
   assert.equal(md.split('\n')[2], '3.0 MiB moved · 4.2 s · rate limit remaining (lowest seen): `docker.io` 95');
   assert.equal(renderSummary([], { title: 'regkit sync once' }), '### regkit sync once: nothing to do\n\n');
-  assert.match(renderSummary([synced('would-copy', '1', { bytes: 2048 })]), /^### regkit: 1 would-copy\n\n0 B moved · 2\.0 KiB to move\n/);
+  assert.match(renderSummary([synced('would-copy', '1', { bytes: 2048 })]), /^### regkit: 1 would-copy\n\n2\.0 KiB to move\n/);
+  assert.equal(renderSummary(Array.from({ length: 2400 }, (_, i) => synced('excluded', `${i}`, { reason: 'r' }))).split('\n')[0], '### regkit: 2,400 excluded');
 });
 
 test('a run that failed before any result says failed in its heading, never "0 failed"', () => {
@@ -53,7 +54,7 @@ test('order: failures (whole reason, escaped), then what changed, then folded no
   assert.deepEqual(sections(check), ['#### Would change (1)', '<details><summary>1 unchanged</summary>', '<details><summary>1 excluded</summary>']);
 });
 
-test('one table shape per kind: copies with target, source, digest, size and own time; deletes with tag, digest and rule', () => {
+test('one table shape per kind: copies with image (its source below), digest, size and own time; deletes with tag, digest and rule', () => {
   const md = renderSummary([
     ...RESULTS.slice(1, 3),
     { op: 'tag-delete', status: 'deleted', target: at('r.example/app:ci-001'), digest: D2, bytes: 0, details: { kind: 'script', script: 'keep three', line: 4 } },
@@ -61,16 +62,18 @@ test('one table shape per kind: copies with target, source, digest, size and own
   ]);
   const rows = md.split('\n').filter((l) => l.startsWith('| '));
   assert.deepEqual(rows, [
-    '| Status | Target | Source | Digest | Size | Time |',
-    '| --- | --- | --- | --- | ---: | ---: |',
-    '| backed-up | mirror.example/team/app:1-backup | mirror.example/team/app:1 | `sha256:2b2b2b2b2b2b` | 0 B | 80 ms |',
-    '| copied | mirror.example/team/app:1 | docker.io/team/app:1 | `sha256:1a1a1a1a1a1a` | 3.0 MiB | 2.1 s |',
+    '| Status | Image | Digest | Size | Time |',
+    '| --- | --- | --- | ---: | ---: |',
+    '| backed-up | mirror.example/team/app:1-backup<br><sub>from mirror.example/team/app:1</sub> | `sha256:2b2b2b2b2b2b` | 0\u00a0B | 80\u00a0ms |',
+    '| copied | mirror.example/team/app:1<br><sub>from docker.io/team/app:1</sub> | `sha256:1a1a1a1a1a1a` | 3.0\u00a0MiB | 2.1\u00a0s |',
     '| Action | Tag | Digest | Rule |',
     '| --- | --- | --- | --- |',
     '| deleted | r.example/app:ci-001 | `sha256:2b2b2b2b2b2b` | script "keep three" line 4 |',
     '| deleted | r.example/app:ci-002 | `sha256:2b2b2b2b2b2b` | policy "old builds" |',
   ]);
   assert.equal(escapeCell('a|b\r\nc & <d>'), 'a\\|b<br>c &amp; &lt;d&gt;');
+  // Deletes move no bytes: no "0 B moved" above them.
+  assert.doesNotMatch(renderSummary([{ op: 'tag-delete', status: 'deleted', target: at('r.example/app:x'), bytes: 0 }]), /moved/);
 });
 
 test('folding: unchanged and excluded tags become one line per repository pair and reason, naming the first few', () => {
@@ -87,7 +90,7 @@ test('size cap: the summary stays under maxBytes and says how many entries it le
   assert.equal((md.match(/^- \*\*/gm) ?? []).length, 3, 'every failure kept');
   const rows = (md.match(/^\| copied /gm) ?? []).length;
   assert.ok(rows > 100 && rows < 5000, `${rows} rows`);
-  assert.ok(md.trimEnd().endsWith(`_${5000 - rows} more entries left out to keep this summary under 64.0 KiB; the step log lists every result._`), md.slice(-300));
+  assert.ok(md.trimEnd().endsWith(`_${(5000 - rows).toLocaleString('en-US')} more entries left out to keep this summary under 64.0 KiB; the step log lists every result._`), md.slice(-300));
   // The default cap holds a 2,500-tag sync whole and keeps 10,000 under 512 KiB.
   const big = Array.from({ length: 10_000 }, (_, i) => synced('copied', `t${i}`, { digest: D1, bytes: 1 }));
   assert.ok(Buffer.byteLength(renderSummary(big)) <= 512 * 1024);
