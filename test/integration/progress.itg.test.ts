@@ -3,6 +3,8 @@
 // line every 5 s. The source's proxy sends half the layer, then holds the rest back, as a slow link would.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -43,6 +45,7 @@ describe('copy progress driven by bytes', () => {
     work = await makeTempDir('regkit-progress-');
     [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
     image = await seedImage(src, join(work, 'layout'), ['upstream/big:v1'], { tag: 'v1', layers: 1, layerSize: 8 * MiB, seed: 'progress' });
+    await seedImage(src, join(work, 'small'), ['upstream/small:v1'], { tag: 'v1', layers: 1, layerSize: 1024, seed: 'progress-small' });
     const layer = image.manifests[0]!.layers[0]!.digest;
     const isLayer = (req: IncomingMessage) => req.method === 'GET' && (req.url ?? '').endsWith(`/blobs/${layer}`);
     proxy = await startProxy(src.host, { faults: (req) => (isLayer(req) && stallMs > 0 ? { stallMs } : undefined) });
@@ -75,5 +78,31 @@ describe('copy progress driven by bytes', () => {
     assert.match(lines[0] ?? '', /^info: \S+\/mirror\/log:v1: 4\.0 MiB of 8\.0 MiB \(50%\), [\d.]+ (B|KiB|MiB)\/s, .*1\/2 blobs$/);
     assert.match(lines.at(-1) ?? '', /8\.0 MiB of 8\.0 MiB \(100%\), .*2\/2 blobs$/);
     assert.match(run.stdout, /^copied {8}\S+ → \S+\/mirror\/log:v1 {2}sha256:[0-9a-f]{12} {2}8\.0 MiB {2}[\d.]+ s\n$/);
+  });
+
+  test('sync once killed by a timeout has already written the results it finished', async () => {
+    stallMs = 8000;
+    const config = join(work, 'killed.yml');
+    const step = (repo: string) => `  - source: ${proxy.host}/upstream/${repo}:v1\n    target: ${dst.host}/killed/${repo}:v1\n    type: image\n`;
+    await writeFile(config, `version: 1\ndefaults:\n  parallel: 2\nsync:\n${step('big')}${step('small')}`);
+    const child = spawn(process.execPath, [MAIN, 'sync', '-c', config, 'once', '--format', 'json', ...hostFlags(proxy, dst)], {
+      env: { ...process.env, GITHUB_ACTIONS: '', DOCKER_CONFIG: join(work, 'none') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    trackChild(child);
+    let stdout = '';
+    const firstLine = new Promise<void>((resolve) => {
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString('utf8');
+        if (stdout.includes('\n')) resolve();
+      });
+    });
+    await firstLine;
+    // The small image is done while the big one is still held halfway: the job's timeout strikes now.
+    child.kill('SIGTERM');
+    await once(child, 'close');
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; target: string; durationMs: number });
+    assert.deepEqual(lines.map((l) => `${l.status} ${l.target}`), [`copied ${dst.host}/killed/small:v1`]);
+    assert.ok(lines[0]!.durationMs < 4000, `its own time: ${lines[0]!.durationMs} ms`);
   });
 });
