@@ -1,5 +1,5 @@
 // Renders a command's output for stdout in the asked format. Results are written one at a time as they end
-// (`renderResult`), so the `results` case here is only for what was not streamed.
+// (`renderResult`); everything else at the end (`renderOutput`).
 import { renderJsonLine } from '../report/jsonl.js';
 import type { OperationResult } from '../report/result.js';
 import { renderTextLine } from '../report/text.js';
@@ -12,11 +12,9 @@ export function renderResult(r: OperationResult, format: OutputFormat): string {
   return format === 'json' ? renderJsonLine(r) : renderTextLine(r);
 }
 
-export function renderOutput(out: CommandOutput, format: OutputFormat): string | Uint8Array {
+export function renderOutput(out: Exclude<CommandOutput, { kind: 'results' }>, format: OutputFormat): string | Uint8Array {
   const json = format === 'json';
   switch (out.kind) {
-    case 'results':
-      return out.results.map((r) => renderResult(r, format)).join('');
     case 'list':
       return json ? `${JSON.stringify(out.items)}\n` : out.items.map((i) => `${i}\n`).join('');
     case 'digest':

@@ -29,6 +29,3 @@ export function renderJsonLine(r: OperationResult): string {
   return `${JSON.stringify(resultRecord(r))}\n`;
 }
 
-export function renderJsonLines(results: readonly OperationResult[]): string {
-  return results.map(renderJsonLine).join('');
-}

@@ -26,10 +26,6 @@ export function renderTextLine(r: OperationResult): string {
   return `${cells.join('  ')}\n`;
 }
 
-export function renderText(results: readonly OperationResult[]): string {
-  return results.map(renderTextLine).join('');
-}
-
 export interface Tally {
   operations: number;
   /** Statuses that occurred, in the order they read best: writes, plans, no-ops, failures. */

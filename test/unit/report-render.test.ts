@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderJsonLines } from '../../src/report/jsonl.js';
+import { renderJsonLine } from '../../src/report/jsonl.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { imageAt, type OperationResult } from '../../src/report/result.js';
-import { renderText, renderTotals } from '../../src/report/text.js';
+import { renderTextLine, renderTotals } from '../../src/report/text.js';
 import { formatBytes, formatDuration, shortDigest } from '../../src/report/units.js';
+
+/** Lines as the faces write them, one per result. */
+const renderText = (results: readonly OperationResult[]) => results.map(renderTextLine).join('');
+const renderJsonLines = (results: readonly OperationResult[]) => results.map(renderJsonLine).join('');
 
 /** A result's place, from the text it is rendered as. */
 const at = (text: string) => imageAt(parseReference(text));

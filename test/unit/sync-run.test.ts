@@ -9,7 +9,7 @@ import { UsageError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { parseReference, type Reference } from '../../src/oci/reference.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { renderJsonLines } from '../../src/report/jsonl.js';
+import { renderJsonLine } from '../../src/report/jsonl.js';
 import { locationText, type OperationResult } from '../../src/report/result.js';
 import { StoreSet } from '../../src/store/open.js';
 import { loadSyncConfig } from '../../src/sync/config/load.js';
@@ -187,7 +187,7 @@ describe('runSync: a step that fails before it has items', () => {
     const yaml = 'sync:\n  - source: src.example/team\n    target: dst.example/mirror\n    type: registry\n  - source: src.example/app\n    target: dst.example/app\n    type: repository\n';
     const results = await runSync({ stores, logger: silentLogger }, loadSyncConfig({ text: yaml, name: 'regsync.yml' }, {}), { mode: 'check' });
     assert.deepEqual(
-      renderJsonLines(results).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).map((r) => [r['source'], r['target'], r['status'], r['reason']]),
+      results.map((r) => JSON.parse(renderJsonLine(r)) as Record<string, unknown>).map((r) => [r['source'], r['target'], r['status'], r['reason']]),
       [
         ['src.example/team', 'dst.example/mirror', 'failed', 'catalog of src.example refused'],
         ['src.example/app', 'dst.example/app', 'failed', 'catalog of src.example refused'],
