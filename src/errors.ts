@@ -170,10 +170,13 @@ export class ConfigError extends Error {
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
+  /** The message without its position, for a face that shows the position apart (an annotation). */
+  readonly withoutPosition: string;
   constructor(message: string, where: { file?: string; line?: number; column?: number } = {}) {
     const pos = where.file ? `${where.file}${where.line ? `:${where.line}${where.column ? `:${where.column}` : ''}` : ''}: ` : '';
     super(`${pos}${message}`);
     this.name = 'ConfigError';
+    this.withoutPosition = message;
     this.file = where.file;
     this.line = where.line;
     this.column = where.column;

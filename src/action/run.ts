@@ -8,15 +8,15 @@ import { isSyncCommand } from '../command/options.js';
 import { openStores, type StoreTuning } from '../command/store-options.js';
 import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
-import { renderJsonLines } from '../report/jsonl.js';
+import { renderJsonLine } from '../report/jsonl.js';
 import { createProgressReporter } from '../report/progress.js';
 import { exitCodeOf, type OperationResult } from '../report/result.js';
-import { renderText } from '../report/text.js';
+import { renderTextLine, renderTotals } from '../report/text.js';
 import { cacheRunFrom, layoutCacheSpec } from '../command/layout-cache.js';
 import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
 import { actionsCacheService, restoreLayouts, saveLayouts } from './layout-cache.js';
-import { createActionLogger, GroupedProgress } from './logger.js';
-import { outputsOf, pruneOutputsOf, setOutputs, syncOutputsOf, writeSummary } from './outputs.js';
+import { createActionLogger, failStep, GroupedProgress } from './logger.js';
+import { outputsOf, PLAN_MAX_BYTES, planOutput, pruneOutputsOf, setOutputs, syncOutputsOf, writeSummary } from './outputs.js';
 
 /**
  * The run's secrets, each form handed to the runner's masking as it is learned (the runner masks only values it
@@ -47,20 +47,23 @@ async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger:
   const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
   const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
   const progress = new GroupedProgress();
+  const json = settings.global.format === 'json';
+  // Each result is logged as its operation ends, outside any progress group, so a job cut off by its timeout shows
+  // what it finished.
+  const onResult = (r: OperationResult): void => {
+    progress.close();
+    const masked = secrets.redactData(r);
+    core.info(secrets.redact((json ? renderJsonLine(masked) : renderTextLine(masked)).trimEnd()));
+  };
   let out: CommandOutput;
   try {
-    out = await executeCommand(command, { stores, logger, onProgress: createProgressReporter(progress.emit) });
+    out = await executeCommand(command, { stores, logger, onProgress: createProgressReporter(progress.emit), onResult });
   } finally {
     progress.close();
     await stores.close();
   }
   if (service && restored && writes) await saveLayouts(service, restored, wroteSomething(out), logger);
   return out;
-}
-
-function describe(out: CommandOutput, results: readonly OperationResult[], settings: ActionSettings): string {
-  if (out.kind === 'raw') return Buffer.from(out.bytes).toString('utf8');
-  return settings.global.format === 'json' ? renderJsonLines(results) : renderText(results);
 }
 
 /** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the action runs in a test. */
@@ -77,17 +80,21 @@ export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv,
     const { command } = settings;
     title = `regkit ${command.name}`;
     const out = await execute(settings, env, logger, secrets, argv[0] !== undefined, tuning);
-    // Masked field by field before anything renders them: the summary escapes characters a secret may hold.
-    if (out.kind === 'results') results = secrets.redactData(out.results);
-    core.info(secrets.redact(describe(out, results, settings).trimEnd()));
+    if (out.kind === 'results') {
+      // Masked field by field before anything renders them: the summary escapes characters a secret may hold.
+      results = secrets.redactData(out.results);
+      core.info(renderTotals(results, Date.now() - started));
+      const { leftOut } = planOutput(results);
+      if (leftOut > 0) logger.warn(`the plan output leaves out ${leftOut} of ${results.length} entries (unchanged and excluded first) to stay under ${PLAN_MAX_BYTES} bytes; this log lists every result`);
+    } else if (out.kind === 'raw') core.info(secrets.redact(Buffer.from(out.bytes).toString('utf8').trimEnd()));
     setOutputs(secrets.redactData(isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results)));
   } catch (err) {
     failure = err;
   }
   const message = failure === undefined ? undefined : secrets.redact(failure instanceof Error ? failure.message : String(failure));
-  await writeSummary({ results, title, error: message, ...(commandWord === 'sync' ? { sync: { durationMs: Date.now() - started } } : {}) }, logger, secrets);
+  await writeSummary({ results, title, error: message, durationMs: Date.now() - started }, logger, secrets);
   if (message !== undefined) {
-    core.setFailed(message);
+    failStep(failure, secrets);
     return exitCodeFor(failure);
   }
   const failed = results.filter((r) => r.status === 'failed');

@@ -1,5 +1,5 @@
 // The CLI logger: text lines with a level prefix, or JSON lines (`--log-format json`), on stderr. Debug shows with -v.
-import type { LogLevel, Logger } from '../log.js';
+import { positionText, splitPosition, type LogLevel, type Logger } from '../log.js';
 import type { OutputFormat } from '../command/options.js';
 import type { Redactor } from './redact.js';
 
@@ -27,8 +27,10 @@ const LEVEL_ORDER: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 export function createCliLogger(opts: CliLoggerOptions): Logger {
   const now = opts.now ?? (() => new Date());
   const lowest = LEVEL_ORDER.indexOf(opts.minLevel ?? (opts.verbose ? 'debug' : 'info'));
-  const log = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
+  const log = (level: LogLevel, text: string, allFields?: Record<string, unknown>): void => {
     if (LEVEL_ORDER.indexOf(level) < lowest) return;
+    const { position, rest: fields } = splitPosition(allFields);
+    const message = position ? `${positionText(position)}: ${text}` : text;
     if (opts.format === 'json') {
       opts.write(opts.redact(`${JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields })}\n`));
       return;

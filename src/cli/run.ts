@@ -1,10 +1,11 @@
 // The CLI face: argv → typed command → stores → output on stdout, logs and the final error on stderr, exit code back.
 import { exitCodeFor } from '../errors.js';
-import { createProgressReporter } from '../report/progress.js';
-import { exitCodeOf } from '../report/result.js';
+import { createProgressReporter, TerminalProgress } from '../report/progress.js';
+import { exitCodeOf, locationText, type CopyProgress } from '../report/result.js';
+import { renderTotals } from '../report/text.js';
 import { executeCommand } from '../command/execute.js';
 import { createCliLogger, formatFatal, logFormatOf } from './logger.js';
-import { renderOutput } from './output.js';
+import { renderOutput, renderResult } from './output.js';
 import { parseCommandLine } from './parse.js';
 import { learnArgvSecrets, redactorOf } from './redact.js';
 import { Secrets } from '../log.js';
@@ -15,7 +16,8 @@ import type { HostConfig } from '../config/hostconfig.js';
 
 export interface CliIo {
   stdout: { write(chunk: string | Uint8Array): unknown };
-  stderr: { write(chunk: string): unknown };
+  /** `isTTY` and `columns` as on process.stderr: a terminal gets progress lines redrawn in place. */
+  stderr: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 /** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the CLI runs in a test. */
@@ -50,18 +52,35 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
     io.stderr.write(formatFatal(err, global.logFormat, redact));
     return exitCodeFor(err);
   }
-  const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, ...(global.logLevel ? { minLevel: global.logLevel } : {}), write: (line) => io.stderr.write(line), redact });
+  // On a terminal the progress lines stand below everything else and are lifted off for each line written.
+  const terminal = io.stderr.isTTY === true && global.logFormat === 'text' ? new TerminalProgress(io.stderr) : undefined;
+  const above = (write: () => void): void => (terminal ? terminal.around(write) : write());
+  const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, ...(global.logLevel ? { minLevel: global.logLevel } : {}), write: (line) => above(() => io.stderr.write(line)), redact });
   const stores = openStores(command, global, logger, secrets, tuning, stored);
+  const started = Date.now();
   try {
-    const onProgress = createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
-    const out = await executeCommand(command, { stores, logger, onProgress });
-    const rendered = renderOutput(out, global.format, secrets, global.template);
-    if (out.kind === 'raw' && rendered !== out.bytes && global.template === undefined) logger.warn('the output held a credential and was masked, so these bytes no longer match their digest');
-    io.stdout.write(rendered);
-    if (out.kind !== 'results') return 0;
+    const onProgress: (p: CopyProgress) => void = terminal ? terminal.update : createProgressReporter((image, line) => logger.info(`${image}: ${line}`));
+    const out = await executeCommand(command, {
+      stores,
+      logger,
+      onProgress,
+      onResult: (r) => {
+        if (r.target !== undefined) terminal?.done(locationText(r.target));
+        above(() => io.stdout.write(renderResult(r, global.format, secrets)));
+      },
+    });
+    terminal?.close();
+    if (out.kind !== 'results') {
+      const rendered = renderOutput(out, global.format, secrets, global.template);
+      if (out.kind === 'raw' && rendered !== out.bytes && global.template === undefined) logger.warn('the output held a credential and was masked, so these bytes no longer match their digest');
+      io.stdout.write(rendered);
+      return 0;
+    }
+    if (out.results.length !== 1) logger.info(renderTotals(out.results, Date.now() - started));
     for (const r of out.results) if (r.status === 'failed') logger.error(`${r.op} failed: ${r.reason ?? 'no reason given'}`);
     return exitCodeOf(out.results);
   } catch (err) {
+    terminal?.close();
     io.stderr.write(formatFatal(err, global.logFormat, redact));
     return exitCodeFor(err);
   } finally {

@@ -1,9 +1,8 @@
 // Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
 import { exportImage, importImage } from '../copy/archive.js';
 import { copyImage, type CopyProgress } from '../copy/copy.js';
-import { warningText } from '../config/warning.js';
 import { exitCodeFor } from '../errors.js';
-import type { Logger } from '../log.js';
+import { atPosition, type Logger } from '../log.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { RateLimit } from '../store/store.js';
 import type { StoreSet } from '../store/open.js';
@@ -22,6 +21,11 @@ export interface CommandContext {
   stores: StoreSet;
   logger: Logger;
   onProgress?: (p: CopyProgress) => void;
+  /**
+   * Hears each result as soon as it is final, in the order operations end: a face prints it at once, so a run killed
+   * by a timeout has logged what it finished. The `results` output still holds them all, in plan order.
+   */
+  onResult?: (r: OperationResult) => void;
 }
 
 export type CommandOutput =
@@ -71,17 +75,24 @@ function syncRunOptions(cmd: SyncCommand): SyncRunOptions {
   };
 }
 
+/** Results of a one-operation command, told to `onResult` like an engine's. */
+function single(ctx: CommandContext, r: OperationResult): CommandOutput {
+  ctx.onResult?.(r);
+  return { kind: 'results', results: [r] };
+}
+
 // Sync and prune engines load when their command runs, so a copy does not pay for their code at start-up.
 export async function executeCommand(cmd: Command, ctx: CommandContext): Promise<CommandOutput> {
   switch (cmd.name) {
     case 'sync once':
     case 'sync check': {
       const { runSync } = await import('../sync/run.js');
-      return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
+      const syncCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}), ...(ctx.onResult ? { onResult: ctx.onResult } : {}) };
+      return { kind: 'results', results: await runSync(syncCtx, cmd.config, syncRunOptions(cmd)) };
     }
     case 'sync config': {
       // Nothing runs, so the warnings a run would log first are logged here: what is printed leaves them out.
-      for (const w of cmd.config.warnings) ctx.logger.warn(warningText(w));
+      for (const w of cmd.config.warnings) ctx.logger.warn(w.message, atPosition(w));
       const { renderSyncConfig } = await import('../sync/config/view.js');
       return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
     }
@@ -90,19 +101,19 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
     case 'prune once': {
       const { runPrune } = await import('../prune/run.js');
       const copy = { stores: ctx.stores, logger: ctx.logger };
-      const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => copyImage(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
+      const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => copyImage(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun }, ctx.onResult);
       return { kind: 'results', results: report.results };
     }
     case 'copy':
     case 'image export':
     case 'image import':
-      return { kind: 'results', results: [await runCopy(cmd, ctx)] };
+      return single(ctx, await runCopy(cmd, ctx));
     case 'tag ls': {
       const tags = await listTags(ctx.stores.storeFor(cmd.repository), cmd);
       return { kind: 'list', items: tags, view: withPretty({ Name: formatReference(cmd.repository), Tags: tags }, tags.map((t) => `${t}\n`).join('')) };
     }
     case 'tag delete':
-      return { kind: 'results', results: [await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref)] };
+      return single(ctx, await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref));
     case 'repo ls': {
       const repositories = await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd);
       return { kind: 'list', items: repositories, view: withPretty({ Name: cmd.registry, Repositories: repositories }, repositories.map((r) => `${r}\n`).join('')) };
@@ -136,6 +147,6 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
     case 'registry ls':
       return runRegistrySettings(cmd);
     case 'image delete':
-      return { kind: 'results', results: [await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force)] };
+      return single(ctx, await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force));
   }
 }

@@ -11,6 +11,9 @@ import { blobReadFailed } from './failures.js';
 import type { Limiter } from './limit.js';
 import type { CopyContext, CopyOptions } from './options.js';
 
+/** How often a transfer with bytes on the wire tells its listener where it is; the renderers throttle further. */
+export const PROGRESS_TICK_MS = 250;
+
 export class BlobTransfer {
   readonly counts: BlobCounts = emptyBlobCounts();
   bytesMoved = 0;
@@ -18,6 +21,9 @@ export class BlobTransfer {
   private blobsPlanned = 0;
   private blobsDone = 0;
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Blobs streaming now; while there are any, a timer reports the byte count (the chunks only add to it). */
+  private streaming = 0;
+  private ticker: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ctx: CopyContext,
@@ -45,26 +51,38 @@ export class BlobTransfer {
   private async transfer(desc: Descriptor): Promise<void> {
     const { src, dst, opts } = this;
     // Inside one repository every blob of the source is already the target's: a retag moves no bytes.
+    // A blob that does not stream leaves the progress total: the total is what has to cross the wire.
     if (sameRepository(src, dst) && !opts.forceRecursive) {
       this.counts.skipped++;
+      this.bytesPlanned -= desc.size;
       return;
     }
     const dstStore = this.ctx.stores.storeFor(dst);
     if (sameRegistry(src, dst) && !opts.dryRun && (await dstStore.mountBlob(dst, desc.digest, src))) {
       this.counts.mounted++;
+      this.bytesPlanned -= desc.size;
       return;
     }
     if ((await dstStore.headBlob(dst, desc.digest)) !== undefined) {
       this.counts.skipped++;
+      this.bytesPlanned -= desc.size;
       return;
     }
     if (opts.dryRun) {
       this.counts.copied++;
       this.bytesMoved += desc.size;
+      this.bytesPlanned -= desc.size;
       return;
     }
     // Only the byte moving takes a slot: the cheap checks above for every blob go out at once.
-    await this.limit(() => this.stream(desc));
+    await this.limit(async () => {
+      this.startTicking();
+      try {
+        await this.stream(desc);
+      } finally {
+        this.stopTicking();
+      }
+    });
     this.counts.copied++;
   }
 
@@ -124,6 +142,19 @@ export class BlobTransfer {
         done(null, chunk);
       },
     });
+  }
+
+  private startTicking(): void {
+    if (this.streaming++ > 0 || !this.ctx.onProgress) return;
+    this.ticker = setInterval(() => this.report(), PROGRESS_TICK_MS);
+    // Progress must never keep the process alive on its own.
+    this.ticker.unref();
+  }
+
+  private stopTicking(): void {
+    if (--this.streaming > 0 || this.ticker === undefined) return;
+    clearInterval(this.ticker);
+    this.ticker = undefined;
   }
 
   private report(): void {

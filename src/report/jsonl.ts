@@ -24,6 +24,8 @@ export function resultRecord(r: OperationResult): Record<string, unknown> {
   };
 }
 
-export function renderJsonLines(results: readonly OperationResult[]): string {
-  return results.map((r) => `${JSON.stringify(resultRecord(r))}\n`).join('');
+/** One result as one line, written as the operation ends. */
+export function renderJsonLine(r: OperationResult): string {
+  return `${JSON.stringify(resultRecord(r))}\n`;
 }
+

@@ -1,74 +1,57 @@
-// Operation results as a markdown job summary: a heading with totals and one table row per operation.
+// Operation results as a markdown job summary, laid out for a reader at GitHub's content width: the heading carries
+// the counts; failures come first, each with its whole reason; then what changed or would change (a pull request's
+// check shows its plan before anything else), one table shape per kind of operation; unchanged and excluded entries
+// are folded into counts per repository. The whole stays under a size cap, with a line saying what was left out.
 import { formatReference, repositoryOf } from '../oci/reference.js';
 import { locationText, type Location, type OperationResult, type OperationStatus } from './result.js';
+import { tally } from './text.js';
 import { formatBytes, formatDuration, shortDigest } from './units.js';
+
+/** Well under GitHub's 1 MiB limit for one step's summary, leaving room for other steps of the job. */
+export const SUMMARY_MAX_BYTES = 512 * 1024;
 
 export interface SummaryOptions {
   /** Heading text before the totals, `regkit` when absent. */
   title?: string;
   /** A failure that ended the run before or instead of results. */
   error?: string;
+  /** Wall time of the whole run. */
+  durationMs?: number;
+  /** Size cap in bytes (UTF-8) of the markdown; default SUMMARY_MAX_BYTES. */
+  maxBytes?: number;
+  /** Tags named in one folded line before `…`. Default 10. */
+  namedInFold?: number;
 }
-
-const STATUS_ORDER: readonly OperationStatus[] = ['copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'skipped', 'excluded', 'failed', 'not-run'];
 
 /** Cell text that cannot break the table: `|` escaped, line breaks as `<br>`, HTML inert. */
 export function escapeCell(text: string): string {
+  return escapeText(text).replace(/\|/g, '\\|');
+}
+
+/** Text that stays text in markdown: HTML inert, line breaks as `<br>`, emphasis and link marks escaped. */
+function escapeText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
+    .replace(/([\\`*_[\]])/g, '\\$1')
     .replace(/\r?\n/g, '<br>');
 }
 
-function totalsLine(results: readonly OperationResult[]): string {
-  const counts = STATUS_ORDER.map((s) => [s, results.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
-  const bytes = results.reduce((sum, r) => sum + r.bytes, 0);
-  const parts = [`${results.length} operation${results.length === 1 ? '' : 's'}`, ...counts.map(([s, n]) => `${n} ${s}`), `${formatBytes(bytes)} moved`];
-  return parts.join(', ');
+/** A code span: its text is shown as it is (no escapes work inside one), so only a backtick must not end it early. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 }
 
-function row(r: OperationResult): string {
-  const blobs = r.blobs ? `${r.blobs.copied}/${r.blobs.skipped}/${r.blobs.mounted}` : '';
-  const status = r.reason ? `${r.status}: ${r.reason}` : r.status;
-  const cells = [
-    escapeCell(textOf(r.source)),
-    escapeCell(textOf(r.target)),
-    r.digest ? `\`${escapeCell(shortDigest(r.digest))}\`` : '',
-    escapeCell((r.platforms ?? []).join(', ')),
-    blobs,
-    formatBytes(r.bytes),
-    r.durationMs === undefined ? '' : formatDuration(r.durationMs),
-    escapeCell(status),
-  ];
-  return `| ${cells.join(' | ')} |`;
-}
+const CHANGES: readonly OperationStatus[] = ['would-copy', 'would-backup', 'would-delete', 'copied', 'backed-up', 'deleted'];
+const FOLDED: ReadonlyArray<{ status: OperationStatus; label: string }> = [
+  { status: 'skipped', label: 'unchanged' },
+  { status: 'excluded', label: 'excluded' },
+];
 
-export function renderSummary(results: readonly OperationResult[], opts: SummaryOptions = {}): string {
-  const lines = [`### ${escapeCell(opts.title ?? 'regkit')}: ${totalsLine(results)}`, ''];
-  if (opts.error !== undefined) lines.push(`**Failed:** ${escapeCell(opts.error)}`, '');
-  if (results.length > 0) {
-    lines.push(
-      '| Source | Target | Digest | Platforms | Blobs copied/skipped/mounted | Bytes | Time | Status |',
-      '| --- | --- | --- | --- | --- | ---: | ---: | --- |',
-      ...results.map(row),
-      '',
-    );
-  }
-  return `${lines.join('\n')}\n`;
+function isDelete(r: OperationResult): boolean {
+  return r.op === 'tag-delete' || r.op === 'image-delete' || r.op === 'prune';
 }
-
-export interface SyncSummaryOptions extends SummaryOptions {
-  /** Wall time of the whole run. */
-  durationMs?: number;
-  /** Excluded tags of one repository pair and reason beyond this many are folded into one row. Default 5. */
-  foldExcludedOver?: number;
-}
-
-/** Always shown in a sync heading, zero or not, so runs read alike; the rest only when they occur. */
-const SYNC_TOTALS: readonly OperationStatus[] = ['copied', 'skipped', 'would-copy', 'backed-up', 'excluded', 'failed'];
-const SYNC_OCCASIONAL: readonly OperationStatus[] = ['would-backup', 'deleted', 'would-delete', 'not-run'];
 
 function textOf(loc: Location | undefined): string {
   return loc ? locationText(loc) : '';
@@ -85,8 +68,8 @@ function repositoryText(loc: Location | undefined): string {
 function tagText(loc: Location | undefined): string {
   if (loc?.kind === 'image') {
     const { tag, digest } = loc.ref;
-    if (tag !== undefined) return digest !== undefined ? `${tag}@${digest}` : tag;
-    return digest ?? textOf(loc);
+    if (tag !== undefined) return digest !== undefined ? `${tag}@${shortDigest(digest)}` : tag;
+    return digest ? shortDigest(digest) : textOf(loc);
   }
   if (loc?.kind === 'file' && loc.tag !== undefined) return loc.tag;
   return textOf(loc);
@@ -99,18 +82,29 @@ function registryText(loc: Location): string {
   return locationText(loc);
 }
 
-function syncTotalsLine(results: readonly OperationResult[], durationMs: number | undefined): string {
-  const count = (s: OperationStatus) => results.filter((r) => r.status === s).length;
-  const statuses = [...SYNC_TOTALS.map((s) => `${count(s)} ${s}`), ...SYNC_OCCASIONAL.filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`)];
-  const planned = (r: OperationResult) => r.status.startsWith('would-');
-  const moved = results.reduce((sum, r) => sum + (planned(r) ? 0 : r.bytes), 0);
-  const toMove = results.reduce((sum, r) => sum + (planned(r) ? r.bytes : 0), 0);
-  const bytes = [`${formatBytes(moved)} moved`, ...(toMove > 0 ? [`${formatBytes(toMove)} to move`] : [])];
-  return [statuses.join(', '), ...bytes, ...(durationMs !== undefined ? [formatDuration(durationMs)] : [])].join(' · ');
+/** `41.0 MiB` kept on one line. */
+function unbroken(text: string): string {
+  return text.replace(/ /g, '\u00a0');
 }
 
-/** The lowest remaining pull count each source registry reported, from `details.rateLimitRemaining`. */
-function rateLimitLine(results: readonly OperationResult[]): string | undefined {
+/** `2,400`: counts read at a glance. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function headingCounts(results: readonly OperationResult[]): string {
+  return tally(results)
+    .counts.map(([s, n]) => `${count(n)} ${FOLDED.find((f) => f.status === s)?.label ?? s}`)
+    .join(', ');
+}
+
+/** Bytes moved (and to move, in a plan), wall time, and the lowest rate limit each source registry reported. */
+function factsLine(results: readonly OperationResult[], durationMs: number | undefined): string {
+  const t = tally(results);
+  // A plan moves nothing: it says what it would move; deletes move no bytes at all.
+  const parts = t.moved > 0 || (t.toMove === 0 && !results.every(isDelete)) ? [`${formatBytes(t.moved)} moved`] : [];
+  if (t.toMove > 0) parts.push(`${formatBytes(t.toMove)} to move`);
+  if (durationMs !== undefined) parts.push(formatDuration(durationMs));
   const lowest = new Map<string, number>();
   for (const r of results) {
     const remaining = r.details?.kind === 'transfer' ? r.details.rateLimitRemaining : undefined;
@@ -118,79 +112,125 @@ function rateLimitLine(results: readonly OperationResult[]): string | undefined 
     const registry = registryText(r.source);
     lowest.set(registry, Math.min(remaining, lowest.get(registry) ?? Infinity));
   }
-  if (lowest.size === 0) return undefined;
-  return `Rate limit remaining (lowest seen): ${[...lowest].map(([registry, n]) => `\`${escapeCell(registry)}\` ${n}`).join(', ')}`;
+  if (lowest.size > 0) parts.push(`rate limit remaining (lowest seen): ${[...lowest].map(([registry, n]) => `${code(registry)} ${n}`).join(', ')}`);
+  return parts.join(' · ');
 }
 
-function syncRow(r: OperationResult): string {
-  const cells = [
-    escapeCell(textOf(r.source)),
-    escapeCell(textOf(r.target)),
-    r.op === 'backup' || r.op === 'sync' ? r.status : `${r.status} (${r.op})`,
-    r.digest ? `\`${escapeCell(shortDigest(r.digest))}\`` : '',
-    formatBytes(r.bytes),
-    r.durationMs === undefined ? '' : formatDuration(r.durationMs),
-    escapeCell(r.reason ?? ''),
-  ];
-  return `| ${cells.join(' | ')} |`;
+function routeText(r: OperationResult): string {
+  if (r.source !== undefined && r.target !== undefined) return `${textOf(r.source)} → ${textOf(r.target)}`;
+  return textOf(r.target ?? r.source);
 }
 
-const NAMED_IN_FOLD = 5;
-
-function foldedRow(group: readonly OperationResult[]): string {
-  const first = group[0]!;
-  const tags = group.map((r) => tagText(r.target ?? r.source));
-  const named = tags.slice(0, NAMED_IN_FOLD).join(', ') + (tags.length > NAMED_IN_FOLD ? ', …' : '');
-  const cells = [
-    escapeCell(repositoryText(first.source)),
-    escapeCell(repositoryText(first.target)),
-    'excluded',
-    '',
-    '',
-    '',
-    escapeCell(`${group.length} tags: ${first.reason ?? 'excluded'} (${named})`),
-  ];
-  return `| ${cells.join(' | ')} |`;
+function failureItem(r: OperationResult): string {
+  return `- **${escapeText(routeText(r) || r.op)}**<br>${escapeText(r.reason ?? 'no reason given')}`;
 }
 
-/**
- * Rows in result order; the excluded tags of one repository pair with one reason become a single row, where the
- * first of them stood, once there are more than `foldOver` of them (a policy that keeps 3 of 400 tags stays readable).
- */
-function syncRows(results: readonly OperationResult[], foldOver: number): string[] {
+const TRANSFER_HEAD = ['| Status | Image | Digest | Size | Time |', '| --- | --- | --- | ---: | ---: |'];
+const DELETE_HEAD = ['| Action | Tag | Digest | Rule |', '| --- | --- | --- | --- |'];
+
+function transferRow(r: OperationResult): string {
+  const status = r.op === 'sync' || r.op === 'copy' || r.op === 'backup' ? r.status : `${r.status} (${r.op})`;
+  const digest = r.digest ? code(shortDigest(r.digest)) : '';
+  const time = r.durationMs === undefined ? '' : unbroken(formatDuration(r.durationMs));
+  // The source under the target, smaller: a column of its own would squeeze the others into two lines at GitHub's width.
+  const image = r.source !== undefined ? `${escapeCell(textOf(r.target))}<br><sub>from ${escapeCell(textOf(r.source))}</sub>` : escapeCell(textOf(r.target));
+  return `| ${[status, image, digest, unbroken(formatBytes(r.bytes)), time].join(' | ')} |`;
+}
+
+/** The script or policy that asked for a delete, or the reason a sync step gave. */
+function ruleText(r: OperationResult): string {
+  const d = r.details;
+  if (d?.kind === 'script') return `script "${d.script}"${d.line !== undefined ? ` line ${d.line}` : ''}`;
+  if (d?.kind === 'policy') return `policy "${d.policy}"${d.line !== undefined ? ` line ${d.line}` : ''}`;
+  return r.reason ?? '';
+}
+
+function deleteRow(r: OperationResult): string {
+  const digest = r.digest ? code(shortDigest(r.digest)) : '';
+  return `| ${[r.status, escapeCell(textOf(r.target ?? r.source)), digest, escapeCell(ruleText(r))].join(' | ')} |`;
+}
+
+/** One line per repository pair and reason: how many tags, and the first few by name. */
+function foldedLines(results: readonly OperationResult[], named: number): string[] {
   const groups = new Map<string, OperationResult[]>();
-  const groupOf = (r: OperationResult) => JSON.stringify([repositoryText(r.source), repositoryText(r.target), r.reason ?? '']);
   for (const r of results) {
-    if (r.status !== 'excluded') continue;
-    const key = groupOf(r);
+    const key = JSON.stringify([repositoryText(r.target), repositoryText(r.source), r.reason ?? '']);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  const rows: string[] = [];
-  const folded = new Set<string>();
-  for (const r of results) {
-    const group = r.status === 'excluded' ? groups.get(groupOf(r))! : undefined;
-    if (!group || group.length <= foldOver) rows.push(syncRow(r));
-    else if (!folded.has(groupOf(r))) {
-      folded.add(groupOf(r));
-      rows.push(foldedRow(group));
-    }
-  }
-  return rows;
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const tags = group.map((r) => tagText(r.target ?? r.source));
+    const names = tags.slice(0, named).join(', ') + (tags.length > named ? ', …' : '');
+    const from = first.source && first.target ? ` ← ${code(repositoryText(first.source))}` : '';
+    const what = `${count(group.length)} ${group.length === 1 ? 'tag' : 'tags'}${first.reason ? `, ${first.reason}` : ''}`;
+    return `- ${code(repositoryText(first.target ?? first.source))}${from}: ${escapeText(what)} (${escapeText(names)})`;
+  });
 }
 
-/** A sync run: totals with bytes and wall time, rate limits when known, then one row per entry and tag. */
-export function renderSyncSummary(results: readonly OperationResult[], opts: SyncSummaryOptions = {}): string {
-  const lines = [`### ${escapeCell(opts.title ?? 'regkit sync')}: ${syncTotalsLine(results, opts.durationMs)}`, ''];
-  if (opts.error !== undefined) lines.push(`**Failed:** ${escapeCell(opts.error)}`, '');
-  const limits = rateLimitLine(results);
-  if (limits !== undefined) lines.push(limits, '');
-  if (results.length > 0) {
-    lines.push(
-      '| Source | Target | Verdict | Digest | Bytes | Time | Reason |',
-      '| --- | --- | --- | --- | ---: | ---: | --- |',
-      ...syncRows(results, opts.foldExcludedOver ?? 5),
-      '',
-    );
+/** Lines added while they fit the byte budget; what does not fit is counted, not written. */
+class Budget {
+  readonly lines: string[] = [];
+  private used = 0;
+  leftOut = 0;
+
+  constructor(private readonly max: number) {}
+
+  fits(lines: readonly string[]): boolean {
+    return this.used + lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0) <= this.max;
   }
-  return `${lines.join('\n')}\n`;
+
+  add(...lines: string[]): void {
+    for (const l of lines) this.used += Buffer.byteLength(l) + 1;
+    this.lines.push(...lines);
+  }
+
+  /** A block (a heading, a table head) and then its items one by one, as many as fit; `tail` closes the block. */
+  block(head: string[], items: readonly string[], tail: string[] = ['']): void {
+    if (items.length === 0) return;
+    if (!this.fits([...head, items[0]!, ...tail])) {
+      this.leftOut += items.length;
+      return;
+    }
+    this.add(...head);
+    let i = 0;
+    for (; i < items.length && this.fits([items[i]!, ...tail]); i++) this.add(items[i]!);
+    this.leftOut += items.length - i;
+    this.add(...tail);
+  }
+}
+
+/** Room kept for the line that says what was left out. */
+const NOTE_ROOM = 400;
+
+export function renderSummary(results: readonly OperationResult[], opts: SummaryOptions = {}): string {
+  const title = escapeText(opts.title ?? 'regkit');
+  const counts = headingCounts(results);
+  // A run that ended in an error says so in its heading: never "0 failed" above a failure.
+  const verdict = opts.error !== undefined ? `failed${counts ? ` (${counts})` : ''}` : counts || 'nothing to do';
+  const out = new Budget((opts.maxBytes ?? SUMMARY_MAX_BYTES) - NOTE_ROOM);
+  out.add(`### ${title}: ${verdict}`, '');
+  if (opts.error !== undefined) out.add(`**Failed:** ${escapeText(opts.error)}`, '');
+  const facts = results.length > 0 ? factsLine(results, opts.durationMs) : '';
+  if (facts) out.add(facts, '');
+
+  const failed = results.filter((r) => r.status === 'failed');
+  out.block([`#### Failed (${count(failed.length)})`, ''], failed.map(failureItem));
+  for (const [label, statuses] of [
+    ['Would change', CHANGES.filter((s) => s.startsWith('would-'))],
+    ['Changed', CHANGES.filter((s) => !s.startsWith('would-'))],
+  ] as const) {
+    const rows = results.filter((r) => statuses.includes(r.status));
+    if (rows.length === 0) continue;
+    out.add(`#### ${label} (${count(rows.length)})`, '');
+    out.block(TRANSFER_HEAD, rows.filter((r) => !isDelete(r)).map(transferRow));
+    out.block(DELETE_HEAD, rows.filter(isDelete).map(deleteRow));
+  }
+  for (const { status, label } of FOLDED) {
+    const rows = results.filter((r) => r.status === status);
+    if (rows.length > 0) out.block([`<details><summary>${count(rows.length)} ${label}</summary>`, ''], foldedLines(rows, opts.namedInFold ?? 10), ['', '</details>', '']);
+  }
+  if (out.leftOut > 0) {
+    out.add(`_${count(out.leftOut)} more ${out.leftOut === 1 ? 'entry' : 'entries'} left out to keep this summary under ${formatBytes(opts.maxBytes ?? SUMMARY_MAX_BYTES)}; the step log lists every result._`, '');
+  }
+  return `${out.lines.join('\n')}\n`;
 }

@@ -6,13 +6,12 @@ import { sourceNotFound } from '../copy/failures.js';
 import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor } from '../errors.js';
-import type { Logger } from '../log.js';
+import { atPosition, type Logger } from '../log.js';
 import { parseTag } from '../oci/names.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { ManifestHead } from '../store/store.js';
 import { expandBackup, type SyncConfig } from './config/load.js';
-import { warningText } from '../config/warning.js';
 import { excludedResult, expandStep, ON_TARGET_REASON, parseStepEndpoints, registryAt, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
@@ -35,12 +34,22 @@ export interface SyncContext {
   logger: Logger;
   clock?: RateLimitClock;
   onProgress?: CopyContext['onProgress'];
+  /** Called with each result as soon as it is final, so a run cut short has already told what it finished. */
+  onResult?: (r: OperationResult) => void;
 }
 
 export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRunOptions): Promise<OperationResult[]> {
-  for (const w of config.warnings) ctx.logger.warn(warningText(w));
+  for (const w of config.warnings) ctx.logger.warn(w.message, atPosition(w));
   const steps = config.sync.map(parseStepEndpoints);
   const results: OperationResult[] = [];
+  const report = (done: readonly OperationResult[]): void => {
+    for (const r of done) ctx.onResult?.(r);
+  };
+  const notRunNow = (left: readonly SyncItem[], rest: readonly StepEndpoints[]): OperationResult[] => {
+    const out = notRun(left, rest);
+    report(out);
+    return out;
+  };
   const items: SyncItem[] = [];
   const listed: StepEndpoints[] = [];
   for (const [i, endpoints] of steps.entries()) {
@@ -49,11 +58,14 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
       listed.push(endpoints);
       items.push(...expanded.items);
       results.push(...expanded.excluded, ...expanded.failed);
-      if (opts.abortOnError && expanded.failed.length > 0) return [...results, ...notRun(items, steps.slice(i + 1))];
+      report([...expanded.excluded, ...expanded.failed]);
+      if (opts.abortOnError && expanded.failed.length > 0) return [...results, ...notRunNow(items, steps.slice(i + 1))];
     } catch (err) {
       if (exitCodeFor(err) === 2) throw err;
-      results.push({ ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) });
-      if (opts.abortOnError) return [...results, ...notRun(items, steps.slice(i + 1))];
+      const stepFailed: OperationResult = { ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) };
+      results.push(stepFailed);
+      report([stepFailed]);
+      if (opts.abortOnError) return [...results, ...notRunNow(items, steps.slice(i + 1))];
     }
   }
   const limit = createLimiter(Math.max(1, config.defaults.parallel));
@@ -62,6 +74,7 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   const runItem = async (item: SyncItem, checked: CheckedItem | { results: OperationResult[] }): Promise<OperationResult[]> => {
     const out = 'srcHead' in checked ? await syncItem(ctx, item, checked, opts, budget) : checked.results;
     if (opts.abortOnError && out.some((r) => r.status === 'failed')) aborted = true;
+    report(out);
     return out;
   };
   // Every item is checked at once (the per-host request limit still applies), as regsync starts all steps to look for
@@ -69,7 +82,7 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   // With --abort-on-error the check takes a slot too: "nothing starts after the first failure" then holds in order.
   const perItem = await Promise.all(
     items.map(async (item) => {
-      if (opts.abortOnError) return limit(async () => (aborted ? notRun([item], []) : runItem(item, await checkItem(ctx, item, opts))));
+      if (opts.abortOnError) return limit(async () => (aborted ? notRunNow([item], []) : runItem(item, await checkItem(ctx, item, opts))));
       const checked = await checkItem(ctx, item, opts);
       return 'srcHead' in checked ? limit(() => runItem(item, checked)) : runItem(item, checked);
     }),
@@ -80,7 +93,9 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   if (!aborted) {
     for (const endpoints of listed) {
       if (endpoints.type !== 'repository' || !endpoints.step.prune) continue;
-      results.push(...(await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) })));
+      const pruned = await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) });
+      results.push(...pruned);
+      report(pruned);
     }
   }
   return results;
@@ -92,8 +107,6 @@ const NOT_RUN_REASON = 'not run: --abort-on-error stopped the run after an earli
 function notRun(items: readonly SyncItem[], steps: readonly StepEndpoints[]): OperationResult[] {
   return [...items.map(base), ...steps.map(stepBase)].map((at) => ({ ...at, status: 'not-run', bytes: 0, reason: NOT_RUN_REASON }));
 }
-
-/** `file:line:col: message`, so a warning about the config points at the line to change. */
 
 /** Where a step reads and writes, for a step that failed before it had items. */
 function stepBase(endpoints: StepEndpoints): Pick<OperationResult, 'op' | 'source' | 'target'> {
@@ -139,7 +152,8 @@ async function notFound(ctx: SyncContext, item: SyncItem): Promise<OperationResu
 }
 
 interface CheckedItem {
-  started: number;
+  /** Time the two HEADs took: part of the item's own time, unlike the wait for a copy slot that follows. */
+  checkMs: number;
   srcHead: ManifestHead;
   dstHead: ManifestHead | undefined;
 }
@@ -157,9 +171,9 @@ async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions)
       return { results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }] };
     }
     // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
-    if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) return { started, srcHead, dstHead };
+    if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) return { checkMs: Date.now() - started, srcHead, dstHead };
     const unchanged = unchangedResult(item, copyOptionsFor(item), srcHead, dstHead, started);
-    return unchanged ? { results: [unchanged] } : { started, srcHead, dstHead };
+    return unchanged ? { results: [unchanged] } : { checkMs: Date.now() - started, srcHead, dstHead };
   } catch (err) {
     return { results: [failed(item, err)] };
   }
@@ -174,7 +188,8 @@ function unchangedResult(item: SyncItem, copyOpts: CopyOptions, srcHead: Manifes
 
 async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, opts: SyncRunOptions, budget: { waitedSeconds: number; maxSeconds: number | undefined }): Promise<OperationResult[]> {
   const { step } = item;
-  const { started } = checked;
+  // The clock restarts when the item gets its slot: an image queued behind a large one is not charged for the wait.
+  const started = Date.now() - checked.checkMs;
   const copyCtx: CopyContext = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
   try {
     let { srcHead, dstHead }: { srcHead: ManifestHead | undefined; dstHead: ManifestHead | undefined } = checked;

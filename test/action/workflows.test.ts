@@ -65,7 +65,7 @@ describe('the four core workflows, run as the runner runs them', () => {
     const writes = reg.requests().filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
     assert.ok(writes.every((r) => r.method === 'PUT' && r.path.startsWith('/v2/team/app/manifests/')), JSON.stringify(writes));
     assert.equal(reg.requests().filter((r) => r.method === 'GET' && r.path.includes('/blobs/')).length, 0, 'no blob is downloaded');
-    assert.match(run.summary, /^### regkit copy: 1 operation, 1 copied, 0 B moved\n/);
+    assert.match(run.summary, /^### regkit copy: 1 copied\n/);
     assert.equal(run.stdout.split(reg.password!).length, 2, 'the password appears only in the add-mask command');
 
     // The release tag, through the node24 action at the root: the same copy, the other way the action can run.

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderJsonLines } from '../../src/report/jsonl.js';
+import { renderJsonLine } from '../../src/report/jsonl.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { imageAt, type OperationResult } from '../../src/report/result.js';
-import { escapeCell, renderSummary } from '../../src/report/summary.js';
-import { renderText } from '../../src/report/text.js';
+import { renderTextLine, renderTotals } from '../../src/report/text.js';
 import { formatBytes, formatDuration, shortDigest } from '../../src/report/units.js';
+
+/** Lines as the faces write them, one per result. */
+const renderText = (results: readonly OperationResult[]) => results.map(renderTextLine).join('');
+const renderJsonLines = (results: readonly OperationResult[]) => results.map(renderJsonLine).join('');
 
 /** A result's place, from the text it is rendered as. */
 const at = (text: string) => imageAt(parseReference(text));
@@ -35,17 +38,20 @@ test('units', () => {
   assert.equal(shortDigest(D1), 'sha256:1a1a1a1a1a1a');
 });
 
-test('text: one aligned line per operation', () => {
+test('text: one line per operation, written as it ends, routes in one column; totals at the end', () => {
   assert.equal(
     renderText(RESULTS),
     [
-      'copied   docker.io/library/alpine:3 → localhost:5000/library/alpine:3  sha256:1a1a1a1a1a1a  7.0 MiB',
-      'skipped  a.example/x:1 → b.example/x:1                                 sha256:2b2b2b2b2b2b  0 B      target already has this digest',
-      'failed   b.example/x:old                                               -                    0 B      still used by a|b and c',
+      'copied        docker.io/library/alpine:3 → localhost:5000/library/alpine:3  sha256:1a1a1a1a1a1a  7.0 MiB  1.5 s',
+      'skipped       a.example/x:1 → b.example/x:1  sha256:2b2b2b2b2b2b  0 B  40 ms  target already has this digest',
+      'failed        b.example/x:old  -  0 B  still used by a|b and c',
       '',
     ].join('\n'),
   );
   assert.equal(renderText([]), '');
+  assert.equal(renderTotals(RESULTS, 2500), '3 operations: 1 failed, 1 copied, 1 skipped · 7.0 MiB moved · 2.5 s');
+  assert.equal(renderTotals([{ ...RESULTS[0]!, status: 'would-copy' }]), '1 operation: 1 would-copy · 0 B moved · 7.0 MiB to move');
+  assert.equal(renderTotals([]), '0 operations · 0 B moved');
 });
 
 test('JSON lines: every key, in one order', () => {
@@ -60,28 +66,6 @@ test('JSON lines: every key, in one order', () => {
   );
   const withDetails = renderJsonLines([{ op: 'copy', status: 'copied', bytes: 1, details: { kind: 'transfer', previousDigest: D2 } }]);
   assert.match(withDetails, /"durationMs":null,"details":\{"previousDigest":"sha256:2b/);
-});
-
-test('markdown summary: totals heading and an escaped table', () => {
-  assert.equal(
-    renderSummary(RESULTS, { title: 'regkit copy' }),
-    [
-      '### regkit copy: 3 operations, 1 copied, 1 skipped, 1 failed, 7.0 MiB moved',
-      '',
-      '| Source | Target | Digest | Platforms | Blobs copied/skipped/mounted | Bytes | Time | Status |',
-      '| --- | --- | --- | --- | --- | ---: | ---: | --- |',
-      '| docker.io/library/alpine:3 | localhost:5000/library/alpine:3 | `sha256:1a1a1a1a1a1a` | linux/amd64, linux/arm64 | 4/0/0 | 7.0 MiB | 1.5 s | copied |',
-      '| a.example/x:1 | b.example/x:1 | `sha256:2b2b2b2b2b2b` |  |  | 0 B | 40 ms | skipped: target already has this digest |',
-      '|  | b.example/x:old |  |  |  | 0 B |  | failed: still used by a\\|b<br>and c |',
-      '',
-      '',
-    ].join('\n'),
-  );
-});
-
-test('markdown summary of a run that failed before any operation', () => {
-  assert.equal(renderSummary([], { error: 'auth on r.example/app (HTTP 401): <denied>' }), '### regkit: 0 operations, 0 B moved\n\n**Failed:** auth on r.example/app (HTTP 401): &lt;denied&gt;\n\n');
-  assert.equal(escapeCell('a|b\r\nc & <d>'), 'a\\|b<br>c &amp; &lt;d&gt;');
 });
 
 test('locations other than images render as their file, registry or rule name; details without their kind', () => {

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { UsageError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
-import { parseReference } from '../../src/oci/reference.js';
-import { renderJsonLines } from '../../src/report/jsonl.js';
+import { parseReference, type Reference } from '../../src/oci/reference.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { renderJsonLine } from '../../src/report/jsonl.js';
 import { locationText, type OperationResult } from '../../src/report/result.js';
 import { StoreSet } from '../../src/store/open.js';
 import { loadSyncConfig } from '../../src/sync/config/load.js';
 import { runSync, type SyncRunOptions } from '../../src/sync/run.js';
+import type { StoreLookup } from '../../src/sync/items.js';
 import { inShard, parseShard, shardMatrix } from '../../src/config/shard.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 
@@ -68,6 +70,39 @@ describe('runSync between OCI layouts', () => {
     assert.equal(await digestOf('old-build'), undefined);
     assert.ok(await digestOf('sha256-0123abcd.sig'), 'digest tags stay');
     assert.equal(await digestOf('v1'), upstream.digest);
+  });
+
+  it('tells each result as it ends, and times each item from its own slot, not from the queue', async () => {
+    // parallel: 1 and a first copy held 400 ms: v2 waits behind v1 but is not charged for the wait.
+    const heard: string[] = [];
+    let manifestsFetched = 0;
+    let heardBeforeSecondCopy = -1;
+    const slow: StoreLookup = {
+      storeForRegistry: (registry) => stores.storeForRegistry(registry),
+      storeFor: (ref) => {
+        const store = stores.storeFor(ref);
+        if (ref.scheme !== 'ocidir' || ref.path !== src) return store;
+        return new Proxy(store, {
+          get: (target, key, receiver) => {
+            if (key !== 'getManifest') return Reflect.get(target, key, receiver) as unknown;
+            return async (r: Reference) => {
+              manifestsFetched++;
+              if (manifestsFetched === 1) await sleep(400);
+              else if (heardBeforeSecondCopy < 0) heardBeforeSecondCopy = heard.length;
+              return target.getManifest(r);
+            };
+          },
+        });
+      },
+    };
+    const config = loadSyncConfig({ text: `defaults:\n  parallel: 1\n${repoStep()}`, name: 'regsync.yml' }, {});
+    const results = await runSync({ stores: slow, logger: silentLogger, onResult: (r) => heard.push(line(r)) }, config, { mode: 'once' });
+    assert.deepEqual(heard, [`sync copied ocidir://${dst}:v1`, `sync copied ocidir://${dst}:v2`]);
+    assert.deepEqual(results.map(line), heard);
+    assert.equal(heardBeforeSecondCopy, 1, 'v1 was told before v2 started');
+    const [v1, v2] = results.map((r) => r.durationMs!);
+    assert.ok(v1! >= 400, `v1 took ${v1} ms`);
+    assert.ok(v2! < 300, `v2 is charged ${v2} ms: its own copy, not the 400 ms it queued`);
   });
 
   it('check plans the copy and the backup and writes nothing', async () => {
@@ -152,7 +187,7 @@ describe('runSync: a step that fails before it has items', () => {
     const yaml = 'sync:\n  - source: src.example/team\n    target: dst.example/mirror\n    type: registry\n  - source: src.example/app\n    target: dst.example/app\n    type: repository\n';
     const results = await runSync({ stores, logger: silentLogger }, loadSyncConfig({ text: yaml, name: 'regsync.yml' }, {}), { mode: 'check' });
     assert.deepEqual(
-      renderJsonLines(results).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).map((r) => [r['source'], r['target'], r['status'], r['reason']]),
+      results.map((r) => JSON.parse(renderJsonLine(r)) as Record<string, unknown>).map((r) => [r['source'], r['target'], r['status'], r['reason']]),
       [
         ['src.example/team', 'dst.example/mirror', 'failed', 'catalog of src.example refused'],
         ['src.example/app', 'dst.example/app', 'failed', 'catalog of src.example refused'],

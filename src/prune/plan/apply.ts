@@ -23,7 +23,16 @@ async function applyDelete(stores: StoreSource, guard: DeleteGuard, logger: Logg
   }
 }
 
-export async function applyPlannedDeletes(stores: StoreSource, guard: DeleteGuard, logger: Logger, unit: PlanUnit, parallel: number): Promise<OperationResult[]> {
+/** `onResult` hears each delete as it ends; the array comes back in plan order. */
+export async function applyPlannedDeletes(stores: StoreSource, guard: DeleteGuard, logger: Logger, unit: PlanUnit, parallel: number, onResult?: (r: OperationResult) => void): Promise<OperationResult[]> {
   const limit = createLimiter(Math.max(1, parallel));
-  return Promise.all(unit.deletes.map((d) => limit(() => applyDelete(stores, guard, logger, unit, d))));
+  return Promise.all(
+    unit.deletes.map((d) =>
+      limit(async () => {
+        const r = await applyDelete(stores, guard, logger, unit, d);
+        onResult?.(r);
+        return r;
+      }),
+    ),
+  );
 }
