@@ -2,6 +2,7 @@
 // `--host` flags (or `hosts` input) on top, and docker's config.json unless the config says `skipDockerConfig`.
 import type { Logger } from '../log.js';
 import { StoreSet, type StoreOptions } from '../store/open.js';
+import { githubApiFromEnv } from '../store/registry/github/packages.js';
 import type { HostConfig } from '../config/hostconfig.js';
 import { isSyncCommand, type Command } from './options.js';
 
@@ -24,7 +25,7 @@ function storeOptionsFor(command: Command, hosts: readonly HostConfig[], logger:
 
 /** The stores a command runs against, as both faces open them. */
 export function openStores(command: Command, hosts: readonly HostConfig[], logger: Logger): StoreSet {
-  return new StoreSet(storeOptionsFor(command, hosts, logger));
+  return new StoreSet({ ...storeOptionsFor(command, hosts, logger), github: githubApiFromEnv(process.env) });
 }
 
 export type { StoreSet };

@@ -12,6 +12,7 @@ import type { AgentTimeouts } from '../transport/tls.js';
 import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
 import { OcidirStore } from './ocidir/ocidir.js';
 import { RegistryStore } from './registry/registry.js';
+import { DEFAULT_GITHUB_API_URL, githubPackagesFor, type GithubApiSettings } from './registry/github/packages.js';
 import type { Store } from './store.js';
 
 export interface StoreOptions {
@@ -26,6 +27,8 @@ export interface StoreOptions {
   timeouts?: AgentTimeouts;
   /** Where per-registry certificates live; default `/etc/docker/certs.d` and `/etc/containers/certs.d`. */
   certsDirs?: readonly string[];
+  /** The GitHub API for registries that delete through GitHub Packages (ghcr.io); default api.github.com, no token. */
+  github?: GithubApiSettings;
 }
 
 export class StoreSet {
@@ -57,7 +60,8 @@ export class StoreSet {
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
       });
-      this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger })));
+      const githubPackages = githubPackagesFor(host, this.opts.github ?? { apiUrl: DEFAULT_GITHUB_API_URL }, this.opts.userAgent ?? DEFAULT_USER_AGENT, this.opts.logger);
+      this.registries.set(registry, (store = new RegistryStore({ client, logger: this.opts.logger, ...(githubPackages ? { githubPackages } : {}) })));
     }
     return store;
   }

@@ -29,6 +29,12 @@ export interface ReferrerOptions {
   artifactType?: string;
 }
 
+/** What a delete did beyond the delete itself, when the backend says more than "done". */
+export interface DeleteReceipt {
+  /** GitHub Packages version ids deleted (the manifest's, then what only it held): what `restore` takes back. */
+  githubVersionIds: number[];
+}
+
 export interface Store {
   readonly kind: 'registry' | 'ocidir';
 
@@ -39,7 +45,7 @@ export interface Store {
   /** Stores the exact bytes under the reference's tag (or by digest when it has none) and returns their digest. */
   putManifest(ref: Reference, bytes: Uint8Array, mediaType: string): Promise<string>;
   /** Deletes a manifest by digest: every tag on it goes too. Callers check tag usage first. */
-  deleteManifest(ref: Reference): Promise<void>;
+  deleteManifest(ref: Reference): Promise<DeleteReceipt | void>;
 
   /** The blob's size when present, `undefined` when not. */
   headBlob(repo: Reference, digest: string): Promise<number | undefined>;
@@ -59,7 +65,7 @@ export interface Store {
    * Removes one tag and never another tag that shares its digest. `current`: the tag's manifest as the caller has just
    * seen it (HEAD), which saves the store asking again.
    */
-  deleteTag(ref: Reference, current?: ManifestHead): Promise<void>;
+  deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void>;
 
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { StoreSource } from '../../copy/options.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import { formatReference, repositoryOf, withTag, type Reference } from '../../oci/reference.js';
-import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../../store/store.js';
+import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../../store/store.js';
 import type { ProtectPattern } from '../config/types.js';
 import { Journal } from '../lua/journal.js';
 import { tagsUsingDigest } from '../lua/safety.js';
@@ -66,14 +66,14 @@ class GuardedStore implements Store {
     return this.store.kind;
   }
 
-  async deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
+  async deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void> {
     if (ref.tag !== undefined && this.guard.holdsTag(ref, ref.tag)) return;
     this.guard.spend(ref);
-    await this.store.deleteTag(ref, current);
+    return this.store.deleteTag(ref, current);
   }
 
   /** A digest delete takes every tag on it: refused, and recorded, when any of them is protected. */
-  async deleteManifest(ref: Reference): Promise<void> {
+  async deleteManifest(ref: Reference): Promise<DeleteReceipt | void> {
     if (this.guard.protect.length > 0 && ref.digest !== undefined) {
       const users = await tagsUsingDigest(this.store, ref, ref.digest, new Set(), new Journal());
       // tagsUsingDigest names a tag reaching the digest through an index as "tag (through its index …)".
@@ -84,7 +84,7 @@ class GuardedStore implements Store {
       }
     }
     this.guard.spend(ref);
-    await this.store.deleteManifest(ref);
+    return this.store.deleteManifest(ref);
   }
 
   headManifest(ref: Reference): Promise<ManifestHead | undefined> {

@@ -1,6 +1,7 @@
 // The plan and its outcome in the one result model: would-delete / deleted / failed / excluded (protected), each
 // with its digest and a reason naming the script (and line) or policy it came from.
 import type { OperationResult, OperationStatus } from '../../report/result.js';
+import type { DeleteReceipt } from '../../store/store.js';
 import { journalToResults } from '../lua/journal.js';
 import type { PlanUnit, PlannedDelete, ProtectedDelete } from './types.js';
 import type { JournalEntry } from '../types.js';
@@ -10,7 +11,8 @@ function unitDetails(unit: PlanUnit, line?: number): Record<string, unknown> {
   return { [unit.source.kind]: unit.name, ...(line !== undefined ? { line } : {}) };
 }
 
-export function deleteResult(unit: PlanUnit, d: PlannedDelete, status: OperationStatus, why?: string): OperationResult {
+/** `receipt`: the store's account of the delete; GitHub Packages version ids go in the details, for restore. */
+export function deleteResult(unit: PlanUnit, d: PlannedDelete, status: OperationStatus, why?: string, receipt?: DeleteReceipt | void): OperationResult {
   return {
     op: 'tag-delete',
     status,
@@ -18,7 +20,7 @@ export function deleteResult(unit: PlanUnit, d: PlannedDelete, status: Operation
     digest: d.digest,
     bytes: 0,
     reason: why === undefined ? d.reason : `${why} (${d.reason})`,
-    details: unitDetails(unit, d.line),
+    details: { ...unitDetails(unit, d.line), ...(receipt ? { githubVersionIds: receipt.githubVersionIds } : {}) },
   };
 }
 

@@ -13,11 +13,15 @@ import { deleteManifestByDigest, getManifest, headManifest, manifestName, putMan
 import { addToFallbackIndex, listReferrers, referrerDescriptor, type ReferrersSupport } from './referrers.js';
 import { deleteTag } from './tag-delete.js';
 import { mountBlob, putBlob } from './upload.js';
-import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
+import { GithubPackagesDeletes } from './github/deletes.js';
+import type { GithubPackagesApi } from './github/packages.js';
+import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
 
 export interface RegistryStoreOptions {
   client: RegistryClient;
   logger: Logger;
+  /** Deletes go through the GitHub Packages API (ghcr.io refuses OCI deletes). */
+  githubPackages?: GithubPackagesApi;
 }
 
 function subjectOf(bytes: Uint8Array): string | undefined {
@@ -33,9 +37,11 @@ export class RegistryStore implements Store {
   readonly kind = 'registry' as const;
   private readonly ctx: RegistryContext;
   private readonly referrersSupport: ReferrersSupport = new Map();
+  private readonly githubDeletes: GithubPackagesDeletes | undefined;
 
   constructor(opts: RegistryStoreOptions) {
     this.ctx = { client: opts.client, logger: opts.logger };
+    this.githubDeletes = opts.githubPackages && new GithubPackagesDeletes(this.ctx, opts.githubPackages);
   }
 
   get registry(): string {
@@ -60,7 +66,7 @@ export class RegistryStore implements Store {
     return digest;
   }
 
-  async deleteManifest(ref: Reference): Promise<void> {
+  async deleteManifest(ref: Reference): Promise<DeleteReceipt | void> {
     const r = registryRef(this.ctx, ref);
     let digest = r.digest;
     if (digest === undefined) {
@@ -68,6 +74,7 @@ export class RegistryStore implements Store {
       if (!head) throw new RegistryError(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'manifest-delete' });
       digest = head.digest;
     }
+    if (this.githubDeletes) return this.githubDeletes.deleteManifest({ ...r, digest });
     await deleteManifestByDigest(this.ctx, r.repository, digest);
   }
 
@@ -110,9 +117,10 @@ export class RegistryStore implements Store {
     return listReferrers(this.ctx, this.referrersSupport, { ...r, digest }, opts);
   }
 
-  deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
+  deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void> {
     const r: RegistryReference = registryRef(this.ctx, ref);
     if (r.tag === undefined) throw new RegistryError('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
+    if (this.githubDeletes) return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
     return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
   }
 

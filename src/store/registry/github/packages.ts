@@ -1,0 +1,183 @@
+// The GitHub Packages REST API for container packages, through octokit: paginated version lists, version delete and
+// restore, paced by GitHub's primary and secondary limits (throttling) and retried on server errors (retry).
+// Registry `ghcr.io/OWNER/NAME…` is package NAME… (one URL-encoded path parameter) of OWNER, an organization or a
+// user as `GET /users/{owner}` says.
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { RegistryError, type Operation } from '../../../errors.js';
+import { deletesThroughGithubPackages, type HostConfig } from '../../../config/hostconfig.js';
+import type { Logger } from '../../../log.js';
+
+const GitHub = Octokit.plugin(paginateRest, throttling, retry);
+type GitHubClient = InstanceType<typeof GitHub>;
+
+/** Where the API is and who calls it: `GITHUB_API_URL` and the host's token or `GITHUB_TOKEN`. */
+export interface GithubApiSettings {
+  apiUrl: string;
+  token?: string;
+}
+
+export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+
+/** Read once where the process starts: Actions sets GITHUB_API_URL (also on GitHub Enterprise) and GITHUB_TOKEN. */
+export function githubApiFromEnv(env: NodeJS.ProcessEnv): GithubApiSettings {
+  const apiUrl = env['GITHUB_API_URL']?.trim() || DEFAULT_GITHUB_API_URL;
+  const token = env['GITHUB_TOKEN']?.trim();
+  return token ? { apiUrl, token } : { apiUrl };
+}
+
+/** Retries after a primary or secondary limit before the delete fails: GitHub asks for minutes at most. */
+const LIMIT_RETRIES = 4;
+
+export const PERMISSION_HINT =
+  'deleting container package versions needs a token with delete rights on the package: in a workflow, `permissions: packages: write` ' +
+  'for GITHUB_TOKEN and this repository given the Admin role in the package\'s "Manage Actions access" settings; ' +
+  'a personal access token (classic) needs the `delete:packages` scope and admin rights on the package';
+
+export interface PackageRef {
+  /** `orgs` or `users`: which endpoints hold the owner's packages. */
+  scope: 'orgs' | 'users';
+  owner: string;
+  name: string;
+  repository: string;
+}
+
+export interface PackageVersion {
+  id: number;
+  /** The manifest digest. */
+  digest: string;
+  tags: string[];
+}
+
+interface VersionJson {
+  id: number;
+  name: string;
+  metadata?: { container?: { tags?: string[] } };
+}
+
+function versionOf(v: VersionJson): PackageVersion {
+  return { id: v.id, digest: v.name, tags: v.metadata?.container?.tags ?? [] };
+}
+
+function statusOf(err: unknown): number | undefined {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+export class GithubPackagesApi {
+  private readonly api: GitHubClient;
+  private readonly scopes = new Map<string, Promise<'orgs' | 'users'>>();
+
+  constructor(
+    private readonly registry: string,
+    settings: GithubApiSettings,
+    userAgent: string,
+    private readonly logger: Logger,
+  ) {
+    const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
+      logger.warn(`GitHub API ${kind} rate limit; waiting`, { registry, seconds: retryAfter, request: `${options.method} ${options.url}`, attempt: retryCount + 1 });
+      return retryCount < LIMIT_RETRIES;
+    };
+    this.api = new GitHub({
+      baseUrl: settings.apiUrl.replace(/\/+$/, ''),
+      userAgent,
+      ...(settings.token ? { auth: settings.token } : {}),
+      throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+      log: { debug: () => undefined, info: () => undefined, warn: (m: string) => logger.debug(m), error: (m: string) => logger.debug(m) },
+    });
+  }
+
+  /** The package behind a repository path; the owner's kind is asked once per owner. */
+  async packageOf(repository: string): Promise<PackageRef> {
+    const slash = repository.indexOf('/');
+    if (slash <= 0) throw this.error(`${repository} is not OWNER/PACKAGE: a GitHub Packages repository starts with its owner`, undefined, repository, 'tag-delete');
+    const owner = repository.slice(0, slash);
+    let scope = this.scopes.get(owner.toLowerCase());
+    if (!scope) {
+      scope = this.api.request('GET /users/{username}', { username: owner }).then(
+        (res) => (res.data.type === 'Organization' ? 'orgs' : 'users'),
+        (err: unknown) => {
+          throw this.apiError(err, `owner ${owner} not found through ${'GET /users/{owner}'}`, repository, 'tag-delete', false);
+        },
+      );
+      this.scopes.set(owner.toLowerCase(), scope);
+      scope.catch(() => this.scopes.delete(owner.toLowerCase()));
+    }
+    return { scope: await scope, owner, name: repository.slice(slash + 1), repository };
+  }
+
+  /** Every active version of the package, newest first, following `Link` pages of 100. */
+  async versions(pkg: PackageRef): Promise<PackageVersion[]> {
+    try {
+      const list =
+        pkg.scope === 'orgs'
+          ? await this.api.paginate('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 })
+          : await this.api.paginate('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 });
+      return (list as VersionJson[]).map(versionOf);
+    } catch (err) {
+      throw this.apiError(err, `listing the versions of package ${pkg.name} of ${pkg.owner} failed`, pkg.repository, 'tag-delete', statusOf(err) === 404);
+    }
+  }
+
+  /** One version as it is now; undefined when it is gone. */
+  async version(pkg: PackageRef, id: number): Promise<PackageVersion | undefined> {
+    try {
+      const res =
+        pkg.scope === 'orgs'
+          ? await this.api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id })
+          : await this.api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      return versionOf(res.data as VersionJson);
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw this.apiError(err, `reading version ${id} of package ${pkg.name} failed`, pkg.repository, 'tag-delete', false);
+    }
+  }
+
+  /**
+   * Deletes a version seen moments ago: a 403 or 404 now is the token's missing right, not a missing version (GitHub
+   * answers "Package not found." to a token that may read but not administer the package).
+   */
+  async deleteVersion(pkg: PackageRef, id: number, operation: Operation): Promise<void> {
+    try {
+      if (pkg.scope === 'orgs') await this.api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      else await this.api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      this.logger.debug('deleted a package version', { registry: this.registry, repository: pkg.repository, version: id });
+    } catch (err) {
+      const status = statusOf(err);
+      throw this.apiError(err, `deleting version ${id} of package ${pkg.name} was refused`, pkg.repository, operation, status === 403 || status === 404);
+    }
+  }
+
+  /** GitHub's restore, within its 30 days. */
+  async restoreVersion(pkg: PackageRef, id: number): Promise<void> {
+    try {
+      if (pkg.scope === 'orgs') await this.api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      else await this.api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+    } catch (err) {
+      const status = statusOf(err);
+      throw this.apiError(err, `restoring version ${id} of package ${pkg.name} was refused`, pkg.repository, 'manifest-put', status === 403 || status === 404);
+    }
+  }
+
+  private error(message: string, status: number | undefined, repository: string, operation: Operation, hint?: string): RegistryError {
+    return new RegistryError(message, { status, registry: this.registry, repository, operation, ...(hint ? { hint } : {}) });
+  }
+
+  /** GitHub's own message (never the request, which holds the token) and, where a right is missing, which one. */
+  private apiError(err: unknown, what: string, repository: string, operation: Operation, missingRight: boolean): RegistryError {
+    const status = statusOf(err);
+    const said = (err as { response?: { data?: { message?: unknown } } } | null)?.response?.data?.message;
+    const because = typeof said === 'string' ? `${what}: GitHub said "${said.slice(0, 200)}"` : `${what}: ${status === undefined ? String((err as Error)?.message ?? err) : `HTTP ${status}`}`;
+    if (status === 401) return this.error(because, status, repository, operation, 'the GitHub API needs a token: the host\'s pass (or token) in creds/--host, or GITHUB_TOKEN');
+    return this.error(because, status, repository, operation, missingRight ? PERMISSION_HINT : undefined);
+  }
+}
+
+/** The API client for a registry that deletes through GitHub Packages; undefined for every other registry. */
+export function githubPackagesFor(host: HostConfig, settings: GithubApiSettings, userAgent: string, logger: Logger): GithubPackagesApi | undefined {
+  if (!deletesThroughGithubPackages(host)) return undefined;
+  const token = host.pass ?? host.token ?? settings.token;
+  return new GithubPackagesApi(host.registry, token ? { apiUrl: settings.apiUrl, token } : { apiUrl: settings.apiUrl }, userAgent, logger);
+}
