@@ -25,6 +25,8 @@ export interface TokenGrant {
   canDelete?: boolean;
   /** How a write without the right is refused: 403, or 404 "Package not found." as ghcr does for a token that cannot see the package as admin. Default 403. */
   refusedAs?: 403 | 404;
+  /** A classic personal access token's scopes, sent back in `x-oauth-scopes` as GitHub does; absent for GITHUB_TOKEN-like tokens. */
+  scopes?: string[];
 }
 
 export interface GithubPackagesOptions {
@@ -346,6 +348,7 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
     const entry: ApiCall = { method, path: url.pathname + url.search, status: 0 };
     calls.push(entry);
     let op: Operation | undefined;
+    let tokenHeaders: Record<string, string> = {};
     try {
       if (limited.count > 0) {
         limited.count--;
@@ -355,17 +358,18 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
       if (auth === undefined) throw new ApiError(401, 'Requires authentication');
       const grant = opts.tokens[auth];
       if (!grant) throw new ApiError(401, 'Bad credentials');
+      if (grant.scopes) tokenHeaders = { 'x-oauth-scopes': grant.scopes.join(', '), 'x-accepted-oauth-scopes': 'read:packages' };
       const answer = api(method, url, grant) as ReturnType<typeof api> & { pending?: Promise<void> };
       op = answer.op;
       await answer.pending;
       entry.status = answer.status;
-      sendJson(res, op, answer.status, answer.body, answer.headers);
+      sendJson(res, op, answer.status, answer.body, { ...tokenHeaders, ...answer.headers });
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(500, String(err));
       entry.status = e.status;
       // Only the statuses the description gives for the operation are checked against it (basic-error).
       const described = op && e.status in op.responses ? op : undefined;
-      sendJson(res, described, e.status, { message: e.message, documentation_url: DOCS, status: String(e.status) }, e.headers);
+      sendJson(res, described, e.status, { message: e.message, documentation_url: DOCS, status: String(e.status) }, { ...tokenHeaders, ...e.headers });
     }
   }
 

@@ -45,12 +45,13 @@ export class GithubPackagesDeletes {
       const head = current ?? (await headManifest(this.ctx, ref));
       if (!head) throw this.error(`tag ${ref.repository}:${ref.tag} not found`, 404, ref.repository, 'tag-delete');
       const state = await this.stateOf(ref.repository);
+      this.api.assertMayDelete(state.pkg, 'tag-delete');
       const version = await this.versionHolding(state, head.digest, ref.tag);
       const now = await this.api.version(state.pkg, version.id);
       if (now && now.tags.length === 1 && now.tags[0] === ref.tag && !(await this.reached(state, version.digest))) {
         return { githubVersionIds: await this.deleteWithDependents(state, version, 'tag-delete') };
       }
-      await this.untag(state, ref, head.mediaType.startsWith('application/vnd.docker.'));
+      await this.untag(state, ref, head);
       version.tags = version.tags.filter((t) => t !== ref.tag);
       return { githubVersionIds: [] };
     });
@@ -59,6 +60,7 @@ export class GithubPackagesDeletes {
   deleteManifest(ref: RegistryReference & { digest: string }): Promise<DeleteReceipt> {
     return oneAtATime(this.ctx, `github-packages ${ref.repository}`, async () => {
       const state = await this.stateOf(ref.repository);
+      this.api.assertMayDelete(state.pkg, 'manifest-delete');
       const version = await this.versionHolding(state, ref.digest);
       return { githubVersionIds: await this.deleteWithDependents(state, version, 'manifest-delete') };
     });
@@ -134,14 +136,25 @@ export class GithubPackagesDeletes {
     return deleted;
   }
 
-  /** Points the tag at the throwaway and deletes the throwaway's version: only the tag goes. */
-  private async untag(state: PackageState, ref: RegistryReference & { tag: string }, docker: boolean): Promise<void> {
-    const throwaway = await throwawayManifest(this.ctx, ref.repository, docker);
+  /**
+   * Points the tag at the throwaway and deletes the throwaway's version: only the tag goes. When that delete fails the
+   * tag is put back on its image; the throwaway stays behind as one untagged version, named in the error.
+   */
+  private async untag(state: PackageState, ref: RegistryReference & { tag: string }, head: ManifestHead): Promise<void> {
+    const original = await getManifest(this.ctx, { ...ref, digest: head.digest });
+    const throwaway = await throwawayManifest(this.ctx, ref.repository, head.mediaType.startsWith('application/vnd.docker.'));
     const { digest } = await putManifest(this.ctx, ref, throwaway.bytes, throwaway.mediaType);
-    state.versions = await this.api.versions(state.pkg);
-    const version = state.versions.find((v) => v.digest === digest);
-    if (!version) throw this.error(`the throwaway manifest ${digest} that tag ${ref.tag} now points at has no package version to delete`, undefined, ref.repository, 'tag-delete');
-    await this.api.deleteVersion(state.pkg, version.id, 'tag-delete');
+    let version: PackageVersion | undefined;
+    try {
+      state.versions = await this.api.versions(state.pkg);
+      version = state.versions.find((v) => v.digest === digest);
+      if (!version) throw this.error(`the throwaway manifest ${digest} that tag ${ref.tag} was moved to has no package version to delete`, undefined, ref.repository, 'tag-delete');
+      await this.api.deleteVersion(state.pkg, version.id, 'tag-delete');
+    } catch (err) {
+      await putManifest(this.ctx, { ...ref, digest: undefined }, original.bytes, original.mediaType);
+      this.ctx.logger.warn('tag put back on its image after the throwaway could not be deleted', { registry: this.ctx.client.registry, repository: ref.repository, tag: ref.tag, digest: head.digest, ...(version ? { leftVersion: version.id } : {}) });
+      throw err;
+    }
     state.versions = state.versions.filter((v) => v.id !== version.id);
     this.ctx.logger.debug('deleted a tag through a throwaway package version', { registry: this.ctx.client.registry, repository: ref.repository, tag: ref.tag, version: version.id });
   }

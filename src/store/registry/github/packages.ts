@@ -69,6 +69,8 @@ function statusOf(err: unknown): number | undefined {
 export class GithubPackagesApi {
   private readonly api: GitHubClient;
   private readonly scopes = new Map<string, Promise<'orgs' | 'users'>>();
+  /** Why deletes cannot work with this token, once GitHub has said so: later deletes stop before any write. */
+  private refusal: string | undefined;
 
   constructor(
     private readonly registry: string,
@@ -97,7 +99,12 @@ export class GithubPackagesApi {
     let scope = this.scopes.get(owner.toLowerCase());
     if (!scope) {
       scope = this.api.request('GET /users/{username}', { username: owner }).then(
-        (res) => (res.data.type === 'Organization' ? 'orgs' : 'users'),
+        (res) => {
+          // A classic personal access token lists its scopes on every answer; other tokens (GITHUB_TOKEN, fine-grained) do not.
+          const scopes = res.headers['x-oauth-scopes'];
+          if (typeof scopes === 'string' && !scopes.split(',').some((s) => s.trim() === 'delete:packages')) this.refusal ??= `the token's scopes are "${scopes.slice(0, 200)}", without delete:packages`;
+          return res.data.type === 'Organization' ? 'orgs' : 'users';
+        },
         (err: unknown) => {
           throw this.apiError(err, `owner ${owner} not found through ${'GET /users/{owner}'}`, repository, 'tag-delete', false);
         },
@@ -106,6 +113,11 @@ export class GithubPackagesApi {
       scope.catch(() => this.scopes.delete(owner.toLowerCase()));
     }
     return { scope: await scope, owner, name: repository.slice(slash + 1), repository };
+  }
+
+  /** Throws, before anything is written, when GitHub has already shown that this token cannot delete. */
+  assertMayDelete(pkg: PackageRef, operation: Operation): void {
+    if (this.refusal !== undefined) throw this.error(`nothing deleted in package ${pkg.name} of ${pkg.owner}: ${this.refusal}`, undefined, pkg.repository, operation, PERMISSION_HINT);
   }
 
   /** Every active version of the package, newest first, following `Link` pages of 100. */
@@ -146,7 +158,9 @@ export class GithubPackagesApi {
       this.logger.debug('deleted a package version', { registry: this.registry, repository: pkg.repository, version: id });
     } catch (err) {
       const status = statusOf(err);
-      throw this.apiError(err, `deleting version ${id} of package ${pkg.name} was refused`, pkg.repository, operation, status === 403 || status === 404);
+      const error = this.apiError(err, `deleting version ${id} of package ${pkg.name} was refused`, pkg.repository, operation, status === 403 || status === 404);
+      if (status === 401 || status === 403 || status === 404) this.refusal ??= `GitHub refused the delete of version ${id} (HTTP ${status})`;
+      throw error;
     }
   }
 

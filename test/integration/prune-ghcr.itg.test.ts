@@ -1,0 +1,180 @@
+// `regkit prune once` on an emulated ghcr.io: a real distribution registry behind the GitHub Packages stand-in, which
+// refuses OCI deletes with 405 as ghcr does, so every delete has to go through the package-version API. The package
+// holds two multi-platform indexes sharing their children, a third with children of its own and a cosign-style
+// `sha256-<hex>.sig` digest tag, and a single image under two tags. Checked: exactly the kept tags remain, no
+// throwaway tag or version is left, every kept image pulls completely (skopeo), dry-run makes no write, a token
+// without delete rights changes nothing and says which permission is missing.
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
+import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
+import { startGithubPackages, type RunningGithubPackages } from '../harness/github-packages.js';
+import { startRegistry, type RunningRegistry } from '../harness/registry.js';
+import { skopeoCopy, skopeoDigest, skopeoInspectRaw, skopeoListTags } from '../harness/skopeo.js';
+import { runRegkit } from './copy-setup.js';
+
+const ADMIN = 'ghp_admin0000000000000000000000000000';
+const CLASSIC_NO_DELETE = 'ghp_nodelete000000000000000000000000';
+const ACTIONS_NO_ADMIN = 'ghs_noadmin0000000000000000000000000';
+const READS = new Set(['GET', 'HEAD']);
+
+interface Seeded {
+  shared: FixtureImage;
+  /** `shared`'s index with an annotation added: other bytes, the same children. */
+  sibling: string;
+  own: FixtureImage;
+  single: FixtureImage;
+  ownSig: FixtureImage;
+  siblingSig: FixtureImage;
+}
+
+describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
+  let reg: RunningRegistry;
+  let gh: RunningGithubPackages;
+  let tmp: string;
+  const seeded = new Map<string, Seeded>();
+
+  const digestTag = (digest: string, suffix = '') => `${digest.replace(':', '-')}${suffix}`;
+  const registryWrites = () => reg.requests().filter((r) => !READS.has(r.method));
+
+  async function seed(repo: string): Promise<Seeded> {
+    const dst = (tag: string) => `docker://${gh.host}/${repo}:${tag}`;
+    const layout = (name: string) => `oci:${join(tmp, name)}:src`;
+    const s = seeded.get('layouts') ?? {
+      shared: await makeImageLayout(join(tmp, 'shared'), { tag: 'src', seed: 'shared', platforms: ['linux/amd64', 'linux/arm64'] }),
+      own: await makeImageLayout(join(tmp, 'own'), { tag: 'src', seed: 'own', platforms: ['linux/amd64', 'linux/arm64'] }),
+      single: await makeImageLayout(join(tmp, 'single'), { tag: 'src', seed: 'single' }),
+      ownSig: await makeImageLayout(join(tmp, 'own-sig'), { tag: 'src', seed: 'own-sig' }),
+      siblingSig: await makeImageLayout(join(tmp, 'sibling-sig'), { tag: 'src', seed: 'sibling-sig' }),
+      sibling: '',
+    };
+    await skopeoCopy(layout('shared'), dst('old-1'), { all: true });
+    const index = JSON.parse((await skopeoInspectRaw(dst('old-1'))).toString('utf8')) as Record<string, unknown>;
+    const siblingBytes = Buffer.from(JSON.stringify({ ...index, annotations: { 'org.example.variant': 'sibling' } }));
+    for (const tag of ['keep', 'old-9']) {
+      const res = await fetch(`${gh.apiUrl}/v2/${repo}/manifests/${tag}`, { method: 'PUT', headers: { 'content-type': String(index['mediaType']) }, body: siblingBytes });
+      assert.equal(res.status, 201);
+    }
+    const sibling = await skopeoDigest(dst('keep'));
+    await skopeoCopy(layout('own'), dst('old-3'), { all: true });
+    await skopeoCopy(layout('single'), dst('old-2'));
+    await skopeoCopy(layout('single'), dst('stable'));
+    await skopeoCopy(layout('own-sig'), dst(digestTag(s.own.digest, '.sig')));
+    await skopeoCopy(layout('sibling-sig'), dst(digestTag(sibling, '.sig')));
+    const done = { ...s, sibling };
+    seeded.set('layouts', done);
+    return done;
+  }
+
+  async function regbot(name: string, repo: string, credsExtra: string): Promise<string> {
+    const file = join(tmp, name);
+    const policy = `{repo: ${gh.host}/${repo}, match: 'old-(\\d+)', keep: 1, sort: name}`;
+    await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n${credsExtra}policies:\n  - name: old builds\n    keepLast: ${policy}\n`);
+    return file;
+  }
+
+  const prune = (file: string, env: NodeJS.ProcessEnv, ...extra: string[]) => runRegkit(['prune', '-c', file, 'once', ...extra], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: '', ...env });
+
+  before(async () => {
+    tmp = await makeTempDir('regkit-ghcr-itg-');
+    reg = await startRegistry();
+    gh = await startGithubPackages({
+      upstream: reg.host,
+      owners: { acme: 'Organization', solo: 'User' },
+      tokens: {
+        [ADMIN]: { login: 'solo', canDelete: true, scopes: ['read:packages', 'write:packages', 'delete:packages'] },
+        [CLASSIC_NO_DELETE]: { login: 'solo', scopes: ['read:packages', 'write:packages'] },
+        [ACTIONS_NO_ADMIN]: { login: 'solo', refusedAs: 404 },
+      },
+    });
+    for (const repo of ['acme/app', 'acme/readonly', 'solo/tools/cli']) await seed(repo);
+  });
+
+  after(async () => {
+    await gh?.stop();
+    await reg?.stop();
+    if (tmp) await removeTempDir(tmp);
+  });
+
+  it('--dry-run plans the three old tags and makes no API or registry write', async () => {
+    const file = await regbot('app.yml', 'acme/app', `    user: ci\n    pass: ${ADMIN}\n`);
+    gh.clearCalls();
+    reg.clearRequests();
+    const run = await prune(file, {}, '--dry-run', '--format', 'json');
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; target: string });
+    assert.deepEqual(lines.map((l) => [l.status, l.target]), ['old-1', 'old-2', 'old-3'].map((t) => ['would-delete', `${gh.host}/acme/app:${t}`]));
+    assert.deepEqual(gh.writes(), []);
+    assert.deepEqual(registryWrites(), []);
+  });
+
+  it('deletes through the API: exactly the kept tags remain, no throwaway left, every kept image pulls completely', async () => {
+    const s = seeded.get('layouts')!;
+    const before = gh.versions('acme/app');
+    const file = join(tmp, 'app.yml');
+    gh.clearCalls();
+    const run = await prune(file, {}, '--format', 'json');
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; target: string; details: { githubVersionIds?: number[] } });
+    assert.deepEqual(lines.map((l) => l.status), ['deleted', 'deleted', 'deleted']);
+    assert.equal(gh.refusedRegistryDeletes(), 0, 'no OCI DELETE was even tried');
+
+    const kept = ['keep', 'old-9', 'stable', digestTag(s.sibling, '.sig')].sort();
+    assert.deepEqual((await skopeoListTags(`docker://${gh.host}/acme/app`)).sort(), kept);
+    const active = gh.versions('acme/app').filter((v) => !v.deleted);
+    const idOf = (digest: string) => before.find((v) => v.digest === digest)!.id;
+    // old-1's index went alone: its children stay, held by the sibling index under keep/old-9.
+    assert.deepEqual(lines[0]!.details.githubVersionIds, [idOf(s.shared.digest)]);
+    // old-2 shared its version with stable: only the tag went, through a throwaway version now deleted.
+    assert.deepEqual(lines[1]!.details.githubVersionIds, []);
+    // old-3's index went, then its signature and its own children.
+    assert.deepEqual(lines[2]!.details.githubVersionIds!.slice(0, 2), [idOf(s.own.digest), idOf(s.ownSig.digest)]);
+    assert.deepEqual(lines[2]!.details.githubVersionIds!.slice(2).sort(), s.own.manifests.map((m) => idOf(m.digest)).sort());
+    const expected = [s.sibling, ...s.shared.manifests.map((m) => m.digest), s.single.digest, s.siblingSig.digest].sort();
+    assert.deepEqual(active.map((v) => v.digest).sort(), expected, 'no throwaway and nothing of old-1/old-3 is left');
+    assert.ok(gh.versions('acme/app').every((v) => !v.deleted || before.some((b) => b.id === v.id) || v.tags.length === 0));
+    assert.ok(gh.writes().every((w) => w.method === 'DELETE' && w.status === 204), JSON.stringify(gh.writes()));
+
+    for (const tag of kept) await skopeoCopy(`docker://${gh.host}/acme/app:${tag}`, `oci:${join(tmp, `pulled-${tag}`)}:x`, { all: true });
+    assert.equal(await skopeoDigest(`docker://${gh.host}/acme/app:stable`), s.single.digest);
+    assert.deepEqual(gh.violations(), []);
+  });
+
+  it('a classic token without delete:packages changes nothing and says which permission is missing', async () => {
+    const file = await regbot('readonly.yml', 'acme/readonly', `    user: ci\n    pass: ${CLASSIC_NO_DELETE}\n`);
+    const tags = (await skopeoListTags(`docker://${gh.host}/acme/readonly`)).sort();
+    const versions = gh.versions('acme/readonly');
+    gh.clearCalls();
+    reg.clearRequests();
+    const run = await prune(file, {});
+    assert.equal(run.code, 1, run.stdout);
+    assert.deepEqual(gh.writes(), []);
+    assert.deepEqual(registryWrites(), []);
+    assert.deepEqual((await skopeoListTags(`docker://${gh.host}/acme/readonly`)).sort(), tags);
+    assert.deepEqual(gh.versions('acme/readonly'), versions);
+    assert.match(run.stdout, /without delete:packages/);
+    for (const needed of ['permissions: packages: write', 'delete:packages', 'Manage Actions access']) assert.ok(run.stdout.includes(needed), `${needed} in ${run.stdout}`);
+    assert.ok(!`${run.stdout}${run.stderr}`.includes(CLASSIC_NO_DELETE), 'the token never shows');
+  });
+
+  it('GITHUB_TOKEN without admin on a user package: GitHub says "Package not found.", nothing changes, the message names the permission', async () => {
+    const file = await regbot('solo.yml', 'solo/tools/cli', '');
+    const tags = (await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort();
+    const versions = gh.versions('solo/tools/cli');
+    gh.clearCalls();
+    reg.clearRequests();
+    const run = await prune(file, { GITHUB_TOKEN: ACTIONS_NO_ADMIN });
+    assert.equal(run.code, 1, run.stdout);
+    // One refused DELETE (old-1's version, the first planned); the other two stop before any write.
+    assert.deepEqual(gh.writes().map((w) => [w.method, w.status]), [['DELETE', 404]]);
+    assert.ok(gh.calls().some((c) => c.path.startsWith('/users/solo/packages/container/tools%2Fcli/versions')), JSON.stringify(gh.calls()));
+    assert.deepEqual(registryWrites(), []);
+    assert.deepEqual((await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort(), tags);
+    assert.deepEqual(gh.versions('solo/tools/cli'), versions);
+    assert.match(run.stdout, /Package not found\./);
+    for (const needed of ['permissions: packages: write', 'delete:packages', 'Manage Actions access']) assert.ok(run.stdout.includes(needed), `${needed} in ${run.stdout}`);
+    assert.ok(!`${run.stdout}${run.stderr}`.includes(ACTIONS_NO_ADMIN), 'the token never shows');
+  });
+});
