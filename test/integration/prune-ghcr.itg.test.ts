@@ -3,7 +3,7 @@
 // holds two multi-platform indexes sharing their children, a third with children of its own and a cosign-style
 // `sha256-<hex>.sig` digest tag, and a single image under two tags. Checked: exactly the kept tags remain, no
 // throwaway tag or version is left, every kept image pulls completely (skopeo), dry-run makes no write, a token
-// without delete rights changes nothing and says which permission is missing.
+// without delete rights changes nothing and says which permission is missing, a secondary rate limit is waited out.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -115,8 +115,12 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const before = gh.versions('acme/app');
     const file = join(tmp, 'app.yml');
     gh.clearCalls();
+    // GitHub's secondary limit on the first call: the client waits the retry-after and goes on.
+    gh.limitNext(1, 1);
     const run = await prune(file, {}, '--format', 'json');
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    assert.deepEqual(gh.calls()[0], { method: 'GET', path: '/users/acme', status: 403 });
+    assert.deepEqual(gh.calls()[1], { method: 'GET', path: '/users/acme', status: 200 });
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; target: string; details: { githubVersionIds?: number[] } });
     assert.deepEqual(lines.map((l) => l.status), ['deleted', 'deleted', 'deleted']);
     assert.equal(gh.refusedRegistryDeletes(), 0, 'no OCI DELETE was even tried');

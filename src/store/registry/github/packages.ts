@@ -2,16 +2,35 @@
 // restore, paced by GitHub's primary and secondary limits (throttling) and retried on server errors (retry).
 // Registry `ghcr.io/OWNER/NAME…` is package NAME… (one URL-encoded path parameter) of OWNER, an organization or a
 // user as `GET /users/{owner}` says.
-import { Octokit } from '@octokit/core';
-import { paginateRest } from '@octokit/plugin-paginate-rest';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import type { Octokit } from '@octokit/core';
+import type { paginateRest } from '@octokit/plugin-paginate-rest';
 import { RegistryError, type Operation } from '../../../errors.js';
 import { deletesThroughGithubPackages, type HostConfig } from '../../../config/hostconfig.js';
 import type { Logger } from '../../../log.js';
 
-const GitHub = Octokit.plugin(paginateRest, throttling, retry);
-type GitHubClient = InstanceType<typeof GitHub>;
+type GitHubClient = Octokit & ReturnType<typeof paginateRest>;
+
+/** octokit is loaded on the first API call only, so the many runs that never delete on ghcr.io do not load it. */
+async function createClient(registry: string, settings: GithubApiSettings, userAgent: string, logger: Logger): Promise<GitHubClient> {
+  const [{ Octokit: Core }, { paginateRest: paginate }, { retry }, { throttling }] = await Promise.all([
+    import('@octokit/core'),
+    import('@octokit/plugin-paginate-rest'),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+  ]);
+  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
+    logger.warn(`GitHub API ${kind} rate limit; waiting`, { registry, seconds: retryAfter, request: `${options.method} ${options.url}`, attempt: retryCount + 1 });
+    return retryCount < LIMIT_RETRIES;
+  };
+  const GitHub = Core.plugin(paginate, throttling, retry);
+  return new GitHub({
+    baseUrl: settings.apiUrl.replace(/\/+$/, ''),
+    userAgent,
+    ...(settings.token ? { auth: settings.token } : {}),
+    throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => logger.debug(m), error: (m: string) => logger.debug(m) },
+  });
+}
 
 /** Where the API is and who calls it: `GITHUB_API_URL` and the host's token or `GITHUB_TOKEN`. */
 export interface GithubApiSettings {
@@ -67,28 +86,20 @@ function statusOf(err: unknown): number | undefined {
 }
 
 export class GithubPackagesApi {
-  private readonly api: GitHubClient;
+  private client: Promise<GitHubClient> | undefined;
   private readonly scopes = new Map<string, Promise<'orgs' | 'users'>>();
   /** Why deletes cannot work with this token, once GitHub has said so: later deletes stop before any write. */
   private refusal: string | undefined;
 
   constructor(
     private readonly registry: string,
-    settings: GithubApiSettings,
-    userAgent: string,
+    private readonly settings: GithubApiSettings,
+    private readonly userAgent: string,
     private readonly logger: Logger,
-  ) {
-    const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-      logger.warn(`GitHub API ${kind} rate limit; waiting`, { registry, seconds: retryAfter, request: `${options.method} ${options.url}`, attempt: retryCount + 1 });
-      return retryCount < LIMIT_RETRIES;
-    };
-    this.api = new GitHub({
-      baseUrl: settings.apiUrl.replace(/\/+$/, ''),
-      userAgent,
-      ...(settings.token ? { auth: settings.token } : {}),
-      throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-      log: { debug: () => undefined, info: () => undefined, warn: (m: string) => logger.debug(m), error: (m: string) => logger.debug(m) },
-    });
+  ) {}
+
+  private api(): Promise<GitHubClient> {
+    return (this.client ??= createClient(this.registry, this.settings, this.userAgent, this.logger));
   }
 
   /** The package behind a repository path; the owner's kind is asked once per owner. */
@@ -98,13 +109,13 @@ export class GithubPackagesApi {
     const owner = repository.slice(0, slash);
     let scope = this.scopes.get(owner.toLowerCase());
     if (!scope) {
-      scope = this.api.request('GET /users/{username}', { username: owner }).then(
+      scope = this.api().then((api) => api.request('GET /users/{username}', { username: owner }).then(
         (res) => {
           // A classic personal access token lists its scopes on every answer; other tokens (GITHUB_TOKEN, fine-grained) do not.
           const scopes = res.headers['x-oauth-scopes'];
           if (typeof scopes === 'string' && !scopes.split(',').some((s) => s.trim() === 'delete:packages')) this.refusal ??= `the token's scopes are "${scopes.slice(0, 200)}", without delete:packages`;
           return res.data.type === 'Organization' ? 'orgs' : 'users';
-        },
+        }),
         (err: unknown) => {
           throw this.apiError(err, `owner ${owner} not found through ${'GET /users/{owner}'}`, repository, 'tag-delete', false);
         },
@@ -123,10 +134,11 @@ export class GithubPackagesApi {
   /** Every active version of the package, newest first, following `Link` pages of 100. */
   async versions(pkg: PackageRef): Promise<PackageVersion[]> {
     try {
+      const api = await this.api();
       const list =
         pkg.scope === 'orgs'
-          ? await this.api.paginate('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 })
-          : await this.api.paginate('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 });
+          ? await api.paginate('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 })
+          : await api.paginate('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 });
       return (list as VersionJson[]).map(versionOf);
     } catch (err) {
       throw this.apiError(err, `listing the versions of package ${pkg.name} of ${pkg.owner} failed`, pkg.repository, 'tag-delete', statusOf(err) === 404);
@@ -136,10 +148,11 @@ export class GithubPackagesApi {
   /** One version as it is now; undefined when it is gone. */
   async version(pkg: PackageRef, id: number): Promise<PackageVersion | undefined> {
     try {
+      const api = await this.api();
       const res =
         pkg.scope === 'orgs'
-          ? await this.api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id })
-          : await this.api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+          ? await api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id })
+          : await api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
       return versionOf(res.data as VersionJson);
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
@@ -153,8 +166,9 @@ export class GithubPackagesApi {
    */
   async deleteVersion(pkg: PackageRef, id: number, operation: Operation): Promise<void> {
     try {
-      if (pkg.scope === 'orgs') await this.api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
-      else await this.api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      const api = await this.api();
+      if (pkg.scope === 'orgs') await api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      else await api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
       this.logger.debug('deleted a package version', { registry: this.registry, repository: pkg.repository, version: id });
     } catch (err) {
       const status = statusOf(err);
@@ -167,8 +181,9 @@ export class GithubPackagesApi {
   /** GitHub's restore, within its 30 days. */
   async restoreVersion(pkg: PackageRef, id: number): Promise<void> {
     try {
-      if (pkg.scope === 'orgs') await this.api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
-      else await this.api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      const api = await this.api();
+      if (pkg.scope === 'orgs') await api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      else await api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
     } catch (err) {
       const status = statusOf(err);
       throw this.apiError(err, `restoring version ${id} of package ${pkg.name} was refused`, pkg.repository, 'manifest-put', status === 403 || status === 404);
