@@ -4,7 +4,7 @@ import { isIndexMediaType } from '../oci/mediatypes.js';
 import { parseManifest } from '../oci/manifest.js';
 import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
-import type { Store } from '../store/store.js';
+import { canRestore, type Store } from '../store/store.js';
 import { headOrFail } from './resolve.js';
 
 /** Tags looked at in parallel while searching for users of a digest. */
@@ -35,6 +35,14 @@ export async function tagsUsing(store: Store, ref: Reference, digest: string): P
     users.push(...found.filter((t): t is string => t !== undefined));
   }
   return users;
+}
+
+/** Takes back deletes of GitHub Packages versions (the ids prune and delete results carry), within GitHub's 30 days. */
+export async function restoreImages(store: Store, repository: Reference, githubVersionIds: readonly number[]): Promise<OperationResult> {
+  const target = formatReference(repository);
+  if (!canRestore(store)) return { op: 'restore', status: 'failed', target, bytes: 0, reason: 'only registries restore deleted images' };
+  await store.restoreDeleted(repository, githubVersionIds);
+  return { op: 'restore', status: 'restored', target, bytes: 0, details: { githubVersionIds: [...githubVersionIds] } };
 }
 
 export async function deleteImage(store: Store, ref: Reference, force: boolean): Promise<OperationResult> {

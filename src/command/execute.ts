@@ -7,7 +7,7 @@ import { formatReference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
 import type { RateLimit } from '../store/store.js';
 import type { StoreSet } from '../store/open.js';
-import { deleteImage, deleteTag } from './delete.js';
+import { deleteImage, deleteTag, restoreImages } from './delete.js';
 import { imageConfig, imageDigest, imageManifest, imageRateLimit } from './image-read.js';
 import { listRepositories, listTags } from './listing.js';
 import { cacheRunFrom, layoutCacheSpec, renderCacheOutputs } from './layout-cache.js';
@@ -106,5 +106,7 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
       return { kind: 'ratelimit', rateLimit: await imageRateLimit(ctx.stores.storeFor(cmd.ref), cmd.ref) };
     case 'image delete':
       return { kind: 'results', results: [await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force)] };
+    case 'image restore':
+      return { kind: 'results', results: [await restoreImages(ctx.stores.storeFor(cmd.repository), cmd.repository, cmd.githubVersionIds)] };
   }
 }

@@ -63,6 +63,13 @@ export interface ImageDeleteCommand {
   force: boolean;
 }
 
+export interface ImageRestoreCommand {
+  name: 'image restore';
+  /** The repository the versions were deleted from. */
+  repository: Reference;
+  githubVersionIds: number[];
+}
+
 export interface ImageArchiveCommand {
   name: 'image export' | 'image import';
   ref: Reference;
@@ -85,7 +92,7 @@ export interface PruneCommand {
   dryRun: boolean;
 }
 
-export type Command = PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
+export type Command = PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand | ImageRestoreCommand;
 
 export type CommandName = Command['name'];
 

@@ -7,11 +7,12 @@ export type OperationStatus =
   | 'backed-up'
   | 'would-backup'
   | 'deleted'
+  | 'restored'
   | 'would-delete'
   | 'excluded'
   | 'failed';
 
-export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'export' | 'import' | 'sync' | 'prune';
+export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'restore' | 'export' | 'import' | 'sync' | 'prune';
 
 export interface BlobCounts {
   copied: number;

@@ -9,7 +9,7 @@ export interface SummaryOptions {
   error?: string;
 }
 
-const STATUS_ORDER: readonly OperationStatus[] = ['copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'skipped', 'excluded', 'failed'];
+const STATUS_ORDER: readonly OperationStatus[] = ['copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'restored', 'skipped', 'excluded', 'failed'];
 
 /** Cell text that cannot break the table: `|` escaped, line breaks as `<br>`, HTML inert. */
 export function escapeCell(text: string): string {

@@ -35,6 +35,16 @@ export interface DeleteReceipt {
   githubVersionIds: number[];
 }
 
+/** A store that can take deletes back: GitHub Packages keeps deleted versions for 30 days. */
+export interface RestoresDeleted {
+  /** Restores package versions by the ids a delete's receipt gave; throws for a registry without such an API. */
+  restoreDeleted(repo: Reference, githubVersionIds: readonly number[]): Promise<void>;
+}
+
+export function canRestore(store: Store): store is Store & RestoresDeleted {
+  return typeof (store as Partial<RestoresDeleted>).restoreDeleted === 'function';
+}
+
 export interface Store {
   readonly kind: 'registry' | 'ocidir';
 

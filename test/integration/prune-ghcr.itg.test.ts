@@ -146,6 +146,23 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual(gh.violations(), []);
   });
 
+  it('image restore takes a deleted version back, with its tag, from the ids the prune result carried', async () => {
+    const s = seeded.get('layouts')!;
+    const id = gh.versions('acme/app').find((v) => v.digest === s.shared.digest && v.deleted)!.id;
+    gh.clearCalls();
+    const host = ['--host', `reg=${gh.host},tls=disabled,api=github,user=ci,pass=${ADMIN}`];
+    const run = await runRegkit(['image', 'restore', `${gh.host}/acme/app`, String(id), '--format', 'json', ...host], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: '' });
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    const line = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.deepEqual([line['op'], line['status'], line['target'], line['details']], ['restore', 'restored', `${gh.host}/acme/app`, { githubVersionIds: [id] }]);
+    assert.deepEqual(gh.writes(), [{ method: 'POST', path: `/orgs/acme/packages/container/app/versions/${id}/restore`, status: 204 }]);
+    assert.equal(await skopeoDigest(`docker://${gh.host}/acme/app:old-1`), s.shared.digest);
+    await skopeoCopy(`docker://${gh.host}/acme/app:old-1`, `oci:${join(tmp, 'restored')}:x`, { all: true });
+    const refused = await runRegkit(['image', 'restore', `${reg.host}/acme/app`, String(id), '--host', `reg=${reg.host},tls=disabled`], join(tmp, 'no-docker-config'));
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /restore works on GitHub Packages registries/);
+  });
+
   it('a classic token without delete:packages changes nothing and says which permission is missing', async () => {
     const file = await regbot('readonly.yml', 'acme/readonly', `    user: ci\n    pass: ${CLASSIC_NO_DELETE}\n`);
     const tags = (await skopeoListTags(`docker://${gh.host}/acme/readonly`)).sort();

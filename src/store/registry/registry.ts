@@ -1,7 +1,7 @@
 // The Store for a registry speaking the distribution API v2 / OCI distribution spec 1.1. Each job lives in its own
 // module (manifests, blobs, uploads, lists, referrers, tag delete); this class checks references and wires them up.
 import type { Readable } from 'node:stream';
-import { RegistryError } from '../../errors.js';
+import { RegistryError, UsageError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import type { Reference, RegistryReference } from '../../oci/reference.js';
@@ -15,7 +15,7 @@ import { deleteTag } from './tag-delete.js';
 import { mountBlob, putBlob } from './upload.js';
 import { GithubPackagesDeletes } from './github/deletes.js';
 import type { GithubPackagesApi } from './github/packages.js';
-import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
+import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, RestoresDeleted, Store } from '../store.js';
 
 export interface RegistryStoreOptions {
   client: RegistryClient;
@@ -33,7 +33,7 @@ function subjectOf(bytes: Uint8Array): string | undefined {
   }
 }
 
-export class RegistryStore implements Store {
+export class RegistryStore implements Store, RestoresDeleted {
   readonly kind = 'registry' as const;
   private readonly ctx: RegistryContext;
   private readonly referrersSupport: ReferrersSupport = new Map();
@@ -122,6 +122,12 @@ export class RegistryStore implements Store {
     if (r.tag === undefined) throw new RegistryError('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
     if (this.githubDeletes) return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
     return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
+  }
+
+  restoreDeleted(repo: Reference, githubVersionIds: readonly number[]): Promise<void> {
+    const r = registryRef(this.ctx, repo);
+    if (!this.githubDeletes) throw new UsageError(`${r.registry} has no API to restore deleted images: restore works on GitHub Packages registries (ghcr.io, or a host with api: github)`);
+    return this.githubDeletes.restore(r.repository, githubVersionIds);
   }
 
   close(): Promise<void> {
