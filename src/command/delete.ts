@@ -4,16 +4,21 @@ import { isIndexMediaType } from '../oci/mediatypes.js';
 import { parseManifest } from '../oci/manifest.js';
 import { formatReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import type { OperationResult } from '../report/result.js';
-import { canRestore, type Store } from '../store/store.js';
+import { canRestore, type DeleteReceipt, type Store } from '../store/store.js';
 import { headOrFail } from './resolve.js';
 
 /** Tags looked at in parallel while searching for users of a digest. */
 const TAG_CHECK_CONCURRENCY = 8;
 
+/** The GitHub Packages version ids a delete removed, for `image restore`. */
+function receiptDetails(receipt: DeleteReceipt | void): Pick<OperationResult, 'details'> {
+  return receipt ? { details: { githubVersionIds: receipt.githubVersionIds } } : {};
+}
+
 export async function deleteTag(store: Store, ref: Reference): Promise<OperationResult> {
   const head = await headOrFail(store, ref);
-  await store.deleteTag(ref);
-  return { op: 'tag-delete', status: 'deleted', target: formatReference(ref), digest: head.digest, bytes: 0 };
+  const receipt = await store.deleteTag(ref);
+  return { op: 'tag-delete', status: 'deleted', target: formatReference(ref), digest: head.digest, bytes: 0, ...receiptDetails(receipt) };
 }
 
 /** Tags other than the reference's own that point at `digest` or at an index holding it. */
@@ -54,6 +59,6 @@ export async function deleteImage(store: Store, ref: Reference, force: boolean):
       return { op: 'image-delete', status: 'failed', target, digest, bytes: 0, reason: `still used by ${users.join(', ')}; delete those tags first or pass --force` };
     }
   }
-  await store.deleteManifest(withDigest(ref, digest));
-  return { op: 'image-delete', status: 'deleted', target, digest, bytes: 0 };
+  const receipt = await store.deleteManifest(withDigest(ref, digest));
+  return { op: 'image-delete', status: 'deleted', target, digest, bytes: 0, ...receiptDetails(receipt) };
 }

@@ -146,7 +146,7 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual(gh.violations(), []);
   });
 
-  it('image restore takes a deleted version back, with its tag, from the ids the prune result carried', async () => {
+  it('image restore takes a deleted version back, with its tag, from the ids the prune result carried; tag delete reports its version', async () => {
     const s = seeded.get('layouts')!;
     const id = gh.versions('acme/app').find((v) => v.digest === s.shared.digest && v.deleted)!.id;
     gh.clearCalls();
@@ -158,6 +158,11 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual(gh.writes(), [{ method: 'POST', path: `/orgs/acme/packages/container/app/versions/${id}/restore`, status: 204 }]);
     assert.equal(await skopeoDigest(`docker://${gh.host}/acme/app:old-1`), s.shared.digest);
     await skopeoCopy(`docker://${gh.host}/acme/app:old-1`, `oci:${join(tmp, 'restored')}:x`, { all: true });
+    // regkit tag delete goes the same way and reports the version it deleted.
+    const again = await runRegkit(['tag', 'delete', `${gh.host}/acme/app:old-1`, '--format', 'json', ...host], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: '' });
+    assert.equal(again.code, 0, `${again.stdout}\n${again.stderr}`);
+    assert.deepEqual((JSON.parse(again.stdout) as { details: unknown }).details, { githubVersionIds: [id] });
+    assert.ok(!(await skopeoListTags(`docker://${gh.host}/acme/app`)).includes('old-1'));
     const refused = await runRegkit(['image', 'restore', `${reg.host}/acme/app`, String(id), '--host', `reg=${reg.host},tls=disabled`], join(tmp, 'no-docker-config'));
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /restore works on GitHub Packages registries/);
