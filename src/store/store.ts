@@ -45,6 +45,22 @@ export function canRestore(store: Store): store is Store & RestoresDeleted {
   return typeof (store as Partial<RestoresDeleted>).restoreDeleted === 'function';
 }
 
+/** A manifest no tag reaches, as a registry that lists such manifests reports it. */
+export interface UntaggedManifest {
+  digest: string;
+  githubVersionId?: number;
+}
+
+/** A store that can list its untagged manifests (GitHub Packages lists every version, tagged or not). */
+export interface ListsUntagged {
+  /** Manifests of the repository that no tag reaches: not tagged, no tagged index's child, no live image's referrer. Parents come before their children. */
+  listUntagged(repo: Reference): Promise<UntaggedManifest[]>;
+}
+
+export function listsUntagged(store: Store): store is Store & ListsUntagged {
+  return typeof (store as Partial<ListsUntagged>).listUntagged === 'function';
+}
+
 export interface Store {
   readonly kind: 'registry' | 'ocidir';
 

@@ -5,6 +5,7 @@
 // throwaway tag or version is left, every kept image pulls completely (skopeo), dry-run makes no write, a token
 // without delete rights changes nothing and says which permission is missing, a secondary rate limit is waited out.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -202,5 +203,46 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.match(run.stdout, /Package not found\./);
     for (const needed of ['permissions: packages: write', 'delete:packages', 'Manage Actions access']) assert.ok(run.stdout.includes(needed), `${needed} in ${run.stdout}`);
     assert.ok(!`${run.stdout}${run.stderr}`.includes(ACTIONS_NO_ADMIN), 'the token never shows');
+  });
+
+  it('the untagged policy deletes versions no tag reaches (an overwritten index and its children), parents first, and keeps a referrer of a kept image', async () => {
+    const s = seeded.get('layouts')!;
+    await skopeoCopy(`oci:${join(tmp, 'own')}:src`, `docker://${gh.host}/acme/app:moving`, { all: true });
+    await skopeoCopy(`oci:${join(tmp, 'single')}:src`, `docker://${gh.host}/acme/app:moving`);
+    // A referrer of the kept single image, pushed by digest only, as OCI 1.1 clients push signatures.
+    const empty = Buffer.from('{}');
+    const emptyDigest = `sha256:${createHash('sha256').update(empty).digest('hex')}`;
+    const session = await fetch(`${gh.apiUrl}/v2/acme/app/blobs/uploads/`, { method: 'POST' });
+    assert.equal(session.status, 202);
+    const upload = new URL(session.headers.get('location')!, gh.apiUrl);
+    upload.searchParams.set('digest', emptyDigest);
+    assert.equal((await fetch(upload, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: empty })).status, 201);
+    const referrer = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', artifactType: 'application/vnd.example.sbom', config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: emptyDigest, size: 2 }, layers: [{ mediaType: 'application/vnd.oci.empty.v1+json', digest: emptyDigest, size: 2 }], subject: { mediaType: s.single.mediaType, digest: s.single.digest, size: s.single.size } }));
+    const referrerDigest = `sha256:${createHash('sha256').update(referrer).digest('hex')}`;
+    assert.equal((await fetch(`${gh.apiUrl}/v2/acme/app/manifests/${referrerDigest}`, { method: 'PUT', headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, body: referrer })).status, 201);
+
+    const file = join(tmp, 'untagged.yml');
+    await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n    user: ci\n    pass: ${ADMIN}\npolicies:\n  - name: dangling\n    untagged: {repo: ${gh.host}/acme/app}\n`);
+    const dangling = [s.own.digest, ...s.own.manifests.map((m) => m.digest)];
+    const tags = (await skopeoListTags(`docker://${gh.host}/acme/app`)).sort();
+    gh.clearCalls();
+    reg.clearRequests();
+    const dry = await prune(file, {}, '--dry-run', '--format', 'json');
+    assert.equal(dry.code, 0, dry.stderr);
+    const planned = dry.stdout.trim().split('\n').map((l) => JSON.parse(l) as { op: string; status: string; target: string });
+    assert.deepEqual(planned.map((l) => [l.op, l.status]), dangling.map(() => ['image-delete', 'would-delete']));
+    assert.equal(planned[0]!.target, `${gh.host}/acme/app@${s.own.digest}`, 'the index comes before its children');
+    assert.deepEqual(planned.map((l) => l.target.split('@')[1]).sort(), [...dangling].sort());
+    assert.deepEqual(gh.writes(), []);
+    assert.deepEqual(registryWrites(), []);
+
+    const run = await prune(file, {}, '--format', 'json');
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    const active = gh.versions('acme/app').filter((v) => !v.deleted).map((v) => v.digest);
+    for (const d of dangling) assert.ok(!active.includes(d), `${d} deleted`);
+    assert.ok(active.includes(referrerDigest), 'the referrer of a kept image stays');
+    assert.deepEqual((await skopeoListTags(`docker://${gh.host}/acme/app`)).sort(), tags);
+    for (const tag of tags) await skopeoCopy(`docker://${gh.host}/acme/app:${tag}`, `oci:${join(tmp, `after-untagged-${tag}`)}:x`, { all: true });
+    assert.deepEqual(gh.violations(), []);
   });
 });

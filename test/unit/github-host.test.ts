@@ -1,4 +1,5 @@
-// Which hosts delete through the GitHub Packages API, as creds entries, `--host` specs and the environment say.
+// Which hosts delete through the GitHub Packages API, as creds entries, `--host` specs and the environment say; the
+// `untagged` policy that only such hosts can plan.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deletesThroughGithubPackages } from '../../src/config/hostconfig.js';
@@ -6,6 +7,11 @@ import { parseHostSpec } from '../../src/config/host-spec.js';
 import { UsageError } from '../../src/errors.js';
 import { loadBotConfig } from '../../src/prune/config/load.js';
 import { githubApiFromEnv } from '../../src/store/registry/github/packages.js';
+import { silentLogger } from '../../src/log.js';
+import { formatReference } from '../../src/oci/reference.js';
+import { parsePolicyCall } from '../../src/prune/policy/args.js';
+import { planPolicy } from '../../src/prune/policy/policy.js';
+import { StoreSet } from '../../src/store/open.js';
 
 describe('GitHub Packages hosts', () => {
   it('ghcr.io always; another registry only with api: github', () => {
@@ -28,5 +34,24 @@ describe('GitHub Packages hosts', () => {
   it('GITHUB_API_URL and GITHUB_TOKEN from the environment, api.github.com by default', () => {
     assert.deepEqual(githubApiFromEnv({}), { apiUrl: 'https://api.github.com' });
     assert.deepEqual(githubApiFromEnv({ GITHUB_API_URL: 'https://ghe.example.com/api/v3', GITHUB_TOKEN: 'tok' }), { apiUrl: 'https://ghe.example.com/api/v3', token: 'tok' });
+  });
+});
+
+describe('the untagged policy', () => {
+  it('takes only repo, from regbot.yml or a call', () => {
+    const c = loadBotConfig({ text: 'version: 1\npolicies:\n  - name: dangling\n    untagged: {repo: ghcr.io/acme/app}\n', name: 'regbot.yml' }, {});
+    assert.deepEqual(c.policies.map((p) => [p.name, p.call.kind, formatReference(p.call.repo)]), [['dangling', 'untagged', 'ghcr.io/acme/app']]);
+    assert.throws(() => parsePolicyCall('untagged', { repo: 'ghcr.io/acme/app', match: '.*' }), /untagged: unknown argument "match"/);
+    assert.throws(() => parsePolicyCall('untagged', { repo: 'ghcr.io/acme/app:v1' }), /drop the tag or digest/);
+  });
+
+  it('refuses, before any write, a store that cannot list untagged manifests', async () => {
+    const stores = new StoreSet({ hosts: [{ registry: 'registry.example.com' }], logger: silentLogger, useDockerConfig: false });
+    try {
+      await assert.rejects(planPolicy({ stores, logger: silentLogger }, parsePolicyCall('untagged', { repo: 'registry.example.com/app' })), /the untagged policy works on GitHub Packages registries/);
+      await assert.rejects(planPolicy({ stores, logger: silentLogger }, parsePolicyCall('untagged', { repo: 'ocidir:///nonexistent/layout' })), /not in a registry that lists untagged manifests/);
+    } finally {
+      await stores.close();
+    }
   });
 });

@@ -14,7 +14,7 @@ function unitDetails(unit: PlanUnit, line?: number): Record<string, unknown> {
 /** `receipt`: the store's account of the delete; GitHub Packages version ids go in the details, for restore. */
 export function deleteResult(unit: PlanUnit, d: PlannedDelete, status: OperationStatus, why?: string, receipt?: DeleteReceipt | void): OperationResult {
   return {
-    op: 'tag-delete',
+    op: d.tag === undefined ? 'image-delete' : 'tag-delete',
     status,
     target: d.reference,
     digest: d.digest,

@@ -17,7 +17,7 @@ async function applyPolicy(ctx: ApiContext, call: PolicyCall, line: { line?: num
     const entry = ctx.journal.record('tag.delete', { reference: formatReference(d.ref), digest: d.digest, ...line });
     ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
     if (ctx.dryRun) {
-      ctx.journal.planTagDelete(repositoryKey(d.ref), d.tag);
+      if (d.tag !== undefined) ctx.journal.planTagDelete(repositoryKey(d.ref), d.tag);
     } else {
       try {
         await ctx.storeFor(d.ref).deleteTag(d.ref);
@@ -27,7 +27,7 @@ async function applyPolicy(ctx: ApiContext, call: PolicyCall, line: { line?: num
         throw new Error(`policy.${call.kind} could not delete "${entry.reference}": ${entry.error}`);
       }
     }
-    deleted.push(d.tag);
+    deleted.push(d.tag ?? d.digest);
   }
   return { deleted, kept: plan.kept };
 }

@@ -15,7 +15,7 @@ import { deleteTag } from './tag-delete.js';
 import { mountBlob, putBlob } from './upload.js';
 import { GithubPackagesDeletes } from './github/deletes.js';
 import type { GithubPackagesApi } from './github/packages.js';
-import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, RestoresDeleted, Store } from '../store.js';
+import type { DeleteReceipt, FetchedManifest, ListOptions, ListsUntagged, ManifestHead, ReferrerOptions, RestoresDeleted, Store, UntaggedManifest } from '../store.js';
 
 export interface RegistryStoreOptions {
   client: RegistryClient;
@@ -33,7 +33,7 @@ function subjectOf(bytes: Uint8Array): string | undefined {
   }
 }
 
-export class RegistryStore implements Store, RestoresDeleted {
+export class RegistryStore implements Store, RestoresDeleted, ListsUntagged {
   readonly kind = 'registry' as const;
   private readonly ctx: RegistryContext;
   private readonly referrersSupport: ReferrersSupport = new Map();
@@ -122,6 +122,12 @@ export class RegistryStore implements Store, RestoresDeleted {
     if (r.tag === undefined) throw new RegistryError('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
     if (this.githubDeletes) return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
     return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
+  }
+
+  listUntagged(repo: Reference): Promise<UntaggedManifest[]> {
+    const r = registryRef(this.ctx, repo);
+    if (!this.githubDeletes) throw new UsageError(`${r.registry} has no API that lists untagged manifests: the untagged policy works on GitHub Packages registries (ghcr.io, or a host with api: github)`);
+    return this.githubDeletes.listUntagged(r.repository);
   }
 
   restoreDeleted(repo: Reference, githubVersionIds: readonly number[]): Promise<void> {

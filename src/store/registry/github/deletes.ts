@@ -11,12 +11,18 @@
 import { RegistryError, type Operation } from '../../../errors.js';
 import { parseManifest } from '../../../oci/manifest.js';
 import type { RegistryReference } from '../../../oci/reference.js';
-import type { DeleteReceipt, ManifestHead } from '../../store.js';
+import type { DeleteReceipt, ManifestHead, UntaggedManifest } from '../../store.js';
 import type { RegistryContext } from '../http.js';
 import { getManifest, headManifest, putManifest } from '../manifest.js';
 import { throwawayManifest } from '../tag-delete.js';
 import { oneAtATime } from '../turns.js';
 import type { GithubPackagesApi, PackageRef, PackageVersion } from './packages.js';
+
+/** The manifests a manifest reaches (an index's children) and the one it refers to (`subject`). */
+interface ManifestLinks {
+  children: string[];
+  subject?: string;
+}
 
 /** What this run knows of one package: its versions as last listed (kept current with our own changes). */
 interface PackageState {
@@ -32,8 +38,8 @@ function isDigestTagOf(tag: string, digest: string): boolean {
 
 export class GithubPackagesDeletes {
   private readonly states = new Map<string, Promise<PackageState>>();
-  /** Child digests of each manifest digest (empty for non-indexes); manifests by digest never change. */
-  private readonly children = new Map<string, Promise<string[]>>();
+  /** What each manifest points at, by digest; manifests by digest never change. */
+  private readonly links = new Map<string, Promise<ManifestLinks>>();
 
   constructor(
     private readonly ctx: RegistryContext,
@@ -98,17 +104,56 @@ export class GithubPackagesDeletes {
     return version;
   }
 
-  private childrenOf(digest: string, repository: string): Promise<string[]> {
-    let found = this.children.get(digest);
+  private linksOf(digest: string, repository: string): Promise<ManifestLinks> {
+    let found = this.links.get(digest);
     if (!found) {
       found = getManifest(this.ctx, { scheme: 'registry', registry: this.ctx.client.registry, repository, digest }).then((m) => {
         const parsed = parseManifest(m.bytes, m.mediaType);
-        return parsed.kind === 'index' ? parsed.index.manifests.map((d) => d.digest) : [];
+        const subject = parsed.kind === 'index' ? parsed.index.subject?.digest : parsed.kind === 'image' ? parsed.manifest.subject?.digest : undefined;
+        return { children: parsed.kind === 'index' ? parsed.index.manifests.map((d) => d.digest) : [], ...(subject !== undefined ? { subject } : {}) };
       });
-      this.children.set(digest, found);
-      found.catch(() => this.children.delete(digest));
+      this.links.set(digest, found);
+      found.catch(() => this.links.delete(digest));
     }
     return found;
+  }
+
+  private async childrenOf(digest: string, repository: string): Promise<string[]> {
+    return (await this.linksOf(digest, repository)).children;
+  }
+
+  /**
+   * Untagged versions no tag reaches: not a child (at any depth) of a tagged version, and not a referrer (`subject`)
+   * of a version that stays. Listed afresh; indexes first, so a parent goes before its children.
+   */
+  async listUntagged(repository: string): Promise<UntaggedManifest[]> {
+    const state = await this.stateOf(repository);
+    state.versions = await this.api.versions(state.pkg);
+    const live = new Map(state.versions.map((v) => [v.digest, v]));
+    const reached = new Set<string>();
+    const walk = async (digest: string): Promise<void> => {
+      if (reached.has(digest) || !live.has(digest)) return;
+      reached.add(digest);
+      for (const child of await this.childrenOf(digest, repository)) await walk(child);
+    };
+    for (const v of state.versions) if (v.tags.length > 0) await walk(v.digest);
+    // A referrer of an image that stays (a signature, an SBOM pushed by digest) stays with it, and so does what it reaches.
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const v of state.versions) {
+        if (reached.has(v.digest)) continue;
+        const subject = (await this.linksOf(v.digest, repository)).subject;
+        if (subject !== undefined && reached.has(subject)) {
+          await walk(v.digest);
+          grew = true;
+        }
+      }
+    }
+    const untagged = state.versions.filter((v) => !reached.has(v.digest));
+    const isParent = new Map<string, boolean>();
+    for (const v of untagged) isParent.set(v.digest, (await this.childrenOf(v.digest, repository)).length > 0);
+    return [...untagged.filter((v) => isParent.get(v.digest)), ...untagged.filter((v) => !isParent.get(v.digest))].map((v) => ({ digest: v.digest, githubVersionId: v.id }));
   }
 
   /** Whether a tagged version other than the digest's own holds it as a child. */
