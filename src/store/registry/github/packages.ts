@@ -23,9 +23,12 @@ async function createClient(registry: string, settings: GithubApiSettings, userA
     return retryCount < LIMIT_RETRIES;
   };
   const GitHub = Core.plugin(paginate, throttling, retry);
+  const limits = { ...API_LIMITS, ...settings.limits };
   return new GitHub({
     baseUrl: settings.apiUrl.replace(/\/+$/, ''),
     userAgent,
+    request: { fetch: boundedFetch(limits) },
+    retry: { retries: limits.retries },
     ...(settings.token ? { auth: settings.token } : {}),
     throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => logger.debug(m), error: (m: string) => logger.debug(m) },
@@ -36,6 +39,44 @@ async function createClient(registry: string, settings: GithubApiSettings, userA
 export interface GithubApiSettings {
   apiUrl: string;
   token?: string;
+  /** Bounds on one API answer (tests shorten them); defaults API_LIMITS. */
+  limits?: Partial<ApiLimits>;
+}
+
+export interface ApiLimits {
+  /** Bytes of one answer's body: a page of 100 versions is some 60 KB. */
+  maxBodyBytes: number;
+  /** Wall-clock time for one answer, body included. */
+  timeoutMs: number;
+  /** Pages of 100 versions followed for one listing; past it the listing fails rather than plan on a part. */
+  maxPages: number;
+  /** Retries of a failed call (server errors, dropped connections, answers over the bounds), with octokit's backoff. */
+  retries: number;
+}
+
+export const API_LIMITS: ApiLimits = { maxBodyBytes: 8 * 1024 * 1024, timeoutMs: 60_000, maxPages: 1000, retries: 3 };
+
+/** fetch with a deadline and a body bound: the body is read here, whole, and handed on only when within bounds. */
+function boundedFetch(limits: ApiLimits): typeof fetch {
+  return async (input, init) => {
+    const deadline = AbortSignal.timeout(limits.timeoutMs);
+    const res = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+    if (!res.body || res.status === 204 || res.status === 205 || res.status === 304) return res;
+    const declared = Number(res.headers.get('content-length'));
+    const over = () => new Error(`the GitHub API answered more than ${limits.maxBodyBytes} bytes`);
+    if (declared > limits.maxBodyBytes) {
+      await res.body.cancel();
+      throw over();
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      size += chunk.byteLength;
+      if (size > limits.maxBodyBytes) throw over();
+      chunks.push(chunk);
+    }
+    return new Response(Buffer.concat(chunks), { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
 }
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
@@ -135,11 +176,19 @@ export class GithubPackagesApi {
   async versions(pkg: PackageRef): Promise<PackageVersion[]> {
     try {
       const api = await this.api();
-      const list =
+      const maxPages = this.settings.limits?.maxPages ?? API_LIMITS.maxPages;
+      const pages =
         pkg.scope === 'orgs'
-          ? await api.paginate('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 })
-          : await api.paginate('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 });
-      return (list as VersionJson[]).map(versionOf);
+          ? api.paginate.iterator<VersionJson>('GET /orgs/{org}/packages/{package_type}/{package_name}/versions' as string, { org: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 })
+          : api.paginate.iterator<VersionJson>('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 });
+      const versions: PackageVersion[] = [];
+      let count = 0;
+      for await (const page of pages) {
+        if (++count > maxPages) throw new Error(`more than ${maxPages} pages of versions; nothing is planned on a part of the list`);
+        if (!Array.isArray(page.data)) throw new Error('a page of versions that is not a JSON array');
+        versions.push(...page.data.map(versionOf));
+      }
+      return versions;
     } catch (err) {
       throw this.apiError(err, `listing the versions of package ${pkg.name} of ${pkg.owner} failed`, pkg.repository, 'tag-delete', statusOf(err) === 404);
     }
@@ -198,7 +247,9 @@ export class GithubPackagesApi {
   private apiError(err: unknown, what: string, repository: string, operation: Operation, missingRight: boolean): RegistryError {
     const status = statusOf(err);
     const said = (err as { response?: { data?: { message?: unknown } } } | null)?.response?.data?.message;
-    const because = typeof said === 'string' ? `${what}: GitHub said "${said.slice(0, 200)}"` : `${what}: ${status === undefined ? String((err as Error)?.message ?? err) : `HTTP ${status}`}`;
+    // No answer to quote (a dropped connection, a bound hit here): the client's own message says what happened.
+    const own = (err as { response?: unknown } | null)?.response === undefined ? String((err as Error)?.message ?? err).slice(0, 300) : `HTTP ${status}`;
+    const because = typeof said === 'string' ? `${what}: GitHub said "${said.slice(0, 200)}"` : `${what}: ${own}`;
     if (status === 401) return this.error(because, status, repository, operation, 'the GitHub API needs a token: the host\'s pass (or token) in creds/--host, or GITHUB_TOKEN');
     return this.error(because, status, repository, operation, missingRight ? PERMISSION_HINT : undefined);
   }
