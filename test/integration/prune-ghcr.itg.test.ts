@@ -1,7 +1,7 @@
 // `regkit prune once` on an emulated ghcr.io: a real distribution registry behind the GitHub Packages stand-in, which
 // refuses OCI deletes with 405 as ghcr does, so every delete has to go through the package-version API. The package
-// holds two multi-platform indexes sharing their children, a third with children of its own and a cosign-style
-// `sha256-<hex>.sig` digest tag, and a single image under two tags. Checked: exactly the kept tags remain, no
+// holds two multi-platform indexes sharing their children, a third with children of its own (one of them tagged on
+// its own) and a cosign-style `sha256-<hex>.sig` digest tag, and a single image under two tags; deletes run 3 at once. Checked: exactly the kept tags remain, no
 // throwaway tag or version is left, every kept image pulls completely (skopeo), dry-run makes no write, a token
 // without delete rights changes nothing and says which permission is missing, a secondary rate limit is waited out.
 import assert from 'node:assert/strict';
@@ -60,6 +60,10 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     }
     const sibling = await skopeoDigest(dst('keep'));
     await skopeoCopy(layout('own'), dst('old-3'), { all: true });
+    // A kept tag on one platform manifest of old-3's index: that child must outlive its index.
+    const child = s.own.manifests[0]!;
+    const childBytes = Buffer.from(await (await fetch(`${gh.apiUrl}/v2/${repo}/manifests/${child.digest}`, { headers: { accept: child.mediaType } })).arrayBuffer());
+    assert.equal((await fetch(`${gh.apiUrl}/v2/${repo}/manifests/amd64-only`, { method: 'PUT', headers: { 'content-type': child.mediaType }, body: childBytes })).status, 201);
     await skopeoCopy(layout('single'), dst('old-2'));
     await skopeoCopy(layout('single'), dst('stable'));
     await skopeoCopy(layout('own-sig'), dst(digestTag(s.own.digest, '.sig')));
@@ -69,10 +73,10 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     return done;
   }
 
-  async function regbot(name: string, repo: string, credsExtra: string): Promise<string> {
+  async function regbot(name: string, repo: string, credsExtra: string, parallel = 3): Promise<string> {
     const file = join(tmp, name);
     const policy = `{repo: ${gh.host}/${repo}, match: 'old-(\\d+)', keep: 1, sort: name}`;
-    await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n${credsExtra}policies:\n  - name: old builds\n    keepLast: ${policy}\n`);
+    await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n${credsExtra}defaults:\n  parallel: ${parallel}\npolicies:\n  - name: old builds\n    keepLast: ${policy}\n`);
     return file;
   }
 
@@ -126,7 +130,7 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual(lines.map((l) => l.status), ['deleted', 'deleted', 'deleted']);
     assert.equal(gh.refusedRegistryDeletes(), 0, 'no OCI DELETE was even tried');
 
-    const kept = ['keep', 'old-9', 'stable', digestTag(s.sibling, '.sig')].sort();
+    const kept = ['amd64-only', 'keep', 'old-9', 'stable', digestTag(s.sibling, '.sig')].sort();
     assert.deepEqual((await skopeoListTags(`docker://${gh.host}/acme/app`)).sort(), kept);
     const active = gh.versions('acme/app').filter((v) => !v.deleted);
     const idOf = (digest: string) => before.find((v) => v.digest === digest)!.id;
@@ -134,10 +138,9 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual(lines[0]!.details.githubVersionIds, [idOf(s.shared.digest)]);
     // old-2 shared its version with stable: only the tag went, through a throwaway version now deleted.
     assert.deepEqual(lines[1]!.details.githubVersionIds, []);
-    // old-3's index went, then its signature and its own children.
-    assert.deepEqual(lines[2]!.details.githubVersionIds!.slice(0, 2), [idOf(s.own.digest), idOf(s.ownSig.digest)]);
-    assert.deepEqual(lines[2]!.details.githubVersionIds!.slice(2).sort(), s.own.manifests.map((m) => idOf(m.digest)).sort());
-    const expected = [s.sibling, ...s.shared.manifests.map((m) => m.digest), s.single.digest, s.siblingSig.digest].sort();
+    // old-3's index went, then its signature and the child no tag holds; the tagged child stays.
+    assert.deepEqual(lines[2]!.details.githubVersionIds, [idOf(s.own.digest), idOf(s.ownSig.digest), idOf(s.own.manifests[1]!.digest)]);
+    const expected = [s.sibling, ...s.shared.manifests.map((m) => m.digest), s.single.digest, s.siblingSig.digest, s.own.manifests[0]!.digest].sort();
     assert.deepEqual(active.map((v) => v.digest).sort(), expected, 'no throwaway and nothing of old-1/old-3 is left');
     assert.ok(gh.versions('acme/app').every((v) => !v.deleted || before.some((b) => b.id === v.id) || v.tags.length === 0));
     assert.ok(gh.writes().every((w) => w.method === 'DELETE' && w.status === 204), JSON.stringify(gh.writes()));
@@ -187,7 +190,9 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
   });
 
   it('GITHUB_TOKEN without admin on a user package: GitHub says "Package not found.", nothing changes, the message names the permission', async () => {
-    const file = await regbot('solo.yml', 'solo/tools/cli', '');
+    // One at a time, so the first write is old-1's version delete: with a token whose rights GitHub does not tell in
+    // advance, a shared tag's delete first would leave its throwaway version behind (docs/ghcr.md, known limits).
+    const file = await regbot('solo.yml', 'solo/tools/cli', '', 1);
     const tags = (await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort();
     const versions = gh.versions('solo/tools/cli');
     gh.clearCalls();
@@ -223,7 +228,8 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
 
     const file = join(tmp, 'untagged.yml');
     await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n    user: ci\n    pass: ${ADMIN}\npolicies:\n  - name: dangling\n    untagged: {repo: ${gh.host}/acme/app}\n`);
-    const dangling = [s.own.digest, ...s.own.manifests.map((m) => m.digest)];
+    // The index left behind by the moved tag and its second platform; the first is still tagged amd64-only.
+    const dangling = [s.own.digest, s.own.manifests[1]!.digest];
     const tags = (await skopeoListTags(`docker://${gh.host}/acme/app`)).sort();
     gh.clearCalls();
     reg.clearRequests();
@@ -241,6 +247,7 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const active = gh.versions('acme/app').filter((v) => !v.deleted).map((v) => v.digest);
     for (const d of dangling) assert.ok(!active.includes(d), `${d} deleted`);
     assert.ok(active.includes(referrerDigest), 'the referrer of a kept image stays');
+    assert.ok(active.includes(s.own.manifests[0]!.digest), 'the tagged child stays');
     assert.deepEqual((await skopeoListTags(`docker://${gh.host}/acme/app`)).sort(), tags);
     for (const tag of tags) await skopeoCopy(`docker://${gh.host}/acme/app:${tag}`, `oci:${join(tmp, `after-untagged-${tag}`)}:x`, { all: true });
     assert.deepEqual(gh.violations(), []);
