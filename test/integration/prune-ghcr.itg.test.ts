@@ -210,6 +210,23 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.ok(!`${run.stdout}${run.stderr}`.includes(ACTIONS_NO_ADMIN), 'the token never shows');
   });
 
+  it('a shared tag refused mid-way is put back on its image; only the throwaway version stays behind, and the error says why', async () => {
+    const s = seeded.get('layouts')!;
+    const tags = (await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort();
+    const versions = gh.versions('solo/tools/cli');
+    gh.clearCalls();
+    const run = await runRegkit(['tag', 'delete', `${gh.host}/solo/tools/cli:old-2`, '--host', `reg=${gh.host},tls=disabled,api=github`], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: ACTIONS_NO_ADMIN });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /Package not found\..*permissions: packages: write.*Manage Actions access/s);
+    assert.deepEqual((await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort(), tags);
+    assert.equal(await skopeoDigest(`docker://${gh.host}/solo/tools/cli:old-2`), s.single.digest);
+    const after = gh.versions('solo/tools/cli');
+    const added = after.filter((v) => !versions.some((b) => b.id === v.id));
+    assert.equal(added.length, 1, 'the throwaway version');
+    assert.deepEqual(added[0]!.tags, []);
+    assert.deepEqual(after.filter((v) => versions.some((b) => b.id === v.id)), versions);
+  });
+
   it('the untagged policy deletes versions no tag reaches (an overwritten index and its children), parents first, and keeps a referrer of a kept image', async () => {
     const s = seeded.get('layouts')!;
     await skopeoCopy(`oci:${join(tmp, 'own')}:src`, `docker://${gh.host}/acme/app:moving`, { all: true });
