@@ -1,5 +1,5 @@
 // A hostile or broken GitHub API (GITHUB_API_URL points anywhere): endless `Link` pages, an endless body, an answer
-// that never comes. Each ends in a clear error within a bound of time and memory, never in a plan built on a part.
+// that never comes, a version named like a path. Each ends in a clear error within a bound of time and memory, never in a plan built on a part.
 import assert from 'node:assert/strict';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +36,7 @@ describe('GitHub Packages API client against a hostile API', () => {
         return pump();
       }
       if (url.pathname === '/orgs/acme/packages/container/silent/versions') return; // never answers
+      if (url.pathname === '/orgs/acme/packages/container/forged/versions') return json(res, [{ id: 7, name: '../../v2/other/manifests/latest', metadata: { container: { tags: ['x'] } } }]);
       res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -83,6 +84,11 @@ describe('GitHub Packages API client against a hostile API', () => {
     assert.match(r.error.message, /listing the versions of package silent of acme failed/);
     assert.ok(r.ms >= 450 && r.ms < 5_000, `${r.ms} ms`);
     console.log(`# silent API: ${r.ms} ms`);
+  });
+
+  it('a version whose name is not a digest is refused at the edge, not used in a path', async () => {
+    const r = await measured({ retries: 0 }, 'forged');
+    assert.match(r.error.message, /not an id, a manifest digest and tags/);
   });
 
   it('the token never shows in an error', async () => {

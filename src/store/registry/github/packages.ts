@@ -7,6 +7,7 @@ import type { paginateRest } from '@octokit/plugin-paginate-rest';
 import { RegistryError, type Operation } from '../../../errors.js';
 import { deletesThroughGithubPackages, type HostConfig } from '../../../config/hostconfig.js';
 import type { Logger } from '../../../log.js';
+import { isValidDigest, isValidTag } from '../../../oci/reference.js';
 
 type GitHubClient = Octokit & ReturnType<typeof paginateRest>;
 
@@ -117,8 +118,13 @@ interface VersionJson {
   metadata?: { container?: { tags?: string[] } };
 }
 
+/** A version as the API describes it, checked once here: an id, a manifest digest, tags that are tags. */
 function versionOf(v: VersionJson): PackageVersion {
-  return { id: v.id, digest: v.name, tags: v.metadata?.container?.tags ?? [] };
+  const tags = v?.metadata?.container?.tags ?? [];
+  if (!Number.isSafeInteger(v?.id) || v.id <= 0 || typeof v.name !== 'string' || !isValidDigest(v.name) || !Array.isArray(tags) || !tags.every((t) => typeof t === 'string' && isValidTag(t))) {
+    throw new Error(`the API described a container version that is not an id, a manifest digest and tags: ${JSON.stringify(v).slice(0, 200)}`);
+  }
+  return { id: v.id, digest: v.name, tags };
 }
 
 function statusOf(err: unknown): number | undefined {
@@ -158,7 +164,7 @@ export class GithubPackagesApi {
           return res.data.type === 'Organization' ? 'orgs' : 'users';
         }),
         (err: unknown) => {
-          throw this.apiError(err, `owner ${owner} not found through ${'GET /users/{owner}'}`, repository, 'tag-delete', false);
+          throw this.apiError(err, `looking up owner ${owner} (GET /users/${owner}) failed`, repository, 'tag-delete', false);
         },
       );
       this.scopes.set(owner.toLowerCase(), scope);
