@@ -38,6 +38,18 @@ export interface OperationResult {
   details?: Record<string, unknown>;
 }
 
+/** The GitHub Packages version ids a delete removed (`details.githubVersionIds`): what `regkit image restore` takes. */
+export function githubVersionIdsOf(r: OperationResult): number[] {
+  const ids = r.details?.['githubVersionIds'];
+  return Array.isArray(ids) ? ids.filter((id): id is number => Number.isSafeInteger(id)) : [];
+}
+
+/** `(GitHub versions 1, 2)` after a delete that removed package versions; empty otherwise. */
+export function versionNote(r: OperationResult): string {
+  const ids = githubVersionIdsOf(r);
+  return ids.length === 0 ? '' : `(GitHub version${ids.length === 1 ? '' : 's'} ${ids.join(', ')})`;
+}
+
 export function emptyBlobCounts(): BlobCounts {
   return { copied: 0, skipped: 0, mounted: 0 };
 }

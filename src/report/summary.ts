@@ -1,5 +1,5 @@
 // Operation results as a markdown job summary: a heading with totals and one table row per operation.
-import type { OperationResult, OperationStatus } from './result.js';
+import { githubVersionIdsOf, versionNote, type OperationResult, type OperationStatus } from './result.js';
 import { formatBytes, formatDuration, shortDigest } from './units.js';
 
 export interface SummaryOptions {
@@ -30,7 +30,7 @@ function totalsLine(results: readonly OperationResult[]): string {
 
 function row(r: OperationResult): string {
   const blobs = r.blobs ? `${r.blobs.copied}/${r.blobs.skipped}/${r.blobs.mounted}` : '';
-  const status = r.reason ? `${r.status}: ${r.reason}` : r.status;
+  const status = [r.reason ? `${r.status}: ${r.reason}` : r.status, versionNote(r)].filter(Boolean).join(' ');
   const cells = [
     escapeCell(r.source ?? ''),
     escapeCell(r.target ?? ''),
@@ -55,7 +55,19 @@ export function renderSummary(results: readonly OperationResult[], opts: Summary
       '',
     );
   }
+  lines.push(...undoLines(results));
   return `${lines.join('\n')}\n`;
+}
+
+/** How to take back this run's GitHub Packages deletes, one command per repository (GitHub keeps them 30 days). */
+function undoLines(results: readonly OperationResult[]): string[] {
+  const byRepo = new Map<string, number[]>();
+  for (const r of results) {
+    const ids = r.status === 'deleted' ? githubVersionIdsOf(r) : [];
+    if (ids.length > 0 && r.target !== undefined) byRepo.set(repositoryText(r.target), [...(byRepo.get(repositoryText(r.target)) ?? []), ...ids]);
+  }
+  if (byRepo.size === 0) return [];
+  return ['To undo within 30 days:', '', ...[...byRepo].map(([repo, ids]) => `    regkit image restore ${repo} ${ids.join(',')}`), ''];
 }
 
 export interface SyncSummaryOptions extends SummaryOptions {

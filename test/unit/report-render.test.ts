@@ -79,3 +79,19 @@ test('markdown summary of a run that failed before any operation', () => {
   assert.equal(renderSummary([], { error: 'auth on r.example/app (HTTP 401): <denied>' }), '### regkit: 0 operations, 0 B moved\n\n**Failed:** auth on r.example/app (HTTP 401): &lt;denied&gt;\n\n');
   assert.equal(escapeCell('a|b\r\nc & <d>'), 'a\\|b<br>c &amp; &lt;d&gt;');
 });
+
+test('GitHub Packages version ids of a delete show in text and summary, with the restore command to undo them', () => {
+  const results: OperationResult[] = [
+    { op: 'tag-delete', status: 'deleted', target: 'ghcr.io/acme/app:old-1', digest: `sha256:${'a'.repeat(64)}`, bytes: 0, details: { policy: 'old', githubVersionIds: [701, 702] } },
+    { op: 'tag-delete', status: 'deleted', target: 'ghcr.io/acme/app:old-2', digest: `sha256:${'b'.repeat(64)}`, bytes: 0, details: { githubVersionIds: [] } },
+    { op: 'tag-delete', status: 'deleted', target: 'ghcr.io/acme/tool:v0', digest: `sha256:${'c'.repeat(64)}`, bytes: 0, details: { githubVersionIds: [9] } },
+  ];
+  const text = renderText(results);
+  assert.match(text, /ghcr\.io\/acme\/app:old-1 .*\(GitHub versions 701, 702\)\n/);
+  assert.ok(!text.split('\n')[1]!.includes('GitHub'));
+  assert.match(text, /\(GitHub version 9\)\n$/);
+  const summary = renderSummary(results, { title: 'regkit prune' });
+  assert.match(summary, /\| deleted \(GitHub versions 701, 702\) \|/);
+  assert.ok(summary.endsWith('To undo within 30 days:\n\n    regkit image restore ghcr.io/acme/app 701,702\n    regkit image restore ghcr.io/acme/tool 9\n\n'), summary);
+  assert.ok(!renderSummary([results[1]!]).includes('undo'));
+});
