@@ -269,4 +269,20 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     for (const tag of tags) await skopeoCopy(`docker://${gh.host}/acme/app:${tag}`, `oci:${join(tmp, `after-untagged-${tag}`)}:x`, { all: true });
     assert.deepEqual(gh.violations(), []);
   });
+
+  it('a Lua script\'s tag.delete goes through the API too, and its result names the version', async () => {
+    const s = seeded.get('layouts')!;
+    const child = gh.versions('acme/app').find((v) => v.digest === s.own.manifests[0]!.digest && !v.deleted)!;
+    assert.deepEqual(child.tags, ['amd64-only']);
+    const file = join(tmp, 'lua.yml');
+    await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n    user: ci\n    pass: ${ADMIN}\nscripts:\n  - name: drop the platform tag\n    script: |\n      tag.delete("${gh.host}/acme/app:amd64-only")\n`);
+    const run = await prune(file, {}, '--format', 'json');
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    const line = JSON.parse(run.stdout.trim()) as { status: string; details: { githubVersionIds?: number[] } };
+    assert.equal(line.status, 'deleted');
+    assert.deepEqual(line.details.githubVersionIds, [child.id]);
+    assert.ok(!(await skopeoListTags(`docker://${gh.host}/acme/app`)).includes('amd64-only'));
+    assert.deepEqual(gh.violations(), []);
+  });
 });
+

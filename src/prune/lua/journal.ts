@@ -51,6 +51,6 @@ export function journalToResults(script: string, entries: readonly JournalEntry[
     ...(e.digest !== undefined ? { digest: e.digest } : {}),
     bytes: 0,
     ...(e.error !== undefined ? { reason: e.error } : {}),
-    details: { script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}) },
+    details: { script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.githubVersionIds !== undefined ? { githubVersionIds: e.githubVersionIds } : {}) },
   }));
 }

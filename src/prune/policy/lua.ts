@@ -20,7 +20,8 @@ async function applyPolicy(ctx: ApiContext, call: PolicyCall, line: { line?: num
       if (d.tag !== undefined) ctx.journal.planTagDelete(repositoryKey(d.ref), d.tag);
     } else {
       try {
-        await ctx.storeFor(d.ref).deleteTag(d.ref);
+        const receipt = await ctx.storeFor(d.ref).deleteTag(d.ref);
+        if (receipt) entry.githubVersionIds = receipt.githubVersionIds;
         entry.executed = true;
       } catch (err) {
         entry.error = err instanceof Error ? err.message : String(err);

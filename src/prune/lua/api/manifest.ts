@@ -65,7 +65,8 @@ export function deleteManifestCall(ctx: ApiContext, L: LuaState, call: 'manifest
         if (ref.tag !== undefined) ctx.journal.planTagDelete(repositoryKey(ref), ref.tag);
         return;
       }
-      await store.deleteManifest(withDigest(ref, m.digest));
+      const receipt = await store.deleteManifest(withDigest(ref, m.digest));
+      if (receipt) entry.githubVersionIds = receipt.githubVersionIds;
       entry.executed = true;
     } catch (err) {
       entry.error = err instanceof Error ? err.message : String(err);

@@ -58,7 +58,8 @@ export function installTagAndRepo(L: LuaState, ctx: ApiContext): void {
           ctx.journal.planTagDelete(repositoryKey(ref), tag);
           return;
         }
-        await store.deleteTag(tagged);
+        const receipt = await store.deleteTag(tagged);
+        if (receipt) entry.githubVersionIds = receipt.githubVersionIds;
         entry.executed = true;
       } catch (err) {
         entry.error = err instanceof Error ? err.message : String(err);
