@@ -30,6 +30,9 @@ interface PackageState {
   versions: PackageVersion[];
 }
 
+/** Manifest reads in flight at once while learning what reaches what. */
+const MANIFEST_READS_AT_ONCE = 8;
+
 /** `sha256-<hex>`, `sha256-<hex>.sig` …: tags named after the digest they belong to. */
 function isDigestTagOf(tag: string, digest: string): boolean {
   const [alg, hex] = digest.split(':');
@@ -118,6 +121,12 @@ export class GithubPackagesDeletes {
     return found;
   }
 
+  /** Reads the manifests not yet known, a few at a time: a package can hold thousands, each one round trip. */
+  private async prefetch(digests: readonly string[], repository: string): Promise<void> {
+    const unknown = digests.filter((d) => !this.links.has(d));
+    for (let i = 0; i < unknown.length; i += MANIFEST_READS_AT_ONCE) await Promise.all(unknown.slice(i, i + MANIFEST_READS_AT_ONCE).map((d) => this.linksOf(d, repository)));
+  }
+
   private async childrenOf(digest: string, repository: string): Promise<string[]> {
     return (await this.linksOf(digest, repository)).children;
   }
@@ -130,6 +139,7 @@ export class GithubPackagesDeletes {
     const state = await this.stateOf(repository);
     state.versions = await this.api.versions(state.pkg);
     const live = new Map(state.versions.map((v) => [v.digest, v]));
+    await this.prefetch([...live.keys()], repository);
     const reached = new Set<string>();
     const walk = async (digest: string): Promise<void> => {
       if (reached.has(digest) || !live.has(digest)) return;
@@ -158,6 +168,7 @@ export class GithubPackagesDeletes {
 
   /** Whether a tagged version other than the digest's own holds it as a child. */
   private async reached(state: PackageState, digest: string): Promise<boolean> {
+    await this.prefetch(state.versions.filter((v) => v.tags.length > 0).map((v) => v.digest), state.pkg.repository);
     for (const v of state.versions) {
       if (v.tags.length === 0 || v.digest === digest) continue;
       if ((await this.childrenOf(v.digest, state.pkg.repository)).includes(digest)) return true;
