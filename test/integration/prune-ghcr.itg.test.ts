@@ -210,7 +210,7 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.ok(!`${run.stdout}${run.stderr}`.includes(ACTIONS_NO_ADMIN), 'the token never shows');
   });
 
-  it('a shared tag refused mid-way is put back on its image; only the throwaway version stays behind, and the error says why', async () => {
+  it('a shared tag refused mid-way is put back on its image; only the throwaway version stays behind, and the next run writes nothing', async () => {
     const s = seeded.get('layouts')!;
     const tags = (await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort();
     const versions = gh.versions('solo/tools/cli');
@@ -225,6 +225,16 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.equal(added.length, 1, 'the throwaway version');
     assert.deepEqual(added[0]!.tags, []);
     assert.deepEqual(after.filter((v) => versions.some((b) => b.id === v.id)), versions);
+
+    // The next run deletes that leftover first: refused again, and this time nothing at all is written.
+    gh.clearCalls();
+    reg.clearRequests();
+    const again = await runRegkit(['tag', 'delete', `${gh.host}/solo/tools/cli:old-2`, '--host', `reg=${gh.host},tls=disabled,api=github`], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: ACTIONS_NO_ADMIN });
+    assert.equal(again.code, 1, again.stderr);
+    assert.match(again.stderr, /deleting version \d+ of package tools\/cli was refused: GitHub said "Package not found\."/);
+    assert.deepEqual(gh.writes(), [{ method: 'DELETE', path: `/users/solo/packages/container/tools%2Fcli/versions/${added[0]!.id}`, status: 404 }]);
+    assert.deepEqual(registryWrites(), []);
+    assert.deepEqual(gh.versions('solo/tools/cli'), after);
   });
 
   it('the untagged policy deletes versions no tag reaches (an overwritten index and its children), parents first, and keeps a referrer of a kept image', async () => {

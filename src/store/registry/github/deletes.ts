@@ -9,6 +9,7 @@
 //   another tag or a tagged index still reaches them.
 // "Kept" means reached from a tagged version; an untagged index is not a root, so children it alone holds may go.
 import { RegistryError, type Operation } from '../../../errors.js';
+import { digestOf } from '../../../oci/digest.js';
 import { parseManifest } from '../../../oci/manifest.js';
 import type { RegistryReference } from '../../../oci/reference.js';
 import type { DeleteReceipt, ManifestHead, UntaggedManifest } from '../../store.js';
@@ -199,6 +200,13 @@ export class GithubPackagesDeletes {
   private async untag(state: PackageState, ref: RegistryReference & { tag: string }, head: ManifestHead): Promise<void> {
     const original = await getManifest(this.ctx, { ...ref, digest: head.digest });
     const throwaway = await throwawayManifest(this.ctx, ref.repository, head.mediaType.startsWith('application/vnd.docker.'));
+    // A throwaway version left by an earlier refused run goes first: with a token whose rights GitHub does not tell in
+    // advance, that delete is the probe, and a refusal now has moved nothing.
+    const leftover = state.versions.find((v) => v.digest === digestOf(throwaway.bytes) && v.tags.length === 0);
+    if (leftover) {
+      await this.api.deleteVersion(state.pkg, leftover.id, 'tag-delete');
+      state.versions = state.versions.filter((v) => v.id !== leftover.id);
+    }
     const { digest } = await putManifest(this.ctx, ref, throwaway.bytes, throwaway.mediaType);
     let version: PackageVersion | undefined;
     try {
