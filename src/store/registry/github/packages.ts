@@ -158,9 +158,10 @@ export class GithubPackagesApi {
     if (!scope) {
       scope = this.api().then((api) => api.request('GET /users/{username}', { username: owner }).then(
         (res) => {
-          // A classic personal access token lists its scopes on every answer; other tokens (GITHUB_TOKEN, fine-grained) do not.
+          // A classic personal access token (or OAuth token) lists its scopes on every answer. Tokens without scopes
+          // (GITHUB_TOKEN, fine-grained, app tokens) send none or an empty list: then nothing can be told in advance.
           const scopes = res.headers['x-oauth-scopes'];
-          if (typeof scopes === 'string' && !scopes.split(',').some((s) => s.trim() === 'delete:packages')) this.refusal ??= `the token's scopes are "${scopes.slice(0, 200)}", without delete:packages`;
+          if (typeof scopes === 'string' && scopes.trim() !== '' && !scopes.split(',').some((s) => s.trim() === 'delete:packages')) this.refusal ??= `the token's scopes are "${scopes.slice(0, 200)}", without delete:packages`;
           return res.data.type === 'Organization' ? 'orgs' : 'users';
         }),
         (err: unknown) => {
