@@ -19,6 +19,8 @@ import { runRegkit } from './copy-setup.js';
 const ADMIN = 'ghp_admin0000000000000000000000000000';
 const CLASSIC_NO_DELETE = 'ghp_nodelete000000000000000000000000';
 const ACTIONS_NO_ADMIN = 'ghs_noadmin0000000000000000000000000';
+/** A token without scopes (an app's), whose answers carry an empty X-OAuth-Scopes: not refused in advance. */
+const APP_ADMIN = 'ghs_appadmin000000000000000000000000';
 const READS = new Set(['GET', 'HEAD']);
 
 interface Seeded {
@@ -92,6 +94,7 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
         [ADMIN]: { login: 'solo', canDelete: true, scopes: ['read:packages', 'write:packages', 'delete:packages'] },
         [CLASSIC_NO_DELETE]: { login: 'solo', scopes: ['read:packages', 'write:packages'] },
         [ACTIONS_NO_ADMIN]: { login: 'solo', refusedAs: 404 },
+        [APP_ADMIN]: { login: 'solo', canDelete: true, scopes: [] },
       },
     });
     for (const repo of ['acme/app', 'acme/readonly', 'solo/tools/cli']) await seed(repo);
@@ -154,7 +157,7 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const s = seeded.get('layouts')!;
     const id = gh.versions('acme/app').find((v) => v.digest === s.shared.digest && v.deleted)!.id;
     gh.clearCalls();
-    const host = ['--host', `reg=${gh.host},tls=disabled,api=github,user=ci,pass=${ADMIN}`];
+    const host = ['--host', `reg=${gh.host},tls=disabled,api=github,user=ci,pass=${APP_ADMIN}`];
     const run = await runRegkit(['image', 'restore', `${gh.host}/acme/app`, String(id), '--format', 'json', ...host], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: '' });
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
     const line = JSON.parse(run.stdout) as Record<string, unknown>;
