@@ -7,7 +7,7 @@ import { renderSummary } from '../report/summary.js';
 import { shardMatrix } from '../config/shard.js';
 
 /** Statuses that wrote something to a target. */
-const WRITES: readonly OperationStatus[] = ['copied', 'backed-up', 'deleted'];
+const WRITES: readonly OperationStatus[] = ['copied', 'backed-up', 'deleted', 'restored'];
 
 export interface ActionOutputs {
   digest: string;

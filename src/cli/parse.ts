@@ -251,6 +251,12 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       return { name, ref: parseReference(arg) };
     case 'image delete':
       return { name, ref: parseReference(arg), force: has(raw, 'force') };
+    case 'image restore': {
+      const repository = parseReference(arg, { repositoryOnly: true });
+      if (repository.scheme !== 'registry' || repository.tag !== undefined || repository.digest !== undefined) throw new UsageError(`image restore takes a registry repository, not "${arg}"`);
+      const ids = (args[1] ?? '').split(',').map((id) => parsePositiveInteger(id.trim(), 'IDS'));
+      return { name, repository, githubVersionIds: ids };
+    }
     case 'sync once':
     case 'sync check':
     case 'sync config':

@@ -161,6 +161,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [{ name: 'force', kind: 'boolean', help: 'delete even when other tags still use the digest' }],
   },
   {
+    words: ['image', 'restore'],
+    args: ['REPO', 'IDS'],
+    summary: 'restore GitHub Packages versions deleted within 30 days (IDS: the githubVersionIds of delete results, comma-separated)',
+    flags: [],
+  },
+  {
     words: ['image', 'export'],
     args: ['REF', 'FILE'],
     summary: 'write an image to one tar file (an OCI layout that docker load also reads)',

@@ -4,16 +4,21 @@ import { isIndexMediaType } from '../oci/mediatypes.js';
 import { parseManifest } from '../oci/manifest.js';
 import { repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
 import { imageAt, type OperationResult } from '../report/result.js';
-import type { Store } from '../store/store.js';
+import { canRestore, type DeleteReceipt, type Store } from '../store/store.js';
 import { headOrFail } from './resolve.js';
 
 /** Tags looked at in parallel while searching for users of a digest. */
 const TAG_CHECK_CONCURRENCY = 8;
 
+/** The GitHub Packages version ids a delete removed, for `image restore`. */
+function receiptDetails(receipt: DeleteReceipt | void): Pick<OperationResult, 'details'> {
+  return receipt ? { details: { kind: 'delete', githubVersionIds: receipt.githubVersionIds } } : {};
+}
+
 export async function deleteTag(store: Store, ref: Reference): Promise<OperationResult> {
   const head = await headOrFail(store, ref);
-  await store.deleteTag(ref);
-  return { op: 'tag-delete', status: 'deleted', target: imageAt(ref), digest: head.digest, bytes: 0 };
+  const receipt = await store.deleteTag(ref);
+  return { op: 'tag-delete', status: 'deleted', target: imageAt(ref), digest: head.digest, bytes: 0, ...receiptDetails(receipt) };
 }
 
 /** Tags other than the reference's own that point at `digest` or at an index holding it. */
@@ -37,6 +42,14 @@ export async function tagsUsing(store: Store, ref: Reference, digest: string): P
   return users;
 }
 
+/** Takes back deletes of GitHub Packages versions (the ids prune and delete results carry), within GitHub's 30 days. */
+export async function restoreImages(store: Store, repository: Reference, githubVersionIds: readonly number[]): Promise<OperationResult> {
+  const target = imageAt(repository);
+  if (!canRestore(store)) return { op: 'restore', status: 'failed', target, bytes: 0, reason: 'only registries restore deleted images' };
+  await store.restoreDeleted(repository, githubVersionIds);
+  return { op: 'restore', status: 'restored', target, bytes: 0, details: { kind: 'delete', githubVersionIds: [...githubVersionIds] } };
+}
+
 export async function deleteImage(store: Store, ref: Reference, force: boolean): Promise<OperationResult> {
   const { digest } = await headOrFail(store, ref);
   const target = imageAt(ref);
@@ -46,6 +59,6 @@ export async function deleteImage(store: Store, ref: Reference, force: boolean):
       return { op: 'image-delete', status: 'failed', target, digest, bytes: 0, reason: `still used by ${users.join(', ')}; delete those tags first or pass --force` };
     }
   }
-  await store.deleteManifest(withDigest(ref, digest));
-  return { op: 'image-delete', status: 'deleted', target, digest, bytes: 0 };
+  const receipt = await store.deleteManifest(withDigest(ref, digest));
+  return { op: 'image-delete', status: 'deleted', target, digest, bytes: 0, ...receiptDetails(receipt) };
 }

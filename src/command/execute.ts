@@ -6,7 +6,7 @@ import { atPosition, type Logger } from '../log.js';
 import { imageAt, type Location, type OperationResult } from '../report/result.js';
 import type { RateLimit } from '../store/store.js';
 import type { StoreSet } from '../store/open.js';
-import { deleteImage, deleteTag } from './delete.js';
+import { deleteImage, deleteTag, restoreImages } from './delete.js';
 import { configView, describeInspection, imageConfig, imageDigest, imageInspect, imageManifest, imageRateLimit, inspectView, manifestView } from './image-read.js';
 import { rateLimitView, withPretty, type DocumentOutput } from './views.js';
 import { formatReference } from '../oci/reference.js';
@@ -148,5 +148,7 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
       return runRegistrySettings(cmd);
     case 'image delete':
       return single(ctx, await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force));
+    case 'image restore':
+      return single(ctx, await restoreImages(ctx.stores.storeFor(cmd.repository), cmd.repository, cmd.githubVersionIds));
   }
 }

@@ -72,6 +72,13 @@ export interface ImageDeleteCommand {
   force: boolean;
 }
 
+export interface ImageRestoreCommand {
+  name: 'image restore';
+  /** The repository the versions were deleted from. */
+  repository: Reference;
+  githubVersionIds: number[];
+}
+
 export interface ImageArchiveCommand {
   name: 'image export' | 'image import';
   ref: Reference;
@@ -107,7 +114,7 @@ export type RegistrySettingsCommand =
   | { name: 'registry logout'; file: string; registry: string }
   | { name: 'registry ls'; file: string };
 
-export type Command = VersionCommand | RegistrySettingsCommand | PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand;
+export type Command = VersionCommand | RegistrySettingsCommand | PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand | ImageRestoreCommand;
 
 export type CommandName = Command['name'];
 

@@ -3,6 +3,7 @@
 import type { Logger, Secrets } from '../log.js';
 import { collectEvery, KEEP_SPENT } from '../spent-buffers.js';
 import { StoreSet, type StoreOptions } from '../store/open.js';
+import { githubApiFromEnv } from '../store/registry/github/packages.js';
 import type { HostConfig } from '../config/hostconfig.js';
 import { isSyncCommand, type Command, type GlobalOptions } from './options.js';
 import type { Bounds } from '../config/bounds.js';
@@ -39,7 +40,7 @@ export interface StoreTuning {
  */
 export function openStores(command: Command, global: Pick<GlobalOptions, 'hosts' | 'bounds'>, logger: Logger, secrets: Secrets, tuning: StoreTuning = {}, stored: readonly HostConfig[] = []): StoreSet {
   const spent = tuning.collectYoung ? collectEvery(tuning.collectYoung) : KEEP_SPENT;
-  return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored), spent });
+  return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored), spent, github: githubApiFromEnv(process.env) });
 }
 
 export type { StoreSet };

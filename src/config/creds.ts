@@ -27,7 +27,7 @@ export const CREDS_KEYS = [
   'reqPerSec', 'reqConcurrent',
   // Older regclient releases spelled these in lower case.
   'clientcert', 'clientkey',
-  // Deprecated in regclient, still found in configs: read and reported.
+  // Deprecated in regclient, still found in configs: read and reported (`api: github` is regkit's own).
   'scheme', 'api', 'dns',
 ] as const;
 
@@ -90,7 +90,11 @@ function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOp
     if (scheme === 'http' && entry.tls === undefined) entry.tls = 'disabled';
     yaml.warn(value('scheme'), `${where}.scheme is deprecated; use tls: ${scheme === 'http' ? 'disabled' : 'enabled'}`);
   }
-  if (has('api')) yaml.warn(value('api'), `${where}.api is deprecated and ignored`);
+  // regclient deprecated its `api` key; regkit gives it one meaning of its own: `api: github`.
+  if (has('api')) {
+    if (text('api') === 'github') entry.api = 'github';
+    else yaml.warn(value('api'), `${where}.api is deprecated and ignored; regkit reads only api: github (deletes through the GitHub Packages API)`);
+  }
   if (has('dns')) yaml.warn(value('dns'), `${where}.dns is deprecated and ignored; use hostname`);
   if (has('credExpire')) {
     const d = value('credExpire');

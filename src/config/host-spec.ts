@@ -5,7 +5,7 @@ import { parseRegistryHost } from '../oci/reference.js';
 import type { HostConfig, TlsMode } from './hostconfig.js';
 
 const TLS_MODES: readonly TlsMode[] = ['enabled', 'insecure', 'disabled'];
-const KEYS = ['reg', 'hostname', 'tls', 'user', 'pass', 'token', 'repo-auth'] as const;
+const KEYS = ['reg', 'hostname', 'tls', 'user', 'pass', 'token', 'repo-auth', 'api'] as const;
 type Key = (typeof KEYS)[number];
 
 /** Keys whose values are credentials: masked in action logs, redacted from CLI output. */
@@ -58,6 +58,11 @@ export function parseHostSpec(spec: string): HostConfig {
   if (repoAuth !== undefined) {
     if (repoAuth !== 'true' && repoAuth !== 'false') throw new UsageError(`--host reg=${registry}: repo-auth must be true or false`);
     host.repoAuth = repoAuth === 'true';
+  }
+  const api = fields.get('api');
+  if (api !== undefined) {
+    if (api !== 'github') throw new UsageError(`--host reg=${registry}: api must be github (deletes through the GitHub Packages API)`);
+    host.api = api;
   }
   return host;
 }

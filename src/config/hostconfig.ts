@@ -34,6 +34,8 @@ export interface HostConfig {
   reqConcurrent?: number;
   /** `disableHead: "true"` makes manifest HEAD a GET. */
   apiOpts?: Record<string, string>;
+  /** regkit extension: `github` deletes through the GitHub Packages API (as ghcr.io always does), e.g. GitHub Enterprise's registry. */
+  api?: 'github';
 }
 
 /**
@@ -55,4 +57,9 @@ export function hostConfigFor(registry: string, hosts: readonly HostConfig[]): H
 
 export function headDisabled(host: HostConfig): boolean {
   return host.apiOpts?.['disableHead'] === 'true';
+}
+
+/** Deletes on this registry go through the GitHub Packages REST API: ghcr.io refuses every OCI manifest DELETE. */
+export function deletesThroughGithubPackages(host: HostConfig): boolean {
+  return host.registry === 'ghcr.io' || host.api === 'github';
 }

@@ -79,6 +79,8 @@ export interface JournalEntry {
   /** The script line that made the call. */
   line?: number;
   error?: string;
+  /** GitHub Packages versions the delete removed (ghcr.io), for `regkit image restore`. */
+  githubVersionIds?: number[];
 }
 
 export interface ScriptLogLine {

@@ -8,13 +8,14 @@ export type OperationStatus =
   | 'backed-up'
   | 'would-backup'
   | 'deleted'
+  | 'restored'
   | 'would-delete'
   | 'excluded'
   | 'failed'
   /** Never started: `--abort-on-error` stopped the run after an earlier failure. */
   | 'not-run';
 
-export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'export' | 'import' | 'sync' | 'prune';
+export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'restore' | 'export' | 'import' | 'sync' | 'prune';
 
 export interface BlobCounts {
   copied: number;
@@ -58,9 +59,11 @@ export type ResultDetails =
   /** An image copied (copy, sync, backup, export, import). */
   | { kind: 'transfer'; previousDigest?: string; rateLimitRemaining?: number }
   /** A write a regbot script asked for, or a failure of the script; `call` is the regbot API call. */
-  | { kind: 'script'; script: string; call?: string; line?: number }
+  | { kind: 'script'; script: string; call?: string; line?: number; githubVersionIds?: number[] }
   /** A delete a declarative prune policy planned. */
-  | { kind: 'policy'; policy: string; line?: number };
+  | { kind: 'policy'; policy: string; line?: number; githubVersionIds?: number[] }
+  /** A delete by `regkit tag delete` or `image delete` that removed GitHub Packages versions. */
+  | { kind: 'delete'; githubVersionIds: number[] };
 
 export interface OperationResult {
   op: OperationKind;
@@ -77,6 +80,18 @@ export interface OperationResult {
   blobs?: BlobCounts;
   durationMs?: number;
   details?: ResultDetails;
+}
+
+/** The GitHub Packages version ids a delete removed (`details.githubVersionIds`): what `regkit image restore` takes. */
+export function githubVersionIdsOf(r: OperationResult): number[] {
+  const d = r.details;
+  return d !== undefined && 'githubVersionIds' in d ? (d.githubVersionIds ?? []) : [];
+}
+
+/** `(GitHub versions 1, 2)` after a delete that removed package versions; empty otherwise. */
+export function versionNote(r: OperationResult): string {
+  const ids = githubVersionIdsOf(r);
+  return ids.length === 0 ? '' : `(GitHub version${ids.length === 1 ? '' : 's'} ${ids.join(', ')})`;
 }
 
 export function emptyBlobCounts(): BlobCounts {

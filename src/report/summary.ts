@@ -3,7 +3,7 @@
 // check shows its plan before anything else), one table shape per kind of operation; unchanged and excluded entries
 // are folded into counts per repository. The whole stays under a size cap, with a line saying what was left out.
 import { formatReference, repositoryOf } from '../oci/reference.js';
-import { locationText, type Location, type OperationResult, type OperationStatus } from './result.js';
+import { locationText, type Location, type OperationResult, type OperationStatus, githubVersionIdsOf, versionNote } from './result.js';
 import { tally } from './text.js';
 import { formatBytes, formatDuration, shortDigest } from './units.js';
 
@@ -43,14 +43,15 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 }
 
-const CHANGES: readonly OperationStatus[] = ['would-copy', 'would-backup', 'would-delete', 'copied', 'backed-up', 'deleted'];
+const CHANGES: readonly OperationStatus[] = ['would-copy', 'would-backup', 'would-delete', 'copied', 'backed-up', 'deleted', 'restored'];
 const FOLDED: ReadonlyArray<{ status: OperationStatus; label: string }> = [
   { status: 'skipped', label: 'unchanged' },
   { status: 'excluded', label: 'excluded' },
+  { status: 'not-run', label: 'not run' },
 ];
 
 function isDelete(r: OperationResult): boolean {
-  return r.op === 'tag-delete' || r.op === 'image-delete' || r.op === 'prune';
+  return r.op === 'tag-delete' || r.op === 'image-delete' || r.op === 'prune' || r.op === 'restore';
 }
 
 function textOf(loc: Location | undefined): string {
@@ -147,7 +148,19 @@ function ruleText(r: OperationResult): string {
 
 function deleteRow(r: OperationResult): string {
   const digest = r.digest ? code(shortDigest(r.digest)) : '';
-  return `| ${[r.status, escapeCell(textOf(r.target ?? r.source)), digest, escapeCell(ruleText(r))].join(' | ')} |`;
+  const rule = [ruleText(r), versionNote(r)].filter(Boolean).join(' ');
+  return `| ${[r.status, escapeCell(textOf(r.target ?? r.source)), digest, escapeCell(rule)].join(' | ')} |`;
+}
+
+/** How to take back this run's GitHub Packages deletes, one command per repository (GitHub keeps them 30 days). */
+function undoLines(results: readonly OperationResult[]): string[] {
+  const byRepo = new Map<string, number[]>();
+  for (const r of results) {
+    const ids = r.status === 'deleted' ? githubVersionIdsOf(r) : [];
+    if (ids.length > 0 && r.target !== undefined) byRepo.set(repositoryText(r.target), [...(byRepo.get(repositoryText(r.target)) ?? []), ...ids]);
+  }
+  if (byRepo.size === 0) return [];
+  return ['To undo within 30 days:', '', ...[...byRepo].map(([repo, ids]) => `    regkit image restore ${repo} ${ids.join(',')}`), ''];
 }
 
 /** One line per repository pair and reason: how many tags, and the first few by name. */
@@ -225,6 +238,8 @@ export function renderSummary(results: readonly OperationResult[], opts: Summary
     out.block(TRANSFER_HEAD, rows.filter((r) => !isDelete(r)).map(transferRow));
     out.block(DELETE_HEAD, rows.filter(isDelete).map(deleteRow));
   }
+  const undo = undoLines(results);
+  if (undo.length > 0) out.add(...undo);
   for (const { status, label } of FOLDED) {
     const rows = results.filter((r) => r.status === status);
     if (rows.length > 0) out.block([`<details><summary>${count(rows.length)} ${label}</summary>`, ''], foldedLines(rows, opts.namedInFold ?? 10), ['', '</details>', '']);

@@ -1,6 +1,6 @@
 // Operation results as text lines: what a person reads as a CLI run or an action log goes, one line as each
 // operation ends, and the totals at the end.
-import { locationText, type OperationResult, type OperationStatus } from './result.js';
+import { locationText, versionNote, type OperationResult, type OperationStatus } from './result.js';
 import { formatBytes, formatDuration, shortDigest } from './units.js';
 
 /** `SOURCE → TARGET`, or the one side an operation has (a delete names only its target). */
@@ -22,6 +22,7 @@ export function renderTextLine(r: OperationResult): string {
     formatBytes(r.bytes),
     ...(r.durationMs === undefined ? [] : [formatDuration(r.durationMs)]),
     ...(r.reason === undefined ? [] : [r.reason.replace(/\r?\n/g, ' ')]),
+    ...(versionNote(r) === '' ? [] : [versionNote(r)]),
   ];
   return `${cells.join('  ')}\n`;
 }
@@ -35,7 +36,7 @@ export interface Tally {
   toMove: number;
 }
 
-export const STATUS_ORDER: readonly OperationStatus[] = ['failed', 'copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'skipped', 'excluded'];
+export const STATUS_ORDER: readonly OperationStatus[] = ['failed', 'copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'restored', 'skipped', 'excluded', 'not-run'];
 
 export function tally(results: readonly OperationResult[]): Tally {
   const n = new Map<OperationStatus, number>();

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/manifest.js';
 import type { Tag } from '../oci/names.js';
 import type { Reference } from '../oci/reference.js';
-import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from './store.js';
+import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from './store.js';
 
 export class StoreDecorator implements Store {
   constructor(protected readonly inner: Store) {}
@@ -21,7 +21,7 @@ export class StoreDecorator implements Store {
   putManifest(ref: Reference, bytes: Uint8Array, mediaType: string): Promise<string> {
     return this.inner.putManifest(ref, bytes, mediaType);
   }
-  deleteManifest(ref: Reference): Promise<void> {
+  deleteManifest(ref: Reference): Promise<DeleteReceipt | void> {
     return this.inner.deleteManifest(ref);
   }
   headBlob(repo: Reference, digest: string): Promise<number | undefined> {
@@ -45,7 +45,7 @@ export class StoreDecorator implements Store {
   listReferrers(ref: Reference, opts?: ReferrerOptions): Promise<Descriptor[]> {
     return this.inner.listReferrers(ref, opts);
   }
-  deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
+  deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void> {
     return this.inner.deleteTag(ref, current);
   }
   close(): Promise<void> {

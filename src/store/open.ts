@@ -18,6 +18,7 @@ import { DEFAULT_USER_AGENT } from '../transport/user-agent.js';
 import { OcidirStore } from './ocidir/ocidir.js';
 import { RegistryStore } from './registry/registry.js';
 import { RegistrySession } from './registry/session.js';
+import { DEFAULT_GITHUB_API_URL, githubPackagesFor, type GithubApiSettings } from './registry/github/packages.js';
 import type { Store } from './store.js';
 
 export interface StoreOptions {
@@ -41,6 +42,8 @@ export interface StoreOptions {
   certsDirs?: readonly string[];
   /** Told of blob bytes streamed and verified, so their buffers are freed as the copy goes (spent-buffers.ts). */
   spent?: SpentChunks;
+  /** The GitHub API for registries that delete through GitHub Packages (ghcr.io); default api.github.com, no token. */
+  github?: GithubApiSettings;
 }
 
 export class StoreSet {
@@ -53,6 +56,7 @@ export class StoreSet {
 
   constructor(private readonly opts: StoreOptions) {
     this.secrets = opts.secrets ?? new Secrets();
+    this.secrets.add(opts.github?.token);
     for (const host of opts.hosts) learnHostSecrets(this.secrets, host);
     this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true, this.secrets);
     this.spent = opts.spent ?? KEEP_SPENT;
@@ -84,7 +88,8 @@ export class StoreSet {
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
         ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}),
       });
-      this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent }))));
+      const githubPackages = githubPackagesFor(host, this.opts.github ?? { apiUrl: DEFAULT_GITHUB_API_URL }, this.opts.userAgent ?? DEFAULT_USER_AGENT, this.opts.logger);
+      this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent, ...(githubPackages ? { githubPackages } : {}) }))));
     }
     return store;
   }

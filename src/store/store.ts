@@ -36,6 +36,42 @@ export interface ReferrerOptions {
   artifactType?: string;
 }
 
+/** What a delete did beyond the delete itself, when the backend says more than "done". */
+export interface DeleteReceipt {
+  /** GitHub Packages version ids deleted (the manifest's, then what only it held): what `restore` takes back. */
+  githubVersionIds: number[];
+}
+
+export function isDeleteReceipt(value: unknown): value is DeleteReceipt {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Partial<DeleteReceipt>).githubVersionIds);
+}
+
+/** A store that can take deletes back: GitHub Packages keeps deleted versions for 30 days. */
+export interface RestoresDeleted {
+  /** Restores package versions by the ids a delete's receipt gave; throws for a registry without such an API. */
+  restoreDeleted(repo: Reference, githubVersionIds: readonly number[]): Promise<void>;
+}
+
+export function canRestore(store: Store): store is Store & RestoresDeleted {
+  return typeof (store as Partial<RestoresDeleted>).restoreDeleted === 'function';
+}
+
+/** A manifest no tag reaches, as a registry that lists such manifests reports it. */
+export interface UntaggedManifest {
+  digest: string;
+  githubVersionId?: number;
+}
+
+/** A store that can list its untagged manifests (GitHub Packages lists every version, tagged or not). */
+export interface ListsUntagged {
+  /** Manifests of the repository that no tag reaches: not tagged, no tagged index's child, no live image's referrer. Parents come before their children. */
+  listUntagged(repo: Reference): Promise<UntaggedManifest[]>;
+}
+
+export function listsUntagged(store: Store): store is Store & ListsUntagged {
+  return typeof (store as Partial<ListsUntagged>).listUntagged === 'function';
+}
+
 export interface Store {
   readonly kind: 'registry' | 'ocidir';
 
@@ -46,7 +82,7 @@ export interface Store {
   /** Stores the exact bytes under the reference's tag (or by digest when it has none) and returns their digest. */
   putManifest(ref: Reference, bytes: Uint8Array, mediaType: string): Promise<string>;
   /** Deletes a manifest by digest: every tag on it goes too. Callers check tag usage first. */
-  deleteManifest(ref: Reference): Promise<void>;
+  deleteManifest(ref: Reference): Promise<DeleteReceipt | void>;
 
   /** The blob's size when present, `undefined` when not. */
   headBlob(repo: Reference, digest: string): Promise<number | undefined>;
@@ -66,7 +102,7 @@ export interface Store {
    * Removes one tag and never another tag that shares its digest. `current`: the tag's manifest as the caller has just
    * seen it (HEAD), which saves the store asking again.
    */
-  deleteTag(ref: Reference, current?: ManifestHead): Promise<void>;
+  deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void>;
 
   close(): Promise<void>;
 }

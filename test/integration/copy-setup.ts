@@ -100,10 +100,10 @@ export interface CliRun {
 const MAIN = join(process.cwd(), 'build/src/main.js');
 
 /** `node build/src/main.js …` as a user's shell runs it: not in action mode, and no docker config of the machine. */
-export function runRegkit(args: string[], dockerConfig: string): Promise<CliRun> {
+export function runRegkit(args: string[], dockerConfig: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && k !== 'GITHUB_ACTIONS'));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...env, DOCKER_CONFIG: dockerConfig }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...env, ...extraEnv, DOCKER_CONFIG: dockerConfig }, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));

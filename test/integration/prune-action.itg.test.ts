@@ -101,8 +101,8 @@ describe('actions/prune', () => {
     assert.equal(action.runs.using, 'composite');
     assert.equal(action.runs.steps.length, 1);
     assert.equal(step.run, 'node "$GITHUB_ACTION_PATH/../../dist/index.js" prune');
-    assert.deepEqual(Object.keys(action.inputs).sort(), ['allow-env', 'config', 'dry-run', 'format', 'hosts', 'untrusted-config']);
-    assert.deepEqual(step.env, { INPUT_CONFIG: '${{ inputs.config }}', INPUT_UNTRUSTED_CONFIG: '${{ inputs.untrusted-config }}', INPUT_ALLOW_ENV: '${{ inputs.allow-env }}', INPUT_DRY_RUN: '${{ inputs.dry-run }}', INPUT_HOSTS: '${{ inputs.hosts }}', INPUT_FORMAT: '${{ inputs.format }}' });
+    assert.deepEqual(Object.keys(action.inputs).sort(), ['allow-env', 'bounds', 'config', 'dry-run', 'format', 'hosts', 'strict', 'untrusted-config']);
+    assert.deepEqual(step.env, { INPUT_CONFIG: '${{ inputs.config }}', INPUT_UNTRUSTED_CONFIG: '${{ inputs.untrusted-config }}', INPUT_ALLOW_ENV: '${{ inputs.allow-env }}', INPUT_DRY_RUN: '${{ inputs.dry-run }}', INPUT_HOSTS: '${{ inputs.hosts }}', INPUT_FORMAT: '${{ inputs.format }}', INPUT_BOUNDS: '${{ inputs.bounds }}', INPUT_STRICT: '${{ inputs.strict }}' });
     for (const name of ['deleted', 'changed', 'plan']) assert.equal(action.outputs[name]?.value, `\${{ steps.prune.outputs.${name} }}`);
   });
 

@@ -4,6 +4,7 @@ import { renderJsonLine } from '../../src/report/jsonl.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { imageAt, type OperationResult } from '../../src/report/result.js';
 import { renderTextLine, renderTotals } from '../../src/report/text.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { formatBytes, formatDuration, shortDigest } from '../../src/report/units.js';
 
 /** Lines as the faces write them, one per result. */
@@ -88,4 +89,21 @@ test('locations other than images render as their file, registry or rule name; d
       [null, 'old builds', { policy: 'old builds' }],
     ],
   );
+});
+
+test('GitHub Packages version ids of a delete show in text and summary, with the restore command to undo them', () => {
+  const at = (text: string) => imageAt(parseReference(text));
+  const results: OperationResult[] = [
+    { op: 'tag-delete', status: 'deleted', target: at('ghcr.io/acme/app:old-1'), digest: `sha256:${'a'.repeat(64)}`, bytes: 0, details: { kind: 'policy', policy: 'old', githubVersionIds: [701, 702] } },
+    { op: 'tag-delete', status: 'deleted', target: at('ghcr.io/acme/app:old-2'), digest: `sha256:${'b'.repeat(64)}`, bytes: 0, details: { kind: 'delete', githubVersionIds: [] } },
+    { op: 'tag-delete', status: 'deleted', target: at('ghcr.io/acme/tool:v0'), digest: `sha256:${'c'.repeat(64)}`, bytes: 0, details: { kind: 'delete', githubVersionIds: [9] } },
+  ];
+  const lines = results.map(renderTextLine);
+  assert.match(lines[0]!, /ghcr\.io\/acme\/app:old-1 .*\(GitHub versions 701, 702\)\n$/);
+  assert.ok(!lines[1]!.includes('GitHub'));
+  assert.match(lines[2]!, /\(GitHub version 9\)\n$/);
+  const summary = renderSummary(results, { title: 'regkit prune' });
+  assert.match(summary, /\| policy "old" \(GitHub versions 701, 702\) \|/);
+  assert.ok(summary.endsWith('To undo within 30 days:\n\n    regkit image restore ghcr.io/acme/app 701,702\n    regkit image restore ghcr.io/acme/tool 9\n\n'), summary);
+  assert.ok(!renderSummary([results[1]!]).includes('undo'));
 });

@@ -2,7 +2,7 @@
 import type { StoreSource } from '../../copy/options.js';
 import { formatReference, type Reference } from '../../oci/reference.js';
 import { decorateStores } from '../../store/decorator.js';
-import type { Store } from '../../store/store.js';
+import { isDeleteReceipt, type Store } from '../../store/store.js';
 import type { AsyncBridge, AsyncCall } from './bridge.js';
 import { lua, type LuaState } from './fengari.js';
 import { JournalingStore, type Journal } from './journal.js';
@@ -37,6 +37,7 @@ export class ApiContext {
     try {
       const value = await work();
       entry.executed = !this.dryRun;
+      if (isDeleteReceipt(value)) entry.githubVersionIds = value.githubVersionIds;
       return value;
     } catch (err) {
       entry.error = err instanceof Error ? err.message : String(err);

@@ -14,10 +14,10 @@ async function applyDelete(stores: StoreSource, guard: DeleteGuard, logger: Logg
     const now = await store.headManifest(d.ref);
     if (!now) return deleteResult(unit, d, 'skipped', 'already gone');
     if (now.digest !== d.digest) return deleteResult(unit, d, 'skipped', `left alone: it now points at ${now.digest}, not the planned ${d.digest}`);
-    await store.deleteTag(d.ref, now);
+    const receipt = d.tag === undefined ? await store.deleteManifest(d.ref) : await store.deleteTag(d.ref, now);
     if (guard.protectedRefs.has(d.reference)) return deleteResult(unit, d, 'excluded', `protected by defaults.protect "${guard.protectedRefs.get(d.reference)!.source}"`);
-    logger.info('Deleted tag', { [unit.source.kind]: unit.name, image: d.reference, digest: d.digest });
-    return deleteResult(unit, d, 'deleted');
+    logger.info('Deleted tag', { [unit.source.kind]: unit.name, image: d.reference, digest: d.digest, ...(receipt ? { githubVersionIds: receipt.githubVersionIds } : {}) });
+    return deleteResult(unit, d, 'deleted', undefined, receipt);
   } catch (err) {
     return deleteResult(unit, d, 'failed', err instanceof Error ? err.message : String(err));
   }

@@ -77,7 +77,7 @@ async function planDeclared(ctx: PruneContext, policy: BotPolicy): Promise<PlanU
   const unit: PlanUnit = { name: policy.name, source: { kind: 'policy', policy }, apply: 'plan', deletes: [], journal: [], protected: [] };
   try {
     const plan = await planPolicy({ stores: ctx.stores, logger: ctx.logger, ...(ctx.now ? { now: ctx.now } : {}) }, policy.call);
-    unit.deletes = plan.deletes.map((d) => ({ reference: formatReference(d.ref), ref: d.ref, tag: d.tag, digest: d.digest, reason: `${policy.name}: ${d.reason}` }));
+    unit.deletes = plan.deletes.map((d) => ({ reference: formatReference(d.ref), ref: d.ref, ...(d.tag !== undefined ? { tag: d.tag } : {}), digest: d.digest, reason: `${policy.name}: ${d.reason}` }));
   } catch (err) {
     unit.error = `policy "${policy.name}" failed: ${err instanceof Error ? err.message : String(err)}`;
     ctx.logger.error('Policy failed', { policy: policy.name, error: unit.error });
@@ -90,7 +90,7 @@ function applyProtect(config: BotConfig, unit: PlanUnit): number {
   const patterns = config.defaults.protect;
   if (unit.apply === 'plan') {
     unit.deletes = unit.deletes.filter((d) => {
-      const p = protectedBy(patterns, d.ref, d.tag);
+      const p = d.tag === undefined ? undefined : protectedBy(patterns, d.ref, d.tag);
       if (p) unit.protected.push({ reference: d.reference, ref: d.ref, digest: d.digest, pattern: p.source });
       return !p;
     });

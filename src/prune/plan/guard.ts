@@ -4,7 +4,7 @@
 import type { StoreSource } from '../../copy/options.js';
 import { formatReference, repositoryOf, withTag, type Reference } from '../../oci/reference.js';
 import { decorateStores, StoreDecorator } from '../../store/decorator.js';
-import type { ManifestHead, Store } from '../../store/store.js';
+import type { DeleteReceipt, ManifestHead, Store } from '../../store/store.js';
 import type { ProtectPattern } from '../config/types.js';
 import { Journal } from '../lua/journal.js';
 import { tagsUsingDigest } from '../lua/safety.js';
@@ -55,14 +55,14 @@ class GuardedStore extends StoreDecorator {
     super(store);
   }
 
-  override async deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
+  override async deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void> {
     if (ref.tag !== undefined && this.guard.holdsTag(ref, ref.tag)) return;
     this.guard.spend(ref);
-    await this.inner.deleteTag(ref, current);
+    return this.inner.deleteTag(ref, current);
   }
 
   /** A digest delete takes every tag on it: refused, and recorded, when any of them is protected. */
-  override async deleteManifest(ref: Reference): Promise<void> {
+  override async deleteManifest(ref: Reference): Promise<DeleteReceipt | void> {
     if (this.guard.protect.length > 0 && ref.digest !== undefined) {
       const users = await tagsUsingDigest(this.inner, ref, ref.digest, new Set(), new Journal());
       // tagsUsingDigest names a tag reaching the digest through an index as "tag (through its index …)".
@@ -73,6 +73,6 @@ class GuardedStore extends StoreDecorator {
       }
     }
     this.guard.spend(ref);
-    await this.inner.deleteManifest(ref);
+    return this.inner.deleteManifest(ref);
   }
 }

@@ -1,6 +1,7 @@
 // The plan and its outcome in the one result model: would-delete / deleted / failed / excluded (protected), each
 // with its digest and a reason naming the script (and line) or policy it came from.
 import { imageAt, type OperationResult, type OperationStatus, type ResultDetails } from '../../report/result.js';
+import type { DeleteReceipt } from '../../store/store.js';
 import { journalToResults } from '../lua/journal.js';
 import type { PlanUnit, PlannedDelete, ProtectedDelete } from './types.js';
 import type { JournalEntry } from '../types.js';
@@ -11,15 +12,16 @@ function unitDetails(unit: PlanUnit, line?: number): ResultDetails {
   return unit.source.kind === 'script' ? { kind: 'script', script: unit.name, ...at } : { kind: 'policy', policy: unit.name, ...at };
 }
 
-export function deleteResult(unit: PlanUnit, d: PlannedDelete, status: OperationStatus, why?: string): OperationResult {
+/** `receipt`: the store's account of the delete; GitHub Packages version ids go in the details, for restore. */
+export function deleteResult(unit: PlanUnit, d: PlannedDelete, status: OperationStatus, why?: string, receipt?: DeleteReceipt | void): OperationResult {
   return {
-    op: 'tag-delete',
+    op: d.tag === undefined ? 'image-delete' : 'tag-delete',
     status,
     target: imageAt(d.ref),
     digest: d.digest,
     bytes: 0,
     reason: why === undefined ? d.reason : `${why} (${d.reason})`,
-    details: unitDetails(unit, d.line),
+    details: { ...unitDetails(unit, d.line), ...(receipt ? { githubVersionIds: receipt.githubVersionIds } : {}) },
   };
 }
 

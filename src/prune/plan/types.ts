@@ -14,7 +14,8 @@ export interface PlannedDelete {
   /** Formatted reference of the tag, as the journal and the report name it. */
   reference: string;
   ref: Reference;
-  tag: string;
+  /** Absent for an untagged manifest (the `untagged` policy): deleted by digest. */
+  tag?: string;
   /** What the tag pointed at when planned; applying refuses a tag that has moved since. */
   digest: string;
   /** Why, for the report: the script and its line, or the policy's rule. */

@@ -5,11 +5,12 @@ import { suggestKey } from '../../config/keys.js';
 import { compileAnchoredRegex } from '../../config/regex.js';
 import type { ImageDateSource, KeepLastPolicy, KeepLastSort, OlderThanPolicy, PolicyCall, PolicyKind, TagMatch } from './types.js';
 
-export const POLICY_KINDS: readonly PolicyKind[] = ['keepLast', 'olderThan'];
+export const POLICY_KINDS: readonly PolicyKind[] = ['keepLast', 'olderThan', 'untagged'];
 
 export const POLICY_KEYS: Record<PolicyKind, readonly string[]> = {
   keepLast: ['repo', 'match', 'group', 'keep', 'sort'],
   olderThan: ['repo', 'match', 'days', 'by'],
+  untagged: ['repo'],
 };
 
 const SORTS: readonly KeepLastSort[] = ['semver', 'name', 'created'];
@@ -123,10 +124,11 @@ function readOlderThan(args: Args): OlderThanPolicy {
 /** Validates a policy's arguments; throws PolicyArgError naming the argument at fault. */
 export function parsePolicyCall(kind: PolicyKind, args: Args): PolicyCall {
   checkKeys(kind, args);
+  if (kind === 'untagged') return { kind, repo: readRepo(kind, args) };
   return kind === 'keepLast' ? readKeepLast(args) : readOlderThan(args);
 }
 
 /** `keepLast registry/repo match="…"`: how logs and reports name one policy call. */
 export function describePolicy(call: PolicyCall): string {
-  return `${call.kind} ${formatReference(call.repo)} match="${call.match.source}"`;
+  return call.kind === 'untagged' ? `untagged ${formatReference(call.repo)}` : `${call.kind} ${formatReference(call.repo)} match="${call.match.source}"`;
 }

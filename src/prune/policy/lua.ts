@@ -21,7 +21,7 @@ async function applyPolicy(ctx: ApiContext, call: PolicyCall, line: { line?: num
     } catch {
       throw new Error(`policy.${call.kind} could not delete "${entry.reference}": ${entry.error}`);
     }
-    deleted.push(d.tag);
+    deleted.push(d.tag ?? d.digest);
   }
   return { deleted, kept: plan.kept };
 }

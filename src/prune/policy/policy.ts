@@ -7,13 +7,13 @@
 import { createLimiter } from '../../copy/limit.js';
 import type { StoreSource } from '../../copy/options.js';
 import type { Logger } from '../../log.js';
-import { repositoryOf, withTag } from '../../oci/reference.js';
-import type { Store } from '../../store/store.js';
+import { formatReference, repositoryOf, withDigest, withTag } from '../../oci/reference.js';
+import { listsUntagged, type Store } from '../../store/store.js';
 import { compareNewestFirst } from '../../config/filters.js';
 import { parseSemver } from '../../config/semver.js';
 import { describePolicy } from './args.js';
 import { imageDate, type ImageDate } from './date.js';
-import type { KeepLastPolicy, OlderThanPolicy, PolicyCall, PolicyDelete, PolicyPlan } from './types.js';
+import type { KeepLastPolicy, OlderThanPolicy, PolicyCall, PolicyDelete, PolicyPlan, UntaggedPolicy } from './types.js';
 
 export interface PolicyContext {
   stores: StoreSource;
@@ -119,9 +119,17 @@ async function planOlderThan(ctx: PolicyContext, store: Store, policy: OlderThan
   return { deletes, kept: kept.sort() };
 }
 
-/** The tags a policy would delete, with the digest each points at now. */
+async function planUntagged(store: Store, policy: UntaggedPolicy): Promise<PolicyPlan> {
+  if (!listsUntagged(store)) throw new Error(`untagged: ${formatReference(policy.repo)} is not in a registry that lists untagged manifests (GitHub Packages: ghcr.io, or a host with api: github)`);
+  const untagged = await store.listUntagged(policy.repo);
+  const deletes = untagged.map((u) => ({ ref: withDigest(policy.repo, u.digest), digest: u.digest, reason: `untagged: no tag reaches it${u.githubVersionId !== undefined ? ` (version ${u.githubVersionId})` : ''}` }));
+  return { deletes, kept: [] };
+}
+
+/** The tags (or untagged manifests) a policy would delete, with the digest each points at now. */
 export async function planPolicy(ctx: PolicyContext, call: PolicyCall): Promise<PolicyPlan> {
   const store = ctx.stores.storeFor(call.repo);
+  if (call.kind === 'untagged') return planUntagged(store, call);
   const tags = await store.listTags(repositoryOf(call.repo));
   const plan = call.kind === 'keepLast' ? await planKeepLast(ctx, store, call, tags) : await planOlderThan(ctx, store, call, tags);
   ctx.logger.debug('policy planned', { policy: describePolicy(call), deletes: plan.deletes.length, kept: plan.kept.length });

@@ -2,7 +2,7 @@
 // `policies:` list in regbot.yml both turn into, and what planning one gives back.
 import type { Reference } from '../../oci/reference.js';
 
-export type PolicyKind = 'keepLast' | 'olderThan';
+export type PolicyKind = 'keepLast' | 'olderThan' | 'untagged';
 
 /** How keepLast ranks tags, newest first. */
 export type KeepLastSort = 'semver' | 'name' | 'created';
@@ -36,12 +36,22 @@ export interface OlderThanPolicy {
   by: ImageDateSource;
 }
 
-export type PolicyCall = KeepLastPolicy | OlderThanPolicy;
+/**
+ * Manifests no tag reaches, as a registry that lists them says (GitHub Packages: untagged versions that are neither a
+ * child of a tagged index nor a referrer of a live image): the pile every overwritten tag leaves behind.
+ */
+export interface UntaggedPolicy {
+  kind: 'untagged';
+  repo: Reference;
+}
+
+export type PolicyCall = KeepLastPolicy | OlderThanPolicy | UntaggedPolicy;
 
 export interface PolicyDelete {
-  /** The tag to delete, as a full reference. */
+  /** The tag to delete, as a full reference; for an untagged manifest, the reference by digest. */
   ref: Reference;
-  tag: string;
+  /** Absent for an untagged manifest: it is deleted by digest. */
+  tag?: string;
   /** What the tag pointed at when planned. */
   digest: string;
   /** Why this tag goes, for the report. */

@@ -1,7 +1,7 @@
 // The Store for a registry speaking the distribution API v2 / OCI distribution spec 1.1. Each job lives in its own
 // module (manifests, blobs, uploads, lists, referrers, tag delete); this class checks references and wires them up.
 import type { Readable } from 'node:stream';
-import { RegistryError } from '../../errors.js';
+import { RegistryError, UsageError } from '../../errors.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import type { Tag } from '../../oci/names.js';
 import type { Reference, RegistryReference } from '../../oci/reference.js';
@@ -13,7 +13,8 @@ import { deleteManifestByDigest, getManifest, headManifest, manifestName, putMan
 import { addToFallbackIndex, listReferrers, referrerDescriptor } from './referrers.js';
 import { deleteTag } from './tag-delete.js';
 import { mountBlob, putBlob } from './upload.js';
-import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
+import { GithubPackagesDeletes } from './github/deletes.js';
+import type { DeleteReceipt, FetchedManifest, ListOptions, ListsUntagged, ManifestHead, ReferrerOptions, RestoresDeleted, Store, UntaggedManifest } from '../store.js';
 
 function subjectOf(bytes: Uint8Array): string | undefined {
   try {
@@ -24,9 +25,13 @@ function subjectOf(bytes: Uint8Array): string | undefined {
   }
 }
 
-export class RegistryStore implements Store {
+export class RegistryStore implements Store, RestoresDeleted, ListsUntagged {
   readonly kind = 'registry' as const;
-  constructor(private readonly ctx: RegistrySession) {}
+  private readonly githubDeletes: GithubPackagesDeletes | undefined;
+
+  constructor(private readonly ctx: RegistrySession) {
+    this.githubDeletes = ctx.githubPackages && new GithubPackagesDeletes(ctx, ctx.githubPackages);
+  }
 
   get registry(): string {
     return this.ctx.client.registry;
@@ -50,7 +55,7 @@ export class RegistryStore implements Store {
     return digest;
   }
 
-  async deleteManifest(ref: Reference): Promise<void> {
+  async deleteManifest(ref: Reference): Promise<DeleteReceipt | void> {
     const r = registryRef(this.ctx, ref);
     let digest = r.digest;
     if (digest === undefined) {
@@ -58,6 +63,7 @@ export class RegistryStore implements Store {
       if (!head) throw new RegistryError(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'manifest-delete' });
       digest = head.digest;
     }
+    if (this.githubDeletes) return this.githubDeletes.deleteManifest({ ...r, digest });
     await deleteManifestByDigest(this.ctx, r.repository, digest);
   }
 
@@ -100,10 +106,23 @@ export class RegistryStore implements Store {
     return listReferrers(this.ctx, { ...r, digest }, opts);
   }
 
-  deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
+  deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void> {
     const r: RegistryReference = registryRef(this.ctx, ref);
     if (r.tag === undefined) throw new RegistryError('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
+    if (this.githubDeletes) return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
     return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
+  }
+
+  listUntagged(repo: Reference): Promise<UntaggedManifest[]> {
+    const r = registryRef(this.ctx, repo);
+    if (!this.githubDeletes) throw new UsageError(`${r.registry} has no API that lists untagged manifests: the untagged policy works on GitHub Packages registries (ghcr.io, or a host with api: github)`);
+    return this.githubDeletes.listUntagged(r.repository);
+  }
+
+  restoreDeleted(repo: Reference, githubVersionIds: readonly number[]): Promise<void> {
+    const r = registryRef(this.ctx, repo);
+    if (!this.githubDeletes) throw new UsageError(`${r.registry} has no API to restore deleted images: restore works on GitHub Packages registries (ghcr.io, or a host with api: github)`);
+    return this.githubDeletes.restore(r.repository, githubVersionIds);
   }
 
   close(): Promise<void> {

@@ -6,6 +6,7 @@ import type { Logger } from '../../log.js';
 import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 import type { RegistryReference } from '../../oci/reference.js';
 import type { RegistryClient } from '../../transport/client.js';
+import type { GithubPackagesApi } from './github/packages.js';
 import { WriteTurns } from './turns.js';
 
 /** Which repositories have the referrers API: a 404 on the endpoint means no, remembered for the session. */
@@ -42,12 +43,15 @@ export interface RegistrySessionOptions {
   logger: Logger;
   /** Told of blob bytes uploaded and verified (spent-buffers.ts). */
   spent?: SpentChunks;
+  /** Deletes go through the GitHub Packages API (ghcr.io refuses OCI deletes). */
+  githubPackages?: GithubPackagesApi;
 }
 
 export class RegistrySession {
   readonly client: RegistryClient;
   readonly logger: Logger;
   readonly spent: SpentChunks;
+  readonly githubPackages: GithubPackagesApi | undefined;
   readonly referrers: ReferrersSupport = new Map();
   readonly tagDeletes: TagDeleteMemo = { blobsIn: new Map(), tagDeleteRefused: undefined, probes: new Map(), waiting: new Map() };
   readonly turns = new WriteTurns();
@@ -56,6 +60,7 @@ export class RegistrySession {
     this.client = opts.client;
     this.logger = opts.logger;
     this.spent = opts.spent ?? KEEP_SPENT;
+    this.githubPackages = opts.githubPackages;
   }
 
   get registry(): string {

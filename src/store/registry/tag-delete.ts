@@ -34,7 +34,7 @@ async function ensureBlob(ctx: RegistrySession, repository: string, bytes: Buffe
   return desc;
 }
 
-async function throwawayManifest(ctx: RegistrySession, repository: string, docker: boolean): Promise<{ bytes: Buffer; mediaType: string }> {
+export async function throwawayManifest(ctx: RegistrySession, repository: string, docker: boolean): Promise<{ bytes: Buffer; mediaType: string }> {
   const emptyLayer = { mediaType: docker ? MediaType.DockerLayerGzip : MediaType.OciLayer, digest: digestOf(EMPTY_JSON), size: EMPTY_JSON.length };
   const config = THROWAWAY_CONFIG(emptyLayer.digest);
   const configDesc = { mediaType: docker ? MediaType.DockerConfig : MediaType.OciConfig, digest: digestOf(config), size: config.length };

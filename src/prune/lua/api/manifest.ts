@@ -60,7 +60,7 @@ export function deleteManifestCall(ctx: ApiContext, L: LuaState, call: 'manifest
       }
     }
     ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: entry.reference, dryRun: ctx.dryRun });
-    await store.deleteManifest(withDigest(ref, m.digest));
+    return store.deleteManifest(withDigest(ref, m.digest));
   });
   return { promise: labelled(call, ref, work), push: () => 0 };
 }

@@ -53,7 +53,7 @@ export function installTagAndRepo(L: LuaState, ctx: ApiContext): void {
       if (!head) throw new Error('tag not found');
       entry.digest = head.digest;
       ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: head.digest, dryRun: ctx.dryRun });
-      await store.deleteTag(tagged);
+      return store.deleteTag(tagged);
     });
     return { promise: labelled('tag.delete', tagged, work), push: () => 0 };
   });
