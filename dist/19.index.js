@@ -1,5 +1,5 @@
 export const id = 19;
-export const ids = [19];
+export const ids = [19,803];
 export const modules = {
 
 /***/ 4019:
@@ -13,14 +13,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
-// EXTERNAL MODULE: ./build/src/command/execute.js + 2 modules
-var execute = __webpack_require__(8284);
+// EXTERNAL MODULE: ./build/src/command/execute.js + 4 modules
+var execute = __webpack_require__(1165);
 // EXTERNAL MODULE: ./build/src/config/host-spec.js
 var host_spec = __webpack_require__(1310);
+// EXTERNAL MODULE: ./build/src/log.js
+var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/command/options.js
 var options = __webpack_require__(4141);
-// EXTERNAL MODULE: ./build/src/command/store-options.js + 32 modules
-var store_options = __webpack_require__(2218);
+// EXTERNAL MODULE: ./build/src/command/store-options.js + 34 modules
+var store_options = __webpack_require__(6311);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/report/jsonl.js
@@ -33,18 +35,22 @@ var result = __webpack_require__(4123);
 var report_text = __webpack_require__(4913);
 // EXTERNAL MODULE: ./build/src/command/layout-cache.js
 var layout_cache = __webpack_require__(3806);
-// EXTERNAL MODULE: ./build/src/config/secrets.js
-var secrets = __webpack_require__(8965);
+// EXTERNAL MODULE: ./build/src/config/bounds.js
+var bounds = __webpack_require__(7675);
 // EXTERNAL MODULE: ./build/src/command/configs.js + 3 modules
 var configs = __webpack_require__(803);
 // EXTERNAL MODULE: ./build/src/config/duration.js
 var duration = __webpack_require__(9154);
 // EXTERNAL MODULE: ./build/src/config/shard.js
 var config_shard = __webpack_require__(4004);
+// EXTERNAL MODULE: ./build/src/config/trust.js
+var trust = __webpack_require__(170);
 // EXTERNAL MODULE: ./build/src/action/input-names.js
 var input_names = __webpack_require__(2481);
 ;// CONCATENATED MODULE: ./build/src/action/inputs.js
 // Action inputs (INPUT_* variables) → the same typed options the CLI builds from argv.
+
+
 
 
 
@@ -83,6 +89,10 @@ function readBoolean(env, name, whenEmpty = false) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     throw new errors/* UsageError */.eb(`input ${name} must be true or false, not "${value}"`);
+}
+/** `untrusted-config: true`: the config is a policy under review (see config/trust.ts), reading only `allow-env`. */
+function readConfigTrust(env) {
+    return (0,trust/* configTrustOf */.ub)(readBoolean(env, 'untrusted-config'), readLines(env, 'allow-env'), { untrusted: 'input untrusted-config: true', allowEnv: 'input allow-env' });
 }
 function requireInput(env, name, command) {
     const value = readInput(env, name);
@@ -143,9 +153,10 @@ function readSyncSettings(env) {
     const abortOnError = readBoolean(env, 'abort-on-error');
     const maxWaitSeconds = readMaxWait(env);
     const cache = readBoolean(env, 'cache', true);
+    const strict = readBoolean(env, 'strict');
     const command = {
         name: `sync ${mode}`,
-        config: (0,configs.loadSyncConfig)(file),
+        config: (0,configs.loadSyncConfig)(file, undefined, { strict, trust: readConfigTrust(env) }),
         ...(shard ? { shard } : {}),
         missing,
         abortOnError,
@@ -172,6 +183,7 @@ function readSettings(env, argvCommand) {
     const format = readInput(env, 'format');
     const global = {
         hosts: (0,host_spec/* parseHostSpecs */.wE)(readLines(env, 'hosts')),
+        bounds: (0,bounds/* parseBoundSpecs */.Ip)(readLines(env, 'bounds'), 'input bounds'),
         format: format === '' ? 'text' : (0,options/* parseOutputFormat */.uH)(format, 'input format'),
         logFormat: 'text',
         verbose: false,
@@ -179,8 +191,10 @@ function readSettings(env, argvCommand) {
     if (command === 'sync')
         return { global, ...readSyncSettings(env) };
     if (command === 'prune') {
+        const file = requireInput(env, 'config', 'prune');
         const dryRun = readBoolean(env, 'dry-run');
-        return { global, command: { name: 'prune once', config: (0,configs.loadBotConfig)(requireInput(env, 'config', 'prune')), dryRun }, cache: false };
+        const strict = readBoolean(env, 'strict');
+        return { global, command: { name: 'prune once', config: (0,configs.loadBotConfig)(file, undefined, { strict, trust: readConfigTrust(env) }), dryRun }, cache: false };
     }
     return { global, command: readCopyCommand(env), cache: false };
 }
@@ -249,8 +263,13 @@ async function saveLayouts(service, restored, changed, logger) {
     }
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./build/src/action/logger.js
 // The action logger over @actions/core, and progress lines grouped per image in the job log.
+
+
+
 
 function withFields(message, fields) {
     if (!fields || Object.keys(fields).length === 0)
@@ -259,13 +278,45 @@ function withFields(message, fields) {
         .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
         .join(' ')}`;
 }
-function createActionLogger() {
-    return {
-        debug: (m, f) => core/* debug */.Yz(withFields(m, f)),
-        info: (m, f) => core/* info */.pq(withFields(m, f)),
-        warn: (m, f) => core/* warning */.$e(withFields(m, f)),
-        error: (m, f) => core/* error */.z3(withFields(m, f)),
+/**
+ * An annotation's place: `file` relative to the workspace (GitHub matches it against the repository's paths),
+ * `line` and `col`, so the message shows on the pull request's diff at that line.
+ */
+function annotationAt(p, workspace = process.env['GITHUB_WORKSPACE']) {
+    const file = workspace && (0,external_node_path_.isAbsolute)(p.file) && !(0,external_node_path_.relative)(workspace, p.file).startsWith('..') ? (0,external_node_path_.relative)(workspace, p.file) : p.file;
+    return { file, ...(p.line !== undefined ? { startLine: p.line } : {}), ...(p.column !== undefined ? { startColumn: p.column } : {}) };
+}
+/** Warnings and errors with a position (`atPosition` fields) become annotations at that place. */
+function annotate(write, line) {
+    return (m, f) => {
+        const { position, rest } = (0,log/* splitPosition */.w$)(f);
+        if (position)
+            write(line(m, rest), annotationAt(position));
+        else
+            write(line(m, f));
     };
+}
+/** Lines are masked here as well as by the runner: a summary or a local run has no runner masking. */
+function createActionLogger(secrets) {
+    const line = (m, f) => secrets.redact(withFields(m, f));
+    return {
+        debug: (m, f) => core/* debug */.Yz(line(m, f)),
+        info: (m, f) => core/* info */.pq(line(m, f)),
+        warn: annotate(core/* warning */.$e, line),
+        error: annotate(core/* error */.z3, line),
+    };
+}
+/**
+ * Fails the step with the error as an annotation: a config error at its file, line and column, anything else as a
+ * plain error (what `core.setFailed` does, with the position it cannot take).
+ */
+function failStep(err, secrets) {
+    if (err instanceof errors/* ConfigError */.xL && err.file !== undefined) {
+        process.exitCode = core/* ExitCode */.yU.Failure;
+        core/* error */.z3(secrets.redact(err.withoutPosition), annotationAt({ file: err.file, line: err.line, column: err.column }));
+        return;
+    }
+    core/* setFailed */.C1(secrets.redact(err instanceof Error ? err.message : String(err)));
 }
 /**
  * Progress lines, each image's in a collapsible group of the job log. Groups cannot nest, so switching to another
@@ -294,53 +345,42 @@ var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/report/units.js
 var units = __webpack_require__(4915);
 ;// CONCATENATED MODULE: ./build/src/report/summary.js
-// Operation results as a markdown job summary: a heading with totals and one table row per operation.
+// Operation results as a markdown job summary, laid out for a reader at GitHub's content width: the heading carries
+// the counts; failures come first, each with its whole reason; then what changed or would change (a pull request's
+// check shows its plan before anything else), one table shape per kind of operation; unchanged and excluded entries
+// are folded into counts per repository. The whole stays under a size cap, with a line saying what was left out.
 
 
 
-const STATUS_ORDER = ['copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'skipped', 'excluded', 'failed'];
+
+/** Well under GitHub's 1 MiB limit for one step's summary, leaving room for other steps of the job. */
+const SUMMARY_MAX_BYTES = 512 * 1024;
 /** Cell text that cannot break the table: `|` escaped, line breaks as `<br>`, HTML inert. */
 function escapeCell(text) {
+    return escapeText(text).replace(/\|/g, '\\|');
+}
+/** Text that stays text in markdown: HTML inert, line breaks as `<br>`, emphasis and link marks escaped. */
+function escapeText(text) {
     return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
+        .replace(/([\\`*_[\]])/g, '\\$1')
         .replace(/\r?\n/g, '<br>');
 }
-function totalsLine(results) {
-    const counts = STATUS_ORDER.map((s) => [s, results.filter((r) => r.status === s).length]).filter(([, n]) => n > 0);
-    const bytes = results.reduce((sum, r) => sum + r.bytes, 0);
-    const parts = [`${results.length} operation${results.length === 1 ? '' : 's'}`, ...counts.map(([s, n]) => `${n} ${s}`), `${(0,units/* formatBytes */.z3)(bytes)} moved`];
-    return parts.join(', ');
+/** A code span: its text is shown as it is (no escapes work inside one), so only a backtick must not end it early. */
+function code(text) {
+    return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 }
-function row(r) {
-    const blobs = r.blobs ? `${r.blobs.copied}/${r.blobs.skipped}/${r.blobs.mounted}` : '';
-    const status = r.reason ? `${r.status}: ${r.reason}` : r.status;
-    const cells = [
-        escapeCell(textOf(r.source)),
-        escapeCell(textOf(r.target)),
-        r.digest ? `\`${escapeCell((0,units/* shortDigest */.VK)(r.digest))}\`` : '',
-        escapeCell((r.platforms ?? []).join(', ')),
-        blobs,
-        (0,units/* formatBytes */.z3)(r.bytes),
-        r.durationMs === undefined ? '' : (0,units/* formatDuration */.a3)(r.durationMs),
-        escapeCell(status),
-    ];
-    return `| ${cells.join(' | ')} |`;
+const CHANGES = ['would-copy', 'would-backup', 'would-delete', 'copied', 'backed-up', 'deleted', 'restored'];
+const FOLDED = [
+    { status: 'skipped', label: 'unchanged' },
+    { status: 'excluded', label: 'excluded' },
+    { status: 'not-run', label: 'not run' },
+];
+function isDelete(r) {
+    return r.op === 'tag-delete' || r.op === 'image-delete' || r.op === 'prune' || r.op === 'restore';
 }
-function renderSummary(results, opts = {}) {
-    const lines = [`### ${escapeCell(opts.title ?? 'regkit')}: ${totalsLine(results)}`, ''];
-    if (opts.error !== undefined)
-        lines.push(`**Failed:** ${escapeCell(opts.error)}`, '');
-    if (results.length > 0) {
-        lines.push('| Source | Target | Digest | Platforms | Blobs copied/skipped/mounted | Bytes | Time | Status |', '| --- | --- | --- | --- | --- | ---: | ---: | --- |', ...results.map(row), '');
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** Always shown in a sync heading, zero or not, so runs read alike; the rest only when they occur. */
-const SYNC_TOTALS = ['copied', 'skipped', 'would-copy', 'backed-up', 'excluded', 'failed'];
-const SYNC_OCCASIONAL = ['would-backup', 'deleted', 'would-delete'];
 function textOf(loc) {
     return loc ? (0,result/* locationText */.fN)(loc) : '';
 }
@@ -357,8 +397,8 @@ function tagText(loc) {
     if (loc?.kind === 'image') {
         const { tag, digest } = loc.ref;
         if (tag !== undefined)
-            return digest !== undefined ? `${tag}@${digest}` : tag;
-        return digest ?? textOf(loc);
+            return digest !== undefined ? `${tag}@${(0,units/* shortDigest */.VK)(digest)}` : tag;
+        return digest ? (0,units/* shortDigest */.VK)(digest) : textOf(loc);
     }
     if (loc?.kind === 'file' && loc.tag !== undefined)
         return loc.tag;
@@ -372,17 +412,28 @@ function registryText(loc) {
         return loc.host;
     return (0,result/* locationText */.fN)(loc);
 }
-function syncTotalsLine(results, durationMs) {
-    const count = (s) => results.filter((r) => r.status === s).length;
-    const statuses = [...SYNC_TOTALS.map((s) => `${count(s)} ${s}`), ...SYNC_OCCASIONAL.filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`)];
-    const planned = (r) => r.status.startsWith('would-');
-    const moved = results.reduce((sum, r) => sum + (planned(r) ? 0 : r.bytes), 0);
-    const toMove = results.reduce((sum, r) => sum + (planned(r) ? r.bytes : 0), 0);
-    const bytes = [`${(0,units/* formatBytes */.z3)(moved)} moved`, ...(toMove > 0 ? [`${(0,units/* formatBytes */.z3)(toMove)} to move`] : [])];
-    return [statuses.join(', '), ...bytes, ...(durationMs !== undefined ? [(0,units/* formatDuration */.a3)(durationMs)] : [])].join(' · ');
+/** `41.0 MiB` kept on one line. */
+function unbroken(text) {
+    return text.replace(/ /g, '\u00a0');
 }
-/** The lowest remaining pull count each source registry reported, from `details.rateLimitRemaining`. */
-function rateLimitLine(results) {
+/** `2,400`: counts read at a glance. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+function headingCounts(results) {
+    return (0,report_text/* tally */.N4)(results)
+        .counts.map(([s, n]) => `${count(n)} ${FOLDED.find((f) => f.status === s)?.label ?? s}`)
+        .join(', ');
+}
+/** Bytes moved (and to move, in a plan), wall time, and the lowest rate limit each source registry reported. */
+function factsLine(results, durationMs) {
+    const t = (0,report_text/* tally */.N4)(results);
+    // A plan moves nothing: it says what it would move; deletes move no bytes at all.
+    const parts = t.moved > 0 || (t.toMove === 0 && !results.every(isDelete)) ? [`${(0,units/* formatBytes */.z3)(t.moved)} moved`] : [];
+    if (t.toMove > 0)
+        parts.push(`${(0,units/* formatBytes */.z3)(t.toMove)} to move`);
+    if (durationMs !== undefined)
+        parts.push((0,units/* formatDuration */.a3)(durationMs));
     const lowest = new Map();
     for (const r of results) {
         const remaining = r.details?.kind === 'transfer' ? r.details.rateLimitRemaining : undefined;
@@ -391,76 +442,142 @@ function rateLimitLine(results) {
         const registry = registryText(r.source);
         lowest.set(registry, Math.min(remaining, lowest.get(registry) ?? Infinity));
     }
-    if (lowest.size === 0)
-        return undefined;
-    return `Rate limit remaining (lowest seen): ${[...lowest].map(([registry, n]) => `\`${escapeCell(registry)}\` ${n}`).join(', ')}`;
+    if (lowest.size > 0)
+        parts.push(`rate limit remaining (lowest seen): ${[...lowest].map(([registry, n]) => `${code(registry)} ${n}`).join(', ')}`);
+    return parts.join(' · ');
 }
-function syncRow(r) {
-    const cells = [
-        escapeCell(textOf(r.source)),
-        escapeCell(textOf(r.target)),
-        r.op === 'backup' || r.op === 'sync' ? r.status : `${r.status} (${r.op})`,
-        r.digest ? `\`${escapeCell((0,units/* shortDigest */.VK)(r.digest))}\`` : '',
-        (0,units/* formatBytes */.z3)(r.bytes),
-        r.durationMs === undefined ? '' : (0,units/* formatDuration */.a3)(r.durationMs),
-        escapeCell(r.reason ?? ''),
-    ];
-    return `| ${cells.join(' | ')} |`;
+function routeText(r) {
+    if (r.source !== undefined && r.target !== undefined)
+        return `${textOf(r.source)} → ${textOf(r.target)}`;
+    return textOf(r.target ?? r.source);
 }
-const NAMED_IN_FOLD = 5;
-function foldedRow(group) {
-    const first = group[0];
-    const tags = group.map((r) => tagText(r.target ?? r.source));
-    const named = tags.slice(0, NAMED_IN_FOLD).join(', ') + (tags.length > NAMED_IN_FOLD ? ', …' : '');
-    const cells = [
-        escapeCell(repositoryText(first.source)),
-        escapeCell(repositoryText(first.target)),
-        'excluded',
-        '',
-        '',
-        '',
-        escapeCell(`${group.length} tags: ${first.reason ?? 'excluded'} (${named})`),
-    ];
-    return `| ${cells.join(' | ')} |`;
+function failureItem(r) {
+    return `- **${escapeText(routeText(r) || r.op)}**<br>${escapeText(r.reason ?? 'no reason given')}`;
 }
-/**
- * Rows in result order; the excluded tags of one repository pair with one reason become a single row, where the
- * first of them stood, once there are more than `foldOver` of them (a policy that keeps 3 of 400 tags stays readable).
- */
-function syncRows(results, foldOver) {
-    const groups = new Map();
-    const groupOf = (r) => JSON.stringify([repositoryText(r.source), repositoryText(r.target), r.reason ?? '']);
+const TRANSFER_HEAD = ['| Status | Image | Digest | Size | Time |', '| --- | --- | --- | ---: | ---: |'];
+const DELETE_HEAD = ['| Action | Tag | Digest | Rule |', '| --- | --- | --- | --- |'];
+function transferRow(r) {
+    const status = r.op === 'sync' || r.op === 'copy' || r.op === 'backup' ? r.status : `${r.status} (${r.op})`;
+    const digest = r.digest ? code((0,units/* shortDigest */.VK)(r.digest)) : '';
+    const time = r.durationMs === undefined ? '' : unbroken((0,units/* formatDuration */.a3)(r.durationMs));
+    // The source under the target, smaller: a column of its own would squeeze the others into two lines at GitHub's width.
+    const image = r.source !== undefined ? `${escapeCell(textOf(r.target))}<br><sub>from ${escapeCell(textOf(r.source))}</sub>` : escapeCell(textOf(r.target));
+    return `| ${[status, image, digest, unbroken((0,units/* formatBytes */.z3)(r.bytes)), time].join(' | ')} |`;
+}
+/** The script or policy that asked for a delete, or the reason a sync step gave. */
+function ruleText(r) {
+    const d = r.details;
+    if (d?.kind === 'script')
+        return `script "${d.script}"${d.line !== undefined ? ` line ${d.line}` : ''}`;
+    if (d?.kind === 'policy')
+        return `policy "${d.policy}"${d.line !== undefined ? ` line ${d.line}` : ''}`;
+    return r.reason ?? '';
+}
+function deleteRow(r) {
+    const digest = r.digest ? code((0,units/* shortDigest */.VK)(r.digest)) : '';
+    const rule = [ruleText(r), (0,result/* versionNote */.zQ)(r)].filter(Boolean).join(' ');
+    return `| ${[r.status, escapeCell(textOf(r.target ?? r.source)), digest, escapeCell(rule)].join(' | ')} |`;
+}
+/** How to take back this run's GitHub Packages deletes, one command per repository (GitHub keeps them 30 days). */
+function undoLines(results) {
+    const byRepo = new Map();
     for (const r of results) {
-        if (r.status !== 'excluded')
-            continue;
-        const key = groupOf(r);
+        const ids = r.status === 'deleted' ? (0,result/* githubVersionIdsOf */.pM)(r) : [];
+        if (ids.length > 0 && r.target !== undefined)
+            byRepo.set(repositoryText(r.target), [...(byRepo.get(repositoryText(r.target)) ?? []), ...ids]);
+    }
+    if (byRepo.size === 0)
+        return [];
+    return ['To undo within 30 days:', '', ...[...byRepo].map(([repo, ids]) => `    regkit image restore ${repo} ${ids.join(',')}`), ''];
+}
+/** One line per repository pair and reason: how many tags, and the first few by name. */
+function foldedLines(results, named) {
+    const groups = new Map();
+    for (const r of results) {
+        const key = JSON.stringify([repositoryText(r.target), repositoryText(r.source), r.reason ?? '']);
         groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-    const rows = [];
-    const folded = new Set();
-    for (const r of results) {
-        const group = r.status === 'excluded' ? groups.get(groupOf(r)) : undefined;
-        if (!group || group.length <= foldOver)
-            rows.push(syncRow(r));
-        else if (!folded.has(groupOf(r))) {
-            folded.add(groupOf(r));
-            rows.push(foldedRow(group));
-        }
-    }
-    return rows;
+    return [...groups.values()].map((group) => {
+        const first = group[0];
+        const tags = group.map((r) => tagText(r.target ?? r.source));
+        const names = tags.slice(0, named).join(', ') + (tags.length > named ? ', …' : '');
+        const from = first.source && first.target ? ` ← ${code(repositoryText(first.source))}` : '';
+        const what = `${count(group.length)} ${group.length === 1 ? 'tag' : 'tags'}${first.reason ? `, ${first.reason}` : ''}`;
+        return `- ${code(repositoryText(first.target ?? first.source))}${from}: ${escapeText(what)} (${escapeText(names)})`;
+    });
 }
-/** A sync run: totals with bytes and wall time, rate limits when known, then one row per entry and tag. */
-function renderSyncSummary(results, opts = {}) {
-    const lines = [`### ${escapeCell(opts.title ?? 'regkit sync')}: ${syncTotalsLine(results, opts.durationMs)}`, ''];
-    if (opts.error !== undefined)
-        lines.push(`**Failed:** ${escapeCell(opts.error)}`, '');
-    const limits = rateLimitLine(results);
-    if (limits !== undefined)
-        lines.push(limits, '');
-    if (results.length > 0) {
-        lines.push('| Source | Target | Verdict | Digest | Bytes | Time | Reason |', '| --- | --- | --- | --- | ---: | ---: | --- |', ...syncRows(results, opts.foldExcludedOver ?? 5), '');
+/** Lines added while they fit the byte budget; what does not fit is counted, not written. */
+class Budget {
+    max;
+    lines = [];
+    used = 0;
+    leftOut = 0;
+    constructor(max) {
+        this.max = max;
     }
-    return `${lines.join('\n')}\n`;
+    fits(lines) {
+        return this.used + lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0) <= this.max;
+    }
+    add(...lines) {
+        for (const l of lines)
+            this.used += Buffer.byteLength(l) + 1;
+        this.lines.push(...lines);
+    }
+    /** A block (a heading, a table head) and then its items one by one, as many as fit; `tail` closes the block. */
+    block(head, items, tail = ['']) {
+        if (items.length === 0)
+            return;
+        if (!this.fits([...head, items[0], ...tail])) {
+            this.leftOut += items.length;
+            return;
+        }
+        this.add(...head);
+        let i = 0;
+        for (; i < items.length && this.fits([items[i], ...tail]); i++)
+            this.add(items[i]);
+        this.leftOut += items.length - i;
+        this.add(...tail);
+    }
+}
+/** Room kept for the line that says what was left out. */
+const NOTE_ROOM = 400;
+function renderSummary(results, opts = {}) {
+    const title = escapeText(opts.title ?? 'regkit');
+    const counts = headingCounts(results);
+    // A run that ended in an error says so in its heading: never "0 failed" above a failure.
+    const verdict = opts.error !== undefined ? `failed${counts ? ` (${counts})` : ''}` : counts || 'nothing to do';
+    const out = new Budget((opts.maxBytes ?? SUMMARY_MAX_BYTES) - NOTE_ROOM);
+    out.add(`### ${title}: ${verdict}`, '');
+    if (opts.error !== undefined)
+        out.add(`**Failed:** ${escapeText(opts.error)}`, '');
+    const facts = results.length > 0 ? factsLine(results, opts.durationMs) : '';
+    if (facts)
+        out.add(facts, '');
+    const failed = results.filter((r) => r.status === 'failed');
+    out.block([`#### Failed (${count(failed.length)})`, ''], failed.map(failureItem));
+    for (const [label, statuses] of [
+        ['Would change', CHANGES.filter((s) => s.startsWith('would-'))],
+        ['Changed', CHANGES.filter((s) => !s.startsWith('would-'))],
+    ]) {
+        const rows = results.filter((r) => statuses.includes(r.status));
+        if (rows.length === 0)
+            continue;
+        out.add(`#### ${label} (${count(rows.length)})`, '');
+        out.block(TRANSFER_HEAD, rows.filter((r) => !isDelete(r)).map(transferRow));
+        out.block(DELETE_HEAD, rows.filter(isDelete).map(deleteRow));
+    }
+    const undo = undoLines(results);
+    if (undo.length > 0)
+        out.add(...undo);
+    for (const { status, label } of FOLDED) {
+        const rows = results.filter((r) => r.status === status);
+        if (rows.length > 0)
+            out.block([`<details><summary>${count(rows.length)} ${label}</summary>`, ''], foldedLines(rows, opts.namedInFold ?? 10), ['', '</details>', '']);
+    }
+    if (out.leftOut > 0) {
+        out.add(`_${count(out.leftOut)} more ${out.leftOut === 1 ? 'entry' : 'entries'} left out to keep this summary under ${(0,units/* formatBytes */.z3)(opts.maxBytes ?? SUMMARY_MAX_BYTES)}; the step log lists every result._`, '');
+    }
+    return `${out.lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/action/outputs.js
@@ -470,14 +587,36 @@ function renderSyncSummary(results, opts = {}) {
 
 
 /** Statuses that wrote something to a target. */
-const WRITES = ['copied', 'backed-up', 'deleted'];
+const WRITES = ['copied', 'backed-up', 'deleted', 'restored'];
+/** Largest `plan` output: step outputs of a job share about 1 MiB, and a runner echoes each into the log. */
+const PLAN_MAX_BYTES = 256 * 1024;
+/** No-op entries: the first left out of a `plan` over its cap. */
+const NO_OPS = ['skipped', 'excluded'];
+/**
+ * The `plan` output: a JSON array of result records (the objects of `--format json`, in run order). Over
+ * PLAN_MAX_BYTES, unchanged and excluded entries are left out first, then the array is cut at the cap; `leftOut`
+ * says how many entries are missing (the step log has every one).
+ */
+function planOutput(results, maxBytes = PLAN_MAX_BYTES) {
+    const lines = results.map((r) => ({ status: r.status, text: JSON.stringify((0,jsonl/* resultRecord */.F)(r)) }));
+    const size = (kept) => kept.reduce((n, l) => n + Buffer.byteLength(l.text) + 1, 1);
+    let kept = lines;
+    if (size(kept) > maxBytes)
+        kept = kept.filter((l) => !NO_OPS.includes(l.status));
+    if (size(kept) > maxBytes) {
+        let used = 1;
+        const cut = kept.findIndex((l) => (used += Buffer.byteLength(l.text) + 1) > maxBytes);
+        kept = kept.slice(0, cut);
+    }
+    return { json: `[${kept.map((l) => l.text).join(',')}]`, leftOut: lines.length - kept.length };
+}
 function outputsOf(results) {
     const withDigest = results.filter((r) => r.digest !== undefined);
     return {
         digest: withDigest.length > 0 ? withDigest[withDigest.length - 1].digest : '',
         changed: String(results.some((r) => WRITES.includes(r.status))),
         bytes: String(results.reduce((sum, r) => sum + r.bytes, 0)),
-        plan: JSON.stringify(results.map(jsonl/* resultRecord */.F)),
+        plan: planOutput(results).json,
     };
 }
 function syncOutputsOf(results, shards) {
@@ -493,11 +632,10 @@ function setOutputs(outputs) {
         core/* setOutput */.uH(name, value);
 }
 /** Appends the summary; a runner without a summary file (a local run) gets a warning, not a failure. */
-async function writeSummary(req, logger) {
-    const opts = { title: req.title, ...(req.error !== undefined ? { error: req.error } : {}) };
-    const markdown = req.sync ? renderSyncSummary(req.results, { ...opts, durationMs: req.sync.durationMs }) : renderSummary(req.results, opts);
+async function writeSummary(req, logger, secrets) {
+    const markdown = renderSummary(req.results, { title: req.title, durationMs: req.durationMs, ...(req.error !== undefined ? { error: req.error } : {}) });
     try {
-        await core/* summary */.z.addRaw(markdown).write();
+        await core/* summary */.z.addRaw(secrets.redact(markdown)).write();
     }
     catch (err) {
         logger.warn(`job summary not written: ${err.message}`);
@@ -526,10 +664,16 @@ async function writeSummary(req, logger) {
 
 
 
-/** Before anything can log: the runner masks only secrets it knows, and a `pass=` inside `hosts` is not one. */
-function maskInputSecrets(env) {
+/**
+ * The run's secrets, each form handed to the runner's masking as it is learned (the runner masks only values it
+ * knows, and a `pass=` inside `hosts` is not one), starting with the inputs' before anything can log.
+ */
+function runSecrets(env) {
+    const secrets = new log/* Secrets */.Sb();
+    secrets.onForm((form) => core/* setSecret */.Pq(form));
     for (const secret of (0,host_spec/* secretsInHostSpecs */.jP)(readLines(env, 'hosts')))
-        core/* setSecret */.Pq(secret);
+        secrets.add(secret);
+    return secrets;
 }
 function wroteSomething(out) {
     return out.kind === 'results' && outputsOf(out.results).changed === 'true';
@@ -539,17 +683,26 @@ function wroteSomething(out) {
  * the node24 action. A composite step (`inCompositeStep`) cannot reach the cache service: its action.yml wraps the
  * step in actions/cache steps instead.
  */
-async function run_execute(settings, env, logger, inCompositeStep, tuning) {
+async function run_execute(settings, env, logger, secrets, inCompositeStep, tuning) {
     const { command } = settings;
+    // First: opening the stores registers the hosts' and the config's credentials, which nothing may print before.
+    const stores = (0,store_options/* openStores */.j)(command, settings.global, logger, secrets, tuning);
     const writes = command.name === 'sync once';
     const spec = (0,options/* isSyncCommand */.dv)(command) && command.name !== 'sync config' && settings.cache ? (0,layout_cache/* layoutCacheSpec */.G6)(command.config, (0,layout_cache/* cacheRunFrom */.Ek)(env), command.shard) : undefined;
     const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
     const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
-    const stores = (0,store_options/* openStores */.j)(command, settings.global.hosts, logger, tuning);
     const progress = new GroupedProgress();
+    const json = settings.global.format === 'json';
+    // Each result is logged as its operation ends, outside any progress group, so a job cut off by its timeout shows
+    // what it finished.
+    const onResult = (r) => {
+        progress.close();
+        const masked = secrets.redactData(r);
+        core/* info */.pq(secrets.redact((json ? (0,jsonl/* renderJsonLine */.v)(masked) : (0,report_text/* renderTextLine */.AV)(masked)).trimEnd()));
+    };
     let out;
     try {
-        out = await (0,execute/* executeCommand */.R)(command, { stores, logger, onProgress: (0,report_progress/* createProgressReporter */.l)(progress.emit) });
+        out = await (0,execute/* executeCommand */.R)(command, { stores, logger, onProgress: (0,report_progress/* createProgressReporter */.lb)(progress.emit), onResult });
     }
     finally {
         progress.close();
@@ -559,16 +712,11 @@ async function run_execute(settings, env, logger, inCompositeStep, tuning) {
         await saveLayouts(service, restored, wroteSomething(out), logger);
     return out;
 }
-function describe(out, results, settings) {
-    if (out.kind === 'raw')
-        return Buffer.from(out.bytes).toString('utf8');
-    return settings.global.format === 'json' ? (0,jsonl/* renderJsonLines */.Y)(results) : (0,report_text/* renderText */.S)(results);
-}
 /** `tuning`: what main.ts's runtime tuning hands down (runtime.ts); none when the action runs in a test. */
 async function runAction(argv, env, tuning = {}) {
-    maskInputSecrets(env);
+    const secrets = runSecrets(env);
     const started = Date.now();
-    const logger = createActionLogger();
+    const logger = createActionLogger(secrets);
     const commandWord = argv[0] ?? readInput(env, 'command');
     let results = [];
     let failure;
@@ -576,24 +724,27 @@ async function runAction(argv, env, tuning = {}) {
     try {
         const settings = readSettings(env, argv[0]);
         const { command } = settings;
-        // The config is read (it is where these come from) but nothing has logged yet.
-        if ((0,options/* isSyncCommand */.dv)(command) || command.name === 'prune once')
-            for (const secret of (0,secrets/* configSecrets */.U)(command.config))
-                core/* setSecret */.Pq(secret);
         title = `regkit ${command.name}`;
-        const out = await run_execute(settings, env, logger, argv[0] !== undefined, tuning);
-        if (out.kind === 'results')
-            results = out.results;
-        core/* info */.pq(describe(out, results, settings).trimEnd());
-        setOutputs((0,options/* isSyncCommand */.dv)(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results));
+        const out = await run_execute(settings, env, logger, secrets, argv[0] !== undefined, tuning);
+        if (out.kind === 'results') {
+            // Masked field by field before anything renders them: the summary escapes characters a secret may hold.
+            results = secrets.redactData(out.results);
+            core/* info */.pq((0,report_text/* renderTotals */._R)(results, Date.now() - started));
+            const { leftOut } = planOutput(results);
+            if (leftOut > 0)
+                logger.warn(`the plan output leaves out ${leftOut} of ${results.length} entries (unchanged and excluded first) to stay under ${PLAN_MAX_BYTES} bytes; this log lists every result`);
+        }
+        else if (out.kind === 'raw')
+            core/* info */.pq(secrets.redact(Buffer.from(out.bytes).toString('utf8').trimEnd()));
+        setOutputs(secrets.redactData((0,options/* isSyncCommand */.dv)(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results)));
     }
     catch (err) {
         failure = err;
     }
-    const message = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
-    await writeSummary({ results, title, error: message, ...(commandWord === 'sync' ? { sync: { durationMs: Date.now() - started } } : {}) }, logger);
+    const message = failure === undefined ? undefined : secrets.redact(failure instanceof Error ? failure.message : String(failure));
+    await writeSummary({ results, title, error: message, durationMs: Date.now() - started }, logger, secrets);
     if (message !== undefined) {
-        core/* setFailed */.C1(message);
+        failStep(failure, secrets);
         return (0,errors/* exitCodeFor */.Rr)(failure);
     }
     const failed = results.filter((r) => r.status === 'failed');
@@ -602,6 +753,283 @@ async function runAction(argv, env, tuning = {}) {
     }
     return (0,result/* exitCodeOf */.FO)(results);
 }
+
+
+/***/ }),
+
+/***/ 803:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  loadBotConfig: () => (/* reexport */ loadBotConfig),
+  loadSyncConfig: () => (/* reexport */ load/* loadSyncConfig */.mw)
+});
+
+// EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
+var load = __webpack_require__(8656);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./build/src/config/cron.js
+var cron = __webpack_require__(8982);
+// EXTERNAL MODULE: ./build/src/config/creds.js
+var config_creds = __webpack_require__(2709);
+// EXTERNAL MODULE: ./build/src/config/duration.js
+var duration = __webpack_require__(9154);
+// EXTERNAL MODULE: ./build/src/config/keys.js
+var keys = __webpack_require__(4674);
+// EXTERNAL MODULE: ./build/src/config/regex.js
+var regex = __webpack_require__(2939);
+// EXTERNAL MODULE: ./build/src/config/document.js + 1 modules
+var config_document = __webpack_require__(4367);
+// EXTERNAL MODULE: ./build/src/prune/lua/sandbox.js + 1 modules
+var sandbox = __webpack_require__(6309);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 1 modules
+var fengari = __webpack_require__(4649);
+;// CONCATENATED MODULE: ./build/src/prune/config/script.js
+// Compiles a script without running it, so a syntax error fails the config load (exit 2, a PR check) instead of a
+// scheduled run, and maps the Lua line to the line of the YAML file it was written on.
+
+
+/** Undefined when the script compiles. Only the parser runs: no library is opened and no code executes. */
+function checkLuaSyntax(source) {
+    const L = fengari/* lauxlib */.Ac.luaL_newstate();
+    const chunk = (0,fengari/* to_luastring */.sz)(source);
+    if (fengari/* lauxlib */.Ac.luaL_loadbufferx(L, chunk, chunk.length, (0,fengari/* to_luastring */.sz)('=script'), (0,fengari/* to_luastring */.sz)('t')) === fengari/* lua */.fT.LUA_OK)
+        return undefined;
+    const text = fengari/* lua */.fT.lua_tojsstring(L, -1);
+    const m = /^script:(\d+): ([\s\S]*)$/.exec(text);
+    return m ? { line: Number(m[1]), message: m[2] } : { line: 1, message: text };
+}
+/**
+ * The file line holding line `luaLine` of a script value. Exact for block scalars (`script: |`), whose content
+ * starts on the line after the indicator; for a flow scalar, the line where it starts.
+ */
+function fileLineOf(yaml, node, luaLine) {
+    const n = yaml.resolve(node);
+    const start = yaml.position(n).line;
+    if (n && (0,dist/* isScalar */.jn)(n) && (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED'))
+        return start + luaLine;
+    return start;
+}
+
+// EXTERNAL MODULE: ./build/src/prune/policy/args.js
+var policy_args = __webpack_require__(3620);
+;// CONCATENATED MODULE: ./build/src/prune/config/policies.js
+// The declarative `policies:` list of regbot.yml (regkit's own section):
+//   policies:
+//     - keepLast: {repo: registry.example.com/app, match: '(.+)-\d{8}', group: '$1', keep: 3, sort: name}
+//     - name: old CI builds
+//       olderThan: {repo: registry.example.com/app, match: 'ci-\d+', days: 30}
+// Each argument goes through parsePolicyCall, the same check `policy.keepLast{...}` in Lua gets.
+
+
+
+const ITEM_KEYS = ['name', ...policy_args/* POLICY_KINDS */.vE];
+/** A policy argument as the Lua side would hand it over: a string, number or boolean. */
+function plainValue(yaml, node, what) {
+    const n = yaml.resolve(node);
+    if (n === null)
+        return undefined;
+    if (!(0,dist/* isScalar */.jn)(n))
+        throw yaml.error(n, `${what} must be a single value, not a list or mapping`);
+    return n.value ?? undefined;
+}
+function readPolicy(yaml, node, index) {
+    const where = `policies[${index}]`;
+    const item = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, where), ITEM_KEYS, where, 'every');
+    const kinds = policy_args/* POLICY_KINDS */.vE.filter((k) => item.has(k));
+    if (kinds.length !== 1) {
+        throw yaml.error(node, `${where} needs exactly one of ${policy_args/* POLICY_KINDS */.vE.join(', ')}${kinds.length > 1 ? `, not both` : ''}`);
+    }
+    const kind = kinds[0];
+    const body = item.get(kind);
+    const argEntries = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(body.value, `${where}.${kind}`), policy_args/* POLICY_KEYS */.cN[kind], `${where}.${kind}`, 'every');
+    const args = {};
+    for (const [key, e] of argEntries)
+        args[key] = plainValue(yaml, e.value, `${where}.${kind}.${key}`);
+    let call;
+    try {
+        call = (0,policy_args/* parsePolicyCall */.mt)(kind, args);
+    }
+    catch (err) {
+        if (!(err instanceof policy_args/* PolicyArgError */.jZ))
+            throw err;
+        const at = err.key !== undefined ? argEntries.get(err.key) : undefined;
+        throw yaml.error(at ? at.value : body.keyNode, `${where}.${err.message}`);
+    }
+    const nameEntry = item.get('name');
+    const given = nameEntry ? yaml.string(nameEntry.value, `${where}.name`).trim() : '';
+    const pos = yaml.position(body.keyNode);
+    return { index, name: given !== '' ? given : `${where} ${kind}`, call, file: yaml.name, ...pos };
+}
+function readPolicies(yaml, node) {
+    return yaml.items(node, 'policies').map((item, i) => readPolicy(yaml, item, i));
+}
+
+;// CONCATENATED MODULE: ./build/src/prune/config/load.js
+// Loads a regbot.yml: regclient's format (an unknown key is a warning with its position and the nearest valid key, an
+// error under `strict`; `x-*` keys are the user's own), plus regkit's `defaults.protect`, `defaults.maxDeletes` and
+// `policies:`.
+// Every script is compiled at load, so a Lua syntax error is a config error (exit 2) naming the script and the
+// file line. `loadBotConfig` is the entry.
+//
+// `protect` patterns are anchored regexes. Each is tried against three spellings of a tag about to be deleted: the
+// tag alone (`latest`), `repository:tag` (`team/app:v1`) and the full reference (`registry.example.com/team/app:v1`);
+// a match of any protects it. So `latest` protects every `latest`, `team/app:.*` every tag of one repository.
+
+
+
+
+
+
+
+
+
+
+const TOP_KEYS = ['version', 'creds', 'defaults', 'scripts', 'policies'];
+const DEFAULTS_KEYS = ['interval', 'schedule', 'parallel', 'timeout', 'blobLimit', 'skipDockerConfig', 'userAgent', 'protect', 'maxDeletes', 'scriptMemory', 'scriptFiles'];
+const SCRIPT_KEYS = ['name', 'script', 'interval', 'schedule', 'timeout'];
+/** regbot expands the same creds templates as regsync except `registry`. */
+const REGBOT_CREDS_TEMPLATES = config_creds/* REGSYNC_CREDS_TEMPLATES */.Qj.filter((f) => f !== 'registry');
+const DEFAULT_BLOB_LIMIT = 1024 * 1024 * 1024;
+/** A script with no timeout of its own or in `defaults`: long enough for a big retention run, short of a job's 6 h. */
+const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 3600;
+function present(yaml, f, key) {
+    const e = f.get(key);
+    return e && !yaml.isEmpty(e.value) ? e : undefined;
+}
+function load_duration(yaml, node, what) {
+    try {
+        const seconds = (0,duration/* parseGoDuration */.Q)(yaml.string(node, what));
+        if (seconds < 0)
+            throw new Error('it is negative');
+        return seconds;
+    }
+    catch (err) {
+        throw yaml.error(node, `${what}: ${err.message}`);
+    }
+}
+function schedule(yaml, node, what) {
+    const s = yaml.string(node, what);
+    try {
+        (0,cron/* validateCron */.J)(s);
+    }
+    catch (err) {
+        throw yaml.error(node, `${what}: ${err.message}`);
+    }
+    return s;
+}
+/** interval, schedule and timeout: the keys a script shares with `defaults`. */
+function readTiming(yaml, f, where) {
+    const interval = present(yaml, f, 'interval');
+    const sched = present(yaml, f, 'schedule');
+    const timeout = present(yaml, f, 'timeout');
+    return {
+        ...(interval ? { intervalSeconds: load_duration(yaml, interval.value, `${where}.interval`) } : {}),
+        ...(sched ? { schedule: schedule(yaml, sched.value, `${where}.schedule`) } : {}),
+        ...(timeout ? { timeoutSeconds: load_duration(yaml, timeout.value, `${where}.timeout`) } : {}),
+    };
+}
+function readProtect(yaml, node) {
+    return yaml.items(node, 'defaults.protect').map((item, i) => {
+        const source = yaml.string(item, `defaults.protect[${i}]`);
+        try {
+            return { source, regex: (0,regex/* compileAnchoredRegex */.d)(source) };
+        }
+        catch (err) {
+            throw yaml.error(item, `defaults.protect[${i}]: ${err.message}`);
+        }
+    });
+}
+function readDefaults(yaml, node) {
+    const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults', ['protect', 'maxDeletes']);
+    const num = (key, opts) => {
+        const e = present(yaml, f, key);
+        return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
+    };
+    const skip = present(yaml, f, 'skipDockerConfig');
+    const userAgent = present(yaml, f, 'userAgent');
+    const maxDeletes = num('maxDeletes', { integer: true, min: 0 });
+    const scriptFiles = present(yaml, f, 'scriptFiles');
+    return {
+        parallel: Math.max(1, num('parallel', { integer: true, min: 0 }) ?? 0),
+        ...readTiming(yaml, f, 'defaults'),
+        blobLimit: num('blobLimit', { integer: true, min: 0 }) || DEFAULT_BLOB_LIMIT,
+        skipDockerConfig: skip ? yaml.bool(skip.value, 'defaults.skipDockerConfig') : false,
+        ...(userAgent ? { userAgent: yaml.string(userAgent.value, 'defaults.userAgent') } : {}),
+        protect: readProtect(yaml, f.get('protect')?.value ?? null),
+        ...(maxDeletes !== undefined ? { maxDeletes } : {}),
+        scriptMemoryMiB: num('scriptMemory', { integer: true, min: 16 }) ?? sandbox/* DEFAULT_SCRIPT_MEMORY_MIB */.r,
+        ...(scriptFiles ? { scriptFiles: yaml.string(scriptFiles.value, 'defaults.scriptFiles') } : {}),
+    };
+}
+function readScript(yaml, node, index, defaults) {
+    const where = `scripts[${index}]`;
+    const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, where), SCRIPT_KEYS, where);
+    const name = yaml.string(f.get('name')?.value ?? null, `${where}.name`).trim();
+    if (name === '')
+        throw yaml.error(f.get('name')?.keyNode ?? node, `${where}.name is required: results and errors are reported under it`);
+    const scriptEntry = present(yaml, f, 'script');
+    if (!scriptEntry)
+        throw yaml.error(f.get('script')?.keyNode ?? node, `${where} ("${name}") has no script`);
+    const source = yaml.string(scriptEntry.value, `${where}.script`);
+    const syntax = checkLuaSyntax(source);
+    if (syntax) {
+        const line = fileLineOf(yaml, scriptEntry.value, syntax.line);
+        throw new errors/* ConfigError */.xL(`script "${name}" does not compile (its line ${syntax.line}): ${syntax.message}`, { file: yaml.name, line });
+    }
+    const timing = readTiming(yaml, f, where);
+    const firstLine = fileLineOf(yaml, scriptEntry.value, 1);
+    const block = fileLineOf(yaml, scriptEntry.value, 2) !== firstLine;
+    const pos = yaml.position(node);
+    const intervalSeconds = timing.intervalSeconds ?? (timing.schedule === undefined ? defaults.intervalSeconds : undefined);
+    const sched = timing.schedule ?? (timing.intervalSeconds === undefined ? defaults.schedule : undefined);
+    return {
+        index,
+        name,
+        source,
+        file: yaml.name,
+        ...pos,
+        ...(intervalSeconds !== undefined ? { intervalSeconds } : {}),
+        ...(sched !== undefined ? { schedule: sched } : {}),
+        timeoutSeconds: timing.timeoutSeconds || defaults.timeoutSeconds || DEFAULT_SCRIPT_TIMEOUT_SECONDS,
+        ...(block ? { luaLineOffset: firstLine - 1 } : {}),
+    };
+}
+function checkUniqueNames(yaml, entries) {
+    const seen = new Map();
+    for (const e of entries) {
+        const first = seen.get(e.name);
+        if (first !== undefined)
+            throw new errors/* ConfigError */.xL(`"${e.name}" is used twice (first on line ${first}): script and policy names must be unique, results are reported under them`, { file: yaml.name, line: e.line, column: e.column });
+        seen.set(e.name, e.line);
+    }
+}
+/**
+ * Reads and resolves a regbot config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
+ * `{{env}}` in creds (process.env when absent); `trust` is `untrusted` for a policy under review (see config/trust.ts). Throws ConfigError with file:line:column on anything unusable.
+ */
+function loadBotConfig(file, env, opts = {}) {
+    const { yaml, top, run, trust } = (0,config_document/* openConfigDocument */.E)(file, TOP_KEYS, { ...opts, ...(env ? { env } : {}) });
+    const creds = (0,config_creds/* readCreds */.sW)(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run, trust });
+    const defaults = readDefaults(yaml, top.get('defaults')?.value ?? null);
+    const scripts = yaml.items(top.get('scripts')?.value ?? null, 'scripts').map((node, i) => readScript(yaml, node, i, defaults));
+    const policies = readPolicies(yaml, top.get('policies')?.value ?? null);
+    checkUniqueNames(yaml, [...scripts, ...policies]);
+    return { file: yaml.name, version: 1, creds, defaults, scripts, policies, warnings: yaml.warnings };
+}
+
+;// CONCATENATED MODULE: ./build/src/command/configs.js
+// The config loaders both faces reach through the command layer: regsync's for `sync`, regbot's for `prune`.
+// The CLI imports this module dynamically, so a command that reads no config never loads YAML, templates or Lua.
+
+
 
 
 /***/ })

@@ -9,12 +9,24 @@ export const modules = {
 /* harmony export */   renderSyncConfig: () => (/* binding */ renderSyncConfig)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8965);
-// `regkit sync config`: the resolved config as YAML, every default filled in and every secret replaced, so a user
-// sees what a run will do without seeing what it authenticates with.
+/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8965);
+/* harmony import */ var _gotemplate_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(217);
+// `regkit sync config`: the resolved config as a regsync.yml, every default filled in and every secret replaced, so a
+// user sees what a run will do without seeing what it authenticates with. It is written in the file's own keys and
+// value forms (durations as Go durations), so what it prints loads again, under --strict, to the same config.
+
 
 
 const REDACTED = '<redacted>';
+const duration = (seconds) => new _gotemplate_time_js__WEBPACK_IMPORTED_MODULE_1__/* .GoDuration */ .zo(seconds).String();
+function credsView(c) {
+    const { credExpire, ...rest } = c;
+    const copy = { ...rest, ...(credExpire !== undefined ? { credExpire: duration(credExpire) } : {}) };
+    for (const f of _config_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_FIELDS */ .x)
+        if (copy[f] !== undefined)
+            copy[f] = REDACTED;
+    return copy;
+}
 function tagSetView(t) {
     return {
         ...(t.allow.length ? { allow: t.allow.map((p) => p.source) } : {}),
@@ -23,24 +35,62 @@ function tagSetView(t) {
         ...(t.latest !== undefined ? { latest: t.latest, sort: t.sort } : {}),
     };
 }
-function stepView(s) {
-    const { index: _i, file: _f, line: _l, column: _c, tagSets, repos, backup, hooks: _h, ...rest } = s;
+function hooksView(h) {
+    const out = {};
+    for (const k of ['pre', 'post', 'unchanged'])
+        if (h[k])
+            out[k] = { type: h[k].type, params: h[k].params };
+    return out;
+}
+/** The keys a step shares with `defaults`. */
+function settingsView(s) {
+    const hooks = hooksView(s.hooks);
     return {
-        ...rest,
-        ...(tagSets.length ? { tagSets: tagSets.map(tagSetView) } : {}),
-        ...(repos.allow.length || repos.deny.length ? { repos: { allow: repos.allow.map((p) => p.source), deny: repos.deny.map((p) => p.source) } } : {}),
-        ...(backup ? { backup: backup.source } : {}),
+        ...(s.intervalSeconds !== undefined ? { interval: duration(s.intervalSeconds) } : {}),
+        ...(s.schedule !== undefined ? { schedule: s.schedule } : {}),
+        ratelimit: { min: s.rateLimit.min, retry: duration(s.rateLimit.retrySeconds) },
+        digestTags: s.digestTags,
+        referrers: s.referrers,
+        ...(s.referrerSource !== undefined ? { referrerSource: s.referrerSource } : {}),
+        ...(s.referrerTarget !== undefined ? { referrerTarget: s.referrerTarget } : {}),
+        referrerSlow: s.referrerSlow,
+        fastCheck: s.fastCheck,
+        forceRecursive: s.forceRecursive,
+        includeExternal: s.includeExternal,
+        mediaTypes: s.mediaTypes,
+        ...(Object.keys(hooks).length ? { hooks } : {}),
+        platformsIndex: s.platformsIndex,
+    };
+}
+function stepView(s) {
+    return {
+        source: s.source,
+        target: s.target,
+        type: s.type,
+        ...(s.tagSets.length ? { tagSets: s.tagSets.map(tagSetView) } : {}),
+        ...(s.repos.allow.length || s.repos.deny.length ? { repos: { allow: s.repos.allow.map((p) => p.source), deny: s.repos.deny.map((p) => p.source) } } : {}),
+        ...(s.platform !== undefined ? { platform: s.platform } : {}),
+        ...(s.platforms.length ? { platforms: s.platforms } : {}),
+        ...(s.backup ? { backup: s.backup.source } : {}),
+        referrerFilters: s.referrerFilters,
+        ...settingsView(s),
+        ...(s.prune ? { prune: true } : {}),
     };
 }
 function renderSyncConfig(config) {
-    const creds = config.creds.map((c) => {
-        const copy = { ...c };
-        for (const f of _config_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SECRET_FIELDS */ .x)
-            if (copy[f] !== undefined)
-                copy[f] = REDACTED;
-        return copy;
-    });
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({ version: config.version, creds, defaults: config.defaults, sync: config.sync.map(stepView) }, { aliasDuplicateObjects: false });
+    const d = config.defaults;
+    const defaults = {
+        parallel: d.parallel,
+        ...(d.backup !== undefined ? { backup: d.backup } : {}),
+        ...(d.referrerFilters ? { referrerFilters: d.referrerFilters } : {}),
+        ...settingsView(d),
+        blobLimit: d.blobLimit,
+        cacheCount: d.cacheCount,
+        cacheTime: duration(d.cacheTimeSeconds),
+        skipDockerConfig: d.skipDockerConfig,
+        ...(d.userAgent !== undefined ? { userAgent: d.userAgent } : {}),
+    };
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({ version: config.version, creds: config.creds.map(credsView), defaults, sync: config.sync.map(stepView) }, { aliasDuplicateObjects: false });
 }
 
 

@@ -2895,7 +2895,7 @@ module.exports.lua_writestringerror = lua_writestringerror;
 
 /***/ }),
 
-/***/ 5778:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7125,7 +7125,7 @@ const luaL_openlibs = function(L) {
 module.exports.luaL_openlibs = luaL_openlibs;
 
 const lualib = __webpack_require__(484);
-const { luaopen_base }      = __webpack_require__(5778);
+const { luaopen_base }      = __webpack_require__(3397);
 const { luaopen_coroutine } = __webpack_require__(2589);
 const { luaopen_debug }     = __webpack_require__(9664);
 const { luaopen_math }      = __webpack_require__(5256);
@@ -15767,7 +15767,7 @@ module.exports.LUA_VERSUFFIX = LUA_VERSUFFIX;
 
 module.exports.lua_assert = function(c) {};
 
-module.exports.luaopen_base = __webpack_require__(5778).luaopen_base;
+module.exports.luaopen_base = __webpack_require__(3397).luaopen_base;
 
 const LUA_COLIBNAME = "coroutine";
 module.exports.LUA_COLIBNAME = LUA_COLIBNAME;

@@ -30,6 +30,8 @@ var keys = __webpack_require__(4674);
 var regex = __webpack_require__(2939);
 // EXTERNAL MODULE: ./build/src/config/document.js + 1 modules
 var config_document = __webpack_require__(4367);
+// EXTERNAL MODULE: ./build/src/prune/lua/sandbox.js + 1 modules
+var sandbox = __webpack_require__(6309);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 1 modules
@@ -85,14 +87,14 @@ function plainValue(yaml, node, what) {
 }
 function readPolicy(yaml, node, index) {
     const where = `policies[${index}]`;
-    const item = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, where), ITEM_KEYS, where);
+    const item = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, where), ITEM_KEYS, where, 'every');
     const kinds = policy_args/* POLICY_KINDS */.vE.filter((k) => item.has(k));
     if (kinds.length !== 1) {
         throw yaml.error(node, `${where} needs exactly one of ${policy_args/* POLICY_KINDS */.vE.join(', ')}${kinds.length > 1 ? `, not both` : ''}`);
     }
     const kind = kinds[0];
     const body = item.get(kind);
-    const argEntries = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(body.value, `${where}.${kind}`), policy_args/* POLICY_KEYS */.cN[kind], `${where}.${kind}`);
+    const argEntries = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(body.value, `${where}.${kind}`), policy_args/* POLICY_KEYS */.cN[kind], `${where}.${kind}`, 'every');
     const args = {};
     for (const [key, e] of argEntries)
         args[key] = plainValue(yaml, e.value, `${where}.${kind}.${key}`);
@@ -116,8 +118,9 @@ function readPolicies(yaml, node) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/config/load.js
-// Loads a regbot.yml: regclient's format read strictly (unknown keys are errors with their position and the nearest
-// valid key; `x-*` keys are the user's own), plus regkit's `defaults.protect`, `defaults.maxDeletes` and `policies:`.
+// Loads a regbot.yml: regclient's format (an unknown key is a warning with its position and the nearest valid key, an
+// error under `strict`; `x-*` keys are the user's own), plus regkit's `defaults.protect`, `defaults.maxDeletes` and
+// `policies:`.
 // Every script is compiled at load, so a Lua syntax error is a config error (exit 2) naming the script and the
 // file line. `loadBotConfig` is the entry.
 //
@@ -133,8 +136,9 @@ function readPolicies(yaml, node) {
 
 
 
+
 const TOP_KEYS = ['version', 'creds', 'defaults', 'scripts', 'policies'];
-const DEFAULTS_KEYS = ['interval', 'schedule', 'parallel', 'timeout', 'blobLimit', 'skipDockerConfig', 'userAgent', 'protect', 'maxDeletes'];
+const DEFAULTS_KEYS = ['interval', 'schedule', 'parallel', 'timeout', 'blobLimit', 'skipDockerConfig', 'userAgent', 'protect', 'maxDeletes', 'scriptMemory', 'scriptFiles'];
 const SCRIPT_KEYS = ['name', 'script', 'interval', 'schedule', 'timeout'];
 /** regbot expands the same creds templates as regsync except `registry`. */
 const REGBOT_CREDS_TEMPLATES = config_creds/* REGSYNC_CREDS_TEMPLATES */.Qj.filter((f) => f !== 'registry');
@@ -189,7 +193,7 @@ function readProtect(yaml, node) {
     });
 }
 function readDefaults(yaml, node) {
-    const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults');
+    const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults', ['protect', 'maxDeletes']);
     const num = (key, opts) => {
         const e = present(yaml, f, key);
         return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
@@ -197,6 +201,7 @@ function readDefaults(yaml, node) {
     const skip = present(yaml, f, 'skipDockerConfig');
     const userAgent = present(yaml, f, 'userAgent');
     const maxDeletes = num('maxDeletes', { integer: true, min: 0 });
+    const scriptFiles = present(yaml, f, 'scriptFiles');
     return {
         parallel: Math.max(1, num('parallel', { integer: true, min: 0 }) ?? 0),
         ...readTiming(yaml, f, 'defaults'),
@@ -205,6 +210,8 @@ function readDefaults(yaml, node) {
         ...(userAgent ? { userAgent: yaml.string(userAgent.value, 'defaults.userAgent') } : {}),
         protect: readProtect(yaml, f.get('protect')?.value ?? null),
         ...(maxDeletes !== undefined ? { maxDeletes } : {}),
+        scriptMemoryMiB: num('scriptMemory', { integer: true, min: 16 }) ?? sandbox/* DEFAULT_SCRIPT_MEMORY_MIB */.r,
+        ...(scriptFiles ? { scriptFiles: yaml.string(scriptFiles.value, 'defaults.scriptFiles') } : {}),
     };
 }
 function readScript(yaml, node, index, defaults) {
@@ -223,6 +230,8 @@ function readScript(yaml, node, index, defaults) {
         throw new errors/* ConfigError */.xL(`script "${name}" does not compile (its line ${syntax.line}): ${syntax.message}`, { file: yaml.name, line });
     }
     const timing = readTiming(yaml, f, where);
+    const firstLine = fileLineOf(yaml, scriptEntry.value, 1);
+    const block = fileLineOf(yaml, scriptEntry.value, 2) !== firstLine;
     const pos = yaml.position(node);
     const intervalSeconds = timing.intervalSeconds ?? (timing.schedule === undefined ? defaults.intervalSeconds : undefined);
     const sched = timing.schedule ?? (timing.intervalSeconds === undefined ? defaults.schedule : undefined);
@@ -235,6 +244,7 @@ function readScript(yaml, node, index, defaults) {
         ...(intervalSeconds !== undefined ? { intervalSeconds } : {}),
         ...(sched !== undefined ? { schedule: sched } : {}),
         timeoutSeconds: timing.timeoutSeconds || defaults.timeoutSeconds || DEFAULT_SCRIPT_TIMEOUT_SECONDS,
+        ...(block ? { luaLineOffset: firstLine - 1 } : {}),
     };
 }
 function checkUniqueNames(yaml, entries) {
@@ -248,11 +258,11 @@ function checkUniqueNames(yaml, entries) {
 }
 /**
  * Reads and resolves a regbot config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
- * `{{env}}` in creds (process.env when absent). Throws ConfigError with file:line:column on anything unusable.
+ * `{{env}}` in creds (process.env when absent); `trust` is `untrusted` for a policy under review (see config/trust.ts). Throws ConfigError with file:line:column on anything unusable.
  */
-function loadBotConfig(file, env) {
-    const { yaml, top, run } = (0,config_document/* openConfigDocument */.E)(file, TOP_KEYS, env);
-    const creds = (0,config_creds/* readCreds */.sW)(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run });
+function loadBotConfig(file, env, opts = {}) {
+    const { yaml, top, run, trust } = (0,config_document/* openConfigDocument */.E)(file, TOP_KEYS, { ...opts, ...(env ? { env } : {}) });
+    const creds = (0,config_creds/* readCreds */.sW)(yaml, top.get('creds')?.value ?? null, { templates: REGBOT_CREDS_TEMPLATES, run, trust });
     const defaults = readDefaults(yaml, top.get('defaults')?.value ?? null);
     const scripts = yaml.items(top.get('scripts')?.value ?? null, 'scripts').map((node, i) => readScript(yaml, node, i, defaults));
     const policies = readPolicies(yaml, top.get('policies')?.value ?? null);
@@ -265,317 +275,6 @@ function loadBotConfig(file, env) {
 // The CLI imports this module dynamically, so a command that reads no config never loads YAML, templates or Lua.
 
 
-
-
-/***/ }),
-
-/***/ 4649:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  eV: () => (/* binding */ LuaPusher),
-  Ac: () => (/* binding */ lauxlib),
-  fT: () => (/* binding */ lua),
-  Mt: () => (/* binding */ lualib),
-  ol: () => (/* binding */ pushString),
-  EK: () => (/* binding */ pushValue),
-  xl: () => (/* binding */ raise),
-  wK: () => (/* binding */ readValue),
-  VN: () => (/* binding */ setFunction),
-  PA: () => (/* binding */ to_jsstring),
-  sz: () => (/* binding */ to_luastring),
-  go: () => (/* binding */ typeName)
-});
-
-;// CONCATENATED MODULE: ./build/src/prune/lua/fengari-conf.js
-// fengari reads its build options from FENGARICONF once, when its modules load. LUA_COMPAT_FLOATSTRING prints
-// integral floats as Lua 5.1 does (`3000000000`, `5`), not as 5.3 does (`3000000000.0`, `5.0`): regbot scripts are
-// Lua 5.1 and sizes and times reach them as floats. This module is imported before fengari; lua-fengari.ts restores
-// the variable once fengari has read it.
-const previous = process.env['FENGARICONF'];
-function withFloatString(current) {
-    let conf = {};
-    try {
-        const parsed = current ? JSON.parse(current) : {};
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-            conf = parsed;
-    }
-    catch {
-        // An unreadable FENGARICONF would make fengari throw at load; ours replaces it for that moment only.
-    }
-    return JSON.stringify({ ...conf, LUA_COMPAT_FLOATSTRING: true });
-}
-process.env['FENGARICONF'] = withFloatString(previous);
-function restoreFengariConf() {
-    if (previous === undefined)
-        delete process.env['FENGARICONF'];
-    else
-        process.env['FENGARICONF'] = previous;
-}
-
-// EXTERNAL MODULE: ./node_modules/fengari/src/fengari.js
-var fengari = __webpack_require__(2413);
-;// CONCATENATED MODULE: ./build/src/prune/lua/fengari.js
-// The one place fengari is loaded, and the conversions between Lua values and host values that every API table uses.
-// Numbers always cross as floats: fengari's integers are 32-bit and wrap (`2147483647 + 1` is negative), while
-// sizes, counts and times do not fit in them.
-
-
-restoreFengariConf();
-const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;
-/** Pushes something that is not plain data (a userdata, a callable table); exactly one value. */
-class LuaPusher {
-    push;
-    constructor(push) {
-        this.push = push;
-    }
-}
-const MAX_DEPTH = 32;
-function pushString(L, s) {
-    lua.lua_pushstring(L, to_luastring(s));
-}
-function pushValue(L, value, depth = 0) {
-    if (depth > MAX_DEPTH)
-        throw new Error('value nests too deeply to hand to Lua');
-    if (value === null || value === undefined)
-        lua.lua_pushnil(L);
-    else if (typeof value === 'boolean')
-        lua.lua_pushboolean(L, value);
-    else if (typeof value === 'number')
-        lua.lua_pushnumber(L, value);
-    else if (typeof value === 'string')
-        pushString(L, value);
-    else if (value instanceof LuaPusher)
-        value.push(L);
-    else if (Array.isArray(value)) {
-        lua.lua_createtable(L, value.length, 0);
-        value.forEach((v, i) => {
-            pushValue(L, v, depth + 1);
-            lua.lua_rawseti(L, -2, i + 1);
-        });
-    }
-    else {
-        const entries = Object.entries(value);
-        lua.lua_createtable(L, 0, entries.length);
-        for (const [k, v] of entries) {
-            if (v === undefined)
-                continue;
-            pushString(L, k);
-            pushValue(L, v, depth + 1);
-            lua.lua_rawset(L, -3);
-        }
-    }
-}
-function readValue(L, idx, depth = 0) {
-    const t = lua.lua_type(L, idx);
-    if (t === lua.LUA_TNIL || t === lua.LUA_TNONE)
-        return null;
-    if (t === lua.LUA_TBOOLEAN)
-        return lua.lua_toboolean(L, idx);
-    if (t === lua.LUA_TNUMBER)
-        return lua.lua_tonumber(L, idx);
-    if (t === lua.LUA_TSTRING)
-        return lua.lua_tojsstring(L, idx);
-    if (t !== lua.LUA_TTABLE)
-        throw new Error(`a ${typeName(L, idx)} cannot be read as data`);
-    if (depth > MAX_DEPTH)
-        throw new Error('table nests too deeply (or refers to itself)');
-    const abs = idx < 0 ? lua.lua_gettop(L) + idx + 1 : idx;
-    const obj = {};
-    const numeric = [];
-    let otherKeys = false;
-    lua.lua_pushnil(L);
-    while (lua.lua_next(L, abs)) {
-        const value = readValue(L, -1, depth + 1);
-        if (lua.lua_type(L, -2) === lua.LUA_TNUMBER)
-            numeric.push([lua.lua_tonumber(L, -2), value]);
-        else if (lua.lua_type(L, -2) === lua.LUA_TSTRING) {
-            otherKeys = true;
-            obj[lua.lua_tojsstring(L, -2)] = value;
-        }
-        lua.lua_pop(L, 1);
-    }
-    if (!otherKeys && numeric.length > 0) {
-        numeric.sort((a, b) => a[0] - b[0]);
-        if (numeric.every(([k], i) => k === i + 1))
-            return numeric.map(([, v]) => v);
-    }
-    for (const [k, v] of numeric)
-        obj[String(k)] = v;
-    return obj;
-}
-function typeName(L, idx) {
-    const names = {
-        [lua.LUA_TNONE]: 'no value',
-        [lua.LUA_TNIL]: 'nil',
-        [lua.LUA_TBOOLEAN]: 'boolean',
-        [lua.LUA_TLIGHTUSERDATA]: 'userdata',
-        [lua.LUA_TNUMBER]: 'number',
-        [lua.LUA_TSTRING]: 'string',
-        [lua.LUA_TTABLE]: 'table',
-        [lua.LUA_TFUNCTION]: 'function',
-        [lua.LUA_TUSERDATA]: 'userdata',
-        [lua.LUA_TTHREAD]: 'thread',
-    };
-    return names[lua.lua_type(L, idx)] ?? 'value';
-}
-/** Raises a Lua error at the calling script's line (`name:12: message`), as luaL_error does, without its % format. */
-function raise(L, message) {
-    lauxlib.luaL_where(L, 1);
-    pushString(L, message);
-    lua.lua_concat(L, 2);
-    return lua.lua_error(L);
-}
-/** Sets `t[name] = f` on the table at the top of the stack. */
-function setFunction(L, name, f) {
-    lua.lua_pushcclosure(L, f, 0);
-    lua.lua_setfield(L, -2, to_luastring(name));
-}
-
-
-/***/ }),
-
-/***/ 3620:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cN: () => (/* binding */ POLICY_KEYS),
-/* harmony export */   jZ: () => (/* binding */ PolicyArgError),
-/* harmony export */   mt: () => (/* binding */ parsePolicyCall),
-/* harmony export */   vE: () => (/* binding */ POLICY_KINDS),
-/* harmony export */   wy: () => (/* binding */ describePolicy)
-/* harmony export */ });
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4974);
-/* harmony import */ var _config_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4674);
-/* harmony import */ var _config_regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2939);
-// Reads a policy's arguments, whether they come from a Lua table or from the YAML `policies:` list, into one
-// validated PolicyCall. Both callers get the same messages; the YAML loader adds the position of the key named.
-
-
-
-const POLICY_KINDS = ['keepLast', 'olderThan'];
-const POLICY_KEYS = {
-    keepLast: ['repo', 'match', 'group', 'keep', 'sort'],
-    olderThan: ['repo', 'match', 'days', 'by'],
-};
-const SORTS = ['semver', 'name', 'created'];
-/** A bad argument; `key` names it so the YAML loader can point at it. */
-class PolicyArgError extends Error {
-    key;
-    constructor(message, key) {
-        super(message);
-        this.key = key;
-        this.name = 'PolicyArgError';
-    }
-}
-function fail(kind, key, message) {
-    throw new PolicyArgError(`${kind}: ${message}`, key);
-}
-function requiredString(kind, args, key, example) {
-    const v = args[key];
-    if (v === undefined || v === null || v === '')
-        fail(kind, key, `${key} is required, e.g. ${key}=${example}`);
-    if (typeof v !== 'string')
-        fail(kind, key, `${key} must be a string`);
-    return v;
-}
-function readRepo(kind, args) {
-    const text = requiredString(kind, args, 'repo', '"registry.example.com/team/app"');
-    let repo;
-    try {
-        repo = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(text, { repositoryOnly: true });
-    }
-    catch (err) {
-        fail(kind, 'repo', err.message);
-    }
-    if (repo.tag !== undefined || repo.digest !== undefined)
-        fail(kind, 'repo', `repo names a repository, not an image: drop the tag or digest from "${text}"`);
-    return repo;
-}
-function readMatch(kind, args) {
-    // Required rather than defaulting to every tag: a retention rule should say which tags it may delete.
-    const source = requiredString(kind, args, 'match', '"ci-[0-9]+" (anchored; use ".*" for every tag)');
-    try {
-        return { source, regex: (0,_config_regex_js__WEBPACK_IMPORTED_MODULE_1__/* .compileAnchoredRegex */ .d)(source) };
-    }
-    catch (err) {
-        fail(kind, 'match', err.message);
-    }
-}
-function readNumber(kind, args, key, opts) {
-    const v = args[key];
-    const n = typeof v === 'string' && /^[0-9]+(?:\.[0-9]+)?$/.test(v.trim()) ? Number(v) : v;
-    if (typeof n !== 'number' || !Number.isFinite(n))
-        fail(kind, key, `${key} must be a number`);
-    if (opts.integer && !Number.isInteger(n))
-        fail(kind, key, `${key} must be a whole number`);
-    if (n < opts.min)
-        fail(kind, key, `${key} must be at least ${opts.min}`);
-    return n;
-}
-function checkKeys(kind, args) {
-    const valid = POLICY_KEYS[kind];
-    for (const key of Object.keys(args)) {
-        if (valid.includes(key))
-            continue;
-        const near = (0,_config_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .suggestKey */ .Ax)(key, valid);
-        fail(kind, key, `unknown argument "${key}"${near ? `; did you mean "${near}"?` : `; valid arguments are ${valid.join(', ')}`}`);
-    }
-}
-/** The capture a bare `group` names must exist in `match`; a template is checked when it runs. */
-function checkGroup(kind, match, group) {
-    const groups = new RegExp(`${match.regex.source}|`, match.regex.flags).exec('').length - 1;
-    if (/^[0-9]+$/.test(group) && Number(group) > groups)
-        fail(kind, 'group', `group ${group} is not a capture of match "${match.source}" (it has ${groups})`);
-    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(group) && !new RegExp(`\\(\\?P?<${group}>`).test(match.source)) {
-        fail(kind, 'group', `group "${group}" is not a named capture of match "${match.source}"; name one with (?P<${group}>...) or use a template such as "$1"`);
-    }
-}
-function readKeepLast(args) {
-    const repo = readRepo('keepLast', args);
-    const match = readMatch('keepLast', args);
-    const keep = readNumber('keepLast', args, 'keep', { integer: true, min: 1 });
-    const sortArg = args['sort'] ?? 'semver';
-    if (typeof sortArg !== 'string' || !SORTS.includes(sortArg))
-        fail('keepLast', 'sort', `sort must be ${SORTS.join(', ')}, not ${JSON.stringify(sortArg)}`);
-    const policy = { kind: 'keepLast', repo, match, keep, sort: sortArg };
-    const group = args['group'];
-    if (group !== undefined && group !== null && group !== '') {
-        if (typeof group !== 'string' && typeof group !== 'number')
-            fail('keepLast', 'group', 'group must be a capture name, a capture number or a template such as "$1"');
-        checkGroup('keepLast', match, String(group));
-        policy.group = String(group);
-    }
-    return policy;
-}
-function readDateSource(args) {
-    const by = args['by'] ?? 'created';
-    if (by === 'created')
-        return { kind: 'created' };
-    if (typeof by === 'string' && by.startsWith('label:') && by.length > 'label:'.length)
-        return { kind: 'label', label: by.slice('label:'.length) };
-    return fail('olderThan', 'by', `by must be "created" or "label:<name>" (a label holding an RFC 3339 date), not ${JSON.stringify(by)}`);
-}
-function readOlderThan(args) {
-    return {
-        kind: 'olderThan',
-        repo: readRepo('olderThan', args),
-        match: readMatch('olderThan', args),
-        days: readNumber('olderThan', args, 'days', { integer: false, min: 0 }),
-        by: readDateSource(args),
-    };
-}
-/** Validates a policy's arguments; throws PolicyArgError naming the argument at fault. */
-function parsePolicyCall(kind, args) {
-    checkKeys(kind, args);
-    return kind === 'keepLast' ? readKeepLast(args) : readOlderThan(args);
-}
-/** `keepLast registry/repo match="…"`: how logs and reports name one policy call. */
-function describePolicy(call) {
-    return `${call.kind} ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)(call.repo)} match="${call.match.source}"`;
-}
 
 
 /***/ })

@@ -11,12 +11,16 @@ __webpack_require__.d(__webpack_exports__, {
   runSync: () => (/* binding */ runSync)
 });
 
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
-var copy = __webpack_require__(3898);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy = __webpack_require__(3631);
+// EXTERNAL MODULE: ./build/src/copy/failures.js
+var failures = __webpack_require__(376);
 // EXTERNAL MODULE: ./build/src/copy/limit.js
 var copy_limit = __webpack_require__(5736);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./build/src/log.js
+var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/oci/names.js
 var names = __webpack_require__(7287);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
@@ -25,6 +29,8 @@ var reference = __webpack_require__(4974);
 var report_result = __webpack_require__(4123);
 // EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
 var load = __webpack_require__(8656);
+// EXTERNAL MODULE: ./build/src/store/store.js
+var store_store = __webpack_require__(4561);
 // EXTERNAL MODULE: ./build/src/config/shard.js
 var shard = __webpack_require__(4004);
 ;// CONCATENATED MODULE: ./build/src/sync/items.js
@@ -36,6 +42,9 @@ var shard = __webpack_require__(4004);
 
 
 
+
+/** Why `once --missing` leaves an item alone: its target tag exists, whatever it points at (regsync's rule). */
+const ON_TARGET_REASON = 'already on the target (--missing)';
 function positionOf(step) {
     return `${step.file}:${step.line}:${step.column}`;
 }
@@ -67,40 +76,57 @@ function parseRegistryPath(step, text, what) {
 }
 /** Throws UsageError (exit 2) naming the step's file:line:column when its source or target is not usable. */
 function parseStepEndpoints(step) {
+    const referrerRepos = parseReferrerRepos(step);
     if (step.type === 'registry') {
-        return { step, type: step.type, source: parseRegistryPath(step, step.source, 'source'), target: parseRegistryPath(step, step.target, 'target') };
+        return { step, type: step.type, source: parseRegistryPath(step, step.source, 'source'), target: parseRegistryPath(step, step.target, 'target'), referrerRepos };
     }
     const repositoryOnly = step.type === 'repository';
-    return { step, type: step.type, source: parseStepRef(step, step.source, 'source', repositoryOnly), target: parseStepRef(step, step.target, 'target', repositoryOnly) };
+    return { step, type: step.type, source: parseStepRef(step, step.source, 'source', repositoryOnly), target: parseStepRef(step, step.target, 'target', repositoryOnly), referrerRepos };
+}
+/** A tag or digest on either is dropped: referrers are looked up by the digest being copied, as regsync does. */
+function parseReferrerRepos(step) {
+    if (!step.referrers)
+        return {};
+    const parse = (text, what) => (text ? (0,reference/* repositoryOf */._M)(parseStepRef(step, text, what, false)) : undefined);
+    const source = parse(step.referrerSource, 'referrerSource');
+    const target = parse(step.referrerTarget, 'referrerTarget');
+    return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
 }
 async function expandStep(stores, endpoints, opts) {
     const { step } = endpoints;
     switch (endpoints.type) {
         case 'image': {
-            const item = { step, source: endpoints.source, target: endpoints.target };
+            const item = { step, source: endpoints.source, target: endpoints.target, referrerRepos: endpoints.referrerRepos };
             return { items: (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(item.target), opts.shard) ? [item] : [], excluded: [], failed: [] };
         }
         case 'repository':
-            return expandRepository(stores, step, endpoints.source, endpoints.target, opts);
+            return expandRepository(stores, endpoints, endpoints.source, endpoints.target, opts);
         case 'registry':
-            return expandRegistry(stores, step, endpoints.source, endpoints.target, opts);
+            return expandRegistry(stores, endpoints, endpoints.source, endpoints.target, opts);
     }
 }
-async function expandRepository(stores, step, source, target, opts) {
+/**
+ * `listed`: the catalog named the source, so a tag list that answers 404 (a repository holding only blobs, or one
+ * deleted since) has no tags; a source the user typed must exist.
+ */
+async function expandRepository(stores, endpoints, source, target, opts, listed = false) {
+    const { step, referrerRepos } = endpoints;
     const invalid = [];
-    const tags = await stores.storeFor(source).listTags((0,reference/* repositoryOf */._M)(source), { onInvalid: (err) => invalid.push(err) });
+    const sourceStore = stores.storeFor(source);
+    const listOpts = { onInvalid: (err) => invalid.push(err) };
+    const tags = listed ? await (0,store_store/* tagsIfAny */.d7)(sourceStore, (0,reference/* repositoryOf */._M)(source), listOpts) : await sourceStore.listTags((0,reference/* repositoryOf */._M)(source), listOpts);
     const chosen = new Set((0,load/* selectTags */.O)(step.tagSets, tags));
-    const present = opts.missing ? new Set(await stores.storeFor(target).listTags((0,reference/* repositoryOf */._M)(target))) : new Set();
+    const present = new Set(opts.missing ? await (0,store_store/* tagsIfAny */.d7)(stores.storeFor(target), (0,reference/* repositoryOf */._M)(target)) : []);
     const items = [];
     const excluded = [];
     for (const tag of tags) {
-        const item = { step, source: (0,reference/* withTag */.Rd)(source, tag), target: (0,reference/* withTag */.Rd)(target, tag) };
+        const item = { step, source: (0,reference/* withTag */.Rd)(source, tag), target: (0,reference/* withTag */.Rd)(target, tag), referrerRepos };
         if (!(0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(item.target), opts.shard))
             continue;
         if (!chosen.has(tag))
             excluded.push(excludedResult(item, 'not selected by the tags filters'));
         else if (present.has(tag))
-            excluded.push(excludedResult(item, 'already on the target (--missing)'));
+            excluded.push(excludedResult(item, ON_TARGET_REASON));
         else
             items.push(item);
     }
@@ -109,7 +135,8 @@ async function expandRepository(stores, step, source, target, opts) {
     const failed = invalid.filter((err) => (0,shard/* inShard */.Iw)(`${(0,reference/* formatReference */.FH)(to)} ${err.message}`, opts.shard)).map((err) => invalidNameResult((0,report_result/* imageAt */.t3)(from), (0,report_result/* imageAt */.t3)(to), err));
     return { items, excluded, failed };
 }
-async function expandRegistry(stores, step, from, to, opts) {
+async function expandRegistry(stores, endpoints, from, to, opts) {
+    const { step } = endpoints;
     const invalid = [];
     const repos = await stores.storeForRegistry(from.host).listRepositories({ onInvalid: (err) => invalid.push(err) });
     const out = { items: [], excluded: [], failed: [] };
@@ -126,7 +153,7 @@ async function expandRegistry(stores, step, from, to, opts) {
         const name = from.prefix ? repo.slice(from.prefix.length + 1) : repo;
         const source = { scheme: 'registry', registry: from.host, repository: repo };
         const target = { scheme: 'registry', registry: to.host, repository: to.prefix ? `${to.prefix}/${name}` : name };
-        const part = await expandRepository(stores, step, source, target, opts);
+        const part = await expandRepository(stores, endpoints, source, target, opts, true);
         out.items.push(...part.items);
         out.excluded.push(...part.excluded);
         out.failed.push(...part.failed);
@@ -158,11 +185,12 @@ function excludedResult(item, reason) {
 
 
 
+
 const DIGEST_TAG = /^sha(256|512)-[0-9a-f]+/;
 async function pruneTarget(stores, step, target, opts) {
     const repo = (0,reference/* repositoryOf */._M)(target);
     const store = stores.storeFor(repo);
-    const tags = await store.listTags(repo);
+    const tags = await (0,store_store/* tagsIfAny */.d7)(store, repo);
     const kept = new Set((0,load/* selectTags */.O)(step.tagSets, tags));
     const doomed = tags.filter((t) => !kept.has(t) && !DIGEST_TAG.test(t)).map((t) => (0,reference/* withTag */.Rd)(repo, t)).filter((r) => (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(r), opts.shard));
     const results = [];
@@ -226,28 +254,42 @@ async function waitForRateLimit(ctx, item, head, budget) {
 
 
 
+
+
 async function runSync(ctx, config, opts) {
     for (const w of config.warnings)
-        ctx.logger.warn(warningText(w));
+        ctx.logger.warn(w.message, (0,log/* atPosition */.xx)(w));
     const steps = config.sync.map(parseStepEndpoints);
     const results = [];
+    const report = (done) => {
+        for (const r of done)
+            ctx.onResult?.(r);
+    };
+    const notRunNow = (left, rest) => {
+        const out = notRun(left, rest);
+        report(out);
+        return out;
+    };
     const items = [];
     const listed = [];
-    for (const endpoints of steps) {
+    for (const [i, endpoints] of steps.entries()) {
         try {
             const expanded = await expandStep(ctx.stores, endpoints, opts);
             listed.push(endpoints);
             items.push(...expanded.items);
             results.push(...expanded.excluded, ...expanded.failed);
+            report([...expanded.excluded, ...expanded.failed]);
             if (opts.abortOnError && expanded.failed.length > 0)
-                return results;
+                return [...results, ...notRunNow(items, steps.slice(i + 1))];
         }
         catch (err) {
             if ((0,errors/* exitCodeFor */.Rr)(err) === 2)
                 throw err;
-            results.push({ ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) });
+            const stepFailed = { ...stepBase(endpoints), status: 'failed', bytes: 0, reason: reasonOf(err) };
+            results.push(stepFailed);
+            report([stepFailed]);
             if (opts.abortOnError)
-                return results;
+                return [...results, ...notRunNow(items, steps.slice(i + 1))];
         }
     }
     const limit = (0,copy_limit/* createLimiter */.z)(Math.max(1, config.defaults.parallel));
@@ -257,6 +299,7 @@ async function runSync(ctx, config, opts) {
         const out = 'srcHead' in checked ? await syncItem(ctx, item, checked, opts, budget) : checked.results;
         if (opts.abortOnError && out.some((r) => r.status === 'failed'))
             aborted = true;
+        report(out);
         return out;
     };
     // Every item is checked at once (the per-host request limit still applies), as regsync starts all steps to look for
@@ -264,8 +307,8 @@ async function runSync(ctx, config, opts) {
     // With --abort-on-error the check takes a slot too: "nothing starts after the first failure" then holds in order.
     const perItem = await Promise.all(items.map(async (item) => {
         if (opts.abortOnError)
-            return limit(async () => (aborted ? [] : runItem(item, await checkItem(ctx, item))));
-        const checked = await checkItem(ctx, item);
+            return limit(async () => (aborted ? notRunNow([item], []) : runItem(item, await checkItem(ctx, item, opts))));
+        const checked = await checkItem(ctx, item, opts);
         return 'srcHead' in checked ? limit(() => runItem(item, checked)) : runItem(item, checked);
     }));
     results.push(...perItem.flat());
@@ -275,15 +318,17 @@ async function runSync(ctx, config, opts) {
         for (const endpoints of listed) {
             if (endpoints.type !== 'repository' || !endpoints.step.prune)
                 continue;
-            results.push(...(await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) })));
+            const pruned = await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) });
+            results.push(...pruned);
+            report(pruned);
         }
     }
     return results;
 }
-/** `file:line:col: message`, so a warning about the config points at the line to change. */
-function warningText(w) {
-    const at = w.line === undefined ? w.file : `${w.file}:${w.line}${w.column === undefined ? '' : `:${w.column}`}`;
-    return `${at}: ${w.message}`;
+const NOT_RUN_REASON = 'not run: --abort-on-error stopped the run after an earlier failure';
+/** What `--abort-on-error` never started: each item, and each step not yet expanded, so no entry goes unreported. */
+function notRun(items, steps) {
+    return [...items.map(base), ...steps.map(stepBase)].map((at) => ({ ...at, status: 'not-run', bytes: 0, reason: NOT_RUN_REASON }));
 }
 /** Where a step reads and writes, for a step that failed before it had items. */
 function stepBase(endpoints) {
@@ -293,12 +338,16 @@ function stepBase(endpoints) {
 function reasonOf(err) {
     return err instanceof Error ? err.message : String(err);
 }
-function copyOptionsFor(step) {
+function copyOptionsFor(item) {
+    const { step, referrerRepos } = item;
     const platforms = step.platform ? [step.platform] : step.platforms;
     return {
         ...(platforms.length > 0 ? { platforms } : {}),
         sparseIndex: step.platformsIndex === 'sparse',
         referrers: step.referrers,
+        referrerFilters: step.referrerFilters,
+        ...(referrerRepos.source ? { referrerSource: referrerRepos.source } : {}),
+        ...(referrerRepos.target ? { referrerTarget: referrerRepos.target } : {}),
         digestTags: step.digestTags,
         includeExternal: step.includeExternal,
         forceRecursive: step.forceRecursive,
@@ -314,25 +363,28 @@ function failed(item, err) {
 function heads(ctx, item) {
     return Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
 }
-function notFound(item) {
-    return { ...base(item), status: 'failed', bytes: 0, reason: `source ${(0,reference/* formatReference */.FH)(item.source)} not found` };
+async function notFound(ctx, item) {
+    return { ...base(item), status: 'failed', bytes: 0, reason: (await (0,failures/* sourceNotFound */.Rf)(ctx.stores, item.source)).message };
 }
 /** The two HEADs and what they settle on their own: a missing source, an excluded media type, an unchanged tag. */
-async function checkItem(ctx, item) {
+async function checkItem(ctx, item, opts) {
     const { step } = item;
     const started = Date.now();
     try {
         const [srcHead, dstHead] = await heads(ctx, item);
         if (!srcHead)
-            return { results: [notFound(item)] };
+            return { results: [await notFound(ctx, item)] };
+        // Repository steps drop these at expansion from the target's tag list; an image step has only this HEAD to ask.
+        if (opts.missing && dstHead)
+            return { results: [excludedResult(item, ON_TARGET_REASON)] };
         if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
             return { results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }] };
         }
         // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
         if (step.rateLimit.min > 0 && srcHead.rateLimit?.set)
-            return { started, srcHead, dstHead };
-        const unchanged = unchangedResult(item, copyOptionsFor(step), srcHead, dstHead, started);
-        return unchanged ? { results: [unchanged] } : { started, srcHead, dstHead };
+            return { checkMs: Date.now() - started, srcHead, dstHead };
+        const unchanged = unchangedResult(item, copyOptionsFor(item), srcHead, dstHead, started);
+        return unchanged ? { results: [unchanged] } : { checkMs: Date.now() - started, srcHead, dstHead };
     }
     catch (err) {
         return { results: [failed(item, err)] };
@@ -347,7 +399,8 @@ function unchangedResult(item, copyOpts, srcHead, dstHead, started) {
 }
 async function syncItem(ctx, item, checked, opts, budget) {
     const { step } = item;
-    const { started } = checked;
+    // The clock restarts when the item gets its slot: an image queued behind a large one is not charged for the wait.
+    const started = Date.now() - checked.checkMs;
     const copyCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
     try {
         let { srcHead, dstHead } = checked;
@@ -358,9 +411,9 @@ async function syncItem(ctx, item, checked, opts, budget) {
             if (waited.seconds > 0)
                 [srcHead, dstHead] = await heads(ctx, item);
             if (!srcHead)
-                return [notFound(item)];
+                return [await notFound(ctx, item)];
         }
-        const copyOpts = { ...copyOptionsFor(step), heads: { source: srcHead, target: dstHead } };
+        const copyOpts = { ...copyOptionsFor(item), heads: { source: srcHead, target: dstHead } };
         const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
         if (unchanged)
             return [unchanged];

@@ -365,9 +365,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // telling an action step from a CLI call loads nothing else.
 /** Commands the action runs, and the inputs each reads besides `command`. */
 const COMMAND_INPUTS = {
-    copy: ['source', 'target', 'platforms', 'referrers', 'digest-tags', 'include-external', 'force-recursive', 'fast', 'dry-run', 'concurrency', 'hosts', 'format'],
-    sync: ['config', 'mode', 'shard', 'shards', 'missing', 'abort-on-error', 'max-wait', 'cache', 'hosts', 'format'],
-    prune: ['config', 'dry-run', 'hosts', 'format'],
+    copy: ['source', 'target', 'platforms', 'referrers', 'digest-tags', 'include-external', 'force-recursive', 'fast', 'dry-run', 'concurrency', 'hosts', 'bounds', 'format'],
+    sync: ['config', 'strict', 'untrusted-config', 'allow-env', 'mode', 'shard', 'shards', 'missing', 'abort-on-error', 'max-wait', 'cache', 'hosts', 'bounds', 'format'],
+    prune: ['config', 'strict', 'untrusted-config', 'allow-env', 'dry-run', 'hosts', 'bounds', 'format'],
 };
 const ACTION_COMMANDS = Object.keys(COMMAND_INPUTS);
 const INPUT_NAMES = ['command', ...new Set(ACTION_COMMANDS.flatMap((c) => COMMAND_INPUTS[c]))];
@@ -425,11 +425,11 @@ const runtime = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .tuneRuntime */ .H
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
 const argv = process.argv.slice(2);
 if ((0,_action_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .isActionRun */ .S)(process.env)) {
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(99), __nccwpck_require__.e(838), __nccwpck_require__.e(656), __nccwpck_require__.e(285), __nccwpck_require__.e(803), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4019));
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(99), __nccwpck_require__.e(838), __nccwpck_require__.e(441), __nccwpck_require__.e(656), __nccwpck_require__.e(272), __nccwpck_require__.e(253), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4019));
     process.exitCode = await runAction(argv, process.env, runtime);
 }
 else {
-    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(285), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856));
+    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(253), __nccwpck_require__.e(912)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4912));
     process.exitCode = await runCli(argv, { stdout: process.stdout, stderr: process.stderr }, runtime);
 }
 

@@ -1,8 +1,8 @@
-export const id = 285;
-export const ids = [285];
+export const id = 253;
+export const ids = [253];
 export const modules = {
 
-/***/ 8284:
+/***/ 1165:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,10 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/copy/archive.js + 3 modules
 var archive = __webpack_require__(4263);
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
-var copy_copy = __webpack_require__(3898);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy_copy = __webpack_require__(3631);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./build/src/log.js
+var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/report/result.js
 var result = __webpack_require__(4123);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
@@ -25,6 +27,8 @@ var mediatypes = __webpack_require__(3662);
 var manifest = __webpack_require__(2262);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
 var reference = __webpack_require__(4974);
+// EXTERNAL MODULE: ./build/src/store/store.js
+var store_store = __webpack_require__(4561);
 // EXTERNAL MODULE: ./build/src/command/resolve.js
 var resolve = __webpack_require__(7735);
 ;// CONCATENATED MODULE: ./build/src/command/delete.js
@@ -35,12 +39,17 @@ var resolve = __webpack_require__(7735);
 
 
 
+
 /** Tags looked at in parallel while searching for users of a digest. */
 const TAG_CHECK_CONCURRENCY = 8;
+/** The GitHub Packages version ids a delete removed, for `image restore`. */
+function receiptDetails(receipt) {
+    return receipt ? { details: { kind: 'delete', githubVersionIds: receipt.githubVersionIds } } : {};
+}
 async function deleteTag(store, ref) {
     const head = await (0,resolve/* headOrFail */.c_)(store, ref);
-    await store.deleteTag(ref);
-    return { op: 'tag-delete', status: 'deleted', target: (0,result/* imageAt */.t3)(ref), digest: head.digest, bytes: 0 };
+    const receipt = await store.deleteTag(ref);
+    return { op: 'tag-delete', status: 'deleted', target: (0,result/* imageAt */.t3)(ref), digest: head.digest, bytes: 0, ...receiptDetails(receipt) };
 }
 /** Tags other than the reference's own that point at `digest` or at an index holding it. */
 async function tagsUsing(store, ref, digest) {
@@ -63,6 +72,14 @@ async function tagsUsing(store, ref, digest) {
     }
     return users;
 }
+/** Takes back deletes of GitHub Packages versions (the ids prune and delete results carry), within GitHub's 30 days. */
+async function restoreImages(store, repository, githubVersionIds) {
+    const target = (0,result/* imageAt */.t3)(repository);
+    if (!(0,store_store/* canRestore */.vD)(store))
+        return { op: 'restore', status: 'failed', target, bytes: 0, reason: 'only registries restore deleted images' };
+    await store.restoreDeleted(repository, githubVersionIds);
+    return { op: 'restore', status: 'restored', target, bytes: 0, details: { kind: 'delete', githubVersionIds: [...githubVersionIds] } };
+}
 async function deleteImage(store, ref, force) {
     const { digest } = await (0,resolve/* headOrFail */.c_)(store, ref);
     const target = (0,result/* imageAt */.t3)(ref);
@@ -72,12 +89,93 @@ async function deleteImage(store, ref, force) {
             return { op: 'image-delete', status: 'failed', target, digest, bytes: 0, reason: `still used by ${users.join(', ')}; delete those tags first or pass --force` };
         }
     }
-    await store.deleteManifest((0,reference/* withDigest */.hQ)(ref, digest));
-    return { op: 'image-delete', status: 'deleted', target, digest, bytes: 0 };
+    const receipt = await store.deleteManifest((0,reference/* withDigest */.hQ)(ref, digest));
+    return { op: 'image-delete', status: 'deleted', target, digest, bytes: 0, ...receiptDetails(receipt) };
 }
 
 // EXTERNAL MODULE: ./build/src/command/image-read.js
 var image_read = __webpack_require__(6879);
+// EXTERNAL MODULE: ./build/src/command/views.js
+var views = __webpack_require__(1029);
+// EXTERNAL MODULE: ./build/src/config/user-settings.js
+var user_settings = __webpack_require__(7187);
+;// CONCATENATED MODULE: ./build/src/command/registry-settings.js
+// `registry set|login|logout|ls`: edits of the stored settings file (config/user-settings.ts). Nothing here prints a
+// password or token: `ls` says whether one is stored.
+
+/** HostConfig fields → the file's keys (regctl's spelling). */
+function toStored(settings) {
+    const out = {};
+    if (settings.tls !== undefined)
+        out.tls = settings.tls;
+    if (settings.hostname !== undefined)
+        out.hostname = settings.hostname;
+    if (settings.regcert !== undefined)
+        out.regcert = settings.regcert;
+    if (settings.repoAuth !== undefined)
+        out.repoAuth = settings.repoAuth;
+    if (settings.reqConcurrent !== undefined)
+        out.reqConcurrent = settings.reqConcurrent;
+    if (settings.reqPerSec !== undefined)
+        out.reqPerSec = settings.reqPerSec;
+    return out;
+}
+function message(text) {
+    return { kind: 'document', text: `${text}\n`, json: { message: text }, view: { Message: text } };
+}
+function listed(h) {
+    return {
+        registry: h.registry,
+        tls: h.tls ?? 'enabled',
+        ...(h.hostname !== undefined ? { hostname: h.hostname } : {}),
+        ...(h.user !== undefined ? { user: h.user } : {}),
+        credentials: h.pass !== undefined || h.token !== undefined,
+    };
+}
+function runRegistrySettings(cmd) {
+    const file = (0,user_settings/* readSettingsFile */.ur)(cmd.file);
+    if (cmd.name === 'registry ls') {
+        const hosts = Object.entries(file.hosts).map(([name, h]) => listed((0,user_settings/* hostFromStored */.yy)(name, h ?? {}, cmd.file)));
+        const text = hosts.map((h) => `${h.registry}  tls=${h.tls}${h.hostname ? ` hostname=${h.hostname}` : ''}${h.user ? ` user=${h.user}` : ''}${h.credentials ? ' (credentials stored)' : ''}\n`).join('');
+        const view = { Hosts: hosts.map((h) => ({ Name: h.registry, TLS: h.tls, Hostname: h.hostname ?? '', User: h.user ?? '', Credentials: h.credentials })) };
+        return { kind: 'document', text, json: hosts, view };
+    }
+    const key = (0,user_settings/* storedKey */.P5)(file, cmd.registry);
+    const entry = { ...file.hosts[key] };
+    switch (cmd.name) {
+        case 'registry set':
+            Object.assign(entry, toStored(cmd.settings));
+            break;
+        case 'registry login':
+            entry.user = cmd.user;
+            entry.pass = cmd.pass;
+            delete entry.token;
+            break;
+        case 'registry logout':
+            delete entry.user;
+            delete entry.pass;
+            delete entry.token;
+            break;
+    }
+    // Checked before writing: a value the loader would refuse never reaches the file.
+    (0,user_settings/* hostFromStored */.yy)(key, entry, cmd.file);
+    file.hosts[key] = entry;
+    (0,user_settings/* writeSettingsFile */.HE)(cmd.file, file);
+    const done = cmd.name === 'registry set' ? 'settings stored' : cmd.name === 'registry login' ? `credentials of ${cmd.user} stored` : 'credentials removed';
+    return message(`${cmd.registry}: ${done} in ${cmd.file}`);
+}
+
+// EXTERNAL MODULE: ./build/src/oci/platform.js
+var platform = __webpack_require__(3856);
+;// CONCATENATED MODULE: ./build/src/command/version.js
+// `regkit version`: what a bug report needs, as regctl's version shows its build and platform.
+
+function versionInfo(cmd) {
+    const info = { Version: cmd.version, VCSTag: `v${cmd.version}`, NodeVersion: process.version, Platform: (0,platform/* formatPlatform */.Bq)((0,platform/* localPlatform */.hJ)()) };
+    const text = `Version:   ${info.Version}\nNode.js:   ${info.NodeVersion}\nPlatform:  ${info.Platform}\n`;
+    return { kind: 'document', text, json: { version: info.Version, node: info.NodeVersion, platform: info.Platform }, view: info };
+}
+
 ;// CONCATENATED MODULE: ./build/src/command/listing.js
 async function listTags(store, cmd) {
     const tags = await store.listTags(cmd.repository, {
@@ -99,6 +197,11 @@ async function listRepositories(store, cmd) {
 var layout_cache = __webpack_require__(3806);
 ;// CONCATENATED MODULE: ./build/src/command/execute.js
 // Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
+
+
+
+
+
 
 
 
@@ -145,46 +248,81 @@ function syncRunOptions(cmd) {
         ...(cmd.maxWaitSeconds !== undefined ? { maxWaitSeconds: cmd.maxWaitSeconds } : {}),
     };
 }
+/** Results of a one-operation command, told to `onResult` like an engine's. */
+function single(ctx, r) {
+    ctx.onResult?.(r);
+    return { kind: 'results', results: [r] };
+}
 // Sync and prune engines load when their command runs, so a copy does not pay for their code at start-up.
 async function executeCommand(cmd, ctx) {
     switch (cmd.name) {
         case 'sync once':
         case 'sync check': {
-            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(656), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 6871));
-            return { kind: 'results', results: await runSync({ stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) }, cmd.config, syncRunOptions(cmd)) };
+            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(441), __webpack_require__.e(656), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 6871));
+            const syncCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}), ...(ctx.onResult ? { onResult: ctx.onResult } : {}) };
+            return { kind: 'results', results: await runSync(syncCtx, cmd.config, syncRunOptions(cmd)) };
         }
         case 'sync config': {
+            // Nothing runs, so the warnings a run would log first are logged here: what is printed leaves them out.
+            for (const w of cmd.config.warnings)
+                ctx.logger.warn(w.message, (0,log/* atPosition */.xx)(w));
             const { renderSyncConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(387)]).then(__webpack_require__.bind(__webpack_require__, 8387));
             return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
         }
         case 'sync cache-key':
             return { kind: 'raw', bytes: Buffer.from((0,layout_cache/* renderCacheOutputs */.$d)((0,layout_cache/* layoutCacheSpec */.G6)(cmd.config, (0,layout_cache/* cacheRunFrom */.Ek)(process.env), cmd.shard))) };
         case 'prune once': {
-            const { runPrune } = await Promise.all(/* import() */[__webpack_require__.e(484), __webpack_require__.e(936)]).then(__webpack_require__.bind(__webpack_require__, 1936));
+            const { runPrune } = await Promise.all(/* import() */[__webpack_require__.e(484), __webpack_require__.e(272), __webpack_require__.e(342)]).then(__webpack_require__.bind(__webpack_require__, 6342));
             const copy = { stores: ctx.stores, logger: ctx.logger };
-            const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => (0,copy_copy/* copyImage */.L1)(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun });
+            const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => (0,copy_copy/* copyImage */.L1)(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun }, ctx.onResult);
             return { kind: 'results', results: report.results };
         }
         case 'copy':
         case 'image export':
         case 'image import':
-            return { kind: 'results', results: [await runCopy(cmd, ctx)] };
-        case 'tag ls':
-            return { kind: 'list', items: await listTags(ctx.stores.storeFor(cmd.repository), cmd) };
+            return single(ctx, await runCopy(cmd, ctx));
+        case 'tag ls': {
+            const tags = await listTags(ctx.stores.storeFor(cmd.repository), cmd);
+            return { kind: 'list', items: tags, view: (0,views/* withPretty */.B)({ Name: (0,reference/* formatReference */.FH)(cmd.repository), Tags: tags }, tags.map((t) => `${t}\n`).join('')) };
+        }
         case 'tag delete':
-            return { kind: 'results', results: [await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref)] };
-        case 'repo ls':
-            return { kind: 'list', items: await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd) };
-        case 'image digest':
-            return { kind: 'digest', digest: await (0,image_read/* imageDigest */.Wf)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
-        case 'image manifest':
-            return { kind: 'raw', bytes: await (0,image_read/* imageManifest */.Bz)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
-        case 'image config':
-            return { kind: 'raw', bytes: await (0,image_read/* imageConfig */.gj)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform) };
-        case 'image ratelimit':
-            return { kind: 'ratelimit', rateLimit: await (0,image_read/* imageRateLimit */.Ls)(ctx.stores.storeFor(cmd.ref), cmd.ref) };
+            return single(ctx, await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref));
+        case 'repo ls': {
+            const repositories = await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd);
+            return { kind: 'list', items: repositories, view: (0,views/* withPretty */.B)({ Name: cmd.registry, Repositories: repositories }, repositories.map((r) => `${r}\n`).join('')) };
+        }
+        case 'image digest': {
+            const digest = await (0,image_read/* imageDigest */.Wf)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
+            return { kind: 'digest', digest, view: { Name: (0,reference/* formatReference */.FH)(cmd.ref), Digest: digest } };
+        }
+        case 'image manifest': {
+            const manifest = await (0,image_read/* imageManifest */.Bz)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
+            return { kind: 'raw', bytes: manifest.bytes, view: (0,image_read/* manifestView */.HH)(manifest) };
+        }
+        case 'image config': {
+            const bytes = await (0,image_read/* imageConfig */.gj)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
+            return { kind: 'raw', bytes, view: (0,image_read/* configView */.ut)(bytes) };
+        }
+        case 'image inspect': {
+            const inspection = await (0,image_read/* imageInspect */.Sn)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
+            const text = (0,image_read/* describeInspection */.W1)(inspection);
+            return { kind: 'document', text, json: inspection, view: (0,views/* withPretty */.B)((0,image_read/* inspectView */._7)(inspection), text) };
+        }
+        case 'image ratelimit': {
+            const rateLimit = await (0,image_read/* imageRateLimit */.Ls)(ctx.stores.storeFor(cmd.ref), cmd.ref);
+            return { kind: 'ratelimit', rateLimit, view: (0,views/* rateLimitView */.z8)(rateLimit) };
+        }
+        case 'version':
+            return versionInfo(cmd);
+        case 'registry set':
+        case 'registry login':
+        case 'registry logout':
+        case 'registry ls':
+            return runRegistrySettings(cmd);
         case 'image delete':
-            return { kind: 'results', results: [await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force)] };
+            return single(ctx, await deleteImage(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.force));
+        case 'image restore':
+            return single(ctx, await restoreImages(ctx.stores.storeFor(cmd.repository), cmd.repository, cmd.githubVersionIds));
     }
 }
 
@@ -196,10 +334,15 @@ async function executeCommand(cmd, ctx) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bz: () => (/* binding */ imageManifest),
+/* harmony export */   HH: () => (/* binding */ manifestView),
 /* harmony export */   J8: () => (/* binding */ describeRateLimit),
 /* harmony export */   Ls: () => (/* binding */ imageRateLimit),
+/* harmony export */   Sn: () => (/* binding */ imageInspect),
+/* harmony export */   W1: () => (/* binding */ describeInspection),
 /* harmony export */   Wf: () => (/* binding */ imageDigest),
-/* harmony export */   gj: () => (/* binding */ imageConfig)
+/* harmony export */   _7: () => (/* binding */ inspectView),
+/* harmony export */   gj: () => (/* binding */ imageConfig),
+/* harmony export */   ut: () => (/* binding */ configView)
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7406);
@@ -208,7 +351,9 @@ async function executeCommand(cmd, ctx) {
 /* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3856);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4974);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7735);
-// `image digest|manifest|config|ratelimit`: read-only looks at one image.
+/* harmony import */ var _views_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1029);
+// `image digest|manifest|config|inspect|ratelimit`: read-only looks at one image.
+
 
 
 
@@ -223,10 +368,12 @@ async function imageDigest(store, ref, platform) {
     return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform)).digest;
 }
 async function imageManifest(store, ref, platform) {
-    return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform)).bytes;
+    return (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform);
 }
 async function imageConfig(store, ref, platform) {
-    const fetched = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform);
+    return configOf(store, ref, await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform));
+}
+async function configOf(store, ref, fetched) {
     const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(fetched.bytes, fetched.mediaType);
     if (parsed.kind === 'index') {
         const offered = parsed.index.manifests.flatMap((d) => (d.platform ? [(0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPlatform */ .Bq)(d.platform)] : []));
@@ -251,6 +398,78 @@ function describeRateLimit(rl) {
     const window = rl.policies.length > 0 ? ` (policy ${rl.policies.join(', ')})` : '';
     const reset = rl.reset !== undefined ? `, resets in ${rl.reset}s` : '';
     return `${rl.remaining} of ${rl.limit ?? '?'} pulls remaining${window}${reset}`;
+}
+/** An index resolves to `platform`, or to this machine's platform as regctl's `image inspect` does. */
+async function imageInspect(store, ref, platform) {
+    const top = await store.getManifest(ref);
+    const parsedTop = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(top.bytes, top.mediaType);
+    const platforms = parsedTop.kind === 'index' ? parsedTop.index.manifests.flatMap((d) => (d.platform ? [(0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPlatform */ .Bq)(d.platform)] : [])) : undefined;
+    const image = parsedTop.kind === 'index' ? await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform ?? (0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .localPlatform */ .hJ)()) : top;
+    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(image.bytes, image.mediaType);
+    if (parsed.kind !== 'image')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)} is a ${parsed.mediaType}, which is no image to inspect; see regkit image manifest`);
+    const config = JSON.parse(node_buffer__WEBPACK_IMPORTED_MODULE_0__.Buffer.from(await configOf(store, ref, image)).toString('utf8'));
+    const labels = (config['config']?.Labels ?? {});
+    const layers = parsed.manifest.layers.map((l) => ({ digest: l.digest, mediaType: l.mediaType, size: l.size }));
+    const imagePlatform = [config['os'], config['architecture'], config['variant']].filter((p) => typeof p === 'string' && p !== '').join('/');
+    return {
+        reference: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref),
+        digest: top.digest,
+        mediaType: top.mediaType,
+        ...(platforms ? { platforms, platform: imagePlatform } : {}),
+        imageDigest: image.digest,
+        ...(typeof config['created'] === 'string' ? { created: config['created'] } : {}),
+        labels,
+        layers,
+        size: image.size + parsed.manifest.config.size + layers.reduce((sum, l) => sum + l.size, 0),
+        config,
+    };
+}
+/** The inspection with regctl's names (`.Created`, `.Architecture`, `.OS`, `.Config.Labels`, from the image config) and ours. */
+function inspectView(i) {
+    const fromConfig = (0,_views_js__WEBPACK_IMPORTED_MODULE_7__/* .goView */ .s0)(i.config);
+    return {
+        ...fromConfig,
+        Name: i.reference,
+        Digest: i.digest,
+        MediaType: i.mediaType,
+        Platforms: i.platforms ?? [],
+        Platform: i.platform ?? '',
+        ImageDigest: i.imageDigest,
+        Created: i.created !== undefined ? (0,_views_js__WEBPACK_IMPORTED_MODULE_7__/* .goTime */ .ud)(i.created) : '',
+        Labels: new Map(Object.entries(i.labels)),
+        Layers: i.layers.map((l) => ({ MediaType: l.mediaType, Digest: l.digest, Size: l.size })),
+        Size: i.size,
+    };
+}
+function describeInspection(i) {
+    const rows = [
+        ['Name', i.reference],
+        ['Digest', i.digest],
+        ['MediaType', i.mediaType],
+        ...(i.platforms ? [['Platforms', i.platforms.join(', ')], ['Platform', `${i.platform} (${i.imageDigest})`]] : []),
+        ['Created', i.created ?? '(not set)'],
+        ['Size', `${i.size} bytes (manifest, config and ${i.layers.length} layer${i.layers.length === 1 ? '' : 's'})`],
+    ];
+    const labels = Object.entries(i.labels).sort(([a], [b]) => (a < b ? -1 : 1));
+    return [
+        ...rows.map(([k, v]) => `${`${k}:`.padEnd(11)}${v}`),
+        `Labels:${labels.length === 0 ? '    (none)' : ''}`,
+        ...labels.map(([k, v]) => `  ${k}=${v}`),
+        'Layers:',
+        ...i.layers.map((l) => `  ${l.digest}  ${String(l.size).padStart(12)}  ${l.mediaType}`),
+        '',
+    ].join('\n');
+}
+/** A manifest for templates: regctl's fields (`.Layers`, `.Manifests`, `.Annotations` …) plus its digest; `json .` is its bytes. */
+function manifestView(m) {
+    const text = node_buffer__WEBPACK_IMPORTED_MODULE_0__.Buffer.from(m.bytes).toString('utf8');
+    const view = { ...(0,_views_js__WEBPACK_IMPORTED_MODULE_7__/* .goView */ .s0)(JSON.parse(text)), Digest: m.digest, MediaType: m.mediaType, Size: m.size };
+    return (0,_views_js__WEBPACK_IMPORTED_MODULE_7__/* .withRawJson */ .Hu)(view, text);
+}
+function configView(bytes) {
+    const text = node_buffer__WEBPACK_IMPORTED_MODULE_0__.Buffer.from(bytes).toString('utf8');
+    return (0,_views_js__WEBPACK_IMPORTED_MODULE_7__/* .withRawJson */ .Hu)((0,_views_js__WEBPACK_IMPORTED_MODULE_7__/* .goView */ .s0)(JSON.parse(text)), text);
 }
 
 
@@ -432,7 +651,7 @@ async function fetchForPlatform(store, ref, platform) {
 
 /***/ }),
 
-/***/ 2218:
+/***/ 6311:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -447,6 +666,8 @@ __webpack_require__.d(__webpack_exports__, {
 var spent_buffers = __webpack_require__(7291);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/src/log.js
+var log = __webpack_require__(6671);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./build/src/transport/certs-dir.js
@@ -523,6 +744,8 @@ var external_node_stream_ = __webpack_require__(7075);
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
+// EXTERNAL MODULE: ./build/src/config/bounds.js
+var bounds = __webpack_require__(7675);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
 var reference = __webpack_require__(4974);
 ;// CONCATENATED MODULE: ./build/src/transport/auth/challenge.js
@@ -589,10 +812,16 @@ function parseWwwAuthenticate(header) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/transport/auth/credential.js
-// What a registry may be given to prove who we are. Values are secrets: never log or format them.
 const ANONYMOUS = { kind: 'anonymous' };
 function basicAuthorization(username, password) {
     return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+/** Teaches the run's secrets a credential before it is used: the password with its Basic form, or the token. */
+function learnCredential(secrets, cred) {
+    if (cred.kind === 'basic')
+        secrets.addBasic(cred.username, cred.password);
+    else if (cred.kind === 'token')
+        secrets.add(cred.token);
 }
 
 ;// CONCATENATED MODULE: ./build/src/transport/auth/scope.js
@@ -650,7 +879,8 @@ const CLIENT_ID = 'regkit';
 /** Tokens without `expires_in` live 60 s (token spec); renew a little before the end to avoid a 401 in flight. */
 const MIN_EXPIRES_S = 60;
 const RENEW_EARLY_MS = 5_000;
-async function fetchBearerToken(req, http, logger, now = Date.now) {
+/** Every token in a realm's answer is registered in `secrets` before it is used or anything can echo it. */
+async function fetchBearerToken(req, http, logger, secrets, now = Date.now) {
     let realm;
     try {
         realm = new URL(req.realm);
@@ -709,6 +939,9 @@ async function fetchBearerToken(req, http, logger, now = Date.now) {
     catch {
         throw new errors/* RegistryError */.gl(`the token server ${realm.origin} answered with something that is not JSON`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
     }
+    for (const t of [body.token, body.access_token, body.refresh_token])
+        if (typeof t === 'string')
+            secrets.add(t);
     const token = typeof body.token === 'string' && body.token !== '' ? body.token : typeof body.access_token === 'string' ? body.access_token : '';
     if (token === '')
         throw new errors/* RegistryError */.gl(`the token server ${realm.origin} answered without a token`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
@@ -832,7 +1065,7 @@ class Authenticator {
             throw new errors/* RegistryError */.gl('the registry asked for a bearer token without saying where to get one (no realm)', { status: 401, registry: this.opts.registry, repository, operation: 'auth' });
         const credential = await this.opts.credentials.credential();
         this.opts.logger.debug('fetching registry token', { registry: this.opts.registry, scopes, credentials: this.opts.credentials.describe() });
-        return fetchBearerToken({ realm, service: challenge.params['service'], scopes, credential, registry: this.opts.registry, registryOrigin: this.opts.origin, repository }, this.opts.http, this.opts.logger, this.now);
+        return fetchBearerToken({ realm, service: challenge.params['service'], scopes, credential, registry: this.opts.registry, registryOrigin: this.opts.origin, repository }, this.opts.http, this.opts.logger, this.opts.secrets, this.now);
     }
 }
 
@@ -854,6 +1087,10 @@ function hostConfigFor(registry, hosts) {
 }
 function headDisabled(host) {
     return host.apiOpts?.['disableHead'] === 'true';
+}
+/** Deletes on this registry go through the GitHub Packages REST API: ghcr.io refuses every OCI manifest DELETE. */
+function deletesThroughGithubPackages(host) {
+    return host.registry === 'ghcr.io' || host.api === 'github';
 }
 
 ;// CONCATENATED MODULE: ./build/src/transport/limiter.js
@@ -904,21 +1141,14 @@ class RequestLimiter {
 ;// CONCATENATED MODULE: ./build/src/transport/response.js
 
 
+
 const ERROR_BODY_MAX = 64 * 1024;
 function header(headers, name) {
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
 }
-class BodyTooLargeError extends Error {
-    limit;
-    constructor(limit) {
-        super(`body larger than ${limit} bytes`);
-        this.limit = limit;
-        this.name = 'BodyTooLargeError';
-    }
-}
-/** Reads a whole body, failing (and dropping the connection) as soon as it passes `limit` bytes. */
-async function readBody(body, limit) {
+/** Reads up to `limit` bytes; undefined (and the connection dropped) as soon as the body is longer. */
+async function readUpTo(body, limit) {
     const chunks = [];
     let total = 0;
     for await (const chunk of body) {
@@ -926,16 +1156,38 @@ async function readBody(body, limit) {
         total += buf.length;
         if (total > limit) {
             body.destroy();
-            throw new BodyTooLargeError(limit);
+            return undefined;
         }
         chunks.push(buf);
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
+/**
+ * The one way a registry body is read into memory (manifests, token answers, list and referrers pages): refused
+ * up front when `Content-Length` says it is too large, and cut as soon as it passes the bound when it does not.
+ */
+async function readBounded(res, read) {
+    const tooLarge = () => new errors/* RegistryLimitError */.$P(`${read.what} is larger than ${(0,bounds/* formatBytes */.z3)(read.limit)}`, {
+        status: undefined,
+        registry: read.registry,
+        repository: read.repository,
+        operation: read.operation,
+        setting: (0,bounds/* boundKey */.o0)(read.bound),
+        limit: (0,bounds/* formatBytes */.z3)(read.limit),
+    });
+    if (Number(header(res.headers, 'content-length') ?? 0) > read.limit) {
+        res.body.destroy();
+        throw tooLarge();
+    }
+    const bytes = await readUpTo(res.body, read.limit);
+    if (bytes === undefined)
+        throw tooLarge();
+    return bytes;
+}
 async function readErrorBody(body) {
     let text;
     try {
-        text = (await readBody(body, ERROR_BODY_MAX)).toString('utf8');
+        text = (await readUpTo(body, ERROR_BODY_MAX))?.toString('utf8') ?? '';
     }
     catch {
         return { codes: [], messages: [] };
@@ -955,7 +1207,7 @@ async function readErrorBody(body) {
 /** A RegistryError for an unexpected status; `what` names the thing asked for (`manifest repo:tag`, `blob sha256:…`). */
 async function errorFromResponse(status, body, ctx, what) {
     const { codes, messages } = await readErrorBody(body);
-    const said = messages.length ? ` (registry says: ${messages.join('; ').slice(0, 300)})` : '';
+    const said = messages.length ? ` (registry says: ${ctx.secrets.redact(messages.join('; ')).slice(0, 300)})` : '';
     const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes, failure: (0,retry/* classifyStatus */.xo)(status) };
     switch (status) {
         case 401:
@@ -963,7 +1215,7 @@ async function errorFromResponse(status, body, ctx, what) {
         case 403:
             return new errors/* RegistryError */.gl(`access to ${what} denied${said}`, { ...base, hint: 'the credentials are valid but lack permission for this operation' });
         case 404:
-            return new errors/* RegistryError */.gl(`${what} not found${said}`, base);
+            return new errors/* RegistryError */.gl(`${what} not found${said}`, ctx.notFoundHint ? { ...base, hint: ctx.notFoundHint } : base);
         case 405:
             return new errors/* RegistryError */.gl(`the registry does not allow this operation on ${what}${said}`, {
                 ...base,
@@ -1009,19 +1261,31 @@ function originFor(host, apiHost) {
  * Connections are not capped: the request limiter bounds concurrency, and an undici connection cap would let a
  * streaming GET body hold the connection a PUT on the same host needs.
  */
-function agentFor(host, given, audience) {
+function agentFor(host, given, audience, env = process.env) {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...given };
-    return new Agent({
-        keepAliveTimeout: KEEP_ALIVE_MS,
-        headersTimeout: timeouts.headersTimeoutMs,
-        bodyTimeout: timeouts.bodyTimeoutMs,
-        connect: {
-            timeout: timeouts.connectTimeoutMs,
-            ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
-            ...(host.regcert ? { ca: [...external_node_tls_.rootCertificates, host.regcert] } : {}),
-            ...(audience === 'registry' && host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),
-        },
-    });
+    const tls = {
+        ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
+        ...(host.regcert ? { ca: [...external_node_tls_.rootCertificates, host.regcert] } : {}),
+        ...(audience === 'registry' && host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),
+    };
+    const options = { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: timeouts.headersTimeoutMs, bodyTimeout: timeouts.bodyTimeoutMs, connect: { timeout: timeouts.connectTimeoutMs, ...tls } };
+    if (!proxyConfigured(env))
+        return new Agent(options);
+    // Through a proxy (its modules loaded only then) the registry's TLS runs inside the CONNECT tunnel: `requestTls`
+    // carries the host's mode, CA and client certificate there, so a proxied registry is verified as a direct one.
+    const httpProxy = env['http_proxy'] || env['HTTP_PROXY'];
+    const httpsProxy = env['https_proxy'] || env['HTTPS_PROXY'];
+    return __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 711)).then(({ envProxyAgent }) => envProxyAgent({
+        ...options,
+        requestTls: { ...tls, timeout: timeouts.connectTimeoutMs },
+        ...(httpProxy ? { httpProxy } : {}),
+        ...(httpsProxy ? { httpsProxy } : {}),
+        noProxy: env['no_proxy'] ?? env['NO_PROXY'] ?? '',
+    }));
+}
+/** As Go's ProxyFromEnvironment, which regclient uses: either spelling of HTTP_PROXY or HTTPS_PROXY, lower case first. */
+function proxyConfigured(env) {
+    return ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'].some((k) => (env[k] ?? '') !== '');
 }
 
 ;// CONCATENATED MODULE: ./build/src/transport/client.js
@@ -1039,12 +1303,18 @@ function agentFor(host, given, audience) {
 
 
 
+
 const MAX_REDIRECTS = 5;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const ignoreUnread = () => undefined;
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 class RegistryClient {
     registry;
     origin;
     host;
+    bounds;
+    secrets;
+    /** A promise while the proxy modules load (tls.ts), when a proxy is set. */
     agent;
     foreign;
     limiter;
@@ -1056,6 +1326,8 @@ class RegistryClient {
     constructor(opts) {
         this.host = opts.host;
         this.registry = opts.host.registry;
+        this.bounds = (0,bounds/* boundsWith */.CE)(opts.bounds);
+        this.secrets = opts.secrets;
         this.origin = originFor(opts.host, opts.host.hostname ?? (0,reference/* apiHostFor */.Qd)(opts.host.registry));
         this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
         this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
@@ -1072,6 +1344,7 @@ class RegistryClient {
             credentials: opts.credentials,
             http: this.tokenHttp,
             logger: opts.logger,
+            secrets: opts.secrets,
         });
     }
     /**
@@ -1105,14 +1378,39 @@ class RegistryClient {
                 reauthenticated = true;
                 continue;
             }
-            throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
+            throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation, secrets: this.secrets }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
         }
     }
     async close() {
-        await Promise.all([this.agent.close(), this.foreign.close()]);
+        await Promise.all([(await this.agent).close(), (await this.foreign).close()]);
     }
     async sendRetrying(url, req, authorization, replayable) {
+        const started = performance.now();
+        let retries = 0;
+        try {
+            const res = await this.attempts(url, req, authorization, replayable, (n) => (retries = n));
+            this.logRequest(req.method, url, res, started, retries);
+            return res;
+        }
+        catch (err) {
+            this.logRequest(req.method, url, undefined, started, retries);
+            throw err;
+        }
+    }
+    /** `-v`'s line per request: what went where, the answer, how long it took with its retries; no credentials. */
+    logRequest(method, url, res, started, retries) {
+        this.logger.debug('http', {
+            method,
+            url: redactedUrl(url),
+            ...(res && res.url.href !== url.href ? { redirectedTo: redactedUrl(res.url) } : {}),
+            status: res?.status ?? 'no response',
+            durationMs: Math.round(performance.now() - started),
+            retries,
+        });
+    }
+    async attempts(url, req, authorization, replayable, onRetry) {
         for (let attempt = 0;; attempt++) {
+            onRetry(attempt);
             const release = await this.limiter.acquire();
             // A streamed body (a blob upload) has its response only when the last byte is in: its start is admitted, its
             // duration is not counted, or a few uploads would lock every HEAD and POST for the host out until they end.
@@ -1120,7 +1418,7 @@ class RegistryClient {
                 release();
             let res;
             try {
-                res = await this.send(url, req.method, req.headers ?? {}, req.body, authorization);
+                res = await this.send(url, req, authorization);
             }
             catch (err) {
                 release();
@@ -1143,25 +1441,40 @@ class RegistryClient {
             return res;
         }
     }
-    async send(start, method, extra, body, authorization) {
+    async send(start, req, authorization) {
         let url = start;
         for (let redirects = 0;; redirects++) {
             const sameOrigin = url.origin === this.origin.origin;
-            const headers = { 'user-agent': this.userAgent, ...extra };
+            const headers = { 'user-agent': this.userAgent, ...req.headers };
             // Credentials a caller put in the headers (a token realm's Basic auth) stay with the origin they were meant for.
             if (url.origin !== start.origin)
                 delete headers['authorization'];
             if (authorization !== undefined && sameOrigin)
                 headers['authorization'] = authorization;
-            const res = await requestVia(sameOrigin ? this.agent : this.foreign, {
-                origin: url.origin,
-                path: `${url.pathname}${url.search}`,
-                method,
-                headers,
-                body: body ?? null,
-            });
+            const deadline = this.deadlineFor(req, url);
+            let res;
+            try {
+                const dispatcher = sameOrigin ? this.agent : this.foreign;
+                res = await requestVia(dispatcher instanceof Promise ? await dispatcher : dispatcher, {
+                    origin: url.origin,
+                    path: `${url.pathname}${url.search}`,
+                    method: req.method,
+                    headers,
+                    body: req.body ?? null,
+                    signal: deadline.signal,
+                });
+            }
+            catch (err) {
+                deadline.clear();
+                throw err;
+            }
+            // The deadline covers the body too: it ends when the caller has read (or dumped) it.
+            res.body.once('close', deadline.clear);
+            // A body destroyed unread (refused by its Content-Length, or left waiting past its deadline) emits 'error' with no
+            // reader listening, which would end the process; readers still get the error through their own listeners.
+            res.body.on('error', ignoreUnread);
             const location = res.headers['location'];
-            const followable = (method === 'GET' || method === 'HEAD') && REDIRECT_STATUS.has(res.statusCode) && typeof location === 'string';
+            const followable = (req.method === 'GET' || req.method === 'HEAD') && REDIRECT_STATUS.has(res.statusCode) && typeof location === 'string';
             if (!followable)
                 return { status: res.statusCode, headers: res.headers, body: res.body, url };
             await res.body.dump();
@@ -1169,6 +1482,36 @@ class RegistryClient {
                 throw new Error(`more than ${MAX_REDIRECTS} redirects from ${start.pathname}`);
             url = new URL(location, url);
         }
+    }
+    /**
+     * The time one exchange may take, headers and whole body: the request bound (plus the blob's size at the minimum
+     * rate), never past the operation's own end. When it passes, undici ends the request or the body stream with the
+     * RegistryLimitError given as the abort reason, so the reader sees which bound and what to raise.
+     */
+    deadlineFor(req, url) {
+        const b = this.bounds;
+        const blobMs = req.blobBytes !== undefined ? Math.ceil((req.blobBytes / b.blobMinBytesPerSec) * 1000) : 0;
+        const requestMs = b.requestTimeoutMs + blobMs;
+        const operationMs = req.notAfter !== undefined ? Math.max(0, req.notAfter - Date.now()) : Infinity;
+        const byOperation = operationMs < requestMs;
+        const ms = byOperation ? operationMs : requestMs;
+        const what = `${req.method} ${url.pathname}`;
+        const error = () => new errors/* RegistryLimitError */.$P(byOperation
+            ? `the operation did not finish within ${(0,bounds/* formatMs */._V)(b.operationTimeoutMs)} (ended during ${what})`
+            : `${what} did not finish within ${(0,bounds/* formatMs */._V)(requestMs)}${blobMs > 0 ? ` (${(0,bounds/* formatMs */._V)(b.requestTimeoutMs)} plus ${(0,bounds/* formatBytes */.z3)(req.blobBytes)} at ${(0,bounds/* formatBytes */.z3)(b.blobMinBytesPerSec)}/s)` : ''}: the answer came too slowly`, {
+            status: undefined,
+            registry: this.registry,
+            repository: req.repository,
+            operation: req.operation,
+            setting: (0,bounds/* boundKey */.o0)(byOperation ? 'operationTimeoutMs' : blobMs > 0 ? 'blobMinBytesPerSec' : 'requestTimeoutMs'),
+            limit: byOperation ? (0,bounds/* formatMs */._V)(b.operationTimeoutMs) : blobMs > 0 ? `${(0,bounds/* formatBytes */.z3)(b.blobMinBytesPerSec)}/s` : (0,bounds/* formatMs */._V)(b.requestTimeoutMs),
+        });
+        const controller = new AbortController();
+        // Node fires a timer past its 32-bit limit at once: a deadline that far out (a blob over 64 GiB at 32 KiB/s) is held at ~24 days.
+        const timer = setTimeout(() => controller.abort(error()), Math.min(ms, MAX_TIMER_MS));
+        // A response nobody reads to the end must not keep the process alive until its deadline.
+        timer.unref();
+        return { signal: controller.signal, clear: () => clearTimeout(timer) };
     }
     networkError(err, url, req, retries) {
         if (err instanceof errors/* RegistryError */.gl)
@@ -1189,8 +1532,20 @@ class RegistryClient {
     tokenHttp = async (url, init) => {
         const req = { method: init.method, target: url.href, operation: 'auth', headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) };
         const res = await this.sendRetrying(url, req, undefined, true);
-        return { status: res.status, text: () => res.body.text() };
+        const read = { registry: this.registry, secrets: this.secrets, repository: undefined, operation: 'auth', what: `the answer of the token server ${url.origin}`, limit: this.bounds.tokenBytes, bound: 'tokenBytes' };
+        return { status: res.status, text: async () => (await readBounded(res, read)).toString('utf8') };
     };
+}
+/** Query parameters that carry no secret: paging, mounts, token scopes. Every other value (signed storage URLs,
+ * `access_token`, `X-Amz-Signature` …) is shown as `***`; user info never. */
+const PLAIN_QUERY_KEYS = new Set(['n', 'last', 'digest', 'mount', 'from', 'scope', 'service', 'artifactType']);
+function redactedUrl(url) {
+    const shown = new URL(url.href);
+    shown.username = '';
+    shown.password = '';
+    const params = [...shown.searchParams.entries()].map(([k, v]) => [k, PLAIN_QUERY_KEYS.has(k) ? v : '***']);
+    shown.search = params.length > 0 ? `?${params.map(([k, v]) => `${encodeURIComponent(k)}=${v === '***' ? v : encodeURIComponent(v)}`).join('&')}` : '';
+    return shown.href;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -1295,11 +1650,8 @@ function findByHost(map, host) {
             return value;
     return undefined;
 }
-/** Credentials written inline in `auths`, if the entry holds any. */
-function inlineCredential(config, credHost) {
-    const entry = findByHost(config.auths, credHost);
-    if (!entry)
-        return undefined;
+/** An `auths` entry's user and password (from `auth`, base64 of `user:pass`, else the plain fields) and token. */
+function decodeAuthEntry(entry) {
     let username = entry.username;
     let password = entry.password;
     if (entry.auth) {
@@ -1310,9 +1662,17 @@ function inlineCredential(config, credHost) {
             password = decoded.slice(colon + 1);
         }
     }
-    if (entry.identitytoken)
-        return { kind: 'token', token: entry.identitytoken, ...(username ? { username } : {}) };
-    if (username && password !== undefined && password !== '')
+    return { ...(username ? { username } : {}), ...(password ? { password } : {}), ...(entry.identitytoken ? { identitytoken: entry.identitytoken } : {}) };
+}
+/** Credentials written inline in `auths`, if the entry holds any. */
+function inlineCredential(config, credHost) {
+    const entry = findByHost(config.auths, credHost);
+    if (!entry)
+        return undefined;
+    const { username, password, identitytoken } = decodeAuthEntry(entry);
+    if (identitytoken)
+        return { kind: 'token', token: identitytoken, ...(username ? { username } : {}) };
+    if (username && password !== undefined)
         return { kind: 'basic', username, password };
     return undefined;
 }
@@ -1359,6 +1719,7 @@ class HostCredentialSource {
         return this.pending;
     }
     remember(value, ttlMs, origin) {
+        learnCredential(this.opts.secrets, value);
         this.cached = { value, until: this.now() + ttlMs, origin };
         this.origin = origin;
         return value;
@@ -1396,17 +1757,31 @@ class HostCredentialSource {
         }
     }
 }
-/** Loads docker's config once, on first use, and shares it between hosts. */
-function sharedDockerConfig(enabled, path) {
+/**
+ * Loads docker's config once, on first use, and shares it between hosts. Every credential written in it is
+ * registered as a secret on load, those of hosts this run never talks to included.
+ */
+function sharedDockerConfig(enabled, secrets, path) {
     let loaded;
     return async () => {
         if (!enabled)
             return undefined;
-        loaded ??= loadDockerConfig(path);
+        loaded ??= loadDockerConfig(path).then((config) => {
+            for (const entry of Object.values(config.auths)) {
+                const { username, password, identitytoken } = decodeAuthEntry(entry);
+                if (password !== undefined)
+                    secrets.addBasic(username ?? '', password);
+                secrets.add(identitytoken);
+                secrets.add(entry.auth);
+            }
+            return config;
+        });
         return loaded;
     };
 }
 
+// EXTERNAL MODULE: ./build/src/config/secrets.js
+var secrets = __webpack_require__(8965);
 ;// CONCATENATED MODULE: ./build/src/transport/user-agent.js
 // The product's version, as sent in `User-Agent: regkit/<version>`. A unit test keeps it equal to package.json's.
 const REGKIT_VERSION = '0.1.0';
@@ -1455,8 +1830,47 @@ var layout = __webpack_require__(7248);
 
 /** A temp file this old belongs to a write that died; a live write renames its file within seconds of its last byte. */
 const ABANDONED_TEMP_MS = 60 * 60 * 1000;
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        // EPERM: the process exists but belongs to someone else.
+        return err.code === 'EPERM';
+    }
+}
+/**
+ * Whether a temp file belongs to a write that died: its writer (named in the file name, on this host) is gone, or
+ * it is older than any live write leaves one. Files from another host, or without an owner, go by age alone.
+ */
+async function abandoned(file, name) {
+    const owner = /^(.+)-(\d+)-[0-9a-f]+$/.exec(name.slice(layout/* TEMP_PREFIX */.MX.length));
+    const host = layout/* TEMP_OWNER */.DG.slice(0, layout/* TEMP_OWNER */.DG.lastIndexOf('-'));
+    if (owner !== null && owner[1] === host && !processAlive(Number(owner[2])))
+        return true;
+    const st = await (0,external_node_fs_promises_.stat)(file).catch(() => undefined);
+    return st !== undefined && Date.now() - st.mtimeMs > ABANDONED_TEMP_MS;
+}
+/**
+ * Removes temp files of layout writes that died (a killed copy leaves its half-written blob), in the layout's root
+ * and its blob directories. Runs when a store first uses the layout; needs no lock, since a live write's file is kept.
+ */
+async function removeAbandonedTemps(root) {
+    let removed = 0;
+    const algorithms = await (0,external_node_fs_promises_.readdir)((0,external_node_path_.join)(root, 'blobs')).catch(() => []);
+    for (const dir of [root, ...algorithms.map((alg) => (0,external_node_path_.join)(root, 'blobs', alg))]) {
+        for (const name of await (0,external_node_fs_promises_.readdir)(dir).catch(() => [])) {
+            const file = (0,external_node_path_.join)(dir, name);
+            if (!name.startsWith(layout/* TEMP_PREFIX */.MX) || !(await abandoned(file, name)))
+                continue;
+            await (0,external_node_fs_promises_.unlink)(file).then(() => removed++, () => undefined);
+        }
+    }
+    return removed;
+}
 /** Every digest reachable from the entries of `index`, walking indexes recursively. */
-async function reachableDigests(root, index) {
+async function reachableDigests(root, index, bounds) {
     const seen = new Set();
     const manifests = [...index.manifests];
     while (manifests.length > 0) {
@@ -1464,7 +1878,7 @@ async function reachableDigests(root, index) {
         if (seen.has(d.digest))
             continue;
         seen.add(d.digest);
-        const m = await (0,layout/* readManifestBlob */.XU)(root, d.digest);
+        const m = await (0,layout/* readManifestBlob */.XU)(root, d.digest, bounds);
         if (!m)
             continue;
         for (const child of (0,manifest/* referencedDescriptors */.a)(m)) {
@@ -1479,8 +1893,8 @@ async function reachableDigests(root, index) {
     return seen;
 }
 /** Removes every blob `index` does not reach, and temp files of writes that died. Call it under the layout lock. */
-async function collectGarbage(root, index) {
-    const keep = await reachableDigests(root, index);
+async function collectGarbage(root, index, bounds) {
+    const keep = await reachableDigests(root, index, bounds);
     const result = { removed: [], bytes: 0 };
     const algorithms = await (0,external_node_fs_promises_.readdir)((0,external_node_path_.join)(root, 'blobs')).catch(() => []);
     for (const alg of algorithms) {
@@ -1490,8 +1904,7 @@ async function collectGarbage(root, index) {
             const file = (0,external_node_path_.join)(dir, name);
             const digest = `${alg}:${name}`;
             if (name.startsWith(layout/* TEMP_PREFIX */.MX)) {
-                const st = await (0,external_node_fs_promises_.stat)(file).catch(() => undefined);
-                if (st && Date.now() - st.mtimeMs > ABANDONED_TEMP_MS)
+                if (await abandoned(file, name))
                     await (0,external_node_fs_promises_.unlink)(file).catch(() => undefined);
                 continue;
             }
@@ -1629,6 +2042,7 @@ async function release(lockPath, token) {
 
 
 
+
 const DEFAULT_TAG = 'latest';
 class OcidirStore {
     path;
@@ -1637,7 +2051,9 @@ class OcidirStore {
     logger;
     lock;
     spent;
+    bounds;
     prepared;
+    opened;
     constructor(path, opts) {
         this.path = path;
         this.root = (0,external_node_path_.resolve)(path);
@@ -1648,6 +2064,7 @@ class OcidirStore {
             ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
             ...(opts.staleLockMs !== undefined ? { staleMs: opts.staleLockMs } : {}),
         });
+        this.bounds = (0,bounds/* boundsWith */.CE)(opts.bounds);
     }
     async headManifest(ref) {
         const target = await this.resolveManifest(ref);
@@ -1656,7 +2073,7 @@ class OcidirStore {
         const st = await (0,external_node_fs_promises_.stat)((0,layout/* blobPath */.nD)(this.root, target.digest)).catch(() => undefined);
         if (!st?.isFile())
             return undefined;
-        const mediaType = target.mediaType ?? (await (0,layout/* readManifestBlob */.XU)(this.root, target.digest))?.mediaType ?? '';
+        const mediaType = target.mediaType ?? (await (0,layout/* readManifestBlob */.XU)(this.root, target.digest, this.bounds))?.mediaType ?? '';
         return { digest: target.digest, mediaType, size: st.size };
     }
     async getManifest(ref) {
@@ -1665,7 +2082,7 @@ class OcidirStore {
             throw this.notFound('manifest-get', `no manifest tagged "${this.check(ref).tag ?? DEFAULT_TAG}"`);
         let bytes;
         try {
-            bytes = await (0,external_node_fs_promises_.readFile)((0,layout/* blobPath */.nD)(this.root, target.digest));
+            bytes = await (0,layout/* readFileBounded */.Y1)((0,layout/* blobPath */.nD)(this.root, target.digest), this.bounds.manifestBytes, 'manifestBytes');
         }
         catch (err) {
             if (err.code === 'ENOENT')
@@ -1739,7 +2156,7 @@ class OcidirStore {
             throw new errors/* UsageError */.eb(`deleting a manifest needs a digest: ${reference/* OCIDIR_SCHEME */.Bq}${r.path}@sha256:...`);
         const file = (0,layout/* blobPath */.nD)(this.root, digest);
         await this.withLock(async () => {
-            const index = (await (0,layout/* readIndex */.vY)(this.root)) ?? (0,layout/* emptyIndex */.gW)();
+            const index = (await (0,layout/* readIndex */.vY)(this.root, this.bounds)) ?? (0,layout/* emptyIndex */.gW)();
             const before = index.manifests.length;
             index.manifests = index.manifests.filter((d) => d.digest !== digest);
             const present = await (0,external_node_fs_promises_.stat)(file).then(() => true, () => false);
@@ -1747,7 +2164,7 @@ class OcidirStore {
                 throw this.notFound('manifest-delete', `manifest ${digest} is not in the layout`);
             if (index.manifests.length !== before)
                 await (0,layout/* writeIndex */._M)(this.root, index);
-            if (present && !(await reachableDigests(this.root, index)).has(digest))
+            if (present && !(await reachableDigests(this.root, index, this.bounds)).has(digest))
                 await (0,external_node_fs_promises_.unlink)(file);
         });
         this.logger.debug('deleted manifest', { layout: this.path, digest });
@@ -1807,7 +2224,8 @@ class OcidirStore {
      */
     async listTags(repo, opts = {}) {
         this.check(repo);
-        const index = await (0,layout/* readIndex */.vY)(this.root);
+        await this.open();
+        const index = await (0,layout/* readIndex */.vY)(this.root, this.bounds);
         const named = (index?.manifests ?? []).map(layout/* refNameOf */._4).filter((name) => name !== undefined);
         const tags = [];
         for (const tag of keepValidNames(named, names/* parseTag */.ED, `${this.name}/${layout/* INDEX_FILE */.K$}`, opts, this.logger)) {
@@ -1827,14 +2245,14 @@ class OcidirStore {
         const subject = (await this.resolveManifest(ref))?.digest;
         if (subject === undefined)
             return [];
-        const index = await (0,layout/* readIndex */.vY)(this.root);
+        const index = await (0,layout/* readIndex */.vY)(this.root, this.bounds);
         const seen = new Set();
         const found = [];
         const visit = async (digest, descend) => {
             if (seen.has(digest))
                 return;
             seen.add(digest);
-            const m = await (0,layout/* readManifestBlob */.XU)(this.root, digest);
+            const m = await (0,layout/* readManifestBlob */.XU)(this.root, digest, this.bounds);
             if (!m)
                 return;
             if (subjectOf(m) === subject) {
@@ -1862,7 +2280,7 @@ class OcidirStore {
         if (tag === undefined)
             throw new errors/* UsageError */.eb(`deleting a tag needs one: ${reference/* OCIDIR_SCHEME */.Bq}${r.path}:TAG`);
         await this.withLock(async () => {
-            const index = (await (0,layout/* readIndex */.vY)(this.root)) ?? (0,layout/* emptyIndex */.gW)();
+            const index = (await (0,layout/* readIndex */.vY)(this.root, this.bounds)) ?? (0,layout/* emptyIndex */.gW)();
             const kept = index.manifests.filter((d) => (0,layout/* tagOf */.cO)(d) !== tag);
             if (kept.length === index.manifests.length)
                 throw this.notFound('tag-delete', `no tag "${tag}"`);
@@ -1875,7 +2293,7 @@ class OcidirStore {
      * yet put are unreachable too, so run it only when no copy into this layout is under way.
      */
     async gc() {
-        const result = await this.withLock(async () => collectGarbage(this.root, (await (0,layout/* readIndex */.vY)(this.root)) ?? (0,layout/* emptyIndex */.gW)()));
+        const result = await this.withLock(async () => collectGarbage(this.root, (await (0,layout/* readIndex */.vY)(this.root, this.bounds)) ?? (0,layout/* emptyIndex */.gW)(), this.bounds));
         if (result.removed.length > 0)
             this.logger.info('removed unreferenced blobs', { layout: this.path, count: result.removed.length, bytes: result.bytes });
         return result;
@@ -1897,7 +2315,8 @@ class OcidirStore {
     /** The digest a reference names, with the `index.json` entry's media type when it has one. */
     async resolveManifest(ref) {
         const r = this.check(ref);
-        const index = await (0,layout/* readIndex */.vY)(this.root);
+        await this.open();
+        const index = await (0,layout/* readIndex */.vY)(this.root, this.bounds);
         if (r.digest !== undefined) {
             const entry = index?.manifests.find((d) => d.digest === r.digest);
             return { digest: r.digest, ...(entry?.mediaType ? { mediaType: entry.mediaType } : {}) };
@@ -1906,9 +2325,18 @@ class OcidirStore {
         const entry = index?.manifests.find((d) => (0,layout/* tagOf */.cO)(d) === tag);
         return entry ? { digest: entry.digest, ...(entry.mediaType ? { mediaType: entry.mediaType } : {}) } : undefined;
     }
+    /** The first use of the layout clears what writes killed before left behind (their temp files). */
+    open() {
+        this.opened ??= removeAbandonedTemps(this.root).then((removed) => {
+            if (removed > 0)
+                this.logger.info('removed temp files left by interrupted writes', { layout: this.path, count: removed });
+        });
+        return this.opened;
+    }
     /** Makes the directory a layout (`oci-layout`, `blobs/`, an empty `index.json`) before the first write. */
     prepare() {
         this.prepared ??= (async () => {
+            await this.open();
             await (0,layout/* ensureLayout */.p0)(this.root);
             try {
                 await (0,external_node_fs_promises_.stat)((0,external_node_path_.join)(this.root, layout/* INDEX_FILE */.K$));
@@ -1928,7 +2356,7 @@ class OcidirStore {
     /** Read-modify-write of `index.json` under the lock; `change` returns false when it changed nothing. */
     async updateIndex(change) {
         await this.withLock(async () => {
-            const existing = await (0,layout/* readIndex */.vY)(this.root);
+            const existing = await (0,layout/* readIndex */.vY)(this.root, this.bounds);
             const index = existing ?? (0,layout/* emptyIndex */.gW)();
             if (change(index) || existing === undefined)
                 await (0,layout/* writeIndex */._M)(this.root, index);
@@ -2012,7 +2440,7 @@ function registryRef(ctx, ref) {
 async function expectStatus(res, ok, ctx, repository, operation, what) {
     if (ok.includes(res.status))
         return;
-    throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, repository, operation }, what);
+    throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, repository, operation, secrets: ctx.client.secrets }, what);
 }
 /** Relative or absolute `Location` (distribution spec allows both), resolved against the response it came with. */
 function resolveLocation(res, ctx, repository, operation, what) {
@@ -2022,15 +2450,20 @@ function resolveLocation(res, ctx, repository, operation, what) {
         throw new errors/* RegistryError */.gl(`the registry answered ${what} without a Location header`, { status: res.status, registry: ctx.client.registry, repository, operation });
     return new URL(value, res.url);
 }
+/** When an operation that starts now must end: requests it sends carry it as `notAfter`. */
+function operationDeadline(ctx) {
+    return Date.now() + ctx.client.bounds.operationTimeoutMs;
+}
 /**
  * Runs a request whose body is read whole, again when the connection breaks or stalls mid-body: the transport's
  * retries end once the headers are in, and a GET is safe to repeat. What still breaks after the last attempt is a
  * RegistryError naming what was being read and where, not the socket's bare "other side closed".
  */
 async function retryingBrokenBody(ctx, where, read) {
+    const notAfter = where.notAfter ?? operationDeadline(ctx);
     for (let attempt = 1;; attempt++) {
         try {
-            return await read();
+            return await read(notAfter);
         }
         catch (err) {
             // A RegistryError comes from the transport, which has spent its own budget on that request already.
@@ -2061,7 +2494,7 @@ async function headBlob(ctx, repository, digest) {
 }
 /** The body as the registry sends it: unverified, so the consumer pipes it through DigestVerifier. */
 async function getBlob(ctx, repository, desc) {
-    const res = await ctx.client.request({ method: 'GET', target: apiPath(ctx, repository, `blobs/${desc.digest}`), repository, operation: 'blob-get' });
+    const res = await ctx.client.request({ method: 'GET', target: apiPath(ctx, repository, `blobs/${desc.digest}`), repository, operation: 'blob-get', blobBytes: desc.size });
     await expectStatus(res, [200], ctx, repository, 'blob-get', `blob ${desc.digest}`);
     return res.body;
 }
@@ -2075,7 +2508,7 @@ async function getBlob(ctx, repository, desc) {
 
 
 
-const LIST_PAGE_MAX_BYTES = 16 * 1024 * 1024;
+
 /** The `rel="next"` target of a Link header (RFC 8288), if any. */
 function nextLink(value) {
     const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -2119,19 +2552,22 @@ async function listPages(ctx, first, field, operation, repository, scopes) {
     const seen = new Set();
     let target = first;
     const what = field === 'tags' ? `tag list of ${repository}` : 'repository catalog';
-    while (target !== undefined) {
+    const notAfter = operationDeadline(ctx);
+    const bounds = ctx.client.bounds;
+    for (let pages = 1; target !== undefined; pages++) {
         const page = target;
-        const fetched = await retryingBrokenBody(ctx, { repository, operation, what }, async () => {
-            const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes });
+        if (pages > bounds.listPages)
+            throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
+        const fetched = await retryingBrokenBody(ctx, { repository, operation, what, notAfter }, async () => {
+            const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes, notAfter });
+            // A repository the registry does not know is an answer to pass on (a typo must not read as "no tags").
             if (res.status === 404 && operation === 'tag-list') {
-                await res.body.dump();
-                return undefined;
+                throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, notFoundHint: `check the repository name (regkit repo ls ${ctx.client.registry} lists what the registry holds) and the credentials that can see it` }, what);
             }
             await expectStatus(res, [200], ctx, repository, operation, what);
-            return { url: res.url, link: res.headers['link'], body: await readBody(res.body, LIST_PAGE_MAX_BYTES) };
+            const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, what: `page ${pages} of the ${what}`, limit: bounds.listPageBytes, bound: 'listPageBytes' });
+            return { url: res.url, link: res.headers['link'], body };
         });
-        if (fetched === undefined)
-            return undefined;
         seen.add(fetched.url.href);
         const items = listItems(fetched.body, field);
         if (items === undefined)
@@ -2143,6 +2579,8 @@ async function listPages(ctx, first, field, operation, repository, scopes) {
             known.add(item);
             out.push(item);
         }
+        if (out.length > bounds.listEntries)
+            throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listEntries} ${field}`, 'listEntries', String(bounds.listEntries));
         const next = nextLink(fetched.link);
         if (next === undefined)
             break;
@@ -2158,13 +2596,17 @@ async function listPages(ctx, first, field, operation, repository, scopes) {
     }
     return out;
 }
-/** Tags of a repository; a repository the registry does not know has none. */
+/** A listing (tags, catalog, referrers) that passed its page or entry bound. */
+function listingLimit(ctx, where, message, bound, limit) {
+    return new errors/* RegistryLimitError */.$P(message, { status: 200, registry: ctx.client.registry, ...where, setting: (0,bounds/* boundKey */.o0)(bound), limit });
+}
+/** Tags of a repository; a repository the registry does not know is a RegistryError with the registry's 404. */
 async function listTags(ctx, repository, opts = {}) {
-    const listed = (await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, [])) ?? [];
+    const listed = await listPages(ctx, `${apiPath(ctx, repository, 'tags/list')}${query(opts)}`, 'tags', 'tag-list', repository, []);
     return keepValidNames(listed, names/* parseTag */.ED, `the tag list of ${ctx.client.registry}/${repository}`, opts, ctx.logger);
 }
 async function listRepositories(ctx, opts = {}) {
-    const listed = (await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE])) ?? [];
+    const listed = await listPages(ctx, `${catalogPath(ctx)}${query(opts)}`, 'repositories', 'catalog', undefined, [CATALOG_SCOPE]);
     return keepValidNames(listed, names/* parseRepository */.SU, `the catalog of ${ctx.client.registry}`, opts, ctx.logger);
 }
 
@@ -2221,8 +2663,7 @@ function parseRateLimit(headers) {
 
 
 
-/** Manifests above this are refused both ways (regclient's push cap; registries commonly reject larger ones). */
-const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
+
 const BLOB_UNKNOWN_ATTEMPTS = 4;
 const BLOB_UNKNOWN_DELAY_MS = 150;
 const ACCEPT = mediatypes/* MANIFEST_MEDIA_TYPES */.$T.join(', ');
@@ -2294,9 +2735,9 @@ async function getForHead(ctx, ref) {
     }
 }
 function getManifest(ctx, ref) {
-    return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, () => getManifestOnce(ctx, ref));
+    return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, (notAfter) => getManifestOnce(ctx, ref, notAfter));
 }
-async function getManifestOnce(ctx, ref) {
+async function getManifestOnce(ctx, ref, notAfter) {
     const what = manifestName(ref);
     const res = await ctx.client.request({
         method: 'GET',
@@ -2304,27 +2745,10 @@ async function getManifestOnce(ctx, ref) {
         repository: ref.repository,
         operation: 'manifest-get',
         headers: { accept: ACCEPT },
+        notAfter,
     });
     await expectStatus(res, [200], ctx, ref.repository, 'manifest-get', what);
-    const tooLarge = new errors/* RegistryError */.gl(`${what} is larger than ${MANIFEST_MAX_BYTES} bytes; refusing to read it`, {
-        status: 200,
-        registry: ctx.client.registry,
-        repository: ref.repository,
-        operation: 'manifest-get',
-    });
-    if (Number(header(res.headers, 'content-length') ?? 0) > MANIFEST_MAX_BYTES) {
-        res.body.destroy();
-        throw tooLarge;
-    }
-    let bytes;
-    try {
-        bytes = await readBody(res.body, MANIFEST_MAX_BYTES);
-    }
-    catch (err) {
-        if (err instanceof BodyTooLargeError)
-            throw tooLarge;
-        throw err;
-    }
+    const bytes = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository: ref.repository, operation: 'manifest-get', what, limit: ctx.client.bounds.manifestBytes, bound: 'manifestBytes' });
     const headerDigest = header(res.headers, 'docker-content-digest');
     const expected = ref.digest ?? headerDigest;
     if (expected !== undefined)
@@ -2343,8 +2767,9 @@ async function getManifestOnce(ctx, ref) {
 }
 async function putManifest(ctx, ref, bytes, mediaType) {
     const where = `${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}`;
-    if (bytes.length > MANIFEST_MAX_BYTES) {
-        throw new errors/* RegistryError */.gl(`manifest for ${where} is ${bytes.length} bytes, above the ${MANIFEST_MAX_BYTES}-byte limit registries accept`, { status: undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-put' });
+    const limit = ctx.client.bounds.manifestBytes;
+    if (bytes.length > limit) {
+        throw new errors/* RegistryLimitError */.$P(`manifest for ${where} is ${bytes.length} bytes`, { status: undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-put', setting: (0,bounds/* boundKey */.o0)('manifestBytes'), limit: (0,bounds/* formatBytes */.z3)(limit) });
     }
     const digest = (0,oci_digest/* digestOf */.ol)(bytes, ref.digest ? (0,oci_digest/* digestAlgorithm */.g4)(ref.digest) : 'sha256');
     if (ref.digest !== undefined && ref.digest !== digest)
@@ -2399,7 +2824,6 @@ async function deleteManifestByDigest(ctx, repository, digest) {
 
 
 
-const REFERRERS_PAGE_MAX_BYTES = 4 * 1024 * 1024;
 /**
  * The fallback tag for a subject digest (spec "Referrers Tag Schema"): `sha256:abc…` → `sha256-abc…`, the algorithm
  * cut to 32 characters and the hex to 64, so a sha512 subject still gets a tag of the grammar.
@@ -2426,19 +2850,27 @@ async function listFromApi(ctx, repository, digest, opts) {
     let target = `${apiPath(ctx, repository, `referrers/${digest}`)}${q}`;
     const out = [];
     const seen = new Set();
-    while (target !== undefined) {
-        const res = await ctx.client.request({ method: 'GET', target, repository, operation: 'referrers', headers: { accept: mediatypes/* MediaType */.zu.OciIndex } });
+    const notAfter = operationDeadline(ctx);
+    const bounds = ctx.client.bounds;
+    const where = { repository, operation: 'referrers' };
+    for (let pages = 1; target !== undefined; pages++) {
+        if (pages > bounds.listPages)
+            throw listingLimit(ctx, where, `the referrers of ${digest} go on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
+        const res = await ctx.client.request({ method: 'GET', target, repository, operation: 'referrers', headers: { accept: mediatypes/* MediaType */.zu.OciIndex }, notAfter });
         if (res.status === 404 && out.length === 0) {
             await res.body.dump();
             return undefined;
         }
         await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
         seen.add(res.url.href);
-        const index = JSON.parse((await readBody(res.body, REFERRERS_PAGE_MAX_BYTES)).toString('utf8'));
+        const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, ...where, what: `page ${pages} of the referrers of ${digest}`, limit: bounds.manifestBytes, bound: 'manifestBytes' });
+        const index = JSON.parse(body.toString('utf8'));
         const page = validReferrers(ctx, index.manifests, `the referrers of ${ctx.client.registry}/${repository}@${digest}`);
         // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
         const applied = (header(res.headers, 'oci-filters-applied') ?? '').split(',').map((s) => s.trim());
         out.push(...(applied.includes('artifactType') ? page : filtered(page, opts)));
+        if (out.length > bounds.listEntries)
+            throw listingLimit(ctx, where, `the referrers of ${digest} go on past ${bounds.listEntries} entries`, 'listEntries', String(bounds.listEntries));
         const next = nextLink(res.headers['link']);
         if (next === undefined)
             break;
@@ -2583,6 +3015,7 @@ async function uploadMonolithic(ctx, repository, desc, body, session) {
         operation: 'blob-put',
         headers: { 'content-type': OCTET_STREAM, 'content-length': String(desc.size) },
         body,
+        blobBytes: desc.size,
     });
     await finishUpload(ctx, repository, desc, res);
 }
@@ -2611,6 +3044,7 @@ async function uploadChunked(ctx, repository, desc, body, session) {
             operation: 'blob-put',
             headers: { 'content-type': OCTET_STREAM, 'content-length': String(chunk.length), 'content-range': range },
             body: chunk,
+            blobBytes: chunk.length,
         });
         await expectStatus(res, [202], ctx, repository, 'blob-put', `chunk ${range} of blob ${desc.digest}`);
         await res.body.dump();
@@ -2636,7 +3070,7 @@ async function uploadChunked(ctx, repository, desc, body, session) {
             'content-length': String(last?.length ?? 0),
             ...(last ? { 'content-range': `${offset}-${offset + last.length - 1}` } : {}),
         },
-        ...(last ? { body: last } : {}),
+        ...(last ? { body: last, blobBytes: last.length } : {}),
     });
     await finishUpload(ctx, repository, desc, res);
 }
@@ -2846,7 +3280,222 @@ async function putBack(ctx, w, throwaway, cause) {
     });
 }
 
+;// CONCATENATED MODULE: ./build/src/store/registry/github/deletes.js
+// Tag and manifest deletes on a GitHub Packages registry (ghcr.io), which answers every OCI manifest DELETE with
+// 405 UNSUPPORTED. There one package version is one manifest digest, with `metadata.container.tags`, and deleting
+// the version is the only delete:
+// - a tag whose version carries no other tag, and which no kept index holds as a child, goes with its version;
+// - a tag sharing its version (other tags, or a kept index reaching it) moves to the throwaway manifest that
+//   tag-delete.ts builds, and the throwaway's version is deleted: the version and its other tags stay;
+// - after a version goes, what only it held goes after it (parent first, children after): its children and its
+//   `sha256-<hex>` digest-tag versions (cosign `.sig`/`.att`/`.sbom`, the referrers fallback index), unless
+//   another tag or a tagged index still reaches them.
+// "Kept" means reached from a tagged version; an untagged index is not a root, so children it alone holds may go.
+
+
+
+
+
+/** Manifest reads in flight at once while learning what reaches what. */
+const MANIFEST_READS_AT_ONCE = 8;
+/** `sha256-<hex>`, `sha256-<hex>.sig` …: tags named after the digest they belong to. */
+function isDigestTagOf(tag, digest) {
+    const [alg, hex] = digest.split(':');
+    return tag === `${alg}-${hex}` || tag.startsWith(`${alg}-${hex}.`);
+}
+class GithubPackagesDeletes {
+    ctx;
+    api;
+    states = new Map();
+    /** What each manifest points at, by digest; manifests by digest never change. */
+    links = new Map();
+    constructor(ctx, api) {
+        this.ctx = ctx;
+        this.api = api;
+    }
+    deleteTag(ref, current) {
+        return this.ctx.turns.run(`github-packages ${ref.repository}`, async () => {
+            const head = current ?? (await headManifest(this.ctx, ref));
+            if (!head)
+                throw this.error(`tag ${ref.repository}:${ref.tag} not found`, 404, ref.repository, 'tag-delete');
+            const state = await this.stateOf(ref.repository);
+            this.api.assertMayDelete(state.pkg, 'tag-delete');
+            const version = await this.versionHolding(state, head.digest, ref.tag);
+            const now = await this.api.version(state.pkg, version.id);
+            if (now && now.tags.length === 1 && now.tags[0] === ref.tag && !(await this.reached(state, version.digest))) {
+                return { githubVersionIds: await this.deleteWithDependents(state, version, 'tag-delete') };
+            }
+            await this.untag(state, ref, head);
+            version.tags = version.tags.filter((t) => t !== ref.tag);
+            return { githubVersionIds: [] };
+        });
+    }
+    deleteManifest(ref) {
+        return this.ctx.turns.run(`github-packages ${ref.repository}`, async () => {
+            const state = await this.stateOf(ref.repository);
+            this.api.assertMayDelete(state.pkg, 'manifest-delete');
+            const version = await this.versionHolding(state, ref.digest);
+            return { githubVersionIds: await this.deleteWithDependents(state, version, 'manifest-delete') };
+        });
+    }
+    /** The versions of a deleted tag's or manifest's package, for `restore` (GitHub keeps them 30 days). */
+    async restore(repository, ids) {
+        const pkg = await this.api.packageOf(repository);
+        for (const id of ids)
+            await this.api.restoreVersion(pkg, id);
+        this.states.delete(repository);
+    }
+    stateOf(repository) {
+        let state = this.states.get(repository);
+        if (!state) {
+            state = (async () => {
+                const pkg = await this.api.packageOf(repository);
+                return { pkg, versions: await this.api.versions(pkg) };
+            })();
+            this.states.set(repository, state);
+            state.catch(() => this.states.delete(repository));
+        }
+        return state;
+    }
+    /** The version of `digest` (holding `tag`, when given); listed again once when this run's list does not have it. */
+    async versionHolding(state, digest, tag) {
+        const find = () => state.versions.find((v) => v.digest === digest && (tag === undefined || v.tags.includes(tag)));
+        let version = find();
+        if (!version) {
+            state.versions = await this.api.versions(state.pkg);
+            version = find();
+        }
+        if (!version)
+            throw this.error(`no version of package ${state.pkg.name} holds ${digest}${tag === undefined ? '' : ` with tag ${tag}`}`, 404, state.pkg.repository, tag === undefined ? 'manifest-delete' : 'tag-delete');
+        return version;
+    }
+    linksOf(digest, repository) {
+        let found = this.links.get(digest);
+        if (!found) {
+            found = getManifest(this.ctx, { scheme: 'registry', registry: this.ctx.client.registry, repository, digest }).then((m) => {
+                const parsed = (0,manifest/* parseManifest */.N)(m.bytes, m.mediaType);
+                const subject = parsed.kind === 'index' ? parsed.index.subject?.digest : parsed.kind === 'image' ? parsed.manifest.subject?.digest : undefined;
+                return { children: parsed.kind === 'index' ? parsed.index.manifests.map((d) => d.digest) : [], ...(subject !== undefined ? { subject } : {}) };
+            });
+            this.links.set(digest, found);
+            found.catch(() => this.links.delete(digest));
+        }
+        return found;
+    }
+    /** Reads the manifests not yet known, a few at a time: a package can hold thousands, each one round trip. */
+    async prefetch(digests, repository) {
+        const unknown = digests.filter((d) => !this.links.has(d));
+        for (let i = 0; i < unknown.length; i += MANIFEST_READS_AT_ONCE)
+            await Promise.all(unknown.slice(i, i + MANIFEST_READS_AT_ONCE).map((d) => this.linksOf(d, repository)));
+    }
+    async childrenOf(digest, repository) {
+        return (await this.linksOf(digest, repository)).children;
+    }
+    /**
+     * Untagged versions no tag reaches: not a child (at any depth) of a tagged version, and not a referrer (`subject`)
+     * of a version that stays. Listed afresh; indexes first, so a parent goes before its children.
+     */
+    async listUntagged(repository) {
+        const state = await this.stateOf(repository);
+        state.versions = await this.api.versions(state.pkg);
+        const live = new Map(state.versions.map((v) => [v.digest, v]));
+        await this.prefetch([...live.keys()], repository);
+        const reached = new Set();
+        const walk = async (digest) => {
+            if (reached.has(digest) || !live.has(digest))
+                return;
+            reached.add(digest);
+            for (const child of await this.childrenOf(digest, repository))
+                await walk(child);
+        };
+        for (const v of state.versions)
+            if (v.tags.length > 0)
+                await walk(v.digest);
+        // A referrer of an image that stays (a signature, an SBOM pushed by digest) stays with it, and so does what it reaches.
+        let grew = true;
+        while (grew) {
+            grew = false;
+            for (const v of state.versions) {
+                if (reached.has(v.digest))
+                    continue;
+                const subject = (await this.linksOf(v.digest, repository)).subject;
+                if (subject !== undefined && reached.has(subject)) {
+                    await walk(v.digest);
+                    grew = true;
+                }
+            }
+        }
+        const untagged = state.versions.filter((v) => !reached.has(v.digest));
+        const isParent = new Map();
+        for (const v of untagged)
+            isParent.set(v.digest, (await this.childrenOf(v.digest, repository)).length > 0);
+        return [...untagged.filter((v) => isParent.get(v.digest)), ...untagged.filter((v) => !isParent.get(v.digest))].map((v) => ({ digest: v.digest, githubVersionId: v.id }));
+    }
+    /** Whether a tagged version other than the digest's own holds it as a child. */
+    async reached(state, digest) {
+        await this.prefetch(state.versions.filter((v) => v.tags.length > 0).map((v) => v.digest), state.pkg.repository);
+        for (const v of state.versions) {
+            if (v.tags.length === 0 || v.digest === digest)
+                continue;
+            if ((await this.childrenOf(v.digest, state.pkg.repository)).includes(digest))
+                return true;
+        }
+        return false;
+    }
+    /** Deletes the version, then what only it held; the ids of every version deleted, parent first. */
+    async deleteWithDependents(state, version, operation) {
+        // Read before the delete: the manifest is gone after it.
+        const children = await this.childrenOf(version.digest, state.pkg.repository);
+        await this.api.deleteVersion(state.pkg, version.id, operation);
+        state.versions = state.versions.filter((v) => v.id !== version.id);
+        const deleted = [version.id];
+        const digestTagged = state.versions.filter((v) => v.tags.length > 0 && v.tags.every((t) => isDigestTagOf(t, version.digest)));
+        const orphans = state.versions.filter((v) => v.tags.length === 0 && children.includes(v.digest));
+        for (const dependent of [...digestTagged, ...orphans]) {
+            if (!state.versions.includes(dependent) || (await this.reached(state, dependent.digest)))
+                continue;
+            deleted.push(...(await this.deleteWithDependents(state, dependent, operation)));
+        }
+        return deleted;
+    }
+    /**
+     * Points the tag at the throwaway and deletes the throwaway's version: only the tag goes. When that delete fails the
+     * tag is put back on its image; the throwaway stays behind as one untagged version, named in the error.
+     */
+    async untag(state, ref, head) {
+        const original = await getManifest(this.ctx, { ...ref, digest: head.digest });
+        const throwaway = await throwawayManifest(this.ctx, ref.repository, head.mediaType.startsWith('application/vnd.docker.'));
+        // A throwaway version left by an earlier refused run goes first: with a token whose rights GitHub does not tell in
+        // advance, that delete is the probe, and a refusal now has moved nothing.
+        const leftover = state.versions.find((v) => v.digest === (0,oci_digest/* digestOf */.ol)(throwaway.bytes) && v.tags.length === 0);
+        if (leftover) {
+            await this.api.deleteVersion(state.pkg, leftover.id, 'tag-delete');
+            state.versions = state.versions.filter((v) => v.id !== leftover.id);
+        }
+        const { digest } = await putManifest(this.ctx, ref, throwaway.bytes, throwaway.mediaType);
+        let version;
+        try {
+            state.versions = await this.api.versions(state.pkg);
+            version = state.versions.find((v) => v.digest === digest);
+            if (!version)
+                throw this.error(`the throwaway manifest ${digest} that tag ${ref.tag} was moved to has no package version to delete`, undefined, ref.repository, 'tag-delete');
+            await this.api.deleteVersion(state.pkg, version.id, 'tag-delete');
+        }
+        catch (err) {
+            await putManifest(this.ctx, { ...ref, digest: undefined }, original.bytes, original.mediaType);
+            this.ctx.logger.warn('tag put back on its image after the throwaway could not be deleted', { registry: this.ctx.client.registry, repository: ref.repository, tag: ref.tag, digest: head.digest, ...(version ? { leftVersion: version.id } : {}) });
+            throw err;
+        }
+        state.versions = state.versions.filter((v) => v.id !== version.id);
+        this.ctx.logger.debug('deleted a tag through a throwaway package version', { registry: this.ctx.client.registry, repository: ref.repository, tag: ref.tag, version: version.id });
+    }
+    error(message, status, repository, operation) {
+        return new errors/* RegistryError */.gl(message, { status, registry: this.ctx.client.registry, repository, operation });
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/store/registry/registry.js
+
 
 
 
@@ -2867,8 +3516,10 @@ function registry_subjectOf(bytes) {
 class RegistryStore {
     ctx;
     kind = 'registry';
+    githubDeletes;
     constructor(ctx) {
         this.ctx = ctx;
+        this.githubDeletes = ctx.githubPackages && new GithubPackagesDeletes(ctx, ctx.githubPackages);
     }
     get registry() {
         return this.ctx.client.registry;
@@ -2897,6 +3548,8 @@ class RegistryStore {
                 throw new errors/* RegistryError */.gl(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'manifest-delete' });
             digest = head.digest;
         }
+        if (this.githubDeletes)
+            return this.githubDeletes.deleteManifest({ ...r, digest });
         await deleteManifestByDigest(this.ctx, r.repository, digest);
     }
     headBlob(repo, digest) {
@@ -2937,7 +3590,21 @@ class RegistryStore {
         const r = registryRef(this.ctx, ref);
         if (r.tag === undefined)
             throw new errors/* RegistryError */.gl('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
+        if (this.githubDeletes)
+            return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
         return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
+    }
+    listUntagged(repo) {
+        const r = registryRef(this.ctx, repo);
+        if (!this.githubDeletes)
+            throw new errors/* UsageError */.eb(`${r.registry} has no API that lists untagged manifests: the untagged policy works on GitHub Packages registries (ghcr.io, or a host with api: github)`);
+        return this.githubDeletes.listUntagged(r.repository);
+    }
+    restoreDeleted(repo, githubVersionIds) {
+        const r = registryRef(this.ctx, repo);
+        if (!this.githubDeletes)
+            throw new errors/* UsageError */.eb(`${r.registry} has no API to restore deleted images: restore works on GitHub Packages registries (ghcr.io, or a host with api: github)`);
+        return this.githubDeletes.restore(r.repository, githubVersionIds);
     }
     close() {
         return this.ctx.close();
@@ -2972,6 +3639,7 @@ class RegistrySession {
     client;
     logger;
     spent;
+    githubPackages;
     referrers = new Map();
     tagDeletes = { blobsIn: new Map(), tagDeleteRefused: undefined, probes: new Map(), waiting: new Map() };
     turns = new WriteTurns();
@@ -2979,6 +3647,7 @@ class RegistrySession {
         this.client = opts.client;
         this.logger = opts.logger;
         this.spent = opts.spent ?? spent_buffers/* KEEP_SPENT */.x;
+        this.githubPackages = opts.githubPackages;
     }
     get registry() {
         return this.client.registry;
@@ -2992,10 +3661,233 @@ class RegistrySession {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/store/registry/github/packages.js
+
+
+
+/** octokit is loaded on the first API call only, so the many runs that never delete on ghcr.io do not load it. */
+async function createClient(registry, settings, userAgent, logger) {
+    const [{ Octokit: Core }, { paginateRest: paginate }, { retry }, { throttling }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 730).then(__webpack_require__.bind(__webpack_require__, 4730)),
+        __webpack_require__.e(/* import() */ 779).then(__webpack_require__.bind(__webpack_require__, 3779)),
+        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 9735)),
+        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856)),
+    ]);
+    const onLimit = (kind) => (retryAfter, options, _o, retryCount) => {
+        logger.warn(`GitHub API ${kind} rate limit; waiting`, { registry, seconds: retryAfter, request: `${options.method} ${options.url}`, attempt: retryCount + 1 });
+        return retryCount < LIMIT_RETRIES;
+    };
+    const GitHub = Core.plugin(paginate, throttling, retry);
+    const limits = { ...API_LIMITS, ...settings.limits };
+    return new GitHub({
+        baseUrl: settings.apiUrl.replace(/\/+$/, ''),
+        userAgent,
+        request: { fetch: boundedFetch(limits) },
+        retry: { retries: limits.retries },
+        ...(settings.token ? { auth: settings.token } : {}),
+        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+        log: { debug: () => undefined, info: () => undefined, warn: (m) => logger.debug(m), error: (m) => logger.debug(m) },
+    });
+}
+const API_LIMITS = { maxBodyBytes: 8 * 1024 * 1024, timeoutMs: 60_000, maxPages: 1000, retries: 3 };
+/** fetch with a deadline and a body bound: the body is read here, whole, and handed on only when within bounds. */
+function boundedFetch(limits) {
+    return async (input, init) => {
+        const deadline = AbortSignal.timeout(limits.timeoutMs);
+        const res = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+        if (!res.body || res.status === 204 || res.status === 205 || res.status === 304)
+            return res;
+        const declared = Number(res.headers.get('content-length'));
+        const over = () => new Error(`the GitHub API answered more than ${limits.maxBodyBytes} bytes`);
+        if (declared > limits.maxBodyBytes) {
+            await res.body.cancel();
+            throw over();
+        }
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of res.body) {
+            size += chunk.byteLength;
+            if (size > limits.maxBodyBytes)
+                throw over();
+            chunks.push(chunk);
+        }
+        return new Response(Buffer.concat(chunks), { status: res.status, statusText: res.statusText, headers: res.headers });
+    };
+}
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+/** Read once where the process starts: Actions sets GITHUB_API_URL (also on GitHub Enterprise) and GITHUB_TOKEN. */
+function githubApiFromEnv(env) {
+    const apiUrl = env['GITHUB_API_URL']?.trim() || DEFAULT_GITHUB_API_URL;
+    const token = env['GITHUB_TOKEN']?.trim();
+    return token ? { apiUrl, token } : { apiUrl };
+}
+/** Retries after a primary or secondary limit before the delete fails: GitHub asks for minutes at most. */
+const LIMIT_RETRIES = 4;
+const PERMISSION_HINT = 'deleting container package versions needs a token with delete rights on the package: in a workflow, `permissions: packages: write` ' +
+    'for GITHUB_TOKEN and this repository given the Admin role in the package\'s "Manage Actions access" settings; ' +
+    'a personal access token (classic) needs the `delete:packages` scope and admin rights on the package';
+/** A version as the API describes it, checked once here: an id, a manifest digest, tags that are tags. */
+function versionOf(v) {
+    const tags = v?.metadata?.container?.tags ?? [];
+    if (!Number.isSafeInteger(v?.id) || v.id <= 0 || typeof v.name !== 'string' || !(0,reference/* isValidDigest */.fH)(v.name) || !Array.isArray(tags) || !tags.every((t) => typeof t === 'string' && (0,reference/* isValidTag */.r_)(t))) {
+        throw new Error(`the API described a container version that is not an id, a manifest digest and tags: ${JSON.stringify(v).slice(0, 200)}`);
+    }
+    return { id: v.id, digest: v.name, tags };
+}
+function statusOf(err) {
+    const status = err?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+class GithubPackagesApi {
+    registry;
+    settings;
+    userAgent;
+    logger;
+    client;
+    scopes = new Map();
+    /** Why deletes cannot work with this token, once GitHub has said so: later deletes stop before any write. */
+    refusal;
+    constructor(registry, settings, userAgent, logger) {
+        this.registry = registry;
+        this.settings = settings;
+        this.userAgent = userAgent;
+        this.logger = logger;
+    }
+    api() {
+        return (this.client ??= createClient(this.registry, this.settings, this.userAgent, this.logger));
+    }
+    /** The package behind a repository path; the owner's kind is asked once per owner. */
+    async packageOf(repository) {
+        const slash = repository.indexOf('/');
+        if (slash <= 0)
+            throw this.error(`${repository} is not OWNER/PACKAGE: a GitHub Packages repository starts with its owner`, undefined, repository, 'tag-delete');
+        const owner = repository.slice(0, slash);
+        let scope = this.scopes.get(owner.toLowerCase());
+        if (!scope) {
+            scope = this.api().then((api) => api.request('GET /users/{username}', { username: owner }).then((res) => {
+                // A classic personal access token (or OAuth token) lists its scopes on every answer. Tokens without scopes
+                // (GITHUB_TOKEN, fine-grained, app tokens) send none or an empty list: then nothing can be told in advance.
+                const scopes = res.headers['x-oauth-scopes'];
+                if (typeof scopes === 'string' && scopes.trim() !== '' && !scopes.split(',').some((s) => s.trim() === 'delete:packages'))
+                    this.refusal ??= `the token's scopes are "${scopes.slice(0, 200)}", without delete:packages`;
+                return res.data.type === 'Organization' ? 'orgs' : 'users';
+            }), (err) => {
+                throw this.apiError(err, `looking up owner ${owner} (GET /users/${owner}) failed`, repository, 'tag-delete', false);
+            });
+            this.scopes.set(owner.toLowerCase(), scope);
+            scope.catch(() => this.scopes.delete(owner.toLowerCase()));
+        }
+        return { scope: await scope, owner, name: repository.slice(slash + 1), repository };
+    }
+    /** Throws, before anything is written, when GitHub has already shown that this token cannot delete. */
+    assertMayDelete(pkg, operation) {
+        if (this.refusal !== undefined)
+            throw this.error(`nothing deleted in package ${pkg.name} of ${pkg.owner}: ${this.refusal}`, undefined, pkg.repository, operation, PERMISSION_HINT);
+    }
+    /** Every active version of the package, newest first, following `Link` pages of 100. */
+    async versions(pkg) {
+        try {
+            const api = await this.api();
+            const maxPages = this.settings.limits?.maxPages ?? API_LIMITS.maxPages;
+            const pages = pkg.scope === 'orgs'
+                ? api.paginate.iterator('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 })
+                : api.paginate.iterator('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 });
+            const versions = [];
+            let count = 0;
+            for await (const page of pages) {
+                if (++count > maxPages)
+                    throw new Error(`more than ${maxPages} pages of versions; nothing is planned on a part of the list`);
+                if (!Array.isArray(page.data))
+                    throw new Error('a page of versions that is not a JSON array');
+                versions.push(...page.data.map(versionOf));
+            }
+            return versions;
+        }
+        catch (err) {
+            throw this.apiError(err, `listing the versions of package ${pkg.name} of ${pkg.owner} failed`, pkg.repository, 'tag-delete', statusOf(err) === 404);
+        }
+    }
+    /** One version as it is now; undefined when it is gone. */
+    async version(pkg, id) {
+        try {
+            const api = await this.api();
+            const res = pkg.scope === 'orgs'
+                ? await api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id })
+                : await api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+            return versionOf(res.data);
+        }
+        catch (err) {
+            if (statusOf(err) === 404)
+                return undefined;
+            throw this.apiError(err, `reading version ${id} of package ${pkg.name} failed`, pkg.repository, 'tag-delete', false);
+        }
+    }
+    /**
+     * Deletes a version seen moments ago: a 403 or 404 now is the token's missing right, not a missing version (GitHub
+     * answers "Package not found." to a token that may read but not administer the package).
+     */
+    async deleteVersion(pkg, id, operation) {
+        try {
+            const api = await this.api();
+            if (pkg.scope === 'orgs')
+                await api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+            else
+                await api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+            this.logger.debug('deleted a package version', { registry: this.registry, repository: pkg.repository, version: id });
+        }
+        catch (err) {
+            const status = statusOf(err);
+            const error = this.apiError(err, `deleting version ${id} of package ${pkg.name} was refused`, pkg.repository, operation, status === 403 || status === 404);
+            if (status === 401 || status === 403 || status === 404)
+                this.refusal ??= `GitHub refused the delete of version ${id} (HTTP ${status})`;
+            throw error;
+        }
+    }
+    /** GitHub's restore, within its 30 days. */
+    async restoreVersion(pkg, id) {
+        try {
+            const api = await this.api();
+            if (pkg.scope === 'orgs')
+                await api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+            else
+                await api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+        }
+        catch (err) {
+            const status = statusOf(err);
+            throw this.apiError(err, `restoring version ${id} of package ${pkg.name} was refused`, pkg.repository, 'manifest-put', status === 403 || status === 404);
+        }
+    }
+    error(message, status, repository, operation, hint) {
+        return new errors/* RegistryError */.gl(message, { status, registry: this.registry, repository, operation, ...(hint ? { hint } : {}) });
+    }
+    /** GitHub's own message (never the request, which holds the token) and, where a right is missing, which one. */
+    apiError(err, what, repository, operation, missingRight) {
+        const status = statusOf(err);
+        const said = err?.response?.data?.message;
+        // No answer to quote (a dropped connection, a bound hit here): the client's own message says what happened.
+        const own = err?.response === undefined ? String(err?.message ?? err).slice(0, 300) : `HTTP ${status}`;
+        const because = typeof said === 'string' ? `${what}: GitHub said "${said.slice(0, 200)}"` : `${what}: ${own}`;
+        if (status === 401)
+            return this.error(because, status, repository, operation, 'the GitHub API needs a token: the host\'s pass (or token) in creds/--host, or GITHUB_TOKEN');
+        return this.error(because, status, repository, operation, missingRight ? PERMISSION_HINT : undefined);
+    }
+}
+/** The API client for a registry that deletes through GitHub Packages; undefined for every other registry. */
+function githubPackagesFor(host, settings, userAgent, logger) {
+    if (!deletesThroughGithubPackages(host))
+        return undefined;
+    const token = host.pass ?? host.token ?? settings.token;
+    return new GithubPackagesApi(host.registry, token ? { apiUrl: settings.apiUrl, token } : { apiUrl: settings.apiUrl }, userAgent, logger);
+}
+
 ;// CONCATENATED MODULE: ./build/src/store/open.js
 // The stores a run uses, one per registry and one per OCI layout directory, created on first use and sharing
 // nothing but docker's config: each registry gets its own session (client with its connections, limiter and tokens,
 // and what the store learns about the registry while the run goes).
+
+
+
+
 
 
 
@@ -3013,10 +3905,18 @@ class StoreSet {
     dockerConfig;
     /** For what streams blobs outside a store (an archive written or read). */
     spent;
+    secrets;
     constructor(opts) {
         this.opts = opts;
-        this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true);
+        this.secrets = opts.secrets ?? new log/* Secrets */.Sb();
+        this.secrets.add(opts.github?.token);
+        for (const host of opts.hosts)
+            (0,secrets/* learnHostSecrets */.C)(this.secrets, host);
+        this.dockerConfig = sharedDockerConfig(opts.useDockerConfig ?? true, this.secrets);
         this.spent = opts.spent ?? spent_buffers/* KEEP_SPENT */.x;
+    }
+    get layoutBounds() {
+        return (0,bounds/* boundsWith */.CE)(this.opts.bounds);
     }
     storeFor(ref) {
         if (ref.scheme === 'registry')
@@ -3024,7 +3924,7 @@ class StoreSet {
         const key = (0,external_node_path_.resolve)(ref.path);
         let store = this.ocidirs.get(key);
         if (!store)
-            this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger, spent: this.spent })));
+            this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger, spent: this.spent, ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}) })));
         return store;
     }
     storeForRegistry(registry) {
@@ -3033,13 +3933,16 @@ class StoreSet {
             const host = withCertsDirs(hostConfigFor(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
             const client = new RegistryClient({
                 host,
-                credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger }),
+                credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger, secrets: this.secrets }),
                 logger: this.opts.logger,
+                secrets: this.secrets,
                 userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
                 ...(this.opts.retry ? { retry: this.opts.retry } : {}),
                 ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
+                ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}),
             });
-            this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent }))));
+            const githubPackages = githubPackagesFor(host, this.opts.github ?? { apiUrl: DEFAULT_GITHUB_API_URL }, this.opts.userAgent ?? DEFAULT_USER_AGENT, this.opts.logger);
+            this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent, ...(githubPackages ? { githubPackages } : {}) }))));
         }
         return store;
     }
@@ -3057,6 +3960,7 @@ var options = __webpack_require__(4141);
 
 
 
+
 /** Config `creds` first, then the flags on top, field by field: the command line wins for the registry it names. */
 function mergeHosts(fromConfig, fromFlags) {
     const byRegistry = new Map(fromConfig.map((h) => [h.registry, { ...h }]));
@@ -3064,20 +3968,202 @@ function mergeHosts(fromConfig, fromFlags) {
         byRegistry.set(h.registry, { ...byRegistry.get(h.registry), ...h });
     return [...byRegistry.values()];
 }
-function storeOptionsFor(command, hosts, logger) {
+/**
+ * Layers, lowest first: the user's stored registry settings (`registry set|login`), a config's `creds`, the flags.
+ */
+function storeOptionsFor(command, hosts, bounds, logger, secrets, stored) {
     if (command.name === 'prune once') {
         const { config } = command;
-        return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+        return { hosts: mergeHosts(mergeHosts(stored, config.creds), hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
     }
     if (!(0,options/* isSyncCommand */.dv)(command))
-        return { hosts: [...hosts], logger };
+        return { hosts: mergeHosts(stored, hosts), bounds, logger, secrets };
     const { config } = command;
-    return { hosts: mergeHosts(config.creds, hosts), logger, useDockerConfig: !config.defaults.skipDockerConfig };
+    return { hosts: mergeHosts(mergeHosts(stored, config.creds), hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig };
 }
-/** The stores a command runs against, as both faces open them. */
-function openStores(command, hosts, logger, tuning = {}) {
+/**
+ * The stores a command runs against, as both faces open them. Every credential the stores hold or learn is added to
+ * `secrets`, the set the face masks its output with; those of the hosts and the config's `creds` at once.
+ */
+function openStores(command, global, logger, secrets, tuning = {}, stored = []) {
     const spent = tuning.collectYoung ? (0,spent_buffers/* collectEvery */.U)(tuning.collectYoung) : spent_buffers/* KEEP_SPENT */.x;
-    return new StoreSet({ ...storeOptionsFor(command, hosts, logger), spent });
+    return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored), spent, github: githubApiFromEnv(process.env) });
+}
+
+
+/***/ }),
+
+/***/ 1029:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ withPretty),
+/* harmony export */   Hu: () => (/* binding */ withRawJson),
+/* harmony export */   s0: () => (/* binding */ goView),
+/* harmony export */   ud: () => (/* binding */ goTime),
+/* harmony export */   z8: () => (/* binding */ rateLimitView)
+/* harmony export */ });
+/* harmony import */ var _gotemplate_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(217);
+// What `--format '{{ … }}'` sees: each read command's answer as Go-named data, as regctl names it where it has the
+// command (`.Tags`, `.Digest`, `.Created`, `.Config.Labels` …). Maps (labels, annotations) stay maps so their keys
+// are read as written; `{{json .}}` of a manifest or config gives back the registry's JSON, as regctl's does.
+
+/** JSON keys whose Go field name is not the key with its first letter raised. */
+const GO_NAMES = {
+    os: 'OS',
+    'os.version': 'OSVersion',
+    'os.features': 'OSFeatures',
+    rootfs: 'RootFS',
+    diff_ids: 'DiffIDs',
+    created_by: 'CreatedBy',
+    empty_layer: 'EmptyLayer',
+    urls: 'URLs',
+};
+/** Objects whose keys are data, not fields. */
+const MAP_KEYS = new Set(['annotations', 'Labels', 'ExposedPorts', 'Volumes']);
+function goName(key) {
+    return GO_NAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
+}
+/** A timestamp as a Go time.Time, so `{{.Created.Format "2006-01-02"}}` works; text that is no RFC 3339 time stays text. */
+function goTime(text) {
+    try {
+        return (0,_gotemplate_time_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTime */ .pe)('2006-01-02T15:04:05Z07:00', text);
+    }
+    catch {
+        return text;
+    }
+}
+/** OCI/Docker JSON → Go-named data: struct fields raised, maps kept as Map, `created` as a time. */
+function goView(json, key = '') {
+    if (Array.isArray(json))
+        return json.map((v) => goView(v));
+    if (json === null || typeof json !== 'object')
+        return key === 'created' && typeof json === 'string' ? goTime(json) : json;
+    const entries = Object.entries(json);
+    if (MAP_KEYS.has(key))
+        return new Map(entries);
+    return Object.fromEntries(entries.map(([k, v]) => [goName(k), goView(v, k)]));
+}
+/** A view whose `{{json .}}` is `raw` itself (the bytes the registry sent), not the Go-named fields. */
+function withRawJson(view, raw) {
+    Object.defineProperty(view, 'MarshalJSON', { value: () => raw, enumerable: false });
+    return view;
+}
+/** A view whose `{{printPretty .}}` (regctl's default format) is the command's text output. */
+function withPretty(view, text) {
+    Object.defineProperty(view, 'MarshalPretty', { value: () => text, enumerable: false });
+    return view;
+}
+/** regclient's RateLimit fields. */
+function rateLimitView(rl) {
+    return { Set: rl.set, Remain: rl.remaining ?? 0, Limit: rl.limit ?? 0, Reset: rl.reset ?? 0, Policies: [...rl.policies] };
+}
+
+
+/***/ }),
+
+/***/ 7675:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ boundsWith),
+/* harmony export */   Ip: () => (/* binding */ parseBoundSpecs),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   o0: () => (/* binding */ boundKey),
+/* harmony export */   oI: () => (/* binding */ DEFAULT_BOUNDS),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9154);
+// The bounds regkit keeps on what it reads from registries, layouts and archives: bytes held in memory, pages and
+// entries of a listing, and time. Every source is untrusted (docs/security.md, "Bounds"), so none is left unbounded;
+// the defaults sit far above what real registries send and far below what hurts the process. `--bound key=value`
+// (action input `bounds`) moves one.
+
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const DEFAULT_BOUNDS = {
+    manifestBytes: 4 * MiB,
+    tokenBytes: 1 * MiB,
+    listPageBytes: 16 * MiB,
+    listPages: 10_000,
+    listEntries: 250_000,
+    indexBytes: 64 * MiB,
+    requestTimeoutMs: 5 * 60_000,
+    blobMinBytesPerSec: 32 * KiB,
+    operationTimeoutMs: 30 * 60_000,
+};
+/** The `--bound` keys, each with its field and how its value is written. */
+const KEYS = {
+    'manifest-bytes': { field: 'manifestBytes', kind: 'bytes' },
+    'token-bytes': { field: 'tokenBytes', kind: 'bytes' },
+    'list-page-bytes': { field: 'listPageBytes', kind: 'bytes' },
+    'list-pages': { field: 'listPages', kind: 'count' },
+    'list-entries': { field: 'listEntries', kind: 'count' },
+    'index-bytes': { field: 'indexBytes', kind: 'bytes' },
+    'request-timeout': { field: 'requestTimeoutMs', kind: 'duration' },
+    'blob-min-rate': { field: 'blobMinBytesPerSec', kind: 'rate' },
+    'operation-timeout': { field: 'operationTimeoutMs', kind: 'duration' },
+};
+/** The `--bound` key of a field, for messages that tell the user what to raise. */
+function boundKey(field) {
+    return Object.entries(KEYS).find(([, k]) => k.field === field)[0];
+}
+const BYTE_UNITS = { '': 1, b: 1, k: 1000, kb: 1000, kib: KiB, m: 1e6, mb: 1e6, mib: MiB, g: 1e9, gb: 1e9, gib: 1024 * MiB };
+function parseBytes(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    const unit = m ? BYTE_UNITS[m[2].toLowerCase()] : undefined;
+    return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+}
+function parseValue(kind, text) {
+    switch (kind) {
+        case 'bytes':
+            return parseBytes(text);
+        case 'rate':
+            return parseBytes(text.replace(/\/s$/i, ''));
+        case 'count':
+            return /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+        case 'duration':
+            try {
+                return Math.round((0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGoDuration */ .Q)(text.trim()) * 1000);
+            }
+            catch {
+                return undefined;
+            }
+    }
+}
+const EXAMPLE = { bytes: '8MiB', count: '20000', duration: '10m', rate: '16KiB/s' };
+/** `key=value` specs (`manifest-bytes=8MiB`, `request-timeout=10m`) as the bounds they change; `from` names the flag. */
+function parseBoundSpecs(specs, from) {
+    const out = {};
+    for (const spec of specs) {
+        const eq = spec.indexOf('=');
+        const key = eq < 0 ? spec : spec.slice(0, eq).trim();
+        const known = KEYS[key];
+        if (eq < 0 || known === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${from} "${spec}": expected key=value with a key among ${Object.keys(KEYS).join(', ')}`);
+        const value = parseValue(known.kind, spec.slice(eq + 1));
+        if (value === undefined || !Number.isFinite(value) || value <= 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${from} "${spec}": ${key} takes a positive ${known.kind} such as ${key}=${EXAMPLE[known.kind]}`);
+        out[known.field] = value;
+    }
+    return out;
+}
+/** The bounds with `given` over the defaults. */
+function boundsWith(given) {
+    return { ...DEFAULT_BOUNDS, ...given };
+}
+/** A byte count as people read it: `4 MiB`, `512 KiB`, `1000 bytes`. */
+function formatBytes(n) {
+    if (n >= MiB && n % (MiB / 4) === 0)
+        return `${n / MiB} MiB`;
+    if (n >= KiB && n % KiB === 0)
+        return `${n / KiB} KiB`;
+    return `${n} bytes`;
+}
+function formatMs(ms) {
+    return ms % 60_000 === 0 ? `${ms / 60_000} min` : ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 
@@ -3141,7 +4227,7 @@ function parseGoDuration(text) {
 
 
 const TLS_MODES = ['enabled', 'insecure', 'disabled'];
-const KEYS = ['reg', 'hostname', 'tls', 'user', 'pass', 'token', 'repo-auth'];
+const KEYS = ['reg', 'hostname', 'tls', 'user', 'pass', 'token', 'repo-auth', 'api'];
 /** Keys whose values are credentials: masked in action logs, redacted from CLI output. */
 const SECRET_KEYS = ['pass', 'token'];
 function isKey(k) {
@@ -3200,6 +4286,12 @@ function parseHostSpec(spec) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${registry}: repo-auth must be true or false`);
         host.repoAuth = repoAuth === 'true';
     }
+    const api = fields.get('api');
+    if (api !== undefined) {
+        if (api !== 'github')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${registry}: api must be github (deletes through the GitHub Packages API)`);
+        host.api = api;
+    }
     return host;
 }
 /** Several specs; one registry may be described once. */
@@ -3244,13 +4336,16 @@ function secretsInHostSpecs(specs) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ configSecrets),
+/* harmony export */   C: () => (/* binding */ learnHostSecrets),
 /* harmony export */   x: () => (/* binding */ SECRET_FIELDS)
 /* harmony export */ });
 const SECRET_FIELDS = ['pass', 'token', 'clientKey'];
-/** Values that must never be printed: passwords, tokens and keys from `creds`. */
-function configSecrets(config) {
-    return config.creds.flatMap((c) => SECRET_FIELDS.map((f) => c[f]).filter((v) => typeof v === 'string' && v !== ''));
+/** Registers a host's password (with its `user:pass` Basic form), token and client key. */
+function learnHostSecrets(secrets, host) {
+    if (host.pass !== undefined)
+        secrets.addBasic(host.user ?? '', host.pass);
+    secrets.add(host.token);
+    secrets.add(host.clientKey);
 }
 
 
@@ -3289,6 +4384,217 @@ function inShard(key, shard) {
 /** The values a job matrix fans out over: `["1/3","2/3","3/3"]`. */
 function shardMatrix(count) {
     return Array.from({ length: count }, (_, i) => `${i + 1}/${count}`);
+}
+
+
+/***/ }),
+
+/***/ 170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eV: () => (/* binding */ CREDS_KEYS_REFUSED_UNDER_REVIEW),
+/* harmony export */   f6: () => (/* binding */ TRUSTED_CONFIG),
+/* harmony export */   ub: () => (/* binding */ configTrustOf),
+/* harmony export */   vh: () => (/* binding */ UNTRUSTED_CONFIG_REASON),
+/* harmony export */   yL: () => (/* binding */ templateRunOptions)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+// Whose config this is. The operator's own regsync.yml / regbot.yml is trusted like the operator: its templates read
+// files and environment variables, its `creds` carry passwords. A policy under review in a pull request is written
+// by whoever opened it, so with `--untrusted-config` (the action's `untrusted-config` input) it may describe what to
+// sync or prune, but not who regkit is nor where credentials go. docs/security.md, "Policies under review".
+
+const TRUSTED_CONFIG = { kind: 'trusted' };
+/** Why a config under review may not read outside itself: the message `{{file}}`, `{{env}}` and refused keys give. */
+const UNTRUSTED_CONFIG_REASON = 'the config is under review (--untrusted-config), so credentials come only from the trusted side (--host, the hosts input, docker login on the runner)';
+/**
+ * `creds` keys a config under review may not set: credentials and what stands for them (a helper to run, another
+ * host's docker login to borrow, a client key), and what moves a registry's traffic, with the credentials the
+ * trusted side gives that registry, to another host or another trust anchor.
+ */
+const CREDS_KEYS_REFUSED_UNDER_REVIEW = ['user', 'pass', 'token', 'credHelper', 'credHost', 'hostname', 'regcert', 'clientCert', 'clientKey', 'clientcert', 'clientkey'];
+/**
+ * The trust both faces read from a flag or input pair: `untrusted` set or not, and the `allow-env` values (names,
+ * comma- or line-separated), which mean something only with it. `names` spells the two as the face calls them.
+ */
+function configTrustOf(untrusted, allowEnvValues, names) {
+    const allowEnv = allowEnvValues.flatMap((v) => v.split(',')).map((n) => n.trim()).filter((n) => n !== '');
+    if (untrusted)
+        return { kind: 'untrusted', allowEnv };
+    if (allowEnv.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${names.allowEnv} limits what a config under review may read: give it with ${names.untrusted}`);
+    return TRUSTED_CONFIG;
+}
+/** The template options of a config: under review, `file` refused and `env` limited to the allowed names. */
+function templateRunOptions(trust, env) {
+    if (trust.kind === 'trusted')
+        return { env };
+    return { env: Object.fromEntries(trust.allowEnv.map((name) => [name, env[name]])), refuseOutsideAccess: { reason: UNTRUSTED_CONFIG_REASON, allowEnv: trust.allowEnv } };
+}
+
+
+/***/ }),
+
+/***/ 7187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HE: () => (/* binding */ writeSettingsFile),
+/* harmony export */   P5: () => (/* binding */ storedKey),
+/* harmony export */   br: () => (/* binding */ loadStoredHosts),
+/* harmony export */   kU: () => (/* binding */ parseTlsMode),
+/* harmony export */   ur: () => (/* binding */ readSettingsFile),
+/* harmony export */   xj: () => (/* binding */ settingsPath),
+/* harmony export */   yy: () => (/* binding */ hostFromStored)
+/* harmony export */ });
+/* unused harmony export regctlSettingsPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7406);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4974);
+// Registry settings a user stores once (`regkit registry set|login`), so no command needs `--host` for them. The file
+// has regctl's shape (`{"hosts": {"HOST": {"tls": …, "user": …, "pass": …}}}`), and regctl's own file is read too,
+// beneath regkit's: a machine set up for regctl works unchanged. Only regkit's file is ever written, mode 0600.
+
+
+
+
+
+function home(env) {
+    return env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
+}
+/** regkit's file: `$REGKIT_CONFIG`, else `~/.regkit/config.json`. */
+function settingsPath(env) {
+    return env['REGKIT_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home(env), '.regkit', 'config.json');
+}
+/** regctl's file, read-only: `$REGCTL_CONFIG`, else `~/.regctl/config.json`. */
+function regctlSettingsPath(env) {
+    return env['REGCTL_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home(env), '.regctl', 'config.json');
+}
+/** The file's content; a missing file is an empty one, a broken one a ConfigError naming it. */
+function readSettingsFile(path) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { hosts: {} };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(`cannot read the registry settings: ${err.code ?? err.message}`, { file: path });
+    }
+    let parsed;
+    try {
+        parsed = text.trim() === '' ? {} : JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(`not valid JSON (${err.message}); fix or remove the file`, { file: path });
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL('expected a JSON object with "hosts"', { file: path });
+    const file = parsed;
+    if (file.hosts === undefined)
+        file.hosts = {};
+    if (file.hosts === null || typeof file.hosts !== 'object' || Array.isArray(file.hosts))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL('"hosts" must be an object of registry names', { file: path });
+    return file;
+}
+const TLS_MODES = ['enabled', 'insecure', 'disabled'];
+function text(v, key, where) {
+    if (v === undefined || v === null || v === '')
+        return undefined;
+    if (typeof v !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(`hosts.${where}.${key} must be a string`);
+    return v;
+}
+function count(v, key, where) {
+    if (v === undefined || v === null || v === 0)
+        return undefined;
+    if (typeof v !== 'number' || !(v > 0))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(`hosts.${where}.${key} must be a positive number`);
+    return v;
+}
+/** One stored entry → HostConfig. Keys regkit does not use (regctl's mirrors, priority) are left alone. */
+function hostFromStored(name, h, file) {
+    const registry = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRegistryHost */ .TZ)(name);
+    const host = { registry };
+    try {
+        const tls = text(h.tls, 'tls', name);
+        if (tls !== undefined) {
+            if (!TLS_MODES.includes(tls))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(`hosts.${name}.tls must be one of ${TLS_MODES.join(', ')}`);
+            host.tls = tls;
+        }
+        const fields = [
+            ['hostname', text(h.hostname, 'hostname', name)],
+            ['user', text(h.user, 'user', name)],
+            ['pass', text(h.pass, 'pass', name)],
+            ['token', text(h.token, 'token', name)],
+            ['regcert', text(h.regcert, 'regcert', name)],
+            ['clientCert', text(h.clientCert ?? h['clientcert'], 'clientCert', name)],
+            ['clientKey', text(h.clientKey ?? h['clientkey'], 'clientKey', name)],
+            ['pathPrefix', text(h.pathPrefix, 'pathPrefix', name)],
+        ];
+        for (const [key, value] of fields)
+            if (value !== undefined)
+                host[key] = value;
+        // regctl writes `hostname` equal to the name; it says nothing then.
+        if (host.hostname === name || host.hostname === registry)
+            delete host.hostname;
+        if (h.repoAuth !== undefined)
+            host.repoAuth = h.repoAuth === true;
+        const perSec = count(h.reqPerSec, 'reqPerSec', name);
+        if (perSec !== undefined)
+            host.reqPerSec = perSec;
+        const concurrent = count(h.reqConcurrent, 'reqConcurrent', name);
+        if (concurrent !== undefined)
+            host.reqConcurrent = concurrent;
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(err.message, { file });
+        throw err;
+    }
+    return host;
+}
+function hostsIn(path) {
+    const file = readSettingsFile(path);
+    return Object.entries(file.hosts).map(([name, h]) => hostFromStored(name, h ?? {}, path));
+}
+/** Every stored registry: regctl's entries, then regkit's on top, field by field. */
+function loadStoredHosts(env) {
+    const byRegistry = new Map();
+    for (const path of [regctlSettingsPath(env), settingsPath(env)]) {
+        for (const h of hostsIn(path))
+            byRegistry.set(h.registry, { ...byRegistry.get(h.registry), ...h });
+    }
+    return [...byRegistry.values()];
+}
+/** Writes through a temporary file in the same directory, so a crash never leaves half a file; 0600, dir 0700. */
+function writeSettingsFile(path, file) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.tmp`;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(tmp, 0o600);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, path);
+}
+/** The stored key for a registry name as typed (`index.docker.io` and `docker.io` are one registry). */
+function storedKey(file, registry) {
+    const existing = Object.keys(file.hosts).find((k) => {
+        try {
+            return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRegistryHost */ .TZ)(k) === registry;
+        }
+        catch {
+            return false;
+        }
+    });
+    return existing ?? registry;
+}
+function parseTlsMode(value) {
+    if (!TLS_MODES.includes(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--tls must be one of ${TLS_MODES.join(', ')}, not "${value}"`);
+    return value;
 }
 
 
@@ -3611,12 +4917,18 @@ async function writeLayoutTar(root, out, opts = {}) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./build/src/config/bounds.js
+var config_bounds = __webpack_require__(7675);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
 var oci_digest = __webpack_require__(6559);
+// EXTERNAL MODULE: ./build/src/oci/manifest.js
+var manifest = __webpack_require__(2262);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile/import.js
 // Unpacks a layout tar (ours, `docker save`'s, or a plain tar of an OCI layout; gzip'd or not) into a new directory.
 // The archive is untrusted: no absolute paths, no `..`, nothing but regular files and directories is created (links
 // inside the archive are skipped, links pointing outside reject it), and every blob is verified against its name.
+
+
 
 
 
@@ -3740,28 +5052,161 @@ async function openArchive(tarFile) {
         },
     };
 }
-async function writeEntry(source, file, path, size, spent) {
+/** An entry named `blobs/<alg>/<hex>` with a valid digest names that digest; anything else is not a blob. */
+function blobDigest(path) {
     const parts = path.split('/');
     const digest = parts.length === 3 && parts[0] === 'blobs' ? `${parts[1]}:${parts[2]}` : undefined;
-    const data = external_node_stream_.Readable.from(source.take(size, path));
-    const sink = (0,external_node_fs_.createWriteStream)(file);
-    try {
-        if (digest !== undefined && (0,reference/* isValidDigest */.fH)(digest))
-            await (0,external_node_stream_promises_.pipeline)(data, new oci_digest/* DigestVerifier */.Do(digest, size, `${path} in the archive`, spent), sink);
-        else
-            await (0,external_node_stream_promises_.pipeline)(data, sink);
+    return digest !== undefined && (0,reference/* isValidDigest */.fH)(digest) ? digest : undefined;
+}
+/**
+ * Undeclared blobs that could still be manifests are held in memory up to this many manifest-size bounds: enough for
+ * the manifests and configs of archives that put `index.json` last (`docker save`), while larger undeclared entries
+ * wait for another pass over the archive instead of being written on trust.
+ */
+const HELD_MANIFESTS = 8;
+/**
+ * What an archive may write: `oci-layout`, `index.json`, and each blob its `index.json` and manifests declare, at
+ * exactly the declared size. A tar entry states its size before its data, so an entry larger than its descriptor
+ * (a small layer that inflates to gigabytes) is refused before one byte of it is written; an entry nothing declares
+ * is not written at all. Entries seen before their declaration are held (small ones) or fetched by a later pass.
+ */
+class Extraction {
+    tarFile;
+    intoDir;
+    bounds;
+    spent;
+    result = { files: 0, bytes: 0, index: undefined };
+    declared = new Map();
+    written = new Set();
+    held = new Map();
+    heldBytes = 0;
+    deferred = new Set();
+    constructor(tarFile, intoDir, bounds, spent) {
+        this.tarFile = tarFile;
+        this.intoDir = intoDir;
+        this.bounds = bounds;
+        this.spent = spent;
     }
-    catch (err) {
-        await (0,promises_.unlink)(file).catch(() => undefined);
-        throw err;
+    /** Takes one file entry's `size` bytes from `source`; `wanted` on later passes names the deferred blobs to write. */
+    async entry(source, path, size, wanted) {
+        if (path === ocidir_layout/* OCI_LAYOUT_FILE */.u2 || path === ocidir_layout/* INDEX_FILE */.K$) {
+            if (wanted !== undefined || this.written.has(path))
+                return source.skip(size, path);
+            const bytes = await source.exactly(this.checkSize(path, size, this.bounds.indexBytes, 'indexBytes'), path);
+            await this.writeBytes(path, bytes);
+            if (path === ocidir_layout/* INDEX_FILE */.K$)
+                await this.readIndex(bytes);
+            return;
+        }
+        const digest = blobDigest(path);
+        if (digest === undefined || this.written.has(digest))
+            return source.skip(size, path);
+        const declared = this.declared.get(digest);
+        if (declared !== undefined) {
+            if (declared.size !== size)
+                throw new errors/* InvalidContentError */.JW(`refusing ${this.tarFile}: entry "${path}" is ${(0,config_bounds/* formatBytes */.z3)(size)} but the image's manifests declare ${(0,config_bounds/* formatBytes */.z3)(declared.size)} for ${digest}; nothing of it was written`);
+            if (declared.manifest)
+                return this.store(digest, declared, await source.exactly(this.checkSize(path, size, this.bounds.manifestBytes, 'manifestBytes'), path));
+            return this.storeStream(digest, source, path, size);
+        }
+        if (wanted === undefined && size <= this.bounds.manifestBytes && this.heldBytes + size <= HELD_MANIFESTS * this.bounds.manifestBytes) {
+            const bytes = await source.exactly(size, path);
+            (0,oci_digest/* verifyBytes */.RV)(bytes, digest, `${path} in the archive`);
+            this.held.set(digest, bytes);
+            this.heldBytes += size;
+            return;
+        }
+        if (wanted === undefined)
+            this.deferred.add(digest);
+        return source.skip(size, path);
+    }
+    /** Deferred blobs declared since they went by: the next pass writes them. */
+    takeWanted() {
+        const wanted = new Set([...this.deferred].filter((d) => this.declared.has(d) && !this.written.has(d)));
+        for (const d of wanted)
+            this.deferred.delete(d);
+        return wanted;
+    }
+    checkSize(path, size, limit, bound) {
+        if (size > limit)
+            throw new errors/* FileLimitError */.kn(this.tarFile, `entry "${path}" is ${(0,config_bounds/* formatBytes */.z3)(size)}, larger than ${(0,config_bounds/* formatBytes */.z3)(limit)}`, { setting: (0,config_bounds/* boundKey */.o0)(bound), limit: (0,config_bounds/* formatBytes */.z3)(limit) });
+        return size;
+    }
+    async readIndex(bytes) {
+        let index;
+        try {
+            index = JSON.parse(bytes.toString('utf8'));
+        }
+        catch (err) {
+            throw new errors/* InvalidContentError */.JW(`${this.tarFile}: its index.json is not valid JSON (${err.message})`);
+        }
+        if (typeof index !== 'object' || index === null || !Array.isArray(index.manifests))
+            throw new errors/* InvalidContentError */.JW(`${this.tarFile}: its index.json has no "manifests" array`);
+        this.result.index = index;
+        for (const d of index.manifests)
+            await this.declare(d, true);
+    }
+    async declare(desc, manifest) {
+        if (typeof desc?.digest !== 'string' || !(0,reference/* isValidDigest */.fH)(desc.digest) || !Number.isSafeInteger(desc.size) || desc.size < 0) {
+            throw new errors/* InvalidContentError */.JW(`${this.tarFile}: a manifest in it lists an unusable descriptor (${JSON.stringify(desc).slice(0, 200)})`);
+        }
+        const prior = this.declared.get(desc.digest);
+        if (prior !== undefined) {
+            if (prior.size !== desc.size)
+                throw new errors/* InvalidContentError */.JW(`${this.tarFile}: ${desc.digest} is declared with two sizes (${prior.size} and ${desc.size})`);
+            return;
+        }
+        const declared = { size: desc.size, manifest };
+        this.declared.set(desc.digest, declared);
+        const held = this.held.get(desc.digest);
+        if (held === undefined)
+            return;
+        this.held.delete(desc.digest);
+        this.heldBytes -= held.length;
+        if (held.length !== desc.size)
+            throw new errors/* InvalidContentError */.JW(`refusing ${this.tarFile}: blob ${desc.digest} is ${(0,config_bounds/* formatBytes */.z3)(held.length)} but the image's manifests declare ${(0,config_bounds/* formatBytes */.z3)(desc.size)}`);
+        await this.store(desc.digest, declared, held);
+    }
+    async store(digest, declared, bytes) {
+        (0,oci_digest/* verifyBytes */.RV)(bytes, digest, `${digest} in ${this.tarFile}`);
+        this.written.add(digest);
+        const path = (0,ocidir_layout/* blobPath */.nD)(this.intoDir, digest);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await this.writeBytes(path, bytes);
+        if (!declared.manifest)
+            return;
+        const m = (0,manifest/* parseManifest */.N)(bytes);
+        for (const child of (0,manifest/* referencedDescriptors */.a)(m))
+            await this.declare(child, m.kind === 'index');
+    }
+    async storeStream(digest, source, path, size) {
+        this.written.add(digest);
+        const file = (0,ocidir_layout/* blobPath */.nD)(this.intoDir, digest);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+        try {
+            await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(source.take(size, path)), new oci_digest/* DigestVerifier */.Do(digest, size, `${path} in ${this.tarFile}`, this.spent), (0,external_node_fs_.createWriteStream)(file, { flags: 'wx' }));
+        }
+        catch (err) {
+            await (0,promises_.unlink)(file).catch(() => undefined);
+            throw err;
+        }
+        this.result.files++;
+        this.result.bytes += size;
+    }
+    async writeBytes(path, bytes) {
+        this.written.add(path);
+        await (0,promises_.writeFile)(path.startsWith('/') ? path : (0,external_node_path_.join)(this.intoDir, path), bytes, { flag: 'wx' });
+        this.result.files++;
+        this.result.bytes += bytes.length;
     }
 }
 /**
  * Extracts `tarFile` into `intoDir`, which must be absent or empty (so no link already inside can redirect a write).
- * Fails unless the result is an OCI image layout (`oci-layout` and `index.json`). `spent` is told of blob bytes written
- * and verified (spent-buffers.ts).
+ * Fails unless the result is an OCI image layout (`oci-layout` and `index.json`). Only what the layout declares is
+ * written (see Extraction); the archive is read again only for blobs that came before their declaration. `spent` is
+ * told of blob bytes written and verified (spent-buffers.ts).
  */
-async function extractLayoutTar(tarFile, intoDir, spent = spent_buffers/* KEEP_SPENT */.x) {
+async function extractLayoutTar(tarFile, intoDir, bounds = config_bounds/* DEFAULT_BOUNDS */.oI, spent = spent_buffers/* KEEP_SPENT */.x) {
     const existing = await (0,promises_.readdir)(intoDir).catch((err) => {
         if (err.code === 'ENOENT')
             return undefined;
@@ -3771,15 +5216,18 @@ async function extractLayoutTar(tarFile, intoDir, spent = spent_buffers/* KEEP_S
     if (existing !== undefined && existing.length > 0)
         throw new errors/* UsageError */.eb(`cannot extract into ${intoDir}: the directory is not empty; choose a new or empty directory`);
     await (0,promises_.mkdir)(intoDir, { recursive: true });
-    const archive = await openArchive(tarFile);
     try {
-        const result = await extractEntries(tarFile, new ByteSource(archive.chunks), intoDir, spent);
+        const extraction = new Extraction(tarFile, intoDir, bounds, spent);
+        await readArchive(tarFile, intoDir, (source, path, size) => extraction.entry(source, path, size));
+        for (let wanted = extraction.takeWanted(); wanted.size > 0; wanted = extraction.takeWanted()) {
+            await readArchive(tarFile, intoDir, (source, path, size) => extraction.entry(source, path, size, wanted));
+        }
         for (const required of [ocidir_layout/* OCI_LAYOUT_FILE */.u2, ocidir_layout/* INDEX_FILE */.K$]) {
             if (!(await (0,promises_.stat)((0,external_node_path_.join)(intoDir, required)).then((s) => s.isFile(), () => false))) {
                 throw new errors/* UsageError */.eb(`${tarFile} is not an OCI image layout archive: it has no ${required}`);
             }
         }
-        return result;
+        return extraction.result;
     }
     catch (err) {
         // The directory was empty or absent before, so everything in it now came from this archive.
@@ -3788,12 +5236,19 @@ async function extractLayoutTar(tarFile, intoDir, spent = spent_buffers/* KEEP_S
             await (0,promises_.mkdir)(intoDir, { recursive: true });
         throw err;
     }
+}
+/** pax and GNU long-name headers carry a path and a few numbers; they are read into memory, so they are bounded. */
+const EXTENDED_HEADER_MAX = 1024 * 1024;
+async function readArchive(tarFile, intoDir, onFile) {
+    const archive = await openArchive(tarFile);
+    try {
+        await extractEntries(tarFile, new ByteSource(archive.chunks), intoDir, onFile);
+    }
     finally {
         archive.close();
     }
 }
-async function extractEntries(tarFile, source, intoDir, spent) {
-    const result = { files: 0, bytes: 0 };
+async function extractEntries(tarFile, source, intoDir, onFile) {
     let pax = {};
     let longName;
     let longLink;
@@ -3801,9 +5256,11 @@ async function extractEntries(tarFile, source, intoDir, spent) {
         const block = await source.block();
         const raw = block ? decodeHeader(block) : undefined;
         if (!raw)
-            return result;
+            return;
         const size = pax['size'] !== undefined ? Number(pax['size']) : raw.size;
         if (raw.type === 'pax' || raw.type === 'gnu-longname' || raw.type === 'gnu-longlink' || raw.type === 'pax-global') {
+            if (raw.size > EXTENDED_HEADER_MAX)
+                throw new errors/* InvalidContentError */.JW(`refusing ${tarFile}: an extended header of ${(0,config_bounds/* formatBytes */.z3)(raw.size)} (real ones hold a path and a few numbers)`);
             const body = await source.exactly(paddedSize(raw.size), 'an extended header');
             const content = body.subarray(0, raw.size);
             if (raw.type === 'pax')
@@ -3820,12 +5277,8 @@ async function extractEntries(tarFile, source, intoDir, spent) {
         longLink = undefined;
         const path = safeRelativePath(tarFile, header.path);
         if (header.type === 'file' && path !== '') {
-            const file = (0,external_node_path_.join)(intoDir, path);
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
-            await writeEntry(source, file, path, header.size, spent);
+            await onFile(source, path, header.size);
             await source.skip(paddedSize(header.size) - header.size, path);
-            result.files++;
-            result.bytes += header.size;
             continue;
         }
         if (header.type === 'directory')
@@ -3837,8 +5290,8 @@ async function extractEntries(tarFile, source, intoDir, spent) {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/copy/copy.js + 6 modules
-var copy = __webpack_require__(3898);
+// EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
+var copy = __webpack_require__(3631);
 ;// CONCATENATED MODULE: ./build/src/copy/archive.js
 // One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
 // staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
@@ -3886,7 +5339,7 @@ async function importImage(ctx, file, dst, opts = {}) {
     const started = Date.now();
     return withStaging(async (dir) => {
         const layout = { scheme: 'ocidir', path: (0,external_node_path_.join)(dir, 'layout') };
-        await extractLayoutTar(file, layout.path, ctx.spent);
+        await extractLayoutTar(file, layout.path, ctx.stores.layoutBounds, ctx.spent);
         const tag = await pickTag(ctx, layout, file, dst);
         const result = await (0,copy/* copyImage */.L1)(ctx, (0,reference/* withTag */.Rd)(layout, tag), dst, opts);
         return { ...result, op: 'import', source: { kind: 'file', path: file, tag }, target: (0,report_result/* imageAt */.t3)(dst), durationMs: Date.now() - started };
@@ -3915,7 +5368,7 @@ async function pickTag(ctx, layout, file, dst) {
 
 /***/ }),
 
-/***/ 3898:
+/***/ 3631:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3949,33 +5402,8 @@ var promises_ = __webpack_require__(6466);
 var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./build/src/retry.js
 var retry = __webpack_require__(2975);
-;// CONCATENATED MODULE: ./build/src/copy/failures.js
-// The copy engine's own failures, as typed errors that name the store, the repository and what to do next.
-
-
-function locationOf(ref) {
-    return ref.scheme === 'registry' ? { registry: ref.registry, repository: ref.repository } : { registry: `ocidir://${ref.path}`, repository: undefined };
-}
-function notFound(ref) {
-    return new errors/* RegistryError */.gl(`${(0,reference/* formatReference */.FH)(ref)} not found`, {
-        status: 404,
-        ...locationOf(ref),
-        operation: 'manifest-head',
-        hint: ref.tag ? `check the tag (regkit tag ls ${(0,reference/* formatReference */.FH)((0,reference/* repositoryOf */._M)(ref))})` : 'check the digest',
-    });
-}
-/** The source's blob body broke off on every attempt (a dropped connection, a truncated file). */
-function blobReadFailed(src, desc, cause, attempts) {
-    return new errors/* RegistryError */.gl(`reading blob ${desc.digest} (${desc.size} bytes) broke off after ${attempts} attempts: ${cause.message}`, {
-        status: undefined,
-        ...locationOf(src),
-        operation: 'blob-get',
-        failure: 'transient',
-        cause,
-        hint: 'nothing was tagged; run the copy again once the source is reachable',
-    });
-}
-
+// EXTERNAL MODULE: ./build/src/copy/failures.js
+var failures = __webpack_require__(376);
 ;// CONCATENATED MODULE: ./build/src/copy/blobs.js
 // Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
 
@@ -3986,6 +5414,8 @@ function blobReadFailed(src, desc, cause, attempts) {
 
 
 
+/** How often a transfer with bytes on the wire tells its listener where it is; the renderers throttle further. */
+const PROGRESS_TICK_MS = 250;
 class BlobTransfer {
     ctx;
     src;
@@ -3998,6 +5428,9 @@ class BlobTransfer {
     blobsPlanned = 0;
     blobsDone = 0;
     inFlight = new Map();
+    /** Blobs streaming now; while there are any, a timer reports the byte count (the chunks only add to it). */
+    streaming = 0;
+    ticker;
     constructor(ctx, src, dst, opts, limit) {
         this.ctx = ctx;
         this.src = src;
@@ -4022,26 +5455,39 @@ class BlobTransfer {
     async transfer(desc) {
         const { src, dst, opts } = this;
         // Inside one repository every blob of the source is already the target's: a retag moves no bytes.
+        // A blob that does not stream leaves the progress total: the total is what has to cross the wire.
         if ((0,reference/* sameRepository */.RB)(src, dst) && !opts.forceRecursive) {
             this.counts.skipped++;
+            this.bytesPlanned -= desc.size;
             return;
         }
         const dstStore = this.ctx.stores.storeFor(dst);
         if ((0,reference/* sameRegistry */.cJ)(src, dst) && !opts.dryRun && (await dstStore.mountBlob(dst, desc.digest, src))) {
             this.counts.mounted++;
+            this.bytesPlanned -= desc.size;
             return;
         }
         if ((await dstStore.headBlob(dst, desc.digest)) !== undefined) {
             this.counts.skipped++;
+            this.bytesPlanned -= desc.size;
             return;
         }
         if (opts.dryRun) {
             this.counts.copied++;
             this.bytesMoved += desc.size;
+            this.bytesPlanned -= desc.size;
             return;
         }
         // Only the byte moving takes a slot: the cheap checks above for every blob go out at once.
-        await this.limit(() => this.stream(desc));
+        await this.limit(async () => {
+            this.startTicking();
+            try {
+                await this.stream(desc);
+            }
+            finally {
+                this.stopTicking();
+            }
+        });
         this.counts.copied++;
     }
     async stream(desc) {
@@ -4076,7 +5522,7 @@ class BlobTransfer {
                 const again = failure === 'transient' || (failure === 'reauth' && !reauthenticated);
                 if (attempt >= retry/* BODY_READ_ATTEMPTS */.JO || !again) {
                     // The store passes the source's own stream error through; it says "socket closed" but not what or where.
-                    throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof errors/* RegistryError */.gl) ? blobReadFailed(this.src, desc, sourceBroke, attempt) : err;
+                    throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof errors/* RegistryError */.gl) ? (0,failures/* blobReadFailed */.fg)(this.src, desc, sourceBroke, attempt) : err;
                 }
                 reauthenticated ||= failure === 'reauth';
                 const delay = (0,retry/* backoffDelay */.EY)(attempt - 1);
@@ -4099,6 +5545,19 @@ class BlobTransfer {
                 done(null, chunk);
             },
         });
+    }
+    startTicking() {
+        if (this.streaming++ > 0 || !this.ctx.onProgress)
+            return;
+        this.ticker = setInterval(() => this.report(), PROGRESS_TICK_MS);
+        // Progress must never keep the process alive on its own.
+        this.ticker.unref();
+    }
+    stopTicking() {
+        if (--this.streaming > 0 || this.ticker === undefined)
+            return;
+        clearInterval(this.ticker);
+        this.ticker = undefined;
     }
     report() {
         this.ctx.onProgress?.({
@@ -4156,8 +5615,18 @@ function noMatch(src, wanted, children) {
 // What hangs off a copied manifest: referrers (OCI distribution 1.1 "Listing Referrers") and digest tags, the
 // `sha256-<hex>[.suffix]` tags that cosign and older signers push beside an image.
 
-function referrersOf(ctx, src, digest) {
-    return ctx.stores.storeFor(src).listReferrers((0,reference/* withDigest */.hQ)(src, digest));
+/** Referrers of `digest` listed in the repository `from`, keeping those a filter matches (all when none is given). */
+async function referrersOf(ctx, from, digest, filters = []) {
+    const listed = await ctx.stores.storeFor(from).listReferrers((0,reference/* withDigest */.hQ)(from, digest));
+    return filters.length === 0 ? listed : listed.filter((d) => filters.some((f) => matches(d, f)));
+}
+function matches(d, f) {
+    if (f.artifactType !== undefined && f.artifactType !== '' && d.artifactType !== f.artifactType)
+        return false;
+    return Object.entries(f.annotations).every(([key, value]) => {
+        const found = d.annotations !== undefined && Object.hasOwn(d.annotations, key) ? d.annotations[key] : undefined;
+        return found !== undefined && (value === '' || value === found);
+    });
 }
 /**
  * Tags named after one of `digests`. When referrers are copied, the plain `sha256-<hex>` tag is the referrers fallback
@@ -4225,7 +5694,7 @@ async function copyImage(ctx, src, dst, opts = {}) {
     const dstStore = ctx.stores.storeFor(dst);
     const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
     if (!srcHead)
-        throw notFound(src);
+        throw await (0,failures/* sourceNotFound */.Rf)(ctx.stores, src);
     const base = { op: 'copy', source: (0,result/* imageAt */.t3)(src), target: (0,result/* imageAt */.t3)(dst) };
     const known = upToDateByHeads(srcHead, dstHead, opts);
     if (known !== undefined)
@@ -4241,22 +5710,22 @@ async function copyImage(ctx, src, dst, opts = {}) {
     }
     // With referrers or digest tags asked for, a target that has the image still gets what hangs off it.
     const present = dstHead?.digest === topDigest && !opts.forceRecursive;
-    const transfer = new BlobTransfer(ctx, src, dst, opts, (0,limit/* createLimiter */.z)(opts.concurrency ?? DEFAULT_BLOB_CONCURRENCY));
-    const tree = new TreeCopy(ctx, src, dst, opts, transfer);
+    const tree = new TreeCopy(ctx, src, dst, opts, (0,limit/* createLimiter */.z)(opts.concurrency ?? DEFAULT_BLOB_CONCURRENCY));
     await tree.copyContent(top, topDigest, present, narrowed.only);
     if (opts.digestTags)
         await copyDigestTags(ctx, src, dst, tree.copiedDigests(), opts);
     if (!opts.dryRun && !present)
         await putChecked(ctx, dst, top, topDigest);
-    const changed = !present || tree.manifestsWritten > 0 || transfer.bytesMoved > 0;
+    const moved = tree.moved();
+    const changed = !present || moved.manifests > 0 || moved.bytes > 0;
     const status = !changed ? 'skipped' : opts.dryRun ? 'would-copy' : 'copied';
     return {
         ...base,
         status,
         digest: topDigest,
-        bytes: transfer.bytesMoved,
+        bytes: moved.bytes,
         platforms,
-        blobs: transfer.counts,
+        blobs: moved.blobs,
         durationMs: Date.now() - started,
         ...(changed ? {} : { reason: 'target already has this digest and its referrers' }),
         ...(dstHead && dstHead.digest !== topDigest ? { details: { kind: 'transfer', previousDigest: dstHead.digest } } : {}),
@@ -4268,20 +5737,34 @@ class TreeCopy {
     src;
     dst;
     opts;
-    transfer;
+    limit;
     done = new Map();
-    constructor(ctx, src, dst, opts, transfer) {
+    transfer;
+    /** Where referrers are read from and written to when `referrerSource`/`referrerTarget` name other repositories. */
+    elsewhere;
+    /** Manifests written by digest (children and referrers); the top manifest is not counted. */
+    manifestsWritten = 0;
+    constructor(ctx, src, dst, opts, limit) {
         this.ctx = ctx;
         this.src = src;
         this.dst = dst;
         this.opts = opts;
-        this.transfer = transfer;
+        this.limit = limit;
+        this.transfer = new BlobTransfer(ctx, src, dst, opts, limit);
     }
     copiedDigests() {
         return [...this.done.keys()];
     }
-    /** Manifests written by digest (children and referrers); the top manifest is not counted. */
-    manifestsWritten = 0;
+    /** What this tree and the referrer repositories beside it wrote. */
+    moved() {
+        const side = this.elsewhere?.moved();
+        const own = this.transfer.counts;
+        return {
+            bytes: this.transfer.bytesMoved + (side?.bytes ?? 0),
+            manifests: this.manifestsWritten + (side?.manifests ?? 0),
+            blobs: side ? { copied: own.copied + side.blobs.copied, skipped: own.skipped + side.blobs.skipped, mounted: own.mounted + side.blobs.mounted } : own,
+        };
+    }
     /** `present`: the target holds this manifest, so only referrers may be missing below it. */
     async copyContent(m, digest, present = false, only) {
         if (!this.done.has(digest))
@@ -4326,14 +5809,29 @@ class TreeCopy {
         return [m.manifest.config, ...layers];
     }
     async copyReferrers(digest) {
-        const found = await referrersOf(this.ctx, this.src, digest);
-        await settleAll(found.map((d) => this.copyManifest(d)));
+        const side = this.referrerSide();
+        const found = await referrersOf(this.ctx, side.src, digest, this.opts.referrerFilters);
+        await settleAll(found.map((d) => side.copyManifest(d)));
+    }
+    /**
+     * The tree that copies referrers: this one, or one between `referrerSource` and `referrerTarget` (each defaulting to
+     * this tree's side), whose own referrers are then read and written there too, as regsync does.
+     */
+    referrerSide() {
+        const from = this.opts.referrerSource ? (0,reference/* repositoryOf */._M)(this.opts.referrerSource) : this.src;
+        const to = this.opts.referrerTarget ? (0,reference/* repositoryOf */._M)(this.opts.referrerTarget) : this.dst;
+        if ((0,reference/* sameRepository */.RB)(from, this.src) && (0,reference/* sameRepository */.RB)(to, this.dst))
+            return this;
+        this.elsewhere ??= new TreeCopy(this.ctx, from, to, this.opts, this.limit);
+        return this.elsewhere;
     }
 }
 async function copyDigestTags(ctx, src, dst, digests, opts) {
     const tags = await ctx.stores.storeFor(src).listTags((0,reference/* repositoryOf */._M)(src));
     for (const tag of digestTagsFor(tags, digests, opts.referrers === true)) {
-        await copyImage(ctx, (0,reference/* withTag */.Rd)(src, tag), (0,reference/* withTag */.Rd)(dst, tag), { ...opts, digestTags: false, platforms: [] });
+        // Each digest tag is its own copy: the HEADs the caller made were of the image, not of what this tag names.
+        const { heads: _heads, ...own } = opts;
+        await copyImage(ctx, (0,reference/* withTag */.Rd)(src, tag), (0,reference/* withTag */.Rd)(dst, tag), { ...own, digestTags: false, platforms: [] });
     }
 }
 async function putChecked(ctx, ref, m, digest) {
@@ -4353,6 +5851,62 @@ function platformsOf(m, only) {
     if (m.kind !== 'index')
         return undefined;
     return m.index.manifests.filter((d) => d.platform && d.platform.os !== 'unknown' && (!only || only.has(d.digest))).map((d) => (0,platform/* formatPlatform */.Bq)(d.platform));
+}
+
+
+/***/ }),
+
+/***/ 376:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rf: () => (/* binding */ sourceNotFound),
+/* harmony export */   fg: () => (/* binding */ blobReadFailed)
+/* harmony export */ });
+/* unused harmony export notFound */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4974);
+// The copy engine's own failures, as typed errors that name the store, the repository and what to do next.
+
+
+function locationOf(ref) {
+    return ref.scheme === 'registry' ? { registry: ref.registry, repository: ref.repository } : { registry: `ocidir://${ref.path}`, repository: undefined };
+}
+/** `codes`: the registry's error codes, when a GET brought them (a HEAD answer has no body). */
+function notFound(ref, codes = []) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref)} not found`, {
+        status: 404,
+        ...locationOf(ref),
+        operation: codes.length > 0 ? 'manifest-get' : 'manifest-head',
+        codes: [...codes],
+        hint: ref.tag ? `check the repository and the tag (regkit tag ls ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(ref))})` : 'check the repository and the digest',
+    });
+}
+/**
+ * A source its HEAD did not find, in the registry's own words: a HEAD answer has no body, so the manifest GET is asked,
+ * only on this failure, for the registry's code (NAME_UNKNOWN, MANIFEST_UNKNOWN; distribution answers the latter for
+ * both). The hint's `tag ls` tells an unknown repository from an unknown tag.
+ */
+async function sourceNotFound(stores, ref) {
+    try {
+        await stores.storeFor(ref).getManifest(ref);
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl && err.notFound)
+            return notFound(ref, err.codes);
+    }
+    return notFound(ref);
+}
+/** The source's blob body broke off on every attempt (a dropped connection, a truncated file). */
+function blobReadFailed(src, desc, cause, attempts) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`reading blob ${desc.digest} (${desc.size} bytes) broke off after ${attempts} attempts: ${cause.message}`, {
+        status: undefined,
+        ...locationOf(src),
+        operation: 'blob-get',
+        failure: 'transient',
+        cause,
+        hint: 'nothing was tagged; run the copy again once the source is reachable',
+    });
 }
 
 
@@ -4399,6 +5953,7 @@ function createLimiter(n) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ RegistryLimitError),
 /* harmony export */   AB: () => (/* binding */ quoteName),
 /* harmony export */   JW: () => (/* binding */ InvalidContentError),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
@@ -4406,6 +5961,7 @@ function createLimiter(n) {
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   h: () => (/* binding */ DigestMismatchError),
+/* harmony export */   kn: () => (/* binding */ FileLimitError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
 // Typed errors shared by every layer. Faces map them to exit codes: UsageError and ConfigError → 2, the rest → 1.
@@ -4432,6 +5988,24 @@ class RegistryError extends Error {
     }
     get notFound() {
         return this.status === 404;
+    }
+}
+/**
+ * A response passed a bound regkit keeps on what it reads (bytes in memory, pages, entries, time). The registry is
+ * broken or hostile, or bigger or slower than the bound allows: the message names the bound and the `--bound` setting
+ * that moves it. Not retryable: the same request meets the same answer.
+ */
+class RegistryLimitError extends RegistryError {
+    /** The `--bound` key (`manifest-bytes`, `request-timeout` …). */
+    setting;
+    constructor(message, init) {
+        super(`${message}; stopped at the ${init.limit} bound`, {
+            ...init,
+            failure: 'fatal',
+            hint: `the registry is broken or hostile, or this bound is too small for it; if it is trusted, raise it with --bound ${init.setting}=… (action input bounds)`,
+        });
+        this.name = 'RegistryLimitError';
+        this.setting = init.setting;
     }
 }
 /** Bytes did not hash to the digest they were supposed to have. Nothing built on them is committed. */
@@ -4494,6 +6068,17 @@ class InvalidNameError extends Error {
         return new InvalidNameError(this.kind, this.value, source, this.problem);
     }
 }
+/** A file (a layout's `index.json`, a manifest blob, a tar entry) passed a bound on what regkit reads or writes. */
+class FileLimitError extends InvalidContentError {
+    file;
+    setting;
+    constructor(file, message, bound) {
+        super(`${file}: ${message}; stopped at the ${bound.limit} bound: the file is damaged or hostile, or the bound is too small for it; if it is trusted, raise it with --bound ${bound.setting}=… (action input bounds)`);
+        this.name = 'FileLimitError';
+        this.file = file;
+        this.setting = bound.setting;
+    }
+}
 /** Bad command line or malformed input given directly by the user (exit 2). */
 class UsageError extends Error {
     constructor(message) {
@@ -4506,10 +6091,13 @@ class ConfigError extends Error {
     file;
     line;
     column;
+    /** The message without its position, for a face that shows the position apart (an annotation). */
+    withoutPosition;
     constructor(message, where = {}) {
         const pos = where.file ? `${where.file}${where.line ? `:${where.line}${where.column ? `:${where.column}` : ''}` : ''}: ` : '';
         super(`${pos}${message}`);
         this.name = 'ConfigError';
+        this.withoutPosition = message;
         this.file = where.file;
         this.line = where.line;
         this.column = where.column;
@@ -4517,6 +6105,634 @@ class ConfigError extends Error {
 }
 function exitCodeFor(err) {
     return err instanceof UsageError || err instanceof ConfigError ? 2 : 1;
+}
+
+
+/***/ }),
+
+/***/ 217:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T4: () => (/* binding */ GoMonth),
+/* harmony export */   hL: () => (/* binding */ GoWeekday),
+/* harmony export */   pe: () => (/* binding */ parseTime),
+/* harmony export */   yT: () => (/* binding */ GoTime),
+/* harmony export */   zo: () => (/* binding */ GoDuration)
+/* harmony export */ });
+/* unused harmony export formatTime */
+// Go's time.Time as templates see it: the methods regsync configs call (`.Year`, `.Month`, `.Format "20060102"`…)
+// and Go reference layouts (https://pkg.go.dev/time#pkg-constants). Times are kept in UTC: a CI runner's local zone
+// is UTC, and a mirror's backup tags should not depend on where the job ran.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** time.Month: prints its name with %s and %v, its number with %d. */
+class GoMonth {
+    n;
+    constructor(n) {
+        this.n = n;
+    }
+    String() {
+        return MONTHS[this.n - 1] ?? `%!Month(${this.n})`;
+    }
+}
+/** time.Weekday (Sunday = 0). */
+class GoWeekday {
+    n;
+    constructor(n) {
+        this.n = n;
+    }
+    String() {
+        return DAYS[this.n] ?? `%!Weekday(${this.n})`;
+    }
+}
+const NS_PER_MS = 1000000n;
+function pad(n, width) {
+    return String(n).padStart(width, '0');
+}
+/** Milliseconds since the epoch for a UTC calendar date; Date.UTC would map years 0–99 to 1900–1999. */
+function utcMillis(year, month, day, hour = 0, minute = 0, second = 0) {
+    const d = new Date(0);
+    d.setUTCFullYear(year, month - 1, day);
+    d.setUTCHours(hour, minute, second, 0);
+    return d.getTime();
+}
+class GoTime {
+    /** Nanoseconds since the Unix epoch. */
+    ns;
+    constructor(ns) {
+        this.ns = ns;
+    }
+    static now() {
+        return new GoTime(BigInt(Date.now()) * NS_PER_MS);
+    }
+    static fromMillis(ms, nanosInSecond = 0) {
+        return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(nanosInSecond));
+    }
+    date() {
+        let ms = this.ns / NS_PER_MS;
+        if (this.ns < 0n && this.ns % NS_PER_MS !== 0n)
+            ms -= 1n;
+        return new Date(Number(ms));
+    }
+    Year() {
+        return this.date().getUTCFullYear();
+    }
+    Month() {
+        return new GoMonth(this.date().getUTCMonth() + 1);
+    }
+    Day() {
+        return this.date().getUTCDate();
+    }
+    Hour() {
+        return this.date().getUTCHours();
+    }
+    Minute() {
+        return this.date().getUTCMinutes();
+    }
+    Second() {
+        return this.date().getUTCSeconds();
+    }
+    Nanosecond() {
+        const r = Number(this.ns % 1000000000n);
+        return r < 0 ? r + 1_000_000_000 : r;
+    }
+    Weekday() {
+        return new GoWeekday(this.date().getUTCDay());
+    }
+    YearDay() {
+        const d = this.date();
+        return Math.round((utcMillis(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) - utcMillis(d.getUTCFullYear(), 1, 1)) / 86_400_000) + 1;
+    }
+    Unix() {
+        const s = this.ns / 1000000000n;
+        return Number(this.ns < 0n && this.ns % 1000000000n !== 0n ? s - 1n : s);
+    }
+    UnixMilli() {
+        return this.date().getTime();
+    }
+    UnixNano() {
+        return this.ns;
+    }
+    UTC() {
+        return this;
+    }
+    Local() {
+        return this;
+    }
+    /** Adds a time.Duration, which templates pass as an integer count of nanoseconds. */
+    Add(d) {
+        if (typeof d !== 'number' && typeof d !== 'bigint')
+            throw new Error(`Add wants a duration in nanoseconds, got ${typeof d}`);
+        return new GoTime(this.ns + BigInt(d));
+    }
+    AddDate(years, months, days) {
+        for (const v of [years, months, days])
+            if (typeof v !== 'number' || !Number.isInteger(v))
+                throw new Error('AddDate wants three integers');
+        const d = this.date();
+        const ms = utcMillis(d.getUTCFullYear() + years, d.getUTCMonth() + 1 + months, d.getUTCDate() + days, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+        return GoTime.fromMillis(ms, this.Nanosecond());
+    }
+    Before(t) {
+        return t instanceof GoTime && this.ns < t.ns;
+    }
+    After(t) {
+        return t instanceof GoTime && this.ns > t.ns;
+    }
+    Equal(t) {
+        return t instanceof GoTime && this.ns === t.ns;
+    }
+    Format(layout) {
+        if (typeof layout !== 'string')
+            throw new Error('Format wants a layout string');
+        return formatTime(this, layout);
+    }
+    String() {
+        return formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST');
+    }
+}
+/** Finds the next layout element at or after `i`, as Go's nextStdChunk does. */
+function nextChunk(layout, i) {
+    const starts = (s, at) => layout.startsWith(s, at);
+    for (let j = i; j < layout.length; j++) {
+        const c = layout[j];
+        const hit = (chunk, len) => ({ at: j, chunk, len });
+        switch (c) {
+            case 'J':
+                if (starts('January', j))
+                    return hit('January', 7);
+                if (starts('Jan', j))
+                    return hit('Jan', 3);
+                break;
+            case 'M':
+                if (starts('Monday', j))
+                    return hit('Monday', 6);
+                if (starts('Mon', j))
+                    return hit('Mon', 3);
+                if (starts('MST', j))
+                    return hit('MST', 3);
+                break;
+            case '0':
+                if (starts('002', j))
+                    return hit('002', 3);
+                if (/[1-6]/.test(layout[j + 1] ?? ''))
+                    return hit(`0${layout[j + 1]}`, 2);
+                break;
+            case '1':
+                if (starts('15', j))
+                    return hit('15', 2);
+                return hit('1', 1);
+            case '2':
+                if (starts('2006', j))
+                    return hit('2006', 4);
+                return hit('2', 1);
+            case '_':
+                if (starts('__2', j))
+                    return hit('__2', 3);
+                if (starts('_2', j))
+                    return hit('_2', 2);
+                break;
+            case '3':
+            case '4':
+            case '5':
+                return hit(c, 1);
+            case 'P':
+                if (starts('PM', j))
+                    return hit('PM', 2);
+                break;
+            case 'p':
+                if (starts('pm', j))
+                    return hit('pm', 2);
+                break;
+            case '-':
+            case 'Z':
+                for (const z of ['070000', '07:00:00', '0700', '07:00', '07']) {
+                    if (starts(c + z, j))
+                        return hit((c + z), 1 + z.length);
+                }
+                break;
+            case '.':
+            case ',': {
+                const d = layout[j + 1];
+                if ((d === '0' || d === '9') && j > 0) {
+                    let k = j + 1;
+                    while (layout[k] === d)
+                        k++;
+                    if (!/[0-9]/.test(layout[k] ?? ''))
+                        return { at: j, chunk: { frac: k - j - 1, trim: d === '9' }, len: k - j };
+                }
+                break;
+            }
+        }
+    }
+    return undefined;
+}
+function formatZone(chunk) {
+    if (chunk.startsWith('Z'))
+        return 'Z';
+    return `+${chunk.slice(1).replace(/7/g, '0')}`;
+}
+function formatTime(t, layout) {
+    let out = '';
+    let i = 0;
+    const hour = t.Hour();
+    for (;;) {
+        const next = nextChunk(layout, i);
+        if (!next)
+            return out + layout.slice(i);
+        out += layout.slice(i, next.at);
+        i = next.at + next.len;
+        const ch = next.chunk;
+        if (typeof ch === 'object') {
+            const digits = pad(t.Nanosecond(), 9).slice(0, ch.frac);
+            const sep = layout[next.at];
+            if (!ch.trim)
+                out += sep + digits;
+            else {
+                const trimmed = digits.replace(/0+$/, '');
+                if (trimmed !== '')
+                    out += sep + trimmed;
+            }
+            continue;
+        }
+        switch (ch) {
+            case 'January':
+                out += t.Month().String();
+                break;
+            case 'Jan':
+                out += t.Month().String().slice(0, 3);
+                break;
+            case '1':
+                out += String(t.Month().n);
+                break;
+            case '01':
+                out += pad(t.Month().n, 2);
+                break;
+            case 'Monday':
+                out += t.Weekday().String();
+                break;
+            case 'Mon':
+                out += t.Weekday().String().slice(0, 3);
+                break;
+            case '2':
+                out += String(t.Day());
+                break;
+            case '_2':
+                out += String(t.Day()).padStart(2, ' ');
+                break;
+            case '02':
+                out += pad(t.Day(), 2);
+                break;
+            case '__2':
+                out += String(t.YearDay()).padStart(3, ' ');
+                break;
+            case '002':
+                out += pad(t.YearDay(), 3);
+                break;
+            case '15':
+                out += pad(hour, 2);
+                break;
+            case '3':
+                out += String(hour % 12 === 0 ? 12 : hour % 12);
+                break;
+            case '03':
+                out += pad(hour % 12 === 0 ? 12 : hour % 12, 2);
+                break;
+            case '4':
+                out += String(t.Minute());
+                break;
+            case '04':
+                out += pad(t.Minute(), 2);
+                break;
+            case '5':
+                out += String(t.Second());
+                break;
+            case '05':
+                out += pad(t.Second(), 2);
+                break;
+            case '2006':
+                out += pad(t.Year(), 4);
+                break;
+            case '06':
+                out += pad(t.Year() % 100, 2);
+                break;
+            case 'PM':
+                out += hour >= 12 ? 'PM' : 'AM';
+                break;
+            case 'pm':
+                out += hour >= 12 ? 'pm' : 'am';
+                break;
+            case 'MST':
+                out += 'UTC';
+                break;
+            default: out += formatZone(ch);
+        }
+    }
+}
+/** Go's time.Parse for the same layout elements; zone abbreviations and offsets are folded into UTC. */
+function parseTime(layout, value) {
+    const fail = (rest, elem) => {
+        throw new Error(`parsing time ${JSON.stringify(value)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(elem)}`);
+    };
+    let year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0, nanos = 0, offsetSec = 0;
+    let pm;
+    let i = 0;
+    let v = value;
+    const num = (elem, min, max, fixed) => {
+        const m = (fixed ? new RegExp(`^[0-9]{${max}}`) : new RegExp(`^[0-9]{${min},${max}}`)).exec(v);
+        if (!m)
+            fail(v, elem);
+        v = v.slice(m[0].length);
+        return Number(m[0]);
+    };
+    const word = (elem, names) => {
+        const idx = names.findIndex((n) => v.toLowerCase().startsWith(n.toLowerCase()));
+        if (idx < 0)
+            fail(v, elem);
+        v = v.slice(names[idx].length);
+        return idx;
+    };
+    for (;;) {
+        const next = nextChunk(layout, i);
+        const literal = layout.slice(i, next ? next.at : layout.length);
+        if (!v.startsWith(literal))
+            fail(v, literal);
+        v = v.slice(literal.length);
+        if (!next)
+            break;
+        i = next.at + next.len;
+        const ch = next.chunk;
+        const elem = layout.slice(next.at, i);
+        if (typeof ch === 'object') {
+            const m = /^[.,]([0-9]+)/.exec(v);
+            if (!m) {
+                if (ch.trim)
+                    continue;
+                fail(v, elem);
+            }
+            nanos = Number(m[1].slice(0, 9).padEnd(9, '0'));
+            v = v.slice(m[0].length);
+            continue;
+        }
+        switch (ch) {
+            case 'January':
+                month = word(elem, MONTHS) + 1;
+                break;
+            case 'Jan':
+                month = word(elem, MONTHS.map((m) => m.slice(0, 3))) + 1;
+                break;
+            case '1':
+                month = num(elem, 1, 2, false);
+                break;
+            case '01':
+                month = num(elem, 2, 2, true);
+                break;
+            case 'Monday':
+                word(elem, DAYS);
+                break;
+            case 'Mon':
+                word(elem, DAYS.map((d) => d.slice(0, 3)));
+                break;
+            case '2':
+                day = num(elem, 1, 2, false);
+                break;
+            case '_2':
+                v = v.replace(/^ /, '');
+                day = num(elem, 1, 2, false);
+                break;
+            case '02':
+                day = num(elem, 2, 2, true);
+                break;
+            case '__2':
+            case '002':
+                num(elem, 1, 3, ch === '002');
+                break;
+            case '15':
+                hour = num(elem, 1, 2, false);
+                break;
+            case '3':
+                hour = num(elem, 1, 2, false);
+                break;
+            case '03':
+                hour = num(elem, 2, 2, true);
+                break;
+            case '4':
+                minute = num(elem, 1, 2, false);
+                break;
+            case '04':
+                minute = num(elem, 2, 2, true);
+                break;
+            case '5':
+            case '05': {
+                second = ch === '5' ? num(elem, 1, 2, false) : num(elem, 2, 2, true);
+                // Go accepts a fractional second after the seconds element even when the layout has none.
+                const m = /^\.([0-9]+)/.exec(v);
+                if (m && !(nextChunk(layout, i)?.at === i && typeof nextChunk(layout, i)?.chunk === 'object')) {
+                    nanos = Number(m[1].slice(0, 9).padEnd(9, '0'));
+                    v = v.slice(m[0].length);
+                }
+                break;
+            }
+            case '2006':
+                year = num(elem, 4, 4, true);
+                break;
+            case '06': {
+                const y = num(elem, 2, 2, true);
+                year = y >= 69 ? 1900 + y : 2000 + y;
+                break;
+            }
+            case 'PM':
+            case 'pm': {
+                const m = /^(AM|PM)/i.exec(v);
+                if (!m)
+                    fail(v, elem);
+                pm = m[1].toUpperCase() === 'PM';
+                v = v.slice(2);
+                break;
+            }
+            case 'MST': {
+                const m = /^(?:UTC|GMT|[A-Z]{3,5}|[+-][0-9]{2,4})/.exec(v);
+                if (!m)
+                    fail(v, elem);
+                v = v.slice(m[0].length);
+                break;
+            }
+            default: {
+                if (ch.startsWith('Z') && v.startsWith('Z')) {
+                    v = v.slice(1);
+                    break;
+                }
+                const m = /^([+-])([0-9]{2})(?::?([0-9]{2}))?(?::?([0-9]{2}))?/.exec(v);
+                if (!m)
+                    fail(v, elem);
+                offsetSec = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0));
+                v = v.slice(m[0].length);
+            }
+        }
+    }
+    if (v !== '')
+        throw new Error(`parsing time ${JSON.stringify(value)}: extra text: ${JSON.stringify(v)}`);
+    if (pm !== undefined) {
+        if (hour < 1 || hour > 12)
+            throw new Error(`parsing time ${JSON.stringify(value)}: hour out of range`);
+        if (pm && hour < 12)
+            hour += 12;
+        if (!pm && hour === 12)
+            hour = 0;
+    }
+    const ranges = [[month, 1, 12, 'month'], [hour, 0, 23, 'hour'], [minute, 0, 59, 'minute'], [second, 0, 59, 'second']];
+    for (const [n, lo, hi, what] of ranges)
+        if (n < lo || n > hi)
+            throw new Error(`parsing time ${JSON.stringify(value)}: ${what} out of range`);
+    const daysInMonth = new Date(utcMillis(year, month + 1, 0)).getUTCDate();
+    if (day < 1 || day > daysInMonth)
+        throw new Error(`parsing time ${JSON.stringify(value)}: day out of range`);
+    return GoTime.fromMillis(utcMillis(year, month, day, hour, minute, second) - offsetSec * 1000, nanos);
+}
+/** time.Duration, for `.Sync.Interval` and `.Sync.RateLimit.Retry`: prints as Go does (`1h30m0s`, `500ms`). */
+class GoDuration {
+    seconds;
+    constructor(seconds) {
+        this.seconds = seconds;
+    }
+    String() {
+        const ns = Math.round(this.seconds * 1e9);
+        if (ns === 0)
+            return '0s';
+        const sign = ns < 0 ? '-' : '';
+        let rest = Math.abs(ns);
+        if (rest < 1e9) {
+            const [unit, div] = rest < 1e3 ? ['ns', 1] : rest < 1e6 ? ['µs', 1e3] : ['ms', 1e6];
+            return `${sign}${rest / div}${unit}`;
+        }
+        const h = Math.floor(rest / 3.6e12);
+        rest -= h * 3.6e12;
+        const m = Math.floor(rest / 6e10);
+        rest -= m * 6e10;
+        const s = `${rest / 1e9}s`;
+        if (h > 0)
+            return `${sign}${h}h${m}m${s}`;
+        if (m > 0)
+            return `${sign}${m}m${s}`;
+        return sign + s;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6671:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ positionText),
+/* harmony export */   Sb: () => (/* binding */ Secrets),
+/* harmony export */   w$: () => (/* binding */ splitPosition),
+/* harmony export */   xx: () => (/* binding */ atPosition)
+/* harmony export */ });
+/* unused harmony export silentLogger */
+// The core never prints: it logs through this interface, which each face implements (console, @actions/core, tests).
+const silentLogger = {
+    debug() { },
+    info() { },
+    warn() { },
+    error() { },
+};
+/**
+ * Every credential value a run learns, in each form it travels in: as typed, base64 (alone, and `user:pass` as a
+ * Basic header carries it), URL-encoded (a query, a form body) and JSON-escaped (a JSON log line). The face creates
+ * one per run and passes it down; each layer adds a value the moment it learns it, before it is sent anywhere, and
+ * the face masks everything it prints with it. Not a module-level set: two runs in one process share nothing.
+ */
+class Secrets {
+    forms = new Set();
+    listeners = [];
+    /** Longest first, so a form that contains another is hidden whole. */
+    ordered;
+    /** A password, token or key. Empty and absent values are ignored. */
+    add(value) {
+        if (value === undefined || value === '')
+            return;
+        const lines = value.includes('\n') ? value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= MIN_LINE_LENGTH) : [];
+        for (const v of [value, ...lines])
+            this.addForms([v, base64(v).replace(/=+$/, ''), encodeURIComponent(v), new URLSearchParams({ v }).toString().slice(2), JSON.stringify(v).slice(1, -1)]);
+    }
+    /** A Basic credential: the password as `add`, and `user:pass` as the `Authorization` header encodes it. */
+    addBasic(username, password) {
+        this.add(password);
+        if (password === '')
+            return;
+        // The header value, and as a query or a log line carrying it URL-encoded would spell it.
+        const header = base64(`${username}:${password}`).replace(/=+$/, '');
+        this.addForms([header, encodeURIComponent(header)]);
+    }
+    /** Called for every form known now and each one added later: the action face hands them to the runner's masking. */
+    onForm(listener) {
+        this.listeners.push(listener);
+        for (const form of this.forms)
+            listener(form);
+    }
+    redact(text) {
+        if (this.forms.size === 0 || text === '')
+            return text;
+        this.ordered ??= [...this.forms].sort((a, b) => b.length - a.length);
+        return this.ordered.reduce((out, form) => (out.includes(form) ? out.split(form).join(REDACTED) : out), text);
+    }
+    /** Every string inside plain data (results, outputs) redacted, the rest kept: masked before a renderer escapes it. */
+    redactData(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map((v) => this.redactData(v));
+        if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactData(v)]));
+        }
+        return value;
+    }
+    /** Bytes printed as stored (a manifest) pass unchanged unless they hold a secret: then as redacted text. */
+    redactBytes(bytes) {
+        const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        for (const form of this.forms)
+            if (buf.includes(form))
+                return Buffer.from(this.redact(buf.toString('utf8')));
+        return bytes;
+    }
+    addForms(forms) {
+        for (const form of forms) {
+            if (form === '' || this.forms.has(form))
+                continue;
+            this.forms.add(form);
+            this.ordered = undefined;
+            for (const listener of this.listeners)
+                listener(form);
+        }
+    }
+}
+const REDACTED = '***';
+/** Lines of a multi-line secret (a key file) shorter than this are not masked alone: `}` would hide every brace. */
+const MIN_LINE_LENGTH = 8;
+function base64(text) {
+    return Buffer.from(text, 'utf8').toString('base64');
+}
+/**
+ * Log fields saying where a message points. Faces render it their way: the CLI as `file:line:col: message`, the
+ * action as an annotation with `file`, `line` and `col`, so it shows on the pull request's diff.
+ */
+function atPosition(position) {
+    return { at: position };
+}
+/** The position `atPosition` put in the fields, and the other fields. */
+function splitPosition(fields) {
+    const at = fields?.['at'];
+    if (at === null || typeof at !== 'object' || typeof at.file !== 'string')
+        return { position: undefined, rest: fields };
+    const { at: _at, ...rest } = fields;
+    return { position: at, rest };
+}
+/** `file:line:col`, as far as known. */
+function positionText(p) {
+    return p.line === undefined ? p.file : `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
 }
 
 
@@ -5175,7 +7391,7 @@ function sameRepository(a, b) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ resultRecord),
-/* harmony export */   Y: () => (/* binding */ renderJsonLines)
+/* harmony export */   v: () => (/* binding */ renderJsonLine)
 /* harmony export */ });
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4123);
 // Operation results as JSON lines (`--format json`): one object per operation, keys always present and in one order,
@@ -5201,8 +7417,9 @@ function resultRecord(r) {
         ...(r.details !== undefined ? { details: detailsRecord(r.details) } : {}),
     };
 }
-function renderJsonLines(results) {
-    return results.map((r) => `${JSON.stringify(resultRecord(r))}\n`).join('');
+/** One result as one line, written as the operation ends. */
+function renderJsonLine(r) {
+    return `${JSON.stringify(resultRecord(r))}\n`;
 }
 
 
@@ -5212,18 +7429,32 @@ function renderJsonLines(results) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ createProgressReporter)
+/* harmony export */   G9: () => (/* binding */ TerminalProgress),
+/* harmony export */   lb: () => (/* binding */ createProgressReporter)
 /* harmony export */ });
 /* unused harmony export DEFAULT_PROGRESS_INTERVAL_MS */
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4915);
 
 const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
+function isComplete(p) {
+    return p.blobsDone >= p.blobsTotal && p.bytesDone >= p.bytesTotal;
+}
+/** Time left at this rate, or nothing when the rate says nothing yet. */
+function etaText(p, bytesPerSecond) {
+    if (bytesPerSecond <= 0 || p.bytesDone >= p.bytesTotal)
+        return undefined;
+    return (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(((p.bytesTotal - p.bytesDone) / bytesPerSecond) * 1000);
+}
+function percentText(p) {
+    return p.bytesTotal > 0 ? `${Math.floor((Math.min(p.bytesDone, p.bytesTotal) / p.bytesTotal) * 100)}%` : '';
+}
 function describe(p, bytesPerSecond) {
-    const pct = p.bytesTotal > 0 ? ` (${Math.floor((p.bytesDone / p.bytesTotal) * 100)}%)` : '';
-    return `${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesDone)} of ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesTotal)}${pct}, ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(Math.round(bytesPerSecond))}/s, ${p.blobsDone}/${p.blobsTotal} blobs`;
+    const pct = p.bytesTotal > 0 ? ` (${percentText(p)})` : '';
+    const eta = isComplete(p) ? undefined : etaText(p, bytesPerSecond);
+    return `${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesDone)} of ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesTotal)}${pct}, ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(Math.round(bytesPerSecond))}/s${eta ? `, ${eta} left` : ''}, ${p.blobsDone}/${p.blobsTotal} blobs`;
 }
 /**
- * Returns the `onProgress` callback for the copy engine. Quick copies print nothing; an image that already
+ * Returns the `onProgress` callback for the copy engine, for logs. Quick copies print nothing; an image that already
  * printed a line gets a last one when it completes.
  */
 function createProgressReporter(emit, opts = {}) {
@@ -5239,7 +7470,7 @@ function createProgressReporter(emit, opts = {}) {
         }
         if (state.finished)
             return;
-        const complete = p.blobsDone >= p.blobsTotal && p.bytesDone >= p.bytesTotal;
+        const complete = isComplete(p);
         const due = t - state.lastAt >= interval;
         if (!(due || (complete && state.emitted)))
             return;
@@ -5250,6 +7481,97 @@ function createProgressReporter(emit, opts = {}) {
         state.emitted = true;
         state.finished = complete;
     };
+}
+const ERASE_LINE = '\r\x1b[2K';
+const UP = (n) => `\x1b[${n}A`;
+/** Weight of the newest rate sample. */
+const RATE_SMOOTHING = 0.3;
+/**
+ * Live progress on a terminal: one line per image still copying, redrawn in place. Anything else written to the same
+ * terminal (a result line on stdout, a log line) goes through `around`, which lifts the lines off first and draws them
+ * again after.
+ */
+class TerminalProgress {
+    out;
+    bars = new Map();
+    drawn = 0;
+    lastDraw = -Infinity;
+    now;
+    redrawMs;
+    quietMs;
+    constructor(out, opts = {}) {
+        this.out = out;
+        this.now = opts.now ?? Date.now;
+        this.redrawMs = opts.redrawMs ?? 100;
+        this.quietMs = opts.quietMs ?? 500;
+    }
+    /** The copy engine's `onProgress`. */
+    update = (p) => {
+        const t = this.now();
+        const bar = this.bars.get(p.image);
+        if (!bar) {
+            this.bars.set(p.image, { progress: p, firstAt: t, sampleAt: t, sampleBytes: p.bytesDone, rate: 0 });
+        }
+        else {
+            const dt = t - bar.sampleAt;
+            if (dt > 0) {
+                const sample = ((p.bytesDone - bar.sampleBytes) * 1000) / dt;
+                bar.rate = bar.rate === 0 ? sample : bar.rate * (1 - RATE_SMOOTHING) + sample * RATE_SMOOTHING;
+                bar.sampleAt = t;
+                bar.sampleBytes = p.bytesDone;
+            }
+            bar.progress = p;
+        }
+        if (t - this.lastDraw >= this.redrawMs)
+            this.draw();
+    };
+    /** An image's result is out: its line goes. */
+    done(image) {
+        if (this.bars.delete(image))
+            this.around(() => undefined);
+    }
+    /** Runs `write` (which prints to the same terminal) with the progress lines lifted off, then draws them again. */
+    around(write) {
+        this.erase();
+        write();
+        this.draw();
+    }
+    /** Leaves the terminal as it was before the first line. */
+    close() {
+        this.erase();
+        this.bars.clear();
+    }
+    visible() {
+        const t = this.now();
+        return [...this.bars.values()].filter((b) => t - b.firstAt >= this.quietMs && !isComplete(b.progress));
+    }
+    erase() {
+        if (this.drawn === 0)
+            return;
+        this.out.write(`${ERASE_LINE}${`${UP(1)}${ERASE_LINE}`.repeat(this.drawn - 1)}`);
+        this.drawn = 0;
+    }
+    draw() {
+        this.lastDraw = this.now();
+        // A pty that never had its size set reports 0 columns.
+        const lines = this.visible().map((b) => barLine(b, this.out.columns || 80));
+        if (lines.length === 0 && this.drawn === 0)
+            return;
+        this.erase();
+        this.out.write(lines.join('\n'));
+        this.drawn = lines.length;
+    }
+}
+/** `IMAGE  123.4 MiB / 1.0 GiB  12%  40.0 MiB/s  ETA 21.5 s`, the image name shortened from the left to fit. */
+function barLine(b, columns) {
+    const p = b.progress;
+    const eta = etaText(p, b.rate);
+    const stats = [`${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesDone)} / ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesTotal)}`, percentText(p), `${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(Math.round(b.rate))}/s`, eta ? `ETA ${eta}` : 'ETA -']
+        .filter((s) => s !== '')
+        .join('  ');
+    const room = Math.max(columns - 1 - stats.length - 2, 8);
+    const name = p.image.length <= room ? p.image : `…${p.image.slice(p.image.length - room + 1)}`;
+    return `${name}  ${stats}`.slice(0, Math.max(columns - 1, 1));
 }
 
 
@@ -5262,7 +7584,9 @@ function createProgressReporter(emit, opts = {}) {
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   fN: () => (/* binding */ locationText),
 /* harmony export */   p4: () => (/* binding */ emptyBlobCounts),
-/* harmony export */   t3: () => (/* binding */ imageAt)
+/* harmony export */   pM: () => (/* binding */ githubVersionIdsOf),
+/* harmony export */   t3: () => (/* binding */ imageAt),
+/* harmony export */   zQ: () => (/* binding */ versionNote)
 /* harmony export */ });
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4974);
 // The one result model. Engines return these; faces render them as text, JSON lines or a markdown job summary.
@@ -5282,6 +7606,16 @@ function locationText(loc) {
             return loc.name;
     }
 }
+/** The GitHub Packages version ids a delete removed (`details.githubVersionIds`): what `regkit image restore` takes. */
+function githubVersionIdsOf(r) {
+    const d = r.details;
+    return d !== undefined && 'githubVersionIds' in d ? (d.githubVersionIds ?? []) : [];
+}
+/** `(GitHub versions 1, 2)` after a delete that removed package versions; empty otherwise. */
+function versionNote(r) {
+    const ids = githubVersionIdsOf(r);
+    return ids.length === 0 ? '' : `(GitHub version${ids.length === 1 ? '' : 's'} ${ids.join(', ')})`;
+}
 function emptyBlobCounts() {
     return { copied: 0, skipped: 0, mounted: 0 };
 }
@@ -5297,12 +7631,15 @@ function exitCodeOf(results) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ renderText)
+/* harmony export */   AV: () => (/* binding */ renderTextLine),
+/* harmony export */   N4: () => (/* binding */ tally),
+/* harmony export */   _R: () => (/* binding */ renderTotals)
 /* harmony export */ });
-/* unused harmony export routeOf */
+/* unused harmony exports routeOf, STATUS_ORDER */
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4123);
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4915);
-// Operation results as aligned text lines: what a person reads at the end of a CLI run or in an action log.
+// Operation results as text lines: what a person reads as a CLI run or an action log goes, one line as each
+// operation ends, and the totals at the end.
 
 
 /** `SOURCE → TARGET`, or the one side an operation has (a delete names only its target). */
@@ -5312,17 +7649,45 @@ function routeOf(r) {
     const one = r.target ?? r.source;
     return one ? (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .locationText */ .fN)(one) : '';
 }
-/** One line per operation: status, route, short digest, bytes, reason; columns padded to line up. */
-function renderText(results) {
-    const rows = results.map((r) => [r.status, routeOf(r), r.digest === undefined ? '-' : (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(r.digest), (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(r.bytes), r.reason ?? '']);
-    const widths = [0, 1, 2, 3].map((col) => Math.max(0, ...rows.map((row) => row[col].length)));
-    return rows
-        .map((row) => row
-        .map((cell, col) => (col < widths.length ? cell.padEnd(widths[col]) : cell.replace(/\r?\n/g, ' ')))
-        .join('  ')
-        .trimEnd())
-        .map((line) => `${line}\n`)
-        .join('');
+/** Width of the longest status, `would-backup`: lines written one at a time still start their routes in one column. */
+const STATUS_WIDTH = 12;
+/** One operation: status, route, short digest, bytes, its own time, reason (on the same line). */
+function renderTextLine(r) {
+    const cells = [
+        r.status.padEnd(STATUS_WIDTH),
+        routeOf(r),
+        r.digest === undefined ? '-' : (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(r.digest),
+        (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(r.bytes),
+        ...(r.durationMs === undefined ? [] : [(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.durationMs)]),
+        ...(r.reason === undefined ? [] : [r.reason.replace(/\r?\n/g, ' ')]),
+        ...((0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .versionNote */ .zQ)(r) === '' ? [] : [(0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .versionNote */ .zQ)(r)]),
+    ];
+    return `${cells.join('  ')}\n`;
+}
+const STATUS_ORDER = ['failed', 'copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'restored', 'skipped', 'excluded', 'not-run'];
+function tally(results) {
+    const n = new Map();
+    let moved = 0;
+    let toMove = 0;
+    for (const r of results) {
+        n.set(r.status, (n.get(r.status) ?? 0) + 1);
+        if (r.status.startsWith('would-'))
+            toMove += r.bytes;
+        else
+            moved += r.bytes;
+    }
+    return { operations: results.length, counts: STATUS_ORDER.filter((s) => n.has(s)).map((s) => [s, n.get(s)]), moved, toMove };
+}
+/** `12 operations: 1 failed, 3 copied, 8 skipped · 1.2 GiB moved · 41.0 s`: the line a run ends with. */
+function renderTotals(results, durationMs) {
+    const t = tally(results);
+    const counts = t.counts.map(([s, n]) => `${n} ${s}`).join(', ');
+    const parts = [`${t.operations} operation${t.operations === 1 ? '' : 's'}${counts ? `: ${counts}` : ''}`, `${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(t.moved)} moved`];
+    if (t.toMove > 0)
+        parts.push(`${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(t.toMove)} to move`);
+    if (durationMs !== undefined)
+        parts.push((0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(durationMs));
+    return parts.join(' · ');
 }
 
 
@@ -5508,12 +7873,14 @@ function collectEvery(collect, every = COLLECT_EVERY) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ TEMP_OWNER),
 /* harmony export */   EP: () => (/* binding */ REF_NAME_ANNOTATION),
 /* harmony export */   FD: () => (/* binding */ tempPathFor),
 /* harmony export */   FI: () => (/* binding */ LOCK_FILE),
 /* harmony export */   K$: () => (/* binding */ INDEX_FILE),
 /* harmony export */   MX: () => (/* binding */ TEMP_PREFIX),
 /* harmony export */   XU: () => (/* binding */ readManifestBlob),
+/* harmony export */   Y1: () => (/* binding */ readFileBounded),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
 /* harmony export */   _4: () => (/* binding */ refNameOf),
 /* harmony export */   _M: () => (/* binding */ writeIndex),
@@ -5526,15 +7893,21 @@ function collectEvery(collect, every = COLLECT_EVERY) {
 /* harmony export */ });
 /* unused harmony export OCI_LAYOUT_CONTENT */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3662);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2262);
-/* harmony import */ var _oci_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7287);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7406);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3662);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2262);
+/* harmony import */ var _oci_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7287);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7406);
+/* harmony import */ var _config_bounds_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7675);
 // The files of an OCI image layout (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
 // Every path is derived from a validated digest, so nothing outside the layout can be named; every write lands in a
 // temp file inside the layout first and is renamed into place, so readers never see half a file.
+
+
+
 
 
 
@@ -5551,34 +7924,59 @@ const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
 /** Prefix of in-flight files; `gc` removes old ones, nothing else reads them. */
 const TEMP_PREFIX = '.tmp-';
 function blobPath(root, digest) {
-    if (!(0,_oci_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidDigest */ .fH)(digest))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`invalid digest "${digest}": expected sha256:<64 hex> or sha512:<128 hex>`);
+    if (!(0,_oci_names_js__WEBPACK_IMPORTED_MODULE_7__/* .isValidDigest */ .fH)(digest))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UsageError */ .eb(`invalid digest "${digest}": expected sha256:<64 hex> or sha512:<128 hex>`);
     const colon = digest.indexOf(':');
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'blobs', digest.slice(0, colon), digest.slice(colon + 1));
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'blobs', digest.slice(0, colon), digest.slice(colon + 1));
 }
+/** Host and process in a temp file's name, so the next opening of the layout can tell a dead writer's file. */
+const TEMP_OWNER = `${(0,node_os__WEBPACK_IMPORTED_MODULE_3__.hostname)().replace(/[^A-Za-z0-9.-]/g, '_')}-${process.pid}`;
+/** `.tmp-<host>-<pid>-<random>` beside the target. */
 function tempPathFor(target) {
     const slash = target.lastIndexOf('/');
-    return `${target.slice(0, slash + 1)}${TEMP_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`;
+    return `${target.slice(0, slash + 1)}${TEMP_PREFIX}${TEMP_OWNER}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`;
 }
 async function writeFileAtomic(target, data) {
     const tmp = tempPathFor(target);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, data, { flag: 'wx', flush: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(tmp, data, { flag: 'wx', flush: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, target);
     }
     catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(tmp).catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(tmp).catch(() => undefined);
         throw err;
     }
 }
 function emptyIndex() {
-    return { schemaVersion: 2, mediaType: _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex, manifests: [] };
+    return { schemaVersion: 2, mediaType: _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.OciIndex, manifests: [] };
+}
+/**
+ * The one way a layout file is read into memory: cut as soon as it passes `limit`, so a huge or growing file fails
+ * with its name and the bound instead of exhausting memory (or ending in V8's "Invalid string length").
+ */
+async function readFileBounded(file, limit, bound) {
+    const chunks = [];
+    let total = 0;
+    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, { highWaterMark: 256 * 1024 });
+    try {
+        for await (const chunk of stream) {
+            const buf = chunk;
+            total += buf.length;
+            if (total > limit)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .FileLimitError */ .kn(file, `the file is larger than ${(0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(limit)}`, { setting: (0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .boundKey */ .o0)(bound), limit: (0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(limit) });
+            chunks.push(buf);
+        }
+    }
+    finally {
+        stream.destroy();
+    }
+    return Buffer.concat(chunks, total);
 }
 /** The layout's `index.json`, or `undefined` when the directory is not (yet) a layout. */
-async function readIndex(root) {
+async function readIndex(root, bounds = _config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_BOUNDS */ .oI) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE), 'utf8');
+        text = (await readFileBounded((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, INDEX_FILE), bounds.indexBytes, 'indexBytes')).toString('utf8');
     }
     catch (err) {
         if (err.code === 'ENOENT')
@@ -5590,38 +7988,38 @@ async function readIndex(root) {
         parsed = JSON.parse(text);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE)} is not valid JSON (${err.message}); restore it or point regkit at another directory`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, INDEX_FILE)} is not valid JSON (${err.message}); restore it or point regkit at another directory`);
     }
     const index = parsed;
     if (typeof parsed !== 'object' || parsed === null || !Array.isArray(index.manifests)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE)} has no "manifests" array; it is not an OCI image layout index`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, INDEX_FILE)} has no "manifests" array; it is not an OCI image layout index`);
     }
     for (const d of index.manifests) {
-        if (!(0,_oci_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidDigest */ .fH)(d.digest))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE)} lists an invalid digest "${d.digest}"`);
+        if (!(0,_oci_names_js__WEBPACK_IMPORTED_MODULE_7__/* .isValidDigest */ .fH)(d.digest))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UsageError */ .eb(`${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, INDEX_FILE)} lists an invalid digest "${d.digest}"`);
     }
     return index;
 }
 /** Creates `oci-layout` and `blobs/` when missing, so the directory is a layout from the first write on. */
 async function ensureLayout(root) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'blobs'), { recursive: true });
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, OCI_LAYOUT_FILE);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'blobs'), { recursive: true });
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, OCI_LAYOUT_FILE);
     const tmp = tempPathFor(target);
     // link() creates the name only if it is absent, so a concurrent reader sees no file or the whole file.
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, OCI_LAYOUT_CONTENT, { flag: 'wx' });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(tmp, OCI_LAYOUT_CONTENT, { flag: 'wx' });
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(tmp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(tmp, target);
     }
     catch (err) {
         if (err.code !== 'EEXIST')
             throw err;
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(tmp).catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(tmp).catch(() => undefined);
     }
 }
 async function writeIndex(root, index) {
-    await writeFileAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, INDEX_FILE), `${JSON.stringify(index, null, 2)}\n`);
+    await writeFileAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, INDEX_FILE), `${JSON.stringify(index, null, 2)}\n`);
 }
 /**
  * The entry's tag. An annotation that is not a valid tag names nothing: the entry counts as untagged, so no lookup,
@@ -5629,24 +8027,62 @@ async function writeIndex(root, index) {
  */
 function tagOf(d) {
     const name = refNameOf(d);
-    return typeof name === 'string' && (0,_oci_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isValidTag */ .r_)(name) ? name : undefined;
+    return typeof name === 'string' && (0,_oci_names_js__WEBPACK_IMPORTED_MODULE_7__/* .isValidTag */ .r_)(name) ? name : undefined;
 }
 /** The raw `org.opencontainers.image.ref.name` annotation, as untrusted as the file it came from. */
 function refNameOf(d) {
     return d.annotations?.[REF_NAME_ANNOTATION];
 }
 /** Reads and parses a manifest blob of the layout; `undefined` when the layout does not hold it (a sparse index). */
-async function readManifestBlob(root, digest) {
+async function readManifestBlob(root, digest, bounds = _config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_BOUNDS */ .oI) {
     let bytes;
     try {
-        bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(blobPath(root, digest));
+        bytes = await readFileBounded(blobPath(root, digest), bounds.manifestBytes, 'manifestBytes');
     }
     catch (err) {
         if (err.code === 'ENOENT')
             return undefined;
         throw err;
     }
-    return (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .parseManifest */ .N)(bytes);
+    return (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .N)(bytes);
+}
+
+
+/***/ }),
+
+/***/ 4561:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d7: () => (/* binding */ tagsIfAny),
+/* harmony export */   j1: () => (/* binding */ listsUntagged),
+/* harmony export */   vD: () => (/* binding */ canRestore)
+/* harmony export */ });
+/* unused harmony export isDeleteReceipt */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+
+function isDeleteReceipt(value) {
+    return typeof value === 'object' && value !== null && Array.isArray(value.githubVersionIds);
+}
+function canRestore(store) {
+    return typeof store.restoreDeleted === 'function';
+}
+function listsUntagged(store) {
+    return typeof store.listUntagged === 'function';
+}
+/**
+ * The tags of a repository that may not exist yet, a sync's target: none when the store answers that it does not.
+ * Anything else (a refusal, a broken page) is still an error.
+ */
+async function tagsIfAny(store, repo, opts) {
+    try {
+        return await store.listTags(repo, opts);
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl && err.notFound && err.operation === 'tag-list')
+            return [];
+        throw err;
+    }
 }
 
 
