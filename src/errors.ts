@@ -32,7 +32,7 @@ export interface RegistryErrorInit {
   /** Default `fatal`. */
   failure?: FailureClass;
   cause?: unknown;
-  hint?: string;
+  hint?: string | undefined;
 }
 
 /** A registry said no, or could not be reached. The message never carries a credential. */
@@ -150,7 +150,9 @@ export class FileLimitError extends InvalidContentError {
   readonly file: string;
   readonly setting: string;
   constructor(file: string, message: string, bound: { setting: string; limit: string }) {
-    super(`${file}: ${message}; stopped at the ${bound.limit} bound: the file is damaged or hostile, or the bound is too small for it; if it is trusted, raise it with --bound ${bound.setting}=… (action input bounds)`);
+    super(
+      `${file}: ${message}; stopped at the ${bound.limit} bound: the file is damaged or hostile, or the bound is too small for it; if it is trusted, raise it with --bound ${bound.setting}=… (action input bounds)`,
+    );
     this.name = 'FileLimitError';
     this.file = file;
     this.setting = bound.setting;

@@ -31,8 +31,14 @@ export class Secrets {
   /** A password, token or key. Empty and absent values are ignored. */
   add(value: string | undefined): void {
     if (value === undefined || value === '') return;
-    const lines = value.includes('\n') ? value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= MIN_LINE_LENGTH) : [];
-    for (const v of [value, ...lines]) this.addForms([v, base64(v).replace(/=+$/, ''), encodeURIComponent(v), new URLSearchParams({ v }).toString().slice(2), JSON.stringify(v).slice(1, -1)]);
+    const lines = value.includes('\n')
+      ? value
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter((l) => l.length >= MIN_LINE_LENGTH)
+      : [];
+    for (const v of [value, ...lines])
+      this.addForms([v, base64(v).replace(/=+$/, ''), encodeURIComponent(v), new URLSearchParams({ v }).toString().slice(2), JSON.stringify(v).slice(1, -1)]);
   }
 
   /** A Basic credential: the password as `add`, and `user:pass` as the `Authorization` header encodes it. */
@@ -107,7 +113,10 @@ export function atPosition(position: SourcePosition): Record<string, unknown> {
 }
 
 /** The position `atPosition` put in the fields, and the other fields. */
-export function splitPosition(fields: Record<string, unknown> | undefined): { position: SourcePosition | undefined; rest: Record<string, unknown> | undefined } {
+export function splitPosition(fields: Record<string, unknown> | undefined): {
+  position: SourcePosition | undefined;
+  rest: Record<string, unknown> | undefined;
+} {
   const at = fields?.['at'];
   if (at === null || typeof at !== 'object' || typeof (at as SourcePosition).file !== 'string') return { position: undefined, rest: fields };
   const { at: _at, ...rest } = fields!;

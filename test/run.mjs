@@ -7,7 +7,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 const SUITES = { unit: ['build/test/unit/'], itg: ['build/test/integration/', 'build/test/action/'] };
-const required = (process.env.REGKIT_TEST_NODE_MAJORS ?? '20,24').split(',').map((s) => s.trim()).filter(Boolean);
+const required = (process.env.REGKIT_TEST_NODE_MAJORS ?? '20,24')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const args = process.argv.slice(2);
 const suiteNames = args.filter((a) => a in SUITES);
 const filter = args.filter((a) => !(a in SUITES));

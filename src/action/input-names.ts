@@ -3,8 +3,37 @@
 
 /** Commands the action runs, and the inputs each reads besides `command`. */
 export const COMMAND_INPUTS = {
-  copy: ['source', 'target', 'platforms', 'referrers', 'digest-tags', 'include-external', 'force-recursive', 'fast', 'dry-run', 'concurrency', 'hosts', 'bounds', 'format'],
-  sync: ['config', 'strict', 'untrusted-config', 'allow-env', 'mode', 'shard', 'shards', 'missing', 'abort-on-error', 'max-wait', 'cache', 'hosts', 'bounds', 'format'],
+  copy: [
+    'source',
+    'target',
+    'platforms',
+    'referrers',
+    'digest-tags',
+    'include-external',
+    'force-recursive',
+    'fast',
+    'dry-run',
+    'concurrency',
+    'hosts',
+    'bounds',
+    'format',
+  ],
+  sync: [
+    'config',
+    'strict',
+    'untrusted-config',
+    'allow-env',
+    'mode',
+    'shard',
+    'shards',
+    'missing',
+    'abort-on-error',
+    'max-wait',
+    'cache',
+    'hosts',
+    'bounds',
+    'format',
+  ],
   prune: ['config', 'strict', 'untrusted-config', 'allow-env', 'dry-run', 'hosts', 'bounds', 'format'],
 } as const;
 

@@ -53,7 +53,10 @@ export function readBoolean(env: NodeJS.ProcessEnv, name: InputName, whenEmpty =
 
 /** `untrusted-config: true`: the config is a policy under review (see config/trust.ts), reading only `allow-env`. */
 function readConfigTrust(env: NodeJS.ProcessEnv): ConfigTrust {
-  return configTrustOf(readBoolean(env, 'untrusted-config'), readLines(env, 'allow-env'), { untrusted: 'input untrusted-config: true', allowEnv: 'input allow-env' });
+  return configTrustOf(readBoolean(env, 'untrusted-config'), readLines(env, 'allow-env'), {
+    untrusted: 'input untrusted-config: true',
+    allowEnv: 'input allow-env',
+  });
 }
 
 function requireInput(env: NodeJS.ProcessEnv, name: InputName, command: string): string {
@@ -105,7 +108,8 @@ function readSyncSettings(env: NodeJS.ProcessEnv): { command: SyncCommand; shard
     throw new UsageError(`input shard: ${(err as Error).message}`);
   }
   const shards = shardsText === '' ? undefined : parsePositiveInteger(shardsText, 'input shards');
-  if (shards !== undefined && mode !== 'check') throw new UsageError('input shards plans a fan-out and needs mode: check; the matrix jobs then run mode: once with shard: ${{ matrix.shard }}');
+  if (shards !== undefined && mode !== 'check')
+    throw new UsageError('input shards plans a fan-out and needs mode: check; the matrix jobs then run mode: once with shard: ${{ matrix.shard }}');
   if (shards !== undefined && shard !== undefined) throw new UsageError('give input shard (run one part) or input shards (plan the parts), not both');
   const missing = readBoolean(env, 'missing');
   const abortOnError = readBoolean(env, 'abort-on-error');
@@ -131,7 +135,8 @@ function commandOf(env: NodeJS.ProcessEnv, argvCommand?: string): string {
   }
   const command = argvCommand ?? inputCommand;
   if (command === '') throw new UsageError(`input command is required: one of ${ACTION_COMMANDS.join(', ')}`);
-  if (!(ACTION_COMMANDS as readonly string[]).includes(command)) throw new UsageError(`input command must be one of ${ACTION_COMMANDS.join(', ')}, not "${command}"`);
+  if (!(ACTION_COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(`input command must be one of ${ACTION_COMMANDS.join(', ')}, not "${command}"`);
   return command;
 }
 

@@ -21,7 +21,10 @@ export function annotationAt(p: SourcePosition, workspace: string | undefined = 
 }
 
 /** Warnings and errors with a position (`atPosition` fields) become annotations at that place. */
-function annotate(write: (message: string, props?: core.AnnotationProperties) => void, line: (m: string, f?: Record<string, unknown>) => string): (m: string, f?: Record<string, unknown>) => void {
+function annotate(
+  write: (message: string, props?: core.AnnotationProperties) => void,
+  line: (m: string, f?: Record<string, unknown>) => string,
+): (m: string, f?: Record<string, unknown>) => void {
   return (m, f) => {
     const { position, rest } = splitPosition(f);
     if (position) write(line(m, rest), annotationAt(position));

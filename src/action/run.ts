@@ -38,12 +38,20 @@ function wroteSomething(out: CommandOutput): boolean {
  * the node24 action. A composite step (`inCompositeStep`) cannot reach the cache service: its action.yml wraps the
  * step in actions/cache steps instead.
  */
-async function execute(settings: ActionSettings, env: NodeJS.ProcessEnv, logger: Logger, secrets: Secrets, inCompositeStep: boolean, tuning: StoreTuning): Promise<CommandOutput> {
+async function execute(
+  settings: ActionSettings,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+  secrets: Secrets,
+  inCompositeStep: boolean,
+  tuning: StoreTuning,
+): Promise<CommandOutput> {
   const { command } = settings;
   // First: opening the stores registers the hosts' and the config's credentials, which nothing may print before.
   const stores = openStores(command, settings.global, logger, secrets, tuning);
   const writes = command.name === 'sync once';
-  const spec = isSyncCommand(command) && command.name !== 'sync config' && settings.cache ? layoutCacheSpec(command.config, cacheRunFrom(env), command.shard) : undefined;
+  const spec =
+    isSyncCommand(command) && command.name !== 'sync config' && settings.cache ? layoutCacheSpec(command.config, cacheRunFrom(env), command.shard) : undefined;
   const service = spec && !inCompositeStep ? await actionsCacheService() : undefined;
   const restored = spec && service ? await restoreLayouts(service, spec, logger) : undefined;
   const progress = new GroupedProgress();
@@ -85,9 +93,16 @@ export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv,
       results = secrets.redactData(out.results);
       core.info(renderTotals(results, Date.now() - started));
       const { leftOut } = planOutput(results);
-      if (leftOut > 0) logger.warn(`the plan output leaves out ${leftOut} of ${results.length} entries (unchanged and excluded first) to stay under ${PLAN_MAX_BYTES} bytes; this log lists every result`);
+      if (leftOut > 0)
+        logger.warn(
+          `the plan output leaves out ${leftOut} of ${results.length} entries (unchanged and excluded first) to stay under ${PLAN_MAX_BYTES} bytes; this log lists every result`,
+        );
     } else if (out.kind === 'raw') core.info(secrets.redact(Buffer.from(out.bytes).toString('utf8').trimEnd()));
-    setOutputs(secrets.redactData(isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results)));
+    setOutputs(
+      secrets.redactData(
+        isSyncCommand(command) ? syncOutputsOf(results, settings.shards) : command.name === 'prune once' ? pruneOutputsOf(results) : outputsOf(results),
+      ),
+    );
   } catch (err) {
     failure = err;
   }

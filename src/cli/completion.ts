@@ -36,7 +36,10 @@ function bash(): string {
     '  local cur="${COMP_WORDS[COMP_CWORD]}" w1="${COMP_WORDS[1]}" w2="${COMP_WORDS[2]}"',
     '  if [[ "$cur" == -* ]]; then',
     '    case "$w1 $w2" in',
-    ...namings().map((n) => `      "${n.words.join(' ')}"${n.words.length === 1 ? '|"' + n.words[0] + ' "*' : ''}) COMPREPLY=($(compgen -W "${safe(flagWords(n.spec.flags))}" -- "$cur")); return;;`),
+    ...namings().map(
+      (n) =>
+        `      "${n.words.join(' ')}"${n.words.length === 1 ? '|"' + n.words[0] + ' "*' : ''}) COMPREPLY=($(compgen -W "${safe(flagWords(n.spec.flags))}" -- "$cur")); return;;`,
+    ),
     `      *) COMPREPLY=($(compgen -W "${safe(flagWords([]))}" -- "$cur")); return;;`,
     '    esac',
     '  fi',
@@ -68,7 +71,8 @@ function fish(): string {
   lines.push(`complete -c regkit -n "not __fish_seen_subcommand_from ${safe(top)}" -a "${safe(top)}"`);
   for (const g of top) {
     const second = secondWords(g);
-    if (second.length > 0) lines.push(`complete -c regkit -n "__fish_seen_subcommand_from ${g}; and not __fish_seen_subcommand_from ${safe(second)}" -a "${safe(second)}"`);
+    if (second.length > 0)
+      lines.push(`complete -c regkit -n "__fish_seen_subcommand_from ${g}; and not __fish_seen_subcommand_from ${safe(second)}" -a "${safe(second)}"`);
   }
   lines.push(`complete -c regkit -n "__fish_seen_subcommand_from completion" -a "${SHELLS.join(' ')}"`);
   const seen = new Set<string>();

@@ -19,7 +19,12 @@ export function renderResult(r: OperationResult, format: OutputFormat, secrets: 
  * Raw bytes pass unchanged, so their digest stays the image's, unless they hold a secret (a registry may echo one in
  * a manifest it serves); everything else is masked field by field before rendering, and the rendered text again.
  */
-export function renderOutput(out: Exclude<CommandOutput, { kind: 'results' }>, format: OutputFormat, secrets: Secrets, template?: OutputTemplate): string | Uint8Array {
+export function renderOutput(
+  out: Exclude<CommandOutput, { kind: 'results' }>,
+  format: OutputFormat,
+  secrets: Secrets,
+  template?: OutputTemplate,
+): string | Uint8Array {
   // Parsing allows a template only on commands whose output carries a view (command/format.ts).
   if (template) return secrets.redact(template.render(out.view));
   if (out.kind === 'raw') return secrets.redactBytes(out.bytes);

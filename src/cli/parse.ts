@@ -46,7 +46,8 @@ const LEVELS: ReadonlyMap<string, LogLevel> = new Map<string, LogLevel>([
 /** Where the workflow templates that replace regsync's and regbot's servers live. */
 const SERVER_REPLACEMENTS: Record<string, string> = {
   sync: 'regsync server is not a regkit command: a scheduled GitHub workflow replaces the server. Start from .github/workflow-templates/nightly-sync.yml (it runs regkit sync once on a cron); see docs/workflows.md',
-  prune: 'regbot server is not a regkit command: a scheduled GitHub workflow replaces the server. Start from .github/workflow-templates/weekly-retention.yml (it runs regkit prune once on a cron); see docs/workflows.md',
+  prune:
+    'regbot server is not a regkit command: a scheduled GitHub workflow replaces the server. Start from .github/workflow-templates/weekly-retention.yml (it runs regkit prune once on a cron); see docs/workflows.md',
 };
 
 function splitArgv(argv: readonly string[]): RawArgs {
@@ -220,7 +221,8 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       const include = one(raw, 'include');
       const exclude = one(raw, 'exclude');
       const repository = parseReference(arg, { repositoryOnly: true });
-      if (repository.tag !== undefined || repository.digest !== undefined) throw new UsageError(`tag ls takes a repository, not an image: drop the tag or digest from "${arg}"`);
+      if (repository.tag !== undefined || repository.digest !== undefined)
+        throw new UsageError(`tag ls takes a repository, not an image: drop the tag or digest from "${arg}"`);
       return {
         name,
         repository,
@@ -232,7 +234,8 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
     }
     case 'tag delete': {
       const ref = parseReference(arg, { repositoryOnly: true });
-      if (ref.tag === undefined || ref.digest !== undefined) throw new UsageError(`tag delete needs REPO:TAG, got "${arg}"; to delete by digest use regkit image delete`);
+      if (ref.tag === undefined || ref.digest !== undefined)
+        throw new UsageError(`tag delete needs REPO:TAG, got "${arg}"; to delete by digest use regkit image delete`);
       return { name, ref };
     }
     case 'repo ls':
@@ -253,7 +256,8 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       return { name, ref: parseReference(arg), force: has(raw, 'force') };
     case 'image restore': {
       const repository = parseReference(arg, { repositoryOnly: true });
-      if (repository.scheme !== 'registry' || repository.tag !== undefined || repository.digest !== undefined) throw new UsageError(`image restore takes a registry repository, not "${arg}"`);
+      if (repository.scheme !== 'registry' || repository.tag !== undefined || repository.digest !== undefined)
+        throw new UsageError(`image restore takes a registry repository, not "${arg}"`);
       const ids = (args[1] ?? '').split(',').map((id) => parsePositiveInteger(id.trim(), 'IDS'));
       return { name, repository, githubVersionIds: ids };
     }
@@ -288,7 +292,8 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
     case 'registry login': {
       const user = one(raw, 'user');
       if (user === undefined || user === '') throw new UsageError('registry login needs -u USER');
-      if (!has(raw, 'pass-stdin')) throw new UsageError('registry login needs --pass-stdin: a password typed on the command line stays in shell history and process lists');
+      if (!has(raw, 'pass-stdin'))
+        throw new UsageError('registry login needs --pass-stdin: a password typed on the command line stays in shell history and process lists');
       return { name, file: settingsFile, registry: parseRegistryHost(arg), user, pass: passwordFromStdin() };
     }
     case 'registry set': {
@@ -363,7 +368,9 @@ export async function parseCommandLine(argv: readonly string[]): Promise<Invocat
   const text = textCommand(spec, args);
   if (text) return text;
   if (args.length !== spec.args.length) {
-    throw new UsageError(`${commandName(spec)} takes ${spec.args.join(' ') || 'no arguments'}, got ${args.length} argument${args.length === 1 ? '' : 's'}; see regkit ${commandName(spec)} --help`);
+    throw new UsageError(
+      `${commandName(spec)} takes ${spec.args.join(' ') || 'no arguments'}, got ${args.length} argument${args.length === 1 ? '' : 's'}; see regkit ${commandName(spec)} --help`,
+    );
   }
   const global = await globalOptions(raw, commandName(spec) as Command['name']);
   return { kind: 'run', global, command: await buildCommand(spec, args, raw) };

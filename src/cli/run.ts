@@ -55,7 +55,13 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
   // On a terminal the progress lines stand below everything else and are lifted off for each line written.
   const terminal = io.stderr.isTTY === true && global.logFormat === 'text' ? new TerminalProgress(io.stderr) : undefined;
   const above = (write: () => void): void => (terminal ? terminal.around(write) : write());
-  const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, ...(global.logLevel ? { minLevel: global.logLevel } : {}), write: (line) => above(() => io.stderr.write(line)), redact });
+  const logger = createCliLogger({
+    format: global.logFormat,
+    verbose: global.verbose,
+    ...(global.logLevel ? { minLevel: global.logLevel } : {}),
+    write: (line) => above(() => io.stderr.write(line)),
+    redact,
+  });
   const stores = openStores(command, global, logger, secrets, tuning, stored);
   const started = Date.now();
   try {
@@ -72,7 +78,8 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
     terminal?.close();
     if (out.kind !== 'results') {
       const rendered = renderOutput(out, global.format, secrets, global.template);
-      if (out.kind === 'raw' && rendered !== out.bytes && global.template === undefined) logger.warn('the output held a credential and was masked, so these bytes no longer match their digest');
+      if (out.kind === 'raw' && rendered !== out.bytes && global.template === undefined)
+        logger.warn('the output held a credential and was masked, so these bytes no longer match their digest');
       io.stdout.write(rendered);
       return 0;
     }

@@ -56,7 +56,14 @@ export async function deleteImage(store: Store, ref: Reference, force: boolean):
   if (!force) {
     const users = await tagsUsing(store, ref, digest);
     if (users.length > 0) {
-      return { op: 'image-delete', status: 'failed', target, digest, bytes: 0, reason: `still used by ${users.join(', ')}; delete those tags first or pass --force` };
+      return {
+        op: 'image-delete',
+        status: 'failed',
+        target,
+        digest,
+        bytes: 0,
+        reason: `still used by ${users.join(', ')}; delete those tags first or pass --force`,
+      };
     }
   }
   const receipt = await store.deleteManifest(withDigest(ref, digest));

@@ -7,7 +7,17 @@ import { imageAt, type Location, type OperationResult } from '../report/result.j
 import type { RateLimit } from '../store/store.js';
 import type { StoreSet } from '../store/open.js';
 import { deleteImage, deleteTag, restoreImages } from './delete.js';
-import { configView, describeInspection, imageConfig, imageDigest, imageInspect, imageManifest, imageRateLimit, inspectView, manifestView } from './image-read.js';
+import {
+  configView,
+  describeInspection,
+  imageConfig,
+  imageDigest,
+  imageInspect,
+  imageManifest,
+  imageRateLimit,
+  inspectView,
+  manifestView,
+} from './image-read.js';
 import { rateLimitView, withPretty, type DocumentOutput } from './views.js';
 import { formatReference } from '../oci/reference.js';
 import { runRegistrySettings } from './registry-settings.js';
@@ -46,7 +56,11 @@ async function runCopy(cmd: CopyCommand | ImageArchiveCommand, ctx: CommandConte
   const started = Date.now();
   const copyCtx = { stores: ctx.stores, logger: ctx.logger, spent: ctx.stores.spent, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
   const [source, target]: [Location, Location] =
-    cmd.name === 'copy' ? [imageAt(cmd.source), imageAt(cmd.target)] : cmd.name === 'image export' ? [imageAt(cmd.ref), { kind: 'file', path: cmd.file }] : [{ kind: 'file', path: cmd.file }, imageAt(cmd.ref)];
+    cmd.name === 'copy'
+      ? [imageAt(cmd.source), imageAt(cmd.target)]
+      : cmd.name === 'image export'
+        ? [imageAt(cmd.ref), { kind: 'file', path: cmd.file }]
+        : [{ kind: 'file', path: cmd.file }, imageAt(cmd.ref)];
   try {
     if (cmd.name === 'copy') return await copyImage(copyCtx, cmd.source, cmd.target, cmd.options);
     if (cmd.name === 'image export') return await exportImage(copyCtx, cmd.ref, cmd.file, cmd.options);
@@ -87,7 +101,12 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
     case 'sync once':
     case 'sync check': {
       const { runSync } = await import('../sync/run.js');
-      const syncCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}), ...(ctx.onResult ? { onResult: ctx.onResult } : {}) };
+      const syncCtx = {
+        stores: ctx.stores,
+        logger: ctx.logger,
+        ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+        ...(ctx.onResult ? { onResult: ctx.onResult } : {}),
+      };
       return { kind: 'results', results: await runSync(syncCtx, cmd.config, syncRunOptions(cmd)) };
     }
     case 'sync config': {
@@ -101,7 +120,12 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
     case 'prune once': {
       const { runPrune } = await import('../prune/run.js');
       const copy = { stores: ctx.stores, logger: ctx.logger };
-      const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => copyImage(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun }, ctx.onResult);
+      const report = await runPrune(
+        { stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => copyImage(copy, src, dst, opts) },
+        cmd.config,
+        { dryRun: cmd.dryRun },
+        ctx.onResult,
+      );
       return { kind: 'results', results: report.results };
     }
     case 'copy':
@@ -116,7 +140,11 @@ export async function executeCommand(cmd: Command, ctx: CommandContext): Promise
       return single(ctx, await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref));
     case 'repo ls': {
       const repositories = await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd);
-      return { kind: 'list', items: repositories, view: withPretty({ Name: cmd.registry, Repositories: repositories }, repositories.map((r) => `${r}\n`).join('')) };
+      return {
+        kind: 'list',
+        items: repositories,
+        view: withPretty({ Name: cmd.registry, Repositories: repositories }, repositories.map((r) => `${r}\n`).join('')),
+      };
     }
     case 'image digest': {
       const digest = await imageDigest(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);

@@ -23,7 +23,9 @@ export interface OutputTemplate {
 /** Compiles once at the edge, so a syntax error is a usage error (exit 2) before any request. */
 export function compileOutputTemplate(source: string, command: string): OutputTemplate {
   if (!TEMPLATE_COMMANDS.has(command)) {
-    throw new UsageError(`${command} does not take a Go template in --format (it reports results: use --format json); templates apply to ${[...TEMPLATE_COMMANDS].join(', ')}`);
+    throw new UsageError(
+      `${command} does not take a Go template in --format (it reports results: use --format json); templates apply to ${[...TEMPLATE_COMMANDS].join(', ')}`,
+    );
   }
   const compiled: CompiledTemplate = compileTemplate(source, '--format');
   // Environment and files stay out of reach: the template formats an answer, it reads nothing else.

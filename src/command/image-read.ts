@@ -75,7 +75,8 @@ export async function imageInspect(store: Store, ref: Reference, platform: Platf
   const platforms = parsedTop.kind === 'index' ? parsedTop.index.manifests.flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : [])) : undefined;
   const image = parsedTop.kind === 'index' ? await fetchForPlatform(store, ref, platform ?? localPlatform()) : top;
   const parsed = parseManifest(image.bytes, image.mediaType);
-  if (parsed.kind !== 'image') throw new UsageError(`${formatReference(ref)} is a ${parsed.mediaType}, which is no image to inspect; see regkit image manifest`);
+  if (parsed.kind !== 'image')
+    throw new UsageError(`${formatReference(ref)} is a ${parsed.mediaType}, which is no image to inspect; see regkit image manifest`);
   const config = JSON.parse(Buffer.from(await configOf(store, ref, image)).toString('utf8')) as Record<string, unknown>;
   const labels = ((config['config'] as { Labels?: Record<string, string> } | undefined)?.Labels ?? {}) as Record<string, string>;
   const layers = parsed.manifest.layers.map((l) => ({ digest: l.digest, mediaType: l.mediaType, size: l.size }));
@@ -117,7 +118,12 @@ export function describeInspection(i: ImageInspection): string {
     ['Name', i.reference],
     ['Digest', i.digest],
     ['MediaType', i.mediaType],
-    ...(i.platforms ? ([['Platforms', i.platforms.join(', ')], ['Platform', `${i.platform} (${i.imageDigest})`]] as [string, string][]) : []),
+    ...(i.platforms
+      ? ([
+          ['Platforms', i.platforms.join(', ')],
+          ['Platform', `${i.platform} (${i.imageDigest})`],
+        ] as [string, string][])
+      : []),
     ['Created', i.created ?? '(not set)'],
     ['Size', `${i.size} bytes (manifest, config and ${i.layers.length} layer${i.layers.length === 1 ? '' : 's'})`],
   ];

@@ -70,7 +70,10 @@ export function cacheRunFrom(env: NodeJS.ProcessEnv, now: () => number = Date.no
  * can be skipped on `key == ''`.
  */
 export function renderCacheOutputs(spec: LayoutCacheSpec | undefined): string {
-  const delimiter = `regkit_${createHash('sha256').update(JSON.stringify(spec ?? null)).digest('hex').slice(0, 20)}`;
+  const delimiter = `regkit_${createHash('sha256')
+    .update(JSON.stringify(spec ?? null))
+    .digest('hex')
+    .slice(0, 20)}`;
   const block = (name: string, lines: readonly string[]) => `${name}<<${delimiter}\n${lines.map((l) => `${l}\n`).join('')}${delimiter}\n`;
   return `key=${spec?.key ?? ''}\n${block('restore-keys', spec?.restoreKeys ?? [])}${block('paths', spec?.paths ?? [])}`;
 }

@@ -114,7 +114,20 @@ export type RegistrySettingsCommand =
   | { name: 'registry logout'; file: string; registry: string }
   | { name: 'registry ls'; file: string };
 
-export type Command = VersionCommand | RegistrySettingsCommand | PruneCommand | SyncCommand | ImageArchiveCommand | CopyCommand | TagListCommand | TagDeleteCommand | RepoListCommand | ImageReadCommand | ImageRateLimitCommand | ImageDeleteCommand | ImageRestoreCommand;
+export type Command =
+  | VersionCommand
+  | RegistrySettingsCommand
+  | PruneCommand
+  | SyncCommand
+  | ImageArchiveCommand
+  | CopyCommand
+  | TagListCommand
+  | TagDeleteCommand
+  | RepoListCommand
+  | ImageReadCommand
+  | ImageRateLimitCommand
+  | ImageDeleteCommand
+  | ImageRestoreCommand;
 
 export type CommandName = Command['name'];
 

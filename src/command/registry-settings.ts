@@ -44,7 +44,12 @@ export function runRegistrySettings(cmd: RegistrySettingsCommand): DocumentOutpu
   const file = readSettingsFile(cmd.file);
   if (cmd.name === 'registry ls') {
     const hosts = Object.entries(file.hosts).map(([name, h]) => listed(hostFromStored(name, h ?? {}, cmd.file)));
-    const text = hosts.map((h) => `${h.registry}  tls=${h.tls}${h.hostname ? ` hostname=${h.hostname}` : ''}${h.user ? ` user=${h.user}` : ''}${h.credentials ? ' (credentials stored)' : ''}\n`).join('');
+    const text = hosts
+      .map(
+        (h) =>
+          `${h.registry}  tls=${h.tls}${h.hostname ? ` hostname=${h.hostname}` : ''}${h.user ? ` user=${h.user}` : ''}${h.credentials ? ' (credentials stored)' : ''}\n`,
+      )
+      .join('');
     const view = { Hosts: hosts.map((h) => ({ Name: h.registry, TLS: h.tls, Hostname: h.hostname ?? '', User: h.user ?? '', Credentials: h.credentials })) };
     return { kind: 'document', text, json: hosts, view };
   }

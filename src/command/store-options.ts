@@ -18,10 +18,24 @@ export function mergeHosts(fromConfig: readonly HostConfig[], fromFlags: readonl
 /**
  * Layers, lowest first: the user's stored registry settings (`registry set|login`), a config's `creds`, the flags.
  */
-function storeOptionsFor(command: Command, hosts: readonly HostConfig[], bounds: Partial<Bounds>, logger: Logger, secrets: Secrets, stored: readonly HostConfig[]): StoreOptions {
+function storeOptionsFor(
+  command: Command,
+  hosts: readonly HostConfig[],
+  bounds: Partial<Bounds>,
+  logger: Logger,
+  secrets: Secrets,
+  stored: readonly HostConfig[],
+): StoreOptions {
   if (command.name === 'prune once') {
     const { config } = command;
-    return { hosts: mergeHosts(mergeHosts(stored, config.creds), hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+    return {
+      hosts: mergeHosts(mergeHosts(stored, config.creds), hosts),
+      bounds,
+      logger,
+      secrets,
+      useDockerConfig: !config.defaults.skipDockerConfig,
+      ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}),
+    };
   }
   if (!isSyncCommand(command)) return { hosts: mergeHosts(stored, hosts), bounds, logger, secrets };
   const { config } = command;
@@ -38,7 +52,14 @@ export interface StoreTuning {
  * The stores a command runs against, as both faces open them. Every credential the stores hold or learn is added to
  * `secrets`, the set the face masks its output with; those of the hosts and the config's `creds` at once.
  */
-export function openStores(command: Command, global: Pick<GlobalOptions, 'hosts' | 'bounds'>, logger: Logger, secrets: Secrets, tuning: StoreTuning = {}, stored: readonly HostConfig[] = []): StoreSet {
+export function openStores(
+  command: Command,
+  global: Pick<GlobalOptions, 'hosts' | 'bounds'>,
+  logger: Logger,
+  secrets: Secrets,
+  tuning: StoreTuning = {},
+  stored: readonly HostConfig[] = [],
+): StoreSet {
   const spent = tuning.collectYoung ? collectEvery(tuning.collectYoung) : KEEP_SPENT;
   return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored), spent, github: githubApiFromEnv(process.env) });
 }

@@ -100,7 +100,8 @@ export function parseBoundSpecs(specs: readonly string[], from: string): Partial
     const known = KEYS[key];
     if (eq < 0 || known === undefined) throw new UsageError(`${from} "${spec}": expected key=value with a key among ${Object.keys(KEYS).join(', ')}`);
     const value = parseValue(known.kind, spec.slice(eq + 1));
-    if (value === undefined || !Number.isFinite(value) || value <= 0) throw new UsageError(`${from} "${spec}": ${key} takes a positive ${known.kind} such as ${key}=${EXAMPLE[known.kind]}`);
+    if (value === undefined || !Number.isFinite(value) || value <= 0)
+      throw new UsageError(`${from} "${spec}": ${key} takes a positive ${known.kind} such as ${key}=${EXAMPLE[known.kind]}`);
     out[known.field] = value;
   }
   return out;

@@ -22,13 +22,34 @@ export type CredsTemplateField = 'registry' | 'user' | 'pass' | 'regcert' | 'cli
 export const REGSYNC_CREDS_TEMPLATES: readonly CredsTemplateField[] = ['registry', 'user', 'pass', 'regcert', 'clientCert', 'clientKey'];
 
 export const CREDS_KEYS = [
-  'registry', 'hostname', 'user', 'pass', 'token', 'credHelper', 'credExpire', 'credHost', 'tls', 'regcert',
-  'clientCert', 'clientKey', 'pathPrefix', 'mirrors', 'priority', 'repoAuth', 'apiOpts', 'blobChunk', 'blobMax',
-  'reqPerSec', 'reqConcurrent',
+  'registry',
+  'hostname',
+  'user',
+  'pass',
+  'token',
+  'credHelper',
+  'credExpire',
+  'credHost',
+  'tls',
+  'regcert',
+  'clientCert',
+  'clientKey',
+  'pathPrefix',
+  'mirrors',
+  'priority',
+  'repoAuth',
+  'apiOpts',
+  'blobChunk',
+  'blobMax',
+  'reqPerSec',
+  'reqConcurrent',
   // Older regclient releases spelled these in lower case.
-  'clientcert', 'clientkey',
+  'clientcert',
+  'clientkey',
   // Deprecated in regclient, still found in configs: read and reported (`api: github` is regkit's own).
-  'scheme', 'api', 'dns',
+  'scheme',
+  'api',
+  'dns',
 ] as const;
 
 const TLS_MODES: readonly TlsMode[] = ['enabled', 'insecure', 'disabled'];
@@ -46,7 +67,10 @@ function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOp
   if (opts.trust.kind === 'untrusted') {
     for (const [key, field] of fields) {
       if (!(CREDS_KEYS_REFUSED_UNDER_REVIEW as readonly string[]).includes(key)) continue;
-      yaml.warn(field.keyNode, `${where}.${key} refused: ${UNTRUSTED_CONFIG_REASON}; a creds entry under review may set neither credentials nor where a registry's traffic goes`);
+      yaml.warn(
+        field.keyNode,
+        `${where}.${key} refused: ${UNTRUSTED_CONFIG_REASON}; a creds entry under review may set neither credentials nor where a registry's traffic goes`,
+      );
       fields.delete(key);
     }
   }
@@ -58,7 +82,11 @@ function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOp
     return expandField(yaml, value(key), raw, `${where}.${key}`, null, opts.run);
   };
   const registry = text('registry', 'registry').trim();
-  if (registry === '') throw yaml.error(fields.get('registry')?.keyNode ?? node, `${where}.registry is required: the registry name as used in references (docker.io for Docker Hub)`);
+  if (registry === '')
+    throw yaml.error(
+      fields.get('registry')?.keyNode ?? node,
+      `${where}.registry is required: the registry name as used in references (docker.io for Docker Hub)`,
+    );
   const entry: CredsEntry = { registry };
   const setText = (key: 'hostname' | 'user' | 'pass' | 'token' | 'credHelper' | 'credHost' | 'regcert', templateAs?: CredsTemplateField) => {
     if (!has(key)) return;
@@ -72,7 +100,10 @@ function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOp
   setText('credHelper');
   setText('credHost');
   setText('regcert', 'regcert');
-  for (const [key, legacy] of [['clientCert', 'clientcert'], ['clientKey', 'clientkey']] as const) {
+  for (const [key, legacy] of [
+    ['clientCert', 'clientcert'],
+    ['clientKey', 'clientkey'],
+  ] as const) {
     const name = has(key) ? key : has(legacy) ? legacy : undefined;
     if (!name) continue;
     const v = text(name, key);

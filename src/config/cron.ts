@@ -59,6 +59,7 @@ export function validateCron(schedule: string): void {
     throw new Error(`unknown schedule descriptor ${JSON.stringify(s)}: use @hourly, @daily, @weekly, @monthly, @yearly or @every <duration>`);
   }
   const fields = s.split(/\s+/);
-  if (fields.length !== 5) throw new Error(`schedule ${JSON.stringify(schedule)} has ${fields.length} fields; cron needs 5 (minute hour day-of-month month day-of-week)`);
+  if (fields.length !== 5)
+    throw new Error(`schedule ${JSON.stringify(schedule)} has ${fields.length} fields; cron needs 5 (minute hour day-of-month month day-of-week)`);
   fields.forEach((f, i) => checkField(FIELDS[i]!, f));
 }

@@ -1,6 +1,6 @@
 // Go's time.ParseDuration (https://pkg.go.dev/time#ParseDuration): "300ms", "-1.5h", "2h45m", units ns us µs ms s m h.
 
-const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, μs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 
 /** Seconds in a Go duration string; throws with Go's wording on bad input. */
 export function parseGoDuration(text: string): number {

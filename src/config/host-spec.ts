@@ -44,7 +44,8 @@ export function parseHostSpec(spec: string): HostConfig {
   }
   const tls = fields.get('tls');
   if (tls !== undefined) {
-    if (!(TLS_MODES as readonly string[]).includes(tls)) throw new UsageError(`--host reg=${registry}: tls must be one of ${TLS_MODES.join(', ')}, not "${tls}"`);
+    if (!(TLS_MODES as readonly string[]).includes(tls))
+      throw new UsageError(`--host reg=${registry}: tls must be one of ${TLS_MODES.join(', ')}, not "${tls}"`);
     host.tls = tls as TlsMode;
   }
   const user = fields.get('user');

@@ -40,7 +40,13 @@ export function suggestKey(key: string, valid: readonly string[]): string | unde
  * The entries of a mapping whose keys are in `valid`; x- keys are dropped, other unknown keys tolerated and dropped,
  * except a near miss of a `guarded` key (or any unknown key when `guarded` is `every`), which is a ConfigError.
  */
-export function checkedEntries(yaml: YamlFile, entries: MapEntry[], valid: readonly string[], what: string, guarded: readonly string[] | 'every' = []): Map<string, MapEntry> {
+export function checkedEntries(
+  yaml: YamlFile,
+  entries: MapEntry[],
+  valid: readonly string[],
+  what: string,
+  guarded: readonly string[] | 'every' = [],
+): Map<string, MapEntry> {
   const out = new Map<string, MapEntry>();
   for (const e of entries) {
     if (e.key.startsWith('x-')) continue;

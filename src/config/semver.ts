@@ -110,7 +110,10 @@ const num = (v: SemVer, i: number): number => Number(v.parts[i] ?? '0');
 
 /** Parses one `semverRange` entry; throws an Error naming the part it cannot read. */
 export function parseSemverRange(source: string): SemverRange {
-  const words = source.trim().split(/\s+/).filter((w) => w !== '');
+  const words = source
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) throw new Error(`invalid semver range ${JSON.stringify(source)}: empty`);
   const comparators: Comparator[] = [];
   for (const word of words) {

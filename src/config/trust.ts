@@ -22,14 +22,29 @@ export const UNTRUSTED_CONFIG_REASON =
  * host's docker login to borrow, a client key), and what moves a registry's traffic, with the credentials the
  * trusted side gives that registry, to another host or another trust anchor.
  */
-export const CREDS_KEYS_REFUSED_UNDER_REVIEW = ['user', 'pass', 'token', 'credHelper', 'credHost', 'hostname', 'regcert', 'clientCert', 'clientKey', 'clientcert', 'clientkey'] as const;
+export const CREDS_KEYS_REFUSED_UNDER_REVIEW = [
+  'user',
+  'pass',
+  'token',
+  'credHelper',
+  'credHost',
+  'hostname',
+  'regcert',
+  'clientCert',
+  'clientKey',
+  'clientcert',
+  'clientkey',
+] as const;
 
 /**
  * The trust both faces read from a flag or input pair: `untrusted` set or not, and the `allow-env` values (names,
  * comma- or line-separated), which mean something only with it. `names` spells the two as the face calls them.
  */
 export function configTrustOf(untrusted: boolean, allowEnvValues: readonly string[], names: { untrusted: string; allowEnv: string }): ConfigTrust {
-  const allowEnv = allowEnvValues.flatMap((v) => v.split(',')).map((n) => n.trim()).filter((n) => n !== '');
+  const allowEnv = allowEnvValues
+    .flatMap((v) => v.split(','))
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   if (untrusted) return { kind: 'untrusted', allowEnv };
   if (allowEnv.length > 0) throw new UsageError(`${names.allowEnv} limits what a config under review may read: give it with ${names.untrusted}`);
   return TRUSTED_CONFIG;
@@ -38,5 +53,8 @@ export function configTrustOf(untrusted: boolean, allowEnvValues: readonly strin
 /** The template options of a config: under review, `file` refused and `env` limited to the allowed names. */
 export function templateRunOptions(trust: ConfigTrust, env: Readonly<Record<string, string | undefined>>): TemplateRunOptions {
   if (trust.kind === 'trusted') return { env };
-  return { env: Object.fromEntries(trust.allowEnv.map((name) => [name, env[name]])), refuseOutsideAccess: { reason: UNTRUSTED_CONFIG_REASON, allowEnv: trust.allowEnv } };
+  return {
+    env: Object.fromEntries(trust.allowEnv.map((name) => [name, env[name]])),
+    refuseOutsideAccess: { reason: UNTRUSTED_CONFIG_REASON, allowEnv: trust.allowEnv },
+  };
 }

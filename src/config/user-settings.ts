@@ -65,7 +65,8 @@ export function readSettingsFile(path: string): SettingsFile {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError('expected a JSON object with "hosts"', { file: path });
   const file = parsed as SettingsFile;
   if (file.hosts === undefined) file.hosts = {};
-  if (file.hosts === null || typeof file.hosts !== 'object' || Array.isArray(file.hosts)) throw new ConfigError('"hosts" must be an object of registry names', { file: path });
+  if (file.hosts === null || typeof file.hosts !== 'object' || Array.isArray(file.hosts))
+    throw new ConfigError('"hosts" must be an object of registry names', { file: path });
   return file;
 }
 

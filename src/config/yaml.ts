@@ -14,7 +14,6 @@ export interface ConfigSource {
   name: string;
 }
 
-
 export interface Position {
   line: number;
   column: number;

@@ -118,11 +118,15 @@ export class BlobTransfer {
         const again = failure === 'transient' || (failure === 'reauth' && !reauthenticated);
         if (attempt >= BODY_READ_ATTEMPTS || !again) {
           // The store passes the source's own stream error through; it says "socket closed" but not what or where.
-          throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof RegistryError) ? blobReadFailed(this.src, desc, sourceBroke, attempt) : err;
+          throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof RegistryError)
+            ? blobReadFailed(this.src, desc, sourceBroke, attempt)
+            : err;
         }
         reauthenticated ||= failure === 'reauth';
         const delay = backoffDelay(attempt - 1);
-        this.ctx.logger.warn(`blob ${desc.digest} from ${formatReference(this.src)} broke off (${(err as Error).message}); retrying (${attempt}/${BODY_READ_ATTEMPTS - 1}) in ${delay} ms`);
+        this.ctx.logger.warn(
+          `blob ${desc.digest} from ${formatReference(this.src)} broke off (${(err as Error).message}); retrying (${attempt}/${BODY_READ_ATTEMPTS - 1}) in ${delay} ms`,
+        );
         this.streamed -= counted;
         await sleep(delay);
       }

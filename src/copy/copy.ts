@@ -40,7 +40,15 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
   const topDigest = top.bytes === fetched.bytes ? fetched.digest : digestOf(top.bytes);
   const platforms = platformsOf(top, narrowed.only);
   if (holds(dstHead, topDigest, opts)) {
-    return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
+    return {
+      ...base,
+      status: 'skipped',
+      digest: topDigest,
+      bytes: 0,
+      ...(platforms ? { platforms } : {}),
+      reason: UNCHANGED_REASON,
+      durationMs: Date.now() - started,
+    };
   }
 
   // With referrers or digest tags asked for, a target that has the image still gets what hangs off it.
@@ -57,7 +65,7 @@ export async function copyImage(ctx: CopyContext, src: Reference, dst: Reference
     status,
     digest: topDigest,
     bytes: moved.bytes,
-    platforms,
+    ...(platforms ? { platforms } : {}),
     blobs: moved.blobs,
     durationMs: Date.now() - started,
     ...(changed ? {} : { reason: 'target already has this digest and its referrers' }),

@@ -115,12 +115,26 @@ function formatInt(n: bigint, spec: Spec): string {
   const abs = negative ? -n : n;
   let body: string;
   switch (spec.verb) {
-    case 'x': body = abs.toString(16); if (spec.sharp) body = `0x${body}`; break;
-    case 'X': body = abs.toString(16).toUpperCase(); if (spec.sharp) body = `0X${body}`; break;
-    case 'o': body = abs.toString(8); if (spec.sharp) body = `0${body}`; break;
-    case 'O': body = `0o${abs.toString(8)}`; break;
-    case 'b': body = abs.toString(2); break;
-    default: body = abs.toString(10);
+    case 'x':
+      body = abs.toString(16);
+      if (spec.sharp) body = `0x${body}`;
+      break;
+    case 'X':
+      body = abs.toString(16).toUpperCase();
+      if (spec.sharp) body = `0X${body}`;
+      break;
+    case 'o':
+      body = abs.toString(8);
+      if (spec.sharp) body = `0${body}`;
+      break;
+    case 'O':
+      body = `0o${abs.toString(8)}`;
+      break;
+    case 'b':
+      body = abs.toString(2);
+      break;
+    default:
+      body = abs.toString(10);
   }
   if (spec.prec !== undefined) body = body.padStart(spec.prec, '0');
   return signed(body, negative, spec);
@@ -297,7 +311,10 @@ export function sprintf(format: string, args: unknown[]): string {
     out += padTo(formatOne(args[argi++], spec), spec);
   }
   if (argi < args.length) {
-    out += `%!(EXTRA ${args.slice(argi).map((a) => (a === null || a === undefined ? '<nil>' : `${goTypeName(a)}=${formatValue(a)}`)).join(', ')})`;
+    out += `%!(EXTRA ${args
+      .slice(argi)
+      .map((a) => (a === null || a === undefined ? '<nil>' : `${goTypeName(a)}=${formatValue(a)}`))
+      .join(', ')})`;
   }
   return out;
 }

@@ -116,7 +116,8 @@ function goJson(v: unknown, indent: string): string {
     if (x instanceof GoMonth || x instanceof GoWeekday) return x.n;
     if (typeof x === 'bigint') return Number(x);
     // Go's json.Marshaler: data that knows its own JSON (a manifest's exact bytes) gives it.
-    if (x !== null && typeof x === 'object' && typeof (x as { MarshalJSON?: unknown }).MarshalJSON === 'function') return JSON.parse((x as { MarshalJSON: () => string }).MarshalJSON());
+    if (x !== null && typeof x === 'object' && typeof (x as { MarshalJSON?: unknown }).MarshalJSON === 'function')
+      return JSON.parse((x as { MarshalJSON: () => string }).MarshalJSON());
     if (Array.isArray(x)) return x.map(prepare);
     if (x instanceof Map) {
       return Object.fromEntries([...x.entries()].map(([k, e]) => [String(k), prepare(e)]).sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)));
@@ -124,7 +125,9 @@ function goJson(v: unknown, indent: string): string {
     if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, e]) => [k, prepare(e)]));
     return x;
   };
-  return `${JSON.stringify(prepare(v), null, indent).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
+  return `${JSON.stringify(prepare(v), null, indent)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}\n`;
 }
 
 function htmlEscape(s: string): string {
@@ -140,7 +143,9 @@ function jsEscape(s: string): string {
 
 /** url.QueryEscape: like encodeURIComponent, but a space is `+` and `!'()*` are escaped too. */
 function queryEscape(s: string): string {
-  return encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(s)
+    .replace(/%20/g, '+')
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The argument list as one string, as the escapers in text/template take it. */

@@ -3,8 +3,25 @@
 import { TemplateSyntaxError } from './errors.js';
 
 export type TokKind =
-  | 'text' | 'left' | 'right' | 'space' | 'ident' | 'field' | 'dot' | 'var' | 'string' | 'number' | 'bool' | 'nil'
-  | 'lparen' | 'rparen' | 'pipe' | 'declare' | 'assign' | 'comma' | 'eof';
+  | 'text'
+  | 'left'
+  | 'right'
+  | 'space'
+  | 'ident'
+  | 'field'
+  | 'dot'
+  | 'var'
+  | 'string'
+  | 'number'
+  | 'bool'
+  | 'nil'
+  | 'lparen'
+  | 'rparen'
+  | 'pipe'
+  | 'declare'
+  | 'assign'
+  | 'comma'
+  | 'eof';
 
 export interface Token {
   kind: TokKind;

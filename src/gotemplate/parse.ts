@@ -116,7 +116,8 @@ class Parser {
       const kw = this.peekNonSpace();
       if (kw.kind === 'ident' && kw.text === 'define') {
         // As in Go, a definition is only read between the main template's actions, never inside one.
-        if (!topLevel) this.fail(kw.pos, 'unexpected {{define}}: a template is defined only at the top level, outside every {{if}}, {{range}}, {{with}} and definition');
+        if (!topLevel)
+          this.fail(kw.pos, 'unexpected {{define}}: a template is defined only at the top level, outside every {{if}}, {{range}}, {{with}} and definition');
         this.next();
         const name = this.templateName('define');
         this.expectRight('define');

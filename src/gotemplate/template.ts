@@ -49,7 +49,10 @@ export function compileTemplate(source: string, name: string): CompiledTemplate 
       const refused = options.refuseOutsideAccess;
       const ctx: FuncContext = {
         env: (key) => (refused === undefined || refused.allowEnv.includes(key) ? env[key] : refuse(`env ${JSON.stringify(key)} is refused: ${refused.reason}`)),
-        readFile: refused === undefined ? (options.readFile ?? ((path) => readFileSync(path, 'utf8'))) : (path) => refuse(`file ${JSON.stringify(path)} is refused: ${refused.reason}`),
+        readFile:
+          refused === undefined
+            ? (options.readFile ?? ((path) => readFileSync(path, 'utf8')))
+            : (path) => refuse(`file ${JSON.stringify(path)} is refused: ${refused.reason}`),
         warn: options.onWarning ?? (() => {}),
         now: options.now ?? (() => GoTime.now()),
       };

@@ -139,9 +139,40 @@ export class GoTime {
 }
 
 type Chunk =
-  | 'January' | 'Jan' | '1' | '01' | 'Monday' | 'Mon' | '2' | '_2' | '02' | '__2' | '002' | '15' | '3' | '03' | '4' | '04'
-  | '5' | '05' | '2006' | '06' | 'PM' | 'pm' | 'MST' | '-0700' | '-07:00' | '-07' | '-070000' | '-07:00:00'
-  | 'Z0700' | 'Z07:00' | 'Z07' | 'Z070000' | 'Z07:00:00' | { frac: number; trim: boolean };
+  | 'January'
+  | 'Jan'
+  | '1'
+  | '01'
+  | 'Monday'
+  | 'Mon'
+  | '2'
+  | '_2'
+  | '02'
+  | '__2'
+  | '002'
+  | '15'
+  | '3'
+  | '03'
+  | '4'
+  | '04'
+  | '5'
+  | '05'
+  | '2006'
+  | '06'
+  | 'PM'
+  | 'pm'
+  | 'MST'
+  | '-0700'
+  | '-07:00'
+  | '-07'
+  | '-070000'
+  | '-07:00:00'
+  | 'Z0700'
+  | 'Z07:00'
+  | 'Z07'
+  | 'Z070000'
+  | 'Z07:00:00'
+  | { frac: number; trim: boolean };
 
 /** Finds the next layout element at or after `i`, as Go's nextStdChunk does. */
 function nextChunk(layout: string, i: number): { at: number; chunk: Chunk; len: number } | undefined {
@@ -230,30 +261,77 @@ export function formatTime(t: GoTime, layout: string): string {
       continue;
     }
     switch (ch) {
-      case 'January': out += t.Month().String(); break;
-      case 'Jan': out += t.Month().String().slice(0, 3); break;
-      case '1': out += String(t.Month().n); break;
-      case '01': out += pad(t.Month().n, 2); break;
-      case 'Monday': out += t.Weekday().String(); break;
-      case 'Mon': out += t.Weekday().String().slice(0, 3); break;
-      case '2': out += String(t.Day()); break;
-      case '_2': out += String(t.Day()).padStart(2, ' '); break;
-      case '02': out += pad(t.Day(), 2); break;
-      case '__2': out += String(t.YearDay()).padStart(3, ' '); break;
-      case '002': out += pad(t.YearDay(), 3); break;
-      case '15': out += pad(hour, 2); break;
-      case '3': out += String(hour % 12 === 0 ? 12 : hour % 12); break;
-      case '03': out += pad(hour % 12 === 0 ? 12 : hour % 12, 2); break;
-      case '4': out += String(t.Minute()); break;
-      case '04': out += pad(t.Minute(), 2); break;
-      case '5': out += String(t.Second()); break;
-      case '05': out += pad(t.Second(), 2); break;
-      case '2006': out += pad(t.Year(), 4); break;
-      case '06': out += pad(t.Year() % 100, 2); break;
-      case 'PM': out += hour >= 12 ? 'PM' : 'AM'; break;
-      case 'pm': out += hour >= 12 ? 'pm' : 'am'; break;
-      case 'MST': out += 'UTC'; break;
-      default: out += formatZone(ch);
+      case 'January':
+        out += t.Month().String();
+        break;
+      case 'Jan':
+        out += t.Month().String().slice(0, 3);
+        break;
+      case '1':
+        out += String(t.Month().n);
+        break;
+      case '01':
+        out += pad(t.Month().n, 2);
+        break;
+      case 'Monday':
+        out += t.Weekday().String();
+        break;
+      case 'Mon':
+        out += t.Weekday().String().slice(0, 3);
+        break;
+      case '2':
+        out += String(t.Day());
+        break;
+      case '_2':
+        out += String(t.Day()).padStart(2, ' ');
+        break;
+      case '02':
+        out += pad(t.Day(), 2);
+        break;
+      case '__2':
+        out += String(t.YearDay()).padStart(3, ' ');
+        break;
+      case '002':
+        out += pad(t.YearDay(), 3);
+        break;
+      case '15':
+        out += pad(hour, 2);
+        break;
+      case '3':
+        out += String(hour % 12 === 0 ? 12 : hour % 12);
+        break;
+      case '03':
+        out += pad(hour % 12 === 0 ? 12 : hour % 12, 2);
+        break;
+      case '4':
+        out += String(t.Minute());
+        break;
+      case '04':
+        out += pad(t.Minute(), 2);
+        break;
+      case '5':
+        out += String(t.Second());
+        break;
+      case '05':
+        out += pad(t.Second(), 2);
+        break;
+      case '2006':
+        out += pad(t.Year(), 4);
+        break;
+      case '06':
+        out += pad(t.Year() % 100, 2);
+        break;
+      case 'PM':
+        out += hour >= 12 ? 'PM' : 'AM';
+        break;
+      case 'pm':
+        out += hour >= 12 ? 'pm' : 'am';
+        break;
+      case 'MST':
+        out += 'UTC';
+        break;
+      default:
+        out += formatZone(ch);
     }
   }
 }
@@ -263,7 +341,14 @@ export function parseTime(layout: string, value: string): GoTime {
   const fail = (rest: string, elem: string): never => {
     throw new Error(`parsing time ${JSON.stringify(value)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(elem)}`);
   };
-  let year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0, nanos = 0, offsetSec = 0;
+  let year = 0,
+    month = 1,
+    day = 1,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    nanos = 0,
+    offsetSec = 0;
   let pm: boolean | undefined;
   let i = 0;
   let v = value;
@@ -299,22 +384,62 @@ export function parseTime(layout: string, value: string): GoTime {
       continue;
     }
     switch (ch) {
-      case 'January': month = word(elem, MONTHS) + 1; break;
-      case 'Jan': month = word(elem, MONTHS.map((m) => m.slice(0, 3))) + 1; break;
-      case '1': month = num(elem, 1, 2, false); break;
-      case '01': month = num(elem, 2, 2, true); break;
-      case 'Monday': word(elem, DAYS); break;
-      case 'Mon': word(elem, DAYS.map((d) => d.slice(0, 3))); break;
-      case '2': day = num(elem, 1, 2, false); break;
-      case '_2': v = v.replace(/^ /, ''); day = num(elem, 1, 2, false); break;
-      case '02': day = num(elem, 2, 2, true); break;
-      case '__2': case '002': num(elem, 1, 3, ch === '002'); break;
-      case '15': hour = num(elem, 1, 2, false); break;
-      case '3': hour = num(elem, 1, 2, false); break;
-      case '03': hour = num(elem, 2, 2, true); break;
-      case '4': minute = num(elem, 1, 2, false); break;
-      case '04': minute = num(elem, 2, 2, true); break;
-      case '5': case '05': {
+      case 'January':
+        month = word(elem, MONTHS) + 1;
+        break;
+      case 'Jan':
+        month =
+          word(
+            elem,
+            MONTHS.map((m) => m.slice(0, 3)),
+          ) + 1;
+        break;
+      case '1':
+        month = num(elem, 1, 2, false);
+        break;
+      case '01':
+        month = num(elem, 2, 2, true);
+        break;
+      case 'Monday':
+        word(elem, DAYS);
+        break;
+      case 'Mon':
+        word(
+          elem,
+          DAYS.map((d) => d.slice(0, 3)),
+        );
+        break;
+      case '2':
+        day = num(elem, 1, 2, false);
+        break;
+      case '_2':
+        v = v.replace(/^ /, '');
+        day = num(elem, 1, 2, false);
+        break;
+      case '02':
+        day = num(elem, 2, 2, true);
+        break;
+      case '__2':
+      case '002':
+        num(elem, 1, 3, ch === '002');
+        break;
+      case '15':
+        hour = num(elem, 1, 2, false);
+        break;
+      case '3':
+        hour = num(elem, 1, 2, false);
+        break;
+      case '03':
+        hour = num(elem, 2, 2, true);
+        break;
+      case '4':
+        minute = num(elem, 1, 2, false);
+        break;
+      case '04':
+        minute = num(elem, 2, 2, true);
+        break;
+      case '5':
+      case '05': {
         second = ch === '5' ? num(elem, 1, 2, false) : num(elem, 2, 2, true);
         // Go accepts a fractional second after the seconds element even when the layout has none.
         const m = /^\.([0-9]+)/.exec(v);
@@ -324,9 +449,16 @@ export function parseTime(layout: string, value: string): GoTime {
         }
         break;
       }
-      case '2006': year = num(elem, 4, 4, true); break;
-      case '06': { const y = num(elem, 2, 2, true); year = y >= 69 ? 1900 + y : 2000 + y; break; }
-      case 'PM': case 'pm': {
+      case '2006':
+        year = num(elem, 4, 4, true);
+        break;
+      case '06': {
+        const y = num(elem, 2, 2, true);
+        year = y >= 69 ? 1900 + y : 2000 + y;
+        break;
+      }
+      case 'PM':
+      case 'pm': {
         const m = /^(AM|PM)/i.exec(v);
         if (!m) fail(v, elem);
         pm = m![1]!.toUpperCase() === 'PM';
@@ -357,7 +489,12 @@ export function parseTime(layout: string, value: string): GoTime {
     if (pm && hour < 12) hour += 12;
     if (!pm && hour === 12) hour = 0;
   }
-  const ranges: Array<[number, number, number, string]> = [[month, 1, 12, 'month'], [hour, 0, 23, 'hour'], [minute, 0, 59, 'minute'], [second, 0, 59, 'second']];
+  const ranges: Array<[number, number, number, string]> = [
+    [month, 1, 12, 'month'],
+    [hour, 0, 23, 'hour'],
+    [minute, 0, 59, 'minute'],
+    [second, 0, 59, 'second'],
+  ];
   for (const [n, lo, hi, what] of ranges) if (n < lo || n > hi) throw new Error(`parsing time ${JSON.stringify(value)}: ${what} out of range`);
   const daysInMonth = new Date(utcMillis(year, month + 1, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) throw new Error(`parsing time ${JSON.stringify(value)}: day out of range`);

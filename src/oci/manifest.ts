@@ -94,7 +94,8 @@ export function parseManifest(bytes: Uint8Array, contentType?: string): ParsedMa
     return { kind: 'index', mediaType, bytes, index };
   }
   if (isImageMediaType(mediaType)) {
-    if (typeof obj['config'] !== 'object' || !Array.isArray(obj['layers'])) throw new InvalidContentError(`image manifest (${mediaType}) needs config and layers`);
+    if (typeof obj['config'] !== 'object' || !Array.isArray(obj['layers']))
+      throw new InvalidContentError(`image manifest (${mediaType}) needs config and layers`);
     const manifest = json as ImageManifest;
     checkDigests(mediaType, [manifest.config, ...manifest.layers, manifest.subject]);
     return { kind: 'image', mediaType, bytes, manifest };
@@ -111,7 +112,8 @@ function checkDigests(mediaType: string, descriptors: ReadonlyArray<Descriptor |
     if (d === undefined) continue;
     const digest = (d as unknown as { digest?: unknown } | null)?.digest;
     const problem = typeof digest === 'string' ? digestProblem(digest) : 'is not a string';
-    if (problem !== undefined) throw new InvalidContentError(`${mediaType} lists the digest ${quoteName(digest)}, which ${problem}; nothing was read or written for it`);
+    if (problem !== undefined)
+      throw new InvalidContentError(`${mediaType} lists the digest ${quoteName(digest)}, which ${problem}; nothing was read or written for it`);
   }
 }
 

@@ -53,7 +53,8 @@ export async function runPrune(ctx: PruneContext, config: BotConfig, opts: Prune
   ctx.logger.info('Prune plan', { deletes: plan.deleteCount, units: plan.units.length, dryRun: opts.dryRun });
   if (opts.dryRun || plan.overLimit !== undefined) {
     const results = planResults(plan.units);
-    if (plan.overLimit !== undefined) results.push({ op: 'prune', status: 'failed', target: { kind: 'file', path: config.file }, bytes: 0, reason: plan.overLimit });
+    if (plan.overLimit !== undefined)
+      results.push({ op: 'prune', status: 'failed', target: { kind: 'file', path: config.file }, bytes: 0, reason: plan.overLimit });
     results.forEach(onResult);
     return { plan, results };
   }

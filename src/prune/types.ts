@@ -64,7 +64,8 @@ export interface EngineOptions {
 }
 
 /** Every call that changes a registry or layout. */
-export type JournalOperation = 'tag.delete' | 'manifest.put' | 'manifest.delete' | 'image.copy' | 'image.delete' | 'image.importTar' | 'image.exportTar' | 'blob.put';
+export type JournalOperation =
+  'tag.delete' | 'manifest.put' | 'manifest.delete' | 'image.copy' | 'image.delete' | 'image.importTar' | 'image.exportTar' | 'blob.put';
 
 export interface JournalEntry {
   op: JournalOperation;

@@ -28,4 +28,3 @@ export function resultRecord(r: OperationResult): Record<string, unknown> {
 export function renderJsonLine(r: OperationResult): string {
   return `${JSON.stringify(resultRecord(r))}\n`;
 }
-

@@ -181,7 +181,12 @@ export class TerminalProgress {
 function barLine(b: Bar, columns: number): string {
   const p = b.progress;
   const eta = etaText(p, b.rate);
-  const stats = [`${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)}`, percentText(p), `${formatBytes(Math.round(b.rate))}/s`, eta ? `ETA ${eta}` : 'ETA -']
+  const stats = [
+    `${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)}`,
+    percentText(p),
+    `${formatBytes(Math.round(b.rate))}/s`,
+    eta ? `ETA ${eta}` : 'ETA -',
+  ]
     .filter((s) => s !== '')
     .join('  ');
   const room = Math.max(columns - 1 - stats.length - 2, 8);

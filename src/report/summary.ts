@@ -242,10 +242,14 @@ export function renderSummary(results: readonly OperationResult[], opts: Summary
   if (undo.length > 0) out.add(...undo);
   for (const { status, label } of FOLDED) {
     const rows = results.filter((r) => r.status === status);
-    if (rows.length > 0) out.block([`<details><summary>${count(rows.length)} ${label}</summary>`, ''], foldedLines(rows, opts.namedInFold ?? 10), ['', '</details>', '']);
+    if (rows.length > 0)
+      out.block([`<details><summary>${count(rows.length)} ${label}</summary>`, ''], foldedLines(rows, opts.namedInFold ?? 10), ['', '</details>', '']);
   }
   if (out.leftOut > 0) {
-    out.add(`_${count(out.leftOut)} more ${out.leftOut === 1 ? 'entry' : 'entries'} left out to keep this summary under ${formatBytes(opts.maxBytes ?? SUMMARY_MAX_BYTES)}; the step log lists every result._`, '');
+    out.add(
+      `_${count(out.leftOut)} more ${out.leftOut === 1 ? 'entry' : 'entries'} left out to keep this summary under ${formatBytes(opts.maxBytes ?? SUMMARY_MAX_BYTES)}; the step log lists every result._`,
+      '',
+    );
   }
   return `${out.lines.join('\n')}\n`;
 }

@@ -36,7 +36,19 @@ export interface Tally {
   toMove: number;
 }
 
-export const STATUS_ORDER: readonly OperationStatus[] = ['failed', 'copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'restored', 'skipped', 'excluded', 'not-run'];
+export const STATUS_ORDER: readonly OperationStatus[] = [
+  'failed',
+  'copied',
+  'would-copy',
+  'backed-up',
+  'would-backup',
+  'deleted',
+  'would-delete',
+  'restored',
+  'skipped',
+  'excluded',
+  'not-run',
+];
 
 export function tally(results: readonly OperationResult[]): Tally {
   const n = new Map<OperationStatus, number>();

@@ -5,7 +5,13 @@ import { InvalidNameError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ListOptions } from './store.js';
 
-export function keepValidNames<T>(values: readonly unknown[], parse: (value: unknown, source: string) => T, source: string, opts: ListOptions, logger: Logger): T[] {
+export function keepValidNames<T>(
+  values: readonly unknown[],
+  parse: (value: unknown, source: string) => T,
+  source: string,
+  opts: ListOptions,
+  logger: Logger,
+): T[] {
   const kept: T[] = [];
   for (const value of values) {
     try {

@@ -70,7 +70,11 @@ export class StoreSet {
     if (ref.scheme === 'registry') return this.storeForRegistry(ref.registry);
     const key = resolve(ref.path);
     let store = this.ocidirs.get(key);
-    if (!store) this.ocidirs.set(key, (store = new OcidirStore(ref.path, { logger: this.opts.logger, spent: this.spent, ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}) })));
+    if (!store)
+      this.ocidirs.set(
+        key,
+        (store = new OcidirStore(ref.path, { logger: this.opts.logger, spent: this.spent, ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}) })),
+      );
     return store;
   }
 
@@ -88,8 +92,18 @@ export class StoreSet {
         ...(this.opts.timeouts ? { timeouts: this.opts.timeouts } : {}),
         ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}),
       });
-      const githubPackages = githubPackagesFor(host, this.opts.github ?? { apiUrl: DEFAULT_GITHUB_API_URL }, this.opts.userAgent ?? DEFAULT_USER_AGENT, this.opts.logger);
-      this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent, ...(githubPackages ? { githubPackages } : {}) }))));
+      const githubPackages = githubPackagesFor(
+        host,
+        this.opts.github ?? { apiUrl: DEFAULT_GITHUB_API_URL },
+        this.opts.userAgent ?? DEFAULT_USER_AGENT,
+        this.opts.logger,
+      );
+      this.registries.set(
+        registry,
+        (store = new RegistryStore(
+          new RegistrySession({ client, logger: this.opts.logger, spent: this.spent, ...(githubPackages ? { githubPackages } : {}) }),
+        )),
+      );
     }
     return store;
   }

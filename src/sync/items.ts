@@ -91,16 +91,29 @@ function parseRegistryPath(step: SyncStep, text: string, what: 'source' | 'targe
 export function parseStepEndpoints(step: SyncStep): StepEndpoints {
   const referrerRepos = parseReferrerRepos(step);
   if (step.type === 'registry') {
-    return { step, type: step.type, source: parseRegistryPath(step, step.source, 'source'), target: parseRegistryPath(step, step.target, 'target'), referrerRepos };
+    return {
+      step,
+      type: step.type,
+      source: parseRegistryPath(step, step.source, 'source'),
+      target: parseRegistryPath(step, step.target, 'target'),
+      referrerRepos,
+    };
   }
   const repositoryOnly = step.type === 'repository';
-  return { step, type: step.type, source: parseStepRef(step, step.source, 'source', repositoryOnly), target: parseStepRef(step, step.target, 'target', repositoryOnly), referrerRepos };
+  return {
+    step,
+    type: step.type,
+    source: parseStepRef(step, step.source, 'source', repositoryOnly),
+    target: parseStepRef(step, step.target, 'target', repositoryOnly),
+    referrerRepos,
+  };
 }
 
 /** A tag or digest on either is dropped: referrers are looked up by the digest being copied, as regsync does. */
 function parseReferrerRepos(step: SyncStep): ReferrerRepos {
   if (!step.referrers) return {};
-  const parse = (text: string | undefined, what: 'referrerSource' | 'referrerTarget'): Reference | undefined => (text ? repositoryOf(parseStepRef(step, text, what, false)) : undefined);
+  const parse = (text: string | undefined, what: 'referrerSource' | 'referrerTarget'): Reference | undefined =>
+    text ? repositoryOf(parseStepRef(step, text, what, false)) : undefined;
   const source = parse(step.referrerSource, 'referrerSource');
   const target = parse(step.referrerTarget, 'referrerTarget');
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
@@ -124,7 +137,14 @@ export async function expandStep(stores: StoreLookup, endpoints: StepEndpoints, 
  * `listed`: the catalog named the source, so a tag list that answers 404 (a repository holding only blobs, or one
  * deleted since) has no tags; a source the user typed must exist.
  */
-async function expandRepository(stores: StoreLookup, endpoints: StepEndpoints, source: Reference, target: Reference, opts: ExpandOptions, listed = false): Promise<Expanded> {
+async function expandRepository(
+  stores: StoreLookup,
+  endpoints: StepEndpoints,
+  source: Reference,
+  target: Reference,
+  opts: ExpandOptions,
+  listed = false,
+): Promise<Expanded> {
   const { step, referrerRepos } = endpoints;
   const invalid: InvalidNameError[] = [];
   const sourceStore = stores.storeFor(source);
@@ -143,7 +163,9 @@ async function expandRepository(stores: StoreLookup, endpoints: StepEndpoints, s
   }
   // Whatever the filters say: a source that lists a name no registry could hold is one to look at, not to skip quietly.
   const [from, to] = [repositoryOf(source), repositoryOf(target)];
-  const failed = invalid.filter((err) => inShard(`${formatReference(to)} ${err.message}`, opts.shard)).map((err) => invalidNameResult(imageAt(from), imageAt(to), err));
+  const failed = invalid
+    .filter((err) => inShard(`${formatReference(to)} ${err.message}`, opts.shard))
+    .map((err) => invalidNameResult(imageAt(from), imageAt(to), err));
   return { items, excluded, failed };
 }
 

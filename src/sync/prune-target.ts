@@ -17,7 +17,10 @@ export async function pruneTarget(stores: StoreLookup, step: SyncStep, target: R
   const store = stores.storeFor(repo);
   const tags = await tagsIfAny(store, repo);
   const kept = new Set(selectTags(step.tagSets, tags));
-  const doomed = tags.filter((t) => !kept.has(t) && !DIGEST_TAG.test(t)).map((t) => withTag(repo, t)).filter((r) => inShard(formatReference(r), opts.shard));
+  const doomed = tags
+    .filter((t) => !kept.has(t) && !DIGEST_TAG.test(t))
+    .map((t) => withTag(repo, t))
+    .filter((r) => inShard(formatReference(r), opts.shard));
   const results: OperationResult[] = [];
   for (const ref of doomed) {
     const base = { op: 'prune' as const, target: imageAt(ref), bytes: 0 };

@@ -93,7 +93,10 @@ export async function runSync(ctx: SyncContext, config: SyncConfig, opts: SyncRu
   if (!aborted) {
     for (const endpoints of listed) {
       if (endpoints.type !== 'repository' || !endpoints.step.prune) continue;
-      const pruned = await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) });
+      const pruned = await pruneTarget(ctx.stores, endpoints.step, endpoints.target, {
+        check: opts.mode === 'check',
+        ...(opts.shard ? { shard: opts.shard } : {}),
+      });
       results.push(...pruned);
       report(pruned);
     }
@@ -168,7 +171,9 @@ async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions)
     // Repository steps drop these at expansion from the target's tag list; an image step has only this HEAD to ask.
     if (opts.missing && dstHead) return { results: [excludedResult(item, ON_TARGET_REASON)] };
     if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
-      return { results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }] };
+      return {
+        results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }],
+      };
     }
     // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
     if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) return { checkMs: Date.now() - started, srcHead, dstHead };
@@ -180,13 +185,25 @@ async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions)
 }
 
 /** The `skipped` result when the two HEADs settle the item (the copy engine's own verdict), undefined when it must look. */
-function unchangedResult(item: SyncItem, copyOpts: CopyOptions, srcHead: ManifestHead, dstHead: ManifestHead | undefined, started: number): OperationResult | undefined {
+function unchangedResult(
+  item: SyncItem,
+  copyOpts: CopyOptions,
+  srcHead: ManifestHead,
+  dstHead: ManifestHead | undefined,
+  started: number,
+): OperationResult | undefined {
   const digest = upToDateByHeads(srcHead, dstHead, copyOpts);
   if (digest === undefined) return undefined;
   return { ...base(item), status: 'skipped', digest, bytes: 0, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
 }
 
-async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, opts: SyncRunOptions, budget: { waitedSeconds: number; maxSeconds: number | undefined }): Promise<OperationResult[]> {
+async function syncItem(
+  ctx: SyncContext,
+  item: SyncItem,
+  checked: CheckedItem,
+  opts: SyncRunOptions,
+  budget: { waitedSeconds: number; maxSeconds: number | undefined },
+): Promise<OperationResult[]> {
   const { step } = item;
   // The clock restarts when the item gets its slot: an image queued behind a large one is not charged for the wait.
   const started = Date.now() - checked.checkMs;
@@ -204,7 +221,9 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
     if (unchanged) return [unchanged];
     const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
     const withRate = (r: OperationResult): OperationResult =>
-      remaining === undefined ? r : { ...r, details: { ...(r.details?.kind === 'transfer' ? r.details : { kind: 'transfer' }), rateLimitRemaining: remaining } };
+      remaining === undefined
+        ? r
+        : { ...r, details: { ...(r.details?.kind === 'transfer' ? r.details : { kind: 'transfer' }), rateLimitRemaining: remaining } };
     // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
     // depends on the digest a platform filter would produce.
     const needsPlan = opts.mode === 'check' || (digestFromHead(srcHead, copyOpts) === undefined && dstHead !== undefined && step.backup !== undefined);
@@ -215,7 +234,12 @@ async function syncItem(ctx: SyncContext, item: SyncItem, checked: CheckedItem, 
       const backup = await backUp(copyCtx, item, dstHead, opts.mode);
       out.push(backup);
       if (backup.status === 'failed') {
-        out.push({ ...base(item), status: 'failed', bytes: 0, reason: `not overwritten: the backup of ${formatReference(item.target)} failed, so the old image would have no way back` });
+        out.push({
+          ...base(item),
+          status: 'failed',
+          bytes: 0,
+          reason: `not overwritten: the backup of ${formatReference(item.target)} failed, so the old image would have no way back`,
+        });
         return out;
       }
     }
@@ -254,5 +278,7 @@ function backupReference(item: SyncItem, current: ManifestHead): Reference {
   });
   if (name === undefined) throw new Error('backUp called for a step without backup');
   // regsync's rule: a name with `/` or `:` is a whole reference, anything else a tag beside the target.
-  return /[/:]/.test(name) ? parseReference(name) : withTag(repositoryOf(target), parseTag(name, `the backup name of sync[${item.step.index}] (${item.step.file}:${item.step.line}:${item.step.column})`));
+  return /[/:]/.test(name)
+    ? parseReference(name)
+    : withTag(repositoryOf(target), parseTag(name, `the backup name of sync[${item.step.index}] (${item.step.file}:${item.step.line}:${item.step.column})`));
 }

@@ -121,7 +121,7 @@ export class RegistryClient {
     for (;;) {
       const authorization = sameOrigin ? await this.auth.authorization(scopes, req.repository) : undefined;
       let res: RegistryResponse;
-      let mayHelp = false;
+      let mayHelp: boolean;
       try {
         res = await this.sendRetrying(url, req, authorization, replayable);
         if (classifyStatus(res.status) !== 'reauth' || !sameOrigin) return res;
@@ -136,7 +136,12 @@ export class RegistryClient {
         reauthenticated = true;
         continue;
       }
-      throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation, secrets: this.secrets }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
+      throw await errorFromResponse(
+        401,
+        res.body,
+        { registry: this.registry, repository: req.repository, operation: req.operation, secrets: this.secrets },
+        `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`,
+      );
     }
   }
 
@@ -169,7 +174,13 @@ export class RegistryClient {
     });
   }
 
-  private async attempts(url: URL, req: RegistryRequest, authorization: string | undefined, replayable: boolean, onRetry: (retries: number) => void): Promise<RegistryResponse> {
+  private async attempts(
+    url: URL,
+    req: RegistryRequest,
+    authorization: string | undefined,
+    replayable: boolean,
+    onRetry: (retries: number) => void,
+  ): Promise<RegistryResponse> {
     for (let attempt = 0; ; attempt++) {
       onRetry(attempt);
       const release = await this.limiter.acquire();
@@ -183,7 +194,14 @@ export class RegistryClient {
         release();
         if (replayable && attempt < this.retry.retries && classifyFailure(err) === 'transient') {
           const delay = backoffDelay(attempt, this.retry);
-          this.logger.debug('retrying after a network error', { registry: this.registry, method: req.method, path: url.pathname, code: errorCode(err), attempt: attempt + 1, delayMs: delay });
+          this.logger.debug('retrying after a network error', {
+            registry: this.registry,
+            method: req.method,
+            path: url.pathname,
+            code: errorCode(err),
+            attempt: attempt + 1,
+            delayMs: delay,
+          });
           await sleep(delay);
           continue;
         }
@@ -193,7 +211,14 @@ export class RegistryClient {
       if (replayable && attempt < this.retry.retries && classifyStatus(res.status) === 'transient') {
         const delay = retryDelay(attempt, res.headers['retry-after'], this.retry);
         await res.body.dump();
-        this.logger.debug('retrying after a transient status', { registry: this.registry, method: req.method, path: url.pathname, status: res.status, attempt: attempt + 1, delayMs: delay });
+        this.logger.debug('retrying after a transient status', {
+          registry: this.registry,
+          method: req.method,
+          path: url.pathname,
+          status: res.status,
+          attempt: attempt + 1,
+          delayMs: delay,
+        });
         await sleep(delay);
         continue;
       }
@@ -285,15 +310,34 @@ export class RegistryClient {
       operation: req.operation,
       failure: classifyFailure(err),
       cause: err,
-      hint: code === 'ECONNREFUSED' || code === 'ENOTFOUND' ? 'check the host name and port, and that the registry is running' : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO' ? 'check the TLS mode (--host reg=…,tls=enabled|insecure|disabled) and CA' : undefined,
+      hint:
+        code === 'ECONNREFUSED' || code === 'ENOTFOUND'
+          ? 'check the host name and port, and that the registry is running'
+          : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO'
+            ? 'check the TLS mode (--host reg=…,tls=enabled|insecure|disabled) and CA'
+            : undefined,
     });
   }
 
   /** Token realms go through the same retries and redirect rules; they never get the registry's Authorization. */
   private readonly tokenHttp: TokenHttp = async (url, init) => {
-    const req: RegistryRequest = { method: init.method, target: url.href, operation: 'auth', headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) };
+    const req: RegistryRequest = {
+      method: init.method,
+      target: url.href,
+      operation: 'auth',
+      headers: init.headers,
+      ...(init.body !== undefined ? { body: init.body } : {}),
+    };
     const res = await this.sendRetrying(url, req, undefined, true);
-    const read = { registry: this.registry, secrets: this.secrets, repository: undefined, operation: 'auth' as const, what: `the answer of the token server ${url.origin}`, limit: this.bounds.tokenBytes, bound: 'tokenBytes' as const };
+    const read = {
+      registry: this.registry,
+      secrets: this.secrets,
+      repository: undefined,
+      operation: 'auth' as const,
+      what: `the answer of the token server ${url.origin}`,
+      limit: this.bounds.tokenBytes,
+      bound: 'tokenBytes' as const,
+    };
     return { status: res.status, text: async () => (await readBounded(res, read)).toString('utf8') };
   };
 }

@@ -12,7 +12,6 @@ export interface RateLimit {
   policies: string[];
 }
 
-
 type HeaderValue = string | string[] | undefined;
 
 function first(value: HeaderValue): string | undefined {
@@ -34,7 +33,12 @@ export function parseRateLimit(headers: Record<string, HeaderValue>): RateLimit 
   if (limitHeader !== undefined) {
     const limit = leadingInt(limitHeader);
     if (limit !== undefined) rl.limit = limit;
-    rl.policies.push(...limitHeader.split(',').map((p) => p.trim()).filter((p) => p !== ''));
+    rl.policies.push(
+      ...limitHeader
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    );
   }
   if (remainingHeader !== undefined) {
     const remaining = leadingInt(remainingHeader);

@@ -104,7 +104,10 @@ export async function errorFromResponse(status: number, body: Readable, ctx: Err
   const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes, failure: classifyStatus(status) };
   switch (status) {
     case 401:
-      return new RegistryError(`not authorized for ${what}${said}`, { ...base, hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)` });
+      return new RegistryError(`not authorized for ${what}${said}`, {
+        ...base,
+        hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)`,
+      });
     case 403:
       return new RegistryError(`access to ${what} denied${said}`, { ...base, hint: 'the credentials are valid but lack permission for this operation' });
     case 404:
@@ -112,7 +115,9 @@ export async function errorFromResponse(status: number, body: Readable, ctx: Err
     case 405:
       return new RegistryError(`the registry does not allow this operation on ${what}${said}`, {
         ...base,
-        hint: ctx.operation.endsWith('delete') ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)' : 'the registry does not support this API',
+        hint: ctx.operation.endsWith('delete')
+          ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)'
+          : 'the registry does not support this API',
       });
     default:
       return new RegistryError(`unexpected response for ${what}${said}`, base);

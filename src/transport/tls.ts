@@ -1,6 +1,5 @@
 // TLS per host (regclient's `tls: enabled|insecure|disabled`, `regcert`, `clientCert`/`clientKey`) as undici agents.
 import { rootCertificates } from 'node:tls';
-import type { ConnectionOptions } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { Agent } from './undici-lean.js';
 import type { HostConfig } from '../config/hostconfig.js';
@@ -30,14 +29,24 @@ export function originFor(host: HostConfig, apiHost: string): URL {
  * Connections are not capped: the request limiter bounds concurrency, and an undici connection cap would let a
  * streaming GET body hold the connection a PUT on the same host needs.
  */
-export function agentFor(host: HostConfig, given: AgentTimeouts, audience: 'registry' | 'foreign', env: ProxyEnv = process.env): Dispatcher | Promise<Dispatcher> {
+export function agentFor(
+  host: HostConfig,
+  given: AgentTimeouts,
+  audience: 'registry' | 'foreign',
+  env: ProxyEnv = process.env,
+): Dispatcher | Promise<Dispatcher> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...given };
-  const tls: ConnectionOptions = {
+  const tls = {
     ...(host.tls === 'insecure' ? { rejectUnauthorized: false } : {}),
     ...(host.regcert ? { ca: [...rootCertificates, host.regcert] } : {}),
     ...(audience === 'registry' && host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),
   };
-  const options = { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: timeouts.headersTimeoutMs, bodyTimeout: timeouts.bodyTimeoutMs, connect: { timeout: timeouts.connectTimeoutMs, ...tls } };
+  const options = {
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    headersTimeout: timeouts.headersTimeoutMs,
+    bodyTimeout: timeouts.bodyTimeoutMs,
+    connect: { timeout: timeouts.connectTimeoutMs, ...tls },
+  };
   if (!proxyConfigured(env)) return new Agent(options);
   // Through a proxy (its modules loaded only then) the registry's TLS runs inside the CONNECT tunnel: `requestTls`
   // carries the host's mode, CA and client certificate there, so a proxied registry is verified as a direct one.

@@ -13,7 +13,8 @@ const logOf = (run: ActionRun): string => run.stdout + run.stderr;
 
 describe('config annotations in action mode', () => {
   let workspace: string;
-  const run = (inputs: Record<string, string>) => runActionAsRunner('.', inputs, { workspace, env: { ACTIONS_CACHE_URL: '', ACTIONS_RESULTS_URL: '', ACTIONS_RUNTIME_TOKEN: '' } });
+  const run = (inputs: Record<string, string>) =>
+    runActionAsRunner('.', inputs, { workspace, env: { ACTIONS_CACHE_URL: '', ACTIONS_RESULTS_URL: '', ACTIONS_RUNTIME_TOKEN: '' } });
 
   before(async () => {
     workspace = await makeTempDir('regkit-annotations-');
@@ -31,7 +32,10 @@ describe('config annotations in action mode', () => {
   });
 
   test('a config warning is ::warning file=…,line=…,col=…:: and the sync still runs', async () => {
-    await writeFile(join(workspace, 'regsync.yml'), 'version: 1\nsync:\n  - source: ocidir://src:v1\n    target: ocidir://dst:v1\n    type: image\n    tags:\n      allow: [v1]\n');
+    await writeFile(
+      join(workspace, 'regsync.yml'),
+      'version: 1\nsync:\n  - source: ocidir://src:v1\n    target: ocidir://dst:v1\n    type: image\n    tags:\n      allow: [v1]\n',
+    );
     const r = await run({ command: 'sync', config: 'regsync.yml', cache: 'false' });
     assert.equal(r.exitCode, 0, logOf(r));
     assert.match(logOf(r), /^::warning file=regsync\.yml,line=6,col=5::sync\[0\]: tag filters are ignored for type: image$/m);

@@ -41,7 +41,14 @@ async function runStep(dir: string, inputs: Record<string, string>, argv: string
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')));
-  const env = { ...base, ...inputs, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, DOCKER_CONFIG: join(dir, 'no-docker-config') };
+  const env = {
+    ...base,
+    ...inputs,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    DOCKER_CONFIG: join(dir, 'no-docker-config'),
+  };
   let log = '';
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -77,7 +84,13 @@ describe('the action runs a copy as the runner would', () => {
   });
 
   test('JS action: copy, outputs, summary, and the password masked before any log line', async () => {
-    const inputs = { INPUT_COMMAND: 'copy', INPUT_SOURCE: `${reg.host}/team/app:v1`, INPUT_TARGET: `${reg.host}/mirror/app:v1`, INPUT_HOSTS: `# mirror\n${hosts}\n`, 'INPUT_DRY-RUN': 'false' };
+    const inputs = {
+      INPUT_COMMAND: 'copy',
+      INPUT_SOURCE: `${reg.host}/team/app:v1`,
+      INPUT_TARGET: `${reg.host}/mirror/app:v1`,
+      INPUT_HOSTS: `# mirror\n${hosts}\n`,
+      'INPUT_DRY-RUN': 'false',
+    };
     const run = await runStep(tmp, inputs);
     assert.equal(run.code, 0, run.log);
     assert.ok(run.log.startsWith(`::add-mask::${reg.password}\n`), run.log);
@@ -91,9 +104,15 @@ describe('the action runs a copy as the runner would', () => {
     assert.equal(plan[0]!['status'], 'copied');
     assert.equal(plan[0]!['target'], `${reg.host}/mirror/app:v1`);
     assert.ok((plan[0]!['blobs'] as { mounted: number }).mounted > 0, run.outputs['plan']);
-    assert.deepEqual(await skopeoInspectRaw(`docker://${reg.host}/mirror/app:v1`, reg.credentials), await skopeoInspectRaw(`docker://${reg.host}/team/app:v1`, reg.credentials));
+    assert.deepEqual(
+      await skopeoInspectRaw(`docker://${reg.host}/mirror/app:v1`, reg.credentials),
+      await skopeoInspectRaw(`docker://${reg.host}/team/app:v1`, reg.credentials),
+    );
     assert.match(run.summary, /^### regkit copy: 1 copied\n/);
-    assert.ok(run.summary.includes(`| copied | ${reg.host}/mirror/app:v1<br><sub>from ${reg.host}/team/app:v1</sub> | \`${image.digest.slice(0, 19)}\` | 0\u00a0B |`), run.summary);
+    assert.ok(
+      run.summary.includes(`| copied | ${reg.host}/mirror/app:v1<br><sub>from ${reg.host}/team/app:v1</sub> | \`${image.digest.slice(0, 19)}\` | 0\u00a0B |`),
+      run.summary,
+    );
 
     const again = await runStep(tmp, inputs);
     assert.equal(again.code, 0, again.log);
@@ -105,7 +124,14 @@ describe('the action runs a copy as the runner would', () => {
   test('composite step: command as the first argument, underscore input names', async () => {
     const run = await runStep(
       tmp,
-      { INPUT_SOURCE: `${reg.host}/team/app:v1`, INPUT_TARGET: `${reg.host}/mirror/arm:v1`, INPUT_PLATFORMS: 'linux/arm64', INPUT_HOSTS: hosts, INPUT_DRY_RUN: 'true', INPUT_FORMAT: 'json' },
+      {
+        INPUT_SOURCE: `${reg.host}/team/app:v1`,
+        INPUT_TARGET: `${reg.host}/mirror/arm:v1`,
+        INPUT_PLATFORMS: 'linux/arm64',
+        INPUT_HOSTS: hosts,
+        INPUT_DRY_RUN: 'true',
+        INPUT_FORMAT: 'json',
+      },
       ['copy'],
     );
     assert.equal(run.code, 0, run.log);
@@ -117,7 +143,12 @@ describe('the action runs a copy as the runner would', () => {
 
   test('a failed copy still writes outputs and the summary, and fails the step once', async () => {
     const wrong = `reg=${reg.host},tls=disabled,user=${reg.username},pass=wrong-pass-31`;
-    const run = await runStep(tmp, { INPUT_COMMAND: 'copy', INPUT_SOURCE: `${reg.host}/team/app:v1`, INPUT_TARGET: `${reg.host}/mirror/app:v2`, INPUT_HOSTS: wrong });
+    const run = await runStep(tmp, {
+      INPUT_COMMAND: 'copy',
+      INPUT_SOURCE: `${reg.host}/team/app:v1`,
+      INPUT_TARGET: `${reg.host}/mirror/app:v2`,
+      INPUT_HOSTS: wrong,
+    });
     assert.equal(run.code, 1, run.log);
     assert.equal(run.log.split('wrong-pass-31').length, 2);
     assert.equal(run.log.match(/^::error::/gm)?.length, 1, run.log);

@@ -22,7 +22,10 @@ export const DOCS_WITH_TABLES = ['docs/actions.md'];
 const BLOCK = /<!-- action-tables: (\S+) -->\n[\s\S]*?<!-- \/action-tables -->/g;
 
 function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 function defaultCell(value: string | boolean | number | undefined): string {

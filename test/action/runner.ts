@@ -101,12 +101,24 @@ function tokenize(expr: string): Token[] {
     // Property names may contain dashes (`inputs.dry-run`), as in the runner's own grammar.
     const ident = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(rest);
     if (space) i += space[0].length;
-    else if (op) (tokens.push({ kind: 'punct', text: op[0] }), (i += op[0].length));
-    else if (str) (tokens.push({ kind: 'literal', value: str[1]!.replace(/''/g, "'") }), (i += str[0].length));
-    else if (num) (tokens.push({ kind: 'literal', value: Number(num[0]) }), (i += num[0].length));
-    else if (ident) {
+    else if (op) {
+      tokens.push({ kind: 'punct', text: op[0] });
+      i += op[0].length;
+    } else if (str) {
+      tokens.push({ kind: 'literal', value: str[1]!.replace(/''/g, "'") });
+      i += str[0].length;
+    } else if (num) {
+      tokens.push({ kind: 'literal', value: Number(num[0]) });
+      i += num[0].length;
+    } else if (ident) {
       const word = ident[0];
-      tokens.push(word === 'true' || word === 'false' ? { kind: 'literal', value: word === 'true' } : word === 'null' ? { kind: 'literal', value: null } : { kind: 'ident', text: word });
+      tokens.push(
+        word === 'true' || word === 'false'
+          ? { kind: 'literal', value: word === 'true' }
+          : word === 'null'
+            ? { kind: 'literal', value: null }
+            : { kind: 'ident', text: word },
+      );
       i += word.length;
     } else throw new Error(`runner.ts: cannot read expression "${expr}" at "${rest}"`);
   }
@@ -127,7 +139,8 @@ function asString(v: Value): string {
 function looseEquals(a: Value, b: Value): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
   if (typeof a === typeof b) return a === b;
-  const num = (v: Value): number => (typeof v === 'number' ? v : v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : NaN);
+  const num = (v: Value): number =>
+    typeof v === 'number' ? v : v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : NaN;
   return num(a) === num(b);
 }
 
@@ -356,7 +369,9 @@ function resolveInputs(action: ActionFile, dir: string, given: Record<string, st
 }
 
 function baseEnvironment(opts: RunAsRunnerOptions, tmp: string, workspace: string): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_')));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_')),
+  );
   const nodeDir = dirname(opts.node ?? process.execPath);
   return {
     ...inherited,
@@ -390,7 +405,13 @@ class ActionRunner {
   /** One process with the runner's per-step files; returns its exit code and GITHUB_OUTPUT. */
   private async process(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; outputs: Record<string, string> }> {
     const n = ++this.counter;
-    const files = { GITHUB_OUTPUT: join(this.tmp, `output-${n}`), GITHUB_STEP_SUMMARY: join(this.tmp, `summary-${n}.md`), GITHUB_ENV: join(this.tmp, `env-${n}`), GITHUB_PATH: join(this.tmp, `path-${n}`), GITHUB_STATE: join(this.tmp, `state-${n}`) };
+    const files = {
+      GITHUB_OUTPUT: join(this.tmp, `output-${n}`),
+      GITHUB_STEP_SUMMARY: join(this.tmp, `summary-${n}.md`),
+      GITHUB_ENV: join(this.tmp, `env-${n}`),
+      GITHUB_PATH: join(this.tmp, `path-${n}`),
+      GITHUB_STATE: join(this.tmp, `state-${n}`),
+    };
     for (const f of Object.values(files)) await writeFile(f, '');
     const run = await spawnStep(command, args, { ...env, ...this.jobEnv, ...files }, cwd, this.opts.timeoutMs ?? 120_000);
     this.stdout += run.stdout;
@@ -413,7 +434,14 @@ class ActionRunner {
       return { exitCode: r.code, outputs: r.outputs, steps: [{ id: 'main', outcome: r.code === 0 ? 'success' : 'failure' }] };
     }
     if (using !== 'composite') throw new Error(`runner.ts: runs.using ${using} is not supported`);
-    const scope: Scope = { inputs, github: { action_path: dir, workspace: this.workspace }, runner: { temp: this.tmp, os: 'Linux' }, env: {}, steps: {}, failed: false };
+    const scope: Scope = {
+      inputs,
+      github: { action_path: dir, workspace: this.workspace },
+      runner: { temp: this.tmp, os: 'Linux' },
+      env: {},
+      steps: {},
+      failed: false,
+    };
     const records: StepRecord[] = [];
     let exitCode = 0;
     for (const [index, step] of (action.runs.steps ?? []).entries()) {
@@ -431,8 +459,14 @@ class ActionRunner {
     return { exitCode, outputs, steps: records };
   }
 
-  private async step(step: ActionStep, id: string, scope: Scope, env: NodeJS.ProcessEnv): Promise<{ record: StepRecord; outputs: Record<string, string>; code: number }> {
-    if (!conditionHolds(step.if, scope)) return { record: { id, outcome: 'skipped', note: `if: ${String(step.if ?? 'success()')} is false` }, outputs: {}, code: 0 };
+  private async step(
+    step: ActionStep,
+    id: string,
+    scope: Scope,
+    env: NodeJS.ProcessEnv,
+  ): Promise<{ record: StepRecord; outputs: Record<string, string>; code: number }> {
+    if (!conditionHolds(step.if, scope))
+      return { record: { id, outcome: 'skipped', note: `if: ${String(step.if ?? 'success()')} is false` }, outputs: {}, code: 0 };
     const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, substitute(String(v), scope)]));
     if (step.uses !== undefined) {
       if (!step.uses.startsWith('./')) return { record: { id, outcome: 'skipped', note: `uses: ${step.uses} needs a GitHub runner` }, outputs: {}, code: 0 };

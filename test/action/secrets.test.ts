@@ -22,7 +22,13 @@ const DOCKER_PASSWORD = 'Dock/3f+8a=pw~y!never-print';
 const ISSUED_TOKEN = 'issued.5a1e/bearer+token=never-print';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const forms = (secret: string, user = USER): string[] => [secret, b64(secret), b64(`${user}:${secret}`), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+const forms = (secret: string, user = USER): string[] => [
+  secret,
+  b64(secret),
+  b64(`${user}:${secret}`),
+  encodeURIComponent(secret),
+  new URLSearchParams({ s: secret }).toString().slice(2),
+];
 
 /** `::add-mask::VALUE` lines, unescaped as the runner reads them. */
 function masksOf(log: string): string[] {
@@ -66,7 +72,10 @@ describe('the action masks every credential a registry echoes', { timeout: 120_0
       const body = { errors: [{ code: 'DENIED', message: said }] };
       if (!req.headers.authorization) return json(res, 401, body, { 'www-authenticate': `Bearer realm="${base}/token",service="echo"` });
       // A HEAD has no body to echo in: it succeeds, so the GET that follows is the one refused.
-      if (req.method === 'HEAD') return void res.writeHead(200, { 'content-type': MediaType.OciManifest, 'docker-content-digest': digestOf(Buffer.from('{}')), 'content-length': 2 }).end();
+      if (req.method === 'HEAD')
+        return void res
+          .writeHead(200, { 'content-type': MediaType.OciManifest, 'docker-content-digest': digestOf(Buffer.from('{}')), 'content-length': 2 })
+          .end();
       return json(res, 403, body);
     });
     base = echoing.url;
@@ -83,11 +92,20 @@ describe('the action masks every credential a registry echoes', { timeout: 120_0
   test('copy with a password in the hosts input: the echo shows only ***', async () => {
     const run = await runActionAsRunner(
       '.',
-      { command: 'copy', source: `${echoing.host}/team/app:v1`, target: `ocidir://${join(workspace, 'out')}:v1`, hosts: `reg=${echoing.host},tls=disabled,user=${USER},pass=${PASSWORD}`, format: 'json' },
+      {
+        command: 'copy',
+        source: `${echoing.host}/team/app:v1`,
+        target: `ocidir://${join(workspace, 'out')}:v1`,
+        hosts: `reg=${echoing.host},tls=disabled,user=${USER},pass=${PASSWORD}`,
+        format: 'json',
+      },
       { workspace, env: { ...runnerEnv, DOCKER_CONFIG: join(workspace, 'no-docker-config') } },
     );
     assert.equal(run.exitCode, 1, run.stdout + run.stderr);
-    assert.ok(echoing.seen.some((s) => s.headers.authorization === `Basic ${b64(`${USER}:${PASSWORD}`)}`), 'the token endpoint got the login');
+    assert.ok(
+      echoing.seen.some((s) => s.headers.authorization === `Basic ${b64(`${USER}:${PASSWORD}`)}`),
+      'the token endpoint got the login',
+    );
     assert.ok((run.stdout + run.summary).includes('Bearer ***'), `the echo is not shown:\n${run.stdout}\n${run.summary}`);
     assert.ok(run.stdout.startsWith(`::add-mask::${PASSWORD}\n`), 'the password is announced before any other line');
     assertMasked(run, [...forms(PASSWORD), ...forms(ISSUED_TOKEN)], [PASSWORD, b64(`${USER}:${PASSWORD}`).replace(/=+$/, ''), ISSUED_TOKEN]);
@@ -100,14 +118,25 @@ describe('the action masks every credential a registry echoes', { timeout: 120_0
     );
     echoing.seen.length = 0;
     // The target's directory comes from a variable the workflow allows; the cache-key step reads it the same way.
-    const run = await runActionAsRunner('actions/sync', { config: 'regsync.yml', mode: 'check', 'untrusted-config': 'true', 'allow-env': 'SYNC_OUT' }, { workspace, env: { ...runnerEnv, SYNC_OUT: join(workspace, 'synced') } });
+    const run = await runActionAsRunner(
+      'actions/sync',
+      { config: 'regsync.yml', mode: 'check', 'untrusted-config': 'true', 'allow-env': 'SYNC_OUT' },
+      { workspace, env: { ...runnerEnv, SYNC_OUT: join(workspace, 'synced') } },
+    );
     const log = run.stdout + run.stderr;
-    assert.deepEqual(run.steps.filter((s) => s.id === 'cache-key').map((s) => s.outcome), ['success']);
+    assert.deepEqual(
+      run.steps.filter((s) => s.id === 'cache-key').map((s) => s.outcome),
+      ['success'],
+    );
     assert.ok(!log.includes('layout cache skipped'), log);
-    assert.match(log, /regsync\.yml:6:5: creds\[0\]\.pass refused: the config is under review \(--untrusted-config\)/);
+    // In action mode the warning is an annotation at its place in the file.
+    assert.match(log, /::warning file=regsync\.yml,line=6,col=5::creds\[0\]\.pass refused: the config is under review \(--untrusted-config\)/);
     const configText = await readFile(join(workspace, 'docker-config', 'config.json'), 'utf8');
     assert.ok(!echoing.seen.some((s) => JSON.stringify(s).includes(b64(`pr-author:${configText}`))), 'the registry received the config file as a password');
-    assert.ok(echoing.seen.some((s) => s.headers.authorization === `Basic ${b64(`${USER}:${DOCKER_PASSWORD}`)}`), 'the runner docker login was used');
+    assert.ok(
+      echoing.seen.some((s) => s.headers.authorization === `Basic ${b64(`${USER}:${DOCKER_PASSWORD}`)}`),
+      'the runner docker login was used',
+    );
     assert.equal(run.exitCode, 1, log);
     assertMasked(run, [...forms(DOCKER_PASSWORD), ...forms(ISSUED_TOKEN)], [DOCKER_PASSWORD, ISSUED_TOKEN]);
   });

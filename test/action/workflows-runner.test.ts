@@ -71,7 +71,16 @@ describe('runActionAsRunner', () => {
     assert.equal(run.exitCode, 0, run.stderr);
     assert.deepEqual(run.outputs, { echoed: 'hello-hello', cache: '' });
     assert.equal(run.summary, '### probe hello\n');
-    assert.deepEqual(run.steps.map((s) => [s.id, s.outcome]), [['cache', 'skipped'], ['first', 'success'], ['second', 'skipped'], ['after-failure', 'success'], ['always', 'success']]);
+    assert.deepEqual(
+      run.steps.map((s) => [s.id, s.outcome]),
+      [
+        ['cache', 'skipped'],
+        ['first', 'success'],
+        ['second', 'skipped'],
+        ['after-failure', 'success'],
+        ['always', 'success'],
+      ],
+    );
     assert.match(run.steps[0]!.note ?? '', /actions\/cache\/restore@v4 needs a GitHub runner/);
   });
 
@@ -79,7 +88,10 @@ describe('runActionAsRunner', () => {
     const run = await runActionAsRunner(join(tmp, 'probe'), { word: "it's $(id)", fail: 'true' });
     assert.equal(run.exitCode, 7);
     assert.equal(run.outputs['echoed'], "it's $(id)-it's $(id)", 'an input through env: stays data');
-    assert.deepEqual(run.steps.map((s) => s.outcome), ['skipped', 'success', 'failure', 'skipped', 'success']);
+    assert.deepEqual(
+      run.steps.map((s) => s.outcome),
+      ['skipped', 'success', 'failure', 'skipped', 'success'],
+    );
     assert.match(run.stdout, /cleanup ran/);
     assert.doesNotMatch(run.stdout, /should not run/);
   });
@@ -89,7 +101,14 @@ describe('runActionAsRunner', () => {
   });
 
   test('expressions: contexts, dashes, operators; unsupported ones throw', () => {
-    const scope: Scope = { inputs: { 'dry-run': 'true', n: '2' }, github: { action_path: '/a' }, runner: {}, env: {}, steps: { s: { outputs: { x: 'X' }, outcome: 'success', conclusion: 'success' } }, failed: false };
+    const scope: Scope = {
+      inputs: { 'dry-run': 'true', n: '2' },
+      github: { action_path: '/a' },
+      runner: {},
+      env: {},
+      steps: { s: { outputs: { x: 'X' }, outcome: 'success', conclusion: 'success' } },
+      failed: false,
+    };
     assert.equal(evaluateExpression("inputs.dry-run == 'TRUE' && !(inputs.n != 2)", scope), true);
     assert.equal(evaluateExpression("inputs['dry-run'] || 'no'", scope), 'true');
     assert.equal(substitute('${{ github.action_path }}/x/${{ steps.s.outputs.x }}${{ steps.t.outputs.y }}', scope), '/a/x/X');

@@ -37,13 +37,17 @@ describe('the four core workflows, run as the runner runs them', () => {
     tmp = await makeTempDir('regkit-workflows-');
     await makeActionWorkspace(join(tmp, 'workspace'));
     // No docker config.json of the machine's user, and no cache service (as on a runner without one).
-    opts = { workspace: join(tmp, 'workspace'), env: { DOCKER_CONFIG: join(tmp, 'no-docker-config'), ACTIONS_CACHE_URL: '', ACTIONS_RESULTS_URL: '', ACTIONS_RUNTIME_TOKEN: '' } };
+    opts = {
+      workspace: join(tmp, 'workspace'),
+      env: { DOCKER_CONFIG: join(tmp, 'no-docker-config'), ACTIONS_CACHE_URL: '', ACTIONS_RESULTS_URL: '', ACTIONS_RUNTIME_TOKEN: '' },
+    };
     creds = `  - registry: ${reg.host}\n    tls: disabled\n    user: ${reg.username}\n    pass: ${reg.password}\n`;
     app = await makeImageLayout(join(tmp, 'app'), { tag: 'ci-123', platforms: ['linux/amd64', 'linux/arm64'], layers: 2, layerSize: 4096, seed: 'app' });
     base = await makeImageLayout(join(tmp, 'base'), { tag: '1.0', layers: 1, layerSize: 4096, seed: 'base' });
     await addTagToLayout(join(tmp, 'base'), '1.1', base.digest);
     const dest = { destCreds: reg.credentials! };
-    for (const tag of ['ci-121', 'ci-122', 'ci-123']) await skopeoCopy(`oci:${join(tmp, 'app')}:ci-123`, `docker://${reg.host}/team/app:${tag}`, { all: true, ...dest });
+    for (const tag of ['ci-121', 'ci-122', 'ci-123'])
+      await skopeoCopy(`oci:${join(tmp, 'app')}:ci-123`, `docker://${reg.host}/team/app:${tag}`, { all: true, ...dest });
     for (const tag of ['1.0', '1.1']) await skopeoCopy(`oci:${join(tmp, 'base')}:${tag}`, `docker://${reg.host}/upstream/base:${tag}`, { all: true, ...dest });
   });
 
@@ -57,13 +61,19 @@ describe('the four core workflows, run as the runner runs them', () => {
     const hosts = `reg=${reg.host},tls=disabled,user=${reg.username},pass=${reg.password}`;
     const run = await runActionAsRunner('actions/copy', { source: `${reg.host}/team/app:ci-123`, target: `${reg.host}/team/app:stable`, hosts }, opts);
     assert.equal(run.exitCode, 0, explain(run));
-    assert.deepEqual(run.steps.map((s) => s.outcome), ['success']);
+    assert.deepEqual(
+      run.steps.map((s) => s.outcome),
+      ['success'],
+    );
     assert.equal(run.outputs['changed'], 'true');
     assert.equal(run.outputs['bytes'], '0');
     assert.equal(run.outputs['digest'], app.digest);
     assert.equal(await skopeoDigest(`docker://${reg.host}/team/app:stable`, reg.credentials), app.digest);
     const writes = reg.requests().filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
-    assert.ok(writes.every((r) => r.method === 'PUT' && r.path.startsWith('/v2/team/app/manifests/')), JSON.stringify(writes));
+    assert.ok(
+      writes.every((r) => r.method === 'PUT' && r.path.startsWith('/v2/team/app/manifests/')),
+      JSON.stringify(writes),
+    );
     assert.equal(reg.requests().filter((r) => r.method === 'GET' && r.path.includes('/blobs/')).length, 0, 'no blob is downloaded');
     assert.match(run.summary, /^### regkit copy: 1 copied\n/);
     assert.equal(run.stdout.split(reg.password!).length, 2, 'the password appears only in the add-mask command');
@@ -77,7 +87,10 @@ describe('the four core workflows, run as the runner runs them', () => {
 
   test('nightly sync: the sync action runs once, then plans two shards as a job matrix', async () => {
     const config = join(tmp, 'regsync.yml');
-    await writeFile(config, `version: 1\ncreds:\n${creds}sync:\n  - source: ${reg.host}/upstream/base\n    target: ${reg.host}/mirror/base\n    type: repository\n`);
+    await writeFile(
+      config,
+      `version: 1\ncreds:\n${creds}sync:\n  - source: ${reg.host}/upstream/base\n    target: ${reg.host}/mirror/base\n    type: repository\n`,
+    );
     const once = await runActionAsRunner('actions/sync', { config, mode: 'once' }, opts);
     assert.equal(once.exitCode, 0, explain(once));
     assert.equal(once.outputs['changed'], 'true');
@@ -122,10 +135,17 @@ describe('the four core workflows, run as the runner runs them', () => {
     const dry = await runActionAsRunner('actions/prune', { config: bot, 'dry-run': 'true' }, opts);
     assert.equal(dry.exitCode, 0, explain(dry));
     assert.deepEqual(statuses(dry), { 'would-delete': 1 });
-    assert.deepEqual(reg.requests().filter((r) => r.method !== 'GET' && r.method !== 'HEAD'), [], 'a check writes nothing');
+    assert.deepEqual(
+      reg.requests().filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
+      [],
+      'a check writes nothing',
+    );
 
     const invalid = join(tmp, 'invalid-regsync.yml');
-    await writeFile(invalid, `version: 1\nsync:\n  - source: ${reg.host}/upstream/base\n    target: ${reg.host}/pr/base\n    type: repository\n    tag:\n      allow: ['1\\..*']\n`);
+    await writeFile(
+      invalid,
+      `version: 1\nsync:\n  - source: ${reg.host}/upstream/base\n    target: ${reg.host}/pr/base\n    type: repository\n    tag:\n      allow: ['1\\..*']\n`,
+    );
     const bad = await runActionAsRunner('actions/sync', { config: invalid, mode: 'check' }, opts);
     assert.equal(bad.exitCode, 2, explain(bad));
     assert.ok(bad.summary.includes(`${invalid}:6:5`), bad.summary);

@@ -19,12 +19,18 @@ export async function bigLayerCase(cfg: BenchConfig, source: BenchSource): Promi
     const src = source.registry.host;
     for (let rep = 0; rep < cfg.reps; rep++) {
       const regkit = async () => {
-        const run = await regkitCopy(`${src}/${big.repository}:${big.tag}`, `${target.host}/bench/big-regkit-${rep}:${big.tag}`, [src, target.host], { trackRss: true });
+        const run = await regkitCopy(`${src}/${big.repository}:${big.tag}`, `${target.host}/bench/big-regkit-${rep}:${big.tag}`, [src, target.host], {
+          trackRss: true,
+        });
         regkitMs.push(run.ms);
         rss.push(run.peakRss ?? Number.NaN);
       };
       const curl = async () => {
-        curlMs.push(await timeIt(() => curlPipe({ digest: layer.digest, srcHost: src, srcRepository: big.repository, dstHost: target.host, dstRepository: `bench/big-curl-${rep}` })));
+        curlMs.push(
+          await timeIt(() =>
+            curlPipe({ digest: layer.digest, srcHost: src, srcRepository: big.repository, dstHost: target.host, dstRepository: `bench/big-curl-${rep}` }),
+          ),
+        );
       };
       for (const step of rep % 2 === 0 ? [regkit, curl] : [curl, regkit]) await step();
     }

@@ -58,7 +58,10 @@ function times(values: readonly number[]): string {
 
 function wallFigures(runs: CopyRuns, kind: 'cold' | 'noop'): { figure: CaseResult['figures'][number]; ratio: number } {
   const r = median(runs.regkit[kind]) / median(runs.skopeo[kind]);
-  return { figure: { what: `${kind === 'cold' ? 'cold' : 'no-op'} wall time (median)`, regkit: times(runs.regkit[kind]), other: times(runs.skopeo[kind]) }, ratio: r };
+  return {
+    figure: { what: `${kind === 'cold' ? 'cold' : 'no-op'} wall time (median)`, regkit: times(runs.regkit[kind]), other: times(runs.skopeo[kind]) },
+    ratio: r,
+  };
 }
 
 function exactlyOneHead(what: string, s: AccessSummary | undefined): Bar {
@@ -77,7 +80,13 @@ export function coldCase(cfg: BenchConfig, runs: CopyRuns): CaseResult {
       { what: 'target requests', regkit: formatMethods(runs.regkit.coldTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.coldTarget?.byMethod ?? {}) },
     ],
     bars: [bar('wall time ratio regkit/skopeo', wall.ratio, '<=', 0.9)],
-    data: { regkitMs: runs.regkit.cold, skopeoMs: runs.skopeo.cold, ratio: wall.ratio, regkitTarget: runs.regkit.coldTarget, skopeoTarget: runs.skopeo.coldTarget },
+    data: {
+      regkitMs: runs.regkit.cold,
+      skopeoMs: runs.skopeo.cold,
+      ratio: wall.ratio,
+      regkitTarget: runs.regkit.coldTarget,
+      skopeoTarget: runs.skopeo.coldTarget,
+    },
   };
 }
 
@@ -93,7 +102,13 @@ export function noopCase(runs: CopyRuns): CaseResult {
       { what: 'target requests', regkit: formatMethods(runs.regkit.noopTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.noopTarget?.byMethod ?? {}) },
     ],
     bars: [exactlyOneHead('source requests (1 HEAD)', runs.regkit.noopSource), exactlyOneHead('target requests (1 HEAD)', runs.regkit.noopTarget)],
-    data: { regkitMs: runs.regkit.noop, skopeoMs: runs.skopeo.noop, ratio: wall.ratio, regkit: { source: runs.regkit.noopSource, target: runs.regkit.noopTarget }, skopeo: { source: runs.skopeo.noopSource, target: runs.skopeo.noopTarget } },
+    data: {
+      regkitMs: runs.regkit.noop,
+      skopeoMs: runs.skopeo.noop,
+      ratio: wall.ratio,
+      regkit: { source: runs.regkit.noopSource, target: runs.regkit.noopTarget },
+      skopeo: { source: runs.skopeo.noopSource, target: runs.skopeo.noopTarget },
+    },
   };
 }
 
@@ -108,10 +123,21 @@ export function wanCase(cfg: BenchConfig, runs: CopyRuns): CaseResult {
       { what: 'cold ratio regkit/skopeo', regkit: ratio(cold.ratio) },
       noop.figure,
       { what: 'no-op ratio regkit/skopeo', regkit: ratio(noop.ratio) },
-      { what: 'cold target requests', regkit: formatMethods(runs.regkit.coldTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.coldTarget?.byMethod ?? {}) },
-      { what: 'no-op requests (source, target)', regkit: `${runs.regkit.noopSource?.requests}, ${runs.regkit.noopTarget?.requests}`, other: `${runs.skopeo.noopSource?.requests}, ${runs.skopeo.noopTarget?.requests}` },
+      {
+        what: 'cold target requests',
+        regkit: formatMethods(runs.regkit.coldTarget?.byMethod ?? {}),
+        other: formatMethods(runs.skopeo.coldTarget?.byMethod ?? {}),
+      },
+      {
+        what: 'no-op requests (source, target)',
+        regkit: `${runs.regkit.noopSource?.requests}, ${runs.regkit.noopTarget?.requests}`,
+        other: `${runs.skopeo.noopSource?.requests}, ${runs.skopeo.noopTarget?.requests}`,
+      },
     ],
     bars: [bar('cold ratio regkit/skopeo', cold.ratio, '<=', 0.5), bar('no-op ratio regkit/skopeo', noop.ratio, '<=', 0.3)],
-    data: { cold: { regkitMs: runs.regkit.cold, skopeoMs: runs.skopeo.cold, ratio: cold.ratio }, noop: { regkitMs: runs.regkit.noop, skopeoMs: runs.skopeo.noop, ratio: noop.ratio } },
+    data: {
+      cold: { regkitMs: runs.regkit.cold, skopeoMs: runs.skopeo.cold, ratio: cold.ratio },
+      noop: { regkitMs: runs.regkit.noop, skopeoMs: runs.skopeo.noop, ratio: noop.ratio },
+    },
   };
 }

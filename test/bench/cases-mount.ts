@@ -23,8 +23,14 @@ export async function sameRegistryCase(source: BenchSource): Promise<CaseResult>
     const timed = tool === 'regkit' ? await regkitCopy(from, to, [registry.host]) : await skopeoCopyTimed(from, to);
     return { ms: timed.ms, access: summarizeAccess(registry.requests(), app.sizes) };
   };
-  const retag = { regkit: await run('regkit', `${registry.host}/${app.repository}:retag-regkit`), skopeo: await run('skopeo', `${registry.host}/${app.repository}:retag-skopeo`) };
-  const cross = { regkit: await run('regkit', `${registry.host}/bench/other-regkit:${app.tag}`), skopeo: await run('skopeo', `${registry.host}/bench/other-skopeo:${app.tag}`) };
+  const retag = {
+    regkit: await run('regkit', `${registry.host}/${app.repository}:retag-regkit`),
+    skopeo: await run('skopeo', `${registry.host}/${app.repository}:retag-skopeo`),
+  };
+  const cross = {
+    regkit: await run('regkit', `${registry.host}/bench/other-regkit:${app.tag}`),
+    skopeo: await run('skopeo', `${registry.host}/bench/other-skopeo:${app.tag}`),
+  };
   const moved = (r: SameRegistryRun) => `${mib(r.access.blobBytes)} (${r.access.blobGets} blob GETs, ${r.access.uploadBodies} upload bodies)`;
   return {
     id: 'c',
@@ -37,10 +43,7 @@ export async function sameRegistryCase(source: BenchSource): Promise<CaseResult>
       { what: 'other repository: requests', regkit: formatMethods(cross.regkit.access.byMethod), other: formatMethods(cross.skopeo.access.byMethod) },
       { what: 'other repository: wall time', regkit: seconds(cross.regkit.ms), other: seconds(cross.skopeo.ms) },
     ],
-    bars: [
-      noBlobBytes('retag: blob bytes moved', retag.regkit.access),
-      noBlobBytes('other repository: blob bytes moved', cross.regkit.access),
-    ],
+    bars: [noBlobBytes('retag: blob bytes moved', retag.regkit.access), noBlobBytes('other repository: blob bytes moved', cross.regkit.access)],
     data: { retag, cross },
   };
 }

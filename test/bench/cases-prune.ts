@@ -49,7 +49,11 @@ const tagName = (n: number): string => `v1.0.${n}`;
 /** One small image pushed as `v1.0.0`, then its manifest PUT under every other tag: a manifest PUT per tag, no blobs. */
 async function seedRepository(registry: RunningRegistry, layoutDir: string, tags: number): Promise<void> {
   await skopeoCopy(`oci:${layoutDir}:v1`, `docker://${registry.host}/${REPOSITORY}:${tagName(0)}`);
-  const stores = new StoreSet({ hosts: [{ registry: registry.host, tls: 'disabled', reqConcurrent: SEED_CONCURRENCY }], logger: silentLogger, useDockerConfig: false });
+  const stores = new StoreSet({
+    hosts: [{ registry: registry.host, tls: 'disabled', reqConcurrent: SEED_CONCURRENCY }],
+    logger: silentLogger,
+    useDockerConfig: false,
+  });
   try {
     const repo = parseReference(`${registry.host}/${REPOSITORY}`);
     const store = stores.storeFor(repo);
@@ -108,7 +112,11 @@ async function prune(dir: string, registry: RunningRegistry, parallel: number, d
   // A run with failed deletes exits 1 and is still measured: what it left behind is the figure that matters then.
   const ms = await timeIt(async () => {
     try {
-      stdout = (await runTimed(process.execPath, [REGKIT_BIN, 'prune', '-c', config, 'once', '--format', 'json', ...(dryRun ? ['--dry-run'] : [])], { env: NO_AUTH_ENV })).stdout;
+      stdout = (
+        await runTimed(process.execPath, [REGKIT_BIN, 'prune', '-c', config, 'once', '--format', 'json', ...(dryRun ? ['--dry-run'] : [])], {
+          env: NO_AUTH_ENV,
+        })
+      ).stdout;
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);
       const cause = /(\S+ failed): (\S+) on .*?(\(HTTP [^)]*\))/.exec(text);
@@ -165,7 +173,10 @@ function runFigures(what: string, tags: number, rs: readonly PruneRun[]): CaseRe
   return [
     { what: `${what}: wall time (median)`, regkit: seconds(median(rs.map((x) => x.ms))) },
     { what: `${what}: requests`, regkit: `${r.access.requests}: ${formatMethods(r.access.byMethod)}` },
-    { what: `${what}: reported deleted / tags left (want ${KEEP})`, regkit: `${r.failure === undefined ? (r.statuses['deleted'] ?? 0) : '?'} / ${r.remaining}` },
+    {
+      what: `${what}: reported deleted / tags left (want ${KEEP})`,
+      regkit: `${r.failure === undefined ? (r.statuses['deleted'] ?? 0) : '?'} / ${r.remaining}`,
+    },
     { what: `${what}: requests per tag gone`, regkit: ratio(r.access.requests / gone) },
     { what: `${what}: runs that exited non-zero`, regkit: `${failures.length} of ${rs.length}${failures.length ? ` (${failures[0]!.failure})` : ''}` },
   ];

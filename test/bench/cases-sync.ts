@@ -59,7 +59,18 @@ async function regkitSync(dir: string, src: Endpoint, dst: Endpoint): Promise<nu
 }
 
 async function skopeoSync(src: Endpoint, dst: Endpoint): Promise<number> {
-  const args = ['--insecure-policy', 'sync', '--src', 'docker', '--dest', 'docker', '--src-tls-verify=false', '--dest-tls-verify=false', `${src.host}/${REPOSITORY}`, `${dst.host}/mirror`];
+  const args = [
+    '--insecure-policy',
+    'sync',
+    '--src',
+    'docker',
+    '--dest',
+    'docker',
+    '--src-tls-verify=false',
+    '--dest-tls-verify=false',
+    `${src.host}/${REPOSITORY}`,
+    `${dst.host}/mirror`,
+  ];
   return (await runTimed('skopeo', args, { env: NO_AUTH_ENV })).ms;
 }
 

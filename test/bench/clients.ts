@@ -19,7 +19,9 @@ export function regkitCopy(src: string, dst: string, hosts: readonly string[], o
 }
 
 export function skopeoCopyTimed(src: string, dst: string): Promise<TimedRun> {
-  return runTimed('skopeo', ['--insecure-policy', 'copy', '--all', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${src}`, `docker://${dst}`], { env: NO_AUTH_ENV });
+  return runTimed('skopeo', ['--insecure-policy', 'copy', '--all', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${src}`, `docker://${dst}`], {
+    env: NO_AUTH_ENV,
+  });
 }
 
 /** Opens an upload session (distribution spec "Pushing blobs": POST, then the Location takes the body). */

@@ -46,7 +46,11 @@ export function runTimed(command: string, args: readonly string[], opts: TimedOp
       const ms = performance.now() - started;
       if (poll) clearInterval(poll);
       if (code !== 0) {
-        reject(new Error(`${command} ${args.slice(0, 3).join(' ')} … failed (${signal ?? `exit ${code}`}): ${Buffer.concat(err).toString('utf8').trim().slice(-2000)}`));
+        reject(
+          new Error(
+            `${command} ${args.slice(0, 3).join(' ')} … failed (${signal ?? `exit ${code}`}): ${Buffer.concat(err).toString('utf8').trim().slice(-2000)}`,
+          ),
+        );
         return;
       }
       resolve({ ms, stdout: Buffer.concat(out).toString('utf8'), ...(peak ? { peakRss: peak } : {}) });

@@ -57,7 +57,16 @@ export function renderTable(cases: readonly CaseResult[]): string {
   }
   // Case titles span the whole line, so only the other rows decide the column widths.
   const widths = rows[0]!.map((_, i) => Math.max(...rows.filter((r) => r[1] !== '').map((r) => r[i]!.length)));
-  return rows.map((r) => (r[1] === '' && r !== rows[0] ? r[0]! : r.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd())).join('\n');
+  return rows
+    .map((r) =>
+      r[1] === '' && r !== rows[0]
+        ? r[0]!
+        : r
+            .map((cell, i) => pad(cell, widths[i]!))
+            .join('  ')
+            .trimEnd(),
+    )
+    .join('\n');
 }
 
 export async function writeResults(path: string, meta: Record<string, unknown>, cases: readonly CaseResult[]): Promise<void> {

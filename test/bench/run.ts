@@ -70,7 +70,14 @@ async function main(): Promise<void> {
   process.stdout.write(`${renderTable(results)}\n`);
   const missed = results.flatMap((c) => c.bars.filter((b) => !b.met).map((b) => `(${c.id}) ${b.what}`));
   process.stdout.write(missed.length ? `bars missed: ${missed.join('; ')}\n` : 'all bars met\n');
-  const meta = { date: new Date().toISOString(), quick: cfg.quick, reps: cfg.reps, node: process.version, cpus: cpus().length, durationMs: Date.now() - started };
+  const meta = {
+    date: new Date().toISOString(),
+    quick: cfg.quick,
+    reps: cfg.reps,
+    node: process.version,
+    cpus: cpus().length,
+    durationMs: Date.now() - started,
+  };
   await writeResults(RESULTS_PATH, meta, results);
   progress(`results written to ${RESULTS_PATH}`);
 }

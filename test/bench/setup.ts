@@ -90,7 +90,13 @@ export async function startSource(cfg: BenchConfig, withBig: boolean): Promise<B
   const registry = await startRegistry();
   try {
     const appDir = join(dir, 'app');
-    const app = await makeImageLayout(appDir, { tag: 'v1', platforms: cfg.platforms, layers: cfg.layers, layerSize: cfg.layerSize, seed: `bench-${Date.now()}` });
+    const app = await makeImageLayout(appDir, {
+      tag: 'v1',
+      platforms: cfg.platforms,
+      layers: cfg.layers,
+      layerSize: cfg.layerSize,
+      seed: `bench-${Date.now()}`,
+    });
     const seededApp = await seed(registry, appDir, 'bench/app', app);
     let big: SeededImage | undefined;
     if (withBig) {

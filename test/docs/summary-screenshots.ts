@@ -23,35 +23,125 @@ function mirrored(repo: string, tag: string, r: Partial<OperationResult> & Pick<
 
 function nightly(): OperationResult[] {
   const out: OperationResult[] = [];
-  out.push(mirrored('library/nginx', '1.27.3', { status: 'failed', reason: 'manifest-get on registry-1.docker.io/library/nginx (HTTP 429 TOOMANYREQUESTS): You have reached your unauthenticated pull rate limit: log in (creds in regsync.yml, or docker login) or raise ratelimit.min and run again later' }));
-  out.push(mirrored('bitnami/postgresql', '16.4.0', { status: 'failed', reason: 'blob-put on ghcr.io/acme/mirror/postgresql (HTTP 403 DENIED): permission_denied: write_package; the token needs packages: write on acme/mirror' }));
-  out.push({ op: 'backup', status: 'backed-up', source: at('ghcr.io/acme/mirror/redis:7'), target: at('ghcr.io/acme/mirror/redis:7-20261204'), digest: digest(7), bytes: 0, durationMs: 310 });
-  out.push(mirrored('library/redis', '7', { status: 'copied', digest: digest(8), bytes: 41 * MiB, durationMs: 6200, details: { kind: 'transfer', rateLimitRemaining: 61 } }));
-  out.push(mirrored('library/alpine', '3.21', { status: 'copied', digest: digest(9), bytes: 3.6 * MiB, durationMs: 1400, details: { kind: 'transfer', rateLimitRemaining: 64 } }));
-  out.push(mirrored('library/golang', '1.23', { status: 'copied', digest: digest(10), bytes: 1020 * MiB, durationMs: 24_800, details: { kind: 'transfer', rateLimitRemaining: 62 } }));
-  for (let i = 0; i < 180; i++) out.push(mirrored(i % 2 ? 'library/alpine' : 'library/redis', `${i % 2 ? '3' : '6'}.${i}`, { status: 'skipped', digest: digest(100 + i), reason: 'target already has this digest' }));
-  for (let i = 0; i < 2400; i++) out.push(mirrored('library/golang', `1.${i % 24}.${i}-alpine`, { status: 'excluded', reason: 'not selected by tags.allow ^1\\.2[2-3]$' }));
+  out.push(
+    mirrored('library/nginx', '1.27.3', {
+      status: 'failed',
+      reason:
+        'manifest-get on registry-1.docker.io/library/nginx (HTTP 429 TOOMANYREQUESTS): You have reached your unauthenticated pull rate limit: log in (creds in regsync.yml, or docker login) or raise ratelimit.min and run again later',
+    }),
+  );
+  out.push(
+    mirrored('bitnami/postgresql', '16.4.0', {
+      status: 'failed',
+      reason: 'blob-put on ghcr.io/acme/mirror/postgresql (HTTP 403 DENIED): permission_denied: write_package; the token needs packages: write on acme/mirror',
+    }),
+  );
+  out.push({
+    op: 'backup',
+    status: 'backed-up',
+    source: at('ghcr.io/acme/mirror/redis:7'),
+    target: at('ghcr.io/acme/mirror/redis:7-20261204'),
+    digest: digest(7),
+    bytes: 0,
+    durationMs: 310,
+  });
+  out.push(
+    mirrored('library/redis', '7', {
+      status: 'copied',
+      digest: digest(8),
+      bytes: 41 * MiB,
+      durationMs: 6200,
+      details: { kind: 'transfer', rateLimitRemaining: 61 },
+    }),
+  );
+  out.push(
+    mirrored('library/alpine', '3.21', {
+      status: 'copied',
+      digest: digest(9),
+      bytes: 3.6 * MiB,
+      durationMs: 1400,
+      details: { kind: 'transfer', rateLimitRemaining: 64 },
+    }),
+  );
+  out.push(
+    mirrored('library/golang', '1.23', {
+      status: 'copied',
+      digest: digest(10),
+      bytes: 1020 * MiB,
+      durationMs: 24_800,
+      details: { kind: 'transfer', rateLimitRemaining: 62 },
+    }),
+  );
+  for (let i = 0; i < 180; i++)
+    out.push(
+      mirrored(i % 2 ? 'library/alpine' : 'library/redis', `${i % 2 ? '3' : '6'}.${i}`, {
+        status: 'skipped',
+        digest: digest(100 + i),
+        reason: 'target already has this digest',
+      }),
+    );
+  for (let i = 0; i < 2400; i++)
+    out.push(mirrored('library/golang', `1.${i % 24}.${i}-alpine`, { status: 'excluded', reason: 'not selected by tags.allow ^1\\.2[2-3]$' }));
   return out;
 }
 
 function pullRequestCheck(): OperationResult[] {
   const out: OperationResult[] = [];
-  out.push({ op: 'backup', status: 'would-backup', source: at('ghcr.io/acme/mirror/redis:7'), target: at('ghcr.io/acme/mirror/redis:7-20261204'), digest: digest(7), bytes: 0 });
+  out.push({
+    op: 'backup',
+    status: 'would-backup',
+    source: at('ghcr.io/acme/mirror/redis:7'),
+    target: at('ghcr.io/acme/mirror/redis:7-20261204'),
+    digest: digest(7),
+    bytes: 0,
+  });
   out.push(mirrored('library/redis', '7', { status: 'would-copy', digest: digest(8), bytes: 41 * MiB, durationMs: 420 }));
   out.push(mirrored('library/caddy', '2.9', { status: 'would-copy', digest: digest(11), bytes: 18 * MiB, durationMs: 380 }));
   out.push(mirrored('library/caddy', '2.9-alpine', { status: 'would-copy', digest: digest(12), bytes: 17 * MiB, durationMs: 350 }));
-  for (let i = 0; i < 40; i++) out.push(mirrored('library/alpine', `3.${i}`, { status: 'skipped', digest: digest(200 + i), reason: 'target already has this digest' }));
+  for (let i = 0; i < 40; i++)
+    out.push(mirrored('library/alpine', `3.${i}`, { status: 'skipped', digest: digest(200 + i), reason: 'target already has this digest' }));
   for (let i = 0; i < 12; i++) out.push(mirrored('library/caddy', `2.${i}-builder`, { status: 'excluded', reason: 'not selected by tags.deny .*-builder$' }));
-  out.push({ op: 'prune', status: 'would-delete', target: at('ghcr.io/acme/mirror/caddy:2.7'), digest: digest(13), bytes: 0, reason: 'no longer selected by the tags filters of sync[2]' });
+  out.push({
+    op: 'prune',
+    status: 'would-delete',
+    target: at('ghcr.io/acme/mirror/caddy:2.7'),
+    digest: digest(13),
+    bytes: 0,
+    reason: 'no longer selected by the tags filters of sync[2]',
+  });
   return out;
 }
 
 function pruneDryRun(): OperationResult[] {
   const out: OperationResult[] = [];
-  for (let i = 1; i <= 6; i++) out.push({ op: 'tag-delete', status: 'would-delete', target: at(`ghcr.io/acme/app:pr-${40 + i}`), digest: digest(300 + i), bytes: 0, details: { kind: 'policy', policy: 'pull request builds', line: 9 } });
-  for (let i = 1; i <= 3; i++) out.push({ op: 'tag-delete', status: 'would-delete', target: at(`ghcr.io/acme/app:ci-2026110${i}`), digest: digest(310 + i), bytes: 0, details: { kind: 'script', script: 'keep three ci builds', line: 12 } });
-  out.push({ op: 'tag-delete', status: 'excluded', target: at('ghcr.io/acme/app:pr-release-2.0'), digest: digest(320), bytes: 0, reason: 'protected by defaults.protect "*release*"' });
-  for (let i = 0; i < 25; i++) out.push({ op: 'tag-delete', status: 'skipped', target: at(`ghcr.io/acme/app:v2.${i}`), bytes: 0, reason: 'kept: newest 25 of policy "releases"' });
+  for (let i = 1; i <= 6; i++)
+    out.push({
+      op: 'tag-delete',
+      status: 'would-delete',
+      target: at(`ghcr.io/acme/app:pr-${40 + i}`),
+      digest: digest(300 + i),
+      bytes: 0,
+      details: { kind: 'policy', policy: 'pull request builds', line: 9 },
+    });
+  for (let i = 1; i <= 3; i++)
+    out.push({
+      op: 'tag-delete',
+      status: 'would-delete',
+      target: at(`ghcr.io/acme/app:ci-2026110${i}`),
+      digest: digest(310 + i),
+      bytes: 0,
+      details: { kind: 'script', script: 'keep three ci builds', line: 12 },
+    });
+  out.push({
+    op: 'tag-delete',
+    status: 'excluded',
+    target: at('ghcr.io/acme/app:pr-release-2.0'),
+    digest: digest(320),
+    bytes: 0,
+    reason: 'protected by defaults.protect "*release*"',
+  });
+  for (let i = 0; i < 25; i++)
+    out.push({ op: 'tag-delete', status: 'skipped', target: at(`ghcr.io/acme/app:v2.${i}`), bytes: 0, reason: 'kept: newest 25 of policy "releases"' });
   return out;
 }
 
@@ -62,7 +152,11 @@ const EXAMPLES: Array<{ name: string; results: OperationResult[]; opts: SummaryO
   {
     name: 'summary-invalid-policy',
     results: [],
-    opts: { title: 'regkit prune once', error: 'regbot.yml:9:7: policies[0].keepLast must be a whole number of tags, not "three"; write keepLast: 3', durationMs: 40 },
+    opts: {
+      title: 'regkit prune once',
+      error: 'regbot.yml:9:7: policies[0].keepLast must be a whole number of tags, not "three"; write keepLast: 3',
+      durationMs: 40,
+    },
     height: 180,
   },
 ];
@@ -78,7 +172,11 @@ for (const ex of EXAMPLES) {
   await writeFile(join(work, `${ex.name}.md`), md);
   await writeFile(html, summaryPage(md, ex.opts.title ?? 'regkit'));
   const png = join(outDir, `${ex.name}.png`);
-  const r = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${png}`, `--window-size=1012,${ex.height}`, pathToFileURL(html).href], { encoding: 'utf8' });
+  const r = spawnSync(
+    chromium,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${png}`, `--window-size=1012,${ex.height}`, pathToFileURL(html).href],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`${chromium} failed for ${ex.name}: ${r.stderr}`);
   console.log(`${png} (${Buffer.byteLength(md)} bytes of markdown; ${join(work, `${ex.name}.md`)})`);
 }

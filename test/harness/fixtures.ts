@@ -13,7 +13,7 @@ import { MediaType } from '../../src/oci/mediatypes.js';
 import type { Descriptor, Platform } from '../../src/oci/manifest.js';
 
 export interface ImageLayoutOptions {
-  tag?: string;
+  tag?: string | undefined;
   /** `os/arch[/variant]`; more than one makes an index. */
   platforms?: string[];
   /** Make an index even for a single platform. */
@@ -116,13 +116,26 @@ async function writeBlob(layout: string, bytes: Buffer, mediaType: string): Prom
   return { digest: `${SHA256}:${hex}`, size: bytes.length, mediaType };
 }
 
-async function writeLayer(layout: string, seed: string, name: string, size: number, mtime: number, mediaType: string): Promise<{ blob: FixtureBlob; diffId: string }> {
+async function writeLayer(
+  layout: string,
+  seed: string,
+  name: string,
+  size: number,
+  mtime: number,
+  mediaType: string,
+): Promise<{ blob: FixtureBlob; diffId: string }> {
   const tmp = join(layout, 'blobs', SHA256, `.tmp-${createHash(SHA256).update(seed).digest('hex').slice(0, 16)}`);
   const diff = createHash(SHA256);
   const compressed = createHash(SHA256);
   // The payload is random, so deflate cannot shrink it: stored blocks (level 0) are still valid gzip and ten times
   // faster than level 1, which matters for 1 GiB layers.
-  await pipeline(tarStream(name, seededStream(seed, size), size, mtime), hashing(diff), createGzip({ level: zlibConstants.Z_NO_COMPRESSION }), hashing(compressed), createWriteStream(tmp));
+  await pipeline(
+    tarStream(name, seededStream(seed, size), size, mtime),
+    hashing(diff),
+    createGzip({ level: zlibConstants.Z_NO_COMPRESSION }),
+    hashing(compressed),
+    createWriteStream(tmp),
+  );
   const hex = compressed.digest('hex');
   await rename(tmp, join(layout, 'blobs', SHA256, hex));
   const { size: written } = await stat(join(layout, 'blobs', SHA256, hex));
@@ -205,7 +218,11 @@ export async function makeImageLayout(dir: string, opts: ImageLayoutOptions = {}
   }
   let top: FixtureBlob = manifests[0]!;
   if (platforms.length > 1 || opts.forceIndex) {
-    const index = { schemaVersion: 2, mediaType: types.index, manifests: manifests.map((m) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: m.platform })) };
+    const index = {
+      schemaVersion: 2,
+      mediaType: types.index,
+      manifests: manifests.map((m) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: m.platform })),
+    };
     top = await writeBlob(dir, Buffer.from(JSON.stringify(index)), types.index);
     blobs.push(top);
   }

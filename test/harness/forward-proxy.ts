@@ -23,10 +23,13 @@ export async function startForwardProxy(): Promise<RunningForwardProxy> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     forwarded.push(`${req.method} ${req.url}`);
     const target = new URL(req.url ?? '');
-    const upstream = request({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      void pipeline(up, res).catch(() => res.destroy());
-    });
+    const upstream = request(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        void pipeline(up, res).catch(() => res.destroy());
+      },
+    );
     upstream.once('error', () => {
       if (!res.headersSent) res.writeHead(502).end();
       else res.destroy();

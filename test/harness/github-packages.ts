@@ -111,7 +111,10 @@ function routesOf(doc: OpenApiDescription): Route[] {
     for (const [method, op] of Object.entries(ops)) {
       if (!op.operationId) continue;
       const names: string[] = [];
-      const source = path.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? (names.push(part), '([^/]+)') : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('');
+      const source = path
+        .split(/\{(\w+)\}/)
+        .map((part, i) => (i % 2 === 1 ? (names.push(part), '([^/]+)') : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+        .join('');
       routes.push({ method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), names, op });
     }
   }
@@ -203,7 +206,14 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
     if (manifest && req.method === 'PUT') {
       const bytes = await readBody(req, MAX_MANIFEST);
       const up = await upstream('PUT', req.url ?? path, headers, bytes);
-      if (up.statusCode === 201) record(decodeURIComponent(manifest[1]!), decodeURIComponent(manifest[2]!), bytes, String(req.headers['content-type'] ?? ''), String(up.headers['docker-content-digest'] ?? digestOf(bytes)));
+      if (up.statusCode === 201)
+        record(
+          decodeURIComponent(manifest[1]!),
+          decodeURIComponent(manifest[2]!),
+          bytes,
+          String(req.headers['content-type'] ?? ''),
+          String(up.headers['docker-content-digest'] ?? digestOf(bytes)),
+        );
       return forward(up, res);
     }
     const up = await upstream(req.method ?? 'GET', req.url ?? path, headers, req.method === 'GET' || req.method === 'HEAD' ? undefined : req);
@@ -220,7 +230,12 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
   }
 
   function versionJson(pkg: Pkg, v: Version, base: string): Record<string, unknown> {
-    const tags = v.deleted ? [] : [...pkg.tags].filter(([, d]) => d === v.digest).map(([t]) => t).sort();
+    const tags = v.deleted
+      ? []
+      : [...pkg.tags]
+          .filter(([, d]) => d === v.digest)
+          .map(([t]) => t)
+          .sort();
     const scope = base.startsWith('/orgs/') ? 'orgs' : 'users';
     const json: Record<string, unknown> = {
       id: v.id,
@@ -239,12 +254,38 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
   function userJson(login: string, type: OwnerType, id: number): Record<string, unknown> {
     const api = `http://${self}/users/${login}`;
     return {
-      login, id, node_id: `U_${id}`, avatar_url: '', gravatar_id: '', url: api, html_url: `https://github.com/${login}`,
-      followers_url: `${api}/followers`, following_url: `${api}/following{/other_user}`, gists_url: `${api}/gists{/gist_id}`,
-      starred_url: `${api}/starred{/owner}{/repo}`, subscriptions_url: `${api}/subscriptions`, organizations_url: `${api}/orgs`,
-      repos_url: `${api}/repos`, events_url: `${api}/events{/privacy}`, received_events_url: `${api}/received_events`,
-      type, site_admin: false, user_view_type: 'public', name: null, company: null, blog: '', location: null, email: null,
-      hireable: null, bio: null, public_repos: 0, public_gists: 0, followers: 0, following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2020-01-01T00:00:00Z',
+      login,
+      id,
+      node_id: `U_${id}`,
+      avatar_url: '',
+      gravatar_id: '',
+      url: api,
+      html_url: `https://github.com/${login}`,
+      followers_url: `${api}/followers`,
+      following_url: `${api}/following{/other_user}`,
+      gists_url: `${api}/gists{/gist_id}`,
+      starred_url: `${api}/starred{/owner}{/repo}`,
+      subscriptions_url: `${api}/subscriptions`,
+      organizations_url: `${api}/orgs`,
+      repos_url: `${api}/repos`,
+      events_url: `${api}/events{/privacy}`,
+      received_events_url: `${api}/received_events`,
+      type,
+      site_admin: false,
+      user_view_type: 'public',
+      name: null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 0,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2020-01-01T00:00:00Z',
     };
   }
 
@@ -253,11 +294,15 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
     const path = url.pathname;
     let route: Route | undefined;
     let match: RegExpExecArray | null = null;
-    for (const r of routes) if (r.method === method && (match = r.pattern.exec(path))) { route = r; break; }
+    for (const r of routes)
+      if (r.method === method && (match = r.pattern.exec(path))) {
+        route = r;
+        break;
+      }
     if (!route || !match) throw new ApiError(404, 'Not Found');
     const params = new Map(route.names.map((n, i) => [n, decodeURIComponent(match![i + 1]!)]));
     for (const p of (route.op.parameters ?? []).map((x) => parameterOf(doc, x))) {
-      const value = p.in === 'path' ? params.get(p.name) : url.searchParams.get(p.name) ?? undefined;
+      const value = p.in === 'path' ? params.get(p.name) : (url.searchParams.get(p.name) ?? undefined);
       if (value === undefined) continue;
       if (p.schema?.enum && !p.schema.enum.includes(value)) throw new ApiError(422, `Invalid value for ${p.name}`);
       if (p.schema?.type === 'integer' && !/^\d+$/.test(value)) throw new ApiError(422, `${p.name} must be an integer`);
@@ -290,7 +335,12 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
         return `<http://${self}${u.pathname}${u.search}>; rel="${rel}"`;
       };
       const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
-      return { status: 200, body: all.slice((page - 1) * perPage, page * perPage).map((v) => versionJson(pkg, v, base)), headers: links.length ? { link: links.join(', ') } : {}, op };
+      return {
+        status: 200,
+        body: all.slice((page - 1) * perPage, page * perPage).map((v) => versionJson(pkg, v, base)),
+        headers: links.length ? { link: links.join(', ') } : {},
+        op,
+      };
     }
     const id = Number(params.get('package_version_id'));
     const version = pkg.versions.find((v) => v.id === id);
@@ -298,7 +348,8 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
       if (!version || version.deleted) throw new ApiError(404, 'Not Found');
       return { status: 200, body: versionJson(pkg, version, base), op };
     }
-    const mayWrite = grant.canDelete === true && (ownerType === 'Organization' || path.startsWith('/user/') || owner.toLowerCase() === grant.login.toLowerCase());
+    const mayWrite =
+      grant.canDelete === true && (ownerType === 'Organization' || path.startsWith('/user/') || owner.toLowerCase() === grant.login.toLowerCase());
     if (!mayWrite) {
       if ((grant.refusedAs ?? 403) === 404) throw new ApiError(404, 'Package not found.');
       throw new ApiError(403, 'You need admin access to the package and a token with the delete:packages scope to delete or restore package versions.');
@@ -338,7 +389,14 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
       if (schema) for (const e of schemaErrors(doc, schema, body)) violations.push(`${op.operationId} ${status}: ${e}`);
     }
     const text = body === undefined ? '' : JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4999',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+      ...headers,
+    });
     res.end(text);
   }
 
@@ -352,7 +410,9 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
     try {
       if (limited.count > 0) {
         limited.count--;
-        throw new ApiError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', { 'retry-after': String(limited.seconds) });
+        throw new ApiError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', {
+          'retry-after': String(limited.seconds),
+        });
       }
       const auth = /^(?:token|bearer)\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
       if (auth === undefined) throw new ApiError(401, 'Requires authentication');
@@ -399,7 +459,19 @@ export async function startGithubPackages(opts: GithubPackagesOptions): Promise<
     versions: (name) => {
       const pkg = packageFor(name, false);
       if (!pkg) return [];
-      return [...pkg.versions].sort((a, b) => b.id - a.id).map((v) => ({ id: v.id, digest: v.digest, deleted: v.deleted !== undefined, tags: v.deleted ? [] : [...pkg.tags].filter(([, d]) => d === v.digest).map(([t]) => t).sort() }));
+      return [...pkg.versions]
+        .sort((a, b) => b.id - a.id)
+        .map((v) => ({
+          id: v.id,
+          digest: v.digest,
+          deleted: v.deleted !== undefined,
+          tags: v.deleted
+            ? []
+            : [...pkg.tags]
+                .filter(([, d]) => d === v.digest)
+                .map(([t]) => t)
+                .sort(),
+        }));
     },
     violations: () => [...violations],
     limitNext: (count, seconds) => {

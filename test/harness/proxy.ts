@@ -145,7 +145,11 @@ export async function startProxy(target: string, opts: ProxyOptions = {}): Promi
     if (opts.delayMs) await sleep(opts.delayMs);
     const location = headers.get('location');
     // distribution builds absolute upload URLs from the Host it saw; uploads must keep going through the proxy.
-    if (location) headers.set('location', location.map((l) => l.replace(`http://${target}`, `http://${self}`)));
+    if (location)
+      headers.set(
+        'location',
+        location.map((l) => l.replace(`http://${target}`, `http://${self}`)),
+      );
     for (const [name, value] of Object.entries(opts.headers?.(req) ?? {})) headers.set(name.toLowerCase(), [value]);
     record.status = status;
     log.push(record);
@@ -153,7 +157,11 @@ export async function startProxy(target: string, opts: ProxyOptions = {}): Promi
   }
 
   /** The whole list, following distribution's own `Link` pages (its catalog stops at 1000 entries). */
-  async function fullList(req: IncomingMessage, path: string, key: 'tags' | 'repositories'): Promise<{ status: number; headers: Map<string, string[]>; body: Buffer; items?: string[] }> {
+  async function fullList(
+    req: IncomingMessage,
+    path: string,
+    key: 'tags' | 'repositories',
+  ): Promise<{ status: number; headers: Map<string, string[]>; body: Buffer; items?: string[] }> {
     const items: string[] = [];
     let headers: Map<string, string[]> | undefined;
     let next: string | undefined = path;

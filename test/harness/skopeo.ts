@@ -15,8 +15,8 @@ export interface SkopeoCreds {
 export interface SkopeoCopyOptions {
   /** Copy every manifest of an index, not just the host's platform. */
   all?: boolean;
-  srcCreds?: SkopeoCreds;
-  destCreds?: SkopeoCreds;
+  srcCreds?: SkopeoCreds | undefined;
+  destCreds?: SkopeoCreds | undefined;
   /** Always on: seeded digests must stay what the fixture says; skopeo fails rather than convert. */
   preserveDigests?: true;
 }

@@ -40,7 +40,7 @@ function cells(row: string): string[] {
 export function markdownToHtml(md: string): string {
   const lines = md.split('\n');
   const html: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i]!;
     const heading = /^(#{1,6}) (.*)$/.exec(line);
     if (line.trim() === '') i++;
@@ -54,7 +54,8 @@ export function markdownToHtml(md: string): string {
       const align = cells(lines[i + 1]!).map((c) => (c.endsWith(':') ? ' align="right"' : ''));
       html.push('<table><thead><tr>', ...cells(line).map((c, k) => `<th${align[k]}>${inline(c)}</th>`), '</tr></thead><tbody>');
       i += 2;
-      for (; i < lines.length && lines[i]!.startsWith('|'); i++) html.push('<tr>', ...cells(lines[i]!).map((c, k) => `<td${align[k] ?? ''}>${inline(c)}</td>`), '</tr>');
+      for (; i < lines.length && lines[i]!.startsWith('|'); i++)
+        html.push('<tr>', ...cells(lines[i]!).map((c, k) => `<td${align[k] ?? ''}>${inline(c)}</td>`), '</tr>');
       html.push('</tbody></table>');
     } else if (line.startsWith('- ')) {
       html.push('<ul>');

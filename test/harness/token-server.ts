@@ -69,7 +69,10 @@ export function parseScope(scope: string): Access | undefined {
   const first = scope.indexOf(':');
   const last = scope.lastIndexOf(':');
   if (first < 0 || last === first) return undefined;
-  const actions = scope.slice(last + 1).split(',').filter(Boolean);
+  const actions = scope
+    .slice(last + 1)
+    .split(',')
+    .filter(Boolean);
   return { type: scope.slice(0, first), name: scope.slice(first + 1, last), actions };
 }
 
@@ -80,7 +83,11 @@ function grant(scopes: string[], account: string | undefined, anonymousPull: boo
     if (!access) continue;
     let actions: string[] = [];
     if (access.type === 'repository') {
-      actions = account ? access.actions.filter((a) => ['pull', 'push', 'delete', '*'].includes(a)) : anonymousPull ? access.actions.filter((a) => a === 'pull') : [];
+      actions = account
+        ? access.actions.filter((a) => ['pull', 'push', 'delete', '*'].includes(a))
+        : anonymousPull
+          ? access.actions.filter((a) => a === 'pull')
+          : [];
     } else if (access.type === 'registry' && access.name === 'catalog' && account) {
       actions = access.actions.filter((a) => a === '*');
     }
@@ -116,7 +123,21 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<R
   const keyPath = join(dir, 'token.key');
   const certPath = join(dir, 'token.crt');
   try {
-    await runCommand('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', '/CN=regkit-test-token-issuer']);
+    await runCommand('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=regkit-test-token-issuer',
+    ]);
   } catch (err) {
     await removeTempDir(dir);
     throw err;
@@ -129,7 +150,16 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<R
   function issue(account: string | undefined, scopes: string[]): { token: string; issuedAt: string } {
     const now = Math.floor(Date.now() / 1000);
     const header = { typ: 'JWT', alg: 'RS256', kid };
-    const claims = { iss: ISSUER, sub: account ?? '', aud: SERVICE, exp: now + expiresIn, nbf: now - 10, iat: now, jti: randomBytes(12).toString('hex'), access: grant(scopes, account, opts.anonymousPull ?? false) };
+    const claims = {
+      iss: ISSUER,
+      sub: account ?? '',
+      aud: SERVICE,
+      exp: now + expiresIn,
+      nbf: now - 10,
+      iat: now,
+      jti: randomBytes(12).toString('hex'),
+      access: grant(scopes, account, opts.anonymousPull ?? false),
+    };
     const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
     const signature = sign('sha256', Buffer.from(signingInput), privateKey);
     return { token: `${signingInput}.${base64url(signature)}`, issuedAt: new Date(now * 1000).toISOString() };
@@ -141,7 +171,8 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<R
     return token;
   }
 
-  const validUser = (user: string | null | undefined, pass: string | null | undefined): user is string => !!user && Object.hasOwn(users, user) && users[user] === pass;
+  const validUser = (user: string | null | undefined, pass: string | null | undefined): user is string =>
+    !!user && Object.hasOwn(users, user) && users[user] === pass;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://token.invalid');
@@ -156,12 +187,19 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<R
     if (service && service !== SERVICE) return answer(400, { errors: [{ code: 'INVALID_REQUEST', message: `unknown service ${service}` }] });
 
     if (req.method === 'GET') {
-      record.scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean);
+      record.scopes = url.searchParams
+        .getAll('scope')
+        .flatMap((s) => s.split(' '))
+        .filter(Boolean);
       const creds = basicCredentials(req);
       record.account = url.searchParams.get('account') ?? creds?.user;
       record.hadBasicAuth = creds !== undefined;
       if (creds && !validUser(creds.user, creds.pass)) {
-        return answer(401, { errors: [{ code: 'UNAUTHORIZED', message: 'incorrect username or password' }] }, { 'www-authenticate': 'Basic realm="regkit-test-token"' });
+        return answer(
+          401,
+          { errors: [{ code: 'UNAUTHORIZED', message: 'incorrect username or password' }] },
+          { 'www-authenticate': 'Basic realm="regkit-test-token"' },
+        );
       }
       const { token, issuedAt } = issue(creds?.user, record.scopes);
       const body: Record<string, unknown> = { token, access_token: token, expires_in: expiresIn, issued_at: issuedAt };

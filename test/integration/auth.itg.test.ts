@@ -79,7 +79,14 @@ describe('credentials from docker config.json', () => {
     assert.equal(await store.headBlob(refOf(reg.host), fx.manifests[0]!.config.digest), fx.manifests[0]!.config.size);
     const grants = reg.token!.requests();
     assert.equal(grants.length, 1, JSON.stringify(grants));
-    assert.deepEqual(grants[0], { method: 'GET', scopes: [`repository:${REPO}:pull`], account: reg.username, grantType: undefined, hadBasicAuth: true, status: 200 });
+    assert.deepEqual(grants[0], {
+      method: 'GET',
+      scopes: [`repository:${REPO}:pull`],
+      account: reg.username,
+      grantType: undefined,
+      hadBasicAuth: true,
+      status: 200,
+    });
     assert.equal(reg.requests().filter((r) => r.status === 401).length, 1, 'one challenge, then every request authorized up front');
   });
 
@@ -95,7 +102,10 @@ describe('credentials from docker config.json', () => {
     reg.token!.clearRequests();
     const store = openSet(reg.host).storeForRegistry(reg.host);
     assert.equal((await store.headManifest(refOf(reg.host, 'v1')))?.digest, fx.digest);
-    assert.deepEqual(reg.token!.requests().map((r) => [r.method, r.grantType, r.status]), [['POST', 'refresh_token', 200]]);
+    assert.deepEqual(
+      reg.token!.requests().map((r) => [r.method, r.grantType, r.status]),
+      [['POST', 'refresh_token', 200]],
+    );
   });
 
   test('basic registry: credentials from a credential helper named by credsStore', async () => {
@@ -103,7 +113,10 @@ describe('credentials from docker config.json', () => {
     cleanups.push(() => reg.stop());
     const bin = join(work, 'bin');
     await (await import('node:fs/promises')).mkdir(bin, { recursive: true });
-    await writeFile(join(bin, 'docker-credential-itg'), `#!/bin/sh\nread -r server\n[ "$server" = "${reg.host}" ] || { echo 'credentials not found in native keychain'; exit 1; }\necho '{"ServerURL":"${reg.host}","Username":"${reg.username}","Secret":"${reg.password}"}'\n`);
+    await writeFile(
+      join(bin, 'docker-credential-itg'),
+      `#!/bin/sh\nread -r server\n[ "$server" = "${reg.host}" ] || { echo 'credentials not found in native keychain'; exit 1; }\necho '{"ServerURL":"${reg.host}","Username":"${reg.username}","Secret":"${reg.password}"}'\n`,
+    );
     await chmod(join(bin, 'docker-credential-itg'), 0o755);
     process.env['PATH'] = `${bin}${delimiter}${savedPath ?? ''}`;
     await writeFile(join(work, 'config.json'), JSON.stringify({ credsStore: 'itg' }));
@@ -128,7 +141,11 @@ describe('authentication failures', () => {
       const { reg } = await seeded(mode, work);
       cleanups.push(() => reg.stop());
       const wrong = 'not-the-password-4711';
-      const set = new StoreSet({ hosts: [{ registry: reg.host, tls: 'disabled', user: reg.username!, pass: wrong }], logger: silentLogger, useDockerConfig: false });
+      const set = new StoreSet({
+        hosts: [{ registry: reg.host, tls: 'disabled', user: reg.username!, pass: wrong }],
+        logger: silentLogger,
+        useDockerConfig: false,
+      });
       cleanups.push(() => set.close());
       await assert.rejects(set.storeForRegistry(reg.host).headManifest(refOf(reg.host, 'v1')), (err: unknown) => assertAuthFailure(err, reg, wrong));
     });
@@ -137,16 +154,28 @@ describe('authentication failures', () => {
   test('token: anonymous access to a private registry fails with a 401, and works where anonymous pull is allowed', async () => {
     const closed = await seeded('token', work);
     const open = await seeded('token', work, { anonymousPull: true });
-    cleanups.push(() => closed.reg.stop(), () => open.reg.stop());
-    const set = new StoreSet({ hosts: [closed.reg.host, open.reg.host].map((registry) => ({ registry, tls: 'disabled' as const })), logger: silentLogger, useDockerConfig: false });
-    cleanups.push(() => set.close());
-    await assert.rejects(set.storeForRegistry(closed.reg.host).headManifest(refOf(closed.reg.host, 'v1')), (err: unknown) => assertAuthFailure(err, closed.reg, closed.reg.password!));
-    assert.equal((await set.storeForRegistry(open.reg.host).headManifest(refOf(open.reg.host, 'v1')))?.digest, open.fx.digest);
-    await assert.rejects(set.storeForRegistry(open.reg.host).putManifest(refOf(open.reg.host, 'v2'), Buffer.from('{}'), 'application/vnd.oci.image.manifest.v1+json'), (err: unknown) => {
-      assert.ok(err instanceof RegistryError);
-      assert.equal(err.status, 401);
-      assert.equal(err.operation, 'manifest-put');
-      return true;
+    cleanups.push(
+      () => closed.reg.stop(),
+      () => open.reg.stop(),
+    );
+    const set = new StoreSet({
+      hosts: [closed.reg.host, open.reg.host].map((registry) => ({ registry, tls: 'disabled' as const })),
+      logger: silentLogger,
+      useDockerConfig: false,
     });
+    cleanups.push(() => set.close());
+    await assert.rejects(set.storeForRegistry(closed.reg.host).headManifest(refOf(closed.reg.host, 'v1')), (err: unknown) =>
+      assertAuthFailure(err, closed.reg, closed.reg.password!),
+    );
+    assert.equal((await set.storeForRegistry(open.reg.host).headManifest(refOf(open.reg.host, 'v1')))?.digest, open.fx.digest);
+    await assert.rejects(
+      set.storeForRegistry(open.reg.host).putManifest(refOf(open.reg.host, 'v2'), Buffer.from('{}'), 'application/vnd.oci.image.manifest.v1+json'),
+      (err: unknown) => {
+        assert.ok(err instanceof RegistryError);
+        assert.equal(err.status, 401);
+        assert.equal(err.operation, 'manifest-put');
+        return true;
+      },
+    );
   });
 });

@@ -26,9 +26,16 @@ interface Run {
 
 /** A user's shell: its own HOME (so its own ~/.regkit and ~/.regctl), an empty docker config, no proxy unless given. */
 function regkit(home: string, args: string[], opts: { env?: Record<string, string>; stdin?: string } = {}): Promise<Run> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && k !== 'GITHUB_ACTIONS' && !/^(https?|no)_proxy$/i.test(k) && !/^REG(KIT|CTL)_CONFIG$/.test(k)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('INPUT_') && k !== 'GITHUB_ACTIONS' && !/^(https?|no)_proxy$/i.test(k) && !/^REG(KIT|CTL)_CONFIG$/.test(k),
+    ),
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...base, HOME: home, DOCKER_CONFIG: join(home, '.docker'), ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      env: { ...base, HOME: home, DOCKER_CONFIG: join(home, '.docker'), ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -100,13 +107,33 @@ describe('regctl habits against a registry with basic auth', { timeout: 180_000 
     const home = await freshHome();
     const ref = `${reg.host}/team/app:v1`;
     const cases: [string[], (out: string) => void][] = [
-      [['image', 'inspect', ref, '-p', 'linux/amd64', '--format', '{{.Digest}} {{.Created.Format "2006-01-02"}} {{.Architecture}} {{index .Labels "team"}} {{len .Layers}}'], (o) => assert.equal(o, `${image.digest} 2024-03-05 amd64 platform 2`)],
-      [['image', 'inspect', ref, '-p', 'linux/amd64', '--format', '{{index .Config.Labels "team"}}|{{json .Labels}}'], (o) => assert.equal(o, 'platform|{"org.opencontainers.image.source":"https://example.test/app","team":"platform"}\n')],
+      [
+        [
+          'image',
+          'inspect',
+          ref,
+          '-p',
+          'linux/amd64',
+          '--format',
+          '{{.Digest}} {{.Created.Format "2006-01-02"}} {{.Architecture}} {{index .Labels "team"}} {{len .Layers}}',
+        ],
+        (o) => assert.equal(o, `${image.digest} 2024-03-05 amd64 platform 2`),
+      ],
+      [
+        ['image', 'inspect', ref, '-p', 'linux/amd64', '--format', '{{index .Config.Labels "team"}}|{{json .Labels}}'],
+        (o) => assert.equal(o, 'platform|{"org.opencontainers.image.source":"https://example.test/app","team":"platform"}\n'),
+      ],
       [['image', 'digest', ref, '--format', '{{.Digest}}'], (o) => assert.equal(o, image.digest)],
       [['tag', 'ls', `${reg.host}/team/app`, '--format', '{{.Name}}: {{join .Tags ","}}'], (o) => assert.equal(o, `${reg.host}/team/app: v1,v2`)],
       [['repo', 'ls', reg.host, '--format', '{{range .Repositories}}[{{.}}]{{end}}'], (o) => assert.equal(o, '[team/app]')],
-      [['image', 'manifest', ref, '--format', '{{.MediaType}} {{len .Manifests}} {{(index .Manifests 0).Platform.Architecture}}'], (o) => assert.equal(o, `${image.mediaType} 2 amd64`)],
-      [['image', 'config', ref, '-p', 'linux/arm64', '--format', '{{.OS}}/{{.Architecture}} {{index .Config.Labels "team"}}'], (o) => assert.equal(o, 'linux/arm64 platform')],
+      [
+        ['image', 'manifest', ref, '--format', '{{.MediaType}} {{len .Manifests}} {{(index .Manifests 0).Platform.Architecture}}'],
+        (o) => assert.equal(o, `${image.mediaType} 2 amd64`),
+      ],
+      [
+        ['image', 'config', ref, '-p', 'linux/arm64', '--format', '{{.OS}}/{{.Architecture}} {{index .Config.Labels "team"}}'],
+        (o) => assert.equal(o, 'linux/arm64 platform'),
+      ],
       [['image', 'ratelimit', ref, '--format', '{{.Set}}'], (o) => assert.equal(o, 'false')],
       [['version', '--format', '{{.Version}}'], (o) => assert.match(o, /^\d+\.\d+\.\d+/)],
     ];
@@ -179,7 +206,14 @@ describe('regctl habits against a registry with basic auth', { timeout: 180_000 
     const home = await freshHome();
     await mkdir(join(home, '.regctl'), { recursive: true });
     // As regctl's docs show the file: hosts keyed by registry, tls as text, hostname repeated, credentials in clear.
-    await writeFile(join(home, '.regctl', 'config.json'), JSON.stringify({ hosts: { [reg.host]: { tls: 'disabled', hostname: reg.host, user: reg.username, pass: reg.password, reqConcurrent: 3, mirrors: [], priority: 0 } } }, null, 2));
+    await writeFile(
+      join(home, '.regctl', 'config.json'),
+      JSON.stringify(
+        { hosts: { [reg.host]: { tls: 'disabled', hostname: reg.host, user: reg.username, pass: reg.password, reqConcurrent: 3, mirrors: [], priority: 0 } } },
+        null,
+        2,
+      ),
+    );
     const run = await regkit(home, ['tag', 'ls', `${reg.host}/team/app`]);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, 'v1\nv2\n');
@@ -220,11 +254,38 @@ describe('HTTPS_PROXY keeps the per-host TLS settings inside the tunnel', { time
   let https: Server;
   let httpsHost: string;
   let proxy: RunningForwardProxy;
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: `sha256:${'1'.repeat(64)}`, size: 2 }, layers: [] }));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MediaType.OciManifest,
+      config: { mediaType: MediaType.OciConfig, digest: `sha256:${'1'.repeat(64)}`, size: 2 },
+      layers: [],
+    }),
+  );
 
   before(async () => {
     work = await makeTempDir('regkit-proxy-tls-');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { cwd: work, stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { cwd: work, stdio: 'pipe' },
+    );
     const [key, cert] = await Promise.all([readFile(join(work, 'key.pem')), readFile(join(work, 'cert.pem'))]);
     https = createHttpsServer({ key, cert }, (_req, res) => {
       res.writeHead(200, { 'content-type': MediaType.OciManifest, 'content-length': manifest.length, 'docker-content-digest': digestOf(manifest) });

@@ -41,7 +41,12 @@ describe('copy failures', () => {
 
   before(async () => {
     work = await makeTempDir('regkit-copy-errors-');
-    [src, locked, readOnly, dst] = await Promise.all([startRegistry(), startRegistry({ auth: 'basic' }), startRegistry({ auth: 'token', anonymousPull: true }), startRegistry()]);
+    [src, locked, readOnly, dst] = await Promise.all([
+      startRegistry(),
+      startRegistry({ auth: 'basic' }),
+      startRegistry({ auth: 'token', anonymousPull: true }),
+      startRegistry(),
+    ]);
     await seedImage(src, join(work, 'layout'), [`${REPO}:v1`], { tag: 'v1', platforms: ['linux/amd64'], layers: 2, layerSize: 16 * 1024, seed: 'copy-errors' });
     older = await seedImage(locked, join(work, 'older'), ['mirror/app:v1'], { tag: 'v1', layers: 1, layerSize: 1024, seed: 'copy-errors-older' });
     await Promise.all([pushOlder(readOnly), pushOlder(dst)]);
@@ -53,7 +58,12 @@ describe('copy failures', () => {
   });
 
   async function pushOlder(reg: RunningRegistry): Promise<void> {
-    await seedImage(reg, join(work, `older-${reg.host.replace(':', '-')}`), ['mirror/app:v1'], { tag: 'v1', layers: 1, layerSize: 1024, seed: 'copy-errors-older' });
+    await seedImage(reg, join(work, `older-${reg.host.replace(':', '-')}`), ['mirror/app:v1'], {
+      tag: 'v1',
+      layers: 1,
+      layerSize: 1024,
+      seed: 'copy-errors-older',
+    });
   }
 
   test('unknown platform syntax is a usage error (exit 2) before any request', async () => {
@@ -65,7 +75,9 @@ describe('copy failures', () => {
     assert.equal(run.stdout, '');
     // The engine refuses it too, even for a single-platform source where no platform is picked.
     await assert.rejects(
-      copyImage(copyContext(stores(src, dst)), refOf(src.host, REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/app', { tag: 'v1' }), { platforms: ['linux/arm64/v8/extra'] }),
+      copyImage(copyContext(stores(src, dst)), refOf(src.host, REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/app', { tag: 'v1' }), {
+        platforms: ['linux/arm64/v8/extra'],
+      }),
       (err: Error) => err instanceof UsageError && err.message.includes('invalid platform "linux/arm64/v8/extra"'),
     );
     assert.deepEqual(src.requests(), []);
@@ -92,15 +104,18 @@ describe('copy failures', () => {
   for (const who of ['wrong password', 'anonymous'] as const) {
     test(`a target that refuses the client (${who}): 401 naming registry and repository, no password`, async () => {
       const target = who === 'anonymous' ? { host: locked.host } : { host: locked.host, credentials: { username: locked.username!, password: WRONG_PASSWORD } };
-      await assert.rejects(copyImage(copyContext(stores(src, target)), refOf(src.host, REPO, { tag: 'v1' }), refOf(locked.host, 'mirror/app', { tag: 'v1' })), (err: Error) => {
-        assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
-        assert.equal(err.status, 401);
-        assert.equal(err.registry, locked.host);
-        assert.equal(err.repository, 'mirror/app');
-        assert.ok(err.message.includes(`${locked.host}/mirror/app`), err.message);
-        assert.ok(!err.message.includes(WRONG_PASSWORD) && !err.message.includes(locked.password!), err.message);
-        return true;
-      });
+      await assert.rejects(
+        copyImage(copyContext(stores(src, target)), refOf(src.host, REPO, { tag: 'v1' }), refOf(locked.host, 'mirror/app', { tag: 'v1' })),
+        (err: Error) => {
+          assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
+          assert.equal(err.status, 401);
+          assert.equal(err.registry, locked.host);
+          assert.equal(err.repository, 'mirror/app');
+          assert.ok(err.message.includes(`${locked.host}/mirror/app`), err.message);
+          assert.ok(!err.message.includes(WRONG_PASSWORD) && !err.message.includes(locked.password!), err.message);
+          return true;
+        },
+      );
       const run = await runRegkit(['copy', `${src.host}/${REPO}:v1`, `${locked.host}/mirror/app:v1`, ...hostFlags(src, target)], noConfig());
       assert.equal(run.code, 1);
       const said = run.stdout + run.stderr;
@@ -112,22 +127,30 @@ describe('copy failures', () => {
   }
 
   test('a target that grants pull but not push: the write is refused with 401 and the tag stays', async () => {
-    await assert.rejects(copyImage(copyContext(stores(src, { host: readOnly.host })), refOf(src.host, REPO, { tag: 'v1' }), refOf(readOnly.host, 'mirror/app', { tag: 'v1' })), (err: Error) => {
-      assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
-      assert.equal(err.status, 401);
-      assert.equal(err.operation, 'blob-put');
-      assert.ok(err.message.includes(`${readOnly.host}/mirror/app`), err.message);
-      return true;
-    });
+    await assert.rejects(
+      copyImage(copyContext(stores(src, { host: readOnly.host })), refOf(src.host, REPO, { tag: 'v1' }), refOf(readOnly.host, 'mirror/app', { tag: 'v1' })),
+      (err: Error) => {
+        assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
+        assert.equal(err.status, 401);
+        assert.equal(err.operation, 'blob-put');
+        assert.ok(err.message.includes(`${readOnly.host}/mirror/app`), err.message);
+        return true;
+      },
+    );
     assert.equal(await skopeoDigest(`docker://${readOnly.host}/mirror/app:v1`), older.digest);
   });
 
   test('a source blob whose bytes do not match its digest fails the copy; nothing lands under that digest', async () => {
-    const corrupt = await seedImage(src, join(work, 'corrupt'), [`${REPO}:corrupt`], { tag: 'corrupt', layers: 1, layerSize: 20 * 1024, seed: 'copy-errors-corrupt' });
+    const corrupt = await seedImage(src, join(work, 'corrupt'), [`${REPO}:corrupt`], {
+      tag: 'corrupt',
+      layers: 1,
+      layerSize: 20 * 1024,
+      seed: 'copy-errors-corrupt',
+    });
     const layer = corrupt.manifests[0]!.layers[0]!;
     const path = blobDataPath(src, layer.digest);
     const bytes = await readFile(path);
-    bytes[bytes.length >> 1] ^= 0xff;
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
     await writeFile(path, bytes);
     assert.equal((await stat(path)).size, layer.size);
 
@@ -145,7 +168,19 @@ describe('copy failures', () => {
   });
 
   test('a host flag with a wrong password for the source: the password stays out of every output', async () => {
-    const run = await runRegkit(['copy', `${locked.host}/mirror/app:v1`, `${dst.host}/mirror/from-locked:v1`, '--format', 'json', '--log-format', 'json', ...hostFlags({ host: locked.host, credentials: { username: locked.username!, password: WRONG_PASSWORD } }, dst)], noConfig());
+    const run = await runRegkit(
+      [
+        'copy',
+        `${locked.host}/mirror/app:v1`,
+        `${dst.host}/mirror/from-locked:v1`,
+        '--format',
+        'json',
+        '--log-format',
+        'json',
+        ...hostFlags({ host: locked.host, credentials: { username: locked.username!, password: WRONG_PASSWORD } }, dst),
+      ],
+      noConfig(),
+    );
     assert.equal(run.code, 1);
     const result = JSON.parse(run.stdout) as { status: string; reason: string };
     assert.equal(result.status, 'failed');

@@ -42,8 +42,17 @@ describe('copy interrupted mid-blob', () => {
   before(async () => {
     work = await makeTempDir('regkit-copy-interrupted-');
     [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
-    [srcProxy, dstProxy] = await Promise.all([startProxy(src.host, { faults: (req) => srcRule(req) }), startProxy(dst.host, { faults: (req) => dstRule(req) })]);
-    image = await seedImage(src, join(work, 'layout'), [`${REPO}:v2`], { tag: 'v2', platforms: ['linux/amd64', 'linux/arm64'], layers: 1, layerSize: 4 * MiB, seed: 'copy-interrupted' });
+    [srcProxy, dstProxy] = await Promise.all([
+      startProxy(src.host, { faults: (req) => srcRule(req) }),
+      startProxy(dst.host, { faults: (req) => dstRule(req) }),
+    ]);
+    image = await seedImage(src, join(work, 'layout'), [`${REPO}:v2`], {
+      tag: 'v2',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      layers: 1,
+      layerSize: 4 * MiB,
+      seed: 'copy-interrupted',
+    });
     older = await seedImage(dst, join(work, 'older'), ['mirror/fails:v2'], { tag: 'v2', layers: 1, layerSize: 1024, seed: 'copy-interrupted-older' });
     stores = openStores([srcProxy, dstProxy]);
   });
@@ -124,11 +133,14 @@ describe('copy interrupted mid-blob', () => {
   test('a 401 on every streamed upload: one fresh attempt only, then the 401 stands', async () => {
     dstRule = (req) => (isBigUpload(req) ? { status: 401 } : undefined);
     dstProxy.clearRequests();
-    await assert.rejects(copyImage(context([]), refOf(srcProxy.host, REPO, { tag: 'v2' }), refOf(dstProxy.host, 'mirror/reauth-fails', { tag: 'v2' })), (err: Error) => {
-      assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
-      assert.equal(err.status, 401);
-      return true;
-    });
+    await assert.rejects(
+      copyImage(context([]), refOf(srcProxy.host, REPO, { tag: 'v2' }), refOf(dstProxy.host, 'mirror/reauth-fails', { tag: 'v2' })),
+      (err: Error) => {
+        assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
+        assert.equal(err.status, 401);
+        return true;
+      },
+    );
     assert.equal(dstProxy.requests().filter((r) => r.method === 'PUT' && r.path.includes(bigLayer().slice(7))).length, 2);
     dstRule = () => undefined;
   });
@@ -138,13 +150,16 @@ describe('copy interrupted mid-blob', () => {
     srcRule = (req) => (isBigDownload(req) ? { status: 501 } : undefined);
     srcProxy.clearRequests();
     const warnings: string[] = [];
-    await assert.rejects(copyImage(context(warnings), refOf(srcProxy.host, REPO, { tag: 'v2' }), refOf(dstProxy.host, 'mirror/not-implemented', { tag: 'v2' })), (err: Error) => {
-      assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
-      assert.equal(err.status, 501);
-      assert.equal(err.failure, 'fatal');
-      assert.ok(err.message.includes(bigLayer()), err.message);
-      return true;
-    });
+    await assert.rejects(
+      copyImage(context(warnings), refOf(srcProxy.host, REPO, { tag: 'v2' }), refOf(dstProxy.host, 'mirror/not-implemented', { tag: 'v2' })),
+      (err: Error) => {
+        assert.ok(err instanceof RegistryError, `${err.name}: ${err.message}`);
+        assert.equal(err.status, 501);
+        assert.equal(err.failure, 'fatal');
+        assert.ok(err.message.includes(bigLayer()), err.message);
+        return true;
+      },
+    );
     assert.equal(srcProxy.requests().filter((r) => r.method === 'GET' && r.path.endsWith(bigLayer())).length, 1);
     assert.deepEqual(warnings, []);
   });

@@ -27,7 +27,13 @@ for (const auth of ['none', 'token'] satisfies RegistryAuth[]) {
     before(async () => {
       work = await makeTempDir('regkit-copy-mount-');
       reg = await startRegistry({ auth });
-      image = await seedImage(reg, join(work, 'layout'), [`${REPO}:v1`], { tag: 'v1', platforms: ['linux/amd64', 'linux/arm64'], layers: 2, layerSize: 64 * 1024, seed: `copy-mount-${auth}` });
+      image = await seedImage(reg, join(work, 'layout'), [`${REPO}:v1`], {
+        tag: 'v1',
+        platforms: ['linux/amd64', 'linux/arm64'],
+        layers: 2,
+        layerSize: 64 * 1024,
+        seed: `copy-mount-${auth}`,
+      });
       stores = openStores([reg]);
     });
     after(async () => {
@@ -42,10 +48,19 @@ for (const auth of ['none', 'token'] satisfies RegistryAuth[]) {
       assert.equal(result.status, 'copied');
       assert.equal(result.bytes, 0);
       const log = served(reg.requests());
-      assert.deepEqual(log.filter((r) => isBlobRead(r) || isBlobUpload(r) || isMount(r) || r.path.includes('/blobs/')), []);
+      assert.deepEqual(
+        log.filter((r) => isBlobRead(r) || isBlobUpload(r) || isMount(r) || r.path.includes('/blobs/')),
+        [],
+      );
       // Children are already in the repository (they are the source's), so only the tag's PUT writes.
-      assert.deepEqual(log.filter((r) => r.method === 'PUT').map((r) => `${r.path} ${r.status}`), [`/v2/${REPO}/manifests/stable 201`]);
-      assert.deepEqual(await skopeoInspectRaw(`docker://${reg.host}/${REPO}:stable`, reg.credentials), await skopeoInspectRaw(`docker://${reg.host}/${REPO}:v1`, reg.credentials));
+      assert.deepEqual(
+        log.filter((r) => r.method === 'PUT').map((r) => `${r.path} ${r.status}`),
+        [`/v2/${REPO}/manifests/stable 201`],
+      );
+      assert.deepEqual(
+        await skopeoInspectRaw(`docker://${reg.host}/${REPO}:stable`, reg.credentials),
+        await skopeoInspectRaw(`docker://${reg.host}/${REPO}:v1`, reg.credentials),
+      );
     });
 
     test('a copy to another repository mounts every blob once and reads none', async () => {
@@ -55,10 +70,16 @@ for (const auth of ['none', 'token'] satisfies RegistryAuth[]) {
       assert.equal(result.bytes, 0);
       assert.deepEqual(result.blobs, { copied: 0, skipped: 0, mounted: distinctBlobs().size });
       const log = served(reg.requests());
-      assert.deepEqual(log.filter((r) => isBlobRead(r) || isBlobUpload(r)), []);
+      assert.deepEqual(
+        log.filter((r) => isBlobRead(r) || isBlobUpload(r)),
+        [],
+      );
       const mounts = log.filter(isMount);
       assert.equal(mounts.length, distinctBlobs().size);
-      assert.ok(mounts.every((r) => r.status === 201 && r.path.includes(`from=${encodeURIComponent(REPO)}`)), JSON.stringify(mounts));
+      assert.ok(
+        mounts.every((r) => r.status === 201 && r.path.includes(`from=${encodeURIComponent(REPO)}`)),
+        JSON.stringify(mounts),
+      );
       assert.deepEqual(new Set(mounts.map((r) => decodeURIComponent(/mount=([^&]+)/.exec(r.path)![1]!))), distinctBlobs());
       assert.equal(log.filter((r) => r.method === 'PUT' && r.path.includes('/manifests/')).length, image.manifests.length + 1);
       const pulled = await pullAndVerify(reg, 'other/app:v1', join(work, `pulled-${auth}`));

@@ -22,12 +22,19 @@ describe('copy with platform filters', () => {
   let work: string;
   let image: FixtureImage;
   let stores: StoreSet;
-  const child = (arch: string, variant?: string): FixtureManifest => image.manifests.find((m) => m.platform.architecture === arch && m.platform.variant === variant)!;
+  const child = (arch: string, variant?: string): FixtureManifest =>
+    image.manifests.find((m) => m.platform.architecture === arch && m.platform.variant === variant)!;
 
   before(async () => {
     work = await makeTempDir('regkit-copy-platform-');
     [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
-    image = await seedImage(src, join(work, 'layout'), [`${SRC_REPO}:v1`], { tag: 'v1', platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'], layers: 2, layerSize: 32 * 1024, seed: 'copy-platforms' });
+    image = await seedImage(src, join(work, 'layout'), [`${SRC_REPO}:v1`], {
+      tag: 'v1',
+      platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'],
+      layers: 2,
+      layerSize: 32 * 1024,
+      seed: 'copy-platforms',
+    });
     stores = openStores([src, dst]);
   });
   after(async () => {
@@ -39,7 +46,9 @@ describe('copy with platform filters', () => {
   test('one platform: the target tag is that platform’s image manifest, and only its blobs move', async () => {
     const arm64 = child('arm64');
     dst.clearRequests();
-    const result = await copyImage(copyContext(stores), refOf(src.host, SRC_REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/one', { tag: 'arm64' }), { platforms: ['linux/arm64'] });
+    const result = await copyImage(copyContext(stores), refOf(src.host, SRC_REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/one', { tag: 'arm64' }), {
+      platforms: ['linux/arm64'],
+    });
     assert.equal(result.status, 'copied');
     assert.equal(result.digest, arm64.digest);
     assert.equal(await skopeoDigest(`docker://${dst.host}/mirror/one:arm64`), arm64.digest);
@@ -47,14 +56,19 @@ describe('copy with platform filters', () => {
     assert.equal(raw.mediaType, MediaType.OciManifest);
     const pulled = await pullAndVerify(dst, 'mirror/one:arm64', join(work, 'pulled-one'));
     for (const blob of [arm64.config, ...arm64.layers]) assert.ok(pulled.has(blob.digest));
-    const uploaded = dst.requests().filter((r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/')).map((r) => new URL(r.path, 'http://x').searchParams.get('digest'));
+    const uploaded = dst
+      .requests()
+      .filter((r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/'))
+      .map((r) => new URL(r.path, 'http://x').searchParams.get('digest'));
     assert.deepEqual(uploaded.sort(), [arm64.config.digest, ...arm64.layers.map((l) => l.digest)].sort());
   });
 
   test('two platforms: an index of just those, accepted by the registry with both children present', async () => {
     const wanted = [child('amd64'), child('arm', 'v7')];
     dst.clearRequests();
-    const result = await copyImage(copyContext(stores), refOf(src.host, SRC_REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/two', { tag: 'v1' }), { platforms: ['linux/amd64', 'linux/arm/v7'] });
+    const result = await copyImage(copyContext(stores), refOf(src.host, SRC_REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/two', { tag: 'v1' }), {
+      platforms: ['linux/amd64', 'linux/arm/v7'],
+    });
     assert.equal(result.status, 'copied');
     assert.deepEqual(result.platforms, ['linux/amd64', 'linux/arm/v7']);
     const raw = await skopeoInspectRaw(`docker://${dst.host}/mirror/two:v1`);
@@ -62,7 +76,10 @@ describe('copy with platform filters', () => {
     assert.notEqual(result.digest, image.digest);
     const index = JSON.parse(raw.toString('utf8')) as ImageIndex;
     assert.equal(index.mediaType, MediaType.OciIndex);
-    assert.deepEqual(index.manifests.map((d) => d.digest), wanted.map((m) => m.digest));
+    assert.deepEqual(
+      index.manifests.map((d) => d.digest),
+      wanted.map((m) => m.digest),
+    );
     // The index went in last, after its children, and distribution said yes to it.
     const puts = summary(dst.requests().filter((r) => r.method === 'PUT' && r.path.includes('/manifests/')));
     assert.deepEqual(puts.slice(-1), ['PUT /v2/mirror/two/manifests/v1 201']);
@@ -72,7 +89,9 @@ describe('copy with platform filters', () => {
   });
 
   test('all platforms named: the original index, byte for byte', async () => {
-    const result = await copyImage(copyContext(stores), refOf(src.host, SRC_REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/all', { tag: 'v1' }), { platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'] });
+    const result = await copyImage(copyContext(stores), refOf(src.host, SRC_REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/all', { tag: 'v1' }), {
+      platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'],
+    });
     assert.equal(result.digest, image.digest);
     assert.equal(await skopeoDigest(`docker://${dst.host}/mirror/all:v1`), image.digest);
   });
@@ -83,11 +102,23 @@ describe('copy with platform filters', () => {
       copyImage(copyContext(stores), refOf(src.host, SRC_REPO, { tag: 'v1' }), refOf(dst.host, 'mirror/none', { tag: 'v1' }), { platforms: ['linux/s390x'] }),
       (err: Error) => err.name === 'UsageError' && err.message.includes('linux/s390x') && err.message.includes('linux/amd64, linux/arm64, linux/arm/v7'),
     );
-    assert.deepEqual(dst.requests().filter((r) => r.method !== 'HEAD' && r.method !== 'GET'), []);
+    assert.deepEqual(
+      dst.requests().filter((r) => r.method !== 'HEAD' && r.method !== 'GET'),
+      [],
+    );
   });
 
   test('the CLI: --platform linux/arm64 twice over is copied, then skipped', async () => {
-    const args = ['copy', `${src.host}/${SRC_REPO}:v1`, `${dst.host}/mirror/cli:arm64`, '--platform', 'linux/arm64', '--format', 'json', ...hostFlags(src, dst)];
+    const args = [
+      'copy',
+      `${src.host}/${SRC_REPO}:v1`,
+      `${dst.host}/mirror/cli:arm64`,
+      '--platform',
+      'linux/arm64',
+      '--format',
+      'json',
+      ...hostFlags(src, dst),
+    ];
     const first = await runRegkit(args, join(work, 'no-docker-config'));
     assert.equal(first.code, 0, first.stderr);
     const r1 = JSON.parse(first.stdout) as { status: string; digest: string };

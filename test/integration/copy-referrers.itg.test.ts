@@ -32,13 +32,24 @@ describe('copy of referrers and digest tags', () => {
   before(async () => {
     work = await makeTempDir('regkit-copy-referrers-');
     [src, dst] = await Promise.all([startRegistry(), startRegistry({ auth: 'token' })]);
-    image = await seedImage(src, join(work, 'layout'), [`${REPO}:v1`], { tag: 'v1', platforms: ['linux/amd64', 'linux/arm64'], layers: 1, layerSize: 8 * 1024, seed: 'copy-referrers' });
+    image = await seedImage(src, join(work, 'layout'), [`${REPO}:v1`], {
+      tag: 'v1',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      layers: 1,
+      layerSize: 8 * 1024,
+      seed: 'copy-referrers',
+    });
     stores = openStores([src, dst]);
     const repo = refOf(src.host, REPO);
     const store = stores.storeFor(repo);
-    sbom = await pushArtifact(store, repo, SBOM_TYPE, '{"sbom":"regkit test"}', { subject: { mediaType: image.mediaType, digest: image.digest, size: image.size } });
+    sbom = await pushArtifact(store, repo, SBOM_TYPE, '{"sbom":"regkit test"}', {
+      subject: { mediaType: image.mediaType, digest: image.digest, size: image.size },
+    });
     signature = await pushArtifact(store, repo, SIG_TYPE, 'signature of the image', { tag: sigTag() });
-    assert.deepEqual((await store.listReferrers(refOf(src.host, REPO, { digest: image.digest }))).map((d) => d.digest), [sbom.digest]);
+    assert.deepEqual(
+      (await store.listReferrers(refOf(src.host, REPO, { digest: image.digest }))).map((d) => d.digest),
+      [sbom.digest],
+    );
   });
   after(async () => {
     await stores?.close();
@@ -48,7 +59,8 @@ describe('copy of referrers and digest tags', () => {
 
   const dstStore = (): Store => stores.storeFor(refOf(dst.host, 'any'));
   const referrersOn = async (repo: string): Promise<Descriptor[]> => dstStore().listReferrers(refOf(dst.host, repo, { digest: image.digest }));
-  const hasManifest = async (repo: string, digest: string): Promise<boolean> => (await dstStore().headManifest(refOf(dst.host, repo, { digest }))) !== undefined;
+  const hasManifest = async (repo: string, digest: string): Promise<boolean> =>
+    (await dstStore().headManifest(refOf(dst.host, repo, { digest }))) !== undefined;
 
   test('without --referrers the referrer and the digest tag stay behind', async () => {
     const result = await copyImage(copyContext(stores), refOf(src.host, REPO, { tag: 'v1' }), refOf(dst.host, 'plain/app', { tag: 'v1' }));
@@ -63,9 +75,15 @@ describe('copy of referrers and digest tags', () => {
     assert.equal(result.status, 'copied');
     assert.equal(result.digest, image.digest);
     const listed = await referrersOn('with/app');
-    assert.deepEqual(listed.map((d) => [d.digest, d.artifactType]), [[sbom.digest, SBOM_TYPE]]);
+    assert.deepEqual(
+      listed.map((d) => [d.digest, d.artifactType]),
+      [[sbom.digest, SBOM_TYPE]],
+    );
     const fallback = JSON.parse((await skopeoInspectRaw(`docker://${dst.host}/with/app:${fallbackTag()}`, dst.credentials)).toString('utf8')) as ImageIndex;
-    assert.deepEqual(fallback.manifests.map((d) => d.digest), [sbom.digest]);
+    assert.deepEqual(
+      fallback.manifests.map((d) => d.digest),
+      [sbom.digest],
+    );
     assert.equal(await skopeoDigest(`docker://${dst.host}/with/app@${sbom.digest}`, dst.credentials), sbom.digest);
     for (const blob of sbom.blobs) assert.notEqual(await dstStore().headBlob(refOf(dst.host, 'with/app'), blob.digest), undefined);
     // --referrers alone leaves the .sig tag, which is not a referrer.
@@ -79,13 +97,18 @@ describe('copy of referrers and digest tags', () => {
     dst.clearRequests();
     const result = await copyImage(copyContext(stores), refOf(src.host, REPO, { tag: 'v1' }), refOf(dst.host, 'plain/app', { tag: 'v1' }), { referrers: true });
     assert.equal(result.status, 'copied');
-    assert.deepEqual((await referrersOn('plain/app')).map((d) => d.digest), [sbom.digest]);
+    assert.deepEqual(
+      (await referrersOn('plain/app')).map((d) => d.digest),
+      [sbom.digest],
+    );
     const puts = dst.requests().filter((r) => r.method === 'PUT' && r.status !== 401 && r.path.includes('/manifests/'));
     assert.deepEqual(puts.map((r) => r.path).sort(), [`/v2/plain/app/manifests/${fallbackTag()}`, `/v2/plain/app/manifests/${sbom.digest}`].sort());
   });
 
   test('--digest-tags copies the sha256-<hex>.sig tag; without it the tag stays behind', async () => {
-    const result = await copyImage(copyContext(stores), refOf(src.host, REPO, { tag: 'v1' }), refOf(dst.host, 'signed/app', { tag: 'v1' }), { digestTags: true });
+    const result = await copyImage(copyContext(stores), refOf(src.host, REPO, { tag: 'v1' }), refOf(dst.host, 'signed/app', { tag: 'v1' }), {
+      digestTags: true,
+    });
     assert.equal(result.status, 'copied');
     assert.equal(await skopeoDigest(`docker://${dst.host}/signed/app:${sigTag()}`, dst.credentials), signature.digest);
     const tags = await skopeoListTags(`docker://${dst.host}/signed/app`, dst.credentials);
@@ -94,10 +117,16 @@ describe('copy of referrers and digest tags', () => {
   });
 
   test('the CLI: --referrers --digest-tags brings both', async () => {
-    const run = await runRegkit(['copy', `${src.host}/${REPO}:v1`, `${dst.host}/cli/app:v1`, '--referrers', '--digest-tags', '--format', 'json', ...hostFlags(src, dst)], join(work, 'no-docker-config'));
+    const run = await runRegkit(
+      ['copy', `${src.host}/${REPO}:v1`, `${dst.host}/cli/app:v1`, '--referrers', '--digest-tags', '--format', 'json', ...hostFlags(src, dst)],
+      join(work, 'no-docker-config'),
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.equal((JSON.parse(run.stdout) as { status: string }).status, 'copied');
-    assert.deepEqual((await referrersOn('cli/app')).map((d) => d.digest), [sbom.digest]);
+    assert.deepEqual(
+      (await referrersOn('cli/app')).map((d) => d.digest),
+      [sbom.digest],
+    );
     assert.equal(await skopeoDigest(`docker://${dst.host}/cli/app:${sigTag()}`, dst.credentials), signature.digest);
   });
 });

@@ -31,7 +31,13 @@ for (const auth of ['none', 'token'] satisfies RegistryAuth[]) {
     before(async () => {
       work = await makeTempDir('regkit-copy-reg-');
       [src, dst] = await Promise.all([startRegistry({ auth }), startRegistry({ auth })]);
-      image = await seedImage(src, join(work, 'layout'), [`${SRC_REPO}:v1`], { tag: 'v1', platforms: ['linux/amd64', 'linux/arm64'], layers: 3, layerSize: 96 * 1024, seed: `copy-reg-${auth}` });
+      image = await seedImage(src, join(work, 'layout'), [`${SRC_REPO}:v1`], {
+        tag: 'v1',
+        platforms: ['linux/amd64', 'linux/arm64'],
+        layers: 3,
+        layerSize: 96 * 1024,
+        seed: `copy-reg-${auth}`,
+      });
     });
     after(async () => {
       for (const set of opened) await set.close();
@@ -73,8 +79,14 @@ for (const auth of ['none', 'token'] satisfies RegistryAuth[]) {
       assert.deepEqual(summary(src.requests()), expected(SRC_REPO));
       assert.deepEqual(summary(dst.requests()), expected(DST_REPO));
       if (auth === 'token') {
-        assert.deepEqual(src.token!.requests().map((r) => r.scopes), [[`repository:${SRC_REPO}:pull`]]);
-        assert.deepEqual(dst.token!.requests().map((r) => r.scopes), [[`repository:${DST_REPO}:pull`]]);
+        assert.deepEqual(
+          src.token!.requests().map((r) => r.scopes),
+          [[`repository:${SRC_REPO}:pull`]],
+        );
+        assert.deepEqual(
+          dst.token!.requests().map((r) => r.scopes),
+          [[`repository:${DST_REPO}:pull`]],
+        );
       }
 
       // With the tokens already held (a second copy in the same run) not even the challenge is left.

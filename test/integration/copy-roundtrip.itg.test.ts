@@ -27,7 +27,13 @@ describe('round trips through an OCI layout and a tar file', () => {
     work = await makeTempDir('regkit-copy-roundtrip-');
     // The far side of the air gap uses token auth, as a hosted registry would.
     [src, dst, far] = await Promise.all([startRegistry(), startRegistry(), startRegistry({ auth: 'token' })]);
-    image = await seedImage(src, join(work, 'layout'), [`${REPO}:v1`], { tag: 'v1', platforms: ['linux/amd64', 'linux/arm64'], layers: 2, layerSize: 64 * 1024, seed: 'copy-roundtrip' });
+    image = await seedImage(src, join(work, 'layout'), [`${REPO}:v1`], {
+      tag: 'v1',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      layers: 2,
+      layerSize: 64 * 1024,
+      seed: 'copy-roundtrip',
+    });
     stores = openStores([src, dst, far]);
   });
   after(async () => {

@@ -85,7 +85,11 @@ export async function pullAndVerify(endpoint: Endpoint, reference: string, layou
     const desc = pending.pop()!;
     assert.ok(present.has(desc.digest), `${desc.digest} (${desc.mediaType}) is missing from the pulled layout`);
     if (!/manifest|index|list/.test(desc.mediaType)) continue;
-    const body = JSON.parse(await readFile(join(dir, desc.digest.slice('sha256:'.length)), 'utf8')) as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
+    const body = JSON.parse(await readFile(join(dir, desc.digest.slice('sha256:'.length)), 'utf8')) as {
+      manifests?: Descriptor[];
+      config?: Descriptor;
+      layers?: Descriptor[];
+    };
     pending.push(...(body.manifests ?? []), ...(body.config ? [body.config] : []), ...(body.layers ?? []));
   }
   return present;
@@ -115,7 +119,10 @@ export function runRegkit(args: string[], dockerConfig: string, extraEnv: NodeJS
 
 /** `--host` flags for registries reached without TLS, with their credentials when they have any. */
 export function hostFlags(...endpoints: Endpoint[]): string[] {
-  return endpoints.flatMap((e) => ['--host', `reg=${e.host},tls=disabled${e.credentials ? `,user=${e.credentials.username},pass=${e.credentials.password}` : ''}`]);
+  return endpoints.flatMap((e) => [
+    '--host',
+    `reg=${e.host},tls=disabled${e.credentials ? `,user=${e.credentials.username},pass=${e.credentials.password}` : ''}`,
+  ]);
 }
 
 export interface Pushed {
@@ -133,7 +140,13 @@ async function pushBlob(store: Store, repo: RegistryReference, bytes: Buffer, me
  * An OCI manifest of one small layer and the empty config, optionally with a subject and annotations (which a
  * referrers list carries on the descriptor); under `tag` or by digest.
  */
-export async function pushArtifact(store: Store, repo: RegistryReference, artifactType: string, payload: string, at: { subject?: Descriptor; tag?: string; annotations?: Record<string, string> }): Promise<Pushed> {
+export async function pushArtifact(
+  store: Store,
+  repo: RegistryReference,
+  artifactType: string,
+  payload: string,
+  at: { subject?: Descriptor; tag?: string; annotations?: Record<string, string> },
+): Promise<Pushed> {
   const config = await pushBlob(store, repo, Buffer.from('{}'), MediaType.OciEmpty);
   const layer = await pushBlob(store, repo, Buffer.from(payload), artifactType);
   const manifest: ImageManifest = {

@@ -57,7 +57,14 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
     before(async () => {
       work = await makeTempDir('regkit-harness-test-');
       layout = join(work, 'layout');
-      fx = await makeImageLayout(layout, { tag: 'v1', platforms: ['linux/amd64', 'linux/arm64'], layers: 2, layerSize: 64 * 1024, labels: { mode }, seed: mode });
+      fx = await makeImageLayout(layout, {
+        tag: 'v1',
+        platforms: ['linux/amd64', 'linux/arm64'],
+        layers: 2,
+        layerSize: 64 * 1024,
+        labels: { mode },
+        seed: mode,
+      });
       reg = await startRegistry({ auth: mode });
     });
     after(async () => {
@@ -80,7 +87,11 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       assert.ok(has(log, 'PUT', new RegExp(`^/v2/${REPO}/manifests/v1$`), 201), 'tagged index PUT');
       for (const m of fx.manifests) assert.ok(has(log, 'PUT', new RegExp(`^/v2/${REPO}/manifests/${m.digest}$`), 201), `child ${m.digest} PUT`);
       assert.ok(has(log, 'POST', new RegExp(`^/v2/${REPO}/blobs/uploads/$`), 202), 'upload started');
-      if (mode !== 'none') assert.ok(log.some((r) => r.status === 401), 'auth challenge logged');
+      if (mode !== 'none')
+        assert.ok(
+          log.some((r) => r.status === 401),
+          'auth challenge logged',
+        );
       reg.clearRequests();
       assert.deepEqual(reg.requests(), []);
       const headers: Record<string, string> = mode === 'basic' ? basic(reg.username!, reg.password!) : {};
@@ -91,7 +102,10 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
 
     if (mode !== 'none') {
       test('refuses an anonymous push and a wrong password', async () => {
-        await assert.rejects(skopeoCopy(`oci:${layout}:v1`, `docker://${reg.host}/harness/anon:v1`, { all: true }), /unauthorized|authentication required|denied/i);
+        await assert.rejects(
+          skopeoCopy(`oci:${layout}:v1`, `docker://${reg.host}/harness/anon:v1`, { all: true }),
+          /unauthorized|authentication required|denied/i,
+        );
         const wrong = { username: reg.username!, password: 'not-the-password' };
         await assert.rejects(skopeoCopy(`oci:${layout}:v1`, `docker://${reg.host}/harness/anon:v1`, { all: true, destCreds: wrong }), (err: Error) => {
           assert.match(err.message, /unauthorized|authentication required|invalid username\/password/i);
@@ -114,7 +128,8 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
         await res.arrayBuffer();
         assert.ok(Date.now() - started >= 55, 'delay applied');
         assert.equal(res.headers.get('ratelimit-remaining'), '99;w=21600');
-        if (mode !== 'none') assert.match(res.headers.get('www-authenticate') ?? '', mode === 'basic' ? /^Basic realm=/ : new RegExp(`realm="${reg.token!.realm}"`));
+        if (mode !== 'none')
+          assert.match(res.headers.get('www-authenticate') ?? '', mode === 'basic' ? /^Basic realm=/ : new RegExp(`realm="${reg.token!.realm}"`));
       } finally {
         await proxy.stop();
       }
@@ -124,7 +139,10 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       test('the token server records scopes and grants only what it should', async () => {
         const scopes = reg.token!.requests().flatMap((r) => (r.account === reg.username && r.hadBasicAuth ? r.scopes : []));
         assert.ok(scopes.includes(`repository:${REPO}:pull,push`), `push scope requested: ${scopes.join(' ')}`);
-        assert.ok(reg.token!.requests().some((r) => !r.hadBasicAuth && r.scopes.includes('repository:harness/anon:pull,push')), 'anonymous push attempt recorded');
+        assert.ok(
+          reg.token!.requests().some((r) => !r.hadBasicAuth && r.scopes.includes('repository:harness/anon:pull,push')),
+          'anonymous push attempt recorded',
+        );
         const { realm, service } = reg.token!;
         const query = `service=${service}&scope=repository:${REPO}:pull&scope=registry:catalog:*`;
 
@@ -135,7 +153,10 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
         assert.equal(denied.status, 401);
         await denied.arrayBuffer();
 
-        const offline = (await (await fetch(`${realm}?${query}&offline_token=true`, { headers: basic(reg.username!, reg.password!) })).json()) as Record<string, unknown>;
+        const offline = (await (await fetch(`${realm}?${query}&offline_token=true`, { headers: basic(reg.username!, reg.password!) })).json()) as Record<
+          string,
+          unknown
+        >;
         assert.equal(typeof offline['refresh_token'], 'string');
         assert.equal(offline['token'], offline['access_token']);
         assert.deepEqual(claimsOf(offline['token'] as string).access, [
@@ -145,10 +166,15 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
         const form = (fields: Record<string, string>) => fetch(realm, { method: 'POST', body: new URLSearchParams(fields) });
         const refreshed = await form({ grant_type: 'refresh_token', refresh_token: offline['refresh_token'] as string, service, scope: 'registry:catalog:*' });
         assert.equal(refreshed.status, 200);
-        const catalog = await fetch(`${reg.url}/v2/_catalog`, { headers: { authorization: `Bearer ${((await refreshed.json()) as { access_token: string }).access_token}` } });
+        const catalog = await fetch(`${reg.url}/v2/_catalog`, {
+          headers: { authorization: `Bearer ${((await refreshed.json()) as { access_token: string }).access_token}` },
+        });
         assert.deepEqual(await catalog.json(), { repositories: [REPO, 'harness/via-proxy'] });
         assert.equal((await form({ grant_type: 'refresh_token', refresh_token: 'forged', service })).status, 401);
-        assert.equal((await form({ grant_type: 'password', username: reg.username!, password: reg.password!, service, scope: `repository:${REPO}:pull` })).status, 200);
+        assert.equal(
+          (await form({ grant_type: 'password', username: reg.username!, password: reg.password!, service, scope: `repository:${REPO}:pull` })).status,
+          200,
+        );
         assert.equal((await form({ grant_type: 'password', username: reg.username!, password: 'wrong', service })).status, 401);
       });
     }
@@ -165,7 +191,11 @@ describe('harness extras', () => {
       for (const repo of ['paged/a', 'paged/b', 'paged/c']) await skopeoCopy(`oci:${join(work, 'layout')}:base`, `docker://${reg.host}/${repo}:base`);
       const manifest = await readFile(join(work, 'layout', 'blobs', 'sha256', fx.digest.slice(7)));
       for (let i = 0; i < 150; i++) {
-        const res = await fetch(`${reg.url}/v2/paged/a/manifests/t-${String(i).padStart(3, '0')}`, { method: 'PUT', headers: { 'content-type': fx.mediaType }, body: manifest });
+        const res = await fetch(`${reg.url}/v2/paged/a/manifests/t-${String(i).padStart(3, '0')}`, {
+          method: 'PUT',
+          headers: { 'content-type': fx.mediaType },
+          body: manifest,
+        });
         assert.equal(res.status, 201);
         await res.arrayBuffer();
       }
@@ -180,11 +210,17 @@ describe('harness extras', () => {
         pages.push(((await res.json()) as { tags: string[] }).tags);
         next = /^<([^>]+)>; rel="next"$/.exec(res.headers.get('link') ?? '')?.[1];
       }
-      assert.deepEqual(pages.map((p) => p.length), [50, 50, 50, 1]);
+      assert.deepEqual(
+        pages.map((p) => p.length),
+        [50, 50, 50, 1],
+      );
       assert.deepEqual(pages.flat(), [...upstreamTags].sort());
 
       const small = await fetch(`${proxy.url}/v2/paged/a/tags/list?n=10&last=t-100`);
-      assert.deepEqual(((await small.json()) as { tags: string[] }).tags, Array.from({ length: 10 }, (_, i) => `t-${101 + i}`));
+      assert.deepEqual(
+        ((await small.json()) as { tags: string[] }).tags,
+        Array.from({ length: 10 }, (_, i) => `t-${101 + i}`),
+      );
       assert.equal(small.headers.get('link'), '</v2/paged/a/tags/list?n=10&last=t-110>; rel="next"');
       const capped = await fetch(`${proxy.url}/v2/paged/a/tags/list?n=1000`);
       assert.equal(((await capped.json()) as { tags: string[] }).tags.length, 50);
@@ -210,7 +246,10 @@ describe('harness extras', () => {
       const fx = await makeImageLayout(join(work, 'layout'), { tag: 'v1', mediaTypes: 'docker' });
       await skopeoCopy(`oci:${join(work, 'layout')}:v1`, `docker://${reg.host}/public/app:v1`, { destCreds: reg.credentials });
       assert.equal(await skopeoDigest(`docker://${reg.host}/public/app:v1`), fx.digest);
-      await assert.rejects(skopeoCopy(`oci:${join(work, 'layout')}:v1`, `docker://${reg.host}/public/other:v1`), /unauthorized|authentication required|denied/i);
+      await assert.rejects(
+        skopeoCopy(`oci:${join(work, 'layout')}:v1`, `docker://${reg.host}/public/other:v1`),
+        /unauthorized|authentication required|denied/i,
+      );
     } finally {
       await reg.stop();
       await removeTempDir(work);

@@ -92,7 +92,8 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
     return store;
   }
 
-  const report = (what: string, r: { ms: number; maxRssMb?: number; message?: string }) => console.log(`# ${what}: ${r.ms} ms${r.maxRssMb !== undefined ? `, peak RSS ${r.maxRssMb} MB` : ''}: ${r.message}`);
+  const report = (what: string, r: { ms: number; maxRssMb?: number; message?: string }) =>
+    console.log(`# ${what}: ${r.ms} ms${r.maxRssMb !== undefined ? `, peak RSS ${r.maxRssMb} MB` : ''}: ${r.message}`);
 
   test('a token realm whose 200 answer never ends: an auth error at the token bound, RSS bounded', async () => {
     let realmHits = 0;
@@ -110,7 +111,10 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
     report('endless token body', r);
     assert.equal(r.ok, false);
     assert.equal(r.name, 'RegistryLimitError');
-    assert.match(r.message!, /^auth on 127\.0\.0\.1:\d+: the answer of the token server http:\/\/127\.0\.0\.1:\d+ is larger than 1 MiB; stopped at the 1 MiB bound: .*--bound token-bytes=/);
+    assert.match(
+      r.message!,
+      /^auth on 127\.0\.0\.1:\d+: the answer of the token server http:\/\/127\.0\.0\.1:\d+ is larger than 1 MiB; stopped at the 1 MiB bound: .*--bound token-bytes=/,
+    );
     assert.ok(r.maxRssMb < RSS_BOUND_MB, `peak RSS ${r.maxRssMb} MB`);
     assert.ok(r.ms < 10_000, `${r.ms} ms`);
     assert.ok(realmHits >= 1);
@@ -121,14 +125,21 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
       const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? '0');
       const tags = Array.from({ length: 1000 }, (_, i) => `p${page}-${i}-${'x'.repeat(100)}`);
       const body = JSON.stringify({ name: 'a/b', tags });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), link: `</v2/a/b/tags/list?page=${page + 1}>; rel="next"` });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        link: `</v2/a/b/tags/list?page=${page + 1}>; rel="next"`,
+      });
       res.end(body);
     });
     const r = await listInChild(host);
     report('endless Link pages', r);
     assert.equal(r.ok, false);
     assert.equal(r.name, 'RegistryLimitError');
-    assert.match(r.message!, /^tag-list on 127\.0\.0\.1:\d+\/a\/b \(HTTP 200\): the tag list of a\/b goes on past 250000 tags; stopped at the 250000 bound: .*--bound list-entries=/);
+    assert.match(
+      r.message!,
+      /^tag-list on 127\.0\.0\.1:\d+\/a\/b \(HTTP 200\): the tag list of a\/b goes on past 250000 tags; stopped at the 250000 bound: .*--bound list-entries=/,
+    );
     assert.ok(r.maxRssMb < RSS_BOUND_MB, `peak RSS ${r.maxRssMb} MB`);
     assert.ok(r.ms < 60_000, `${r.ms} ms`);
   });
@@ -145,7 +156,12 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
       pump();
     });
     const started = Date.now();
-    const err = await storeFor(host, {}).getManifest({ scheme: 'registry', registry: host, repository: 'a/b', tag: 'v1' }).then(() => undefined, (e: unknown) => e);
+    const err = await storeFor(host, {})
+      .getManifest({ scheme: 'registry', registry: host, repository: 'a/b', tag: 'v1' })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     const ms = Date.now() - started;
     assert.ok(err instanceof Error && err.name === 'RegistryError', String(err));
     report('endless error body', { ms, message: err.message });
@@ -164,16 +180,27 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
       }, 200);
     });
     const started = Date.now();
-    const err = await storeFor(host, { operationTimeoutMs: 1000 }).listTags({ scheme: 'registry', registry: host, repository: 'a/b' }).then(() => undefined, (e: unknown) => e);
+    const err = await storeFor(host, { operationTimeoutMs: 1000 })
+      .listTags({ scheme: 'registry', registry: host, repository: 'a/b' })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     const ms = Date.now() - started;
     assert.ok(err instanceof RegistryLimitError, String(err));
     report('slow endless pages, operation-timeout=1s', { ms, message: err.message });
     assert.equal(err.setting, 'operation-timeout');
-    assert.match(err.message, /^tag-list on .*\/a\/b: the operation did not finish within 1 s \(ended during GET \/v2\/a\/b\/tags\/list\); stopped at the 1 s bound: .*--bound operation-timeout=/);
+    assert.match(
+      err.message,
+      /^tag-list on .*\/a\/b: the operation did not finish within 1 s \(ended during GET \/v2\/a\/b\/tags\/list\); stopped at the 1 s bound: .*--bound operation-timeout=/,
+    );
     assert.ok(ms >= 900 && ms < 3000, `${ms} ms`);
   });
 
-  for (const [label, everyMs] of [['1 byte every 100 ms', 100], ['1 byte every 20 s', 20_000]] as const) {
+  for (const [label, everyMs] of [
+    ['1 byte every 100 ms', 100],
+    ['1 byte every 20 s', 20_000],
+  ] as const) {
     test(`a manifest trickled at ${label}: the request deadline ends it (request-timeout=1500ms)`, async () => {
       const host = await serve((_req, res) => {
         res.writeHead(200, { 'content-type': MediaType.OciManifest, 'content-length': '5000' });
@@ -182,12 +209,20 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
         res.on('close', () => clearInterval(timer));
       });
       const started = Date.now();
-      const err = await storeFor(host, { requestTimeoutMs: 1500 }).getManifest({ scheme: 'registry', registry: host, repository: 'a/b', tag: 'v1' }).then(() => undefined, (e: unknown) => e);
+      const err = await storeFor(host, { requestTimeoutMs: 1500 })
+        .getManifest({ scheme: 'registry', registry: host, repository: 'a/b', tag: 'v1' })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       const ms = Date.now() - started;
       assert.ok(err instanceof RegistryLimitError, String(err));
       report(`trickled manifest (${label})`, { ms, message: err.message });
       assert.equal(err.operation, 'manifest-get');
-      assert.match(err.message, /^manifest-get on 127\.0\.0\.1:\d+\/a\/b: GET \/v2\/a\/b\/manifests\/v1 did not finish within 1500 ms: the answer came too slowly; stopped at the 1500 ms bound: .*--bound request-timeout=/);
+      assert.match(
+        err.message,
+        /^manifest-get on 127\.0\.0\.1:\d+\/a\/b: GET \/v2\/a\/b\/manifests\/v1 did not finish within 1500 ms: the answer came too slowly; stopped at the 1500 ms bound: .*--bound request-timeout=/,
+      );
       assert.ok(ms >= 1400 && ms < 3000, `${ms} ms: one attempt, not retried`);
     });
   }
@@ -200,10 +235,16 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
     });
     const store = storeFor(host, { requestTimeoutMs: 500, blobMinBytesPerSec: 64 * 1024 });
     const started = Date.now();
-    const body = await store.getBlob({ scheme: 'registry', registry: host, repository: 'a/b' }, { mediaType: 'application/octet-stream', digest: `sha256:${'1'.repeat(64)}`, size: 64 * 1024 });
+    const body = await store.getBlob(
+      { scheme: 'registry', registry: host, repository: 'a/b' },
+      { mediaType: 'application/octet-stream', digest: `sha256:${'1'.repeat(64)}`, size: 64 * 1024 },
+    );
     const err = await (async () => {
       for await (const _ of body) void _;
-    })().then(() => undefined, (e: unknown) => e);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const ms = Date.now() - started;
     assert.ok(err instanceof RegistryLimitError, String(err));
     report('trickled blob (500 ms + 64 KiB at 64 KiB/s)', { ms, message: err.message });
@@ -218,28 +259,51 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
       res.write(Buffer.alloc(10));
     });
     const store = storeFor(host, { requestTimeoutMs: 300 });
-    const body = await store.getBlob({ scheme: 'registry', registry: host, repository: 'a/b' }, { mediaType: 'application/octet-stream', digest: `sha256:${'2'.repeat(64)}`, size: 1024 });
+    const body = await store.getBlob(
+      { scheme: 'registry', registry: host, repository: 'a/b' },
+      { mediaType: 'application/octet-stream', digest: `sha256:${'2'.repeat(64)}`, size: 1024 },
+    );
     await new Promise((r) => setTimeout(r, 600));
     const err = await (async () => {
       for await (const _ of body) void _;
-    })().then(() => undefined, (e: unknown) => e);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof RegistryLimitError, String(err));
     assert.equal(err.setting, 'blob-min-rate');
   });
 
   test('bounds given to the store set (what --bound and the bounds input fill) reach registry and layout stores', async () => {
     const host = await serve((_req, res) => {
-      const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: `sha256:${'0'.repeat(64)}`, size: 2 }, layers: [] });
+      const body = JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.OciManifest,
+        config: { mediaType: MediaType.OciConfig, digest: `sha256:${'0'.repeat(64)}`, size: 2 },
+        layers: [],
+      });
       res.writeHead(200, { 'content-type': MediaType.OciManifest, 'content-length': Buffer.byteLength(body) });
       res.end(body);
     });
-    const stores = new StoreSet({ hosts: [{ registry: host, tls: 'disabled' }], logger: silentLogger, useDockerConfig: false, bounds: { manifestBytes: 100, indexBytes: 10 } });
+    const stores = new StoreSet({
+      hosts: [{ registry: host, tls: 'disabled' }],
+      logger: silentLogger,
+      useDockerConfig: false,
+      bounds: { manifestBytes: 100, indexBytes: 10 },
+    });
     closers.push(() => stores.close());
-    await assert.rejects(stores.storeForRegistry(host).getManifest({ scheme: 'registry', registry: host, repository: 'a/b', tag: 'v1' }), (err: unknown) => err instanceof RegistryLimitError && /larger than 100 bytes; stopped at the 100 bytes bound: .*--bound manifest-bytes=/.test(err.message));
+    await assert.rejects(
+      stores.storeForRegistry(host).getManifest({ scheme: 'registry', registry: host, repository: 'a/b', tag: 'v1' }),
+      (err: unknown) =>
+        err instanceof RegistryLimitError && /larger than 100 bytes; stopped at the 100 bytes bound: .*--bound manifest-bytes=/.test(err.message),
+    );
     const dir = join(tmp, 'small-index');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'index.json'), '{"schemaVersion":2,"manifests":[]}');
-    await assert.rejects(stores.storeFor({ scheme: 'ocidir', path: dir }).listTags({ scheme: 'ocidir', path: dir }), (err: unknown) => err instanceof FileLimitError && err.setting === 'index-bytes');
+    await assert.rejects(
+      stores.storeFor({ scheme: 'ocidir', path: dir }).listTags({ scheme: 'ocidir', path: dir }),
+      (err: unknown) => err instanceof FileLimitError && err.setting === 'index-bytes',
+    );
     assert.equal(stores.layoutBounds.indexBytes, 10);
   });
 
@@ -247,11 +311,19 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
     const dir = join(tmp, 'big-index');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-    const entries = Array.from({ length: 2000 }, (_, i) => ({ mediaType: MediaType.OciManifest, digest: `sha256:${'a'.repeat(64)}`, size: 1, annotations: { 'org.opencontainers.image.ref.name': `t${i}` } }));
+    const entries = Array.from({ length: 2000 }, (_, i) => ({
+      mediaType: MediaType.OciManifest,
+      digest: `sha256:${'a'.repeat(64)}`,
+      size: 1,
+      annotations: { 'org.opencontainers.image.ref.name': `t${i}` },
+    }));
     await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: entries }));
     const store = new OcidirStore(dir, { logger: silentLogger, bounds: { indexBytes: 64 * 1024 } });
     const started = Date.now();
-    const err = await store.listTags({ scheme: 'ocidir', path: dir }).then(() => undefined, (e: unknown) => e);
+    const err = await store.listTags({ scheme: 'ocidir', path: dir }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const ms = Date.now() - started;
     assert.ok(err instanceof FileLimitError, String(err));
     report('oversized index.json', { ms, message: err.message });
@@ -271,7 +343,14 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
         layers: [{ mediaType: MediaType.OciLayerGzip, digest: digestOf(layer), size: layer.length }],
       }),
     );
-    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: MediaType.OciManifest, digest: digestOf(manifest), size: manifest.length, annotations: { 'org.opencontainers.image.ref.name': 'v1' } }] }));
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [
+          { mediaType: MediaType.OciManifest, digest: digestOf(manifest), size: manifest.length, annotations: { 'org.opencontainers.image.ref.name': 'v1' } },
+        ],
+      }),
+    );
     const entry = (path: string, data: Buffer) => [encodeHeader({ path, type: 'file', size: data.length }), data, padding(data.length)];
     const blob = (data: Buffer) => `blobs/sha256/${digestOf(data).slice(7)}`;
     /** The layer's entry holds 64 MiB of zeros where the manifest declares 1 KiB; gzip makes that ~64 KiB on disk. */
@@ -293,11 +372,17 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
         const file = await archive(`bomb-${order.split(' ')[1]}.tar.gz`, parts());
         const into = join(tmp, `bomb-into-${order.split(' ')[1]}`);
         const started = Date.now();
-        const err = await extractLayoutTar(file, into).then(() => undefined, (e: unknown) => e);
+        const err = await extractLayoutTar(file, into).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         const ms = Date.now() - started;
         assert.ok(err instanceof InvalidContentError, String(err));
         report(`gzip bomb, ${order}`, { ms, message: err.message });
-        assert.equal(err.message, `refusing ${file}: entry "${blob(layer)}" is 64 MiB but the image's manifests declare 1 KiB for ${digestOf(layer)}; nothing of it was written`);
+        assert.equal(
+          err.message,
+          `refusing ${file}: entry "${blob(layer)}" is 64 MiB but the image's manifests declare 1 KiB for ${digestOf(layer)}; nothing of it was written`,
+        );
         assert.deepEqual(await readdir(into).catch(() => []), [], 'what was extracted is removed');
         assert.ok(ms < 5_000, `${ms} ms`);
       });
@@ -317,9 +402,17 @@ describe('bounds on what hostile sources send', { timeout: 120_000 }, () => {
 
     test('an index.json entry past index-bytes names the archive and the entry', async () => {
       const file = await archive('big-index.tar.gz', [...layout, ...blobs]);
-      const err = await extractLayoutTar(file, join(tmp, 'big-index-into'), { indexBytes: 64, manifestBytes: 4 * 1024 * 1024 }).then(() => undefined, (e: unknown) => e);
+      const err = await extractLayoutTar(file, join(tmp, 'big-index-into'), { indexBytes: 64, manifestBytes: 4 * 1024 * 1024 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(err instanceof FileLimitError, String(err));
-      assert.match(err.message, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: entry "index.json" is \\d+ bytes, larger than 64 bytes; stopped at the 64 bytes bound: .*--bound index-bytes=`));
+      assert.match(
+        err.message,
+        new RegExp(
+          `^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: entry "index.json" is \\d+ bytes, larger than 64 bytes; stopped at the 64 bytes bound: .*--bound index-bytes=`,
+        ),
+      );
     });
   });
 });

@@ -75,7 +75,8 @@ async function startHostileRegistry(layout: string, image: FixtureImage, lists: 
     res.writeHead(status, { 'content-length': String(body.length), ...headers });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
-  const sendJson = (req: IncomingMessage, res: ServerResponse, value: unknown) => send(req, res, 200, Buffer.from(JSON.stringify(value)), { 'content-type': 'application/json' });
+  const sendJson = (req: IncomingMessage, res: ServerResponse, value: unknown) =>
+    send(req, res, 200, Buffer.from(JSON.stringify(value)), { 'content-type': 'application/json' });
   const blob = (digest: string) => readFile(join(layout, 'blobs', 'sha256', digest.slice('sha256:'.length)));
   return startLocalServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://hostile').pathname;
@@ -89,7 +90,7 @@ async function startHostileRegistry(layout: string, image: FixtureImage, lists: 
       const digest = ref?.startsWith('sha256:') ? ref : image.digest;
       const bytes = await blob(digest).catch(() => undefined);
       if (!bytes) return send(req, res, 404, Buffer.from('{"errors":[{"code":"BLOB_UNKNOWN"}]}'), { 'content-type': 'application/json' });
-      const type = kind === 'manifests' ? ((JSON.parse(bytes.toString('utf8')) as { mediaType: string }).mediaType) : 'application/octet-stream';
+      const type = kind === 'manifests' ? (JSON.parse(bytes.toString('utf8')) as { mediaType: string }).mediaType : 'application/octet-stream';
       return send(req, res, 200, bytes, { 'content-type': type, 'docker-content-digest': digest });
     })();
   });
@@ -167,7 +168,10 @@ describe('names from outside that are not OCI names', { timeout: 240_000 }, () =
     assert.equal(lines.length, run.stdout.trim().split('\n').length);
     assert.ok(!lines.some((l) => l.target === 'mirror/app:latest'));
     assert.deepEqual(
-      lines.filter((l) => l.status === 'copied').map((l) => l.target).sort(),
+      lines
+        .filter((l) => l.status === 'copied')
+        .map((l) => l.target)
+        .sort(),
       [`${dst.host}/mirror/evil:v1`, `${dst.host}/mirror/evil:v2`, `ocidir://${out}:v1`, `ocidir://${out}:v2`],
     );
     assert.deepEqual((await skopeoListTags(`docker://${dst.host}/mirror/evil`)).sort(), ['v1', 'v2']);
@@ -194,7 +198,10 @@ describe('names from outside that are not OCI names', { timeout: 240_000 }, () =
     }
     // `other/x` is not below the step's path: neither copied nor reported.
     assert.equal(lines.filter((l) => l.status === 'failed').length, 2);
-    assert.deepEqual(lines.filter((l) => l.status === 'copied').map((l) => l.target), [`${dst.host}/mirror/good:v1`]);
+    assert.deepEqual(
+      lines.filter((l) => l.status === 'copied').map((l) => l.target),
+      [`${dst.host}/mirror/good:v1`],
+    );
   });
 
   test('tag ls shows only the valid tags and warns about each other one, escaped', async () => {
@@ -214,7 +221,10 @@ describe('names from outside that are not OCI names', { timeout: 240_000 }, () =
     const image = await makeImageLayout(layout, { tag: 'v1', seed: 'hostile-names-served', layerSize: 2048 });
     const entry = { mediaType: image.mediaType, digest: image.digest, size: image.size };
     const names = ['v1', TRAVERSAL, FORGED];
-    await writeFile(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: names.map((n) => ({ ...entry, annotations: { [REF_NAME]: n } })) }));
+    await writeFile(
+      join(layout, 'index.json'),
+      JSON.stringify({ schemaVersion: 2, manifests: names.map((n) => ({ ...entry, annotations: { [REF_NAME]: n } })) }),
+    );
     const config = await ws.writeConfig('layout.yml', `sync:\n  - source: ocidir://${layout}\n    target: ${dst.host}/mirror/lay\n    type: repository\n`);
     const run = await measuredRegkit(['sync', 'once', '-c', config, ...hostFlags(dst), '--format', 'json'], ws);
     assertRun(run, 1, 'layout index.json with a traversal ref.name');
@@ -225,7 +235,10 @@ describe('names from outside that are not OCI names', { timeout: 240_000 }, () =
       assert.equal(hit.source, `ocidir://${layout}`);
       assert.match(hit.reason!, new RegExp(`^ocidir://${layout}/index\\.json: refusing the tag `));
     }
-    assert.deepEqual(lines.filter((l) => l.status === 'copied').map((l) => l.target), [`${dst.host}/mirror/lay:v1`]);
+    assert.deepEqual(
+      lines.filter((l) => l.status === 'copied').map((l) => l.target),
+      [`${dst.host}/mirror/lay:v1`],
+    );
     assert.deepEqual(await skopeoListTags(`docker://${dst.host}/mirror/lay`), ['v1']);
   });
 
@@ -233,7 +246,13 @@ describe('names from outside that are not OCI names', { timeout: 240_000 }, () =
     dst.clearRequests();
     const layout = join(ws.dir, 'tar-layout');
     const image = await makeImageLayout(layout, { tag: 'v1', seed: 'hostile-names-served', layerSize: 2048 });
-    await writeFile(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: image.mediaType, digest: image.digest, size: image.size, annotations: { [REF_NAME]: TRAVERSAL } }] }));
+    await writeFile(
+      join(layout, 'index.json'),
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [{ mediaType: image.mediaType, digest: image.digest, size: image.size, annotations: { [REF_NAME]: TRAVERSAL } }],
+      }),
+    );
     const tar = join(ws.dir, 'hostile.tar');
     await writeLayoutTar(layout, createWriteStream(tar));
     await rm(layout, { recursive: true });
@@ -242,7 +261,10 @@ describe('names from outside that are not OCI names', { timeout: 240_000 }, () =
     const [line] = resultLines(run.stdout);
     assert.equal(line?.op, 'import');
     assert.equal(line?.status, 'failed');
-    assert.equal(line?.reason, `${tar} (index.json): refusing the tag ${JSON.stringify(TRAVERSAL)} (must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}); nothing was read or written for it`);
+    assert.equal(
+      line?.reason,
+      `${tar} (index.json): refusing the tag ${JSON.stringify(TRAVERSAL)} (must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}); nothing was read or written for it`,
+    );
     await assertNothingMovedOutside(/^$/);
   });
 });
@@ -257,10 +279,18 @@ describe('digests from a registry that are not OCI digests', { timeout: 60_000 }
   before(async () => {
     server = await startLocalServer((req, res) => {
       if (req.url?.startsWith('/v2/a/b/referrers/')) {
-        return json(res, 200, { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ ...good, digest: 'sha256:../../../c/manifests/latest' }, good, { ...good, digest: 42 }] });
+        return json(res, 200, {
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          manifests: [{ ...good, digest: 'sha256:../../../c/manifests/latest' }, good, { ...good, digest: 42 }],
+        });
       }
       if (req.method === 'HEAD' && req.url === '/v2/a/b/manifests/v1') {
-        res.writeHead(200, { 'docker-content-digest': 'sha256:../../../c/manifests/latest', 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': '10' });
+        res.writeHead(200, {
+          'docker-content-digest': 'sha256:../../../c/manifests/latest',
+          'content-type': 'application/vnd.oci.image.manifest.v1+json',
+          'content-length': '10',
+        });
         return res.end();
       }
       return json(res, 404, { errors: [{ code: 'NOT_FOUND' }] });

@@ -18,7 +18,14 @@ import { json, startLocalServer, staticCredentials, type Handler } from '../unit
 const SHORT = { headersTimeoutMs: 300, bodyTimeoutMs: 300, connectTimeoutMs: 1000 };
 /** Well above SHORT × every retry, well below a hang. */
 const BOUND_MS = 8_000;
-const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: `sha256:${'0'.repeat(64)}`, size: 2 }, layers: [] }));
+const manifest = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MediaType.OciManifest,
+    config: { mediaType: MediaType.OciConfig, digest: `sha256:${'0'.repeat(64)}`, size: 2 },
+    layers: [],
+  }),
+);
 const manifestDigest = digestOf(manifest);
 
 describe('hostile registry responses', { timeout: 120_000 }, () => {
@@ -27,7 +34,10 @@ describe('hostile registry responses', { timeout: 120_000 }, () => {
     for (const c of closers.reverse()) await c();
   });
 
-  async function storeFor(handler: Handler, credential: Parameters<typeof staticCredentials>[0] = { kind: 'anonymous' }): Promise<{ store: RegistryStore; host: string }> {
+  async function storeFor(
+    handler: Handler,
+    credential: Parameters<typeof staticCredentials>[0] = { kind: 'anonymous' },
+  ): Promise<{ store: RegistryStore; host: string }> {
     const server = await startLocalServer(handler);
     const client = new RegistryClient({
       host: { registry: server.host, tls: 'disabled' },
@@ -127,7 +137,10 @@ describe('hostile registry responses', { timeout: 120_000 }, () => {
       pump();
     });
     const rssBefore = process.memoryUsage().rss;
-    await rejectsInTime(store.getManifest(ref(host, { tag: 'huge' })), isRegistryError('manifest-get', /manifest a\/b:huge is larger than 4 MiB; stopped at the 4 MiB bound: .*--bound manifest-bytes=/));
+    await rejectsInTime(
+      store.getManifest(ref(host, { tag: 'huge' })),
+      isRegistryError('manifest-get', /manifest a\/b:huge is larger than 4 MiB; stopped at the 4 MiB bound: .*--bound manifest-bytes=/),
+    );
     assert.ok(sent < 512, 'the whole 512 MiB was sent: the client read on past its cap');
     assert.ok(process.memoryUsage().rss - rssBefore < 100 * 1024 * 1024, 'memory grew by more than 100 MB');
   });
@@ -159,6 +172,6 @@ describe('hostile registry responses', { timeout: 120_000 }, () => {
       { kind: 'basic', username: 'u', password: 'p' },
     );
     await rejectsInTime(store.headManifest(ref(host, { tag: 'v1' })), isRegistryError('auth', /UND_ERR_HEADERS_TIMEOUT/));
-    assert.ok(realm.seen.length >= 1, "the token realm was never asked");
+    assert.ok(realm.seen.length >= 1, 'the token realm was never asked');
   });
 });

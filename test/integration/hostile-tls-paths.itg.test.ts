@@ -15,7 +15,14 @@ import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { startLocalServer, type LocalServer } from '../unit/transport-local-server.js';
 import { runRegkit } from './copy-setup.js';
 
-const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: `sha256:${'1'.repeat(64)}`, size: 2 }, layers: [] }));
+const manifest = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: MediaType.OciManifest,
+    config: { mediaType: MediaType.OciConfig, digest: `sha256:${'1'.repeat(64)}`, size: 2 },
+    layers: [],
+  }),
+);
 
 describe('TLS on by default, layouts closed', { timeout: 120_000 }, () => {
   let work: string;
@@ -24,7 +31,27 @@ describe('TLS on by default, layouts closed', { timeout: 120_000 }, () => {
 
   before(async () => {
     work = await makeTempDir('regkit-tls-paths-');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { cwd: work, stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { cwd: work, stdio: 'pipe' },
+    );
     const [key, cert] = await Promise.all([readFile(join(work, 'key.pem')), readFile(join(work, 'cert.pem'))]);
     https = createHttpsServer({ key, cert }, (_req, res) => {
       res.writeHead(200, { 'content-type': MediaType.OciManifest, 'content-length': manifest.length, 'docker-content-digest': digestOf(manifest) });
@@ -62,7 +89,12 @@ describe('TLS on by default, layouts closed', { timeout: 120_000 }, () => {
 
   describe('a registry serving a manifest whose layer digest climbs out of the layout', () => {
     let hostile: LocalServer;
-    const evil = { schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: `sha256:../../../${'e'.repeat(55)}`, size: 2 }, layers: [] };
+    const evil = {
+      schemaVersion: 2,
+      mediaType: MediaType.OciManifest,
+      config: { mediaType: MediaType.OciConfig, digest: `sha256:../../../${'e'.repeat(55)}`, size: 2 },
+      layers: [],
+    };
     const body = Buffer.from(JSON.stringify(evil));
 
     before(async () => {
@@ -83,7 +115,10 @@ describe('TLS on by default, layouts closed', { timeout: 120_000 }, () => {
       assert.notEqual(run.code, 0, run.stdout);
       assert.match(run.stderr, /lists the digest "sha256:\.\.\/\.\.\/\.\.\/e+", which is not sha256:<64 hex>/);
       // `blobs/sha256/../../../eee…` would land beside the layout, in the work directory.
-      assert.deepEqual((await readdir(work)).filter((f) => !['cert.pem', 'key.pem', 'target-layout'].includes(f)), []);
+      assert.deepEqual(
+        (await readdir(work)).filter((f) => !['cert.pem', 'key.pem', 'target-layout'].includes(f)),
+        [],
+      );
     });
   });
 });

@@ -75,7 +75,11 @@ describe('regbot example scripts against registries', () => {
     const fresh = join(work, 'fresh');
     const multi = join(work, 'multi');
     const oldImage = await makeImageLayout(old, { tag: 'img', seed: 'old', labels: { 'org.opencontainers.image.created': '2020-01-01T00:00:00Z' } });
-    const freshImage = await makeImageLayout(fresh, { tag: 'img', seed: 'fresh', labels: { 'org.opencontainers.image.created': new Date().toISOString().replace(/\.\d+Z$/, 'Z') } });
+    const freshImage = await makeImageLayout(fresh, {
+      tag: 'img',
+      seed: 'fresh',
+      labels: { 'org.opencontainers.image.created': new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
+    });
     const multiImage = await makeImageLayout(multi, { tag: 'img', seed: 'multi', platforms: ['linux/amd64', 'linux/arm64'], labels: { version: '1' } });
     digests['old'] = oldImage.digest;
     digests['fresh'] = freshImage.digest;
@@ -83,7 +87,8 @@ describe('regbot example scripts against registries', () => {
 
     const up = (repo: string, tag: string, layout = fresh) => seed(layout, 'img', `docker.io/${repo}:${tag}`);
     for (const t of ['3.17', '3.18', '3.19', '3.20', 'latest']) await up('library/alpine', t);
-    for (const t of ['11.9', '12.1', '12.2', '12.10', 'testing-20240101', 'testing-20240201', 'testing-20240301', 'testing-20240401']) await up('library/debian', t);
+    for (const t of ['11.9', '12.1', '12.2', '12.10', 'testing-20240101', 'testing-20240201', 'testing-20240301', 'testing-20240401'])
+      await up('library/debian', t);
     await up('library/busybox', '1.36');
 
     const loc = (repo: string, tag: string, layout: string) => seed(layout, 'img', `registry:5000/${repo}:${tag}`);
@@ -102,7 +107,10 @@ describe('regbot example scripts against registries', () => {
   it('"Hello World" (docs/regbot.md) runs unchanged', async () => {
     const hello = await run('Hello World');
     assert.equal(hello.error, undefined);
-    assert.deepEqual(hello.logs.map((l) => l.message), ['hello world']);
+    assert.deepEqual(
+      hello.logs.map((l) => l.message),
+      ['hello world'],
+    );
   });
 
   it('"Busybox Tags" (docs/regbot.md) is not valid Lua and fails with its name and line', async () => {
@@ -112,7 +120,10 @@ describe('regbot example scripts against registries', () => {
     assert.equal(busybox.error, "Busybox Tags:4: unexpected symbol near '..'");
     const fixed = await run('Busybox Tags', { source: examples.get('Busybox Tags')!.replace('log "Found tag " .. t', 'log("Found tag " .. t)') });
     assert.equal(fixed.error, undefined);
-    assert.deepEqual(fixed.logs.map((l) => l.message), ['Found tag 1.36']);
+    assert.deepEqual(
+      fixed.logs.map((l) => l.message),
+      ['Found tag 1.36'],
+    );
   });
 
   it('the sandbox test scripts (cmd/regbot/sandbox) run unchanged', async () => {
@@ -129,22 +140,28 @@ describe('regbot example scripts against registries', () => {
     const writes = local.requests().filter((q) => WRITE_METHODS.has(q.method));
     assert.deepEqual(writes, []);
     assert.ok(local.requests().length > 0, 'the reads did reach the registry');
-    assert.deepEqual(r.journal.map((e) => [e.op, e.reference.split(':').pop(), e.digest, e.executed]), [
-      ['tag.delete', 'ci-001', digests['old'], false],
-      ['tag.delete', 'ci-002', digests['old'], false],
-    ]);
+    assert.deepEqual(
+      r.journal.map((e) => [e.op, e.reference.split(':').pop(), e.digest, e.executed]),
+      [
+        ['tag.delete', 'ci-001', digests['old'], false],
+        ['tag.delete', 'ci-002', digests['old'], false],
+      ],
+    );
     assert.deepEqual(await tags(`registry:5000/regclient/example`), ['ci-001', 'ci-002', 'ci-003', 'latest', 'stable']);
   });
 
   it('"delete old builds" deletes the old ci tags and keeps the sibling tags on the same digest', async () => {
     const r = await run('delete old builds');
     assert.equal(r.error, undefined);
-    assert.deepEqual(r.logs.map((l) => l.message.replace(/before: .*/, 'before: CUTOFF')), [
-      'Searching for images before: CUTOFF',
-      'Deleting ci-001 created on 2020-01-01T00:00:00Z',
-      'Deleting ci-002 created on 2020-01-01T00:00:00Z',
-      `Skipping ci-003 created on ${r.logs[3]!.message.split(' created on ')[1]}`,
-    ]);
+    assert.deepEqual(
+      r.logs.map((l) => l.message.replace(/before: .*/, 'before: CUTOFF')),
+      [
+        'Searching for images before: CUTOFF',
+        'Deleting ci-001 created on 2020-01-01T00:00:00Z',
+        'Deleting ci-002 created on 2020-01-01T00:00:00Z',
+        `Skipping ci-003 created on ${r.logs[3]!.message.split(' created on ')[1]}`,
+      ],
+    );
     assert.deepEqual(await tags(`registry:5000/regclient/example`), ['ci-003', 'latest', 'stable']);
     const store = stores.storeFor(parseReference('registry:5000/regclient/example:stable'));
     assert.equal((await store.headManifest(parseReference('registry:5000/regclient/example:stable')))?.digest, digests['old']);
@@ -155,14 +172,23 @@ describe('regbot example scripts against registries', () => {
     const r = await run('mirror minor versions');
     assert.equal(r.error, undefined);
     assert.deepEqual(await tags('registry:5000/library/alpine'), ['3.18', '3.19', '3.20']);
-    assert.deepEqual((await tags('registry:5000/library/debian')).filter((t) => !t.startsWith('testing')), ['12.1', '12.10', '12.2']);
+    assert.deepEqual(
+      (await tags('registry:5000/library/debian')).filter((t) => !t.startsWith('testing')),
+      ['12.1', '12.10', '12.2'],
+    );
     assert.equal(r.journal.filter((e) => e.op === 'image.copy' && e.executed).length, 6);
   });
 
   it('"debian date stamped mirror" copies the newest three and deletes the older local ones', async () => {
     const r = await run('debian date stamped mirror');
     assert.equal(r.error, undefined);
-    assert.deepEqual((await tags('registry:5000/library/debian')).filter((t) => t.startsWith('testing')), ['testing-20240201', 'testing-20240301', 'testing-20240401']);
-    assert.deepEqual(r.logs.map((l) => l.message), ['Copying testing-20240201', 'Copying testing-20240301', 'Copying testing-20240401', 'Deleting testing-20231201']);
+    assert.deepEqual(
+      (await tags('registry:5000/library/debian')).filter((t) => t.startsWith('testing')),
+      ['testing-20240201', 'testing-20240301', 'testing-20240401'],
+    );
+    assert.deepEqual(
+      r.logs.map((l) => l.message),
+      ['Copying testing-20240201', 'Copying testing-20240301', 'Copying testing-20240401', 'Deleting testing-20231201'],
+    );
   });
 });

@@ -28,8 +28,15 @@ describe('a regbot script in its worker against a registry', () => {
   async function prune(...argv: string[]): Promise<{ code: number; lines: Array<Record<string, unknown>>; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['prune', 'once', '-c', file, '--format', 'json', ...argv], { stdout: { write: (c) => (stdout += String(c)) }, stderr: { write: (c) => (stderr += c) } });
-    const lines = stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const code = await runCli(['prune', 'once', '-c', file, '--format', 'json', ...argv], {
+      stdout: { write: (c) => (stdout += String(c)) },
+      stderr: { write: (c) => (stderr += c) },
+    });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     return { code, lines, stderr };
   }
 
@@ -38,7 +45,8 @@ describe('a regbot script in its worker against a registry', () => {
     tmp = await makeTempDir('regkit-lua-worker-itg-');
     const stores = new StoreSet({ hosts: [{ registry: reg.host, tls: 'disabled' }], logger: silentLogger, useDockerConfig: false });
     image = await makeImageLayout(join(tmp, 'src'), { tag: 'src' });
-    for (const tag of ['v1', 'v2', 'v3']) await copyImage({ stores, logger: silentLogger }, parseReference(`ocidir://${join(tmp, 'src')}:src`), parseReference(`${reg.host}/app:${tag}`));
+    for (const tag of ['v1', 'v2', 'v3'])
+      await copyImage({ stores, logger: silentLogger }, parseReference(`ocidir://${join(tmp, 'src')}:src`), parseReference(`${reg.host}/app:${tag}`));
     await stores.close();
     file = join(tmp, 'regbot.yml');
     await writeFile(
@@ -77,8 +85,14 @@ describe('a regbot script in its worker against a registry', () => {
     const run = await prune('--dry-run');
     assert.ok(Date.now() - started < 10_000);
     assert.equal(run.code, 1, run.stderr);
-    assert.deepEqual(reg.requests().filter((r) => !READS.has(r.method)), []);
-    assert.ok(reg.requests().some((r) => r.method === 'GET' && r.path.endsWith('/tags/list')), 'tag.ls reached the registry from the worker');
+    assert.deepEqual(
+      reg.requests().filter((r) => !READS.has(r.method)),
+      [],
+    );
+    assert.ok(
+      reg.requests().some((r) => r.method === 'GET' && r.path.endsWith('/tags/list')),
+      'tag.ls reached the registry from the worker',
+    );
     assert.equal(existsSync(join(tmp, 'v2.tar')), false);
     const byStatus = run.lines.map((l) => [l['op'], l['status'], l['target']]);
     assert.deepEqual(byStatus, [

@@ -22,7 +22,9 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 /** Answers every registry request with a Basic challenge (a request that brings credentials too): it wants them. */
 async function greedyServer(): Promise<LocalServer> {
-  return startLocalServer((_req: IncomingMessage, res: ServerResponse) => json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'send credentials' }] }, { 'www-authenticate': 'Basic realm="give"' }));
+  return startLocalServer((_req: IncomingMessage, res: ServerResponse) =>
+    json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'send credentials' }] }, { 'www-authenticate': 'Basic realm="give"' }),
+  );
 }
 
 /** The trusted registry: Basic auth, and no such image once authorized (a check then reports it failed). */
@@ -97,15 +99,29 @@ describe('a policy under review cannot send credentials anywhere', { timeout: 12
     for (const thief of [fileThief, redirectThief, borrowThief]) {
       const got = received(thief);
       assert.ok(!thief.seen.some((s) => s.headers.authorization !== undefined), `a thief received an Authorization header:\n${got}`);
-      for (const secret of [dockerConfigText.trim(), b64(`pr-author:${dockerConfigText.trim()}`), HOST_PASSWORD, DOCKER_PASSWORD, b64(`${HOST_USER}:${HOST_PASSWORD}`), b64(`${DOCKER_USER}:${DOCKER_PASSWORD}`)]) {
+      for (const secret of [
+        dockerConfigText.trim(),
+        b64(`pr-author:${dockerConfigText.trim()}`),
+        HOST_PASSWORD,
+        DOCKER_PASSWORD,
+        b64(`${HOST_USER}:${HOST_PASSWORD}`),
+        b64(`${DOCKER_USER}:${DOCKER_PASSWORD}`),
+      ]) {
         assert.ok(!got.includes(secret), `a thief received ${secret}`);
       }
     }
     assert.equal(redirectThief.seen.length, 0, 'the trusted registry was reached at its own address');
     assert.ok(fileThief.seen.length > 0 && borrowThief.seen.length > 0, 'the thieves were asked, anonymously');
-    assert.ok(trusted.seen.some((s) => s.headers.authorization === `Basic ${b64(`${HOST_USER}:${HOST_PASSWORD}`)}`), `the trusted registry did not get its --host login:\n${received(trusted)}`);
+    assert.ok(
+      trusted.seen.some((s) => s.headers.authorization === `Basic ${b64(`${HOST_USER}:${HOST_PASSWORD}`)}`),
+      `the trusted registry did not get its --host login:\n${received(trusted)}`,
+    );
     for (const key of ['creds[0].user', 'creds[0].pass', 'creds[1].hostname', 'creds[2].credHost']) {
-      assert.match(output, new RegExp(`regsync\\.yml:\\d+:\\d+: ${key.replace(/[[\]]/g, '\\$&')} refused: the config is under review \\(--untrusted-config\\)`), output);
+      assert.match(
+        output,
+        new RegExp(`regsync\\.yml:\\d+:\\d+: ${key.replace(/[[\]]/g, '\\$&')} refused: the config is under review \\(--untrusted-config\\)`),
+        output,
+      );
     }
     for (const secret of [HOST_PASSWORD, DOCKER_PASSWORD, b64(`${HOST_USER}:${HOST_PASSWORD}`)]) assert.ok(!output.includes(secret), output);
     assert.equal(run.code, 1, output);
@@ -115,8 +131,17 @@ describe('a policy under review cannot send credentials anywhere', { timeout: 12
   test('as the operator own config the same file does send all three (the attack --untrusted-config stops)', async () => {
     clear();
     const run = await check([]);
-    assert.ok(fileThief.seen.some((s) => s.headers.authorization === `Basic ${b64(`pr-author:${dockerConfigText.trim()}`)}`), `${received(fileThief)}\n${run.stderr}`);
-    assert.ok(redirectThief.seen.some((s) => s.headers.authorization === `Basic ${b64(`${HOST_USER}:${HOST_PASSWORD}`)}`), received(redirectThief));
-    assert.ok(borrowThief.seen.some((s) => s.headers.authorization === `Basic ${b64(`${DOCKER_USER}:${DOCKER_PASSWORD}`)}`), received(borrowThief));
+    assert.ok(
+      fileThief.seen.some((s) => s.headers.authorization === `Basic ${b64(`pr-author:${dockerConfigText.trim()}`)}`),
+      `${received(fileThief)}\n${run.stderr}`,
+    );
+    assert.ok(
+      redirectThief.seen.some((s) => s.headers.authorization === `Basic ${b64(`${HOST_USER}:${HOST_PASSWORD}`)}`),
+      received(redirectThief),
+    );
+    assert.ok(
+      borrowThief.seen.some((s) => s.headers.authorization === `Basic ${b64(`${DOCKER_USER}:${DOCKER_PASSWORD}`)}`),
+      received(borrowThief),
+    );
   });
 });

@@ -24,7 +24,10 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 function runOnTerminal(args: string[], env: Record<string, string>): Promise<{ code: number | null; screen: string }> {
   const command = [process.execPath, MAIN, ...args].map(quote).join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, ...env, GITHUB_ACTIONS: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env: { ...process.env, ...env, GITHUB_ACTIONS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     trackChild(child);
     const out: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -58,7 +61,9 @@ describe('copy progress driven by bytes', () => {
 
   test('on a terminal: a redrawn line with bytes, rate and ETA while the layer is half there, then the result', async () => {
     stallMs = 2500;
-    const run = await runOnTerminal(['copy', ...hostFlags(proxy, dst), `${proxy.host}/upstream/big:v1`, `${dst.host}/mirror/tty:v1`], { DOCKER_CONFIG: join(work, 'none') });
+    const run = await runOnTerminal(['copy', ...hostFlags(proxy, dst), `${proxy.host}/upstream/big:v1`, `${dst.host}/mirror/tty:v1`], {
+      DOCKER_CONFIG: join(work, 'none'),
+    });
     assert.equal(run.code, 0, run.screen);
     // The bar: half the layer, its percentage, a rate and an ETA, drawn before the blob completed.
     assert.match(run.screen, /upstream\/big:v1|mirror\/tty:v1/);
@@ -66,7 +71,10 @@ describe('copy progress driven by bytes', () => {
     // Redrawn in place: each redraw starts by erasing the line, and no bar is left on screen before the result.
     const redraws = run.screen.split('\r\x1b[2K').length - 1;
     assert.ok(redraws >= 3, `${redraws} redraws`);
-    assert.match(run.screen, /\r\x1b\[2K(\x1b\[1A\r\x1b\[2K)*copied {8}\S+\/upstream\/big:v1 → \S+\/mirror\/tty:v1 {2}sha256:[0-9a-f]{12} {2}8\.0 MiB {2}[\d.]+ s\r?\n/);
+    assert.match(
+      run.screen,
+      /\r\x1b\[2K(\x1b\[1A\r\x1b\[2K)*copied {8}\S+\/upstream\/big:v1 → \S+\/mirror\/tty:v1 {2}sha256:[0-9a-f]{12} {2}8\.0 MiB {2}[\d.]+ s\r?\n/,
+    );
   });
 
   test('in a log: a plain line every 5 s while the layer is half there, then one at 100 %', async () => {
@@ -101,8 +109,14 @@ describe('copy progress driven by bytes', () => {
     // The small image is done while the big one is still held halfway: the job's timeout strikes now.
     child.kill('SIGTERM');
     await once(child, 'close');
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; target: string; durationMs: number });
-    assert.deepEqual(lines.map((l) => `${l.status} ${l.target}`), [`copied ${dst.host}/killed/small:v1`]);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: string; target: string; durationMs: number });
+    assert.deepEqual(
+      lines.map((l) => `${l.status} ${l.target}`),
+      [`copied ${dst.host}/killed/small:v1`],
+    );
     assert.ok(lines[0]!.durationMs < 4000, `its own time: ${lines[0]!.durationMs} ms`);
   });
 });

@@ -39,10 +39,12 @@ describe('actions/prune', () => {
 
   /** The step's env: block with `${{ inputs.x }}` replaced by the given inputs (or the input's default). */
   function stepEnv(inputs: Record<string, string>, defaults: Record<string, string>): Record<string, string> {
-    return Object.fromEntries(Object.entries(step.env).map(([k, v]) => {
-      const name = /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(v)![1]!;
-      return [k, inputs[name] ?? defaults[name] ?? ''];
-    }));
+    return Object.fromEntries(
+      Object.entries(step.env).map(([k, v]) => {
+        const name = /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(v)![1]!;
+        return [k, inputs[name] ?? defaults[name] ?? ''];
+      }),
+    );
   }
 
   async function runStep(inputs: Record<string, string>): Promise<StepRun> {
@@ -53,7 +55,15 @@ describe('actions/prune', () => {
     await writeFile(outputFile, '');
     await writeFile(summaryFile, '');
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')));
-    const env = { ...base, ...stepEnv(inputs, defaults), REG_PASS: reg.password!, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, DOCKER_CONFIG: join(tmp, 'no-docker-config') };
+    const env = {
+      ...base,
+      ...stepEnv(inputs, defaults),
+      REG_PASS: reg.password!,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      DOCKER_CONFIG: join(tmp, 'no-docker-config'),
+    };
     const chunks: Buffer[] = [];
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, [MAIN, 'prune'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -62,16 +72,26 @@ describe('actions/prune', () => {
       child.once('error', reject);
       child.once('close', resolve);
     });
-    return { code, log: Buffer.concat(chunks).toString('utf8'), outputs: parseFileCommands(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8') };
+    return {
+      code,
+      log: Buffer.concat(chunks).toString('utf8'),
+      outputs: parseFileCommands(await readFile(outputFile, 'utf8')),
+      summary: await readFile(summaryFile, 'utf8'),
+    };
   }
 
   before(async () => {
     reg = await startRegistry({ auth: 'basic' });
     tmp = await makeTempDir('regkit-prune-action-');
     image = await makeImageLayout(join(tmp, 'layout'), { tag: 'src', platforms: ['linux/amd64', 'linux/arm64'] });
-    const stores = new StoreSet({ hosts: [{ registry: reg.host, tls: 'disabled', user: reg.username!, pass: reg.password! }], logger: silentLogger, useDockerConfig: false });
+    const stores = new StoreSet({
+      hosts: [{ registry: reg.host, tls: 'disabled', user: reg.username!, pass: reg.password! }],
+      logger: silentLogger,
+      useDockerConfig: false,
+    });
     try {
-      for (const t of ['v1', 'v1-20240101', 'v1-20240102', 'v1-20240103']) await copyImage({ stores, logger: silentLogger }, parseReference(`ocidir://${join(tmp, 'layout')}:src`), parseReference(`${reg.host}/app:${t}`));
+      for (const t of ['v1', 'v1-20240101', 'v1-20240102', 'v1-20240103'])
+        await copyImage({ stores, logger: silentLogger }, parseReference(`ocidir://${join(tmp, 'layout')}:src`), parseReference(`${reg.host}/app:${t}`));
     } finally {
       await stores.close();
     }
@@ -97,12 +117,25 @@ describe('actions/prune', () => {
   });
 
   it('is one composite bash step: inputs only through env, outputs re-exported', async () => {
-    const action = parse(await readFile('actions/prune/action.yml', 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, { value: string }>; runs: { using: string; steps: Array<CompositeStep & { shell: string }> } };
+    const action = parse(await readFile('actions/prune/action.yml', 'utf8')) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, { value: string }>;
+      runs: { using: string; steps: Array<CompositeStep & { shell: string }> };
+    };
     assert.equal(action.runs.using, 'composite');
     assert.equal(action.runs.steps.length, 1);
     assert.equal(step.run, 'node "$GITHUB_ACTION_PATH/../../dist/index.js" prune');
     assert.deepEqual(Object.keys(action.inputs).sort(), ['allow-env', 'bounds', 'config', 'dry-run', 'format', 'hosts', 'strict', 'untrusted-config']);
-    assert.deepEqual(step.env, { INPUT_CONFIG: '${{ inputs.config }}', INPUT_UNTRUSTED_CONFIG: '${{ inputs.untrusted-config }}', INPUT_ALLOW_ENV: '${{ inputs.allow-env }}', INPUT_DRY_RUN: '${{ inputs.dry-run }}', INPUT_HOSTS: '${{ inputs.hosts }}', INPUT_FORMAT: '${{ inputs.format }}', INPUT_BOUNDS: '${{ inputs.bounds }}', INPUT_STRICT: '${{ inputs.strict }}' });
+    assert.deepEqual(step.env, {
+      INPUT_CONFIG: '${{ inputs.config }}',
+      INPUT_UNTRUSTED_CONFIG: '${{ inputs.untrusted-config }}',
+      INPUT_ALLOW_ENV: '${{ inputs.allow-env }}',
+      INPUT_DRY_RUN: '${{ inputs.dry-run }}',
+      INPUT_HOSTS: '${{ inputs.hosts }}',
+      INPUT_FORMAT: '${{ inputs.format }}',
+      INPUT_BOUNDS: '${{ inputs.bounds }}',
+      INPUT_STRICT: '${{ inputs.strict }}',
+    });
     for (const name of ['deleted', 'changed', 'plan']) assert.equal(action.outputs[name]?.value, `\${{ steps.prune.outputs.${name} }}`);
   });
 
@@ -113,10 +146,13 @@ describe('actions/prune', () => {
     assert.equal(run.log.split(reg.password!).length, 2, 'the password appears only in the add-mask command');
     assert.equal(run.outputs['deleted'], '0');
     const plan = JSON.parse(run.outputs['plan']!) as Array<Record<string, unknown>>;
-    assert.deepEqual(plan.map((p) => [p['status'], p['target'], p['digest']]), [
-      ['would-delete', `${reg.host}/app:v1-20240101`, image.digest],
-      ['would-delete', `${reg.host}/app:v1-20240102`, image.digest],
-    ]);
+    assert.deepEqual(
+      plan.map((p) => [p['status'], p['target'], p['digest']]),
+      [
+        ['would-delete', `${reg.host}/app:v1-20240101`, image.digest],
+        ['would-delete', `${reg.host}/app:v1-20240102`, image.digest],
+      ],
+    );
     assert.match(run.summary, /^### regkit prune once: 2 would-delete\n/);
     assert.ok(run.summary.includes(`| would-delete | ${reg.host}/app:v1-20240101 | \`${image.digest.slice(0, 19)}\``), run.summary);
   });

@@ -33,7 +33,11 @@ async function prune(...argv: string[]): Promise<CliRun> {
 }
 
 function jsonLines(text: string): Array<Record<string, unknown>> {
-  return text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('regkit prune once against a registry', () => {
@@ -48,8 +52,10 @@ describe('regkit prune once against a registry', () => {
   /** v1 and its backups share one multi-platform index; v2 and its backups one single-platform image; latest = v1. */
   async function seedRepo(repo: string): Promise<void> {
     const ctx = { stores, logger: silentLogger };
-    for (const tag of ['v1', 'latest', ...BACKUP_TAGS.filter((t) => t.startsWith('v1'))]) await copyImage(ctx, parseReference(`ocidir://${join(tmp, 'multi')}:src`), parseReference(`${reg.host}/${repo}:${tag}`));
-    for (const tag of ['v2', ...BACKUP_TAGS.filter((t) => t.startsWith('v2'))]) await copyImage(ctx, parseReference(`ocidir://${join(tmp, 'single')}:src`), parseReference(`${reg.host}/${repo}:${tag}`));
+    for (const tag of ['v1', 'latest', ...BACKUP_TAGS.filter((t) => t.startsWith('v1'))])
+      await copyImage(ctx, parseReference(`ocidir://${join(tmp, 'multi')}:src`), parseReference(`${reg.host}/${repo}:${tag}`));
+    for (const tag of ['v2', ...BACKUP_TAGS.filter((t) => t.startsWith('v2'))])
+      await copyImage(ctx, parseReference(`ocidir://${join(tmp, 'single')}:src`), parseReference(`${reg.host}/${repo}:${tag}`));
   }
 
   async function config(name: string, body: string): Promise<string> {
@@ -67,7 +73,8 @@ describe('regkit prune once against a registry', () => {
       const want = tag.startsWith('v2') ? single.digest : multi.digest;
       assert.equal(await skopeoDigest(`docker://${reg.host}/${repo}:${tag}`), want, tag);
     }
-    for (const tag of ['v1', 'v2']) await skopeoCopy(`docker://${reg.host}/${repo}:${tag}`, `oci:${join(tmp, `check-${repo.replace('/', '-')}-${tag}`)}:x`, { all: true });
+    for (const tag of ['v1', 'v2'])
+      await skopeoCopy(`docker://${reg.host}/${repo}:${tag}`, `oci:${join(tmp, `check-${repo.replace('/', '-')}-${tag}`)}:x`, { all: true });
   }
 
   before(async () => {
@@ -109,8 +116,17 @@ describe('regkit prune once against a registry', () => {
     const file = join(tmp, 'declared.yml');
     const run = await prune('-c', file);
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(run.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]), ['deleted', 'deleted', 'deleted']);
-    assert.ok(writes().every((w) => w.method !== 'DELETE' || /\/manifests\/(sha256:|v\d-\d{8}$)/.test(w.path)), JSON.stringify(writes()));
+    assert.deepEqual(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
+      ['deleted', 'deleted', 'deleted'],
+    );
+    assert.ok(
+      writes().every((w) => w.method !== 'DELETE' || /\/manifests\/(sha256:|v\d-\d{8}$)/.test(w.path)),
+      JSON.stringify(writes()),
+    );
     await assertKeptIntact('declared');
   });
 
@@ -126,11 +142,16 @@ describe('regkit prune once against a registry', () => {
     const run = await prune('-c', file, '--format', 'json');
     assert.equal(run.code, 0, run.stderr);
     // Deletes run two at a time and each line is written as its delete ends: the order is theirs.
-    assert.deepEqual(jsonLines(run.stdout).map((l) => [l['status'], String(l['target']).split(':').pop()]).sort(), [
-      ['deleted', 'v1-20240101'],
-      ['deleted', 'v1-20240102'],
-      ['deleted', 'v2-20240101'],
-    ]);
+    assert.deepEqual(
+      jsonLines(run.stdout)
+        .map((l) => [l['status'], String(l['target']).split(':').pop()])
+        .sort(),
+      [
+        ['deleted', 'v1-20240101'],
+        ['deleted', 'v1-20240102'],
+        ['deleted', 'v2-20240101'],
+      ],
+    );
     await assertKeptIntact('lua');
   });
 
@@ -146,15 +167,21 @@ describe('regkit prune once against a registry', () => {
   });
 
   it('protect: a protected tag is dropped from the plan, reported, and kept; the rest fits maxDeletes', async () => {
-    const file = await config('protect.yml', `defaults:\n  maxDeletes: 2\n  protect: ['guarded:v1-20240101']\npolicies:\n  - keepLast: ${keepLastArgs('guarded')}\n`);
+    const file = await config(
+      'protect.yml',
+      `defaults:\n  maxDeletes: 2\n  protect: ['guarded:v1-20240101']\npolicies:\n  - keepLast: ${keepLastArgs('guarded')}\n`,
+    );
     const run = await prune('-c', file, '--format', 'json');
     assert.equal(run.code, 0, run.stderr);
     const lines = jsonLines(run.stdout);
-    assert.deepEqual(lines.map((l) => [l['status'], String(l['target']).split(':').pop()]), [
-      ['deleted', 'v1-20240102'],
-      ['deleted', 'v2-20240101'],
-      ['excluded', 'v1-20240101'],
-    ]);
+    assert.deepEqual(
+      lines.map((l) => [l['status'], String(l['target']).split(':').pop()]),
+      [
+        ['deleted', 'v1-20240102'],
+        ['deleted', 'v2-20240101'],
+        ['excluded', 'v1-20240101'],
+      ],
+    );
     assert.match(String(lines[2]!['reason']), /protected by defaults\.protect "guarded:v1-20240101"/);
     assert.deepEqual((await skopeoListTags(`docker://${reg.host}/guarded`)).sort(), [...KEPT, 'v1-20240101'].sort());
   });
@@ -167,7 +194,10 @@ describe('regkit prune once against a registry', () => {
     const run = await prune('-c', file, '--format', 'json');
     assert.equal(run.code, 1);
     const failed = jsonLines(run.stdout).filter((l) => l['status'] === 'failed');
-    assert.deepEqual(failed.map((l) => [l['target'], l['reason']]), [['broken', 'broken:1: boom']]);
+    assert.deepEqual(
+      failed.map((l) => [l['target'], l['reason']]),
+      [['broken', 'broken:1: boom']],
+    );
     assert.match(run.stderr, /User script message script=fine message=10/);
   });
 });

@@ -57,15 +57,24 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const index = JSON.parse((await skopeoInspectRaw(dst('old-1'))).toString('utf8')) as Record<string, unknown>;
     const siblingBytes = Buffer.from(JSON.stringify({ ...index, annotations: { 'org.example.variant': 'sibling' } }));
     for (const tag of ['keep', 'old-9']) {
-      const res = await fetch(`${gh.apiUrl}/v2/${repo}/manifests/${tag}`, { method: 'PUT', headers: { 'content-type': String(index['mediaType']) }, body: siblingBytes });
+      const res = await fetch(`${gh.apiUrl}/v2/${repo}/manifests/${tag}`, {
+        method: 'PUT',
+        headers: { 'content-type': String(index['mediaType']) },
+        body: siblingBytes,
+      });
       assert.equal(res.status, 201);
     }
     const sibling = await skopeoDigest(dst('keep'));
     await skopeoCopy(layout('own'), dst('old-3'), { all: true });
     // A kept tag on one platform manifest of old-3's index: that child must outlive its index.
     const child = s.own.manifests[0]!;
-    const childBytes = Buffer.from(await (await fetch(`${gh.apiUrl}/v2/${repo}/manifests/${child.digest}`, { headers: { accept: child.mediaType } })).arrayBuffer());
-    assert.equal((await fetch(`${gh.apiUrl}/v2/${repo}/manifests/amd64-only`, { method: 'PUT', headers: { 'content-type': child.mediaType }, body: childBytes })).status, 201);
+    const childBytes = Buffer.from(
+      await (await fetch(`${gh.apiUrl}/v2/${repo}/manifests/${child.digest}`, { headers: { accept: child.mediaType } })).arrayBuffer(),
+    );
+    assert.equal(
+      (await fetch(`${gh.apiUrl}/v2/${repo}/manifests/amd64-only`, { method: 'PUT', headers: { 'content-type': child.mediaType }, body: childBytes })).status,
+      201,
+    );
     await skopeoCopy(layout('single'), dst('old-2'));
     await skopeoCopy(layout('single'), dst('stable'));
     await skopeoCopy(layout('own-sig'), dst(digestTag(s.own.digest, '.sig')));
@@ -78,11 +87,15 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
   async function regbot(name: string, repo: string, credsExtra: string, parallel = 3): Promise<string> {
     const file = join(tmp, name);
     const policy = `{repo: ${gh.host}/${repo}, match: 'old-(\\d+)', keep: 1, sort: name}`;
-    await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n${credsExtra}defaults:\n  parallel: ${parallel}\npolicies:\n  - name: old builds\n    keepLast: ${policy}\n`);
+    await writeFile(
+      file,
+      `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n${credsExtra}defaults:\n  parallel: ${parallel}\npolicies:\n  - name: old builds\n    keepLast: ${policy}\n`,
+    );
     return file;
   }
 
-  const prune = (file: string, env: NodeJS.ProcessEnv, ...extra: string[]) => runRegkit(['prune', '-c', file, 'once', ...extra], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: '', ...env });
+  const prune = (file: string, env: NodeJS.ProcessEnv, ...extra: string[]) =>
+    runRegkit(['prune', '-c', file, 'once', ...extra], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: '', ...env });
 
   before(async () => {
     tmp = await makeTempDir('regkit-ghcr-itg-');
@@ -112,8 +125,14 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     reg.clearRequests();
     const run = await prune(file, {}, '--dry-run', '--format', 'json');
     assert.equal(run.code, 0, run.stderr);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; target: string });
-    assert.deepEqual(lines.map((l) => [l.status, l.target]), ['old-1', 'old-2', 'old-3'].map((t) => ['would-delete', `${gh.host}/acme/app:${t}`]));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: string; target: string });
+    assert.deepEqual(
+      lines.map((l) => [l.status, l.target]),
+      ['old-1', 'old-2', 'old-3'].map((t) => ['would-delete', `${gh.host}/acme/app:${t}`]),
+    );
     assert.deepEqual(gh.writes(), []);
     assert.deepEqual(registryWrites(), []);
   });
@@ -130,8 +149,14 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual(gh.calls()[0], { method: 'GET', path: '/users/acme', status: 403 });
     assert.deepEqual(gh.calls()[1], { method: 'GET', path: '/users/acme', status: 200 });
     // Lines come as each delete ends, which parallel deletes finish in any order: each is found by its tag.
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; target: string; details: { githubVersionIds?: number[] } });
-    assert.deepEqual(lines.map((l) => l.status), ['deleted', 'deleted', 'deleted']);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: string; target: string; details: { githubVersionIds?: number[] } });
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['deleted', 'deleted', 'deleted'],
+    );
     const lineOf = (tag: string) => lines.find((l) => l.target === `${gh.host}/acme/app:${tag}`)!;
     assert.equal(gh.refusedRegistryDeletes(), 0, 'no OCI DELETE was even tried');
 
@@ -148,7 +173,10 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const expected = [s.sibling, ...s.shared.manifests.map((m) => m.digest), s.single.digest, s.siblingSig.digest, s.own.manifests[0]!.digest].sort();
     assert.deepEqual(active.map((v) => v.digest).sort(), expected, 'no throwaway and nothing of old-1/old-3 is left');
     assert.ok(gh.versions('acme/app').every((v) => !v.deleted || before.some((b) => b.id === v.id) || v.tags.length === 0));
-    assert.ok(gh.writes().every((w) => w.method === 'DELETE' && w.status === 204), JSON.stringify(gh.writes()));
+    assert.ok(
+      gh.writes().every((w) => w.method === 'DELETE' && w.status === 204),
+      JSON.stringify(gh.writes()),
+    );
 
     for (const tag of kept) await skopeoCopy(`docker://${gh.host}/acme/app:${tag}`, `oci:${join(tmp, `pulled-${tag}`)}:x`, { all: true });
     assert.equal(await skopeoDigest(`docker://${gh.host}/acme/app:stable`), s.single.digest);
@@ -160,7 +188,10 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const id = gh.versions('acme/app').find((v) => v.digest === s.shared.digest && v.deleted)!.id;
     gh.clearCalls();
     const host = ['--host', `reg=${gh.host},tls=disabled,api=github,user=ci,pass=${APP_ADMIN}`];
-    const run = await runRegkit(['image', 'restore', `${gh.host}/acme/app`, String(id), '--format', 'json', ...host], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: '' });
+    const run = await runRegkit(['image', 'restore', `${gh.host}/acme/app`, String(id), '--format', 'json', ...host], join(tmp, 'no-docker-config'), {
+      GITHUB_API_URL: gh.apiUrl,
+      GITHUB_TOKEN: '',
+    });
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
     const line = JSON.parse(run.stdout) as Record<string, unknown>;
     assert.deepEqual([line['op'], line['status'], line['target'], line['details']], ['restore', 'restored', `${gh.host}/acme/app`, { githubVersionIds: [id] }]);
@@ -168,11 +199,17 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.equal(await skopeoDigest(`docker://${gh.host}/acme/app:old-1`), s.shared.digest);
     await skopeoCopy(`docker://${gh.host}/acme/app:old-1`, `oci:${join(tmp, 'restored')}:x`, { all: true });
     // regkit tag delete goes the same way and reports the version it deleted.
-    const again = await runRegkit(['tag', 'delete', `${gh.host}/acme/app:old-1`, '--format', 'json', ...host], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: '' });
+    const again = await runRegkit(['tag', 'delete', `${gh.host}/acme/app:old-1`, '--format', 'json', ...host], join(tmp, 'no-docker-config'), {
+      GITHUB_API_URL: gh.apiUrl,
+      GITHUB_TOKEN: '',
+    });
     assert.equal(again.code, 0, `${again.stdout}\n${again.stderr}`);
     assert.deepEqual((JSON.parse(again.stdout) as { details: unknown }).details, { githubVersionIds: [id] });
     assert.ok(!(await skopeoListTags(`docker://${gh.host}/acme/app`)).includes('old-1'));
-    const refused = await runRegkit(['image', 'restore', `${reg.host}/acme/app`, String(id), '--host', `reg=${reg.host},tls=disabled`], join(tmp, 'no-docker-config'));
+    const refused = await runRegkit(
+      ['image', 'restore', `${reg.host}/acme/app`, String(id), '--host', `reg=${reg.host},tls=disabled`],
+      join(tmp, 'no-docker-config'),
+    );
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /restore works on GitHub Packages registries/);
   });
@@ -190,7 +227,8 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual((await skopeoListTags(`docker://${gh.host}/acme/readonly`)).sort(), tags);
     assert.deepEqual(gh.versions('acme/readonly'), versions);
     assert.match(run.stdout, /without delete:packages/);
-    for (const needed of ['permissions: packages: write', 'delete:packages', 'Manage Actions access']) assert.ok(run.stdout.includes(needed), `${needed} in ${run.stdout}`);
+    for (const needed of ['permissions: packages: write', 'delete:packages', 'Manage Actions access'])
+      assert.ok(run.stdout.includes(needed), `${needed} in ${run.stdout}`);
     assert.ok(!`${run.stdout}${run.stderr}`.includes(CLASSIC_NO_DELETE), 'the token never shows');
   });
 
@@ -205,13 +243,20 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const run = await prune(file, { GITHUB_TOKEN: ACTIONS_NO_ADMIN });
     assert.equal(run.code, 1, run.stdout);
     // One refused DELETE (old-1's version, the first planned); the other two stop before any write.
-    assert.deepEqual(gh.writes().map((w) => [w.method, w.status]), [['DELETE', 404]]);
-    assert.ok(gh.calls().some((c) => c.path.startsWith('/users/solo/packages/container/tools%2Fcli/versions')), JSON.stringify(gh.calls()));
+    assert.deepEqual(
+      gh.writes().map((w) => [w.method, w.status]),
+      [['DELETE', 404]],
+    );
+    assert.ok(
+      gh.calls().some((c) => c.path.startsWith('/users/solo/packages/container/tools%2Fcli/versions')),
+      JSON.stringify(gh.calls()),
+    );
     assert.deepEqual(registryWrites(), []);
     assert.deepEqual((await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort(), tags);
     assert.deepEqual(gh.versions('solo/tools/cli'), versions);
     assert.match(run.stdout, /Package not found\./);
-    for (const needed of ['permissions: packages: write', 'delete:packages', 'Manage Actions access']) assert.ok(run.stdout.includes(needed), `${needed} in ${run.stdout}`);
+    for (const needed of ['permissions: packages: write', 'delete:packages', 'Manage Actions access'])
+      assert.ok(run.stdout.includes(needed), `${needed} in ${run.stdout}`);
     assert.ok(!`${run.stdout}${run.stderr}`.includes(ACTIONS_NO_ADMIN), 'the token never shows');
   });
 
@@ -220,7 +265,11 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const tags = (await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort();
     const versions = gh.versions('solo/tools/cli');
     gh.clearCalls();
-    const run = await runRegkit(['tag', 'delete', `${gh.host}/solo/tools/cli:old-2`, '--host', `reg=${gh.host},tls=disabled,api=github`], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: ACTIONS_NO_ADMIN });
+    const run = await runRegkit(
+      ['tag', 'delete', `${gh.host}/solo/tools/cli:old-2`, '--host', `reg=${gh.host},tls=disabled,api=github`],
+      join(tmp, 'no-docker-config'),
+      { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: ACTIONS_NO_ADMIN },
+    );
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /Package not found\..*permissions: packages: write.*Manage Actions access/s);
     assert.deepEqual((await skopeoListTags(`docker://${gh.host}/solo/tools/cli`)).sort(), tags);
@@ -229,12 +278,19 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const added = after.filter((v) => !versions.some((b) => b.id === v.id));
     assert.equal(added.length, 1, 'the throwaway version');
     assert.deepEqual(added[0]!.tags, []);
-    assert.deepEqual(after.filter((v) => versions.some((b) => b.id === v.id)), versions);
+    assert.deepEqual(
+      after.filter((v) => versions.some((b) => b.id === v.id)),
+      versions,
+    );
 
     // The next run deletes that leftover first: refused again, and this time nothing at all is written.
     gh.clearCalls();
     reg.clearRequests();
-    const again = await runRegkit(['tag', 'delete', `${gh.host}/solo/tools/cli:old-2`, '--host', `reg=${gh.host},tls=disabled,api=github`], join(tmp, 'no-docker-config'), { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: ACTIONS_NO_ADMIN });
+    const again = await runRegkit(
+      ['tag', 'delete', `${gh.host}/solo/tools/cli:old-2`, '--host', `reg=${gh.host},tls=disabled,api=github`],
+      join(tmp, 'no-docker-config'),
+      { GITHUB_API_URL: gh.apiUrl, GITHUB_TOKEN: ACTIONS_NO_ADMIN },
+    );
     assert.equal(again.code, 1, again.stderr);
     assert.match(again.stderr, /deleting version \d+ of package tools\/cli was refused: GitHub said "Package not found\."/);
     assert.deepEqual(gh.writes(), [{ method: 'DELETE', path: `/users/solo/packages/container/tools%2Fcli/versions/${added[0]!.id}`, status: 404 }]);
@@ -254,12 +310,33 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     const upload = new URL(session.headers.get('location')!, gh.apiUrl);
     upload.searchParams.set('digest', emptyDigest);
     assert.equal((await fetch(upload, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: empty })).status, 201);
-    const referrer = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', artifactType: 'application/vnd.example.sbom', config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: emptyDigest, size: 2 }, layers: [{ mediaType: 'application/vnd.oci.empty.v1+json', digest: emptyDigest, size: 2 }], subject: { mediaType: s.single.mediaType, digest: s.single.digest, size: s.single.size } }));
+    const referrer = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        artifactType: 'application/vnd.example.sbom',
+        config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: emptyDigest, size: 2 },
+        layers: [{ mediaType: 'application/vnd.oci.empty.v1+json', digest: emptyDigest, size: 2 }],
+        subject: { mediaType: s.single.mediaType, digest: s.single.digest, size: s.single.size },
+      }),
+    );
     const referrerDigest = `sha256:${createHash('sha256').update(referrer).digest('hex')}`;
-    assert.equal((await fetch(`${gh.apiUrl}/v2/acme/app/manifests/${referrerDigest}`, { method: 'PUT', headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, body: referrer })).status, 201);
+    assert.equal(
+      (
+        await fetch(`${gh.apiUrl}/v2/acme/app/manifests/${referrerDigest}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
+          body: referrer,
+        })
+      ).status,
+      201,
+    );
 
     const file = join(tmp, 'untagged.yml');
-    await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n    user: ci\n    pass: ${ADMIN}\npolicies:\n  - name: dangling\n    untagged: {repo: ${gh.host}/acme/app}\n`);
+    await writeFile(
+      file,
+      `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n    user: ci\n    pass: ${ADMIN}\npolicies:\n  - name: dangling\n    untagged: {repo: ${gh.host}/acme/app}\n`,
+    );
     // The index left behind by the moved tag and its second platform; the first is still tagged amd64-only.
     const dangling = [s.own.digest, s.own.manifests[1]!.digest];
     const tags = (await skopeoListTags(`docker://${gh.host}/acme/app`)).sort();
@@ -267,8 +344,14 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     reg.clearRequests();
     const dry = await prune(file, {}, '--dry-run', '--format', 'json');
     assert.equal(dry.code, 0, dry.stderr);
-    const planned = dry.stdout.trim().split('\n').map((l) => JSON.parse(l) as { op: string; status: string; target: string });
-    assert.deepEqual(planned.map((l) => [l.op, l.status]), dangling.map(() => ['image-delete', 'would-delete']));
+    const planned = dry.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { op: string; status: string; target: string });
+    assert.deepEqual(
+      planned.map((l) => [l.op, l.status]),
+      dangling.map(() => ['image-delete', 'would-delete']),
+    );
     assert.equal(planned[0]!.target, `${gh.host}/acme/app@${s.own.digest}`, 'the index comes before its children');
     assert.deepEqual(planned.map((l) => l.target.split('@')[1]).sort(), [...dangling].sort());
     assert.deepEqual(gh.writes(), []);
@@ -276,7 +359,10 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
 
     const run = await prune(file, {}, '--format', 'json');
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
-    const active = gh.versions('acme/app').filter((v) => !v.deleted).map((v) => v.digest);
+    const active = gh
+      .versions('acme/app')
+      .filter((v) => !v.deleted)
+      .map((v) => v.digest);
     for (const d of dangling) assert.ok(!active.includes(d), `${d} deleted`);
     assert.ok(active.includes(referrerDigest), 'the referrer of a kept image stays');
     assert.ok(active.includes(s.own.manifests[0]!.digest), 'the tagged child stays');
@@ -285,12 +371,15 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual(gh.violations(), []);
   });
 
-  it('a Lua script\'s tag.delete goes through the API too, and its result names the version', async () => {
+  it("a Lua script's tag.delete goes through the API too, and its result names the version", async () => {
     const s = seeded.get('layouts')!;
     const child = gh.versions('acme/app').find((v) => v.digest === s.own.manifests[0]!.digest && !v.deleted)!;
     assert.deepEqual(child.tags, ['amd64-only']);
     const file = join(tmp, 'lua.yml');
-    await writeFile(file, `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n    user: ci\n    pass: ${ADMIN}\nscripts:\n  - name: drop the platform tag\n    script: |\n      tag.delete("${gh.host}/acme/app:amd64-only")\n`);
+    await writeFile(
+      file,
+      `version: 1\ncreds:\n  - registry: ${gh.host}\n    tls: disabled\n    api: github\n    user: ci\n    pass: ${ADMIN}\nscripts:\n  - name: drop the platform tag\n    script: |\n      tag.delete("${gh.host}/acme/app:amd64-only")\n`,
+    );
     const run = await prune(file, {}, '--format', 'json');
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
     const line = JSON.parse(run.stdout.trim()) as { status: string; details: { githubVersionIds?: number[] } };
@@ -300,4 +389,3 @@ describe('regkit prune once on ghcr.io through the GitHub Packages API', () => {
     assert.deepEqual(gh.violations(), []);
   });
 });
-

@@ -50,9 +50,19 @@ describe('regkit prune once with parallel deletes', () => {
     await writeFile(file, `version: 1\ncreds:\n  - registry: ${reg.host}\n    tls: disabled\ndefaults:\n  parallel: 8\npolicies:\n  - keepLast: ${policy}\n`);
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['prune', '-c', file, 'once', '--format', 'json'], { stdout: { write: (c) => (stdout += String(c)) }, stderr: { write: (c) => (stderr += c) } });
-    const statuses = stdout.trim().split('\n').map((l) => (JSON.parse(l) as { status: string }).status);
-    assert.deepEqual(statuses.filter((s) => s !== 'deleted'), [], stderr.slice(-2000));
+    const code = await runCli(['prune', '-c', file, 'once', '--format', 'json'], {
+      stdout: { write: (c) => (stdout += String(c)) },
+      stderr: { write: (c) => (stderr += c) },
+    });
+    const statuses = stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { status: string }).status);
+    assert.deepEqual(
+      statuses.filter((s) => s !== 'deleted'),
+      [],
+      stderr.slice(-2000),
+    );
     assert.equal(statuses.length, TAGS - KEEP);
     assert.equal(code, 0);
     const left = await skopeoListTags(`docker://${reg.host}/app`);

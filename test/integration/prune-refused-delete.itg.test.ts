@@ -54,7 +54,10 @@ describe('prune where the registry refuses deletes', () => {
     for (const tag of TAGS) await skopeoCopy(`oci:${join(tmp, 'layout')}:src`, `docker://${reg.host}/team/app:${tag}`);
     const proxy = await startProxy(reg.host, { faults: deleteFaults(answers) });
     const config = join(tmp, `regbot-${running.length}.yml`);
-    await writeFile(config, `version: 1\ncreds:\n  - registry: ${proxy.host}\n    tls: disabled\npolicies:\n  - name: old\n    keepLast: {repo: ${proxy.host}/team/app, match: 'v1-\\d{8}', keep: 1, sort: name}\n`);
+    await writeFile(
+      config,
+      `version: 1\ncreds:\n  - registry: ${proxy.host}\n    tls: disabled\npolicies:\n  - name: old\n    keepLast: {repo: ${proxy.host}/team/app, match: 'v1-\\d{8}', keep: 1, sort: name}\n`,
+    );
     const s = { reg, proxy, config };
     running.push(s);
     return s;
@@ -63,8 +66,19 @@ describe('prune where the registry refuses deletes', () => {
   async function prune(config: string): Promise<{ code: number; lines: Array<Record<string, unknown>>; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['prune', 'once', '-c', config, '--format', 'json'], { stdout: { write: (c) => (stdout += String(c)) }, stderr: { write: (c) => (stderr += c) } });
-    return { code, lines: stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), stderr };
+    const code = await runCli(['prune', 'once', '-c', config, '--format', 'json'], {
+      stdout: { write: (c) => (stdout += String(c)) },
+      stderr: { write: (c) => (stderr += c) },
+    });
+    return {
+      code,
+      lines: stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+      stderr,
+    };
   }
 
   /** Every tag still names the image, as the registry itself serves it. */
@@ -100,11 +114,16 @@ describe('prune where the registry refuses deletes', () => {
         const tag = String(line['target']).split(':').pop();
         assert.match(
           String(line['reason']),
-          new RegExp(`the registry does not delete manifests in team/app: DELETE of the tag answered 404, DELETE by digest answered ${byDigest} .*nothing was moved, team/app:${tag} still names ${image.digest}: enable deletes on the registry \\(distribution: REGISTRY_STORAGE_DELETE_ENABLED=true\\) or give these credentials delete permission`),
+          new RegExp(
+            `the registry does not delete manifests in team/app: DELETE of the tag answered 404, DELETE by digest answered ${byDigest} .*nothing was moved, team/app:${tag} still names ${image.digest}: enable deletes on the registry \\(distribution: REGISTRY_STORAGE_DELETE_ENABLED=true\\) or give these credentials delete permission`,
+          ),
         );
       }
       // Nothing was written: no throwaway manifest, no blob upload.
-      assert.deepEqual(reg.requests().filter((r) => r.method === 'PUT' || r.method === 'POST' || r.method === 'PATCH'), []);
+      assert.deepEqual(
+        reg.requests().filter((r) => r.method === 'PUT' || r.method === 'POST' || r.method === 'PATCH'),
+        [],
+      );
       await assertUntouched(reg);
     });
   }
@@ -116,9 +135,15 @@ describe('prune where the registry refuses deletes', () => {
     assert.equal(run.code, 1, run.stderr);
     for (const line of run.lines) {
       assert.equal(line['status'], 'failed');
-      assert.match(String(line['reason']), /the registry's answer to a DELETE by digest \(HTTP 400\) does not show whether it deletes manifests in team\/app; nothing was moved/);
+      assert.match(
+        String(line['reason']),
+        /the registry's answer to a DELETE by digest \(HTTP 400\) does not show whether it deletes manifests in team\/app; nothing was moved/,
+      );
     }
-    assert.deepEqual(reg.requests().filter((r) => r.method !== 'GET' && r.method !== 'HEAD'), []);
+    assert.deepEqual(
+      reg.requests().filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
+      [],
+    );
     await assertUntouched(reg);
   });
 
@@ -132,7 +157,12 @@ describe('prune where the registry refuses deletes', () => {
     );
     for (const line of run.lines) {
       const tag = String(line['target']).split(':').pop();
-      assert.match(String(line['reason']), new RegExp(`the throwaway manifest sha256:[0-9a-f]{64} could not be deleted \\(.*HTTP 403.*\\); team/app:${tag} was put back on ${image.digest}, nothing else changed`));
+      assert.match(
+        String(line['reason']),
+        new RegExp(
+          `the throwaway manifest sha256:[0-9a-f]{64} could not be deleted \\(.*HTTP 403.*\\); team/app:${tag} was put back on ${image.digest}, nothing else changed`,
+        ),
+      );
     }
     await assertUntouched(reg);
   });

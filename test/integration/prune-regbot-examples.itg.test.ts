@@ -30,7 +30,10 @@ describe("regbot's docs/examples/regbot.yml through regkit prune", () => {
   async function prune(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['prune', 'once', '-c', CONFIG, ...hosts(), ...argv], { stdout: { write: (c) => (stdout += String(c)) }, stderr: { write: (c) => (stderr += c) } });
+    const code = await runCli(['prune', 'once', '-c', CONFIG, ...hosts(), ...argv], {
+      stdout: { write: (c) => (stdout += String(c)) },
+      stderr: { write: (c) => (stderr += c) },
+    });
     return { code, stdout, stderr };
   }
 
@@ -51,9 +54,14 @@ describe("regbot's docs/examples/regbot.yml through regkit prune", () => {
       useDockerConfig: false,
     });
     const old = await makeImageLayout(join(tmp, 'old'), { tag: 'img', seed: 'old', labels: { 'org.opencontainers.image.created': '2020-01-01T00:00:00Z' } });
-    await makeImageLayout(join(tmp, 'fresh'), { tag: 'img', seed: 'fresh', labels: { 'org.opencontainers.image.created': new Date().toISOString().replace(/\.\d+Z$/, 'Z') } });
+    await makeImageLayout(join(tmp, 'fresh'), {
+      tag: 'img',
+      seed: 'fresh',
+      labels: { 'org.opencontainers.image.created': new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
+    });
     oldDigest = old.digest;
-    const seed = (layout: string, target: string) => copyImage({ stores, logger: silentLogger }, parseReference(`ocidir://${join(tmp, layout)}:img`), parseReference(target));
+    const seed = (layout: string, target: string) =>
+      copyImage({ stores, logger: silentLogger }, parseReference(`ocidir://${join(tmp, layout)}:img`), parseReference(target));
     for (const t of ['3.18', '3.19', '3.20', '3.21']) await seed('fresh', `docker.io/library/alpine:${t}`);
     for (const t of ['12.1', 'testing-20240201', 'testing-20240301', 'testing-20240401']) await seed('fresh', `docker.io/library/debian:${t}`);
     await seed('fresh', 'registry:5000/library/debian:testing-20231201');
@@ -72,15 +80,24 @@ describe("regbot's docs/examples/regbot.yml through regkit prune", () => {
     upstream.clearRequests();
     const run = await prune('--dry-run', '--format', 'json');
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual([...local.requests(), ...upstream.requests()].filter((r) => !READS.has(r.method)), []);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(
+      [...local.requests(), ...upstream.requests()].filter((r) => !READS.has(r.method)),
+      [],
+    );
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const planned = lines.map((l) => [l['status'], String(l['target']).replace(/^registry:5000\//, '')]);
     // The dated mirror deletes only once its copies have landed, so its dry run plans copies but no delete yet:
     // that is why a script that writes runs again for real instead of being replayed from the plan.
-    assert.deepEqual(planned.filter(([s]) => s === 'would-delete'), [
-      ['would-delete', 'regclient/example:ci-001'],
-      ['would-delete', 'regclient/example:ci-002'],
-    ]);
+    assert.deepEqual(
+      planned.filter(([s]) => s === 'would-delete'),
+      [
+        ['would-delete', 'regclient/example:ci-001'],
+        ['would-delete', 'regclient/example:ci-002'],
+      ],
+    );
     assert.equal(planned.filter(([s]) => s === 'would-copy').length, 3 + 1 + 3);
     assert.ok(lines.filter((l) => l['status'] === 'would-delete').every((l) => typeof l['digest'] === 'string'));
   });
@@ -91,7 +108,9 @@ describe("regbot's docs/examples/regbot.yml through regkit prune", () => {
     assert.deepEqual(await tags('registry:5000/library/alpine'), ['3.19', '3.20', '3.21']);
     assert.deepEqual(await tags('registry:5000/library/debian'), ['12.1', 'testing-20240201', 'testing-20240301', 'testing-20240401']);
     assert.deepEqual(await tags('registry:5000/regclient/example'), ['ci-003', 'latest']);
-    const head = await stores.storeFor(parseReference('registry:5000/regclient/example:latest')).headManifest(parseReference('registry:5000/regclient/example:latest'));
+    const head = await stores
+      .storeFor(parseReference('registry:5000/regclient/example:latest'))
+      .headManifest(parseReference('registry:5000/regclient/example:latest'));
     assert.equal(head?.digest, oldDigest, 'latest shared its digest with the deleted ci tags and still resolves');
     assert.match(run.stdout, /^deleted .*regclient\/example:ci-001/m);
   });

@@ -109,7 +109,11 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       await store.headBlob(target, layer.digest);
       reg.clearRequests();
       await store.putBlob(target, layer, await store.getBlob(refOf(reg.host, REPO), layer));
-      assert.deepEqual(served(reg.requests()).map(uploadId), [`GET /v2/${REPO}/blobs/${layer.digest} 200`, 'POST /v2/team/mono/blobs/uploads/ 202', 'PUT /v2/team/mono/blobs/uploads/ID 201']);
+      assert.deepEqual(served(reg.requests()).map(uploadId), [
+        `GET /v2/${REPO}/blobs/${layer.digest} 200`,
+        'POST /v2/team/mono/blobs/uploads/ 202',
+        'PUT /v2/team/mono/blobs/uploads/ID 201',
+      ]);
       assert.equal(await store.headBlob(target, layer.digest), layer.size);
     });
 
@@ -176,18 +180,35 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
             subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
           } satisfies ImageManifest),
         );
-      const sbom = await store.putManifest(refOf(reg.host, REPO, { digest: digestOf(artifact('application/spdx+json')) }), artifact('application/spdx+json'), MediaType.OciManifest);
-      const sig = await store.putManifest(refOf(reg.host, REPO, { digest: digestOf(artifact('application/vnd.dev.cosign')) }), artifact('application/vnd.dev.cosign'), MediaType.OciManifest);
+      const sbom = await store.putManifest(
+        refOf(reg.host, REPO, { digest: digestOf(artifact('application/spdx+json')) }),
+        artifact('application/spdx+json'),
+        MediaType.OciManifest,
+      );
+      const sig = await store.putManifest(
+        refOf(reg.host, REPO, { digest: digestOf(artifact('application/vnd.dev.cosign')) }),
+        artifact('application/vnd.dev.cosign'),
+        MediaType.OciManifest,
+      );
       reg.clearRequests();
       const all = await store.listReferrers(refOf(reg.host, REPO, { digest: subject.digest }));
-      assert.deepEqual(all.map((d) => [d.digest, d.artifactType]), [
-        [sbom, 'application/spdx+json'],
-        [sig, 'application/vnd.dev.cosign'],
+      assert.deepEqual(
+        all.map((d) => [d.digest, d.artifactType]),
+        [
+          [sbom, 'application/spdx+json'],
+          [sig, 'application/vnd.dev.cosign'],
+        ],
+      );
+      assert.deepEqual(served(reg.requests()), [
+        `GET /v2/${REPO}/referrers/${subject.digest} 404`,
+        `GET /v2/${REPO}/manifests/sha256-${subject.digest.slice(7)} 200`,
       ]);
-      assert.deepEqual(served(reg.requests()), [`GET /v2/${REPO}/referrers/${subject.digest} 404`, `GET /v2/${REPO}/manifests/sha256-${subject.digest.slice(7)} 200`]);
       reg.clearRequests();
       const filtered = await store.listReferrers(refOf(reg.host, REPO, { digest: subject.digest }), { artifactType: 'application/spdx+json' });
-      assert.deepEqual(filtered.map((d) => d.digest), [sbom]);
+      assert.deepEqual(
+        filtered.map((d) => d.digest),
+        [sbom],
+      );
       assert.equal(served(reg.requests()).length, 1, 'the missing API is remembered');
       assert.deepEqual(await store.listReferrers(refOf(reg.host, REPO, { digest: fx.manifests[1]!.digest })), []);
     });
@@ -239,10 +260,16 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
         const ref = refOf(reg.host, REPO, { tag });
         await store.deleteTag(ref, await store.headManifest(ref));
       }
-      const calls = reg.requests().filter((r) => r.status !== 401).map((r) => r.method);
+      const calls = reg
+        .requests()
+        .filter((r) => r.status !== 401)
+        .map((r) => r.method);
       assert.deepEqual(calls, ['HEAD', 'PUT', 'DELETE', 'HEAD', 'PUT', 'DELETE', 'HEAD', 'PUT', 'DELETE']);
       const left = await store.listTags(refOf(reg.host, REPO));
-      assert.deepEqual(left.filter((t) => tags.includes(t)), []);
+      assert.deepEqual(
+        left.filter((t) => tags.includes(t)),
+        [],
+      );
       assert.equal((await store.headManifest(refOf(reg.host, REPO, { digest: m.digest })))?.digest, m.digest);
     });
 
@@ -259,7 +286,10 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
       assert.equal(calls.filter((r) => r.method === 'PUT').length, 7);
       assert.ok(calls.filter((r) => r.method === 'DELETE').length < 7, calls.map((r) => `${r.method} ${r.path}`).join('\n'));
       const left: string[] = await store.listTags(refOf(reg.host, REPO));
-      assert.deepEqual(left.filter((t) => tags.includes(t)), []);
+      assert.deepEqual(
+        left.filter((t) => tags.includes(t)),
+        [],
+      );
       assert.ok(left.includes('stays'));
       assert.equal((await store.headManifest(refOf(reg.host, REPO, { tag: 'stays' })))?.digest, m.digest);
       assert.ok((await skopeoListTags(`docker://${reg.host}/${REPO}`, reg.credentials)).includes('stays'));
@@ -282,7 +312,8 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
         const bytes = (await store.getManifest(refOf(reg.host, REPO, { digest: m.digest }))).bytes;
         for (const b of [m.config, ...m.layers]) await store.mountBlob(refOf(reg.host, 'team/many'), b.digest, refOf(reg.host, REPO));
         const tags = Array.from({ length: 120 }, (_, i) => `t${String(i).padStart(3, '0')}`);
-        for (let i = 0; i < tags.length; i += 8) await Promise.all(tags.slice(i, i + 8).map((t) => store.putManifest(refOf(reg.host, 'team/many', { tag: t }), bytes, m.mediaType)));
+        for (let i = 0; i < tags.length; i += 8)
+          await Promise.all(tags.slice(i, i + 8).map((t) => store.putManifest(refOf(reg.host, 'team/many', { tag: t }), bytes, m.mediaType)));
         proxy = await startProxy(reg.host, { pageSize: 50 });
       });
       after(async () => proxy?.stop());
@@ -300,7 +331,10 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
         const small = await startProxy(reg.host, { pageSize: 2 });
         try {
           const repos = await openStore({}, small).listRepositories();
-          assert.ok(['team/app', 'team/copy', 'team/many', 'team/mono', 'team/chunked', 'team/mounted'].every((r) => repos.includes(r)), repos.join(','));
+          assert.ok(
+            ['team/app', 'team/copy', 'team/many', 'team/mono', 'team/chunked', 'team/mounted'].every((r) => repos.includes(r)),
+            repos.join(','),
+          );
           assert.ok(small.requests().filter((r) => r.path.startsWith('/v2/_catalog')).length >= 3);
           assert.deepEqual(await viaProxy.listRepositories(), repos);
         } finally {

@@ -40,7 +40,8 @@ function forms(secret: string): string[] {
 
 function assertNoSecret(run: CliRun): void {
   const all = `${run.stdout}\n${run.stderr}`;
-  for (const secret of [PASSWORD, IDENTITY_TOKEN, ISSUED_TOKEN]) for (const form of forms(secret)) assert.ok(!all.includes(form), `the output holds ${form}:\n${all}`);
+  for (const secret of [PASSWORD, IDENTITY_TOKEN, ISSUED_TOKEN])
+    for (const form of forms(secret)) assert.ok(!all.includes(form), `the output holds ${form}:\n${all}`);
   // Nor a piece of one: an echoed header shows masked, never cut.
   assert.doesNotMatch(all, /(Basic|Bearer) (?!\*\*\*)[\w+/=.~-]/, 'an Authorization value is printed');
 }
@@ -67,7 +68,8 @@ async function startHostile(scheme: Scheme, status: Status): Promise<Hostile> {
     const body = { errors: [{ code: 'DENIED', message: echo(req, seen, status), detail: echo(req, seen, status) }] };
     if (!req.headers.authorization) json(res, 401, body, { 'www-authenticate': challenge });
     // A HEAD has no body to echo in: it succeeds, so the GET that follows is the one refused.
-    else if (req.method === 'HEAD') res.writeHead(200, { 'content-type': MediaType.OciManifest, 'docker-content-digest': MANIFEST_DIGEST, 'content-length': 2 }).end();
+    else if (req.method === 'HEAD')
+      res.writeHead(200, { 'content-type': MediaType.OciManifest, 'docker-content-digest': MANIFEST_DIGEST, 'content-length': 2 }).end();
     else json(res, status, body, status === 401 ? { 'www-authenticate': challenge } : {});
   });
   base = server.url;
@@ -80,7 +82,10 @@ function assertEchoed(h: Hostile, run: CliRun, credential: 'password' | 'identit
   const expected = credential === 'identity token' ? new URLSearchParams({ refresh_token: IDENTITY_TOKEN }).toString() : b64(`${USER}:${PASSWORD}`);
   assert.ok(sent.includes(expected), `the server never received the ${credential}:\n${sent}`);
   const printed = `${run.stdout}${run.stderr}`;
-  assert.ok(printed.includes(`${padFor(h.status)}${h.scheme === 'basic' ? 'Basic' : 'Bearer'} ***`), `the registry's message is not in the output, masked:\n${printed}`);
+  assert.ok(
+    printed.includes(`${padFor(h.status)}${h.scheme === 'basic' ? 'Basic' : 'Bearer'} ***`),
+    `the registry's message is not in the output, masked:\n${printed}`,
+  );
   assert.equal(run.code, 1, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
 }
 

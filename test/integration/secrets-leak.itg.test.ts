@@ -29,8 +29,14 @@ function assertNoSecret(run: CliRun, password: string): void {
 /** The run failed as a run (exit 1), with JSON results and JSON logs, so every output channel was exercised. */
 function assertFailedRun(run: CliRun): void {
   assert.equal(run.code, 1, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
-  const results = run.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { status: string });
-  assert.ok(results.some((r) => r.status === 'failed'), run.stdout);
+  const results = run.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { status: string });
+  assert.ok(
+    results.some((r) => r.status === 'failed'),
+    run.stdout,
+  );
   const logs = run.stderr.split('\n').filter((l) => l.trim().startsWith('{'));
   assert.ok(logs.length > 0, `no JSON log lines on stderr:\n${run.stderr}`);
 }
@@ -59,14 +65,20 @@ describe('secrets never reach the output of a failing run', { timeout: 120_000 }
     ['the right password and a missing tag', PASSWORD, 'team/app:missing'],
   ] as const) {
     test(`--host user=,pass= with ${label}`, async () => {
-      const run = await runRegkit(['copy', `${reg.host}/${source}`, `${reg.host}/team/copy:v1`, ...OUTPUT_FLAGS, ...hostFlags(endpoint(password))], emptyConfig);
+      const run = await runRegkit(
+        ['copy', `${reg.host}/${source}`, `${reg.host}/team/copy:v1`, ...OUTPUT_FLAGS, ...hostFlags(endpoint(password))],
+        emptyConfig,
+      );
       assertFailedRun(run);
       assertNoSecret(run, password);
     });
 
     test(`regsync creds with ${label}`, async () => {
       const config = join(work, `regsync-${password.slice(0, 5)}-${source.length}.yml`);
-      await writeFile(config, `version: 1\ncreds:\n  - registry: ${reg.host}\n    tls: disabled\n    user: ${USER}\n    pass: ${password}\nsync:\n  - source: ${reg.host}/${source}\n    target: ${reg.host}/team/synced:v1\n    type: image\n`);
+      await writeFile(
+        config,
+        `version: 1\ncreds:\n  - registry: ${reg.host}\n    tls: disabled\n    user: ${USER}\n    pass: ${password}\nsync:\n  - source: ${reg.host}/${source}\n    target: ${reg.host}/team/synced:v1\n    type: image\n`,
+      );
       const run = await runRegkit(['sync', 'once', '-c', config, ...OUTPUT_FLAGS], emptyConfig);
       assertFailedRun(run);
       assertNoSecret(run, password);
@@ -76,7 +88,10 @@ describe('secrets never reach the output of a failing run', { timeout: 120_000 }
       const dir = join(work, `docker-${password.slice(0, 5)}-${source.length}`);
       await mkdir(dir, { recursive: true });
       await writeFile(join(dir, 'config.json'), JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`${USER}:${password}`).toString('base64') } } }));
-      const run = await runRegkit(['copy', `${reg.host}/${source}`, `${reg.host}/team/copy:v1`, ...OUTPUT_FLAGS, '--host', `reg=${reg.host},tls=disabled`], dir);
+      const run = await runRegkit(
+        ['copy', `${reg.host}/${source}`, `${reg.host}/team/copy:v1`, ...OUTPUT_FLAGS, '--host', `reg=${reg.host},tls=disabled`],
+        dir,
+      );
       assertFailedRun(run);
       assertNoSecret(run, password);
     });

@@ -82,7 +82,8 @@ async function verifyComplete(store: Store, ref: RegistryReference): Promise<voi
     const m = parseManifest(pending.pop()!.bytes);
     for (const desc of referencedDescriptors(m)) {
       if (m.kind === 'index') {
-        const child = await store.getManifest({ ...ref, tag: undefined, digest: desc.digest } as RegistryReference);
+        const { tag: _tag, ...repository } = ref;
+        const child = await store.getManifest({ ...repository, digest: desc.digest });
         pending.push({ bytes: child.bytes, mediaType: child.mediaType });
         continue;
       }
@@ -113,10 +114,21 @@ describe(`soak: copy and sync through injected faults (${ROUNDS} rounds, seed ${
     [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
     images = [];
     for (const [i, seed] of ['soak-a', 'soak-b', 'soak-c'].entries()) {
-      images.push(await seedImage(src, join(work, `layout-${i}`), [`${SOURCE_REPO}:img${i}`], { tag: `img${i}`, platforms: ['linux/amd64', 'linux/arm64'], layers: 2, layerSize: 96 * KiB, seed }));
+      images.push(
+        await seedImage(src, join(work, `layout-${i}`), [`${SOURCE_REPO}:img${i}`], {
+          tag: `img${i}`,
+          platforms: ['linux/amd64', 'linux/arm64'],
+          layers: 2,
+          layerSize: 96 * KiB,
+          seed,
+        }),
+      );
     }
     const faultOpts = { rate: 0.25, maxInARow: 2, shortStallMs: 50, longStallMs: BODY_TIMEOUT_MS * 3, retryAfterSeconds: 1, rateLimit: 5000 };
-    [srcProxy, dstProxy] = await Promise.all([startFaultProxy(src.host, { ...faultOpts, seed: SEED }), startFaultProxy(dst.host, { ...faultOpts, seed: SEED + 1_000_003 })]);
+    [srcProxy, dstProxy] = await Promise.all([
+      startFaultProxy(src.host, { ...faultOpts, seed: SEED }),
+      startFaultProxy(dst.host, { ...faultOpts, seed: SEED + 1_000_003 }),
+    ]);
     direct = openStores([src, dst]);
   });
 
@@ -130,7 +142,9 @@ describe(`soak: copy and sync through injected faults (${ROUNDS} rounds, seed ${
       const total = Object.values(injected).reduce((a, b) => a + b, 0);
       console.log(
         `soak figures: rounds=${figures.rounds} runs=${figures.runs} requests=${srcProxy.stats().requests + dstProxy.stats().requests} faults=${total} ` +
-          `${Object.entries(injected).map(([k, n]) => `${k}=${n}`).join(' ')} retries=${figures.retries} failures=${figures.failures} ` +
+          `${Object.entries(injected)
+            .map(([k, n]) => `${k}=${n}`)
+            .join(' ')} retries=${figures.retries} failures=${figures.failures} ` +
           `tags-checked=${figures.tagsChecked} corrupt-tags=${figures.corruptTags} ratelimit-remaining=${srcProxy.stats().rateLimitRemaining}`,
       );
       for (const reason of figures.reasons) console.log(`soak failure: ${reason}`);
@@ -205,7 +219,16 @@ describe(`soak: copy and sync through injected faults (${ROUNDS} rounds, seed ${
         const copyRepo = `soak/copy-${round}`;
         const s1 = chosen.get('s1')!;
         figures.runs++;
-        const copied = await settle(withDeadline(`copy in round ${round}`, copyImage({ stores, logger: countingLogger(figures) }, refOf(srcProxy.host, SOURCE_REPO, { tag: 's1' }), refOf(dstProxy.host, copyRepo, { tag: 'x' }))));
+        const copied = await settle(
+          withDeadline(
+            `copy in round ${round}`,
+            copyImage(
+              { stores, logger: countingLogger(figures) },
+              refOf(srcProxy.host, SOURCE_REPO, { tag: 's1' }),
+              refOf(dstProxy.host, copyRepo, { tag: 'x' }),
+            ),
+          ),
+        );
         if (copied instanceof Error) assertClear(copied.message);
         else assert.equal(copied.digest, s1.digest);
         await checkTag(copyRepo, 'x', undefined, s1.digest);
@@ -234,10 +257,19 @@ describe(`soak: copy and sync through injected faults (${ROUNDS} rounds, seed ${
     try {
       const results = await runSync(
         { stores, logger: countingLogger(figures) },
-        loadSyncConfig({ name: 'soak-regsync.yml', text: `version: 1\nsync:\n  - source: ${srcProxy.host}/${SOURCE_REPO}\n    target: ${dstProxy.host}/${MIRROR_REPO}\n    type: repository\n    tags:\n      allow: [${SOURCE_TAGS.join(', ')}]\n` }, {}),
+        loadSyncConfig(
+          {
+            name: 'soak-regsync.yml',
+            text: `version: 1\nsync:\n  - source: ${srcProxy.host}/${SOURCE_REPO}\n    target: ${dstProxy.host}/${MIRROR_REPO}\n    type: repository\n    tags:\n      allow: [${SOURCE_TAGS.join(', ')}]\n`,
+          },
+          {},
+        ),
         { mode: 'once' },
       );
-      assert.deepEqual(results.filter((r) => r.status === 'failed'), []);
+      assert.deepEqual(
+        results.filter((r) => r.status === 'failed'),
+        [],
+      );
       for (const tag of SOURCE_TAGS) {
         const want = await digestOfTag(src.host, SOURCE_REPO, tag);
         await checkTag(MIRROR_REPO, tag, want, want!);

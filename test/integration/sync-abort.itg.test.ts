@@ -35,7 +35,11 @@ describe('sync once: failures and --abort-on-error', () => {
     assertExit(run, 1);
     const lines = resultLines(run.stdout);
     // Each line is written as its item ends; items are checked at once, so the order is theirs.
-    assert.deepEqual(lines.map((l) => `${l.status} ${l.target}`).sort(), [`copied ${dst.host}/carry/app:v1`, `copied ${dst.host}/carry/app:v2`, `failed ${dst.host}/carry/app:gone`]);
+    assert.deepEqual(lines.map((l) => `${l.status} ${l.target}`).sort(), [
+      `copied ${dst.host}/carry/app:v1`,
+      `copied ${dst.host}/carry/app:v2`,
+      `failed ${dst.host}/carry/app:gone`,
+    ]);
     assert.match(lines.find((l) => l.status === 'failed')!.reason!, /not found/);
     assert.match(run.stderr, /sync failed: .*not found/);
     assert.deepEqual((await skopeoListTags(`docker://${dst.host}/carry/app`, dst.credentials)).sort(), ['v1', 'v2']);
@@ -46,18 +50,27 @@ describe('sync once: failures and --abort-on-error', () => {
     const run = await syncCli(ws, 'once', await configFor('stop/app'), [src, dst], ['--abort-on-error', '--format', 'json']);
     assertExit(run, 1);
     const lines = resultLines(run.stdout);
-    assert.deepEqual(lines.map((l) => `${l.status} ${l.target}`), [`failed ${dst.host}/stop/app:gone`, `not-run ${dst.host}/stop/app:v1`, `not-run ${dst.host}/stop/app:v2`]);
+    assert.deepEqual(
+      lines.map((l) => `${l.status} ${l.target}`),
+      [`failed ${dst.host}/stop/app:gone`, `not-run ${dst.host}/stop/app:v1`, `not-run ${dst.host}/stop/app:v2`],
+    );
     for (const l of lines.slice(1)) assert.match(l.reason ?? '', /not run: --abort-on-error stopped the run/);
     assert.deepEqual(writesIn(dst.requests()), []);
   });
 
   test('with --abort-on-error, steps after a missing source repository are listed as not run', async () => {
     const step = (source: string, target: string) => `  - source: ${src.host}/${source}\n    target: ${dst.host}/${target}\n    type: repository\n`;
-    const config = await ws.writeConfig('abort-repo.yml', `defaults:\n  parallel: 1\nsync:\n${step('no/such/repo', 'repo/gone')}${step('upstream/app', 'repo/app')}`);
+    const config = await ws.writeConfig(
+      'abort-repo.yml',
+      `defaults:\n  parallel: 1\nsync:\n${step('no/such/repo', 'repo/gone')}${step('upstream/app', 'repo/app')}`,
+    );
     const run = await syncCli(ws, 'once', config, [src, dst], ['--abort-on-error', '--format', 'json']);
     assertExit(run, 1);
     const lines = resultLines(run.stdout);
-    assert.deepEqual(lines.map((l) => `${l.status} ${l.source} ${l.target}`), [`failed ${src.host}/no/such/repo ${dst.host}/repo/gone`, `not-run ${src.host}/upstream/app ${dst.host}/repo/app`]);
+    assert.deepEqual(
+      lines.map((l) => `${l.status} ${l.source} ${l.target}`),
+      [`failed ${src.host}/no/such/repo ${dst.host}/repo/gone`, `not-run ${src.host}/upstream/app ${dst.host}/repo/app`],
+    );
     assert.match(lines[0]!.reason!, /HTTP 404 NAME_UNKNOWN/);
   });
 });

@@ -49,7 +49,10 @@ describe('sync once: backup before overwrite', () => {
     assert.equal(backup.status, 'backed-up');
     assert.equal(backup.digest, old.digest);
     const backupTag = backup.target!.slice(`${dst.host}/mirror/app:`.length);
-    assert.ok([...days].some((d) => backupTag === `v1-${d}`), `backup tag ${backupTag}`);
+    assert.ok(
+      [...days].some((d) => backupTag === `v1-${d}`),
+      `backup tag ${backupTag}`,
+    );
     assert.equal(lines.find((l) => l.op === 'sync')?.status, 'copied');
     assert.equal(await skopeoDigest(`docker://${dst.host}/mirror/app:${backupTag}`), old.digest);
     assert.equal(await skopeoDigest(`docker://${dst.host}/mirror/app:v1`), upstream.digest);

@@ -55,23 +55,36 @@ describe('sync: bad input is exit 2 with file:line:col and no request', () => {
 
   test('an unset env variable that leaves a reference unusable', async () => {
     // Go's templates expand a missing variable to "": the target becomes "/mirror/app", which is no reference.
-    await rejects('env', `sync:\n${goodStep()}  - source: ${reg.host}/upstream/app\n    target: '{{ env "${UNSET_ENV}" }}/mirror/app'\n    type: repository\n`, 5, 5, /sync\[1\] target: invalid reference "\/mirror\/app"/);
+    await rejects(
+      'env',
+      `sync:\n${goodStep()}  - source: ${reg.host}/upstream/app\n    target: '{{ env "${UNSET_ENV}" }}/mirror/app'\n    type: repository\n`,
+      5,
+      5,
+      /sync\[1\] target: invalid reference "\/mirror\/app"/,
+    );
   });
 
-  test(
-    'an unreadable {{file}}: under --strict an error at its field; without, a warning there and the run goes on',
-    async () => {
-      const text = `creds:\n  - registry: ${reg.host}\n    tls: disabled\n    pass: '{{ file "/nonexistent/regkit/password" }}'\nsync:\n${goodStep()}`;
-      const config = await rejects('file', text, 4, 11, /creds\[0\]\.pass: \{\{file "\/nonexistent\/regkit\/password"\}\} could not be read \(ENOENT\).*--strict/, ['--strict']);
-      const run = await syncCli(ws, 'check', config, [reg]);
-      // The config loads (no exit 2) and the run goes on to the registry, whose answer is that the step's source
-      // repository does not exist there: a failed entry, exit 1.
-      assert.equal(run.code, 1, run.stderr);
-      assert.match(run.stderr, /tag-list on .*upstream\/app \(HTTP 404 NAME_UNKNOWN\)/);
-      assert.notDeepEqual(summary(reg.requests()), [], 'the run reached the registry');
-      assert.match(run.stderr, new RegExp(`${config}:4:11: creds\\[0\\]\\.pass: \\{\\{file "/nonexistent/regkit/password"\\}\\} could not be read \\(ENOENT\\) and expands to ""`));
-    },
-  );
+  test('an unreadable {{file}}: under --strict an error at its field; without, a warning there and the run goes on', async () => {
+    const text = `creds:\n  - registry: ${reg.host}\n    tls: disabled\n    pass: '{{ file "/nonexistent/regkit/password" }}'\nsync:\n${goodStep()}`;
+    const config = await rejects(
+      'file',
+      text,
+      4,
+      11,
+      /creds\[0\]\.pass: \{\{file "\/nonexistent\/regkit\/password"\}\} could not be read \(ENOENT\).*--strict/,
+      ['--strict'],
+    );
+    const run = await syncCli(ws, 'check', config, [reg]);
+    // The config loads (no exit 2) and the run goes on to the registry, whose answer is that the step's source
+    // repository does not exist there: a failed entry, exit 1.
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /tag-list on .*upstream\/app \(HTTP 404 NAME_UNKNOWN\)/);
+    assert.notDeepEqual(summary(reg.requests()), [], 'the run reached the registry');
+    assert.match(
+      run.stderr,
+      new RegExp(`${config}:4:11: creds\\[0\\]\\.pass: \\{\\{file "/nonexistent/regkit/password"\\}\\} could not be read \\(ENOENT\\) and expands to ""`),
+    );
+  });
 
   test('a template syntax error, and an unknown template function', async () => {
     await rejects('template', `sync:\n${goodStep()}    backup: '{{ .Ref.Tag '\n`, 5, 26, /template in sync\[0\]\.backup: unclosed action/);
@@ -79,6 +92,12 @@ describe('sync: bad input is exit 2 with file:line:col and no request', () => {
   });
 
   test('an unknown type', async () => {
-    await rejects('type', `sync:\n  - source: ${reg.host}/upstream/app\n    target: ${reg.host}/mirror/app\n    type: repo\n`, 4, 11, /type must be image, repository or registry, not "repo"/);
+    await rejects(
+      'type',
+      `sync:\n  - source: ${reg.host}/upstream/app\n    target: ${reg.host}/mirror/app\n    type: repo\n`,
+      4,
+      11,
+      /type must be image, repository or registry, not "repo"/,
+    );
   });
 });

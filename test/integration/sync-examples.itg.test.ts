@@ -93,20 +93,18 @@ const EXAMPLES: readonly Example[] = [
   ]),
   hubExample('docs-regsync-quickstart.yml', 'ghcr.io/regclient/regctl'),
   hubExample('docs-hub-regsync.yml', 'docker.io/regclient/regctl'),
-  ...['testdata-config1.yml', 'test-config-read.yml'].map(
-    (file): Example => ({
-      file,
-      registries: { 'docker.io': undefined, 'gcr.io': undefined, 'registry:5000': undefined },
-      mirrors: [
-        { from: 'docker.io/library/busybox', to: 'registry:5000/library/busybox', selected: ['latest'], filtered: ['1.36'] },
-        // `3.9` is a regex: its dot matches any character, and it is anchored, so 3.19 is not selected.
-        { from: 'docker.io/library/alpine', to: 'registry:5000/hub/alpine', selected: ['3', '3.9', '3-9', 'latest'], filtered: ['3.19', '3.9.1', 'edge'] },
-        { from: 'gcr.io/example/repo', to: 'registry:5000/gcr/example/repo', selected: ['3', 'latest'], filtered: ['4', 'dev'] },
-      ],
-      changes: ['docker.io/library/busybox:latest', 'gcr.io/example/repo:latest'],
-      backups: [beside('registry:5000/library/busybox:latest', 'bkup-latest'), beside('registry:5000/gcr/example/repo:latest', 'bkup-latest')],
-    }),
-  ),
+  ...['testdata-config1.yml', 'test-config-read.yml'].map((file): Example => ({
+    file,
+    registries: { 'docker.io': undefined, 'gcr.io': undefined, 'registry:5000': undefined },
+    mirrors: [
+      { from: 'docker.io/library/busybox', to: 'registry:5000/library/busybox', selected: ['latest'], filtered: ['1.36'] },
+      // `3.9` is a regex: its dot matches any character, and it is anchored, so 3.19 is not selected.
+      { from: 'docker.io/library/alpine', to: 'registry:5000/hub/alpine', selected: ['3', '3.9', '3-9', 'latest'], filtered: ['3.19', '3.9.1', 'edge'] },
+      { from: 'gcr.io/example/repo', to: 'registry:5000/gcr/example/repo', selected: ['3', 'latest'], filtered: ['4', 'dev'] },
+    ],
+    changes: ['docker.io/library/busybox:latest', 'gcr.io/example/repo:latest'],
+    backups: [beside('registry:5000/library/busybox:latest', 'bkup-latest'), beside('registry:5000/gcr/example/repo:latest', 'bkup-latest')],
+  })),
   {
     file: 'testdata-config2.yml',
     registries: { 'docker.io': undefined, 'registry:5000': undefined },
@@ -131,22 +129,35 @@ const EXAMPLES: readonly Example[] = [
     changes: ['docker.io/library/busybox:latest', 'docker.io/library/alpine:3'],
     backups: [beside('registry:5000/library/busybox:latest', 'bkup-latest'), beside('registry:5000/library/alpine:3', 'bkup-3')],
   },
-  ...['regclient-org-usage.yml', 'regclient-org-usage-tags.yml'].map(
-    (file): Example => ({
-      file,
-      registries: { 'docker.io': { youruser: HUB_TOKEN }, 'ghcr.io': undefined, 'registry.example.org': { syncuser: 'Pa$$w0rd' } },
-      mirrors: [
-        { from: 'docker.io/library/busybox', to: 'registry.example.org/library/busybox', selected: ['latest'], filtered: ['1.36'] },
-        file === 'regclient-org-usage.yml'
-          ? // Two tag sets: latest/edge, and v-prefixed patch versions in >=3.5.1 <4.0.
-            { from: 'docker.io/library/alpine', to: 'registry.example.org/library/alpine', selected: ['latest', 'edge', 'v3.5.2', 'v3.6.0'], filtered: ['v3.5.0', 'v4.0.0', '3.19', 'v3.6'] }
-          : { from: 'docker.io/library/alpine', to: 'registry.example.org/library/alpine', selected: ['latest', 'edge', '3', '3.19'], filtered: ['3.0', '3.19.1', 'v3.19'] },
-        { from: 'ghcr.io/regclient/regctl', to: 'registry.example.org/regclient/regctl', selected: ['latest', 'edge', 'v0.5.0'], filtered: ['main', 'v0.5.0-rc1'] },
-      ],
-      changes: ['docker.io/library/busybox:latest', 'ghcr.io/regclient/regctl:edge'],
-      backups: [],
-    }),
-  ),
+  ...['regclient-org-usage.yml', 'regclient-org-usage-tags.yml'].map((file): Example => ({
+    file,
+    registries: { 'docker.io': { youruser: HUB_TOKEN }, 'ghcr.io': undefined, 'registry.example.org': { syncuser: 'Pa$$w0rd' } },
+    mirrors: [
+      { from: 'docker.io/library/busybox', to: 'registry.example.org/library/busybox', selected: ['latest'], filtered: ['1.36'] },
+      file === 'regclient-org-usage.yml'
+        ? // Two tag sets: latest/edge, and v-prefixed patch versions in >=3.5.1 <4.0.
+          {
+            from: 'docker.io/library/alpine',
+            to: 'registry.example.org/library/alpine',
+            selected: ['latest', 'edge', 'v3.5.2', 'v3.6.0'],
+            filtered: ['v3.5.0', 'v4.0.0', '3.19', 'v3.6'],
+          }
+        : {
+            from: 'docker.io/library/alpine',
+            to: 'registry.example.org/library/alpine',
+            selected: ['latest', 'edge', '3', '3.19'],
+            filtered: ['3.0', '3.19.1', 'v3.19'],
+          },
+      {
+        from: 'ghcr.io/regclient/regctl',
+        to: 'registry.example.org/regclient/regctl',
+        selected: ['latest', 'edge', 'v0.5.0'],
+        filtered: ['main', 'v0.5.0-rc1'],
+      },
+    ],
+    changes: ['docker.io/library/busybox:latest', 'ghcr.io/regclient/regctl:edge'],
+    backups: [],
+  })),
 ];
 
 /** `REGISTRY/REPO[:TAG]` in an example's names → registry name, repository, tag. */
@@ -154,7 +165,9 @@ function split(name: string): { registry: string; repo: string; tag?: string } {
   const slash = name.indexOf('/');
   const rest = name.slice(slash + 1);
   const colon = rest.lastIndexOf(':');
-  return colon < 0 ? { registry: name.slice(0, slash), repo: rest } : { registry: name.slice(0, slash), repo: rest.slice(0, colon), tag: rest.slice(colon + 1) };
+  return colon < 0
+    ? { registry: name.slice(0, slash), repo: rest }
+    : { registry: name.slice(0, slash), repo: rest.slice(0, colon), tag: rest.slice(colon + 1) };
 }
 
 /** A running example: its registries by the names it uses, and skopeo's view of them. */
@@ -227,7 +240,8 @@ describe('regsync documentation examples run unchanged against local registries'
       /** Digest each source tag had when the first run copied it. */
       const firstDigests = new Map<string, string>();
 
-      const sync = (mode: 'check' | 'once'): Promise<CliRun> => runRegkit(['sync', mode, '-c', config, ...setup.hostFlags(), '--format', 'json'], ws.dockerConfig);
+      const sync = (mode: 'check' | 'once'): Promise<CliRun> =>
+        runRegkit(['sync', mode, '-c', config, ...setup.hostFlags(), '--format', 'json'], ws.dockerConfig);
       /** Each target repository's tags the example must leave, backups included once `withBackups`. */
       async function assertTargets(withBackups: boolean, days: readonly Date[]): Promise<void> {
         const expected = new Map<string, Set<string>>();
@@ -263,7 +277,11 @@ describe('regsync documentation examples run unchanged against local registries'
         await Promise.all(
           ex.mirrors.map(async (m, i) => {
             const { registry, repo } = split(m.from);
-            await seedTags(setup.reg(registry), join(ws.dir, `seed-${i}`), repo, [...m.selected, ...m.filtered], { tag: 'seed', seed: `${ex.file}/${m.from}`, layerSize: 256 });
+            await seedTags(setup.reg(registry), join(ws.dir, `seed-${i}`), repo, [...m.selected, ...m.filtered], {
+              tag: 'seed',
+              seed: `${ex.file}/${m.from}`,
+              layerSize: 256,
+            });
           }),
         );
       });
@@ -279,9 +297,13 @@ describe('regsync documentation examples run unchanged against local registries'
         assertExit(run, 0);
         const planned = outcome(resultLines(run.stdout), setup);
         const expected = ex.mirrors.flatMap((m) => m.selected.map((t) => `sync would-copy ${m.to}:${t}`));
-        assert.deepEqual(planned.filter((l) => !l.startsWith('sync excluded ')), expected.sort());
+        assert.deepEqual(
+          planned.filter((l) => !l.startsWith('sync excluded ')),
+          expected.sort(),
+        );
         // Image steps never list their repository, so only a repository step's rejects are reported as excluded.
-        for (const m of ex.mirrors) for (const t of m.filtered) assert.ok(!planned.some((l) => l.endsWith(` ${m.to}:${t}`) && !l.startsWith('sync excluded ')), `${m.to}:${t}`);
+        for (const m of ex.mirrors)
+          for (const t of m.filtered) assert.ok(!planned.some((l) => l.endsWith(` ${m.to}:${t}`) && !l.startsWith('sync excluded ')), `${m.to}:${t}`);
         assert.deepEqual(setup.writes(), []);
       });
 
@@ -289,7 +311,14 @@ describe('regsync documentation examples run unchanged against local registries'
         const run = await sync('once');
         assertExit(run, 0);
         const lines = resultLines(run.stdout);
-        assert.deepEqual(lines.filter((l) => l.status !== 'excluded').map((l) => `${l.op} ${l.status}`).filter((s) => s !== 'sync copied'), [], run.stdout);
+        assert.deepEqual(
+          lines
+            .filter((l) => l.status !== 'excluded')
+            .map((l) => `${l.op} ${l.status}`)
+            .filter((s) => s !== 'sync copied'),
+          [],
+          run.stdout,
+        );
         await assertTargets(false, []);
         for (const m of ex.mirrors) for (const t of m.selected) firstDigests.set(`${m.from}:${t}`, await setup.digest(`${m.from}:${t}`));
       });
@@ -297,14 +326,18 @@ describe('regsync documentation examples run unchanged against local registries'
       it('after source tags change, once updates them and backs up the old images where the example says', async () => {
         const layout = join(ws.dir, 'changed');
         const image = await makeImageLayout(layout, { tag: 'changed', seed: `${ex.file}/changed`, layerSize: 256 });
-        for (const ref of ex.changes) await skopeoCopy(`oci:${layout}:changed`, setup.skopeoRef(ref), { all: true, destCreds: setup.reg(split(ref).registry).credentials });
+        for (const ref of ex.changes)
+          await skopeoCopy(`oci:${layout}:changed`, setup.skopeoRef(ref), { all: true, destCreds: setup.reg(split(ref).registry).credentials });
         const days = [new Date()];
         const run = await sync('once');
         days.push(new Date());
         assertExit(run, 0);
         const changedTargets = ex.mirrors.flatMap((m) => m.selected.filter((t) => ex.changes.includes(`${m.from}:${t}`)).map((t) => `${m.to}:${t}`));
         const active = outcome(resultLines(run.stdout), setup).filter((l) => !/^sync (skipped|excluded) /.test(l));
-        assert.deepEqual(active.filter((l) => l.startsWith('sync ')), changedTargets.map((t) => `sync copied ${t}`).sort());
+        assert.deepEqual(
+          active.filter((l) => l.startsWith('sync ')),
+          changedTargets.map((t) => `sync copied ${t}`).sort(),
+        );
         assert.equal(active.filter((l) => l.startsWith('backup backed-up ')).length, ex.backups.length, active.join('\n'));
         for (const t of changedTargets) assert.equal(await setup.digest(t), image.digest, t);
         await assertTargets(true, days);
@@ -315,8 +348,14 @@ describe('regsync documentation examples run unchanged against local registries'
         const run = await sync('once');
         assertExit(run, 0);
         const lines = resultLines(run.stdout);
-        assert.deepEqual(lines.filter((l) => l.status !== 'skipped' && l.status !== 'excluded'), []);
-        assert.equal(lines.filter((l) => l.status === 'skipped').length, ex.mirrors.reduce((n, m) => n + m.selected.length, 0));
+        assert.deepEqual(
+          lines.filter((l) => l.status !== 'skipped' && l.status !== 'excluded'),
+          [],
+        );
+        assert.equal(
+          lines.filter((l) => l.status === 'skipped').length,
+          ex.mirrors.reduce((n, m) => n + m.selected.length, 0),
+        );
         assert.deepEqual(setup.writes(), []);
       });
     });

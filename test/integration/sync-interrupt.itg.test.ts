@@ -54,7 +54,10 @@ describe('sync interrupted and run concurrently', () => {
   const oldDigests = new Map<string, string>();
 
   const configFor = (target: string) =>
-    ws.writeConfig(`${target.replace(/\W/g, '-')}.yml`, `defaults:\n  parallel: 2\nsync:\n  - source: ${src.host}/app\n    target: ${dst.host}/${target}\n    type: repository\n`);
+    ws.writeConfig(
+      `${target.replace(/\W/g, '-')}.yml`,
+      `defaults:\n  parallel: 2\nsync:\n  - source: ${src.host}/app\n    target: ${dst.host}/${target}\n    type: repository\n`,
+    );
 
   async function targetDigests(repo: string): Promise<Map<string, string>> {
     const out = new Map<string, string>();
@@ -70,12 +73,23 @@ describe('sync interrupted and run concurrently', () => {
     ws = await makeSyncWorkspace('regkit-sync-interrupt-');
     stores = openStores([src, dst]);
     for (const [i, tag] of TAGS.entries()) {
-      const image = await seedImage(src, join(ws.dir, `src-${tag}`), [`app:${tag}`], { tag, platforms: ['linux/amd64', 'linux/arm64'], layers: 2, layerSize: 384 * 1024, seed: `interrupt-${i}` });
+      const image = await seedImage(src, join(ws.dir, `src-${tag}`), [`app:${tag}`], {
+        tag,
+        platforms: ['linux/amd64', 'linux/arm64'],
+        layers: 2,
+        layerSize: 384 * 1024,
+        seed: `interrupt-${i}`,
+      });
       sourceDigests.set(tag, image.digest);
     }
     // The interrupted target starts with older images under half the tags, so kills land on overwrites too.
     for (const tag of TAGS.slice(0, 3)) {
-      const image = await seedImage(dst, join(ws.dir, `old-${tag}`), [`mirror/killed:${tag}`], { tag, layers: 1, layerSize: 64 * 1024, seed: `interrupt-old-${tag}` });
+      const image = await seedImage(dst, join(ws.dir, `old-${tag}`), [`mirror/killed:${tag}`], {
+        tag,
+        layers: 1,
+        layerSize: 64 * 1024,
+        seed: `interrupt-old-${tag}`,
+      });
       oldDigests.set(tag, image.digest);
     }
   });
@@ -92,7 +106,10 @@ describe('sync interrupted and run concurrently', () => {
     for (const ms of KILL_AFTER_MS) {
       endings.push(await syncKilledAfter(ws, killedConfig, hosts, ms));
       for (const [tag, digest] of await targetDigests('mirror/killed')) {
-        assert.ok(digest === sourceDigests.get(tag) || digest === oldDigests.get(tag), `after a kill at ${ms} ms, ${tag} points at ${digest}, neither old nor new`);
+        assert.ok(
+          digest === sourceDigests.get(tag) || digest === oldDigests.get(tag),
+          `after a kill at ${ms} ms, ${tag} points at ${digest}, neither old nor new`,
+        );
         await assertComplete(stores, refOf(dst.host, 'mirror/killed', { tag }));
       }
     }

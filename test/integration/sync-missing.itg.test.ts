@@ -20,7 +20,11 @@ describe('sync once --missing', () => {
     ws = await makeSyncWorkspace('regkit-sync-missing-');
     [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
     const small = { layers: 1, layerSize: 1024 };
-    upstream = await seedTags(src, join(ws.dir, 'new'), 'upstream/app', ['same', 'changed', 'new1', 'new2'], { ...small, tag: 'same', seed: 'sync-missing-new' });
+    upstream = await seedTags(src, join(ws.dir, 'new'), 'upstream/app', ['same', 'changed', 'new1', 'new2'], {
+      ...small,
+      tag: 'same',
+      seed: 'sync-missing-new',
+    });
     await seedImage(dst, join(ws.dir, 'same'), ['mirror/app:same'], { ...small, tag: 'same', seed: 'sync-missing-new' });
     old = await seedImage(dst, join(ws.dir, 'old'), ['mirror/app:changed'], { ...small, tag: 'changed', seed: 'sync-missing-old' });
   });
@@ -30,7 +34,10 @@ describe('sync once --missing', () => {
   });
 
   test('only absent tags are copied; a changed tag already on the target keeps its digest', async () => {
-    const config = await ws.writeConfig('regsync.yml', `sync:\n  - source: ${src.host}/upstream/app\n    target: ${dst.host}/mirror/app\n    type: repository\n    backup: 'bak-{{ .Ref.Tag }}'\n`);
+    const config = await ws.writeConfig(
+      'regsync.yml',
+      `sync:\n  - source: ${src.host}/upstream/app\n    target: ${dst.host}/mirror/app\n    type: repository\n    backup: 'bak-{{ .Ref.Tag }}'\n`,
+    );
     dst.clearRequests();
     const run = await syncCli(ws, 'once', config, [src, dst], ['--missing', '--format', 'json']);
     assertExit(run, 0);

@@ -38,11 +38,7 @@ describe('sync once: no-op on 30 tags', () => {
     const srcLog = src.requests().filter((r) => r.status !== 401);
     const dstLog = dst.requests().filter((r) => r.status !== 401);
     const counts = { source: countByMethod(src.requests()), target: countByMethod(dst.requests()) };
-    assert.deepEqual(
-      summary(srcLog.filter((r) => r.method === 'GET')),
-      ['GET /v2/upstream/app/tags/list 200'],
-      JSON.stringify(counts),
-    );
+    assert.deepEqual(summary(srcLog.filter((r) => r.method === 'GET')), ['GET /v2/upstream/app/tags/list 200'], JSON.stringify(counts));
     assert.equal(srcLog.filter((r) => r.method === 'HEAD' && r.path.includes('/manifests/')).length, 30, JSON.stringify(counts));
     assert.equal(dstLog.filter((r) => r.method === 'HEAD' && r.path.includes('/manifests/')).length, 30, JSON.stringify(counts));
     assert.equal(srcLog.length + dstLog.length, 61, JSON.stringify(counts));

@@ -44,15 +44,27 @@ describe('sync: registry → ocidir → registry', () => {
 
   test('export to a layout, import into a second registry: identical manifest bytes for every tag', async () => {
     const layout = join(ws.dir, 'carried');
-    const exportConfig = await ws.writeConfig('export.yml', `sync:\n  - source: ${src.host}/upstream/app\n    target: ocidir://${layout}\n    type: repository\n`);
+    const exportConfig = await ws.writeConfig(
+      'export.yml',
+      `sync:\n  - source: ${src.host}/upstream/app\n    target: ocidir://${layout}\n    type: repository\n`,
+    );
     const exported = await syncCli(ws, 'once', exportConfig, [src], ['--format', 'json']);
     assertExit(exported, 0);
-    assert.deepEqual(resultLines(exported.stdout).map((l) => l.status), ['copied', 'copied', 'copied']);
+    assert.deepEqual(
+      resultLines(exported.stdout).map((l) => l.status),
+      ['copied', 'copied', 'copied'],
+    );
 
-    const importConfig = await ws.writeConfig('import.yml', `sync:\n  - source: ocidir://${layout}\n    target: ${dst.host}/airgap/app\n    type: repository\n`);
+    const importConfig = await ws.writeConfig(
+      'import.yml',
+      `sync:\n  - source: ocidir://${layout}\n    target: ${dst.host}/airgap/app\n    type: repository\n`,
+    );
     const imported = await syncCli(ws, 'once', importConfig, [dst], ['--format', 'json']);
     assertExit(imported, 0);
-    assert.deepEqual(resultLines(imported.stdout).map((l) => l.status), ['copied', 'copied', 'copied']);
+    assert.deepEqual(
+      resultLines(imported.stdout).map((l) => l.status),
+      ['copied', 'copied', 'copied'],
+    );
 
     assert.deepEqual((await skopeoListTags(`docker://${dst.host}/airgap/app`)).sort(), TAGS);
     for (const tag of TAGS) {
@@ -64,6 +76,9 @@ describe('sync: registry → ocidir → registry', () => {
     // A second import finds everything in place.
     const again = await syncCli(ws, 'once', importConfig, [dst], ['--format', 'json']);
     assertExit(again, 0);
-    assert.deepEqual(resultLines(again.stdout).map((l) => l.status), ['skipped', 'skipped', 'skipped']);
+    assert.deepEqual(
+      resultLines(again.stdout).map((l) => l.status),
+      ['skipped', 'skipped', 'skipped'],
+    );
   });
 });

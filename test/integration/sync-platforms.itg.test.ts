@@ -20,7 +20,13 @@ describe('sync with a platform filter over a target that holds the whole index',
   before(async () => {
     ws = await makeSyncWorkspace('regkit-sync-platforms-');
     [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
-    app = await seedTags(src, join(ws.dir, 'app'), 'upstream/app', ['v1'], { layers: 1, layerSize: 2048, tag: 'v1', platforms: ['linux/amd64', 'linux/arm64'], seed: 'sync-platforms' });
+    app = await seedTags(src, join(ws.dir, 'app'), 'upstream/app', ['v1'], {
+      layers: 1,
+      layerSize: 2048,
+      tag: 'v1',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      seed: 'sync-platforms',
+    });
   });
   after(async () => {
     await Promise.all([src?.stop(), dst?.stop()]);
@@ -47,7 +53,10 @@ describe('sync with a platform filter over a target that holds the whole index',
     test(`${key}: ${value} replaces the index with the amd64 image, in check and once, and is then up to date`, async () => {
       const repo = `mirror/${key}`;
       await fullIndexAt(repo);
-      const config = await ws.writeConfig(`${key}.yml`, `sync:\n  - source: ${src.host}/upstream/app:v1\n    target: ${dst.host}/${repo}:v1\n    type: image\n    ${key}: ${value}\n`);
+      const config = await ws.writeConfig(
+        `${key}.yml`,
+        `sync:\n  - source: ${src.host}/upstream/app:v1\n    target: ${dst.host}/${repo}:v1\n    type: image\n    ${key}: ${value}\n`,
+      );
 
       dst.clearRequests();
       const check = await syncCli(ws, 'check', config, [src, dst], ['--format', 'json']);

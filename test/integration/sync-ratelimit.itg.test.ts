@@ -39,7 +39,12 @@ describe('sync: waiting out a source rate limit', () => {
         return { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': `${heads > risesAfter ? 60 : MIN - 6};w=21600` };
       },
     });
-    image = await seedImage(src, join(ws.dir, 'img'), ['hub/app:v1', 'hub/app:v2', 'hub/other:v1'], { layers: 1, layerSize: 2048, tag: 'v1', seed: 'sync-ratelimit' });
+    image = await seedImage(src, join(ws.dir, 'img'), ['hub/app:v1', 'hub/app:v2', 'hub/other:v1'], {
+      layers: 1,
+      layerSize: 2048,
+      tag: 'v1',
+      seed: 'sync-ratelimit',
+    });
   });
   beforeEach(() => {
     heads = 0;
@@ -57,14 +62,18 @@ describe('sync: waiting out a source rate limit', () => {
     return { sleeps, clock: { sleep: async (seconds: number) => void sleeps.push(seconds) } };
   };
   const imageStep = (from: string, to: string) => `  - source: ${from}\n    target: ${dst.host}/${to}\n    type: image\n`;
-  const load = (steps: string[]) => loadSyncConfig({ text: `defaults:\n  ratelimit:\n    min: ${MIN}\n    retry: 5m\nsync:\n${steps.join('')}`, name: 'regsync.yml' }, {});
+  const load = (steps: string[]) =>
+    loadSyncConfig({ text: `defaults:\n  ratelimit:\n    min: ${MIN}\n    retry: 5m\nsync:\n${steps.join('')}`, name: 'regsync.yml' }, {});
 
   test('below min, the run sleeps `retry` until the remaining pulls rise, then copies', async () => {
     risesAfter = 3;
     const { sleeps, clock } = fakeClock();
     const config = load([imageStep(`${limited.host}/hub/app:v1`, 'waited/app:v1')]);
     const results = await runSync({ stores, logger: silentLogger, clock }, config, { mode: 'once' });
-    assert.deepEqual(results.map((r) => r.status), ['copied']);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['copied'],
+    );
     // HEADs 1-3 answer 4 remaining; each is followed by a 300 s sleep, the 4th answers 60.
     assert.deepEqual(sleeps, [300, 300, 300]);
     assert.equal(await skopeoDigest(`docker://${dst.host}/waited/app:v1`), image.digest);
@@ -85,7 +94,12 @@ describe('sync: waiting out a source rate limit', () => {
     );
     // The budget is for the whole run: the first item spends it, the last one gives up without sleeping.
     assert.deepEqual(sleeps, [300, 300]);
-    assert.match(results[0]!.reason!, new RegExp(`^rate limit: ${limited.host}/hub/app:v2 has 4 pulls left, below ratelimit.min ${MIN}; waiting 300s more would pass --max-wait 600s \\(waited 600s\\)`));
+    assert.match(
+      results[0]!.reason!,
+      new RegExp(
+        `^rate limit: ${limited.host}/hub/app:v2 has 4 pulls left, below ratelimit.min ${MIN}; waiting 300s more would pass --max-wait 600s \\(waited 600s\\)`,
+      ),
+    );
     assert.match(results[2]!.reason!, /waited 600s/);
     assert.equal(exitCodeOf(results), 1);
     assert.equal(await skopeoDigest(`docker://${dst.host}/budget/other:v1`), image.digest);

@@ -113,7 +113,10 @@ describe('sync: digest tags and referrers as regsync copies them', () => {
     const late = await pushArtifact(stores.storeFor(repo), repo, SBOM, '{"sbom":2}', { subject: subject() });
     const second = await syncCli(ws, 'once', config, [src, dst], ['--format', 'json']);
     assertExit(second, 0);
-    assert.deepEqual(resultLines(second.stdout).map((l) => l.status), ['copied']);
+    assert.deepEqual(
+      resultLines(second.stdout).map((l) => l.status),
+      ['copied'],
+    );
     assert.deepEqual(await referrersOn('fast/app'), [sbom.digest, sig.digest, late.digest].sort());
   });
 });

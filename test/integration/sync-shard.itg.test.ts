@@ -25,7 +25,10 @@ describe('sync once --shard I/N', () => {
   });
 
   test('three shards copy every tag exactly once between them', async () => {
-    const config = await ws.writeConfig('regsync.yml', `sync:\n  - source: ${src.host}/upstream/app\n    target: ${dst.host}/mirror/app\n    type: repository\n`);
+    const config = await ws.writeConfig(
+      'regsync.yml',
+      `sync:\n  - source: ${src.host}/upstream/app\n    target: ${dst.host}/mirror/app\n    type: repository\n`,
+    );
     const seen = new Map<string, string>();
     for (const shard of ['1/3', '2/3', '3/3']) {
       const run = await syncCli(ws, 'once', config, [src, dst], ['--shard', shard, '--format', 'json']);

@@ -24,7 +24,12 @@ describe('sync once: image, repository and registry steps', () => {
     [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
     paged = await startProxy(src.host, { pageSize: 2 });
     const layers = { layers: 1, layerSize: 2048 };
-    app = await seedTags(src, join(ws.dir, 'app'), 'upstream/app', ['v1'], { ...layers, tag: 'v1', platforms: ['linux/amd64', 'linux/arm64'], seed: 'sync-types-app' });
+    app = await seedTags(src, join(ws.dir, 'app'), 'upstream/app', ['v1'], {
+      ...layers,
+      tag: 'v1',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      seed: 'sync-types-app',
+    });
     await seedTags(src, join(ws.dir, 'tools'), 'lib/tools', TOOL_TAGS, { ...layers, tag: TOOL_TAGS[0], seed: 'sync-types-tools' });
     for (const repo of ['team/a', 'team/b', 'team/c', 'other/x']) {
       await seedTags(src, join(ws.dir, repo.replace('/', '-')), repo, ['1', '2', '3'], { ...layers, tag: '1', seed: `sync-types-${repo}` });
@@ -37,7 +42,10 @@ describe('sync once: image, repository and registry steps', () => {
   });
 
   test('type image copies one tag, every platform, same digest', async () => {
-    const config = await ws.writeConfig('image.yml', `sync:\n  - source: ${src.host}/upstream/app:v1\n    target: ${dst.host}/mirror/app:stable\n    type: image\n`);
+    const config = await ws.writeConfig(
+      'image.yml',
+      `sync:\n  - source: ${src.host}/upstream/app:v1\n    target: ${dst.host}/mirror/app:stable\n    type: image\n`,
+    );
     const run = await syncCli(ws, 'once', config, [src, dst], ['--format', 'json']);
     assertExit(run, 0);
     assert.deepEqual(verdicts(resultLines(run.stdout)), [`copied ${dst.host}/mirror/app:stable`]);
@@ -45,7 +53,8 @@ describe('sync once: image, repository and registry steps', () => {
   });
 
   test('type repository: allow/deny, semverRange, tagSets and tags.latest each pick exactly their tags', async () => {
-    const repoStep = (target: string, filter: string) => `  - source: ${src.host}/lib/tools\n    target: ${dst.host}/${target}\n    type: repository\n${filter}`;
+    const repoStep = (target: string, filter: string) =>
+      `  - source: ${src.host}/lib/tools\n    target: ${dst.host}/${target}\n    type: repository\n${filter}`;
     const config = await ws.writeConfig(
       'repository.yml',
       [
@@ -70,8 +79,16 @@ describe('sync once: image, repository and registry steps', () => {
       assert.deepEqual((await skopeoListTags(`docker://${dst.host}/${repo}`)).sort(), tags, repo);
     }
     const lines = resultLines(run.stdout);
-    const copied = lines.filter((l) => l.status === 'copied').map((l) => l.target).sort();
-    assert.deepEqual(copied, Object.entries(expected).flatMap(([repo, tags]) => tags.map((t) => `${dst.host}/${repo}:${t}`)).sort());
+    const copied = lines
+      .filter((l) => l.status === 'copied')
+      .map((l) => l.target)
+      .sort();
+    assert.deepEqual(
+      copied,
+      Object.entries(expected)
+        .flatMap(([repo, tags]) => tags.map((t) => `${dst.host}/${repo}:${t}`))
+        .sort(),
+    );
     // Every other tag of the source is reported as excluded by the filters, once per step.
     assert.equal(lines.filter((l) => l.status === 'excluded').length, 4 * TOOL_TAGS.length - copied.length);
   });

@@ -17,23 +17,32 @@ const D = `sha256:${'c'.repeat(64)}`;
 
 test('inputs become the same typed options as the CLI flags', () => {
   const settings = readSettings({
-    'INPUT_COMMAND': 'copy',
-    'INPUT_SOURCE': ' alpine:3 ',
-    'INPUT_TARGET': 'localhost:5000/mirror/alpine:3',
-    'INPUT_PLATFORMS': 'linux/amd64\n\n# not this one\nwindows/amd64,osver=10.0.17763\n',
-    'INPUT_REFERRERS': 'true',
+    INPUT_COMMAND: 'copy',
+    INPUT_SOURCE: ' alpine:3 ',
+    INPUT_TARGET: 'localhost:5000/mirror/alpine:3',
+    INPUT_PLATFORMS: 'linux/amd64\n\n# not this one\nwindows/amd64,osver=10.0.17763\n',
+    INPUT_REFERRERS: 'true',
     'INPUT_DIGEST-TAGS': 'True',
-    'INPUT_INCLUDE_EXTERNAL': 'TRUE',
+    INPUT_INCLUDE_EXTERNAL: 'TRUE',
     'INPUT_FORCE-RECURSIVE': 'false',
-    'INPUT_FAST': '',
+    INPUT_FAST: '',
     'INPUT_DRY-RUN': 'true',
-    'INPUT_CONCURRENCY': '5',
-    'INPUT_HOSTS': 'reg=localhost:5000,tls=disabled,user=u,pass=p\nreg=ghcr.io,token=t\n',
-    'INPUT_BOUNDS': 'manifest-bytes=8MiB\nrequest-timeout=10m\n',
-    'INPUT_FORMAT': 'json',
+    INPUT_CONCURRENCY: '5',
+    INPUT_HOSTS: 'reg=localhost:5000,tls=disabled,user=u,pass=p\nreg=ghcr.io,token=t\n',
+    INPUT_BOUNDS: 'manifest-bytes=8MiB\nrequest-timeout=10m\n',
+    INPUT_FORMAT: 'json',
   });
   assert.deepEqual(settings, {
-    global: { hosts: [{ registry: 'localhost:5000', tls: 'disabled', user: 'u', pass: 'p' }, { registry: 'ghcr.io', token: 't' }], bounds: { manifestBytes: 8 * 1024 * 1024, requestTimeoutMs: 600_000 }, format: 'json', logFormat: 'text', verbose: false },
+    global: {
+      hosts: [
+        { registry: 'localhost:5000', tls: 'disabled', user: 'u', pass: 'p' },
+        { registry: 'ghcr.io', token: 't' },
+      ],
+      bounds: { manifestBytes: 8 * 1024 * 1024, requestTimeoutMs: 600_000 },
+      format: 'json',
+      logFormat: 'text',
+      verbose: false,
+    },
     command: {
       name: 'copy',
       source: { scheme: 'registry', registry: 'docker.io', repository: 'library/alpine', tag: '3' },
@@ -72,12 +81,15 @@ test('bad inputs are usage errors naming the input', () => {
     [{ ...base, INPUT_HOSTS: 'reg=a.example,user=u,pass=sekrit-pw,tls=maybe' }, /tls must be one of/],
   ];
   for (const [env, pattern] of cases) {
-    assert.throws(() => readSettings(env), (err: unknown) => {
-      assert.ok(err instanceof UsageError);
-      assert.match(err.message, pattern);
-      assert.ok(!err.message.includes('sekrit'));
-      return true;
-    });
+    assert.throws(
+      () => readSettings(env),
+      (err: unknown) => {
+        assert.ok(err instanceof UsageError);
+        assert.match(err.message, pattern);
+        assert.ok(!err.message.includes('sekrit'));
+        return true;
+      },
+    );
   }
 });
 
@@ -98,7 +110,10 @@ test('outputs: last digest, changed when something was written, bytes, plan', ()
   assert.equal(out.digest, D);
   assert.equal(out.changed, 'true');
   assert.equal(out.bytes, '42');
-  assert.deepEqual(JSON.parse(out.plan).map((r: { status: string }) => r.status), ['skipped', 'copied']);
+  assert.deepEqual(
+    JSON.parse(out.plan).map((r: { status: string }) => r.status),
+    ['skipped', 'copied'],
+  );
   assert.equal(outputsOf([{ op: 'copy', status: 'would-copy', digest: D, bytes: 9 }]).changed, 'false');
 });
 
@@ -107,14 +122,20 @@ let configPath: string;
 before(async () => {
   dir = await makeTempDir('regkit-action-inputs-');
   configPath = join(dir, 'regsync.yml');
-  await writeFile(configPath, 'version: 1\ncreds:\n  - {registry: a.example, user: u, pass: from-config}\nsync:\n  - {source: a.example/x, target: b.example/x, type: repository}\n');
+  await writeFile(
+    configPath,
+    'version: 1\ncreds:\n  - {registry: a.example, user: u, pass: from-config}\nsync:\n  - {source: a.example/x, target: b.example/x, type: repository}\n',
+  );
 });
 after(async () => {
   if (dir) await removeTempDir(dir);
 });
 
 test('sync inputs: the config loaded, mode, shard and waits as the CLI flags give them', () => {
-  const settings = readSettings({ INPUT_CONFIG: configPath, 'INPUT_ABORT-ON-ERROR': 'true', INPUT_SHARD: '2/4', INPUT_MAX_WAIT: '1h30m', INPUT_HOSTS: 'reg=a.example,user=v,pass=flag' }, 'sync');
+  const settings = readSettings(
+    { INPUT_CONFIG: configPath, 'INPUT_ABORT-ON-ERROR': 'true', INPUT_SHARD: '2/4', INPUT_MAX_WAIT: '1h30m', INPUT_HOSTS: 'reg=a.example,user=v,pass=flag' },
+    'sync',
+  );
   const { command } = settings;
   assert.equal(command.name, 'sync once');
   assert.ok(command.name === 'sync once');
@@ -128,7 +149,14 @@ test('sync inputs: the config loaded, mode, shard and waits as the CLI flags giv
   assert.equal(settings.shards, undefined);
   assert.deepEqual(settings.global.hosts, [{ registry: 'a.example', user: 'v', pass: 'flag' }]);
 
-  const check = readSettings({ INPUT_COMMAND: 'sync', INPUT_CONFIG: configPath, INPUT_MODE: 'check', INPUT_SHARDS: '3', INPUT_CACHE: 'false', INPUT_MISSING: 'true' });
+  const check = readSettings({
+    INPUT_COMMAND: 'sync',
+    INPUT_CONFIG: configPath,
+    INPUT_MODE: 'check',
+    INPUT_SHARDS: '3',
+    INPUT_CACHE: 'false',
+    INPUT_MISSING: 'true',
+  });
   assert.equal(check.command.name, 'sync check');
   assert.equal(check.shards, 3);
   assert.equal(check.cache, false);
@@ -150,7 +178,11 @@ test('bad sync inputs are usage errors naming the input; a bad config is a confi
     [{ ...base, INPUT_MAX_WAIT: '-5m' }, /input max-wait must not be negative/],
     [{ ...base, INPUT_CACHE: 'no' }, /input cache must be true or false, not "no"/],
   ];
-  for (const [env, pattern] of cases) assert.throws(() => readSettings(env), (err: unknown) => err instanceof UsageError && pattern.test(err.message));
+  for (const [env, pattern] of cases)
+    assert.throws(
+      () => readSettings(env),
+      (err: unknown) => err instanceof UsageError && pattern.test(err.message),
+    );
   assert.throws(() => readSettings({ ...base, INPUT_CONFIG: join(dir, 'absent.yml') }), ConfigError);
 });
 
@@ -158,7 +190,16 @@ test('sync outputs: changed when copied or backed up, the plan, and the matrix t
   const D2 = `sha256:${'d'.repeat(64)}`;
   assert.deepEqual(syncOutputsOf([], undefined), { changed: 'false', bytes: '0', plan: '[]', matrix: '' });
   assert.equal(syncOutputsOf([{ op: 'backup', status: 'backed-up', digest: D2, bytes: 0 }], undefined).changed, 'true');
-  assert.equal(syncOutputsOf([{ op: 'sync', status: 'would-copy', digest: D2, bytes: 0 }, { op: 'sync', status: 'excluded', bytes: 0 }], undefined).changed, 'false');
+  assert.equal(
+    syncOutputsOf(
+      [
+        { op: 'sync', status: 'would-copy', digest: D2, bytes: 0 },
+        { op: 'sync', status: 'excluded', bytes: 0 },
+      ],
+      undefined,
+    ).changed,
+    'false',
+  );
   assert.deepEqual(JSON.parse(syncOutputsOf([], 3).matrix), { shard: ['1/3', '2/3', '3/3'] });
 });
 
@@ -170,10 +211,19 @@ test('input strict: what regsync and regbot load with a warning is a config erro
   const lenient = readSettings({ INPUT_CONFIG: sync }, 'sync').command;
   assert.ok(lenient.name === 'sync once');
   assert.equal(lenient.config.sync[0]!.source, 'a.example/x');
-  assert.deepEqual(lenient.config.warnings.map((w) => [w.line, w.column]), [[3, 14]]);
-  assert.throws(() => readSettings({ INPUT_CONFIG: sync, INPUT_STRICT: 'true' }, 'sync'), (err: unknown) => err instanceof ConfigError && err.line === 3 && /under --strict/.test(err.message));
+  assert.deepEqual(
+    lenient.config.warnings.map((w) => [w.line, w.column]),
+    [[3, 14]],
+  );
+  assert.throws(
+    () => readSettings({ INPUT_CONFIG: sync, INPUT_STRICT: 'true' }, 'sync'),
+    (err: unknown) => err instanceof ConfigError && err.line === 3 && /under --strict/.test(err.message),
+  );
   const prune = readSettings({ INPUT_CONFIG: bot }, 'prune').command;
   assert.ok(prune.name === 'prune once' && prune.config.warnings.length === 1);
-  assert.throws(() => readSettings({ INPUT_CONFIG: bot, INPUT_STRICT: 'true' }, 'prune'), (err: unknown) => err instanceof ConfigError && err.line === 4 && err.column === 5);
+  assert.throws(
+    () => readSettings({ INPUT_CONFIG: bot, INPUT_STRICT: 'true' }, 'prune'),
+    (err: unknown) => err instanceof ConfigError && err.line === 4 && err.column === 5,
+  );
   assert.throws(() => readSettings({ INPUT_CONFIG: bot, INPUT_STRICT: 'yes' }, 'prune'), /input strict must be true or false, not "yes"/);
 });

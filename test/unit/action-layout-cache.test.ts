@@ -37,7 +37,13 @@ function recorder(opts: { available?: boolean; hit?: string; fail?: 'restore' | 
 
 function logs(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, debug: (m) => lines.push(`debug ${m}`), info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) };
+  return {
+    lines,
+    debug: (m) => lines.push(`debug ${m}`),
+    info: (m) => lines.push(`info ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    error: (m) => lines.push(`error ${m}`),
+  };
 }
 
 let dir: string;
@@ -67,11 +73,17 @@ test('first run: restore by prefix misses, the new layout is saved under the run
   const restored = await restoreLayouts(service, spec, log);
   await saveLayouts(service, restored, false, log);
   assert.deepEqual(calls, [`restore ${spec.paths[0]} regkit-ocidir-abc-9-1 regkit-ocidir-abc-`, `save ${spec.paths[0]} regkit-ocidir-abc-9-1`]);
-  assert.ok(log.lines.every((l) => l.startsWith('info')), log.lines.join('\n'));
+  assert.ok(
+    log.lines.every((l) => l.startsWith('info')),
+    log.lines.join('\n'),
+  );
 });
 
 test('restored and changed: saved again; restored and unchanged: the restored entry stays', async () => {
-  for (const [changed, saves] of [[true, 1], [false, 0]] as const) {
+  for (const [changed, saves] of [
+    [true, 1],
+    [false, 0],
+  ] as const) {
     const { service, calls } = recorder({ hit: 'regkit-ocidir-abc-8-1' });
     const restored = await restoreLayouts(service, spec, logs());
     assert.equal(restored.restoredKey, 'regkit-ocidir-abc-8-1');

@@ -53,7 +53,13 @@ test('actions/copy: one bash step, inputs only through env, outputs re-exported'
   const step = action.runs.steps![0]!;
   assert.equal(step.shell, 'bash');
   assert.equal(step.run, 'node "$GITHUB_ACTION_PATH/../../dist/index.js" copy');
-  assert.doesNotMatch(readFileSync('actions/copy/action.yml', 'utf8').split('\n').filter((l) => l.includes('run:')).join('\n'), /\$\{\{/);
+  assert.doesNotMatch(
+    readFileSync('actions/copy/action.yml', 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('run:'))
+      .join('\n'),
+    /\$\{\{/,
+  );
   assert.deepEqual(step.env, inputEnv('copy'));
   assert.deepEqual(Object.keys(action.inputs).sort(), [...COMMAND_INPUTS.copy].sort());
   for (const name of COPY_OUTPUTS) assert.equal(action.outputs[name]?.value, `\${{ steps.${step.id}.outputs.${name} }}`);
@@ -65,7 +71,10 @@ test('actions/sync: the sync step takes every input through env, wrapped in cach
   const root = load('action.yml');
   assert.equal(action.runs.using, 'composite');
   const steps = action.runs.steps!;
-  assert.deepEqual(steps.map((s) => s.id), ['cache-key', 'restore', 'sync', 'save']);
+  assert.deepEqual(
+    steps.map((s) => s.id),
+    ['cache-key', 'restore', 'sync', 'save'],
+  );
   assertNoExpressionInRun(path, steps);
   const [key, restore, sync, save] = steps as [Step, Step, Step, Step];
 
@@ -83,8 +92,13 @@ test('actions/sync: the sync step takes every input through env, wrapped in cach
 
   // The key step runs the CLI (no INPUT_ variables: they would make it an action run) into GITHUB_OUTPUT.
   assert.equal(key.shell, 'bash');
-  assert.match(key.run!, /dist\/index\.js" sync cache-key -c "\$REGKIT_CONFIG" .*>> "\$GITHUB_OUTPUT"/);
-  assert.deepEqual(key.env, { REGKIT_CONFIG: '${{ inputs.config }}', REGKIT_UNTRUSTED_CONFIG: '${{ inputs.untrusted-config }}', REGKIT_ALLOW_ENV: '${{ inputs.allow-env }}', REGKIT_SHARD: '${{ inputs.shard }}' });
+  assert.match(key.run!, /dist\/index\.js" sync cache-key -c "\$REGKIT_POLICY" .*>> "\$GITHUB_OUTPUT"/);
+  assert.deepEqual(key.env, {
+    REGKIT_POLICY: '${{ inputs.config }}',
+    REGKIT_UNTRUSTED_CONFIG: '${{ inputs.untrusted-config }}',
+    REGKIT_ALLOW_ENV: '${{ inputs.allow-env }}',
+    REGKIT_SHARD: '${{ inputs.shard }}',
+  });
   assert.match(key.run!, /\$REGKIT_UNTRUSTED_CONFIG" = true \]; then untrusted=\(--untrusted-config --allow-env /);
   assert.ok(Object.keys(key.env!).every((v) => !v.startsWith('INPUT_')));
   assert.match(key.if!, /inputs\.cache != 'false'/);

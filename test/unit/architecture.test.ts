@@ -51,7 +51,8 @@ interface Import {
 
 function importsOf(file: string, text = readFileSync(file, 'utf8')): Import[] {
   const found: Import[] = [];
-  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gm)) found.push({ specifier: m[3] ?? '', typeOnly: m[2] !== undefined });
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gm))
+    found.push({ specifier: m[3] ?? '', typeOnly: m[2] !== undefined });
   for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) found.push({ specifier: m[1] ?? '', typeOnly: false });
   for (const m of text.matchAll(/\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1] ?? '', typeOnly: false });
   return found;
@@ -79,15 +80,28 @@ const files = sourceFiles(SRC);
 describe('architecture: the import rules of ARCHITECTURE.md', () => {
   test('every top-level module of src/ has a row in the rules', () => {
     const modules = new Set(files.map(moduleOf));
-    assert.deepEqual([...modules].filter((m) => !(m in ALLOWED)), []);
+    assert.deepEqual(
+      [...modules].filter((m) => !(m in ALLOWED)),
+      [],
+    );
   });
 
   test('each module imports only what its row allows', () => {
-    assert.deepEqual(files.flatMap((f) => violations(f)), []);
+    assert.deepEqual(
+      files.flatMap((f) => violations(f)),
+      [],
+    );
   });
 
   test('no import circle between files (type-only imports included)', () => {
-    const graph = new Map(files.map((f) => [f, importsOf(f).filter((i) => i.specifier.startsWith('.')).map((i) => resolveLocal(f, i.specifier))]));
+    const graph = new Map(
+      files.map((f) => [
+        f,
+        importsOf(f)
+          .filter((i) => i.specifier.startsWith('.'))
+          .map((i) => resolveLocal(f, i.specifier)),
+      ]),
+    );
     const state = new Map<string, 'open' | 'done'>();
     const cycles: string[] = [];
     const visit = (file: string, path: string[]): void => {
@@ -124,7 +138,10 @@ describe('architecture: no state in module scope where a session or a store owns
   const stateful = (f: string): boolean => ['store', 'transport'].includes(moduleOf(f)) && MODULE_MAP.test(readFileSync(f, 'utf8'));
 
   test('store/ and transport/ keep per-registry and per-layout state in their objects (RegistrySession, stores), never in a module-level Map', () => {
-    assert.deepEqual(files.filter(stateful).map((f) => relative(SRC, f)), []);
+    assert.deepEqual(
+      files.filter(stateful).map((f) => relative(SRC, f)),
+      [],
+    );
   });
 
   test('the check sees a module-level WeakMap', () => {

@@ -30,7 +30,15 @@ test('a secret is hidden in each form it travels in, and each new form is announ
   secrets.addBasic('bot', pass);
   secrets.add(pass);
   const b64 = (s: string) => Buffer.from(s).toString('base64');
-  const forms = [pass, b64(pass), b64(`bot:${pass}`), encodeURIComponent(b64(`bot:${pass}`)), encodeURIComponent(pass), new URLSearchParams({ p: pass }).toString().slice(2), JSON.stringify(pass).slice(1, -1)];
+  const forms = [
+    pass,
+    b64(pass),
+    b64(`bot:${pass}`),
+    encodeURIComponent(b64(`bot:${pass}`)),
+    encodeURIComponent(pass),
+    new URLSearchParams({ p: pass }).toString().slice(2),
+    JSON.stringify(pass).slice(1, -1),
+  ];
   for (const form of forms) assert.ok(!secrets.redact(`<${form}>`).includes(form), form);
   assert.equal(announced[0], pass, 'the value as typed is announced first');
   assert.equal(new Set(announced).size, announced.length);
@@ -66,8 +74,14 @@ test('the JSON logger writes one object per line', () => {
 
 test('fatal errors are one line, text or JSON', () => {
   const err = new RegistryError('authentication failed', { status: 401, registry: 'r.example', repository: 'team/app', operation: 'auth' });
-  assert.equal(formatFatal(err, 'text', (t) => t), 'regkit: auth on r.example/team/app (HTTP 401): authentication failed\n');
-  assert.equal(formatFatal(new UsageError('bad\nthing'), 'json', (t) => t), '{"level":"error","msg":"bad thing"}\n');
+  assert.equal(
+    formatFatal(err, 'text', (t) => t),
+    'regkit: auth on r.example/team/app (HTTP 401): authentication failed\n',
+  );
+  assert.equal(
+    formatFatal(new UsageError('bad\nthing'), 'json', (t) => t),
+    '{"level":"error","msg":"bad thing"}\n',
+  );
   assert.equal(logFormatOf(['x', '--log-format', 'json']), 'json');
   assert.equal(logFormatOf(['--log-format=json']), 'json');
   assert.equal(logFormatOf(['--log-format', 'text']), 'text');

@@ -36,18 +36,47 @@ test('global flags parse the same before and after the command and its arguments
 });
 
 test('--bound moves one bound per use, in bytes, counts, durations and rates; anything else is a usage error', async () => {
-  const { global } = await run(['--bound', 'manifest-bytes=8MiB', '--bound=list-entries=500000', '--bound', 'request-timeout=90s', '--bound', 'blob-min-rate=16KiB/s', '--bound', 'index-bytes=1000', 'tag', 'ls', 'localhost:5000/team/app']);
-  assert.deepEqual(global.bounds, { manifestBytes: 8 * 1024 * 1024, listEntries: 500_000, requestTimeoutMs: 90_000, blobMinBytesPerSec: 16 * 1024, indexBytes: 1000 });
-  await assert.rejects(run(['--bound', 'manifest-size=8MiB', 'tag', 'ls', 'r/a']), (err: unknown) => err instanceof UsageError && /--bound "manifest-size=8MiB": expected key=value with a key among manifest-bytes, /.test(err.message));
-  await assert.rejects(run(['--bound', 'request-timeout=soon', 'tag', 'ls', 'r/a']), /--bound "request-timeout=soon": request-timeout takes a positive duration such as request-timeout=10m/);
+  const { global } = await run([
+    '--bound',
+    'manifest-bytes=8MiB',
+    '--bound=list-entries=500000',
+    '--bound',
+    'request-timeout=90s',
+    '--bound',
+    'blob-min-rate=16KiB/s',
+    '--bound',
+    'index-bytes=1000',
+    'tag',
+    'ls',
+    'localhost:5000/team/app',
+  ]);
+  assert.deepEqual(global.bounds, {
+    manifestBytes: 8 * 1024 * 1024,
+    listEntries: 500_000,
+    requestTimeoutMs: 90_000,
+    blobMinBytesPerSec: 16 * 1024,
+    indexBytes: 1000,
+  });
+  await assert.rejects(
+    run(['--bound', 'manifest-size=8MiB', 'tag', 'ls', 'r/a']),
+    (err: unknown) => err instanceof UsageError && /--bound "manifest-size=8MiB": expected key=value with a key among manifest-bytes, /.test(err.message),
+  );
+  await assert.rejects(
+    run(['--bound', 'request-timeout=soon', 'tag', 'ls', 'r/a']),
+    /--bound "request-timeout=soon": request-timeout takes a positive duration such as request-timeout=10m/,
+  );
   await assert.rejects(run(['--bound', 'list-pages=0', 'tag', 'ls', 'r/a']), /list-pages takes a positive count/);
 });
 
 test('--host repeats, one per registry, with every documented key', async () => {
   const inv = await run([
-    'copy', 'a.example/x:1', 'b.example/y:1',
-    '--host', 'reg=a.example,tls=insecure,user=me,pass=s3cret,hostname=mirror.a.example:8443,repo-auth=true',
-    '--host', 'reg=index.docker.io,token=tok',
+    'copy',
+    'a.example/x:1',
+    'b.example/y:1',
+    '--host',
+    'reg=a.example,tls=insecure,user=me,pass=s3cret,hostname=mirror.a.example:8443,repo-auth=true',
+    '--host',
+    'reg=index.docker.io,token=tok',
   ]);
   assert.deepEqual(inv.global.hosts, [
     { registry: 'a.example', tls: 'insecure', user: 'me', pass: 's3cret', hostname: 'mirror.a.example:8443', repoAuth: true },
@@ -56,12 +85,34 @@ test('--host repeats, one per registry, with every documented key', async () => 
 });
 
 test('copy takes repeatable --platform and its boolean flags', async () => {
-  const inv = await run(['copy', 'alpine:3', 'localhost:5000/library/alpine:3', '-p', 'linux/amd64', '--platform', 'linux/arm/v7', '--referrers', '--digest-tags', '--dry-run', '--concurrency', '6']);
+  const inv = await run([
+    'copy',
+    'alpine:3',
+    'localhost:5000/library/alpine:3',
+    '-p',
+    'linux/amd64',
+    '--platform',
+    'linux/arm/v7',
+    '--referrers',
+    '--digest-tags',
+    '--dry-run',
+    '--concurrency',
+    '6',
+  ]);
   assert.deepEqual(inv.command, {
     name: 'copy',
     source: { scheme: 'registry', registry: 'docker.io', repository: 'library/alpine', tag: '3' },
     target: { scheme: 'registry', registry: 'localhost:5000', repository: 'library/alpine', tag: '3' },
-    options: { platforms: ['linux/amd64', 'linux/arm/v7'], referrers: true, digestTags: true, includeExternal: false, forceRecursive: false, fast: false, dryRun: true, concurrency: 6 },
+    options: {
+      platforms: ['linux/amd64', 'linux/arm/v7'],
+      referrers: true,
+      digestTags: true,
+      includeExternal: false,
+      forceRecursive: false,
+      fast: false,
+      dryRun: true,
+      concurrency: 6,
+    },
   });
 });
 
@@ -88,7 +139,10 @@ test('the image commands and repo ls build their typed options', async () => {
     force: true,
   });
   assert.deepEqual((await run(['repo', 'ls', 'registry-1.docker.io', '--limit', '5'])).command, { name: 'repo ls', registry: 'docker.io', limit: 5 });
-  assert.deepEqual((await run(['image', 'manifest', 'ocidir://out/layout:v1'])).command, { name: 'image manifest', ref: { scheme: 'ocidir', path: 'out/layout', tag: 'v1' } });
+  assert.deepEqual((await run(['image', 'manifest', 'ocidir://out/layout:v1'])).command, {
+    name: 'image manifest',
+    ref: { scheme: 'ocidir', path: 'out/layout', tag: 'v1' },
+  });
 });
 
 test('-- ends flags', async () => {
@@ -161,7 +215,13 @@ test('--strict on sync and prune: what regsync and regbot load with a warning is
     const bot = join(dir, 'regbot.yml');
     writeFileSync(sync, 'sync:\n  - source: a.example/x\n    target: b.example/x\n    type: repository\n    frequency: 5m\n');
     writeFileSync(bot, 'scripts:\n  - name: a\n    frequency: 5m\n    script: log("x")\n');
-    for (const argv of [['sync', 'once', '-c', sync], ['sync', 'check', '-c', sync], ['sync', 'config', '-c', sync], ['sync', 'cache-key', '-c', sync], ['prune', 'once', '-c', bot]]) {
+    for (const argv of [
+      ['sync', 'once', '-c', sync],
+      ['sync', 'check', '-c', sync],
+      ['sync', 'config', '-c', sync],
+      ['sync', 'cache-key', '-c', sync],
+      ['prune', 'once', '-c', bot],
+    ]) {
       const lenient = await run(argv);
       assert.ok('config' in lenient.command);
       assert.equal(lenient.command.config.warnings.length, 1, argv.join(' '));

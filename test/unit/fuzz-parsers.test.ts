@@ -42,18 +42,53 @@ function piecesOf(pieces: readonly string[], maxLength = 30): fc.Arbitrary<strin
 }
 
 const HEX64 = 'a'.repeat(64);
-const REFERENCE_PIECES = ['ocidir://', 'localhost', ':5000', '[::1]', '127.0.0.1', 'docker.io', 'index.docker.io', '/', '//', 'library', 'a', 'A', '-', '_', '__', '.', '..', ':', ':tag', '@', `@sha256:${HEX64}`, 'sha256:', 'sha512:', ' ', '\t', '%2e', '\u0000', 'é', `x${'y'.repeat(130)}`];
+const REFERENCE_PIECES = [
+  'ocidir://',
+  'localhost',
+  ':5000',
+  '[::1]',
+  '127.0.0.1',
+  'docker.io',
+  'index.docker.io',
+  '/',
+  '//',
+  'library',
+  'a',
+  'A',
+  '-',
+  '_',
+  '__',
+  '.',
+  '..',
+  ':',
+  ':tag',
+  '@',
+  `@sha256:${HEX64}`,
+  'sha256:',
+  'sha512:',
+  ' ',
+  '\t',
+  '%2e',
+  '\u0000',
+  'é',
+  `x${'y'.repeat(130)}`,
+];
 
 describe('fuzz: references', () => {
   test('parseReference accepts or throws UsageError; what it accepts formats and parses back to itself', { timeout: TEST_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.oneof(piecesOf(REFERENCE_PIECES), fc.string({ unit: 'binary', maxLength: 80 })), (input) => {
-        bounded('parseReference', input, () => {
-          const ref = parseReference(input);
-          const again = parseReference(formatReference(ref));
-          assert.deepEqual(again, ref, `${JSON.stringify(input)} → ${formatReference(ref)} parses differently`);
-          if (ref.scheme === 'registry') assert.ok(!ref.repository.split('/').includes('..'), `".." as a repository component from ${JSON.stringify(input)}`);
-        }, [UsageError]);
+        bounded(
+          'parseReference',
+          input,
+          () => {
+            const ref = parseReference(input);
+            const again = parseReference(formatReference(ref));
+            assert.deepEqual(again, ref, `${JSON.stringify(input)} → ${formatReference(ref)} parses differently`);
+            if (ref.scheme === 'registry') assert.ok(!ref.repository.split('/').includes('..'), `".." as a repository component from ${JSON.stringify(input)}`);
+          },
+          [UsageError],
+        );
       }),
       params,
     );
@@ -69,18 +104,43 @@ describe('fuzz: references', () => {
   });
 });
 
-const CHALLENGE_PIECES = ['Bearer', 'Basic', 'Negotiate', ' ', ',', '=', '==', '"', '\\', '\\"', 'realm', 'service', 'scope', 'error', '"https://auth.example/token"', 'repository:a/b:pull,push', 'abc', '\t', '\u00ff'];
+const CHALLENGE_PIECES = [
+  'Bearer',
+  'Basic',
+  'Negotiate',
+  ' ',
+  ',',
+  '=',
+  '==',
+  '"',
+  '\\',
+  '\\"',
+  'realm',
+  'service',
+  'scope',
+  'error',
+  '"https://auth.example/token"',
+  'repository:a/b:pull,push',
+  'abc',
+  '\t',
+  '\u00ff',
+];
 
 describe('fuzz: WWW-Authenticate', () => {
   test('parseWwwAuthenticate never throws, returns lower-cased schemes, and ends quickly even on long input', { timeout: TEST_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.oneof(piecesOf(CHALLENGE_PIECES, 60), fc.string({ unit: 'binary', maxLength: 200 })), (input) => {
-        bounded('parseWwwAuthenticate', input, () => {
-          for (const c of parseWwwAuthenticate(input)) {
-            assert.equal(c.scheme, c.scheme.toLowerCase());
-            assert.equal(typeof c.params, 'object');
-          }
-        }, []);
+        bounded(
+          'parseWwwAuthenticate',
+          input,
+          () => {
+            for (const c of parseWwwAuthenticate(input)) {
+              assert.equal(c.scheme, c.scheme.toLowerCase());
+              assert.equal(typeof c.params, 'object');
+            }
+          },
+          [],
+        );
       }),
       params,
     );
@@ -92,7 +152,62 @@ describe('fuzz: WWW-Authenticate', () => {
   });
 });
 
-const TEMPLATE_PIECES = ['{{', '}}', '{{-', '-}}', ' ', '.', '.Ref.Tag', '.Step', '$', '$x', ':=', '=', '|', '(', ')', '"', '"%s"', '`', 'printf', 'env', 'file', 'time.Now', '.Format', 'index', 'len', 'eq', 'and', 'or', 'not', 'if', 'else', 'range', 'with', 'end', 'define', 'template', 'block', '1', '-1', '1e9', '0x1F', "'a'", 'nil', 'true', '/*', '*/', '%', '%v', '%q', '%x', '%-10s', '%*d', '%999d', '%.3f'];
+const TEMPLATE_PIECES = [
+  '{{',
+  '}}',
+  '{{-',
+  '-}}',
+  ' ',
+  '.',
+  '.Ref.Tag',
+  '.Step',
+  '$',
+  '$x',
+  ':=',
+  '=',
+  '|',
+  '(',
+  ')',
+  '"',
+  '"%s"',
+  '`',
+  'printf',
+  'env',
+  'file',
+  'time.Now',
+  '.Format',
+  'index',
+  'len',
+  'eq',
+  'and',
+  'or',
+  'not',
+  'if',
+  'else',
+  'range',
+  'with',
+  'end',
+  'define',
+  'template',
+  'block',
+  '1',
+  '-1',
+  '1e9',
+  '0x1F',
+  "'a'",
+  'nil',
+  'true',
+  '/*',
+  '*/',
+  '%',
+  '%v',
+  '%q',
+  '%x',
+  '%-10s',
+  '%*d',
+  '%999d',
+  '%.3f',
+];
 
 describe('fuzz: Go-template subset', () => {
   const data = { Ref: { Tag: 'v1', Registry: 'r', Repository: 'a/b', Digest: `sha256:${HEX64}` }, Step: { Source: 's', Target: 't' } };
@@ -108,7 +223,12 @@ describe('fuzz: Go-template subset', () => {
   });
 
   test('templates that are actions with random arguments run or fail with TemplateExecError', { timeout: TEST_TIMEOUT_MS }, () => {
-    const action = fc.tuple(fc.constantFrom('printf', 'index', 'len', 'eq', 'env', 'file', 'time.Now', 'and', 'or', 'not'), fc.array(fc.constantFrom('"%s"', '"%d"', '"%*d"', '"%0999999d"', '.Ref', '.Ref.Tag', '1', '-1', '999999999', '"x"', 'nil', '.Nope', '(len "ab")'), { maxLength: 4 }));
+    const action = fc.tuple(
+      fc.constantFrom('printf', 'index', 'len', 'eq', 'env', 'file', 'time.Now', 'and', 'or', 'not'),
+      fc.array(fc.constantFrom('"%s"', '"%d"', '"%*d"', '"%0999999d"', '.Ref', '.Ref.Tag', '1', '-1', '999999999', '"x"', 'nil', '.Nope', '(len "ab")'), {
+        maxLength: 4,
+      }),
+    );
     fc.assert(
       fc.property(action, ([fn, args]) => {
         const source = `{{ ${fn} ${args.join(' ')} }}`;
@@ -125,13 +245,69 @@ const FIXTURES = join(process.cwd(), 'test/fixtures/regsync');
 const VALID_CONFIGS = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.yml'))
   .map((f) => readFileSync(join(FIXTURES, f), 'utf8').replace(/\{\{\s*file\s+\\?"[^"\\]*\\?"\s*\}\}/g, '{{ env `HUB_TOKEN` }}'));
-const YAML_PIECES = ['version: 1\n', 'creds:\n', 'defaults:\n', 'sync:\n', '  - ', '    ', 'source: ', 'target: ', 'type: ', 'repository', 'image', 'registry', 'tags:\n', 'allow:', 'deny:', '[', ']', '{', '}', ',', ': ', '\n', '- ', '&a ', '*a', '<<: *a\n', '!!binary ', '"', "'", '|\n', '>\n', '#', '---\n', '...\n', '{{ env "X" }}', '{{', 'ratelimit:', 'min: ', 'retry: ', '1h', '-1', '1e400', 'null', '~', 'parallel: ', 'backup: ', 'platform: linux/amd64', '.*', '(', '*', '\t', '%'];
+const YAML_PIECES = [
+  'version: 1\n',
+  'creds:\n',
+  'defaults:\n',
+  'sync:\n',
+  '  - ',
+  '    ',
+  'source: ',
+  'target: ',
+  'type: ',
+  'repository',
+  'image',
+  'registry',
+  'tags:\n',
+  'allow:',
+  'deny:',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ': ',
+  '\n',
+  '- ',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '!!binary ',
+  '"',
+  "'",
+  '|\n',
+  '>\n',
+  '#',
+  '---\n',
+  '...\n',
+  '{{ env "X" }}',
+  '{{',
+  'ratelimit:',
+  'min: ',
+  'retry: ',
+  '1h',
+  '-1',
+  '1e400',
+  'null',
+  '~',
+  'parallel: ',
+  'backup: ',
+  'platform: linux/amd64',
+  '.*',
+  '(',
+  '*',
+  '\t',
+  '%',
+];
 
 /** Valid configs with a few random edits: bytes cut, pieces inserted, a span duplicated. */
 const mutatedConfig = fc
   .tuple(
     fc.constantFrom(...VALID_CONFIGS),
-    fc.array(fc.tuple(fc.constantFrom('cut', 'insert', 'duplicate'), fc.nat(), fc.nat({ max: 40 }), fc.constantFrom(...YAML_PIECES)), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.tuple(fc.constantFrom('cut', 'insert', 'duplicate'), fc.nat(), fc.nat({ max: 40 }), fc.constantFrom(...YAML_PIECES)), {
+      minLength: 1,
+      maxLength: 4,
+    }),
   )
   .map(([text, edits]) => {
     let s = text;
@@ -162,14 +338,20 @@ describe('fuzz: regsync config loader', () => {
   test('mutations of valid configs load or throw ConfigError with a position inside the file', { timeout: TEST_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(mutatedConfig, (text) => {
-        bounded('loadSyncConfig', text, () => {
-          try {
-            loadSyncConfig({ text, name: 'regsync.yml' }, {});
-          } catch (err) {
-            if (err instanceof ConfigError && err.line !== undefined) assert.ok(err.line >= 1 && err.line <= text.split('\n').length + 1, `line ${err.line} is outside the file: ${err.message}`);
-            throw err;
-          }
-        }, [ConfigError]);
+        bounded(
+          'loadSyncConfig',
+          text,
+          () => {
+            try {
+              loadSyncConfig({ text, name: 'regsync.yml' }, {});
+            } catch (err) {
+              if (err instanceof ConfigError && err.line !== undefined)
+                assert.ok(err.line >= 1 && err.line <= text.split('\n').length + 1, `line ${err.line} is outside the file: ${err.message}`);
+              throw err;
+            }
+          },
+          [ConfigError],
+        );
       }),
       params,
     );

@@ -20,27 +20,42 @@ describe('GitHub Packages hosts', () => {
     assert.equal(deletesThroughGithubPackages({ registry: 'containers.example.com' }), false);
   });
 
-  it('creds read api: github as regkit\'s key and still warn on regclient\'s deprecated api values', () => {
-    const c = loadBotConfig({ text: 'version: 1\ncreds:\n  - registry: ghe.example.com\n    api: github\n  - registry: r.example.com\n    api: docker\n', name: 'regbot.yml' }, {});
+  it("creds read api: github as regkit's key and still warn on regclient's deprecated api values", () => {
+    const c = loadBotConfig(
+      { text: 'version: 1\ncreds:\n  - registry: ghe.example.com\n    api: github\n  - registry: r.example.com\n    api: docker\n', name: 'regbot.yml' },
+      {},
+    );
     assert.deepEqual(c.creds, [{ registry: 'ghe.example.com', api: 'github' }, { registry: 'r.example.com' }]);
-    assert.deepEqual(c.warnings.map((w) => [w.line, /api is deprecated and ignored; regkit reads only api: github/.test(w.message)]), [[6, true]]);
+    assert.deepEqual(
+      c.warnings.map((w) => [w.line, /api is deprecated and ignored; regkit reads only api: github/.test(w.message)]),
+      [[6, true]],
+    );
   });
 
   it('--host takes api=github and refuses other values', () => {
     assert.deepEqual(parseHostSpec('reg=ghe.example.com,api=github,token=t'), { registry: 'ghe.example.com', api: 'github', token: 't' });
-    assert.throws(() => parseHostSpec('reg=r.example.com,api=gitlab'), (e: unknown) => e instanceof UsageError && /api must be github/.test(e.message));
+    assert.throws(
+      () => parseHostSpec('reg=r.example.com,api=gitlab'),
+      (e: unknown) => e instanceof UsageError && /api must be github/.test(e.message),
+    );
   });
 
   it('GITHUB_API_URL and GITHUB_TOKEN from the environment, api.github.com by default', () => {
     assert.deepEqual(githubApiFromEnv({}), { apiUrl: 'https://api.github.com' });
-    assert.deepEqual(githubApiFromEnv({ GITHUB_API_URL: 'https://ghe.example.com/api/v3', GITHUB_TOKEN: 'tok' }), { apiUrl: 'https://ghe.example.com/api/v3', token: 'tok' });
+    assert.deepEqual(githubApiFromEnv({ GITHUB_API_URL: 'https://ghe.example.com/api/v3', GITHUB_TOKEN: 'tok' }), {
+      apiUrl: 'https://ghe.example.com/api/v3',
+      token: 'tok',
+    });
   });
 });
 
 describe('the untagged policy', () => {
   it('takes only repo, from regbot.yml or a call', () => {
     const c = loadBotConfig({ text: 'version: 1\npolicies:\n  - name: dangling\n    untagged: {repo: ghcr.io/acme/app}\n', name: 'regbot.yml' }, {});
-    assert.deepEqual(c.policies.map((p) => [p.name, p.call.kind, formatReference(p.call.repo)]), [['dangling', 'untagged', 'ghcr.io/acme/app']]);
+    assert.deepEqual(
+      c.policies.map((p) => [p.name, p.call.kind, formatReference(p.call.repo)]),
+      [['dangling', 'untagged', 'ghcr.io/acme/app']],
+    );
     assert.throws(() => parsePolicyCall('untagged', { repo: 'ghcr.io/acme/app', match: '.*' }), /untagged: unknown argument "match"/);
     assert.throws(() => parsePolicyCall('untagged', { repo: 'ghcr.io/acme/app:v1' }), /drop the tag or digest/);
   });
@@ -48,8 +63,14 @@ describe('the untagged policy', () => {
   it('refuses, before any write, a store that cannot list untagged manifests', async () => {
     const stores = new StoreSet({ hosts: [{ registry: 'registry.example.com' }], logger: silentLogger, useDockerConfig: false });
     try {
-      await assert.rejects(planPolicy({ stores, logger: silentLogger }, parsePolicyCall('untagged', { repo: 'registry.example.com/app' })), /the untagged policy works on GitHub Packages registries/);
-      await assert.rejects(planPolicy({ stores, logger: silentLogger }, parsePolicyCall('untagged', { repo: 'ocidir:///nonexistent/layout' })), /not in a registry that lists untagged manifests/);
+      await assert.rejects(
+        planPolicy({ stores, logger: silentLogger }, parsePolicyCall('untagged', { repo: 'registry.example.com/app' })),
+        /the untagged policy works on GitHub Packages registries/,
+      );
+      await assert.rejects(
+        planPolicy({ stores, logger: silentLogger }, parsePolicyCall('untagged', { repo: 'ocidir:///nonexistent/layout' })),
+        /not in a registry that lists untagged manifests/,
+      );
     } finally {
       await stores.close();
     }

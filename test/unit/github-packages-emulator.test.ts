@@ -29,9 +29,20 @@ describe('GitHub Packages stand-in', () => {
   }
 
   async function push(repo: string, ref: string | undefined, seed: string): Promise<string> {
-    const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: digestOf(Buffer.from(seed)), size: seed.length }, layers: [] }));
+    const bytes = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: digestOf(Buffer.from(seed)), size: seed.length },
+        layers: [],
+      }),
+    );
     const digest = digestOf(bytes);
-    const res = await fetch(`${gh.apiUrl}/v2/${repo}/manifests/${ref ?? digest}`, { method: 'PUT', headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, body: bytes });
+    const res = await fetch(`${gh.apiUrl}/v2/${repo}/manifests/${ref ?? digest}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
+      body: bytes,
+    });
     assert.equal(res.status, 201);
     return digest;
   }
@@ -52,7 +63,11 @@ describe('GitHub Packages stand-in', () => {
       });
     });
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-    gh = await startGithubPackages({ upstream: `127.0.0.1:${(upstream.address() as AddressInfo).port}`, owners: { acme: 'Organization', alice: 'User' }, tokens: TOKENS });
+    gh = await startGithubPackages({
+      upstream: `127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      owners: { acme: 'Organization', alice: 'User' },
+      tokens: TOKENS,
+    });
     await push('acme/app', 'a', 'one');
     await push('acme/app', 'b', 'one');
     await push('acme/app', 'c', 'two');
@@ -67,7 +82,10 @@ describe('GitHub Packages stand-in', () => {
 
   it('the checker itself rejects a version that breaks the schema', () => {
     assert.notDeepEqual(schemaErrors(doc, versionSchema, { id: '1', name: 'x' }), []);
-    assert.notDeepEqual(schemaErrors(doc, versionSchema, { id: 1, name: 'x', url: '', package_html_url: '', created_at: 'yesterday', updated_at: '2020-01-01T00:00:00Z' }), []);
+    assert.notDeepEqual(
+      schemaErrors(doc, versionSchema, { id: 1, name: 'x', url: '', package_html_url: '', created_at: 'yesterday', updated_at: '2020-01-01T00:00:00Z' }),
+      [],
+    );
   });
 
   it('lists every version, untagged ones too, newest first, in Link pages of per_page', async () => {
@@ -101,12 +119,17 @@ describe('GitHub Packages stand-in', () => {
 
   it('a package name with a slash is one URL-encoded segment; /user/packages is the token owner', async () => {
     const mine = await call('GET', '/user/packages/container/tools%2Fcli/versions', 'admin');
-    assert.deepEqual(assertVersions(mine.body).map((v) => v.metadata.container.tags), [['v1']]);
+    assert.deepEqual(
+      assertVersions(mine.body).map((v) => v.metadata.container.tags),
+      [['v1']],
+    );
     assert.equal((await call('GET', '/users/alice/packages/container/tools%2Fcli/versions', 'reader')).status, 200);
   });
 
   it('401 without a token, 403 or 404 without delete rights, 204 with them; restore brings the version and its tags back', async () => {
-    const [version] = assertVersions((await call('GET', '/orgs/acme/packages/container/app/versions?per_page=100', 'reader')).body).filter((v) => v.metadata.container.tags.includes('c'));
+    const [version] = assertVersions((await call('GET', '/orgs/acme/packages/container/app/versions?per_page=100', 'reader')).body).filter((v) =>
+      v.metadata.container.tags.includes('c'),
+    );
     const path = `/orgs/acme/packages/container/app/versions/${version!.id}`;
     assert.equal((await call('DELETE', path)).status, 401);
     assert.equal((await call('DELETE', path, 'nope')).status, 401);
@@ -115,7 +138,10 @@ describe('GitHub Packages stand-in', () => {
     assert.equal(gh.versions('acme/app').find((v) => v.id === version!.id)?.deleted, false);
     assert.equal((await call('DELETE', path, 'admin')).status, 204);
     const deleted = assertVersions((await call('GET', '/orgs/acme/packages/container/app/versions?state=deleted', 'reader')).body);
-    assert.deepEqual(deleted.map((v) => v.id), [version!.id]);
+    assert.deepEqual(
+      deleted.map((v) => v.id),
+      [version!.id],
+    );
     assert.equal((await call('GET', path, 'reader')).status, 404);
     assert.equal((await call('POST', `${path}/restore`, 'admin')).status, 204);
     const back = await call('GET', path, 'reader');

@@ -8,7 +8,8 @@ import { RegistryError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { API_LIMITS, GithubPackagesApi, type ApiLimits } from '../../src/store/registry/github/packages.js';
 
-const json = (res: ServerResponse, body: unknown, headers: Record<string, string> = {}) => res.writeHead(200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+const json = (res: ServerResponse, body: unknown, headers: Record<string, string> = {}) =>
+  res.writeHead(200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 
 describe('GitHub Packages API client against a hostile API', () => {
   let server: Server;
@@ -36,7 +37,8 @@ describe('GitHub Packages API client against a hostile API', () => {
         return pump();
       }
       if (url.pathname === '/orgs/acme/packages/container/silent/versions') return; // never answers
-      if (url.pathname === '/orgs/acme/packages/container/forged/versions') return json(res, [{ id: 7, name: '../../v2/other/manifests/latest', metadata: { container: { tags: ['x'] } } }]);
+      if (url.pathname === '/orgs/acme/packages/container/forged/versions')
+        return json(res, [{ id: 7, name: '../../v2/other/manifests/latest', metadata: { container: { tags: ['x'] } } }]);
       res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -64,7 +66,10 @@ describe('GitHub Packages API client against a hostile API', () => {
   it('endless Link pages stop at the page bound with an error, not a partial list', async () => {
     assert.equal(API_LIMITS.maxPages, 1000);
     const r = await measured({ maxPages: 100 }, 'endless');
-    assert.match(r.error.message, /listing the versions of package endless of acme failed: more than 100 pages of versions; nothing is planned on a part of the list/);
+    assert.match(
+      r.error.message,
+      /listing the versions of package endless of acme failed: more than 100 pages of versions; nothing is planned on a part of the list/,
+    );
     assert.equal(r.calls, 101);
     assert.ok(r.ms < 30_000, `${r.ms} ms`);
     assert.ok(r.rssMb < 300, `${r.rssMb} MB`);

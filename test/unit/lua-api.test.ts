@@ -105,7 +105,11 @@ describe('manifest and image tables', () => {
   });
 
   it('reads configs with Go and JSON field names and Go time strings, through image.config and m:config()', async () => {
-    const { ref } = await layoutWith({ tag: 'ci-1', labels: { 'org.opencontainers.image.created': '2024-02-03T04:05:06Z' }, created: '2024-02-03T04:05:06.250Z' });
+    const { ref } = await layoutWith({
+      tag: 'ci-1',
+      labels: { 'org.opencontainers.image.created': '2024-02-03T04:05:06Z' },
+      created: '2024-02-03T04:05:06.250Z',
+    });
     const r = assertOk(
       await env.run(`
         local ic = image.config("${ref}:ci-1")
@@ -199,7 +203,7 @@ describe('manifest and image tables', () => {
     assert.equal(await store.headBlob(parseReference(`ocidir://${target}`), layer.digest), layer.size);
   });
 
-  it('runs API calls made inside the script\'s own coroutines', async () => {
+  it("runs API calls made inside the script's own coroutines", async () => {
     const { ref } = await layoutWith({ tag: 'v1' });
     const r = assertOk(
       await env.run(`
@@ -284,10 +288,19 @@ describe('deletes: dry-run and safety', () => {
     assert.deepEqual(await tagsOf(dir), before);
     assert.equal(r.journal.length, 4);
     assert.ok(r.journal.every((e) => !e.executed));
-    assert.deepEqual(r.journal.filter((e) => e.op === 'tag.delete').map((e) => e.digest).sort(), [digests['app'], digests['app'], digests['web']].sort());
+    assert.deepEqual(
+      r.journal
+        .filter((e) => e.op === 'tag.delete')
+        .map((e) => e.digest)
+        .sort(),
+      [digests['app'], digests['app'], digests['web']].sort(),
+    );
     // The image delete is refused even in dry-run: `web` and three kept backups still use its digest.
     const results = journalToResults('test-script', r.journal);
-    assert.deepEqual(results.map((x) => x.status), ['would-delete', 'would-delete', 'would-delete', 'failed']);
+    assert.deepEqual(
+      results.map((x) => x.status),
+      ['would-delete', 'would-delete', 'would-delete', 'failed'],
+    );
     assert.match(results[3]!.reason!, /still used by tag web, web-backup-20240210, web-backup-20240310, web-backup-20240410/);
   });
 
@@ -335,11 +348,17 @@ describe('deletes: dry-run and safety', () => {
         { dryRun: true },
       ),
     );
-    assert.deepEqual(r.journal.map((e) => [e.op, e.executed]), [['manifest.put', false], ['image.copy', false], ['blob.put', false]]);
+    assert.deepEqual(
+      r.journal.map((e) => [e.op, e.executed]),
+      [
+        ['manifest.put', false],
+        ['image.copy', false],
+        ['blob.put', false],
+      ],
+    );
     assert.deepEqual(await tagsOf(layoutIn(tmp, `layout-${counter - 1}`)), ['v1']);
     const store = new OcidirStore(target, { logger: silentLogger });
     assert.deepEqual(await store.listTags(parseReference(`ocidir://${target}`, { repositoryOnly: true })), []);
     assert.equal(await store.headBlob(parseReference(`ocidir://${target}`), digestOf(Buffer.from('content'))), undefined);
   });
 });
-

@@ -20,7 +20,18 @@ export function luaTestEnv(): LuaTestEnv {
   return {
     stores,
     run: (source, extra = {}) =>
-      runScript({ name: 'test-script', source, stores, logger: silentLogger, dryRun: false, timeoutMs: 5000, copy, filesDir: tmpdir(), platform: { os: 'linux', architecture: 'amd64' }, ...extra }),
+      runScript({
+        name: 'test-script',
+        source,
+        stores,
+        logger: silentLogger,
+        dryRun: false,
+        timeoutMs: 5000,
+        copy,
+        filesDir: tmpdir(),
+        platform: { os: 'linux', architecture: 'amd64' },
+        ...extra,
+      }),
     close: () => stores.close(),
   };
 }

@@ -25,6 +25,11 @@ for (const name of ['runaway', 'next']) {
   if (name === 'runaway') results[0]!.durationMs = Date.now() - started;
 }
 process.stdout.write(
-  JSON.stringify({ error: results[0]!.error, ms: results[0]!.durationMs, next: results[1]!.logs.map((l) => l.message), maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }),
+  JSON.stringify({
+    error: results[0]!.error,
+    ms: results[0]!.durationMs,
+    next: results[1]!.logs.map((l) => l.message),
+    maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
 );
 await stores.close();

@@ -80,7 +80,9 @@ describe('Lua sandbox', () => {
     assert.ok(Date.now() - started < 2000, 'refused before allocating');
     const method = await env.run(`local s = ("ab"):rep(1e8, ",")`, { memoryLimitMiB: 16 });
     assert.match(method.error!, /string.rep would build a string of 2\d+ bytes, over this script's memory limit of 16777216 bytes/);
-    const concat = await env.run(`local t, y = {}, string.rep("y", 200000)\nfor i = 1, 100 do t[i] = y end\nlocal s = table.concat(t, ",")`, { memoryLimitMiB: 16 });
+    const concat = await env.run(`local t, y = {}, string.rep("y", 200000)\nfor i = 1, 100 do t[i] = y end\nlocal s = table.concat(t, ",")`, {
+      memoryLimitMiB: 16,
+    });
     assert.match(concat.error!, /^test-script:3: table.concat would build a string/);
     const gsub = await env.run(`local s = string.rep("z", 5000):gsub("z", string.rep("w", 5000))`, { memoryLimitMiB: 16 });
     assert.match(gsub.error!, /string.gsub would build a string/);

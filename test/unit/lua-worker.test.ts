@@ -114,7 +114,17 @@ describe('a prune run goes on past a runaway script', () => {
 
 describe('defaults.scriptMemory', () => {
   it('sets the heap cap of each script, and is checked at load', async () => {
-    const text = ['version: 1', 'defaults:', '  scriptMemory: 64', 'scripts:', '  - name: grow', '    script: |', '      local t, i = {}, 0', '      while true do i = i + 1; t[i] = {i} end', ''].join('\n');
+    const text = [
+      'version: 1',
+      'defaults:',
+      '  scriptMemory: 64',
+      'scripts:',
+      '  - name: grow',
+      '    script: |',
+      '      local t, i = {}, 0',
+      '      while true do i = i + 1; t[i] = {i} end',
+      '',
+    ].join('\n');
     const config = loadBotConfig({ text, name: 'regbot.yml' });
     assert.equal(config.defaults.scriptMemoryMiB, 64);
     const stores = new StoreSet({ hosts: [], logger: silentLogger, useDockerConfig: false });
@@ -176,8 +186,14 @@ describe('files and dry-run', () => {
     const r = await exec(`image.exportTar("${ref}:v1", "planned.tar")`, { dryRun: true });
     assert.equal(r.error, undefined);
     assert.equal(existsSync(target), false);
-    assert.deepEqual(r.journal.map((e) => [e.op, e.executed]), [['image.exportTar', false]]);
-    assert.deepEqual(journalToResults('files', r.journal).map((x) => [x.op, x.status]), [['export', 'would-copy']]);
+    assert.deepEqual(
+      r.journal.map((e) => [e.op, e.executed]),
+      [['image.exportTar', false]],
+    );
+    assert.deepEqual(
+      journalToResults('files', r.journal).map((x) => [x.op, x.status]),
+      [['export', 'would-copy']],
+    );
   });
 
   it('in a real run image.exportTar writes inside the directory', async () => {

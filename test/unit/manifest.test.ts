@@ -33,13 +33,19 @@ describe('parseManifest', () => {
     assert.equal(m.kind, 'image');
     assert.equal(m.mediaType, MediaType.OciManifest);
     assert.equal(m.bytes, raw);
-    assert.deepEqual(referencedDescriptors(m).map((d) => d.digest), [D('c'), D('1'), D('2')]);
+    assert.deepEqual(
+      referencedDescriptors(m).map((d) => d.digest),
+      [D('c'), D('1'), D('2')],
+    );
   });
 
   it('reads an index and lists its children', () => {
     const m = parseManifest(bytes(index));
     assert.equal(m.kind, 'index');
-    assert.deepEqual(referencedDescriptors(m).map((d) => d.digest), [D('a'), D('b')]);
+    assert.deepEqual(
+      referencedDescriptors(m).map((d) => d.digest),
+      [D('a'), D('b')],
+    );
   });
 
   it('reads Docker schema 2 manifests and manifest lists', () => {
@@ -73,7 +79,10 @@ describe('parseManifest', () => {
 
   it('rejects bodies that are not manifests with a message saying why', () => {
     // Content from a registry or a layout, not the user's input: it fails that operation (exit 1), not the run.
-    assert.throws(() => parseManifest(Buffer.from('{nope')), (e: unknown) => e instanceof InvalidContentError && /not valid JSON/.test(e.message) && exitCodeFor(e) === 1);
+    assert.throws(
+      () => parseManifest(Buffer.from('{nope')),
+      (e: unknown) => e instanceof InvalidContentError && /not valid JSON/.test(e.message) && exitCodeFor(e) === 1,
+    );
     assert.throws(() => parseManifest(Buffer.from('[1]')), /not a JSON object/);
     assert.throws(() => parseManifest(bytes({ mediaType: MediaType.OciIndex })), /index .* has no manifests array/);
     assert.throws(() => parseManifest(bytes({ mediaType: MediaType.OciManifest, layers: [] })), /needs config and layers/);

@@ -23,7 +23,8 @@ const D512 = `sha512:${'b'.repeat(128)}`;
 describe('tags', () => {
   it('takes 1 to 128 characters of [A-Za-z0-9_.-], not starting with . or -', () => {
     for (const ok of ['a', 'A', '_', '0', 'v1.2.3-rc.1_x', 'Latest', 'x'.repeat(128), `_${'-'.repeat(127)}`]) assert.ok(isValidTag(ok), ok);
-    for (const bad of ['', 'x'.repeat(129), '.hidden', '-flag', 'a/b', '../../app/manifests/latest', 'a:b', 'a b', 'a\n', 'ä', 'a@b', '%2e%2e']) assert.ok(!isValidTag(bad), JSON.stringify(bad));
+    for (const bad of ['', 'x'.repeat(129), '.hidden', '-flag', 'a/b', '../../app/manifests/latest', 'a:b', 'a b', 'a\n', 'ä', 'a@b', '%2e%2e'])
+      assert.ok(!isValidTag(bad), JSON.stringify(bad));
   });
   it('parseTag names the source and the value, JSON-escaped', () => {
     assert.equal(parseTag('v1', 'src'), 'v1');
@@ -49,13 +50,37 @@ describe('tags', () => {
 
 describe('repository names', () => {
   it('takes lowercase components with single separators, up to 255 characters', () => {
-    for (const ok of ['a', 'library/alpine', 'a/b/c/d', 'a.b', 'a_b', 'a__b', 'a---b', 'x'.repeat(255), `${'a/'.repeat(127)}a`]) assert.ok(isValidRepository(ok), ok);
-    for (const bad of ['', 'A', 'mirror/App', 'a//b', '/a', 'a/', '..', 'a/../b', 'mirror/../app', '.a', 'a.', 'a..b', 'a___b', 'a_-b', '-a', 'a b', 'a:b', 'x'.repeat(256), 'a/%2e%2e']) {
+    for (const ok of ['a', 'library/alpine', 'a/b/c/d', 'a.b', 'a_b', 'a__b', 'a---b', 'x'.repeat(255), `${'a/'.repeat(127)}a`])
+      assert.ok(isValidRepository(ok), ok);
+    for (const bad of [
+      '',
+      'A',
+      'mirror/App',
+      'a//b',
+      '/a',
+      'a/',
+      '..',
+      'a/../b',
+      'mirror/../app',
+      '.a',
+      'a.',
+      'a..b',
+      'a___b',
+      'a_-b',
+      '-a',
+      'a b',
+      'a:b',
+      'x'.repeat(256),
+      'a/%2e%2e',
+    ]) {
       assert.ok(!isValidRepository(bad), JSON.stringify(bad));
     }
   });
   it('parseRepository says which rule failed', () => {
-    assert.throws(() => parseRepository('Mirror/app', 'the catalog of reg'), /the catalog of reg: refusing the repository "Mirror\/app" \(repository "Mirror\/app" must be lowercase\)/);
+    assert.throws(
+      () => parseRepository('Mirror/app', 'the catalog of reg'),
+      /the catalog of reg: refusing the repository "Mirror\/app" \(repository "Mirror\/app" must be lowercase\)/,
+    );
     assert.throws(() => parseRepository('mirror/../app', 'c'), /component "\.\." may hold only/);
     assert.throws(() => parseRepository('a//b', 'c'), /empty component/);
   });
@@ -95,12 +120,30 @@ describe('digests', () => {
 });
 
 describe('manifests name only valid digests', () => {
-  const image = (digest: unknown) => Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: D256, size: 2 }, layers: [{ mediaType: MediaType.OciLayer, digest, size: 1 }] }));
+  const image = (digest: unknown) =>
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.OciManifest,
+        config: { mediaType: MediaType.OciConfig, digest: D256, size: 2 },
+        layers: [{ mediaType: MediaType.OciLayer, digest, size: 1 }],
+      }),
+    );
   it('refuses a layer, child or subject whose digest is not one', () => {
     assert.equal(parseManifest(image(D256)).kind, 'image');
-    assert.throws(() => parseManifest(image('sha256:../../../app/manifests/latest')), (err: unknown) => err instanceof InvalidContentError && /lists the digest "sha256:\.\.\/\.\.\/\.\.\/app\/manifests\/latest"/.test(err.message));
+    assert.throws(
+      () => parseManifest(image('sha256:../../../app/manifests/latest')),
+      (err: unknown) => err instanceof InvalidContentError && /lists the digest "sha256:\.\.\/\.\.\/\.\.\/app\/manifests\/latest"/.test(err.message),
+    );
     assert.throws(() => parseManifest(image(7)), InvalidContentError);
-    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [{ mediaType: MediaType.OciManifest, digest: D256, size: 1 }], subject: { mediaType: MediaType.OciManifest, digest: 'sha256:x', size: 1 } }));
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.OciIndex,
+        manifests: [{ mediaType: MediaType.OciManifest, digest: D256, size: 1 }],
+        subject: { mediaType: MediaType.OciManifest, digest: 'sha256:x', size: 1 },
+      }),
+    );
     assert.throws(() => parseManifest(index), /"sha256:x"/);
   });
 });
@@ -116,7 +159,10 @@ describe('registry request paths are built from valid names only', () => {
     assert.equal(apiPath(ctx, 'mirror/app', `referrers/${D256}`), `/v2/mirror/app/referrers/${D256}`);
   });
   it('refuses a tag, digest or repository that would leave the repository', () => {
-    assert.throws(() => apiPath(ctx, 'mirror/evil', 'manifests/../../app/manifests/latest'), /a request to reg\.example\/mirror\/evil: refusing the tag "\.\.\/\.\.\/app\/manifests\/latest"/);
+    assert.throws(
+      () => apiPath(ctx, 'mirror/evil', 'manifests/../../app/manifests/latest'),
+      /a request to reg\.example\/mirror\/evil: refusing the tag "\.\.\/\.\.\/app\/manifests\/latest"/,
+    );
     assert.throws(() => apiPath(ctx, 'mirror/evil', 'blobs/sha256:../../x'), InvalidNameError);
     assert.throws(() => apiPath(ctx, 'mirror/../app', 'tags/list'), /refusing the repository "mirror\/\.\.\/app"/);
     assert.throws(() => apiPath(ctx, 'mirror/app', 'manifests/'), InvalidNameError);
@@ -139,7 +185,10 @@ describe('an OCI layout whose index.json names invalid tags', () => {
     const image = await makeImageLayout(dir, { tag: 'good', seed: 'names' });
     const entry = { mediaType: image.mediaType, digest: image.digest, size: image.size };
     const names = ['good', '../../evil', 'UPPER.ok', 'a\nb', 'x'.repeat(129)];
-    await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: names.map((n) => ({ ...entry, annotations: { 'org.opencontainers.image.ref.name': n } })) }));
+    await writeFile(
+      join(dir, 'index.json'),
+      JSON.stringify({ schemaVersion: 2, manifests: names.map((n) => ({ ...entry, annotations: { 'org.opencontainers.image.ref.name': n } })) }),
+    );
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} } as unknown as Logger;
     const store = new OcidirStore(dir, { logger });

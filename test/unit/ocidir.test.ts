@@ -40,7 +40,10 @@ function blob(bytes: Buffer, mediaType: string): { desc: Descriptor; bytes: Buff
 /** Pushes a one-layer image through the store and returns its manifest. */
 async function pushImage(store: OcidirStore, repo: Reference, opts: { tag?: string; seed?: string; subject?: Descriptor; artifactType?: string } = {}) {
   const layer = blob(randomBytes(300), MediaType.OciLayerGzip);
-  const config = blob(Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', seed: opts.seed ?? randomBytes(4).toString('hex') })), MediaType.OciConfig);
+  const config = blob(
+    Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', seed: opts.seed ?? randomBytes(4).toString('hex') })),
+    MediaType.OciConfig,
+  );
   await store.putBlob(repo, layer.desc, Readable.from([layer.bytes]));
   await store.putBlob(repo, config.desc, Readable.from([config.bytes]));
   const manifest = {
@@ -98,7 +101,10 @@ describe('OcidirStore: layout files', () => {
   it('answers a missing manifest or blob with a 404 RegistryError', async () => {
     const { store, ref } = freshLayout();
     await pushImage(store, ref(), { tag: 'v1' });
-    await assert.rejects(store.getManifest(ref(':v2')), (err: unknown) => err instanceof RegistryError && err.notFound && err.operation === 'manifest-get' && /"v2"/.test(err.message));
+    await assert.rejects(
+      store.getManifest(ref(':v2')),
+      (err: unknown) => err instanceof RegistryError && err.notFound && err.operation === 'manifest-get' && /"v2"/.test(err.message),
+    );
     const missing = { mediaType: MediaType.OciLayerGzip, digest: `sha256:${'1'.repeat(64)}`, size: 1 };
     await assert.rejects(store.getBlob(ref(), missing), (err: unknown) => err instanceof RegistryError && err.notFound && err.operation === 'blob-get');
   });
@@ -117,7 +123,10 @@ describe('OcidirStore: layout files', () => {
     await pushImage(store, ref(), { tag: 'c' });
     const moved = await pushImage(store, ref(), { tag: 'b' });
     const index = await indexJson(dir);
-    assert.deepEqual(index.manifests.map((d) => d.annotations?.[REF_NAME]), ['a', 'b', 'c']);
+    assert.deepEqual(
+      index.manifests.map((d) => d.annotations?.[REF_NAME]),
+      ['a', 'b', 'c'],
+    );
     assert.equal(index.manifests[1]!.digest, moved.digest);
     assert.deepEqual(await store.listTags(ref()), ['a', 'b', 'c']);
     assert.deepEqual(await store.listTags(ref(), { last: 'a' }), ['b', 'c']);
@@ -131,14 +140,20 @@ describe('OcidirStore: layout files', () => {
     const child = await pushImage(store, ref());
     assert.equal((await indexJson(dir)).manifests.length, 1);
     assert.equal((await store.headManifest(ref(`@${child.digest}`)))?.mediaType, MediaType.OciManifest);
-    await assert.rejects(store.putManifest(ref(`@${child.digest}`), Buffer.from('{"schemaVersion":2,"manifests":[]}'), MediaType.OciIndex), DigestMismatchError);
+    await assert.rejects(
+      store.putManifest(ref(`@${child.digest}`), Buffer.from('{"schemaVersion":2,"manifests":[]}'), MediaType.OciIndex),
+      DigestMismatchError,
+    );
   });
 
   it('lists repositories as the layout path and refuses references to other places', async () => {
     const { dir, store, ref } = freshLayout();
     assert.deepEqual(await store.listRepositories(), [dir]);
     await assert.rejects(store.headManifest(parseReference('ghcr.io/a/b:1')), UsageError);
-    await assert.rejects(store.headManifest(parseReference(`ocidir://${dir}-other:1`)), (err: unknown) => err instanceof UsageError && /not in the layout/.test(err.message));
+    await assert.rejects(
+      store.headManifest(parseReference(`ocidir://${dir}-other:1`)),
+      (err: unknown) => err instanceof UsageError && /not in the layout/.test(err.message),
+    );
     assert.ok((await store.headManifest(parseReference(`ocidir://${dir}/./:x`))) === undefined, 'the same directory spelled differently is fine');
     assert.equal(ref().scheme, 'ocidir');
   });
@@ -149,22 +164,37 @@ describe('OcidirStore: blobs', () => {
     const { dir, store, ref } = freshLayout();
     const good = blob(randomBytes(4096), MediaType.OciLayerGzip);
     const bad = Buffer.from(good.bytes);
-    bad[100] ^= 0xff;
+    bad[100] = bad[100]! ^ 0xff;
     await assert.rejects(store.putBlob(ref(), good.desc, Readable.from([bad.subarray(0, 2048), bad.subarray(2048)])), DigestMismatchError);
     await assert.rejects(store.putBlob(ref(), good.desc, Readable.from([good.bytes.subarray(0, 4000)])), DigestMismatchError);
     await assert.rejects(store.putBlob(ref(), { ...good.desc, size: 4095 }, Readable.from([good.bytes])), DigestMismatchError);
     assert.equal(await store.headBlob(ref(), good.desc.digest), undefined);
-    assert.deepEqual((await readdir(join(dir, 'blobs', 'sha256'))).filter((f) => !f.startsWith('.')), []);
+    assert.deepEqual(
+      (await readdir(join(dir, 'blobs', 'sha256'))).filter((f) => !f.startsWith('.')),
+      [],
+    );
     assert.deepEqual(await readdir(join(dir, 'blobs', 'sha256')), [], 'no temp file is left either');
   });
 
   it('keeps paths inside the layout', async () => {
     const { dir, store, ref } = freshLayout();
     await assert.rejects(store.headBlob(ref(), 'sha256:../../../etc/passwd'), UsageError);
-    await assert.rejects(store.putBlob(ref(), { mediaType: 'x', digest: `sha256:../${'a'.repeat(61)}`, size: 1 }, Readable.from([Buffer.from('x')])), UsageError);
+    await assert.rejects(
+      store.putBlob(ref(), { mediaType: 'x', digest: `sha256:../${'a'.repeat(61)}`, size: 1 }, Readable.from([Buffer.from('x')])),
+      UsageError,
+    );
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: MediaType.OciManifest, digest: 'sha256:../../x', size: 1, annotations: { [REF_NAME]: 'evil' } }] }));
-    await assert.rejects(store.headManifest(ref(':evil')), (err: unknown) => err instanceof UsageError && /invalid digest "sha256:\.\.\/\.\.\/x"/.test(err.message));
+    await writeFile(
+      join(dir, 'index.json'),
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [{ mediaType: MediaType.OciManifest, digest: 'sha256:../../x', size: 1, annotations: { [REF_NAME]: 'evil' } }],
+      }),
+    );
+    await assert.rejects(
+      store.headManifest(ref(':evil')),
+      (err: unknown) => err instanceof UsageError && /invalid digest "sha256:\.\.\/\.\.\/x"/.test(err.message),
+    );
   });
 
   it('survives many concurrent puts of one digest', async () => {
@@ -222,7 +252,9 @@ describe('OcidirStore: deletes and gc', () => {
   it('keeps a deleted manifest file that a kept index still reaches', async () => {
     const { store, ref } = freshLayout();
     const child = await pushImage(store, ref(), { tag: 'child' });
-    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [{ ...child.desc, platform: { os: 'linux', architecture: 'amd64' } }] }));
+    const index = Buffer.from(
+      JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [{ ...child.desc, platform: { os: 'linux', architecture: 'amd64' } }] }),
+    );
     await store.putManifest(ref(':multi'), index, MediaType.OciIndex);
     await store.deleteManifest(ref(`@${child.digest}`));
     assert.deepEqual(await store.listTags(ref()), ['multi']);
@@ -237,7 +269,10 @@ describe('OcidirStore: deletes and gc', () => {
     const image = await makeImageLayout(dir, { tag: 'v1', platforms: ['linux/amd64', 'linux/arm64'], layers: 2 });
     const store = new OcidirStore(dir, { logger: silentLogger });
     const ref = (s = ''): Reference => parseReference(`ocidir://${dir}${s}`);
-    await pushImage(store, ref(), { subject: { mediaType: image.mediaType, digest: image.digest, size: image.size }, artifactType: 'application/vnd.example.sbom' });
+    await pushImage(store, ref(), {
+      subject: { mediaType: image.mediaType, digest: image.digest, size: image.size },
+      artifactType: 'application/vnd.example.sbom',
+    });
     const orphan = blob(randomBytes(10), MediaType.OciLayerGzip);
     await store.putBlob(ref(), orphan.desc, Readable.from([orphan.bytes]));
     const result = await store.gc();
@@ -272,7 +307,10 @@ describe('OcidirStore: referrers', () => {
     const holder = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [sbom.desc] }));
     await store.putManifest(ref(':attestations'), holder, MediaType.OciIndex);
     await store.deleteManifest(ref(`@${sbom.digest}`));
-    assert.deepEqual((await store.listReferrers(ref(`@${img.digest}`))).map((d) => d.digest), [sbom.digest]);
+    assert.deepEqual(
+      (await store.listReferrers(ref(`@${img.digest}`))).map((d) => d.digest),
+      [sbom.digest],
+    );
   });
 });
 
@@ -295,13 +333,17 @@ describe('OcidirStore: index.json lock', () => {
       const bytes = Buffer.from(manifest, 'base64');
       for (let i = 0; i < 15; i++) await store.putManifest({ scheme: 'ocidir', path: dir, tag: 'w' + worker + '-' + i }, bytes, 'application/vnd.oci.image.manifest.v1+json');
     `;
-    const runs = Array.from({ length: 4 }, (_, w) =>
-      new Promise<void>((done, fail) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script, dir, String(w), img.bytes.toString('base64')], { stdio: ['ignore', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-        child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`worker ${w} exited ${code}: ${stderr}`))));
-      }),
+    const runs = Array.from(
+      { length: 4 },
+      (_, w) =>
+        new Promise<void>((done, fail) => {
+          const child = spawn(process.execPath, ['--input-type=module', '-e', script, dir, String(w), img.bytes.toString('base64')], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
+          let stderr = '';
+          child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+          child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`worker ${w} exited ${code}: ${stderr}`))));
+        }),
     );
     await Promise.all(runs);
     const tags = await store.listTags(ref());
@@ -309,7 +351,7 @@ describe('OcidirStore: index.json lock', () => {
     assert.ok(!(await readdir(dir)).includes('index.json.lock'));
   });
 
-  it('removes the temp file of a write killed mid-blob the next time the layout is opened, and keeps a live writer\'s', async () => {
+  it("removes the temp file of a write killed mid-blob the next time the layout is opened, and keeps a live writer's", async () => {
     const { dir, store, ref } = freshLayout();
     await pushImage(store, ref(), { tag: 'base' });
     const moduleUrl = new URL('../../src/store/ocidir/ocidir.js', import.meta.url).href;

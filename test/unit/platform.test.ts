@@ -27,12 +27,15 @@ describe('parsePlatform / formatPlatform', () => {
 
   it('rejects other syntax with a UsageError naming the expected form', () => {
     for (const bad of ['', 'linux', 'linux/', '/amd64', 'linux/arm/v7/x', 'linux/amd64,foo=1', 'linux amd64', 'linux/amd64,osver=']) {
-      assert.throws(() => parsePlatform(bad), (err: unknown) => {
-        assert.ok(err instanceof UsageError, `${bad}: ${String(err)}`);
-        assert.ok(err.message.includes(`"${bad}"`), err.message);
-        assert.match(err.message, /OS\/ARCH\[\/VARIANT\]|osver=VERSION/);
-        return true;
-      });
+      assert.throws(
+        () => parsePlatform(bad),
+        (err: unknown) => {
+          assert.ok(err instanceof UsageError, `${bad}: ${String(err)}`);
+          assert.ok(err.message.includes(`"${bad}"`), err.message);
+          assert.match(err.message, /OS\/ARCH\[\/VARIANT\]|osver=VERSION/);
+          return true;
+        },
+      );
     }
   });
 

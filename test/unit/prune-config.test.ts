@@ -35,8 +35,14 @@ describe('loadBotConfig', () => {
       ],
     );
     assert.equal(c.defaults.parallel, 1);
-    assert.deepEqual(c.creds, [{ registry: 'registry:5000', tls: 'disabled' }, { registry: 'docker.io', pass: 'hub-token-value' }]);
-    assert.deepEqual(c.warnings.map((w) => w.line), [7]);
+    assert.deepEqual(c.creds, [
+      { registry: 'registry:5000', tls: 'disabled' },
+      { registry: 'docker.io', pass: 'hub-token-value' },
+    ]);
+    assert.deepEqual(
+      c.warnings.map((w) => w.line),
+      [7],
+    );
     assert.deepEqual(c.policies, []);
   });
 
@@ -70,8 +76,18 @@ describe('loadBotConfig', () => {
     const text = 'version: 1\nscripts:\n  - name: a\n    frequency: 5m\n    script: log("x")\n';
     const c = load(text);
     assert.equal(c.scripts[0]!.source, 'log("x")');
-    assert.deepEqual(c.warnings, [{ file: 'regbot.yml', line: 4, column: 5, message: 'unknown key "frequency" in scripts[0] is ignored; valid keys are name, script, interval, schedule, timeout' }]);
-    assert.throws(() => loadBotConfig({ text, name: 'regbot.yml' }, {}, { strict: true }), /^ConfigError: regbot\.yml:4:5: unknown key "frequency" in scripts\[0\] is ignored.*under --strict/);
+    assert.deepEqual(c.warnings, [
+      {
+        file: 'regbot.yml',
+        line: 4,
+        column: 5,
+        message: 'unknown key "frequency" in scripts[0] is ignored; valid keys are name, script, interval, schedule, timeout',
+      },
+    ]);
+    assert.throws(
+      () => loadBotConfig({ text, name: 'regbot.yml' }, {}, { strict: true }),
+      /^ConfigError: regbot\.yml:4:5: unknown key "frequency" in scripts\[0\] is ignored.*under --strict/,
+    );
     assert.match(loadError('version: 1\nscripts:\n  - name: a\n    scirpt: log("x")\n').message, /^regbot\.yml:3:5: scripts\[0\] \("a"\) has no script/);
     assert.match(load('polices: []\n').warnings[0]!.message, /did you mean "policies"\?/);
     const x = load('x-anchors: &a 1\nversion: 1\ndefaults:\n  x-note: hi\n  maxDeletes: 5\nscripts:\n  - name: a\n    x-owner: me\n    script: log("x")\n');
@@ -81,10 +97,16 @@ describe('loadBotConfig', () => {
   });
 
   it('a misspelt guard is refused even without strict: ignoring it would lift the guard', () => {
-    assert.match(loadError('defaults:\n  maxDelete: 3\n').message, /^regbot\.yml:2:3: unknown key "maxDelete" in defaults; did you mean "maxDeletes"\? Ignoring it would widen/);
+    assert.match(
+      loadError('defaults:\n  maxDelete: 3\n').message,
+      /^regbot\.yml:2:3: unknown key "maxDelete" in defaults; did you mean "maxDeletes"\? Ignoring it would widen/,
+    );
     assert.match(loadError('defaults:\n  protcet: [latest]\n').message, /did you mean "protect"\?/);
     // policies are regkit's own: no regbot file has them, so every unknown key there is an error.
-    assert.match(loadError('policies:\n  - keepLast: {repo: r.example.com/a, match: x, keep: 1, zzz: 1}\n').message, /^regbot\.yml:2:58: unknown key "zzz" in policies\[0\]\.keepLast/);
+    assert.match(
+      loadError('policies:\n  - keepLast: {repo: r.example.com/a, match: x, keep: 1, zzz: 1}\n').message,
+      /^regbot\.yml:2:58: unknown key "zzz" in policies\[0\]\.keepLast/,
+    );
   });
 
   it('reads protect as anchored regexes and maxDeletes as a count', () => {
@@ -124,17 +146,32 @@ describe('loadBotConfig', () => {
   });
 
   it('points policy errors at the argument at fault', () => {
-    assert.match(loadError('policies:\n  - keepLast: {repo: r.example.com/a, match: x, kepp: 3}\n').message, /^regbot\.yml:2:49: unknown key "kepp" in policies\[0\]\.keepLast; did you mean "keep"\?/);
-    assert.match(loadError('policies:\n  - keepLast: {repo: r.example.com/a, match: x, keep: 0}\n').message, /^regbot\.yml:2:55: policies\[0\]\.keepLast: keep must be at least 1/);
-    assert.match(loadError('policies:\n  - keepLast: {repo: r.example.com/a, keep: 2}\n').message, /^regbot\.yml:2:5: policies\[0\]\.keepLast: match is required/);
+    assert.match(
+      loadError('policies:\n  - keepLast: {repo: r.example.com/a, match: x, kepp: 3}\n').message,
+      /^regbot\.yml:2:49: unknown key "kepp" in policies\[0\]\.keepLast; did you mean "keep"\?/,
+    );
+    assert.match(
+      loadError('policies:\n  - keepLast: {repo: r.example.com/a, match: x, keep: 0}\n').message,
+      /^regbot\.yml:2:55: policies\[0\]\.keepLast: keep must be at least 1/,
+    );
+    assert.match(
+      loadError('policies:\n  - keepLast: {repo: r.example.com/a, keep: 2}\n').message,
+      /^regbot\.yml:2:5: policies\[0\]\.keepLast: match is required/,
+    );
     assert.match(loadError("policies:\n  - keepLast: {repo: r.example.com/a, match: 'v(.*)', group: 2, keep: 1}\n").message, /group 2 is not a capture/);
     assert.match(loadError('policies:\n  - olderThan: {repo: r.example.com/a:tag, match: x, days: 1}\n').message, /repo names a repository, not an image/);
-    assert.match(loadError('policies:\n  - olderThan: {repo: r.example.com/a, match: x, days: 1, by: modified}\n').message, /by must be "created" or "label:<name>"/);
+    assert.match(
+      loadError('policies:\n  - olderThan: {repo: r.example.com/a, match: x, days: 1, by: modified}\n').message,
+      /by must be "created" or "label:<name>"/,
+    );
     assert.match(loadError('policies:\n  - {}\n').message, /policies\[0\] needs exactly one of keepLast, olderThan/);
   });
 
   it('refuses two scripts or policies with one name: results are reported under it', () => {
-    assert.match(loadError('scripts:\n  - name: a\n    script: log("1")\npolicies:\n  - name: a\n    keepLast: {repo: r.example.com/a, match: x, keep: 1}\n').message, /"a" is used twice/);
+    assert.match(
+      loadError('scripts:\n  - name: a\n    script: log("1")\npolicies:\n  - name: a\n    keepLast: {repo: r.example.com/a, match: x, keep: 1}\n').message,
+      /"a" is used twice/,
+    );
   });
 });
 
@@ -142,7 +179,10 @@ describe('regkit prune on an unusable config', () => {
   it('exits 2 naming the script and file line of a Lua syntax error, before any request', async () => {
     let out = '';
     let err = '';
-    const code = await runCli(['prune', 'once', '-c', copyWithSecretFiles(join(FIXTURES, 'docs-regbot-md.yml')), '--dry-run'], { stdout: { write: (c) => (out += String(c)) }, stderr: { write: (c) => (err += c) } });
+    const code = await runCli(['prune', 'once', '-c', copyWithSecretFiles(join(FIXTURES, 'docs-regbot-md.yml')), '--dry-run'], {
+      stdout: { write: (c) => (out += String(c)) },
+      stderr: { write: (c) => (err += c) },
+    });
     assert.equal(code, 2);
     assert.equal(out, '');
     assert.match(err, /^regkit: .*docs-regbot-md\.yml:25: script "Busybox Tags" does not compile/);

@@ -23,8 +23,10 @@ describe('ready-made policies', () => {
   const digests: Record<string, string> = {};
 
   const layout = (name: string) => `ocidir://${join(tmp, name)}`;
-  const tagsOf = async (name: string) => (await stores.storeFor(parseReference(layout(name), { repositoryOnly: true })).listTags(parseReference(layout(name), { repositoryOnly: true }))).sort();
-  const plan = (args: Record<string, unknown>, kind: 'keepLast' | 'olderThan' = 'keepLast') => planPolicy({ stores, logger: silentLogger, now: () => NOW }, parsePolicyCall(kind, args));
+  const tagsOf = async (name: string) =>
+    (await stores.storeFor(parseReference(layout(name), { repositoryOnly: true })).listTags(parseReference(layout(name), { repositoryOnly: true }))).sort();
+  const plan = (args: Record<string, unknown>, kind: 'keepLast' | 'olderThan' = 'keepLast') =>
+    planPolicy({ stores, logger: silentLogger, now: () => NOW }, parsePolicyCall(kind, args));
 
   before(async () => {
     tmp = await makeTempDir('regkit-policy-');
@@ -33,10 +35,15 @@ describe('ready-made policies', () => {
     const backups = join(tmp, 'backups');
     const img = await makeImageLayout(backups, { tag: 'v1', seed: 'b' });
     digests['backups'] = img.digest;
-    for (const t of ['v1-20240101', 'v1-20240102', 'v1-20240103', 'v1-20240104', 'v1-20240105', 'v2', 'v2-20240101', 'v2-20240102', 'latest']) await addTagToLayout(backups, t, img.digest);
+    for (const t of ['v1-20240101', 'v1-20240102', 'v1-20240103', 'v1-20240104', 'v1-20240105', 'v2', 'v2-20240101', 'v2-20240102', 'latest'])
+      await addTagToLayout(backups, t, img.digest);
     // dated: three images with their own created times and a build-date label; one without the label.
     const dated = join(tmp, 'dated');
-    for (const [tag, created] of [['old', '2024-01-01T00:00:00Z'], ['mid', '2024-05-01T00:00:00Z'], ['new', '2024-06-29T00:00:00Z']] as const) {
+    for (const [tag, created] of [
+      ['old', '2024-01-01T00:00:00Z'],
+      ['mid', '2024-05-01T00:00:00Z'],
+      ['new', '2024-06-29T00:00:00Z'],
+    ] as const) {
       const d = await makeImageLayout(dated, { tag, seed: tag, created, labels: { 'build-date': created } });
       digests[tag] = d.digest;
     }
@@ -55,7 +62,10 @@ describe('ready-made policies', () => {
 
   it('keepLast keeps the 3 newest backups per tag (grouped by a capture), by name', async () => {
     const p = await plan({ repo: layout('backups'), match: '(v\\d+)-(\\d{8})', group: '$1', keep: 3, sort: 'name' });
-    assert.deepEqual(p.deletes.map((d) => d.tag), ['v1-20240101', 'v1-20240102']);
+    assert.deepEqual(
+      p.deletes.map((d) => d.tag),
+      ['v1-20240101', 'v1-20240102'],
+    );
     assert.ok(p.deletes.every((d) => d.digest === digests['backups']));
     assert.match(p.deletes[0]!.reason, /not among the 3 newest by name of group "v1"/);
     assert.deepEqual(p.kept, ['v1-20240103', 'v1-20240104', 'v1-20240105', 'v2-20240101', 'v2-20240102']);
@@ -63,13 +73,22 @@ describe('ready-made policies', () => {
 
   it('keepLast by semver keeps tags that are not versions and orders 1.10 after 1.2, 2.0.0-rc1 after both', async () => {
     const p = await plan({ repo: layout('versions'), match: '.*', keep: 2 });
-    assert.deepEqual(p.deletes.map((d) => d.tag), ['1.0.0', '1.1.0', '1.2.0']);
+    assert.deepEqual(
+      p.deletes.map((d) => d.tag),
+      ['1.0.0', '1.1.0', '1.2.0'],
+    );
     assert.deepEqual(p.kept, ['1.10.0', '2.0.0-rc1', 'latest', 'stable']);
   });
 
   it('keepLast by created reads each image config', async () => {
     const p = await plan({ repo: layout('dated'), match: 'old|mid|new|multi-old', keep: 2, sort: 'created' });
-    assert.deepEqual(p.deletes.map((d) => [d.tag, d.digest]).sort(), [['multi-old', digests['multi']], ['old', digests['old']]].sort());
+    assert.deepEqual(
+      p.deletes.map((d) => [d.tag, d.digest]).sort(),
+      [
+        ['multi-old', digests['multi']],
+        ['old', digests['old']],
+      ].sort(),
+    );
   });
 
   it('olderThan deletes by created, or by a label, and keeps images it cannot date', async () => {
@@ -77,12 +96,16 @@ describe('ready-made policies', () => {
     assert.deepEqual(byCreated.deletes.map((d) => d.tag).sort(), ['mid', 'multi-old', 'old']);
     assert.match(byCreated.deletes.find((d) => d.tag === 'old')!.reason, /olderThan: created 2024-01-01T00:00:00Z, more than 30 days ago/);
     const byLabel = await plan({ repo: layout('dated'), match: '.*', days: 100, by: 'label:build-date' }, 'olderThan');
-    assert.deepEqual(byLabel.deletes.map((d) => d.tag), ['old']);
+    assert.deepEqual(
+      byLabel.deletes.map((d) => d.tag),
+      ['old'],
+    );
     assert.deepEqual(byLabel.kept, ['mid', 'multi-old', 'new']);
   });
 
   it('groups by capture number, name, or Go-style template', () => {
-    const policy = (group: string) => parsePolicyCall('keepLast', { repo: 'r.example.com/a', match: '(?P<base>[a-z]+)-(\\d+)', group, keep: 1 }) as KeepLastPolicy;
+    const policy = (group: string) =>
+      parsePolicyCall('keepLast', { repo: 'r.example.com/a', match: '(?P<base>[a-z]+)-(\\d+)', group, keep: 1 }) as KeepLastPolicy;
     assert.equal(groupOf(policy('1'), 'app-12'), 'app');
     assert.equal(groupOf(policy('base'), 'app-12'), 'app');
     assert.equal(groupOf(policy('${base}/${2}'), 'app-12'), 'app/12');
@@ -91,7 +114,16 @@ describe('ready-made policies', () => {
 
   describe('from Lua', () => {
     const run = (source: string, dryRun: boolean) =>
-      runScript({ name: 'retention', source, stores, logger: silentLogger, dryRun, timeoutMs: 10_000, filesDir: tmpdir(), copy: (s, d, o) => copyImage({ stores, logger: silentLogger }, s, d, o) });
+      runScript({
+        name: 'retention',
+        source,
+        stores,
+        logger: silentLogger,
+        dryRun,
+        timeoutMs: 10_000,
+        filesDir: tmpdir(),
+        copy: (s, d, o) => copyImage({ stores, logger: silentLogger }, s, d, o),
+      });
     const script = (repo: string) => `
       local deleted, kept = policy.keepLast{repo="${repo}", match="(v\\\\d+)-(\\\\d{8})", group="$1", keep=3, sort="name"}
       log("deleted " .. table.concat(deleted, ","))
@@ -101,11 +133,17 @@ describe('ready-made policies', () => {
     it('plans in dry-run: journaled as tag.delete with the digest, nothing deleted', async () => {
       const r = await run(script(layout('backups')), true);
       assert.equal(r.error, undefined);
-      assert.deepEqual(r.logs.map((l) => l.message), ['deleted v1-20240101,v1-20240102', 'kept 5']);
-      assert.deepEqual(r.journal.map((e) => [e.op, e.reference.split(':').pop(), e.digest, e.executed, e.line]), [
-        ['tag.delete', 'v1-20240101', digests['backups'], false, 2],
-        ['tag.delete', 'v1-20240102', digests['backups'], false, 2],
-      ]);
+      assert.deepEqual(
+        r.logs.map((l) => l.message),
+        ['deleted v1-20240101,v1-20240102', 'kept 5'],
+      );
+      assert.deepEqual(
+        r.journal.map((e) => [e.op, e.reference.split(':').pop(), e.digest, e.executed, e.line]),
+        [
+          ['tag.delete', 'v1-20240101', digests['backups'], false, 2],
+          ['tag.delete', 'v1-20240102', digests['backups'], false, 2],
+        ],
+      );
       assert.equal((await tagsOf('backups')).length, 10);
     });
 

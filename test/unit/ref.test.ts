@@ -100,12 +100,15 @@ describe('parseReference: malformed input says what is wrong', () => {
   ];
   for (const [input, message] of bad) {
     it(`rejects ${JSON.stringify(input)}`, () => {
-      assert.throws(() => parseReference(input), (err: unknown) => {
-        assert.ok(err instanceof UsageError, `expected UsageError, got ${String(err)}`);
-        assert.match(err.message, message);
-        assert.ok(err.message.includes(`"${input}"`), `message names the input: ${err.message}`);
-        return true;
-      });
+      assert.throws(
+        () => parseReference(input),
+        (err: unknown) => {
+          assert.ok(err instanceof UsageError, `expected UsageError, got ${String(err)}`);
+          assert.match(err.message, message);
+          assert.ok(err.message.includes(`"${input}"`), `message names the input: ${err.message}`);
+          return true;
+        },
+      );
     });
   }
 });

@@ -40,11 +40,20 @@ describe('registry store against a faulty server', () => {
     const ref = (s: string): RegistryReference => {
       const at = s.includes('@') ? s.indexOf('@') : s.lastIndexOf(':');
       const repository = s.slice(0, at);
-      return s.includes('@') ? { scheme: 'registry', registry: server.host, repository, digest: s.slice(at + 1) } : { scheme: 'registry', registry: server.host, repository, tag: s.slice(at + 1) };
+      return s.includes('@')
+        ? { scheme: 'registry', registry: server.host, repository, digest: s.slice(at + 1) }
+        : { scheme: 'registry', registry: server.host, repository, tag: s.slice(at + 1) };
     };
     return { store, server, ref };
   }
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, digest: `sha256:${'0'.repeat(64)}`, size: 2 }, layers: [] }));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MediaType.OciManifest,
+      config: { mediaType: MediaType.OciConfig, digest: `sha256:${'0'.repeat(64)}`, size: 2 },
+      layers: [],
+    }),
+  );
 
   test('a manifest above 4 MiB is refused with a clear error', async () => {
     const big = Buffer.alloc(DEFAULT_BOUNDS.manifestBytes + 10, 0x20);
@@ -65,7 +74,10 @@ describe('registry store against a faulty server', () => {
       res.writeHead(200, { 'content-type': MediaType.OciManifest, 'docker-content-digest': wrong, 'content-length': manifest.length });
       res.end(manifest);
     });
-    await assert.rejects(store.getManifest(ref('a/b:v1')), (err: unknown) => err instanceof DigestMismatchError && err.expected === wrong && err.actual === digestOf(manifest));
+    await assert.rejects(
+      store.getManifest(ref('a/b:v1')),
+      (err: unknown) => err instanceof DigestMismatchError && err.expected === wrong && err.actual === digestOf(manifest),
+    );
   });
 
   test('a manifest fetched by digest is checked against that digest, whatever the headers say', async () => {
@@ -84,8 +96,14 @@ describe('registry store against a faulty server', () => {
     });
     const head = await store.headManifest(ref('a/b:v1'));
     assert.deepEqual(head, { digest: digestOf(manifest), mediaType: MediaType.OciManifest, size: manifest.length });
-    assert.deepEqual(server.seen.map((r) => r.method), ['HEAD', 'GET']);
-    assert.match(String(server.seen[1]!.headers.accept), /application\/vnd\.oci\.image\.index\.v1\+json.*application\/vnd\.docker\.distribution\.manifest\.v2\+json/);
+    assert.deepEqual(
+      server.seen.map((r) => r.method),
+      ['HEAD', 'GET'],
+    );
+    assert.match(
+      String(server.seen[1]!.headers.accept),
+      /application\/vnd\.oci\.image\.index\.v1\+json.*application\/vnd\.docker\.distribution\.manifest\.v2\+json/,
+    );
   });
 
   test('a PUT the registry stores under another digest is a DigestMismatchError', async () => {
@@ -100,7 +118,13 @@ describe('registry store against a faulty server', () => {
 
   test('rate-limit headers come back with the manifest head', async () => {
     const { store, ref } = await storeFor((_req, res) => {
-      res.writeHead(200, { 'content-type': MediaType.OciManifest, 'content-length': manifest.length, 'docker-content-digest': digestOf(manifest), 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '76;w=21600' });
+      res.writeHead(200, {
+        'content-type': MediaType.OciManifest,
+        'content-length': manifest.length,
+        'docker-content-digest': digestOf(manifest),
+        'ratelimit-limit': '100;w=21600',
+        'ratelimit-remaining': '76;w=21600',
+      });
       res.end();
     });
     const head = await store.headManifest(ref('a/b:v1'));
@@ -109,7 +133,9 @@ describe('registry store against a faulty server', () => {
 
   test('403 and 404 say what was refused or is missing', async () => {
     const { store, ref } = await storeFor((req, res) =>
-      req.url?.includes('/blobs/') ? json(res, 404, { errors: [{ code: 'BLOB_UNKNOWN', message: 'blob unknown to registry' }] }) : json(res, 403, { errors: [{ code: 'DENIED', message: 'requested access to the resource is denied' }] }),
+      req.url?.includes('/blobs/')
+        ? json(res, 404, { errors: [{ code: 'BLOB_UNKNOWN', message: 'blob unknown to registry' }] })
+        : json(res, 403, { errors: [{ code: 'DENIED', message: 'requested access to the resource is denied' }] }),
     );
     const digest = `sha256:${'1'.repeat(64)}`;
     await assert.rejects(store.getBlob(ref('a/b:x'), { mediaType: MediaType.OciLayerGzip, digest, size: 1 }), (err: unknown) => {

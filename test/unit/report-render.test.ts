@@ -29,7 +29,16 @@ const RESULTS: OperationResult[] = [
     blobs: { copied: 4, skipped: 0, mounted: 0 },
     durationMs: 1530,
   },
-  { op: 'copy', status: 'skipped', source: at('a.example/x:1'), target: at('b.example/x:1'), digest: D2, bytes: 0, reason: 'target already has this digest', durationMs: 40 },
+  {
+    op: 'copy',
+    status: 'skipped',
+    source: at('a.example/x:1'),
+    target: at('b.example/x:1'),
+    digest: D2,
+    bytes: 0,
+    reason: 'target already has this digest',
+    durationMs: 40,
+  },
   { op: 'image-delete', status: 'failed', target: at('b.example/x:old'), bytes: 0, reason: 'still used by a|b\nand c' },
 ];
 
@@ -73,7 +82,14 @@ test('locations other than images render as their file, registry or rule name; d
   const results: OperationResult[] = [
     { op: 'export', status: 'copied', source: at('a.example/x:1'), target: { kind: 'file', path: '/tmp/x.tar' }, bytes: 0 },
     { op: 'import', status: 'copied', source: { kind: 'file', path: '/tmp/x.tar', tag: '1' }, target: at('b.example/x:1'), bytes: 0 },
-    { op: 'sync', status: 'failed', source: { kind: 'registry', host: 'a.example', path: 'team' }, target: { kind: 'registry', host: 'b.example' }, bytes: 0, reason: 'r' },
+    {
+      op: 'sync',
+      status: 'failed',
+      source: { kind: 'registry', host: 'a.example', path: 'team' },
+      target: { kind: 'registry', host: 'b.example' },
+      bytes: 0,
+      reason: 'r',
+    },
     { op: 'prune', status: 'failed', target: { kind: 'rule', name: 'old builds' }, bytes: 0, reason: 'r', details: { kind: 'policy', policy: 'old builds' } },
   ];
   assert.deepEqual(
@@ -94,9 +110,30 @@ test('locations other than images render as their file, registry or rule name; d
 test('GitHub Packages version ids of a delete show in text and summary, with the restore command to undo them', () => {
   const at = (text: string) => imageAt(parseReference(text));
   const results: OperationResult[] = [
-    { op: 'tag-delete', status: 'deleted', target: at('ghcr.io/acme/app:old-1'), digest: `sha256:${'a'.repeat(64)}`, bytes: 0, details: { kind: 'policy', policy: 'old', githubVersionIds: [701, 702] } },
-    { op: 'tag-delete', status: 'deleted', target: at('ghcr.io/acme/app:old-2'), digest: `sha256:${'b'.repeat(64)}`, bytes: 0, details: { kind: 'delete', githubVersionIds: [] } },
-    { op: 'tag-delete', status: 'deleted', target: at('ghcr.io/acme/tool:v0'), digest: `sha256:${'c'.repeat(64)}`, bytes: 0, details: { kind: 'delete', githubVersionIds: [9] } },
+    {
+      op: 'tag-delete',
+      status: 'deleted',
+      target: at('ghcr.io/acme/app:old-1'),
+      digest: `sha256:${'a'.repeat(64)}`,
+      bytes: 0,
+      details: { kind: 'policy', policy: 'old', githubVersionIds: [701, 702] },
+    },
+    {
+      op: 'tag-delete',
+      status: 'deleted',
+      target: at('ghcr.io/acme/app:old-2'),
+      digest: `sha256:${'b'.repeat(64)}`,
+      bytes: 0,
+      details: { kind: 'delete', githubVersionIds: [] },
+    },
+    {
+      op: 'tag-delete',
+      status: 'deleted',
+      target: at('ghcr.io/acme/tool:v0'),
+      digest: `sha256:${'c'.repeat(64)}`,
+      bytes: 0,
+      details: { kind: 'delete', githubVersionIds: [9] },
+    },
   ];
   const lines = results.map(renderTextLine);
   assert.match(lines[0]!, /ghcr\.io\/acme\/app:old-1 .*\(GitHub versions 701, 702\)\n$/);
@@ -104,6 +141,9 @@ test('GitHub Packages version ids of a delete show in text and summary, with the
   assert.match(lines[2]!, /\(GitHub version 9\)\n$/);
   const summary = renderSummary(results, { title: 'regkit prune' });
   assert.match(summary, /\| policy "old" \(GitHub versions 701, 702\) \|/);
-  assert.ok(summary.endsWith('To undo within 30 days:\n\n    regkit image restore ghcr.io/acme/app 701,702\n    regkit image restore ghcr.io/acme/tool 9\n\n'), summary);
+  assert.ok(
+    summary.endsWith('To undo within 30 days:\n\n    regkit image restore ghcr.io/acme/app 701,702\n    regkit image restore ghcr.io/acme/tool 9\n\n'),
+    summary,
+  );
   assert.ok(!renderSummary([results[1]!]).includes('undo'));
 });

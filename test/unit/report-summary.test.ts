@@ -22,7 +22,15 @@ const synced = (status: OperationResult['status'], tag: string, extra: Partial<O
 
 const RESULTS: OperationResult[] = [
   synced('skipped', '2', { digest: D1, reason: 'target already has this digest', details: { kind: 'transfer', rateLimitRemaining: 95 } }),
-  { op: 'backup', status: 'backed-up', source: at('mirror.example/team/app:1'), target: at('mirror.example/team/app:1-backup'), digest: D2, bytes: 0, durationMs: 80 },
+  {
+    op: 'backup',
+    status: 'backed-up',
+    source: at('mirror.example/team/app:1'),
+    target: at('mirror.example/team/app:1-backup'),
+    digest: D2,
+    bytes: 0,
+    durationMs: 80,
+  },
   synced('copied', '1', { digest: D1, bytes: 3 * 1024 * 1024, durationMs: 2100, details: { kind: 'transfer', rateLimitRemaining: 97 } }),
   ...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].map((t) => synced('excluded', t, { reason: 'not selected by the tags filters' })),
   synced('failed', '3', { reason: 'manifest-get on docker.io/team/app (HTTP 500): a|b <b>\nsecond line' }),
@@ -48,16 +56,30 @@ test('a run that failed before any result says failed in its heading, never "0 f
 test('order: failures (whole reason, escaped), then what changed, then folded no-ops', () => {
   const md = renderSummary(RESULTS, { title: 'regkit sync once' });
   assert.deepEqual(sections(md), ['#### Failed (1)', '#### Changed (2)', '<details><summary>1 unchanged</summary>', '<details><summary>12 excluded</summary>']);
-  assert.ok(md.includes('- **docker.io/team/app:3 → mirror.example/team/app:3**<br>manifest-get on docker.io/team/app (HTTP 500): a|b &lt;b&gt;<br>second line\n'), md);
+  assert.ok(
+    md.includes('- **docker.io/team/app:3 → mirror.example/team/app:3**<br>manifest-get on docker.io/team/app (HTTP 500): a|b &lt;b&gt;<br>second line\n'),
+    md,
+  );
   // A check shows its plan before anything else.
-  const check = renderSummary([synced('skipped', '2', { reason: 'same' }), synced('would-copy', '1', { digest: D1, bytes: 10 }), synced('excluded', 'x', { reason: 'r' })]);
+  const check = renderSummary([
+    synced('skipped', '2', { reason: 'same' }),
+    synced('would-copy', '1', { digest: D1, bytes: 10 }),
+    synced('excluded', 'x', { reason: 'r' }),
+  ]);
   assert.deepEqual(sections(check), ['#### Would change (1)', '<details><summary>1 unchanged</summary>', '<details><summary>1 excluded</summary>']);
 });
 
 test('one table shape per kind: copies with image (its source below), digest, size and own time; deletes with tag, digest and rule', () => {
   const md = renderSummary([
     ...RESULTS.slice(1, 3),
-    { op: 'tag-delete', status: 'deleted', target: at('r.example/app:ci-001'), digest: D2, bytes: 0, details: { kind: 'script', script: 'keep three', line: 4 } },
+    {
+      op: 'tag-delete',
+      status: 'deleted',
+      target: at('r.example/app:ci-001'),
+      digest: D2,
+      bytes: 0,
+      details: { kind: 'script', script: 'keep three', line: 4 },
+    },
     { op: 'tag-delete', status: 'deleted', target: at('r.example/app:ci-002'), digest: D2, bytes: 0, details: { kind: 'policy', policy: 'old builds' } },
   ]);
   const rows = md.split('\n').filter((l) => l.startsWith('| '));
@@ -77,8 +99,15 @@ test('one table shape per kind: copies with image (its source below), digest, si
 });
 
 test('folding: unchanged and excluded tags become one line per repository pair and reason, naming the first few', () => {
-  const md = renderSummary([...RESULTS, synced('excluded', 'x', { reason: 'media type not in mediaTypes', target: at('mirror.example/team/db:x') })], { namedInFold: 3 });
-  assert.ok(md.includes('<details><summary>13 excluded</summary>\n\n- `mirror.example/team/app` ← `docker.io/team/app`: 12 tags, not selected by the tags filters (a, b, c, …)\n- `mirror.example/team/db` ← `docker.io/team/app`: 1 tag, media type not in mediaTypes (x)\n\n</details>'), md);
+  const md = renderSummary([...RESULTS, synced('excluded', 'x', { reason: 'media type not in mediaTypes', target: at('mirror.example/team/db:x') })], {
+    namedInFold: 3,
+  });
+  assert.ok(
+    md.includes(
+      '<details><summary>13 excluded</summary>\n\n- `mirror.example/team/app` ← `docker.io/team/app`: 12 tags, not selected by the tags filters (a, b, c, …)\n- `mirror.example/team/db` ← `docker.io/team/app`: 1 tag, media type not in mediaTypes (x)\n\n</details>',
+    ),
+    md,
+  );
   assert.ok(!md.includes('| excluded'), 'no excluded row in a table');
 });
 
@@ -90,7 +119,12 @@ test('size cap: the summary stays under maxBytes and says how many entries it le
   assert.equal((md.match(/^- \*\*/gm) ?? []).length, 3, 'every failure kept');
   const rows = (md.match(/^\| copied /gm) ?? []).length;
   assert.ok(rows > 100 && rows < 5000, `${rows} rows`);
-  assert.ok(md.trimEnd().endsWith(`_${(5000 - rows).toLocaleString('en-US')} more entries left out to keep this summary under 64.0 KiB; the step log lists every result._`), md.slice(-300));
+  assert.ok(
+    md
+      .trimEnd()
+      .endsWith(`_${(5000 - rows).toLocaleString('en-US')} more entries left out to keep this summary under 64.0 KiB; the step log lists every result._`),
+    md.slice(-300),
+  );
   // The default cap holds a 2,500-tag sync whole and keeps 10,000 under 512 KiB.
   const big = Array.from({ length: 10_000 }, (_, i) => synced('copied', `t${i}`, { digest: D1, bytes: 1 }));
   assert.ok(Buffer.byteLength(renderSummary(big)) <= 512 * 1024);
@@ -105,7 +139,10 @@ test('plan output: a JSON array of result records; over its cap no-ops go first,
   const capped = planOutput(results, 2000);
   const kept = JSON.parse(capped.json) as Array<{ status: string }>;
   assert.ok(Buffer.byteLength(capped.json) <= 2000);
-  assert.deepEqual(kept.map((r) => r.status), ['backed-up', 'copied', 'failed']);
+  assert.deepEqual(
+    kept.map((r) => r.status),
+    ['backed-up', 'copied', 'failed'],
+  );
   assert.equal(capped.leftOut, results.length - 3);
   const cut = planOutput(results, 600);
   assert.ok(Buffer.byteLength(cut.json) <= 600 && (JSON.parse(cut.json) as unknown[]).length >= 1, cut.json);

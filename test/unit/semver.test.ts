@@ -151,19 +151,54 @@ describe('tag filters with semverRange (regsync reads the ranges, then allow, th
     sort: 'semver',
   });
   const rows: Array<[string, TagFilter, string[], string[]]> = [
-    ['two ranges and a deny', set(['>=1.0.0 <2.0.0', '>=4.0.0'], [], ['.*-rc.*']), ['1.0.0', '1.5.0-rc1', '2.0.0', '4.0.0', '4.1.0-rc2', '5.0.0'], ['1.0.0', '4.0.0', '5.0.0']],
+    [
+      'two ranges and a deny',
+      set(['>=1.0.0 <2.0.0', '>=4.0.0'], [], ['.*-rc.*']),
+      ['1.0.0', '1.5.0-rc1', '2.0.0', '4.0.0', '4.1.0-rc2', '5.0.0'],
+      ['1.0.0', '4.0.0', '5.0.0'],
+    ],
     ['tags that are no version drop out', set(['>=1.0.0']), ['latest', 'dev', '1.0.0', '1.5.0', 'main'], ['1.0.0', '1.5.0']],
     ['nothing in range', set(['>=5.0.0']), ['1.0.0', '2.0.0', '3.0.0'], []],
-    ['two ranges skip the middle', set(['>=1.0.0 <1.20.0', '>=1.22.0']), ['1.0.0', '1.19.0', '1.20.0', '1.21.0', '1.22.0', '1.23.0'], ['1.0.0', '1.19.0', '1.22.0', '1.23.0']],
+    [
+      'two ranges skip the middle',
+      set(['>=1.0.0 <1.20.0', '>=1.22.0']),
+      ['1.0.0', '1.19.0', '1.20.0', '1.21.0', '1.22.0', '1.23.0'],
+      ['1.0.0', '1.19.0', '1.22.0', '1.23.0'],
+    ],
     ['range, then allow', set(['>=1.0.0'], ['v.*']), ['1.0.0', 'v1.5.0', 'v2.0.0', '3.0.0'], ['v1.5.0', 'v2.0.0']],
-    ['alpine suffixes', set(['>=1.0.0 <2.0.0']), ['v1.2.3-alpine3.21', 'v1.5.0-alpine3.20', 'v2.0.0-alpine3.21', 'v0.9.0-alpine3.19'], ['v1.2.3-alpine3.21', 'v1.5.0-alpine3.20', 'v2.0.0-alpine3.21']],
+    [
+      'alpine suffixes',
+      set(['>=1.0.0 <2.0.0']),
+      ['v1.2.3-alpine3.21', 'v1.5.0-alpine3.20', 'v2.0.0-alpine3.21', 'v0.9.0-alpine3.19'],
+      ['v1.2.3-alpine3.21', 'v1.5.0-alpine3.20', 'v2.0.0-alpine3.21'],
+    ],
     ['scratch suffixes', set(['>=5.0.0']), ['v5-scratch', 'v4-scratch', 'v6-scratch', 'v5.1-scratch'], ['v6-scratch', 'v5.1-scratch']],
-    ['mixed suffixes', set(['>=1.0.0 <3.0.0']), ['v1.0.0', 'v1.5.0-alpine', 'v2.0.0-scratch', 'v2.5.1-debian', 'v3.0.0-alpine'], ['v1.0.0', 'v1.5.0-alpine', 'v2.0.0-scratch', 'v2.5.1-debian', 'v3.0.0-alpine']],
+    [
+      'mixed suffixes',
+      set(['>=1.0.0 <3.0.0']),
+      ['v1.0.0', 'v1.5.0-alpine', 'v2.0.0-scratch', 'v2.5.1-debian', 'v3.0.0-alpine'],
+      ['v1.0.0', 'v1.5.0-alpine', 'v2.0.0-scratch', 'v2.5.1-debian', 'v3.0.0-alpine'],
+    ],
     ['major versions only', set(['>=2 <5']), ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'], ['v2', 'v3', 'v4']],
     ['major.minor only', set(['>=1.5 <2.0']), ['v1.4', 'v1.5', 'v1.6', 'v1.9', 'v2.0', 'v2.1'], ['v1.5', 'v1.6', 'v1.9']],
-    ['mixed lengths', set(['>=1.0.0 <3.0.0']), ['v1', 'v1.5', 'v1.5.0', 'v2', 'v2.0', 'v2.0.0', 'v3', 'v3.0.0'], ['v1', 'v1.5', 'v1.5.0', 'v2', 'v2.0', 'v2.0.0']],
-    ['deny a suffix', set(['>=1.0.0'], [], ['.*-alpine.*']), ['v1.0.0', 'v1.2.3-alpine3.21', 'v2.0.0-scratch', 'v2.5.0-alpine3.20'], ['v1.0.0', 'v2.0.0-scratch']],
-    ['allow cannot add back what the range dropped', set(['>=1.0.0 <2.0.0'], ['latest', 'edge']), ['0.9.0', '1.0.0', '1.5.0', '2.0.0', 'latest', 'edge', 'dev'], []],
+    [
+      'mixed lengths',
+      set(['>=1.0.0 <3.0.0']),
+      ['v1', 'v1.5', 'v1.5.0', 'v2', 'v2.0', 'v2.0.0', 'v3', 'v3.0.0'],
+      ['v1', 'v1.5', 'v1.5.0', 'v2', 'v2.0', 'v2.0.0'],
+    ],
+    [
+      'deny a suffix',
+      set(['>=1.0.0'], [], ['.*-alpine.*']),
+      ['v1.0.0', 'v1.2.3-alpine3.21', 'v2.0.0-scratch', 'v2.5.0-alpine3.20'],
+      ['v1.0.0', 'v2.0.0-scratch'],
+    ],
+    [
+      'allow cannot add back what the range dropped',
+      set(['>=1.0.0 <2.0.0'], ['latest', 'edge']),
+      ['0.9.0', '1.0.0', '1.5.0', '2.0.0', 'latest', 'edge', 'dev'],
+      [],
+    ],
     ['windows builds', set(['>=10.0.17763.2114']), ['10.0.17763.2113', '10.0.17763.2114', '10.0.20348.1', 'ltsc2022'], ['10.0.17763.2114', '10.0.20348.1']],
   ];
   for (const [name, filter, tags, want] of rows) {

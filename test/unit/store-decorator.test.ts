@@ -9,7 +9,21 @@ import { DryRunStore } from '../../src/prune/lua/dry-run.js';
 import { StoreDecorator } from '../../src/store/decorator.js';
 import type { Store } from '../../src/store/store.js';
 
-const CALLS = ['headManifest', 'getManifest', 'putManifest', 'deleteManifest', 'headBlob', 'getBlob', 'putBlob', 'mountBlob', 'listTags', 'listRepositories', 'listReferrers', 'deleteTag', 'close'] as const;
+const CALLS = [
+  'headManifest',
+  'getManifest',
+  'putManifest',
+  'deleteManifest',
+  'headBlob',
+  'getBlob',
+  'putBlob',
+  'mountBlob',
+  'listTags',
+  'listRepositories',
+  'listReferrers',
+  'deleteTag',
+  'close',
+] as const;
 const WRITES = new Set(['putManifest', 'deleteManifest', 'putBlob', 'mountBlob', 'deleteTag']);
 
 /** A store that records each call and answers with its name. */
@@ -52,7 +66,10 @@ describe('StoreDecorator', () => {
     assert.equal(seen.length, 0);
     await d.listTags(ref);
     await d.headManifest(ref);
-    assert.deepEqual(seen.map(([n]) => n), ['listTags', 'headManifest']);
+    assert.deepEqual(
+      seen.map(([n]) => n),
+      ['listTags', 'headManifest'],
+    );
     assert.ok([...WRITES].every((w) => !seen.some(([n]) => n === w)));
   });
 });

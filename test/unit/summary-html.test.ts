@@ -13,7 +13,15 @@ test('rendered to HTML: tables keep their shape, reasons with | < * _ ` stay tex
   const hostile = 'a|b <script>x</script> *bold* _it_ `tick` [link](u)';
   const results: OperationResult[] = [
     { op: 'sync', status: 'failed', source: at('docker.io/team/my_app:1'), target: at('m.example/team/my_app:1'), bytes: 0, reason: hostile },
-    { op: 'sync', status: 'copied', source: at('docker.io/team/my_app:2'), target: at('m.example/team/my_app:2'), digest: `sha256:${'1a'.repeat(32)}`, bytes: 5, durationMs: 3 },
+    {
+      op: 'sync',
+      status: 'copied',
+      source: at('docker.io/team/my_app:2'),
+      target: at('m.example/team/my_app:2'),
+      digest: `sha256:${'1a'.repeat(32)}`,
+      bytes: 5,
+      durationMs: 3,
+    },
     { op: 'tag-delete', status: 'deleted', target: at('m.example/team/old:1'), bytes: 0, details: { kind: 'policy', policy: 'a|b' } },
     { op: 'sync', status: 'excluded', source: at('docker.io/team/my_app:x'), target: at('m.example/team/my_app:x'), bytes: 0, reason: hostile },
   ];
@@ -21,7 +29,10 @@ test('rendered to HTML: tables keep their shape, reasons with | < * _ ` stay tex
   for (const table of html.split('<table>').slice(1)) {
     const rows = table.split('</table>')[0]!.split('<tr>').slice(1);
     const widths = rows.map((r) => (r.match(/<t[hd][ >]/g) ?? []).length);
-    assert.ok(widths.every((w) => w === widths[0]), `${widths.join(',')} in ${table}`);
+    assert.ok(
+      widths.every((w) => w === widths[0]),
+      `${widths.join(',')} in ${table}`,
+    );
   }
   assert.doesNotMatch(html, /<script>|<em>it<\/em>|<strong>bold<\/strong>/);
   assert.ok(html.includes('a|b &lt;script&gt;x&lt;/script&gt; *bold* _it_ `tick` [link](u)'), html);

@@ -54,7 +54,10 @@ test('no layout, no cache', () => {
 test('run identity from the runner, or the time outside one', () => {
   assert.deepEqual(cacheRunFrom({ GITHUB_RUN_ID: '99', GITHUB_RUN_ATTEMPT: '3' }), { runId: '99', attempt: '3' });
   assert.deepEqual(cacheRunFrom({ GITHUB_RUN_ID: '99' }), { runId: '99' });
-  assert.deepEqual(cacheRunFrom({}, () => 1700000000000), { runId: 'local1700000000000' });
+  assert.deepEqual(
+    cacheRunFrom({}, () => 1700000000000),
+    { runId: 'local1700000000000' },
+  );
 });
 
 /** The runner's reading of a GITHUB_OUTPUT file: `name=value` lines and `name<<DELIMITER` blocks. */

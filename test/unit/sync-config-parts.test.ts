@@ -11,7 +11,19 @@ import { parseSemverRange } from '../../src/config/semver.js';
 import type { TagFilter } from '../../src/sync/config/types.js';
 
 describe('Go durations', () => {
-  const ok: Array<[string, number]> = [['1h30m', 5400], ['90s', 90], ['500ms', 0.5], ['1.5h', 5400], ['-1m', -60], ['0', 0], ['15m', 900], ['1h0m0s', 3600], ['2us', 2e-6], ['3µs', 3e-6], ['.5s', 0.5]];
+  const ok: Array<[string, number]> = [
+    ['1h30m', 5400],
+    ['90s', 90],
+    ['500ms', 0.5],
+    ['1.5h', 5400],
+    ['-1m', -60],
+    ['0', 0],
+    ['15m', 900],
+    ['1h0m0s', 3600],
+    ['2us', 2e-6],
+    ['3µs', 3e-6],
+    ['.5s', 0.5],
+  ];
   for (const [text, seconds] of ok) it(`${text} = ${seconds}s`, () => assert.ok(Math.abs(parseGoDuration(text) - seconds) < 1e-12));
   for (const bad of ['', '5', '5x', '1h30', 'h', '1..5s', '60 m']) {
     it(`rejects ${JSON.stringify(bad)}`, () => assert.throws(() => parseGoDuration(bad), /invalid duration/));
@@ -19,7 +31,19 @@ describe('Go durations', () => {
 });
 
 describe('cron schedules', () => {
-  for (const good of ['15 01 * * *', '*/5 * * * *', '0 0 1-15/2 JAN-MAR MON-FRI', '0 0 * * ?', '@hourly', '@daily', '@weekly', '@monthly', '@yearly', '@every 1h30m', 'CRON_TZ=UTC 0 3 * * *']) {
+  for (const good of [
+    '15 01 * * *',
+    '*/5 * * * *',
+    '0 0 1-15/2 JAN-MAR MON-FRI',
+    '0 0 * * ?',
+    '@hourly',
+    '@daily',
+    '@weekly',
+    '@monthly',
+    '@yearly',
+    '@every 1h30m',
+    'CRON_TZ=UTC 0 3 * * *',
+  ]) {
     it(`accepts ${good}`, () => assert.doesNotThrow(() => validateCron(good)));
   }
   const bad: Array<[string, RegExp]> = [
@@ -71,15 +95,24 @@ describe('tag selection', () => {
     assert.deepEqual(selectTags([filter({ allow: [pat('latest'), pat('3\\.\\d+')], deny: [pat('3\\.0')] })], tags), ['latest', '3.9', '3.10', '3.18', '3.19']);
   });
   it('semverRange first (non-semver tags drop out), then allow; sets are a union', () => {
-    const sets = [filter({ allow: [pat('latest'), pat('edge')] }), filter({ semverRange: [parseSemverRange('>=3.5.1 <4.0')], allow: [pat('v\\d+\\.\\d+\\.\\d+')] })];
+    const sets = [
+      filter({ allow: [pat('latest'), pat('edge')] }),
+      filter({ semverRange: [parseSemverRange('>=3.5.1 <4.0')], allow: [pat('v\\d+\\.\\d+\\.\\d+')] }),
+    ];
     assert.deepEqual(selectTags(sets, tags), ['latest', 'edge', 'v3.5.1']);
   });
   it('latest N keeps the newest by semver, other tags after by name', () => {
     assert.deepEqual(selectTags([filter({ allow: [pat('3\\.\\d+')], latest: 2 })], tags), ['3.18', '3.19']);
-    assert.deepEqual(['a', '1.2', 'b', '1.10'].sort((x, y) => compareNewestFirst('semver', x, y)), ['1.10', '1.2', 'b', 'a']);
+    assert.deepEqual(
+      ['a', '1.2', 'b', '1.10'].sort((x, y) => compareNewestFirst('semver', x, y)),
+      ['1.10', '1.2', 'b', 'a'],
+    );
   });
   it('latest N by name', () => {
-    assert.deepEqual(selectTags([filter({ allow: [pat('2024\\d+')], latest: 2, sort: 'name' })], ['20240101', '20240301', '20240201']), ['20240301', '20240201']);
+    assert.deepEqual(selectTags([filter({ allow: [pat('2024\\d+')], latest: 2, sort: 'name' })], ['20240101', '20240301', '20240201']), [
+      '20240301',
+      '20240201',
+    ]);
   });
 });
 

@@ -56,7 +56,12 @@ function comparable(c: SyncConfig): unknown {
   const steps = c.sync.map(({ file: _f, line: _l, column: _c, backup, tagSets, repos, ...rest }) => ({
     ...rest,
     backup: backup?.source,
-    tagSets: tagSets.map((t) => ({ ...t, allow: t.allow.map((p) => p.source), deny: t.deny.map((p) => p.source), semverRange: t.semverRange.map((r) => r.source) })),
+    tagSets: tagSets.map((t) => ({
+      ...t,
+      allow: t.allow.map((p) => p.source),
+      deny: t.deny.map((p) => p.source),
+      semverRange: t.semverRange.map((r) => r.source),
+    })),
     repos: { allow: repos.allow.map((p) => p.source), deny: repos.deny.map((p) => p.source) },
   }));
   return { creds: c.creds.map(({ pass: _p, ...rest }) => rest), defaults: c.defaults, sync: steps };

@@ -79,26 +79,36 @@ sync:
     const [a, b] = c.sync;
     assert.deepEqual([a!.digestTags, a!.referrers, a!.fastCheck, a!.referrerFilters, a!.rateLimit], [false, true, true, [], { min: 5, retrySeconds: 600 }]);
     assert.deepEqual(b!.referrerFilters, [{ artifactType: 'application/vnd.example.sbom', annotations: { 'org.example/kind': 'sbom' } }]);
-    assert.deepEqual([b!.rateLimit, b!.mediaTypes, b!.hooks.pre], [{ min: 5, retrySeconds: 300 }, ['application/vnd.oci.image.index.v1+json'], { type: 'http', params: ['a'] }]);
+    assert.deepEqual(
+      [b!.rateLimit, b!.mediaTypes, b!.hooks.pre],
+      [{ min: 5, retrySeconds: 300 }, ['application/vnd.oci.image.index.v1+json'], { type: 'http', params: ['a'] }],
+    );
     assert.equal(b!.referrerSource, 'src.example/b-refs');
     assert.equal(b!.platformsIndex, 'rewrite');
   });
 
   it('expands source, referrerSource, target, referrerTarget in order, each seeing the ones before', () => {
-    const c = load(`
+    const c = load(
+      `
 sync:
   - source: "{{ env \\"SRC\\" }}/app"
     referrerSource: "{{ .Sync.Source }}-sig"
     target: "mirror.example/{{ index (split .Sync.Source \\"/\\") 1 }}"
     referrerTarget: "{{ .Sync.Target }}-sig"
     type: repository
-`, { SRC: 'ghcr.io' });
+`,
+      { SRC: 'ghcr.io' },
+    );
     const s = c.sync[0]!;
-    assert.deepEqual([s.source, s.referrerSource, s.target, s.referrerTarget], ['ghcr.io/app', 'ghcr.io/app-sig', 'mirror.example/app', 'mirror.example/app-sig']);
+    assert.deepEqual(
+      [s.source, s.referrerSource, s.target, s.referrerTarget],
+      ['ghcr.io/app', 'ghcr.io/app-sig', 'mirror.example/app', 'mirror.example/app-sig'],
+    );
   });
 
   it('expands creds templates with no data; a missing env variable is ""', () => {
-    const c = load(`
+    const c = load(
+      `
 creds:
   - registry: "{{ env \\"REG\\" }}"
     user: "{{ env \\"NOPE\\" }}"
@@ -113,10 +123,22 @@ creds:
     priority: 3
     pathPrefix: /prefix/
     clientcert: CERT
-`, { REG: 'gcr.io', PASS: ' s3cret \n' });
+`,
+      { REG: 'gcr.io', PASS: ' s3cret \n' },
+    );
     assert.deepEqual(c.creds[0], {
-      registry: 'gcr.io', pass: 's3cret', clientCert: 'CERT', pathPrefix: 'prefix', credExpire: 5400, repoAuth: true, blobMax: -1, reqPerSec: 0.5,
-      reqConcurrent: 2, apiOpts: { disableHead: 'true' }, mirrors: ['mirror.example'], priority: 3,
+      registry: 'gcr.io',
+      pass: 's3cret',
+      clientCert: 'CERT',
+      pathPrefix: 'prefix',
+      credExpire: 5400,
+      repoAuth: true,
+      blobMax: -1,
+      reqPerSec: 0.5,
+      reqConcurrent: 2,
+      apiOpts: { disableHead: 'true' },
+      mirrors: ['mirror.example'],
+      priority: 3,
     });
   });
 
@@ -132,13 +154,16 @@ creds:
       assert.equal(lenient.creds[0]!.user, undefined, 'an empty user is no user');
       assert.equal(lenient.creds[0]!.pass, 'tok');
       tolerated(text, 4, 11, /creds\[0\]\.user: \{\{file ".*missing"\}\} could not be read \(ENOENT\) and expands to ""/);
-      assert.throws(() => load(text, {}, true), (err: unknown) => !String(err).includes('tok'));
+      assert.throws(
+        () => load(text, {}, true),
+        (err: unknown) => !String(err).includes('tok'),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('allows duplicate keys, the last one winning, as regsync\'s decoder does', () => {
+  it("allows duplicate keys, the last one winning, as regsync's decoder does", () => {
     const c = load('defaults:\n  parallel: 2\n  parallel: 4\n');
     assert.equal(c.defaults.parallel, 4);
   });
@@ -191,23 +216,38 @@ sync:
 
 describe('regsync config: bad input, each with file:line:col', () => {
   it('invalid YAML', () => fails('sync:\n  - source: [a\n', 3, 1, /invalid YAML/));
-  it('unknown key at the top, with the nearest valid key', () => tolerated('synk: []\n', 1, 1, /unknown key "synk" in the top level is ignored; did you mean "sync"\?/));
+  it('unknown key at the top, with the nearest valid key', () =>
+    tolerated('synk: []\n', 1, 1, /unknown key "synk" in the top level is ignored; did you mean "sync"\?/));
   it('a misspelt filter in a step is refused even without strict: ignoring it would copy every tag', () => {
-    fails(step('    tgas:\n      allow: [a]\n'), 5, 5, /unknown key "tgas" in sync\[0\]; did you mean "tags"\? Ignoring it would widen what the run writes or deletes/);
+    fails(
+      step('    tgas:\n      allow: [a]\n'),
+      5,
+      5,
+      /unknown key "tgas" in sync\[0\]; did you mean "tags"\? Ignoring it would widen what the run writes or deletes/,
+    );
     fails(step('    platfroms: [linux/amd64]\n'), 5, 5, /did you mean "platforms"\?/);
   });
-  it('a misspelt key inside tags is refused even without strict', () => fails(step('    tags:\n      alow: [a]\n'), 6, 7, /unknown key "alow" in sync\[0\]\.tags; did you mean "allow"\?/));
+  it('a misspelt key inside tags is refused even without strict', () =>
+    fails(step('    tags:\n      alow: [a]\n'), 6, 7, /unknown key "alow" in sync\[0\]\.tags; did you mean "allow"\?/));
   it('unknown key in defaults and in creds', () => {
     tolerated('defaults:\n  paralel: 2\n', 2, 3, /did you mean "parallel"\?/);
     tolerated('creds:\n  - registry: r\n    hostnme: h\n', 3, 5, /unknown key "hostnme" in creds\[0\] is ignored; did you mean "hostname"\?/);
   });
   it('unknown key with nothing close lists the valid keys', () => tolerated('defaults:\n  ratelimit: { zzzzzz: 1 }\n', 2, 16, /valid keys are min, retry/));
   it('unknown key inside a merged anchor is reported where it is written', () => {
-    tolerated('x-base: &base\n  typo: 1\nsync:\n  - <<: *base\n    source: a\n    target: b\n    type: image\n', 2, 3, /unknown key "typo" in sync\[0\] is ignored; did you mean "type"\?/);
+    tolerated(
+      'x-base: &base\n  typo: 1\nsync:\n  - <<: *base\n    source: a\n    target: b\n    type: image\n',
+      2,
+      3,
+      /unknown key "typo" in sync\[0\] is ignored; did you mean "type"\?/,
+    );
   });
   it('an unknown key is dropped: the rest of the entry loads as regsync loads it', () => {
     const c = load(step('    frequency: 5m\n    tags:\n      allow: [a]\n'));
-    assert.deepEqual(c.sync[0]!.tagSets[0]!.allow.map((p) => p.source), ['a']);
+    assert.deepEqual(
+      c.sync[0]!.tagSets[0]!.allow.map((p) => p.source),
+      ['a'],
+    );
     assert.equal(c.warnings.length, 1);
   });
   it('a tag or digest on a repository step is ignored: the step syncs the repository', () => {
@@ -244,8 +284,10 @@ describe('regsync config: bad input, each with file:line:col', () => {
     tolerated('sync:\n  - source: a:1\n    target: b:1\n    type: image\n    tags:\n      allow: [x]\n', 5, 5, /tag filters are ignored for type: image/);
     tolerated('sync:\n  - source: a:1\n    target: b:1\n    type: image\n    targetTag: x\n', 5, 5, /targetTag is ignored/);
   });
-  it('a string where a list is due', () => fails(step('    tags:\n      allow: latest\n'), 6, 14, /sync\[0\]\.tags\.allow must be a list, not the string "latest"/));
-  it('a list where a string is due', () => fails('sync:\n  - source: [a]\n    target: b\n    type: image\n', 2, 13, /sync\[0\]\.source must be a string, not a list/));
+  it('a string where a list is due', () =>
+    fails(step('    tags:\n      allow: latest\n'), 6, 14, /sync\[0\]\.tags\.allow must be a list, not the string "latest"/));
+  it('a list where a string is due', () =>
+    fails('sync:\n  - source: [a]\n    target: b\n    type: image\n', 2, 13, /sync\[0\]\.source must be a string, not a list/));
   it('a bad boolean and a bad number', () => {
     fails(step('    referrers: maybe\n'), 5, 16, /sync\[0\]\.referrers must be true or false/);
     fails('defaults:\n  parallel: lots\n', 2, 13, /defaults\.parallel must be an integer/);
@@ -259,13 +301,27 @@ describe('regsync config: bad input, each with file:line:col', () => {
   it('bad semver range', () => fails(step('    tags:\n      semverRange: [">=x.y"]\n'), 6, 21, /invalid semver range/));
   it('bad platform', () => fails(step('    platforms: [linux/amd64, linux]\n'), 5, 30, /sync\[0\]\.platforms\[1\]: invalid platform "linux"/));
   it('bad tls mode', () => fails('creds:\n  - registry: r\n    tls: off\n', 3, 10, /tls must be enabled, insecure or disabled/));
-  it('prune on a step that is not a repository', () => fails('sync:\n  - source: a\n    target: b\n    type: image\n    prune: true\n', 5, 12, /prune applies only to type: repository/));
-  it('template syntax error in a plain scalar, at its column in the file', () => fails('sync:\n  - source: alpine\n    target: reg/{{ .Sync.Source \n    type: image\n', 3, 32, /template in sync\[0\]\.target: unclosed action/));
-  it('unknown template function, at its column in a quoted scalar', () => fails(step('    backup: "bkup-{{ nope .Ref.Tag }}"\n'), 5, 22, /template in sync\[0\]\.backup: function "nope" not defined/));
-  it('unknown template function in defaults.backup', () => fails('defaults:\n  backup: "{{ tag }}"\n', 2, 15, /template in defaults\.backup: function "tag" not defined/));
-  it('template error in a scalar with escapes is reported at the scalar', () => fails('creds:\n  - registry: "r\\tx{{ bad }}"\n', 2, 15, /template in creds\[0\]\.registry: function "bad" not defined/));
-  it('template execution error names the action', () => fails('sync:\n  - source: "{{ index .Sync.Platforms 3 }}"\n    target: b\n    type: image\n', 2, 14, /failed at \{\{ index \.Sync\.Platforms 3 \}\}: error calling index: index out of range: 3/));
+  it('prune on a step that is not a repository', () =>
+    fails('sync:\n  - source: a\n    target: b\n    type: image\n    prune: true\n', 5, 12, /prune applies only to type: repository/));
+  it('template syntax error in a plain scalar, at its column in the file', () =>
+    fails('sync:\n  - source: alpine\n    target: reg/{{ .Sync.Source \n    type: image\n', 3, 32, /template in sync\[0\]\.target: unclosed action/));
+  it('unknown template function, at its column in a quoted scalar', () =>
+    fails(step('    backup: "bkup-{{ nope .Ref.Tag }}"\n'), 5, 22, /template in sync\[0\]\.backup: function "nope" not defined/));
+  it('unknown template function in defaults.backup', () =>
+    fails('defaults:\n  backup: "{{ tag }}"\n', 2, 15, /template in defaults\.backup: function "tag" not defined/));
+  it('template error in a scalar with escapes is reported at the scalar', () =>
+    fails('creds:\n  - registry: "r\\tx{{ bad }}"\n', 2, 15, /template in creds\[0\]\.registry: function "bad" not defined/));
+  it('template execution error names the action', () =>
+    fails(
+      'sync:\n  - source: "{{ index .Sync.Platforms 3 }}"\n    target: b\n    type: image\n',
+      2,
+      14,
+      /failed at \{\{ index \.Sync\.Platforms 3 \}\}: error calling index: index out of range: 3/,
+    ));
   it('never shows a password in an error', () => {
-    assert.throws(() => load('creds:\n  - registry: r\n    pass: [s3cret]\n'), (err: unknown) => err instanceof ConfigError && !/s3cret/.test(err.message));
+    assert.throws(
+      () => load('creds:\n  - registry: r\n    pass: [s3cret]\n'),
+      (err: unknown) => err instanceof ConfigError && !/s3cret/.test(err.message),
+    );
   });
 });

@@ -55,7 +55,8 @@ describe('runSync between OCI layouts', () => {
 
   const run = (yaml: string, opts: SyncRunOptions) => runSync({ stores, logger: silentLogger }, loadSyncConfig({ text: yaml, name: 'regsync.yml' }, {}), opts);
   const repoStep = (extra = '') => `sync:\n  - source: ocidir://${src}\n    target: ocidir://${dst}\n    type: repository\n${extra}`;
-  const digestOf = async (tag: string) => (await stores.storeFor(parseReference(`ocidir://${dst}:${tag}`)).headManifest(parseReference(`ocidir://${dst}:${tag}`)))?.digest;
+  const digestOf = async (tag: string) =>
+    (await stores.storeFor(parseReference(`ocidir://${dst}:${tag}`)).headManifest(parseReference(`ocidir://${dst}:${tag}`)))?.digest;
 
   it('prune: true removes target tags the filters no longer select, keeps digest tags, and check only plans it', async () => {
     await makeImageLayout(dst, { tag: 'old-build', layers: 1, layerSize: 256, seed: 'sync-run-stale' });
@@ -109,7 +110,11 @@ describe('runSync between OCI layouts', () => {
   it('check plans the copy and the backup and writes nothing', async () => {
     const before = await snapshot(dst);
     const results = await run(repoStep(`    backup: 'old-{{ .Ref.Tag }}'\n`), { mode: 'check' });
-    assert.deepEqual(results.map(line), [`backup would-backup ocidir://${dst}:old-v1`, `sync would-copy ocidir://${dst}:v1`, `sync would-copy ocidir://${dst}:v2`]);
+    assert.deepEqual(results.map(line), [
+      `backup would-backup ocidir://${dst}:old-v1`,
+      `sync would-copy ocidir://${dst}:v1`,
+      `sync would-copy ocidir://${dst}:v2`,
+    ]);
     assert.equal(results[0]!.digest, old.digest);
     assert.deepEqual(await snapshot(dst), before);
   });
@@ -126,7 +131,10 @@ describe('runSync between OCI layouts', () => {
   it('a backup name that is no reference fails that tag alone, which keeps its old image; the run goes on', async () => {
     // `:` makes the name a whole reference (regsync's rule), and this one does not parse.
     const results = await run(repoStep(`    backup: 'bad::{{ .Ref.Tag }}'\n`), { mode: 'once' });
-    assert.deepEqual(results.map((r) => `${r.op} ${r.status}`), ['backup failed', 'sync failed', 'sync copied']);
+    assert.deepEqual(
+      results.map((r) => `${r.op} ${r.status}`),
+      ['backup failed', 'sync failed', 'sync copied'],
+    );
     assert.match(results[0]!.reason!, /invalid reference "bad::v1"/);
     assert.match(results[1]!.reason!, /not overwritten: the backup of .*:v1 failed/);
     assert.equal(await digestOf('v1'), old.digest);
@@ -135,7 +143,10 @@ describe('runSync between OCI layouts', () => {
 
   it('a backup name that is no tag is refused before it reaches index.json; the tag keeps its old image', async () => {
     const results = await run(repoStep(`    backup: '.hidden-{{ .Ref.Tag }}'\n`), { mode: 'once' });
-    assert.deepEqual(results.map((r) => `${r.op} ${r.status}`), ['backup failed', 'sync failed', 'sync copied']);
+    assert.deepEqual(
+      results.map((r) => `${r.op} ${r.status}`),
+      ['backup failed', 'sync failed', 'sync copied'],
+    );
     assert.match(results[0]!.reason!, /^the backup name of sync\[0\] \(regsync\.yml:2:5\): refusing the tag "\.hidden-v1" \(must match/);
     assert.equal(await digestOf('v1'), old.digest);
     const index = JSON.parse(await readFile(join(dst, 'index.json'), 'utf8')) as { manifests: Array<{ annotations?: Record<string, string> }> };
@@ -144,7 +155,12 @@ describe('runSync between OCI layouts', () => {
 
   it('a registry step whose path is not a repository path is a config error before any request', async () => {
     const yaml = 'sync:\n  - source: reg.example/Up/../x\n    target: other.example/mirror\n    type: registry\n';
-    await assert.rejects(run(yaml, { mode: 'check' }), (err: unknown) => err instanceof UsageError && /regsync\.yml:2:5: sync\[0\] source: the path below reg\.example: repository "Up\/\.\.\/x" must be lowercase/.test(err.message));
+    await assert.rejects(
+      run(yaml, { mode: 'check' }),
+      (err: unknown) =>
+        err instanceof UsageError &&
+        /regsync\.yml:2:5: sync\[0\] source: the path below reg\.example: repository "Up\/\.\.\/x" must be lowercase/.test(err.message),
+    );
   });
 
   it('--missing copies only the tag the target lacks', async () => {
@@ -156,7 +172,10 @@ describe('runSync between OCI layouts', () => {
   it('a step whose reference is unusable stops the run before any step reads or writes', async () => {
     const yaml = `${repoStep()}  - source: 'ocidir://${src}'\n    target: 'mirror//app'\n    type: repository\n`;
     const before = await snapshot(dst);
-    await assert.rejects(run(yaml, { mode: 'once' }), (err: unknown) => err instanceof UsageError && /^regsync\.yml:5:5: sync\[1\] target: invalid reference/.test(err.message));
+    await assert.rejects(
+      run(yaml, { mode: 'once' }),
+      (err: unknown) => err instanceof UsageError && /^regsync\.yml:5:5: sync\[1\] target: invalid reference/.test(err.message),
+    );
     assert.deepEqual(await snapshot(dst), before);
   });
 });
@@ -167,7 +186,12 @@ describe('shards', () => {
     for (let n = 1; n <= 6; n++) {
       const shards = shardMatrix(n).map(parseShard);
       for (const key of keys) assert.equal(shards.filter((s) => inShard(key, s)).length, 1, `${key} with N=${n}`);
-      if (n > 1) for (const s of shards) assert.ok(keys.some((k) => inShard(k, s)), `shard ${s.index}/${n} got no key of 200`);
+      if (n > 1)
+        for (const s of shards)
+          assert.ok(
+            keys.some((k) => inShard(k, s)),
+            `shard ${s.index}/${n} got no key of 200`,
+          );
     }
   });
 
@@ -185,7 +209,8 @@ describe('runSync: a step that fails before it has items', () => {
       storeFor: () => ({ listTags: () => Promise.reject(refused) }),
       storeForRegistry: () => ({ listRepositories: () => Promise.reject(refused) }),
     } as unknown as StoreSet;
-    const yaml = 'sync:\n  - source: src.example/team\n    target: dst.example/mirror\n    type: registry\n  - source: src.example/app\n    target: dst.example/app\n    type: repository\n';
+    const yaml =
+      'sync:\n  - source: src.example/team\n    target: dst.example/mirror\n    type: registry\n  - source: src.example/app\n    target: dst.example/app\n    type: repository\n';
     const results = await runSync({ stores, logger: silentLogger }, loadSyncConfig({ text: yaml, name: 'regsync.yml' }, {}), { mode: 'check' });
     assert.deepEqual(
       results.map((r) => JSON.parse(renderJsonLine(r)) as Record<string, unknown>).map((r) => [r['source'], r['target'], r['status'], r['reason']]),

@@ -80,19 +80,29 @@ describe('writeLayoutTar', () => {
     const blob = (d: string): string => `blobs/sha256/${d.slice(7)}`;
     assert.deepEqual(arm, [
       { Config: blob(armImage.config.digest), RepoTags: ['registry.example.com/app:multi'], Layers: armImage.layers.map((l) => blob(l.digest)) },
-      { Config: blob(single.manifests[0]!.config.digest), RepoTags: ['registry.example.com/app:single'], Layers: single.manifests[0]!.layers.map((l) => blob(l.digest)) },
+      {
+        Config: blob(single.manifests[0]!.config.digest),
+        RepoTags: ['registry.example.com/app:single'],
+        Layers: single.manifests[0]!.layers.map((l) => blob(l.digest)),
+      },
     ]);
     const fallback = await dockerManifestFor(layout, { platform: parsePlatform('linux/s390x') });
     assert.equal(fallback[0]!.Config, blob(image.manifests[0]!.config.digest), 'no match: the first image');
     assert.equal(fallback[0]!.RepoTags, null, 'no repository: loaded untagged');
     const inTar = JSON.parse(gnuTar(['-xOf', await exportTo('docker.tar', { repository: 'app' }), 'manifest.json'])) as DockerArchiveManifest[];
-    assert.deepEqual(inTar.map((m) => m.RepoTags), [['app:multi'], ['app:single']]);
+    assert.deepEqual(
+      inTar.map((m) => m.RepoTags),
+      [['app:multi'], ['app:single']],
+    );
   });
 
   it('refuses a directory that is not a layout', async () => {
     const empty = join(tmp, 'not-a-layout');
     await mkdir(empty);
-    await assert.rejects(writeLayoutTar(empty, createWriteStream(join(tmp, 'x.tar'))), (err: unknown) => err instanceof UsageError && /no index\.json/.test(err.message));
+    await assert.rejects(
+      writeLayoutTar(empty, createWriteStream(join(tmp, 'x.tar'))),
+      (err: unknown) => err instanceof UsageError && /no index\.json/.test(err.message),
+    );
   });
 
   it('fails when a blob does not match its name', async () => {
@@ -108,9 +118,14 @@ describe('round trip', () => {
     const file = await exportTo('roundtrip.tar');
     const into = join(tmp, 'imported');
     const result = await extractLayoutTar(file, into);
-    assert.equal(result.files, 2 + image.blobs.length + single.blobs.length, "oci-layout, index.json and the blobs: Docker's manifest.json is not part of the layout");
+    assert.equal(
+      result.files,
+      2 + image.blobs.length + single.blobs.length,
+      "oci-layout, index.json and the blobs: Docker's manifest.json is not part of the layout",
+    );
     assert.deepEqual(await blobNames(into), await blobNames(layout));
-    for (const b of await blobNames(into)) assert.deepEqual(await readFile(join(into, 'blobs', 'sha256', b)), await readFile(join(layout, 'blobs', 'sha256', b)));
+    for (const b of await blobNames(into))
+      assert.deepEqual(await readFile(join(into, 'blobs', 'sha256', b)), await readFile(join(layout, 'blobs', 'sha256', b)));
     const store = new OcidirStore(into, { logger: silentLogger });
     assert.equal((await store.headManifest(parseReference(`ocidir://${into}:multi`)))?.digest, image.digest);
     assert.equal((await store.getManifest(parseReference(`ocidir://${into}:single`))).digest, single.digest);
@@ -170,7 +185,7 @@ describe('tar format', () => {
   it('round-trips ustar fields and detects a damaged header', () => {
     const header = encodeHeader({ path: 'a/b', type: 'directory', size: 0 });
     assert.deepEqual(decodeHeader(header), { path: 'a/b/', type: 'directory', size: 0, mode: 0o755, mtime: 0, linkname: '' });
-    header[10] ^= 1;
+    header[10] = header[10]! ^ 1;
     assert.throws(() => decodeHeader(header), /checksum mismatch/);
     assert.equal(decodeHeader(Buffer.alloc(BLOCK)), undefined);
   });
@@ -204,7 +219,10 @@ describe('extractLayoutTar refuses hostile archives', () => {
   for (const path of ['../x', 'blobs/../../x', '/tmp/regkit-absolute-x', 'a/../../x']) {
     it(`rejects an entry named ${path}`, async () => {
       const { into, outcome } = await attempt(rawTar([...layoutFiles, { path, data: Buffer.from('owned') }]));
-      await assert.rejects(outcome, (err: unknown) => err instanceof UsageError && err.message.includes(`"${path}"`) && /outside the target directory/.test(err.message));
+      await assert.rejects(
+        outcome,
+        (err: unknown) => err instanceof UsageError && err.message.includes(`"${path}"`) && /outside the target directory/.test(err.message),
+      );
       await assert.rejects(stat(join(into, '..', 'x')), /ENOENT/);
       await assert.rejects(stat('/tmp/regkit-absolute-x'), /ENOENT/);
       assert.deepEqual(await readdir(into).catch(() => []), [], 'what was extracted before is removed');
@@ -231,7 +249,10 @@ describe('extractLayoutTar refuses hostile archives', () => {
     await symlink('/etc', join(src, 'legacy', 'etc'));
     const badTar = join(tmp, 'links-outside.tar');
     gnuTar(['-cf', badTar, '-C', src, '.']);
-    await assert.rejects(extractLayoutTar(badTar, join(tmp, 'links-outside')), (err: unknown) => err instanceof UsageError && /points outside/.test(err.message));
+    await assert.rejects(
+      extractLayoutTar(badTar, join(tmp, 'links-outside')),
+      (err: unknown) => err instanceof UsageError && /points outside/.test(err.message),
+    );
   });
 
   it('rejects a blob that does not match its name, and an archive that is not a layout', async () => {

@@ -6,32 +6,68 @@ import { expandTemplate, GoMonth } from '../../src/gotemplate/template.js';
 
 describe('printf: integers', () => {
   const cases: Array<[string, unknown, string]> = [
-    ['%d', 42, '42'], ['%5d', 42, '   42'], ['%-5d|', 42, '42   |'], ['%05d', 42, '00042'], ['%+d', 5, '+5'],
-    ['%02d', 7, '07'], ['%x', 255, 'ff'], ['%X', 255, 'FF'], ['%#x', 255, '0xff'], ['%o', 8, '10'], ['%b', 5, '101'],
-    ['%c', 65, 'A'], ['%q', 65, "'A'"], ['%d', -12, '-12'], ['%v', 3, '3'], ['%d', 10n ** 18n, '1000000000000000000'],
+    ['%d', 42, '42'],
+    ['%5d', 42, '   42'],
+    ['%-5d|', 42, '42   |'],
+    ['%05d', 42, '00042'],
+    ['%+d', 5, '+5'],
+    ['%02d', 7, '07'],
+    ['%x', 255, 'ff'],
+    ['%X', 255, 'FF'],
+    ['%#x', 255, '0xff'],
+    ['%o', 8, '10'],
+    ['%b', 5, '101'],
+    ['%c', 65, 'A'],
+    ['%q', 65, "'A'"],
+    ['%d', -12, '-12'],
+    ['%v', 3, '3'],
+    ['%d', 10n ** 18n, '1000000000000000000'],
   ];
   for (const [f, v, want] of cases) it(`${f} of ${String(v)}`, () => assert.equal(sprintf(f, [v]), want));
 });
 
 describe('printf: strings', () => {
   const cases: Array<[string, unknown, string]> = [
-    ['%s', 'hi', 'hi'], ['%q', 'hi\n', '"hi\\n"'], ['%x', 'hi', '6869'], ['%X', 'hi', '6869'], ['%10s|', 'hi', '        hi|'],
-    ['%-10s|', 'hi', 'hi        |'], ['%.2s', 'hello', 'he'], ['%v', 'x', 'x'], ['%#v', 'x', '"x"'],
+    ['%s', 'hi', 'hi'],
+    ['%q', 'hi\n', '"hi\\n"'],
+    ['%x', 'hi', '6869'],
+    ['%X', 'hi', '6869'],
+    ['%10s|', 'hi', '        hi|'],
+    ['%-10s|', 'hi', 'hi        |'],
+    ['%.2s', 'hello', 'he'],
+    ['%v', 'x', 'x'],
+    ['%#v', 'x', '"x"'],
   ];
   for (const [f, v, want] of cases) it(`${f} of ${JSON.stringify(v)}`, () => assert.equal(sprintf(f, [v]), want));
 });
 
 describe('printf: floats', () => {
   const cases: Array<[string, number, string]> = [
-    ['%f', 3.14159, '3.141590'], ['%.2f', 3.14159, '3.14'], ['%5.2f', 3.14159, ' 3.14'], ['%e', 1234.5678, '1.234568e+03'],
-    ['%g', 1234.5678, '1234.5678'], ['%v', 1.5, '1.5'], ['%v', 1e-7, '1e-07'], ['%.1f', -0.25, '-0.2'],
+    ['%f', 3.14159, '3.141590'],
+    ['%.2f', 3.14159, '3.14'],
+    ['%5.2f', 3.14159, ' 3.14'],
+    ['%e', 1234.5678, '1.234568e+03'],
+    ['%g', 1234.5678, '1234.5678'],
+    ['%v', 1.5, '1.5'],
+    ['%v', 1e-7, '1e-07'],
+    ['%.1f', -0.25, '-0.2'],
   ];
   for (const [f, v, want] of cases) it(`${f} of ${v}`, () => assert.equal(sprintf(f, [v]), want));
 });
 
 describe('printf: other values and the error forms', () => {
   it('%t, %v of lists and maps, %%', () => {
-    assert.equal(sprintf('%t %v %v 100%%', [true, [1, 'a'], new Map([['b', 2], ['a', 1]])]), 'true [1 a] map[a:1 b:2] 100%');
+    assert.equal(
+      sprintf('%t %v %v 100%%', [
+        true,
+        [1, 'a'],
+        new Map([
+          ['b', 2],
+          ['a', 1],
+        ]),
+      ]),
+      'true [1 a] map[a:1 b:2] 100%',
+    );
   });
   it('a wrong type, a missing operand, extra operands, no verb', () => {
     assert.equal(sprintf('%d', ['x']), '%!d(string=x)');

@@ -24,15 +24,19 @@ describe('time: Format with Go reference layouts', () => {
     ['_2 __2 002 06 1 2', ' 5  65 065 24 3 5'],
   ];
   for (const [layout, want] of cases) it(layout, () => assert.equal(formatTime(T, layout), want));
-  it('String() is Go\'s default form', () => {
+  it("String() is Go's default form", () => {
     assert.equal(new GoTime(1709596800000000000n).String(), '2024-03-05 00:00:00 +0000 UTC');
   });
 });
 
 describe('time: methods', () => {
   it('Year Month Day Hour Minute Second Unix UnixNano Weekday YearDay', () => {
-    assert.equal(run('{{$t := time.Now}}{{$t.Year}} {{$t.Month}} {{$t.Day}} {{$t.Hour}} {{$t.Minute}} {{$t.Second}} {{$t.Unix}} {{$t.UnixNano}} {{$t.Weekday}} {{$t.YearDay}}'),
-      '2024 March 5 14 7 9 1709647629 1709647629123456789 Tuesday 65');
+    assert.equal(
+      run(
+        '{{$t := time.Now}}{{$t.Year}} {{$t.Month}} {{$t.Day}} {{$t.Hour}} {{$t.Minute}} {{$t.Second}} {{$t.Unix}} {{$t.UnixNano}} {{$t.Weekday}} {{$t.YearDay}}',
+      ),
+      '2024 March 5 14 7 9 1709647629 1709647629123456789 Tuesday 65',
+    );
   });
   it('UTC, Add (nanoseconds) and AddDate (normalizing like Go: Jan 31 + 1 month = Mar 2 in a leap year)', () => {
     assert.equal(run('{{(time.Now.UTC.Add 3600000000000).Format "15:04"}}'), '15:07');
@@ -42,8 +46,12 @@ describe('time: methods', () => {
     assert.equal(run('{{(time).Now.Format "20060102"}} {{time.Now.Format "20060102"}}'), '20240305 20240305');
   });
   it("regsync's documented backup template", () => {
-    const out = expandTemplate('{{$t := time.Now}}{{printf "%s/backups/%s:%s-%d%d%d" .Ref.Registry .Ref.Repository .Ref.Tag $t.Year $t.Month $t.Day}}',
-      { Ref: { Registry: 'localhost:5000', Repository: 'library/alpine', Tag: '3' } }, 't', { now });
+    const out = expandTemplate(
+      '{{$t := time.Now}}{{printf "%s/backups/%s:%s-%d%d%d" .Ref.Registry .Ref.Repository .Ref.Tag $t.Year $t.Month $t.Day}}',
+      { Ref: { Registry: 'localhost:5000', Repository: 'library/alpine', Tag: '3' } },
+      't',
+      { now },
+    );
     assert.equal(out, 'localhost:5000/backups/library/alpine:3-202435');
   });
 });
@@ -55,7 +63,7 @@ describe('time: Parse', () => {
     assert.equal(parseTime('2006-01-02 15:04:05', '2024-03-05 14:07:09.5').Nanosecond(), 500000000);
     assert.equal(parseTime('20060102', '19991231').Year(), 1999);
   });
-  it('rejects what Go rejects, with Go\'s wording', () => {
+  it("rejects what Go rejects, with Go's wording", () => {
     assert.throws(() => parseTime('2006-01-02', '2024-3-05'), /cannot parse "3-05" as "01"/);
     assert.throws(() => parseTime('2006-01-02', '2024-02-30'), /day out of range/);
     assert.throws(() => parseTime('2006-01-02', '2024-02-03x'), /extra text/);

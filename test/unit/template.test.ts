@@ -42,7 +42,10 @@ describe('template: text and actions', () => {
   });
   it('prints <no value> for a missing map key, and fails on a missing struct field', () => {
     assert.equal(run('{{.M.nope}}', { M: new Map() }), '<no value>');
-    assert.throws(() => run('{{.Sync.Nope}}', { Sync: {} }), (err: unknown) => err instanceof TemplateExecError && /can't evaluate field Nope/.test(err.message));
+    assert.throws(
+      () => run('{{.Sync.Nope}}', { Sync: {} }),
+      (err: unknown) => err instanceof TemplateExecError && /can't evaluate field Nope/.test(err.message),
+    );
   });
   it('calls methods with arguments and through parenthesized pipelines', () => {
     const data = { Obj: { Greet: (who: unknown) => `hi ${String(who)}` } };
@@ -55,7 +58,10 @@ describe('template: variables', () => {
     assert.equal(run('{{$x := 1}}{{if true}}{{$x = 2}}{{end}}{{$x}}'), '2');
   });
   it('scopes a variable declared inside a control structure to it', () => {
-    assert.throws(() => run('{{if true}}{{$y := 1}}{{end}}{{$y}}'), (err: unknown) => err instanceof TemplateSyntaxError && /undefined variable "\$y"/.test(err.message));
+    assert.throws(
+      () => run('{{if true}}{{$y := 1}}{{end}}{{$y}}'),
+      (err: unknown) => err instanceof TemplateSyntaxError && /undefined variable "\$y"/.test(err.message),
+    );
   });
   it('binds $ to the data inside range', () => {
     assert.equal(run('{{range .L}}{{$.P}}{{.}} {{end}}', { L: [1, 2], P: '#' }), '#1 #2 ');
@@ -65,15 +71,30 @@ describe('template: variables', () => {
 describe('template: control structures', () => {
   it('if / else if / else', () => {
     const t = '{{if eq .A 1}}one{{else if eq .A 2}}two{{else}}many{{end}}';
-    assert.deepEqual([1, 2, 3].map((A) => run(t, { A })), ['one', 'two', 'many']);
+    assert.deepEqual(
+      [1, 2, 3].map((A) => run(t, { A })),
+      ['one', 'two', 'many'],
+    );
   });
   it('uses Go truth: false, 0, nil, "" and empty lists and maps are false; a struct is true', () => {
     const t = '{{if .}}T{{else}}F{{end}}';
-    assert.deepEqual([false, 0, null, '', [], new Map(), {}, 'x', [0], 1].map((v) => run(t, v)), ['F', 'F', 'F', 'F', 'F', 'F', 'T', 'T', 'T', 'T']);
+    assert.deepEqual(
+      [false, 0, null, '', [], new Map(), {}, 'x', [0], 1].map((v) => run(t, v)),
+      ['F', 'F', 'F', 'F', 'F', 'F', 'T', 'T', 'T', 'T'],
+    );
   });
   it('ranges over lists with index and element, over maps in key order, with else', () => {
     assert.equal(run('{{range $i, $e := .}}{{$i}}:{{$e}} {{end}}', ['a', 'b']), '0:a 1:b ');
-    assert.equal(run('{{range $k, $v := .}}{{$k}}={{$v}};{{end}}', new Map([['b', 2], ['a', 1]])), 'a=1;b=2;');
+    assert.equal(
+      run(
+        '{{range $k, $v := .}}{{$k}}={{$v}};{{end}}',
+        new Map([
+          ['b', 2],
+          ['a', 1],
+        ]),
+      ),
+      'a=1;b=2;',
+    );
     assert.equal(run('{{range .}}x{{else}}empty{{end}}', []), 'empty');
     assert.equal(run('{{range $e := .}}{{$e}}{{end}}', ['p', 'q']), 'pq');
   });
@@ -107,7 +128,8 @@ describe('template: builtin functions', () => {
   it('index out of range is an execution error naming the template and the action', () => {
     assert.throws(
       () => expandTemplate('x {{ index .L 5 }}', { L: [1] }, 'sync[0].target'),
-      (err: unknown) => err instanceof TemplateExecError && err.template === 'sync[0].target' && err.action === '{{ index .L 5 }}' && /index out of range: 5/.test(err.message),
+      (err: unknown) =>
+        err instanceof TemplateExecError && err.template === 'sync[0].target' && err.action === '{{ index .L 5 }}' && /index out of range: 5/.test(err.message),
     );
   });
   it('print, println (fmt.Sprint / Sprintln spacing)', () => {
@@ -131,7 +153,12 @@ describe("template: regclient's functions", () => {
   it('file reads and trims; an unreadable file expands to "" as in regclient, with a warning that names it', () => {
     const warnings: string[] = [];
     const opts = {
-      readFile: (p: string) => (p === '/ok' ? '  secret\n' : (() => { throw Object.assign(new Error('no'), { code: 'ENOENT' }); })()),
+      readFile: (p: string) =>
+        p === '/ok'
+          ? '  secret\n'
+          : (() => {
+              throw Object.assign(new Error('no'), { code: 'ENOENT' });
+            })(),
       onWarning: (m: string) => warnings.push(m),
     };
     assert.equal(expandTemplate('{{file "/ok"}}|', null, 't', opts), 'secret|');
@@ -143,7 +170,16 @@ describe("template: regclient's functions", () => {
     assert.equal(run('{{join (split "a,b,c" ",") "-"}} {{lower "AbC"}} {{upper "aBc"}} [{{trimSpace "  x \\n"}}]'), 'a-b-c abc ABC [x]');
   });
   it('json and jsonPretty end with a newline as Go encoders do; map keys sorted', () => {
-    assert.equal(run('{{json .}}', new Map<string, unknown>([['b', [1]], ['a', '<&>']])), '{"a":"<&>","b":[1]}\n');
+    assert.equal(
+      run(
+        '{{json .}}',
+        new Map<string, unknown>([
+          ['b', [1]],
+          ['a', '<&>'],
+        ]),
+      ),
+      '{"a":"<&>","b":[1]}\n',
+    );
     assert.equal(run('{{jsonPretty .}}', { A: 1 }), '{\n  "A": 1\n}\n');
     assert.equal(run('{{printPretty .}}', { A: 1 }), '{\n  "A": 1\n}\n');
   });
@@ -170,7 +206,8 @@ describe('template: errors at compile time, with positions relative to the templ
     it(JSON.stringify(src), () => {
       assert.throws(
         () => compileTemplate(src, 't'),
-        (err: unknown) => err instanceof TemplateSyntaxError && err instanceof ConfigError && err.line === line && err.column === column && re.test(err.message),
+        (err: unknown) =>
+          err instanceof TemplateSyntaxError && err instanceof ConfigError && err.line === line && err.column === column && re.test(err.message),
       );
     });
   }
@@ -216,7 +253,11 @@ describe('template: define, template and block, as in Go', () => {
   it('endless recursion stops at the depth bound, quickly and without exhausting the stack', () => {
     const started = process.hrtime.bigint();
     assert.throws(
-      () => run('{{define "r"}}{{if true}}{{with .}}{{range .}}{{if true}}{{with .}}{{range .}}{{template "r" $}}{{end}}{{end}}{{end}}{{end}}{{end}}{{end}}{{end}}{{template "r" .}}', [[1]]),
+      () =>
+        run(
+          '{{define "r"}}{{if true}}{{with .}}{{range .}}{{if true}}{{with .}}{{range .}}{{template "r" $}}{{end}}{{end}}{{end}}{{end}}{{end}}{{end}}{{end}}{{template "r" .}}',
+          [[1]],
+        ),
       (err: unknown) => err instanceof TemplateExecError && /exceeded maximum template depth \(100\)/.test(err.message),
     );
     assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 2000);

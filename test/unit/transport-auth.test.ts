@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, describe, test } from 'node:test';
 import { RegistryError } from '../../src/errors.js';
 import { Secrets, silentLogger } from '../../src/log.js';
@@ -12,7 +13,7 @@ const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toStri
 /** A registry on `server` whose token realm is `/token` on `realmHost` (itself by default). */
 function tokenRegistry(opts: { realm?: () => string; goodToken?: string; user?: string; pass?: string } = {}) {
   const good = opts.goodToken ?? 'tok-1';
-  return (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, body: string, server: { host: () => string }) => {
+  return (req: IncomingMessage, res: ServerResponse, body: string, server: { host: () => string }) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/token') {
       if (req.method === 'POST') {
@@ -25,15 +26,19 @@ function tokenRegistry(opts: { realm?: () => string; goodToken?: string; user?: 
     }
     if (req.headers.authorization === `Bearer ${good}`) return json(res, 200, { ok: true });
     const realm = opts.realm?.() ?? `http://${server.host()}/token`;
-    return json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }, {
-      'www-authenticate': `Bearer realm="${realm}",service="test-registry",scope="repository:${/^\/v2\/(.+?)\/(manifests|blobs|tags)\//.exec(url.pathname)?.[1] ?? ''}:pull"`,
-    });
+    return json(
+      res,
+      401,
+      { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] },
+      {
+        'www-authenticate': `Bearer realm="${realm}",service="test-registry",scope="repository:${/^\/v2\/(.+?)\/(manifests|blobs|tags)\//.exec(url.pathname)?.[1] ?? ''}:pull"`,
+      },
+    );
   };
 }
 
 async function withServer(handler: ReturnType<typeof tokenRegistry>, hostname?: string): Promise<LocalServer> {
-  let self: LocalServer | undefined;
-  self = await startLocalServer((req, res, body) => handler(req, res, body, { host: () => self!.host }), hostname);
+  const self: LocalServer = await startLocalServer((req, res, body) => handler(req, res, body, { host: () => self.host }), hostname);
   return self;
 }
 
@@ -53,7 +58,13 @@ describe('bearer auth', () => {
       assert.equal(res.status, 200);
     }
     const seen = server.seen.map((r) => `${r.method} ${r.url.split('?')[0]} ${r.headers.authorization?.split(' ')[0] ?? '-'}`);
-    assert.deepEqual(seen, ['GET /v2/team/app/manifests/v1 -', 'GET /token Basic', 'GET /v2/team/app/manifests/v1 Bearer', 'GET /v2/team/app/manifests/v1 Bearer', 'GET /v2/team/app/manifests/v1 Bearer']);
+    assert.deepEqual(seen, [
+      'GET /v2/team/app/manifests/v1 -',
+      'GET /token Basic',
+      'GET /v2/team/app/manifests/v1 Bearer',
+      'GET /v2/team/app/manifests/v1 Bearer',
+      'GET /v2/team/app/manifests/v1 Bearer',
+    ]);
     const tokenUrl = new URL(server.seen[1]!.url, 'http://x');
     assert.equal(tokenUrl.searchParams.get('service'), 'test-registry');
     assert.deepEqual(tokenUrl.searchParams.getAll('scope'), ['repository:team/app:pull']);
@@ -66,7 +77,9 @@ describe('bearer auth', () => {
     const client = testClient(server.host, { credential: { kind: 'basic', username: 'alice', password: SECRET } });
     closers.push(() => client.close(), server.close);
     await (await client.request({ method: 'GET', target: '/v2/a/tags/list', operation: 'tag-list', repository: 'a' })).body.dump();
-    await (await client.request({ method: 'POST', target: '/v2/b/blobs/uploads/', operation: 'blob-mount', repository: 'b', scopes: ['repository:a:pull'] })).body.dump();
+    await (
+      await client.request({ method: 'POST', target: '/v2/b/blobs/uploads/', operation: 'blob-mount', repository: 'b', scopes: ['repository:a:pull'] })
+    ).body.dump();
     const tokens = server.seen.filter((r) => r.url.startsWith('/token')).map((r) => new URL(r.url, 'http://x').searchParams.getAll('scope'));
     assert.deepEqual(tokens, [['repository:a:pull'], ['repository:a:pull', 'repository:b:pull,push']]);
     assert.equal(server.seen.filter((r) => r.url.startsWith('/v2/b')).length, 1, 'the POST went out once, already authorized');
@@ -127,16 +140,19 @@ describe('bearer auth', () => {
     });
     const client = testClient(server.host, { credential: { kind: 'basic', username: 'alice', password: SECRET } });
     closers.push(() => client.close(), server.close);
-    await assert.rejects(client.request({ method: 'GET', target: '/v2/team/app/manifests/v1', operation: 'manifest-get', repository: 'team/app' }), (err: unknown) => {
-      assert.ok(err instanceof RegistryError);
-      assert.equal(err.status, 401);
-      assert.equal(err.operation, 'manifest-get');
-      assert.equal(err.repository, 'team/app');
-      assert.match(err.message, /not authorized.*check the credentials for 127\.0\.0\.1/);
-      assert.deepEqual(err.codes, ['UNAUTHORIZED']);
-      assert.ok(!err.message.includes(SECRET));
-      return true;
-    });
+    await assert.rejects(
+      client.request({ method: 'GET', target: '/v2/team/app/manifests/v1', operation: 'manifest-get', repository: 'team/app' }),
+      (err: unknown) => {
+        assert.ok(err instanceof RegistryError);
+        assert.equal(err.status, 401);
+        assert.equal(err.operation, 'manifest-get');
+        assert.equal(err.repository, 'team/app');
+        assert.match(err.message, /not authorized.*check the credentials for 127\.0\.0\.1/);
+        assert.deepEqual(err.codes, ['UNAUTHORIZED']);
+        assert.ok(!err.message.includes(SECRET));
+        return true;
+      },
+    );
     assert.equal(served, 1);
     assert.equal(server.seen.filter((r) => r.url.startsWith('/v2/')).length, 2);
   });
@@ -170,7 +186,10 @@ describe('basic auth and redirects', () => {
     closers.push(() => client.close(), server.close);
     await (await client.request({ method: 'GET', target: '/v2/', operation: 'ping' })).body.dump();
     await (await client.request({ method: 'GET', target: '/v2/', operation: 'ping' })).body.dump();
-    assert.deepEqual(server.seen.map((r) => r.headers.authorization ?? '-'), ['-', basic('bob', SECRET), basic('bob', SECRET)]);
+    assert.deepEqual(
+      server.seen.map((r) => r.headers.authorization ?? '-'),
+      ['-', basic('bob', SECRET), basic('bob', SECRET)],
+    );
   });
 
   test('requests started together before the first answer draw one 401, not one each', async () => {
@@ -203,7 +222,9 @@ describe('basic auth and redirects', () => {
     });
     const client = testClient(server.host, { retries: 0 });
     closers.push(() => client.close(), server.close);
-    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => client.request({ method: 'GET', target: '/v2/', operation: 'ping' }).then((r) => r.body.dump())));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 4 }, () => client.request({ method: 'GET', target: '/v2/', operation: 'ping' }).then((r) => r.body.dump())),
+    );
     assert.deepEqual(outcomes.map((o) => o.status).sort(), ['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
   });
 
@@ -235,7 +256,16 @@ describe('token cache lifetime', () => {
       fetched++;
       return { status: 200, text: async () => JSON.stringify({ token: `t${fetched}`, expires_in: 10 }) };
     };
-    const auth = new Authenticator({ registry: 'r', origin: new URL('https://r'), repoAuth: false, credentials: staticCredentials({ kind: 'anonymous' }), http, logger: silentLogger, secrets: new Secrets(), now: () => now });
+    const auth = new Authenticator({
+      registry: 'r',
+      origin: new URL('https://r'),
+      repoAuth: false,
+      credentials: staticCredentials({ kind: 'anonymous' }),
+      http,
+      logger: silentLogger,
+      secrets: new Secrets(),
+      now: () => now,
+    });
     assert.equal(await auth.acceptChallenge('Bearer realm="https://r/token",service="r"', undefined, 'a'), true);
     assert.equal(await auth.authorization(['repository:a:pull'], 'a'), 'Bearer t1');
     now += 54_000;
@@ -251,7 +281,15 @@ describe('token cache lifetime', () => {
       await new Promise((r) => setTimeout(r, 20));
       return { status: 200, text: async () => JSON.stringify({ token: 't' }) };
     };
-    const auth = new Authenticator({ registry: 'r', origin: new URL('https://r'), repoAuth: false, credentials: staticCredentials({ kind: 'anonymous' }), http, logger: silentLogger, secrets: new Secrets() });
+    const auth = new Authenticator({
+      registry: 'r',
+      origin: new URL('https://r'),
+      repoAuth: false,
+      credentials: staticCredentials({ kind: 'anonymous' }),
+      http,
+      logger: silentLogger,
+      secrets: new Secrets(),
+    });
     await auth.acceptChallenge('Bearer realm="https://r/token"', undefined, 'a');
     await Promise.all(Array.from({ length: 5 }, () => auth.authorization(['repository:a:pull'], 'a')));
     assert.equal(fetched, 1);

@@ -51,7 +51,10 @@ describe('docker config.json', () => {
     try {
       assert.deepEqual(await loadDockerConfig(join(dir, 'config.json')), { auths: {}, credHelpers: {} });
       await writeFile(join(dir, 'config.json'), '{"auths": ');
-      await assert.rejects(loadDockerConfig(join(dir, 'config.json')), { name: 'ConfigError', message: new RegExp(`${dir}/config.json: docker config is not valid JSON`) });
+      await assert.rejects(loadDockerConfig(join(dir, 'config.json')), {
+        name: 'ConfigError',
+        message: new RegExp(`${dir}/config.json: docker config is not valid JSON`),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -97,14 +100,25 @@ esac
 
   test('explicit host config wins over docker config', async () => {
     const host: HostConfig = { registry: 'reg.example.com', user: 'cli', pass: 'cli-pass' };
-    const source = new HostCredentialSource({ host, dockerConfig: async () => parseDockerConfig('{"credsStore":"test"}'), logger: silentLogger, secrets: new Secrets() });
+    const source = new HostCredentialSource({
+      host,
+      dockerConfig: async () => parseDockerConfig('{"credsStore":"test"}'),
+      logger: silentLogger,
+      secrets: new Secrets(),
+    });
     assert.deepEqual(await source.credential(), { kind: 'basic', username: 'cli', password: 'cli-pass' });
   });
 
   test('docker config credsStore is asked, and its answer cached for credExpire', async () => {
     let now = 0;
     const host: HostConfig = { registry: 'reg.example.com', credExpire: 60 };
-    const source = new HostCredentialSource({ host, dockerConfig: async () => parseDockerConfig('{"credsStore":"test"}'), logger: silentLogger, secrets: new Secrets(), now: () => now });
+    const source = new HostCredentialSource({
+      host,
+      dockerConfig: async () => parseDockerConfig('{"credsStore":"test"}'),
+      logger: silentLogger,
+      secrets: new Secrets(),
+      now: () => now,
+    });
     await rm(join(dir, 'calls'), { force: true });
     assert.deepEqual(await source.credential(), { kind: 'basic', username: 'helperuser', password: 'helper-secret' });
     await source.credential();
@@ -117,21 +131,44 @@ esac
   });
 
   test('credHelper in the host config is used without docker config; a failing helper means anonymous', async () => {
-    const ok = new HostCredentialSource({ host: { registry: 'tok.example.com', credHelper: 'test' }, dockerConfig: async () => undefined, logger: silentLogger, secrets: new Secrets() });
+    const ok = new HostCredentialSource({
+      host: { registry: 'tok.example.com', credHelper: 'test' },
+      dockerConfig: async () => undefined,
+      logger: silentLogger,
+      secrets: new Secrets(),
+    });
     assert.deepEqual(await ok.credential(), { kind: 'token', token: 'identity-xyz' });
-    const broken = new HostCredentialSource({ host: { registry: 'broken.example.com', credHelper: 'test' }, dockerConfig: async () => undefined, logger: silentLogger, secrets: new Secrets() });
+    const broken = new HostCredentialSource({
+      host: { registry: 'broken.example.com', credHelper: 'test' },
+      dockerConfig: async () => undefined,
+      logger: silentLogger,
+      secrets: new Secrets(),
+    });
     assert.deepEqual(await broken.credential(), { kind: 'anonymous' });
   });
 
   test('what a helper answers is a secret before it is handed out; docker config entries are secrets once loaded', async () => {
     const secrets = new Secrets();
-    const basic = new HostCredentialSource({ host: { registry: 'reg.example.com', credHelper: 'test' }, dockerConfig: async () => undefined, logger: silentLogger, secrets });
-    const token = new HostCredentialSource({ host: { registry: 'tok.example.com', credHelper: 'test' }, dockerConfig: async () => undefined, logger: silentLogger, secrets });
+    const basic = new HostCredentialSource({
+      host: { registry: 'reg.example.com', credHelper: 'test' },
+      dockerConfig: async () => undefined,
+      logger: silentLogger,
+      secrets,
+    });
+    const token = new HostCredentialSource({
+      host: { registry: 'tok.example.com', credHelper: 'test' },
+      dockerConfig: async () => undefined,
+      logger: silentLogger,
+      secrets,
+    });
     await basic.credential();
     await token.credential();
     assert.equal(secrets.redact(`helper-secret ${b64('helperuser:helper-secret')} identity-xyz`), '*** *** ***');
     const cfgDir = await mkdtemp(join(tmpdir(), 'regkit-dcsecrets-'));
-    await writeFile(join(cfgDir, 'config.json'), JSON.stringify({ auths: { 'unused.example': { auth: b64('u:unused-pw') }, 'idt.example': { identitytoken: 'idt-value' } } }));
+    await writeFile(
+      join(cfgDir, 'config.json'),
+      JSON.stringify({ auths: { 'unused.example': { auth: b64('u:unused-pw') }, 'idt.example': { identitytoken: 'idt-value' } } }),
+    );
     const fromFile = new Secrets();
     await sharedDockerConfig(true, fromFile, join(cfgDir, 'config.json'))();
     assert.equal(fromFile.redact(`unused-pw ${b64('u:unused-pw')} idt-value`), '*** *** ***');
@@ -144,9 +181,19 @@ esac
     try {
       await writeFile(join(cfgDir, 'config.json'), JSON.stringify({ auths: { 'r.example': { auth: b64('a:b') } } }));
       process.env['DOCKER_CONFIG'] = cfgDir;
-      const on = new HostCredentialSource({ host: { registry: 'r.example' }, dockerConfig: sharedDockerConfig(true, new Secrets()), logger: silentLogger, secrets: new Secrets() });
+      const on = new HostCredentialSource({
+        host: { registry: 'r.example' },
+        dockerConfig: sharedDockerConfig(true, new Secrets()),
+        logger: silentLogger,
+        secrets: new Secrets(),
+      });
       assert.deepEqual(await on.credential(), { kind: 'basic', username: 'a', password: 'b' });
-      const off = new HostCredentialSource({ host: { registry: 'r.example' }, dockerConfig: sharedDockerConfig(false, new Secrets()), logger: silentLogger, secrets: new Secrets() });
+      const off = new HostCredentialSource({
+        host: { registry: 'r.example' },
+        dockerConfig: sharedDockerConfig(false, new Secrets()),
+        logger: silentLogger,
+        secrets: new Secrets(),
+      });
       assert.deepEqual(await off.credential(), { kind: 'anonymous' });
     } finally {
       if (saved === undefined) delete process.env['DOCKER_CONFIG'];

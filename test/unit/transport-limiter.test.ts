@@ -78,7 +78,14 @@ describe('request limiter', () => {
         },
       }),
     );
-    const put = await client.request({ method: 'PUT', target: '/v2/b/blobs/uploads/1?digest=sha256:1', operation: 'blob-put', repository: 'b', body: counted, headers: { 'content-length': String(size) } });
+    const put = await client.request({
+      method: 'PUT',
+      target: '/v2/b/blobs/uploads/1?digest=sha256:1',
+      operation: 'blob-put',
+      repository: 'b',
+      body: counted,
+      headers: { 'content-length': String(size) },
+    });
     await put.body.dump();
     assert.equal(put.status, 201);
     assert.equal(received, size);

@@ -35,7 +35,12 @@ describe('the failure classifier', () => {
 
   test('a RegistryError made from a response is classified by its status, the same rule', async () => {
     for (const [status, want] of STATUSES) {
-      const err = await errorFromResponse(status, Readable.from([]), { registry: 'r.example', repository: 'a', operation: 'blob-get', secrets: new Secrets() }, 'blob x');
+      const err = await errorFromResponse(
+        status,
+        Readable.from([]),
+        { registry: 'r.example', repository: 'a', operation: 'blob-get', secrets: new Secrets() },
+        'blob x',
+      );
       assert.equal(classifyFailure(err), want, String(status));
     }
   });
@@ -56,11 +61,30 @@ describe('the failure classifier', () => {
     ['a TLS certificate error', withCode('DEPTH_ZERO_SELF_SIGNED_CERT'), 'fatal'],
     ['a body cut short before its declared size', new DigestMismatchError('sha256:a', '10 bytes where 20 were expected', 'blob', true), 'transient'],
     ['bytes that hash to another digest', new DigestMismatchError('sha256:a', 'sha256:b', 'blob'), 'fatal'],
-    ['a body over its cap', new RegistryLimitError('the manifest is larger than 10 B', { status: 200, registry: 'r.example', repository: 'a/b', operation: 'manifest-get', setting: 'manifest-bytes', limit: '10 B' }), 'fatal'],
+    [
+      'a body over its cap',
+      new RegistryLimitError('the manifest is larger than 10 B', {
+        status: 200,
+        registry: 'r.example',
+        repository: 'a/b',
+        operation: 'manifest-get',
+        setting: 'manifest-bytes',
+        limit: '10 B',
+      }),
+      'fatal',
+    ],
     ['a bug', new TypeError('x is not a function'), 'fatal'],
     ['not an Error at all', 'boom', 'fatal'],
-    ['a RegistryError made transient', new RegistryError('broke off', { status: undefined, registry: 'r', repository: undefined, operation: 'blob-get', failure: 'transient' }), 'transient'],
-    ['a RegistryError without a class', new RegistryError('no Location', { status: 201, registry: 'r', repository: undefined, operation: 'blob-put' }), 'fatal'],
+    [
+      'a RegistryError made transient',
+      new RegistryError('broke off', { status: undefined, registry: 'r', repository: undefined, operation: 'blob-get', failure: 'transient' }),
+      'transient',
+    ],
+    [
+      'a RegistryError without a class',
+      new RegistryError('no Location', { status: 201, registry: 'r', repository: undefined, operation: 'blob-put' }),
+      'fatal',
+    ],
   ];
   for (const [name, err, want] of ERRORS) {
     test(`errors: ${name} is ${want}`, () => assert.equal(classifyFailure(err), want));
@@ -77,10 +101,22 @@ describe('retry policy', () => {
   });
 
   test('backoff doubles from the base, jitters, and stops at the cap', () => {
-    assert.equal(backoffDelay(0, DEFAULT_RETRY_POLICY, () => 0.5), 100);
-    assert.equal(backoffDelay(3, DEFAULT_RETRY_POLICY, () => 0.5), 800);
-    assert.equal(backoffDelay(3, DEFAULT_RETRY_POLICY, () => 0), 400);
-    assert.equal(backoffDelay(30, DEFAULT_RETRY_POLICY, () => 0.99), 30_000);
+    assert.equal(
+      backoffDelay(0, DEFAULT_RETRY_POLICY, () => 0.5),
+      100,
+    );
+    assert.equal(
+      backoffDelay(3, DEFAULT_RETRY_POLICY, () => 0.5),
+      800,
+    );
+    assert.equal(
+      backoffDelay(3, DEFAULT_RETRY_POLICY, () => 0),
+      400,
+    );
+    assert.equal(
+      backoffDelay(30, DEFAULT_RETRY_POLICY, () => 0.99),
+      30_000,
+    );
   });
 
   test('Docker Hub rate-limit headers become a RateLimit', () => {
@@ -123,7 +159,10 @@ describe('retries against a local server', () => {
     const res = await client.request({ method: 'HEAD', target: '/v2/r/manifests/t', operation: 'manifest-head', repository: 'r' });
     await res.body.dump();
     assert.equal(res.status, 200);
-    assert.deepEqual(server.seen.map((r) => r.method), ['HEAD', 'HEAD']);
+    assert.deepEqual(
+      server.seen.map((r) => r.method),
+      ['HEAD', 'HEAD'],
+    );
   });
 
   test('a connection reset is retried', async () => {
@@ -185,7 +224,12 @@ describe('retries against a local server', () => {
         spent.add(token);
         return json(res, 200, {});
       }
-      return json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'token expired' }] }, { 'www-authenticate': `Bearer realm="http://${server.host}/token",service="s",scope="repository:r:pull"` });
+      return json(
+        res,
+        401,
+        { errors: [{ code: 'UNAUTHORIZED', message: 'token expired' }] },
+        { 'www-authenticate': `Bearer realm="http://${server.host}/token",service="s",scope="repository:r:pull"` },
+      );
     });
     const client = testClient(server.host);
     closers.push(() => client.close(), server.close);
@@ -205,7 +249,14 @@ describe('retries against a local server', () => {
     const client = testClient(server.host);
     closers.push(() => client.close(), server.close);
     const { Readable } = await import('node:stream');
-    const res = await client.request({ method: 'PUT', target: '/v2/r/blobs/uploads/x', operation: 'blob-put', repository: 'r', body: Readable.from([Buffer.from('abc')]), headers: { 'content-length': '3' } });
+    const res = await client.request({
+      method: 'PUT',
+      target: '/v2/r/blobs/uploads/x',
+      operation: 'blob-put',
+      repository: 'r',
+      body: Readable.from([Buffer.from('abc')]),
+      headers: { 'content-length': '3' },
+    });
     await res.body.dump();
     assert.equal(res.status, 503);
     assert.equal(server.seen.length, 1);

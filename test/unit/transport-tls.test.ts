@@ -29,10 +29,32 @@ async function makePki(dir: string): Promise<Pki> {
   ] as const) {
     await writeFile(join(dir, `${name}.ext`), ext);
     run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=regkit-test-${name}`);
-    run('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '1', '-extfile', `${name}.ext`);
+    run(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '1',
+      '-extfile',
+      `${name}.ext`,
+    );
   }
   const read = (f: string) => readFile(join(dir, f), 'utf8');
-  return { ca: await read('ca.crt'), serverKey: await read('server.key'), serverCert: await read('server.crt'), clientKey: await read('client.key'), clientCert: await read('client.crt') };
+  return {
+    ca: await read('ca.crt'),
+    serverKey: await read('server.key'),
+    serverCert: await read('server.crt'),
+    clientKey: await read('client.key'),
+    clientCert: await read('client.crt'),
+  };
 }
 
 describe('TLS modes', () => {
@@ -97,7 +119,11 @@ describe('TLS modes', () => {
   const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
   /** A certs.d tree holding `files` under `host`'s directory, and the config regkit builds for `asked` (warnings kept). */
-  async function fromCertsDir(host: string, files: Record<string, string>, asked: HostConfig = { registry: host, tls: 'enabled' }): Promise<{ config: HostConfig; warnings: string[] }> {
+  async function fromCertsDir(
+    host: string,
+    files: Record<string, string>,
+    asked: HostConfig = { registry: host, tls: 'enabled' },
+  ): Promise<{ config: HostConfig; warnings: string[] }> {
     const root = await mkdtemp(join(dir, 'certs.d-'));
     await mkdir(join(root, host));
     for (const [name, text] of Object.entries(files)) await writeFile(join(root, host, name), text);

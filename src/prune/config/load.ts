@@ -14,7 +14,7 @@ import { parseGoDuration } from '../../config/duration.js';
 import { checkedEntries } from '../../config/keys.js';
 import { compileAnchoredRegex } from '../../config/regex.js';
 import { openConfigDocument, type LoadOptions } from '../../config/document.js';
-import { YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../../config/yaml.js';
+import { type YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../../config/yaml.js';
 import { DEFAULT_SCRIPT_MEMORY_MIB } from '../lua/sandbox.js';
 import { checkLuaSyntax, fileLineOf } from './script.js';
 import { readPolicies } from './policies.js';
@@ -23,7 +23,19 @@ import type { BotConfig, BotDefaults, BotScript, ProtectPattern } from './types.
 export type * from './types.js';
 
 const TOP_KEYS = ['version', 'creds', 'defaults', 'scripts', 'policies'] as const;
-const DEFAULTS_KEYS = ['interval', 'schedule', 'parallel', 'timeout', 'blobLimit', 'skipDockerConfig', 'userAgent', 'protect', 'maxDeletes', 'scriptMemory', 'scriptFiles'] as const;
+const DEFAULTS_KEYS = [
+  'interval',
+  'schedule',
+  'parallel',
+  'timeout',
+  'blobLimit',
+  'skipDockerConfig',
+  'userAgent',
+  'protect',
+  'maxDeletes',
+  'scriptMemory',
+  'scriptFiles',
+] as const;
 
 const SCRIPT_KEYS = ['name', 'script', 'interval', 'schedule', 'timeout'] as const;
 /** regbot expands the same creds templates as regsync except `registry`. */
@@ -141,7 +153,12 @@ function checkUniqueNames(yaml: YamlFile, entries: ReadonlyArray<{ name: string;
   const seen = new Map<string, number>();
   for (const e of entries) {
     const first = seen.get(e.name);
-    if (first !== undefined) throw new ConfigError(`"${e.name}" is used twice (first on line ${first}): script and policy names must be unique, results are reported under them`, { file: yaml.name, line: e.line, column: e.column });
+    if (first !== undefined)
+      throw new ConfigError(`"${e.name}" is used twice (first on line ${first}): script and policy names must be unique, results are reported under them`, {
+        file: yaml.name,
+        line: e.line,
+        column: e.column,
+      });
     seen.set(e.name, e.line);
   }
 }

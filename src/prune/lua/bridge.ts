@@ -108,10 +108,14 @@ export class AsyncBridge {
     }
     lua.lua_pushlightuserdata(L, WAIT);
     lua.lua_pushlightuserdata(L, ABORT);
-    lua.lua_pushcclosure(L, (L2) => {
-      lua.lua_pushboolean(L2, this.abortReason !== undefined);
-      return 1;
-    }, 0);
+    lua.lua_pushcclosure(
+      L,
+      (L2) => {
+        lua.lua_pushboolean(L2, this.abortReason !== undefined);
+        return 1;
+      },
+      0,
+    );
     if (lua.lua_pcall(L, 3, 0, 0) !== lua.LUA_OK) throw new Error(`regkit prelude failed: ${lua.lua_tojsstring(L, -1)}`);
   }
 }

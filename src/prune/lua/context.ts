@@ -18,7 +18,10 @@ export class ApiContext {
     readonly journal: Journal,
     readonly addLog: (line: ScriptLogLine) => void,
   ) {
-    this.stores = decorateStores((ref) => opts.stores.storeFor(ref), (store) => new JournalingStore(store, journal));
+    this.stores = decorateStores(
+      (ref) => opts.stores.storeFor(ref),
+      (store) => new JournalingStore(store, journal),
+    );
   }
 
   get dryRun(): boolean {

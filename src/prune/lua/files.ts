@@ -34,7 +34,9 @@ export class ScriptFiles {
   resolve(path: string, what: string): string {
     const absolute = resolve(this.dir, path);
     if (!inside(resolve(this.dir), absolute) || !inside(this.root, realish(absolute))) {
-      throw new UsageError(`${what}: "${path}" is outside ${this.dir}, the only directory scripts may use (set defaults.scriptFiles in the regbot config to choose another)`);
+      throw new UsageError(
+        `${what}: "${path}" is outside ${this.dir}, the only directory scripts may use (set defaults.scriptFiles in the regbot config to choose another)`,
+      );
     }
     return absolute;
   }

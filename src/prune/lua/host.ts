@@ -29,7 +29,6 @@ import type { JournalEntry, RunScriptOptions, ScriptLogLine, ScriptResult } from
 /** How long past its timeout a script gets to stop by itself (with its line) before its worker is terminated. */
 const KILL_GRACE_MS = 1000;
 
-
 /** What the host does for one worker: its stores, files, open blob streams and writes. */
 class ScriptService {
   /** What the script reaches: `served` with every ocidir:// path checked. */
@@ -43,7 +42,12 @@ class ScriptService {
 
   constructor(private readonly opts: RunScriptOptions) {
     this.files = new ScriptFiles(opts.filesDir ?? process.cwd());
-    const served = opts.dryRun ? decorateStores((ref) => opts.stores.storeFor(ref), (s) => new DryRunStore(s)) : opts.stores;
+    const served = opts.dryRun
+      ? decorateStores(
+          (ref) => opts.stores.storeFor(ref),
+          (s) => new DryRunStore(s),
+        )
+      : opts.stores;
     this.served = served;
     this.stores = { storeFor: (ref) => served.storeFor(this.files.reference(ref, 'ocidir reference')) };
   }
@@ -63,7 +67,10 @@ class ScriptService {
       case 'store': {
         if (!STORE_CALLS.includes(r.call)) throw new Error(`unknown store call ${String(r.call)}`);
         const store = this.storeAt(r.at) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-        return store[r.call]!.apply(store, r.args.map((a) => this.refs(a)));
+        return store[r.call]!.apply(
+          store,
+          r.args.map((a) => this.refs(a)),
+        );
       }
       case 'getBlob': {
         const stream = await this.storeAt(r.at).getBlob(this.refs(r.repo), r.desc as Descriptor);

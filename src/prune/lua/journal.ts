@@ -100,6 +100,12 @@ export function journalToResults(script: string, entries: readonly JournalEntry[
     ...(e.digest !== undefined ? { digest: e.digest } : {}),
     bytes: 0,
     ...(e.error !== undefined ? { reason: e.error } : {}),
-    details: { kind: 'script' as const, script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.githubVersionIds !== undefined ? { githubVersionIds: e.githubVersionIds } : {}) },
+    details: {
+      kind: 'script' as const,
+      script,
+      call: e.op,
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      ...(e.githubVersionIds !== undefined ? { githubVersionIds: e.githubVersionIds } : {}),
+    },
   }));
 }

@@ -16,5 +16,10 @@ export function stoppedMessage(name: string, site: ScriptSite | undefined, line:
 }
 
 export function timeoutMessage(name: string, site: ScriptSite | undefined, timeoutMs: number, line: number | undefined, insideCall = false): string {
-  return stoppedMessage(name, site, line, `timed out after ${timeoutMs / 1000}s${insideCall ? ' inside one library call' : ''}; raise its timeout or make it do less per run`);
+  return stoppedMessage(
+    name,
+    site,
+    line,
+    `timed out after ${timeoutMs / 1000}s${insideCall ? ' inside one library call' : ''}; raise its timeout or make it do less per run`,
+  );
 }

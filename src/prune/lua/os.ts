@@ -111,7 +111,16 @@ function osDate(L: LuaState): number {
   if (body.startsWith('*t')) {
     const p = partsOf(date, utc);
     lua.lua_createtable(L, 0, 9);
-    for (const [k, v] of [['year', p.year], ['month', p.month], ['day', p.day], ['hour', p.hour], ['min', p.min], ['sec', p.sec], ['wday', p.wday], ['yday', p.yday]] as const) {
+    for (const [k, v] of [
+      ['year', p.year],
+      ['month', p.month],
+      ['day', p.day],
+      ['hour', p.hour],
+      ['min', p.min],
+      ['sec', p.sec],
+      ['wday', p.wday],
+      ['yday', p.yday],
+    ] as const) {
       lua.lua_pushinteger(L, v);
       lua.lua_setfield(L, -2, to_luastring(k));
     }
@@ -147,7 +156,14 @@ function osTime(L: LuaState): number {
   }
   lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
   // Like C mktime: the fields are local time and may be out of range (day 32 is the 1st of next month).
-  const date = new Date(field(L, 'year', undefined), field(L, 'month', undefined) - 1, field(L, 'day', undefined), field(L, 'hour', 12), field(L, 'min', 0), field(L, 'sec', 0));
+  const date = new Date(
+    field(L, 'year', undefined),
+    field(L, 'month', undefined) - 1,
+    field(L, 'day', undefined),
+    field(L, 'hour', 12),
+    field(L, 'min', 0),
+    field(L, 'sec', 0),
+  );
   lua.lua_pushnumber(L, Math.floor(date.getTime() / 1000));
   return 1;
 }

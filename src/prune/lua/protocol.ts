@@ -7,7 +7,18 @@ import type { Reference } from '../../oci/reference.js';
 import type { JournalEntry, ScriptLogLine, ScriptSite } from '../types.js';
 
 /** The Store calls a worker may ask for by name; every other name is refused by the host. */
-export const STORE_CALLS = ['headManifest', 'getManifest', 'putManifest', 'deleteManifest', 'headBlob', 'mountBlob', 'listTags', 'listRepositories', 'listReferrers', 'deleteTag'] as const;
+export const STORE_CALLS = [
+  'headManifest',
+  'getManifest',
+  'putManifest',
+  'deleteManifest',
+  'headBlob',
+  'mountBlob',
+  'listTags',
+  'listRepositories',
+  'listReferrers',
+  'deleteTag',
+] as const;
 export type StoreCall = (typeof STORE_CALLS)[number];
 
 export type Request =

@@ -13,7 +13,10 @@ type Shape = { kind: 'struct'; fields: Field[] } | { kind: 'array'; of: Shape } 
 
 const plain: Shape = { kind: 'plain' };
 const time: Shape = { kind: 'time' };
-const struct = (fields: Array<[string, string, Shape?]>): Shape => ({ kind: 'struct', fields: fields.map(([go, json, shape]) => ({ go, json, ...(shape ? { shape } : {}) })) });
+const struct = (fields: Array<[string, string, Shape?]>): Shape => ({
+  kind: 'struct',
+  fields: fields.map(([go, json, shape]) => ({ go, json, ...(shape ? { shape } : {}) })),
+});
 const array = (of: Shape): Shape => ({ kind: 'array', of });
 
 const PLATFORM = struct([
@@ -65,7 +68,14 @@ export const IMAGE_CONFIG = struct([
   ['Variant', 'variant'],
   // The OCI image-spec's ImageConfig uses the Go names as JSON names (`Labels`, `Env`, ...).
   ['Config', 'config'],
-  ['RootFS', 'rootfs', struct([['Type', 'type'], ['DiffIDs', 'diff_ids']])],
+  [
+    'RootFS',
+    'rootfs',
+    struct([
+      ['Type', 'type'],
+      ['DiffIDs', 'diff_ids'],
+    ]),
+  ],
   ['History', 'history', array(HISTORY)],
 ]);
 

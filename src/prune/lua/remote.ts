@@ -141,7 +141,10 @@ export function remoteHost(host: HostPort): ScriptHost {
 
 /** Log lines go to the host's logger, which the face renders; the worker never prints. */
 export function remoteLogger(host: HostPort): Logger {
-  const at = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => host.send({ kind: 'log', level, message, fields });
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      host.send({ kind: 'log', level, message, fields });
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

@@ -110,18 +110,21 @@ function compatFormat(L: LuaState): number {
   const format = lua.lua_tojsstring(L, 1);
   const floats = new Map<number, number>();
   let arg = 1;
-  const rewritten = format.replace(FORMAT_SPEC, (whole, flags: string | undefined, width: string | undefined, _precision: string | undefined, conv: string | undefined) => {
-    if (conv === undefined) return whole;
-    arg++;
-    if ((conv === 'd' || conv === 'i') && lua.lua_type(L, arg) === lua.LUA_TNUMBER && !lua.lua_isinteger(L, arg)) {
-      const v = lua.lua_tonumber(L, arg);
-      if (Number.isFinite(v)) {
-        floats.set(arg, Math.trunc(v));
-        return `%${flags ?? ''}${width ?? ''}.0f`;
+  const rewritten = format.replace(
+    FORMAT_SPEC,
+    (whole, flags: string | undefined, width: string | undefined, _precision: string | undefined, conv: string | undefined) => {
+      if (conv === undefined) return whole;
+      arg++;
+      if ((conv === 'd' || conv === 'i') && lua.lua_type(L, arg) === lua.LUA_TNUMBER && !lua.lua_isinteger(L, arg)) {
+        const v = lua.lua_tonumber(L, arg);
+        if (Number.isFinite(v)) {
+          floats.set(arg, Math.trunc(v));
+          return `%${flags ?? ''}${width ?? ''}.0f`;
+        }
       }
-    }
-    return whole;
-  });
+      return whole;
+    },
+  );
   if (floats.size === 0) return callOriginal(L);
   lua.lua_pushvalue(L, lua.lua_upvalueindex(1));
   pushString(L, rewritten);
@@ -179,7 +182,10 @@ string.gfind = string.gmatch
 
 function runChunk(L: LuaState, source: string, name: string): void {
   const chunk = to_luastring(source);
-  if (lauxlib.luaL_loadbufferx(L, chunk, chunk.length, to_luastring(`=${name}`), to_luastring('t')) !== lua.LUA_OK || lua.lua_pcall(L, 0, 0, 0) !== lua.LUA_OK) {
+  if (
+    lauxlib.luaL_loadbufferx(L, chunk, chunk.length, to_luastring(`=${name}`), to_luastring('t')) !== lua.LUA_OK ||
+    lua.lua_pcall(L, 0, 0, 0) !== lua.LUA_OK
+  ) {
     throw new Error(`${name} failed: ${lua.lua_tojsstring(L, -1)}`);
   }
 }
@@ -226,4 +232,3 @@ export function createSandbox(memoryLimitBytes: number): LuaState {
   runChunk(L, COMPAT_PRELUDE, 'regkit compat');
   return L;
 }
-

@@ -15,8 +15,14 @@ async function applyDelete(stores: StoreSource, guard: DeleteGuard, logger: Logg
     if (!now) return deleteResult(unit, d, 'skipped', 'already gone');
     if (now.digest !== d.digest) return deleteResult(unit, d, 'skipped', `left alone: it now points at ${now.digest}, not the planned ${d.digest}`);
     const receipt = d.tag === undefined ? await store.deleteManifest(d.ref) : await store.deleteTag(d.ref, now);
-    if (guard.protectedRefs.has(d.reference)) return deleteResult(unit, d, 'excluded', `protected by defaults.protect "${guard.protectedRefs.get(d.reference)!.source}"`);
-    logger.info('Deleted tag', { [unit.source.kind]: unit.name, image: d.reference, digest: d.digest, ...(receipt ? { githubVersionIds: receipt.githubVersionIds } : {}) });
+    if (guard.protectedRefs.has(d.reference))
+      return deleteResult(unit, d, 'excluded', `protected by defaults.protect "${guard.protectedRefs.get(d.reference)!.source}"`);
+    logger.info('Deleted tag', {
+      [unit.source.kind]: unit.name,
+      image: d.reference,
+      digest: d.digest,
+      ...(receipt ? { githubVersionIds: receipt.githubVersionIds } : {}),
+    });
     return deleteResult(unit, d, 'deleted', undefined, receipt);
   } catch (err) {
     return deleteResult(unit, d, 'failed', err instanceof Error ? err.message : String(err));
@@ -24,7 +30,14 @@ async function applyDelete(stores: StoreSource, guard: DeleteGuard, logger: Logg
 }
 
 /** `onResult` hears each delete as it ends; the array comes back in plan order. */
-export async function applyPlannedDeletes(stores: StoreSource, guard: DeleteGuard, logger: Logger, unit: PlanUnit, parallel: number, onResult?: (r: OperationResult) => void): Promise<OperationResult[]> {
+export async function applyPlannedDeletes(
+  stores: StoreSource,
+  guard: DeleteGuard,
+  logger: Logger,
+  unit: PlanUnit,
+  parallel: number,
+  onResult?: (r: OperationResult) => void,
+): Promise<OperationResult[]> {
   const limit = createLimiter(Math.max(1, parallel));
   return Promise.all(
     unit.deletes.map((d) =>

@@ -77,7 +77,13 @@ async function planDeclared(ctx: PruneContext, policy: BotPolicy): Promise<PlanU
   const unit: PlanUnit = { name: policy.name, source: { kind: 'policy', policy }, apply: 'plan', deletes: [], journal: [], protected: [] };
   try {
     const plan = await planPolicy({ stores: ctx.stores, logger: ctx.logger, ...(ctx.now ? { now: ctx.now } : {}) }, policy.call);
-    unit.deletes = plan.deletes.map((d) => ({ reference: formatReference(d.ref), ref: d.ref, ...(d.tag !== undefined ? { tag: d.tag } : {}), digest: d.digest, reason: `${policy.name}: ${d.reason}` }));
+    unit.deletes = plan.deletes.map((d) => ({
+      reference: formatReference(d.ref),
+      ref: d.ref,
+      ...(d.tag !== undefined ? { tag: d.tag } : {}),
+      digest: d.digest,
+      reason: `${policy.name}: ${d.reason}`,
+    }));
   } catch (err) {
     unit.error = `policy "${policy.name}" failed: ${err instanceof Error ? err.message : String(err)}`;
     ctx.logger.error('Policy failed', { policy: policy.name, error: unit.error });

@@ -29,12 +29,17 @@ export class DeleteGuard {
   ) {}
 
   /** The guarded StoreSource to hand to scripts and the plan applier. */
-  readonly stores: StoreSource = decorateStores((ref) => this.inner.storeFor(ref), (store) => new GuardedStore(store, this));
+  readonly stores: StoreSource = decorateStores(
+    (ref) => this.inner.storeFor(ref),
+    (store) => new GuardedStore(store, this),
+  );
 
   /** Takes one delete from the budget; throws when `maxDeletes` is used up. */
   spend(ref: Reference): void {
     if (this.maxDeletes !== undefined && this.made >= this.maxDeletes) {
-      throw new Error(`not deleting ${formatReference(ref)}: this run already made ${this.made} deletes, the limit set by defaults.maxDeletes (${this.maxDeletes})`);
+      throw new Error(
+        `not deleting ${formatReference(ref)}: this run already made ${this.made} deletes, the limit set by defaults.maxDeletes (${this.maxDeletes})`,
+      );
     }
     this.made++;
   }

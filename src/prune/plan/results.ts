@@ -45,7 +45,8 @@ export function unitFailure(unit: PlanUnit, error: string): OperationResult {
 export function scriptResults(unit: PlanUnit, journal: readonly JournalEntry[], held: ReadonlyMap<string, string>): OperationResult[] {
   return journalToResults(unit.name, journal).map((r, i) => {
     const pattern = held.get(journal[i]!.reference);
-    if (pattern !== undefined) return { ...r, status: 'excluded' as const, reason: `protected by defaults.protect "${pattern}" (${scriptReason(unit.name, journal[i]!.line)})` };
+    if (pattern !== undefined)
+      return { ...r, status: 'excluded' as const, reason: `protected by defaults.protect "${pattern}" (${scriptReason(unit.name, journal[i]!.line)})` };
     return r.reason === undefined ? { ...r, reason: scriptReason(unit.name, journal[i]!.line) } : r;
   });
 }

@@ -93,11 +93,13 @@ function readKeepLast(args: Args): KeepLastPolicy {
   const match = readMatch('keepLast', args);
   const keep = readNumber('keepLast', args, 'keep', { integer: true, min: 1 });
   const sortArg = args['sort'] ?? 'semver';
-  if (typeof sortArg !== 'string' || !SORTS.includes(sortArg as KeepLastSort)) fail('keepLast', 'sort', `sort must be ${SORTS.join(', ')}, not ${JSON.stringify(sortArg)}`);
+  if (typeof sortArg !== 'string' || !SORTS.includes(sortArg as KeepLastSort))
+    fail('keepLast', 'sort', `sort must be ${SORTS.join(', ')}, not ${JSON.stringify(sortArg)}`);
   const policy: KeepLastPolicy = { kind: 'keepLast', repo, match, keep, sort: sortArg as KeepLastSort };
   const group = args['group'];
   if (group !== undefined && group !== null && group !== '') {
-    if (typeof group !== 'string' && typeof group !== 'number') fail('keepLast', 'group', 'group must be a capture name, a capture number or a template such as "$1"');
+    if (typeof group !== 'string' && typeof group !== 'number')
+      fail('keepLast', 'group', 'group must be a capture name, a capture number or a template such as "$1"');
     checkGroup('keepLast', match, String(group));
     policy.group = String(group);
   }

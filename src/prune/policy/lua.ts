@@ -28,7 +28,8 @@ async function applyPolicy(ctx: ApiContext, call: PolicyCall, line: { line?: num
 
 function policyFunction(ctx: ApiContext, kind: PolicyKind): (L: LuaState) => number {
   return ctx.asyncFunction((L) => {
-    if (lua.lua_type(L, 1) !== lua.LUA_TTABLE) return raise(L, `bad argument #1 to policy.${kind}: table expected, got ${typeName(L, 1)} (call it as policy.${kind}{repo=..., match=...})`);
+    if (lua.lua_type(L, 1) !== lua.LUA_TTABLE)
+      return raise(L, `bad argument #1 to policy.${kind}: table expected, got ${typeName(L, 1)} (call it as policy.${kind}{repo=..., match=...})`);
     let call: PolicyCall;
     try {
       call = parsePolicyCall(kind, readValue(L, 1) as Record<string, unknown>);

@@ -90,7 +90,13 @@ async function planKeepLast(ctx: PolicyContext, store: Store, policy: KeepLastPo
   }
   // In name order, whatever order the store lists them in: plans read the same on every backend.
   doomed.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-  if (policy.sort !== 'created') for (const [t, d] of await digestsOf(store, policy, doomed.map((x) => x.tag))) digests.set(t, d);
+  if (policy.sort !== 'created')
+    for (const [t, d] of await digestsOf(
+      store,
+      policy,
+      doomed.map((x) => x.tag),
+    ))
+      digests.set(t, d);
   const inGroup = (g: string) => (policy.group === undefined ? '' : ` of group "${g}"`);
   const deletes: PolicyDelete[] = doomed.flatMap(({ tag, group }) => {
     const digest = digests.get(tag);
@@ -106,7 +112,12 @@ async function planOlderThan(ctx: PolicyContext, store: Store, policy: OlderThan
   const what = policy.by.kind === 'created' ? 'created' : `label ${policy.by.label}`;
   const kept: string[] = [];
   const deletes: PolicyDelete[] = [];
-  for (const { tag, info } of await dateTags(store, policy, tags.filter((t) => policy.match.regex.test(t)), policy.by)) {
+  for (const { tag, info } of await dateTags(
+    store,
+    policy,
+    tags.filter((t) => policy.match.regex.test(t)),
+    policy.by,
+  )) {
     if (!info.date) {
       ctx.logger.warn('olderThan keeps an image it cannot date', { policy: describePolicy(policy), tag, [what]: info.text ?? null });
       kept.push(tag);
@@ -120,9 +131,16 @@ async function planOlderThan(ctx: PolicyContext, store: Store, policy: OlderThan
 }
 
 async function planUntagged(store: Store, policy: UntaggedPolicy): Promise<PolicyPlan> {
-  if (!listsUntagged(store)) throw new Error(`untagged: ${formatReference(policy.repo)} is not in a registry that lists untagged manifests (GitHub Packages: ghcr.io, or a host with api: github)`);
+  if (!listsUntagged(store))
+    throw new Error(
+      `untagged: ${formatReference(policy.repo)} is not in a registry that lists untagged manifests (GitHub Packages: ghcr.io, or a host with api: github)`,
+    );
   const untagged = await store.listUntagged(policy.repo);
-  const deletes = untagged.map((u) => ({ ref: withDigest(policy.repo, u.digest), digest: u.digest, reason: `untagged: no tag reaches it${u.githubVersionId !== undefined ? ` (version ${u.githubVersionId})` : ''}` }));
+  const deletes = untagged.map((u) => ({
+    ref: withDigest(policy.repo, u.digest),
+    digest: u.digest,
+    reason: `untagged: no tag reaches it${u.githubVersionId !== undefined ? ` (version ${u.githubVersionId})` : ''}`,
+  }));
   return { deletes, kept: [] };
 }
 

@@ -42,7 +42,10 @@ export async function removeAbandonedTemps(root: string): Promise<number> {
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       const file = join(dir, name);
       if (!name.startsWith(TEMP_PREFIX) || !(await abandoned(file, name))) continue;
-      await unlink(file).then(() => removed++, () => undefined);
+      await unlink(file).then(
+        () => removed++,
+        () => undefined,
+      );
     }
   }
   return removed;

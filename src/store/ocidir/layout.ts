@@ -66,7 +66,8 @@ export async function readFileBounded(file: string, limit: number, bound: keyof 
     for await (const chunk of stream) {
       const buf = chunk as Buffer;
       total += buf.length;
-      if (total > limit) throw new FileLimitError(file, `the file is larger than ${formatBytes(limit)}`, { setting: boundKey(bound), limit: formatBytes(limit) });
+      if (total > limit)
+        throw new FileLimitError(file, `the file is larger than ${formatBytes(limit)}`, { setting: boundKey(bound), limit: formatBytes(limit) });
       chunks.push(buf);
     }
   } finally {
@@ -145,4 +146,3 @@ export async function readManifestBlob(root: string, digest: string, bounds: Lay
   }
   return parseManifest(bytes);
 }
-

@@ -27,14 +27,16 @@ export class FileLock {
 
   /** Runs `fn` while holding the lock file, after every earlier `fn` of this lock has settled. */
   run<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.catch(() => undefined).then(async () => {
-      const token = await acquire(this.lockPath, this.opts);
-      try {
-        return await fn();
-      } finally {
-        await release(this.lockPath, token);
-      }
-    });
+    const run = this.queue
+      .catch(() => undefined)
+      .then(async () => {
+        const token = await acquire(this.lockPath, this.opts);
+        try {
+          return await fn();
+        } finally {
+          await release(this.lockPath, token);
+        }
+      });
     this.queue = run;
     return run;
   }

@@ -157,7 +157,10 @@ export class OcidirStore implements Store {
       const index = (await readIndex(this.root, this.bounds)) ?? emptyIndex();
       const before = index.manifests.length;
       index.manifests = index.manifests.filter((d) => d.digest !== digest);
-      const present = await stat(file).then(() => true, () => false);
+      const present = await stat(file).then(
+        () => true,
+        () => false,
+      );
       if (!present && index.manifests.length === before) throw this.notFound('manifest-delete', `manifest ${digest} is not in the layout`);
       if (index.manifests.length !== before) await writeIndex(this.root, index);
       if (present && !(await reachableDigests(this.root, index, this.bounds)).has(digest)) await unlink(file);
@@ -199,7 +202,11 @@ export class OcidirStore implements Store {
     await mkdir(dirname(file), { recursive: true });
     const tmp = tempPathFor(file);
     try {
-      await pipeline(content, new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`, this.spent), createWriteStream(tmp, { flags: 'wx', flush: true }));
+      await pipeline(
+        content,
+        new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`, this.spent),
+        createWriteStream(tmp, { flags: 'wx', flush: true }),
+      );
       await rename(tmp, file);
     } catch (err) {
       await unlink(tmp).catch(() => undefined);

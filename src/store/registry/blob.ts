@@ -16,7 +16,13 @@ export async function headBlob(ctx: RegistrySession, repository: string, digest:
 
 /** The body as the registry sends it: unverified, so the consumer pipes it through DigestVerifier. */
 export async function getBlob(ctx: RegistrySession, repository: string, desc: Descriptor): Promise<Readable> {
-  const res = await ctx.client.request({ method: 'GET', target: apiPath(ctx, repository, `blobs/${desc.digest}`), repository, operation: 'blob-get', blobBytes: desc.size });
+  const res = await ctx.client.request({
+    method: 'GET',
+    target: apiPath(ctx, repository, `blobs/${desc.digest}`),
+    repository,
+    operation: 'blob-get',
+    blobBytes: desc.size,
+  });
   await expectStatus(res, [200], ctx, repository, 'blob-get', `blob ${desc.digest}`);
   return res.body;
 }

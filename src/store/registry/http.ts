@@ -47,7 +47,14 @@ export function registryRef(ctx: RegistrySession, ref: Reference): RegistryRefer
 }
 
 /** Throws the registry's error unless the status is one of `ok`; the body is left for the caller on success. */
-export async function expectStatus(res: RegistryResponse, ok: readonly number[], ctx: RegistrySession, repository: string | undefined, operation: Operation, what: string): Promise<void> {
+export async function expectStatus(
+  res: RegistryResponse,
+  ok: readonly number[],
+  ctx: RegistrySession,
+  repository: string | undefined,
+  operation: Operation,
+  what: string,
+): Promise<void> {
   if (ok.includes(res.status)) return;
   throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, repository, operation, secrets: ctx.client.secrets }, what);
 }
@@ -56,7 +63,13 @@ export async function expectStatus(res: RegistryResponse, ok: readonly number[],
 export function resolveLocation(res: RegistryResponse, ctx: RegistrySession, repository: string, operation: Operation, what: string): URL {
   const location = res.headers['location'];
   const value = Array.isArray(location) ? location[0] : location;
-  if (!value) throw new RegistryError(`the registry answered ${what} without a Location header`, { status: res.status, registry: ctx.client.registry, repository, operation });
+  if (!value)
+    throw new RegistryError(`the registry answered ${what} without a Location header`, {
+      status: res.status,
+      registry: ctx.client.registry,
+      repository,
+      operation,
+    });
   return new URL(value, res.url);
 }
 
@@ -70,7 +83,11 @@ export function operationDeadline(ctx: RegistrySession): number {
  * retries end once the headers are in, and a GET is safe to repeat. What still breaks after the last attempt is a
  * RegistryError naming what was being read and where, not the socket's bare "other side closed".
  */
-export async function retryingBrokenBody<T>(ctx: RegistrySession, where: { repository: string | undefined; operation: Operation; what: string; notAfter?: number }, read: (notAfter: number) => Promise<T>): Promise<T> {
+export async function retryingBrokenBody<T>(
+  ctx: RegistrySession,
+  where: { repository: string | undefined; operation: Operation; what: string; notAfter?: number },
+  read: (notAfter: number) => Promise<T>,
+): Promise<T> {
   const notAfter = where.notAfter ?? operationDeadline(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -80,7 +97,14 @@ export async function retryingBrokenBody<T>(ctx: RegistrySession, where: { repos
       if (err instanceof RegistryError || classifyFailure(err) !== 'transient') throw err;
       const message = `reading ${where.what} broke off (${errorCode(err) ?? (err as Error).name} ${(err as Error).message})`;
       if (attempt >= BODY_READ_ATTEMPTS) {
-        throw new RegistryError(`${message} after ${attempt} attempts`, { status: undefined, registry: ctx.client.registry, repository: where.repository, operation: where.operation, failure: 'transient', cause: err });
+        throw new RegistryError(`${message} after ${attempt} attempts`, {
+          status: undefined,
+          registry: ctx.client.registry,
+          repository: where.repository,
+          operation: where.operation,
+          failure: 'transient',
+          cause: err,
+        });
       }
       const delay = backoffDelay(attempt - 1);
       ctx.logger.debug(`${message}; retrying`, { registry: ctx.client.registry, attempt, delayMs: delay });

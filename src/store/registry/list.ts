@@ -44,7 +44,14 @@ function listItems(body: Buffer, field: 'tags' | 'repositories'): string[] | und
   return Array.isArray(items) ? items.filter((t): t is string => typeof t === 'string') : undefined;
 }
 
-async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'repositories', operation: Operation, repository: string | undefined, scopes: string[]): Promise<string[]> {
+async function listPages(
+  ctx: RegistrySession,
+  first: string,
+  field: 'tags' | 'repositories',
+  operation: Operation,
+  repository: string | undefined,
+  scopes: string[],
+): Promise<string[]> {
   const out: string[] = [];
   const known = new Set<string>();
   const seen = new Set<string>();
@@ -54,36 +61,73 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
   const bounds = ctx.client.bounds;
   for (let pages = 1; target !== undefined; pages++) {
     const page = target;
-    if (pages > bounds.listPages) throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
+    if (pages > bounds.listPages)
+      throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
     const fetched = await retryingBrokenBody(ctx, { repository, operation, what, notAfter }, async () => {
       const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes, notAfter });
       // A repository the registry does not know is an answer to pass on (a typo must not read as "no tags").
       if (res.status === 404 && operation === 'tag-list') {
-        throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, notFoundHint: `check the repository name (regkit repo ls ${ctx.client.registry} lists what the registry holds) and the credentials that can see it` }, what);
+        throw await errorFromResponse(
+          res.status,
+          res.body,
+          {
+            registry: ctx.client.registry,
+            secrets: ctx.client.secrets,
+            repository,
+            operation,
+            notFoundHint: `check the repository name (regkit repo ls ${ctx.client.registry} lists what the registry holds) and the credentials that can see it`,
+          },
+          what,
+        );
       }
       await expectStatus(res, [200], ctx, repository, operation, what);
-      const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, what: `page ${pages} of the ${what}`, limit: bounds.listPageBytes, bound: 'listPageBytes' });
+      const body = await readBounded(res, {
+        registry: ctx.client.registry,
+        secrets: ctx.client.secrets,
+        repository,
+        operation,
+        what: `page ${pages} of the ${what}`,
+        limit: bounds.listPageBytes,
+        bound: 'listPageBytes',
+      });
       return { url: res.url, link: res.headers['link'], body };
     });
     seen.add(fetched.url.href);
     const items = listItems(fetched.body, field);
-    if (items === undefined) throw new RegistryError(`the registry answered the ${what} with something that is not a JSON list of ${field}`, { status: 200, registry: ctx.client.registry, repository, operation });
+    if (items === undefined)
+      throw new RegistryError(`the registry answered the ${what} with something that is not a JSON list of ${field}`, {
+        status: 200,
+        registry: ctx.client.registry,
+        repository,
+        operation,
+      });
     const before = known.size;
     for (const item of items) {
       if (known.has(item)) continue;
       known.add(item);
       out.push(item);
     }
-    if (out.length > bounds.listEntries) throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listEntries} ${field}`, 'listEntries', String(bounds.listEntries));
+    if (out.length > bounds.listEntries)
+      throw listingLimit(ctx, { repository, operation }, `the ${what} goes on past ${bounds.listEntries} ${field}`, 'listEntries', String(bounds.listEntries));
     const next = nextLink(fetched.link);
     if (next === undefined) break;
     const url = new URL(next, fetched.url);
     if (seen.has(url.href)) {
-      throw new RegistryError(`the registry's Link header points back to a page already read (${url.pathname}${url.search}); stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+      throw new RegistryError(`the registry's Link header points back to a page already read (${url.pathname}${url.search}); stopping`, {
+        status: 200,
+        registry: ctx.client.registry,
+        repository,
+        operation,
+      });
     }
     // Links to ever new pages that bring nothing new would page on forever.
     if (known.size === before) {
-      throw new RegistryError(`the registry's Link header points on to ${url.pathname}${url.search} after a page that brought no new ${field}; stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+      throw new RegistryError(`the registry's Link header points on to ${url.pathname}${url.search} after a page that brought no new ${field}; stopping`, {
+        status: 200,
+        registry: ctx.client.registry,
+        repository,
+        operation,
+      });
     }
     target = url.href;
   }
@@ -91,7 +135,13 @@ async function listPages(ctx: RegistrySession, first: string, field: 'tags' | 'r
 }
 
 /** A listing (tags, catalog, referrers) that passed its page or entry bound. */
-export function listingLimit(ctx: RegistrySession, where: { repository: string | undefined; operation: Operation }, message: string, bound: 'listPages' | 'listEntries', limit: string): RegistryLimitError {
+export function listingLimit(
+  ctx: RegistrySession,
+  where: { repository: string | undefined; operation: Operation },
+  message: string,
+  bound: 'listPages' | 'listEntries',
+  limit: string,
+): RegistryLimitError {
   return new RegistryLimitError(message, { status: 200, registry: ctx.client.registry, ...where, setting: boundKey(bound), limit });
 }
 

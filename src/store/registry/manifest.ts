@@ -25,7 +25,13 @@ export function manifestName(ref: RegistryReference): string {
 
 function referenceOf(ref: RegistryReference): string {
   const target = ref.digest ?? ref.tag;
-  if (target === undefined) throw new RegistryError('a manifest reference needs a tag or a digest', { status: undefined, registry: ref.registry, repository: ref.repository, operation: 'manifest-get' });
+  if (target === undefined)
+    throw new RegistryError('a manifest reference needs a tag or a digest', {
+      status: undefined,
+      registry: ref.registry,
+      repository: ref.repository,
+      operation: 'manifest-get',
+    });
   return target;
 }
 
@@ -84,7 +90,9 @@ async function getForHead(ctx: RegistrySession, ref: RegistryReference): Promise
 }
 
 export function getManifest(ctx: RegistrySession, ref: RegistryReference): Promise<FetchedManifest> {
-  return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, (notAfter) => getManifestOnce(ctx, ref, notAfter));
+  return retryingBrokenBody(ctx, { repository: ref.repository, operation: 'manifest-get', what: manifestName(ref) }, (notAfter) =>
+    getManifestOnce(ctx, ref, notAfter),
+  );
 }
 
 async function getManifestOnce(ctx: RegistrySession, ref: RegistryReference, notAfter: number): Promise<FetchedManifest> {
@@ -98,7 +106,15 @@ async function getManifestOnce(ctx: RegistrySession, ref: RegistryReference, not
     notAfter,
   });
   await expectStatus(res, [200], ctx, ref.repository, 'manifest-get', what);
-  const bytes = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository: ref.repository, operation: 'manifest-get', what, limit: ctx.client.bounds.manifestBytes, bound: 'manifestBytes' });
+  const bytes = await readBounded(res, {
+    registry: ctx.client.registry,
+    secrets: ctx.client.secrets,
+    repository: ref.repository,
+    operation: 'manifest-get',
+    what,
+    limit: ctx.client.bounds.manifestBytes,
+    bound: 'manifestBytes',
+  });
   const headerDigest = header(res.headers, 'docker-content-digest');
   const expected = ref.digest ?? headerDigest;
   if (expected !== undefined) verifyBytes(bytes, expected, what);
@@ -125,7 +141,14 @@ export async function putManifest(ctx: RegistrySession, ref: RegistryReference, 
   const where = `${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}`;
   const limit = ctx.client.bounds.manifestBytes;
   if (bytes.length > limit) {
-    throw new RegistryLimitError(`manifest for ${where} is ${bytes.length} bytes`, { status: undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-put', setting: boundKey('manifestBytes'), limit: formatBytes(limit) });
+    throw new RegistryLimitError(`manifest for ${where} is ${bytes.length} bytes`, {
+      status: undefined,
+      registry: ctx.client.registry,
+      repository: ref.repository,
+      operation: 'manifest-put',
+      setting: boundKey('manifestBytes'),
+      limit: formatBytes(limit),
+    });
   }
   const digest = digestOf(bytes, ref.digest ? digestAlgorithm(ref.digest) : 'sha256');
   if (ref.digest !== undefined && ref.digest !== digest) throw new DigestMismatchError(ref.digest, digest, `manifest for ${where}`);

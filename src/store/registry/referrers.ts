@@ -46,7 +46,8 @@ async function listFromApi(ctx: RegistrySession, repository: string, digest: str
   const bounds = ctx.client.bounds;
   const where = { repository, operation: 'referrers' as const };
   for (let pages = 1; target !== undefined; pages++) {
-    if (pages > bounds.listPages) throw listingLimit(ctx, where, `the referrers of ${digest} go on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
+    if (pages > bounds.listPages)
+      throw listingLimit(ctx, where, `the referrers of ${digest} go on past ${bounds.listPages} pages`, 'listPages', String(bounds.listPages));
     const res = await ctx.client.request({ method: 'GET', target, repository, operation: 'referrers', headers: { accept: MediaType.OciIndex }, notAfter });
     if (res.status === 404 && out.length === 0) {
       await res.body.dump();
@@ -54,17 +55,31 @@ async function listFromApi(ctx: RegistrySession, repository: string, digest: str
     }
     await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
     seen.add(res.url.href);
-    const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, ...where, what: `page ${pages} of the referrers of ${digest}`, limit: bounds.manifestBytes, bound: 'manifestBytes' });
+    const body = await readBounded(res, {
+      registry: ctx.client.registry,
+      secrets: ctx.client.secrets,
+      ...where,
+      what: `page ${pages} of the referrers of ${digest}`,
+      limit: bounds.manifestBytes,
+      bound: 'manifestBytes',
+    });
     const index = JSON.parse(body.toString('utf8')) as Partial<ImageIndex>;
     const page = validReferrers(ctx, index.manifests, `the referrers of ${ctx.client.registry}/${repository}@${digest}`);
     // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
     const applied = (header(res.headers, 'oci-filters-applied') ?? '').split(',').map((s) => s.trim());
     out.push(...(applied.includes('artifactType') ? page : filtered(page, opts)));
-    if (out.length > bounds.listEntries) throw listingLimit(ctx, where, `the referrers of ${digest} go on past ${bounds.listEntries} entries`, 'listEntries', String(bounds.listEntries));
+    if (out.length > bounds.listEntries)
+      throw listingLimit(ctx, where, `the referrers of ${digest} go on past ${bounds.listEntries} entries`, 'listEntries', String(bounds.listEntries));
     const next = nextLink(res.headers['link']);
     if (next === undefined) break;
     const url = new URL(next, res.url);
-    if (seen.has(url.href)) throw new RegistryError('the referrers Link header loops back to a page already read', { status: 200, registry: ctx.client.registry, repository, operation: 'referrers' });
+    if (seen.has(url.href))
+      throw new RegistryError('the referrers Link header loops back to a page already read', {
+        status: 200,
+        registry: ctx.client.registry,
+        repository,
+        operation: 'referrers',
+      });
     target = url.href;
   }
   return out;
@@ -75,7 +90,10 @@ async function readFallbackIndex(ctx: RegistrySession, subject: RegistryReferenc
     const m = await getManifest(ctx, { scheme: 'registry', registry: subject.registry, repository: subject.repository, tag: referrersTag(subject.digest) });
     const index = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as ImageIndex;
     if (!Array.isArray(index.manifests)) return undefined;
-    return { ...index, manifests: validReferrers(ctx, index.manifests, `the referrers tag ${subject.registry}/${subject.repository}:${referrersTag(subject.digest)}`) };
+    return {
+      ...index,
+      manifests: validReferrers(ctx, index.manifests, `the referrers tag ${subject.registry}/${subject.repository}:${referrersTag(subject.digest)}`),
+    };
   } catch (err) {
     if (err instanceof RegistryError && err.status === 404) return undefined;
     throw err;
@@ -129,7 +147,13 @@ export async function addToFallbackIndex(ctx: RegistrySession, subject: Registry
       }
       const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [...manifests, referrer] };
       await putManifest(ctx, tagRef, Buffer.from(JSON.stringify(index)), MediaType.OciIndex);
-      ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest, attempt });
+      ctx.logger.debug('updated the referrers fallback tag', {
+        registry: ctx.client.registry,
+        repository: subject.repository,
+        subject: subject.digest,
+        referrer: referrer.digest,
+        attempt,
+      });
     }
   });
 }

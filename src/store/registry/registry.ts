@@ -14,7 +14,17 @@ import { addToFallbackIndex, listReferrers, referrerDescriptor } from './referre
 import { deleteTag } from './tag-delete.js';
 import { mountBlob, putBlob } from './upload.js';
 import { GithubPackagesDeletes } from './github/deletes.js';
-import type { DeleteReceipt, FetchedManifest, ListOptions, ListsUntagged, ManifestHead, ReferrerOptions, RestoresDeleted, Store, UntaggedManifest } from '../store.js';
+import type {
+  DeleteReceipt,
+  FetchedManifest,
+  ListOptions,
+  ListsUntagged,
+  ManifestHead,
+  ReferrerOptions,
+  RestoresDeleted,
+  Store,
+  UntaggedManifest,
+} from '../store.js';
 
 function subjectOf(bytes: Uint8Array): string | undefined {
   try {
@@ -60,7 +70,8 @@ export class RegistryStore implements Store, RestoresDeleted, ListsUntagged {
     let digest = r.digest;
     if (digest === undefined) {
       const head = await headManifest(this.ctx, r);
-      if (!head) throw new RegistryError(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'manifest-delete' });
+      if (!head)
+        throw new RegistryError(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'manifest-delete' });
       digest = head.digest;
     }
     if (this.githubDeletes) return this.githubDeletes.deleteManifest({ ...r, digest });
@@ -100,7 +111,8 @@ export class RegistryStore implements Store, RestoresDeleted, ListsUntagged {
     let digest = r.digest;
     if (digest === undefined) {
       const head = await headManifest(this.ctx, r);
-      if (!head) throw new RegistryError(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'referrers' });
+      if (!head)
+        throw new RegistryError(`${manifestName(r)} not found`, { status: 404, registry: r.registry, repository: r.repository, operation: 'referrers' });
       digest = head.digest;
     }
     return listReferrers(this.ctx, { ...r, digest }, opts);
@@ -108,20 +120,32 @@ export class RegistryStore implements Store, RestoresDeleted, ListsUntagged {
 
   deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void> {
     const r: RegistryReference = registryRef(this.ctx, ref);
-    if (r.tag === undefined) throw new RegistryError('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
+    if (r.tag === undefined)
+      throw new RegistryError('deleting a tag needs a reference with a tag', {
+        status: undefined,
+        registry: r.registry,
+        repository: r.repository,
+        operation: 'tag-delete',
+      });
     if (this.githubDeletes) return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
     return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
   }
 
   listUntagged(repo: Reference): Promise<UntaggedManifest[]> {
     const r = registryRef(this.ctx, repo);
-    if (!this.githubDeletes) throw new UsageError(`${r.registry} has no API that lists untagged manifests: the untagged policy works on GitHub Packages registries (ghcr.io, or a host with api: github)`);
+    if (!this.githubDeletes)
+      throw new UsageError(
+        `${r.registry} has no API that lists untagged manifests: the untagged policy works on GitHub Packages registries (ghcr.io, or a host with api: github)`,
+      );
     return this.githubDeletes.listUntagged(r.repository);
   }
 
   restoreDeleted(repo: Reference, githubVersionIds: readonly number[]): Promise<void> {
     const r = registryRef(this.ctx, repo);
-    if (!this.githubDeletes) throw new UsageError(`${r.registry} has no API to restore deleted images: restore works on GitHub Packages registries (ghcr.io, or a host with api: github)`);
+    if (!this.githubDeletes)
+      throw new UsageError(
+        `${r.registry} has no API to restore deleted images: restore works on GitHub Packages registries (ghcr.io, or a host with api: github)`,
+      );
     return this.githubDeletes.restore(r.repository, githubVersionIds);
   }
 

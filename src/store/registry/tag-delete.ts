@@ -26,9 +26,21 @@ const EMPTY_JSON = Buffer.from('{}');
  * DELETE, which is no harm: only tags being deleted are ever pointed at it, and within a process one at a time.
  */
 const THROWAWAY_CONFIG = (layer: string): Buffer =>
-  Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
+  Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } },
+      rootfs: { type: 'layers', diff_ids: [layer] },
+    }),
+  );
 
-async function ensureBlob(ctx: RegistrySession, repository: string, bytes: Buffer, mediaType: string): Promise<{ mediaType: string; digest: string; size: number }> {
+async function ensureBlob(
+  ctx: RegistrySession,
+  repository: string,
+  bytes: Buffer,
+  mediaType: string,
+): Promise<{ mediaType: string; digest: string; size: number }> {
   const desc = { mediaType, digest: digestOf(bytes), size: bytes.length };
   if ((await headBlob(ctx, repository, desc.digest)) === undefined) await putBlob(ctx, repository, desc, Readable.from([bytes]));
   return desc;
@@ -65,7 +77,12 @@ function probeDeletes(ctx: RegistrySession, repository: string): Promise<DeleteP
   let probe = probes.get(repository);
   if (!probe) {
     probe = (async () => {
-      const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, repository, `manifests/${DELETE_PROBE_DIGEST}`), repository, operation: 'manifest-delete' });
+      const res = await ctx.client.request({
+        method: 'DELETE',
+        target: apiPath(ctx, repository, `manifests/${DELETE_PROBE_DIGEST}`),
+        repository,
+        operation: 'manifest-delete',
+      });
       await res.body.dump();
       return { deletes: res.status === 404 || (res.status >= 200 && res.status < 300), status: res.status };
     })();
@@ -80,11 +97,17 @@ function probeDeletes(ctx: RegistrySession, repository: string): Promise<DeleteP
 export async function deleteTag(ctx: RegistrySession, ref: RegistryReference & { tag: string }, current?: ManifestHead): Promise<void> {
   const name = `tag ${ref.repository}:${ref.tag}`;
   current ??= await headManifest(ctx, ref);
-  if (!current) throw new RegistryError(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
+  if (!current)
+    throw new RegistryError(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
 
   const memo = ctx.tagDeletes;
   if (memo.tagDeleteRefused === undefined) {
-    const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
+    const res = await ctx.client.request({
+      method: 'DELETE',
+      target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`),
+      repository: ref.repository,
+      operation: 'tag-delete',
+    });
     if (res.status === 202 || res.status === 200 || res.status === 204) {
       await res.body.dump();
       return;
@@ -98,13 +121,16 @@ export async function deleteTag(ctx: RegistrySession, ref: RegistryReference & {
 
   const probe = await probeDeletes(ctx, ref.repository);
   if (!probe.deletes && probe.status !== 403 && probe.status !== 405) {
-    throw new RegistryError(`the registry's answer to a DELETE by digest (HTTP ${probe.status}) does not show whether it deletes manifests in ${ref.repository}; nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`, {
-      status: probe.status,
-      registry: ctx.client.registry,
-      repository: ref.repository,
-      operation: 'tag-delete',
-      hint: 'run again later; if it persists, delete the tag with the registry\'s own tools',
-    });
+    throw new RegistryError(
+      `the registry's answer to a DELETE by digest (HTTP ${probe.status}) does not show whether it deletes manifests in ${ref.repository}; nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`,
+      {
+        status: probe.status,
+        registry: ctx.client.registry,
+        repository: ref.repository,
+        operation: 'tag-delete',
+        hint: "run again later; if it persists, delete the tag with the registry's own tools",
+      },
+    );
   }
   if (!probe.deletes) {
     throw new RegistryError(
@@ -114,14 +140,19 @@ export async function deleteTag(ctx: RegistrySession, ref: RegistryReference & {
         registry: ctx.client.registry,
         repository: ref.repository,
         operation: 'tag-delete',
-        hint: 'enable deletes on the registry (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true) or give these credentials delete permission, or delete the tag with the registry\'s own tools',
+        hint: "enable deletes on the registry (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true) or give these credentials delete permission, or delete the tag with the registry's own tools",
       },
     );
   }
   // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
   const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
   await pointAwayAndDelete(ctx, { ref, original: current.digest }, throwaway);
-  ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
+  ctx.logger.debug('deleted a tag through a throwaway manifest', {
+    registry: ctx.client.registry,
+    repository: ref.repository,
+    tag: ref.tag,
+    previous: current.digest,
+  });
 }
 
 /**
@@ -175,20 +206,32 @@ async function deleteBatch(ctx: RegistrySession, batch: WaitingTag[], throwaway:
 async function putBack(ctx: RegistrySession, w: WaitingTag, throwaway: string, cause: unknown): Promise<RegistryError> {
   const { ref, original } = w;
   const why = cause instanceof Error ? cause.message : String(cause);
-  const init = { status: cause instanceof RegistryError ? cause.status : undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' as const, cause };
+  const init = {
+    status: cause instanceof RegistryError ? cause.status : undefined,
+    registry: ctx.client.registry,
+    repository: ref.repository,
+    operation: 'tag-delete' as const,
+    cause,
+  };
   try {
     // Read back only now: on the way that works it costs nothing (on Docker Hub a manifest GET is a counted pull), and
     // a manifest untagged a moment ago is still there by digest.
     const manifest = await getManifest(ctx, { scheme: 'registry', registry: ref.registry, repository: ref.repository, digest: original });
     await putManifest(ctx, ref, manifest.bytes, manifest.mediaType);
   } catch (err) {
-    return new RegistryError(`the throwaway manifest ${throwaway} could not be deleted (${why}), and putting ${ref.repository}:${ref.tag} back failed too (${err instanceof Error ? err.message : String(err)}): the tag names the throwaway now`, {
-      ...init,
-      hint: `put it back with: regkit copy ${ref.registry}/${ref.repository}@${original} ${ref.registry}/${ref.repository}:${ref.tag}`,
-    });
+    return new RegistryError(
+      `the throwaway manifest ${throwaway} could not be deleted (${why}), and putting ${ref.repository}:${ref.tag} back failed too (${err instanceof Error ? err.message : String(err)}): the tag names the throwaway now`,
+      {
+        ...init,
+        hint: `put it back with: regkit copy ${ref.registry}/${ref.repository}@${original} ${ref.registry}/${ref.repository}:${ref.tag}`,
+      },
+    );
   }
-  return new RegistryError(`the throwaway manifest ${throwaway} could not be deleted (${why}); ${ref.repository}:${ref.tag} was put back on ${original}, nothing else changed`, {
-    ...init,
-    hint: 'check that these credentials may delete manifests in this repository, then run again',
-  });
+  return new RegistryError(
+    `the throwaway manifest ${throwaway} could not be deleted (${why}); ${ref.repository}:${ref.tag} was put back on ${original}, nothing else changed`,
+    {
+      ...init,
+      hint: 'check that these credentials may delete manifests in this repository, then run again',
+    },
+  );
 }

@@ -35,7 +35,10 @@ async function openSession(ctx: RegistrySession, repository: string, digest: str
   await expectStatus(res, [202], ctx, repository, 'blob-put', `upload of blob ${digest}`);
   await res.body.dump();
   const min = header(res.headers, 'oci-chunk-min-length');
-  return { location: resolveLocation(res, ctx, repository, 'blob-put', 'the upload request'), minChunk: min !== undefined && /^\d+$/.test(min) ? Number(min) : undefined };
+  return {
+    location: resolveLocation(res, ctx, repository, 'blob-put', 'the upload request'),
+    minChunk: min !== undefined && /^\d+$/.test(min) ? Number(min) : undefined,
+  };
 }
 
 /** Cancels an upload session; best effort, since the failure that led here is what the caller needs to see. */
@@ -103,7 +106,13 @@ async function finishUpload(ctx: RegistrySession, repository: string, desc: Desc
 async function uploadChunked(ctx: RegistrySession, repository: string, desc: Descriptor, body: Readable, session: UploadSession): Promise<void> {
   const wanted = Math.max(ctx.client.host.blobChunk ?? DEFAULT_BLOB_CHUNK, session.minChunk ?? 0);
   if (wanted > MAX_BLOB_CHUNK) {
-    throw new RegistryError(`the registry asks for upload chunks of ${wanted} bytes, above the ${MAX_BLOB_CHUNK}-byte limit`, { status: undefined, registry: ctx.client.registry, repository, operation: 'blob-put', hint: 'raise blobMax so this blob goes up in one PUT' });
+    throw new RegistryError(`the registry asks for upload chunks of ${wanted} bytes, above the ${MAX_BLOB_CHUNK}-byte limit`, {
+      status: undefined,
+      registry: ctx.client.registry,
+      repository,
+      operation: 'blob-put',
+      hint: 'raise blobMax so this blob goes up in one PUT',
+    });
   }
   let location = session.location;
   let offset = 0;

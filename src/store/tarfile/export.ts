@@ -40,7 +40,10 @@ function blobName(digest: string): string {
 }
 
 async function exists(root: string, digest: string): Promise<boolean> {
-  return stat(join(root, blobName(digest))).then((s) => s.isFile(), () => false);
+  return stat(join(root, blobName(digest))).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** The image Docker should load for an `index.json` entry: itself, or for an index the child for `platform`. */

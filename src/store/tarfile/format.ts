@@ -106,7 +106,13 @@ export function encodeHeader(entry: TarEntryInit): Buffer {
   let pax = '';
   if (!split) pax += paxRecord('path', path);
   if (entry.size > MAX_OCTAL_SIZE) pax += paxRecord('size', String(entry.size));
-  const main = ustarBlock(split ?? { prefix: '', name: path.slice(-100).replace(/^\/+/, '') }, entry.type === 'directory' ? '5' : '0', entry.size > MAX_OCTAL_SIZE ? 0 : entry.size, mode, mtime);
+  const main = ustarBlock(
+    split ?? { prefix: '', name: path.slice(-100).replace(/^\/+/, '') },
+    entry.type === 'directory' ? '5' : '0',
+    entry.size > MAX_OCTAL_SIZE ? 0 : entry.size,
+    mode,
+    mtime,
+  );
   if (pax === '') return main;
   const body = Buffer.from(pax, 'utf8');
   const paxName = `PaxHeaders/${path.split('/').filter(Boolean).pop() ?? 'entry'}`.slice(0, 100);

@@ -80,7 +80,7 @@ class ByteSource {
   }
 
   async skip(n: number, what: string): Promise<void> {
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       const chunk = await this.some(left);
       if (!chunk) throw new UsageError(`tar archive ends in the middle of ${what}: the file is truncated`);
       left -= chunk.length;
@@ -189,8 +189,12 @@ class Extraction {
     if (digest === undefined || this.written.has(digest)) return source.skip(size, path);
     const declared = this.declared.get(digest);
     if (declared !== undefined) {
-      if (declared.size !== size) throw new InvalidContentError(`refusing ${this.tarFile}: entry "${path}" is ${formatBytes(size)} but the image's manifests declare ${formatBytes(declared.size)} for ${digest}; nothing of it was written`);
-      if (declared.manifest) return this.store(digest, declared, await source.exactly(this.checkSize(path, size, this.bounds.manifestBytes, 'manifestBytes'), path));
+      if (declared.size !== size)
+        throw new InvalidContentError(
+          `refusing ${this.tarFile}: entry "${path}" is ${formatBytes(size)} but the image's manifests declare ${formatBytes(declared.size)} for ${digest}; nothing of it was written`,
+        );
+      if (declared.manifest)
+        return this.store(digest, declared, await source.exactly(this.checkSize(path, size, this.bounds.manifestBytes, 'manifestBytes'), path));
       return this.storeStream(digest, source, path, size);
     }
     if (wanted === undefined && size <= this.bounds.manifestBytes && this.heldBytes + size <= HELD_MANIFESTS * this.bounds.manifestBytes) {
@@ -212,7 +216,11 @@ class Extraction {
   }
 
   private checkSize(path: string, size: number, limit: number, bound: keyof LayoutBounds): number {
-    if (size > limit) throw new FileLimitError(this.tarFile, `entry "${path}" is ${formatBytes(size)}, larger than ${formatBytes(limit)}`, { setting: boundKey(bound), limit: formatBytes(limit) });
+    if (size > limit)
+      throw new FileLimitError(this.tarFile, `entry "${path}" is ${formatBytes(size)}, larger than ${formatBytes(limit)}`, {
+        setting: boundKey(bound),
+        limit: formatBytes(limit),
+      });
     return size;
   }
 
@@ -223,7 +231,8 @@ class Extraction {
     } catch (err) {
       throw new InvalidContentError(`${this.tarFile}: its index.json is not valid JSON (${(err as Error).message})`);
     }
-    if (typeof index !== 'object' || index === null || !Array.isArray(index.manifests)) throw new InvalidContentError(`${this.tarFile}: its index.json has no "manifests" array`);
+    if (typeof index !== 'object' || index === null || !Array.isArray(index.manifests))
+      throw new InvalidContentError(`${this.tarFile}: its index.json has no "manifests" array`);
     this.result.index = index;
     for (const d of index.manifests) await this.declare(d, true);
   }
@@ -234,7 +243,8 @@ class Extraction {
     }
     const prior = this.declared.get(desc.digest);
     if (prior !== undefined) {
-      if (prior.size !== desc.size) throw new InvalidContentError(`${this.tarFile}: ${desc.digest} is declared with two sizes (${prior.size} and ${desc.size})`);
+      if (prior.size !== desc.size)
+        throw new InvalidContentError(`${this.tarFile}: ${desc.digest} is declared with two sizes (${prior.size} and ${desc.size})`);
       return;
     }
     const declared = { size: desc.size, manifest };
@@ -243,7 +253,10 @@ class Extraction {
     if (held === undefined) return;
     this.held.delete(desc.digest);
     this.heldBytes -= held.length;
-    if (held.length !== desc.size) throw new InvalidContentError(`refusing ${this.tarFile}: blob ${desc.digest} is ${formatBytes(held.length)} but the image's manifests declare ${formatBytes(desc.size)}`);
+    if (held.length !== desc.size)
+      throw new InvalidContentError(
+        `refusing ${this.tarFile}: blob ${desc.digest} is ${formatBytes(held.length)} but the image's manifests declare ${formatBytes(desc.size)}`,
+      );
     await this.store(desc.digest, declared, held);
   }
 
@@ -263,7 +276,11 @@ class Extraction {
     const file = blobPath(this.intoDir, digest);
     await mkdir(dirname(file), { recursive: true });
     try {
-      await pipeline(Readable.from(source.take(size, path)), new DigestVerifier(digest, size, `${path} in ${this.tarFile}`, this.spent), createWriteStream(file, { flags: 'wx' }));
+      await pipeline(
+        Readable.from(source.take(size, path)),
+        new DigestVerifier(digest, size, `${path} in ${this.tarFile}`, this.spent),
+        createWriteStream(file, { flags: 'wx' }),
+      );
     } catch (err) {
       await unlink(file).catch(() => undefined);
       throw err;
@@ -286,13 +303,19 @@ class Extraction {
  * written (see Extraction); the archive is read again only for blobs that came before their declaration. `spent` is
  * told of blob bytes written and verified (spent-buffers.ts).
  */
-export async function extractLayoutTar(tarFile: string, intoDir: string, bounds: LayoutBounds = DEFAULT_BOUNDS, spent: SpentChunks = KEEP_SPENT): Promise<ExtractResult> {
+export async function extractLayoutTar(
+  tarFile: string,
+  intoDir: string,
+  bounds: LayoutBounds = DEFAULT_BOUNDS,
+  spent: SpentChunks = KEEP_SPENT,
+): Promise<ExtractResult> {
   const existing = await readdir(intoDir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return undefined;
     throw err;
   });
   const existed = existing !== undefined;
-  if (existing !== undefined && existing.length > 0) throw new UsageError(`cannot extract into ${intoDir}: the directory is not empty; choose a new or empty directory`);
+  if (existing !== undefined && existing.length > 0)
+    throw new UsageError(`cannot extract into ${intoDir}: the directory is not empty; choose a new or empty directory`);
   await mkdir(intoDir, { recursive: true });
   try {
     const extraction = new Extraction(tarFile, intoDir, bounds, spent);
@@ -301,7 +324,12 @@ export async function extractLayoutTar(tarFile: string, intoDir: string, bounds:
       await readArchive(tarFile, intoDir, (source, path, size) => extraction.entry(source, path, size, wanted));
     }
     for (const required of [OCI_LAYOUT_FILE, INDEX_FILE]) {
-      if (!(await stat(join(intoDir, required)).then((s) => s.isFile(), () => false))) {
+      if (
+        !(await stat(join(intoDir, required)).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+      ) {
         throw new UsageError(`${tarFile} is not an OCI image layout archive: it has no ${required}`);
       }
     }
@@ -338,7 +366,8 @@ async function extractEntries(tarFile: string, source: ByteSource, intoDir: stri
     if (!raw) return;
     const size = pax['size'] !== undefined ? Number(pax['size']) : raw.size;
     if (raw.type === 'pax' || raw.type === 'gnu-longname' || raw.type === 'gnu-longlink' || raw.type === 'pax-global') {
-      if (raw.size > EXTENDED_HEADER_MAX) throw new InvalidContentError(`refusing ${tarFile}: an extended header of ${formatBytes(raw.size)} (real ones hold a path and a few numbers)`);
+      if (raw.size > EXTENDED_HEADER_MAX)
+        throw new InvalidContentError(`refusing ${tarFile}: an extended header of ${formatBytes(raw.size)} (real ones hold a path and a few numbers)`);
       const body = await source.exactly(paddedSize(raw.size), 'an extended header');
       const content = body.subarray(0, raw.size);
       if (raw.type === 'pax') pax = { ...pax, ...parsePax(content) };

@@ -21,7 +21,11 @@ const TOP_KEYS = ['version', 'creds', 'defaults', 'sync'] as const;
  * Reads and resolves a regsync config. `file` is a path, `-` for standard input, or `{ text, name }`. `env` feeds
  * `{{env}}` (process.env when absent); `trust` is `untrusted` for a policy under review (see config/trust.ts). Throws ConfigError with file:line:column on anything unusable.
  */
-export function loadSyncConfig(file: string | ConfigSource, env?: Readonly<Record<string, string | undefined>>, opts: Omit<LoadOptions, 'env'> = {}): SyncConfig {
+export function loadSyncConfig(
+  file: string | ConfigSource,
+  env?: Readonly<Record<string, string | undefined>>,
+  opts: Omit<LoadOptions, 'env'> = {},
+): SyncConfig {
   const { yaml, top, run, trust } = openConfigDocument(file, TOP_KEYS, { ...opts, ...(env ? { env } : {}) });
 
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGSYNC_CREDS_TEMPLATES, run, trust });
@@ -41,6 +45,7 @@ export function expandBackup(step: SyncStep, ref: BackupRef, options: TemplateRu
   if (!step.backup) return undefined;
   const data = syncTemplateData({ ...step, backupText: step.backup.source });
   const out = step.backup.execute({ Ref: ref, Step: data, Sync: data }, options).trim();
-  if (out === '') throw new ConfigError(`backup template of sync[${step.index}] expanded to an empty name`, { file: step.file, line: step.line, column: step.column });
+  if (out === '')
+    throw new ConfigError(`backup template of sync[${step.index}] expanded to an empty name`, { file: step.file, line: step.line, column: step.column });
   return out;
 }

@@ -8,7 +8,18 @@ import { parseGoDuration } from '../../config/duration.js';
 import { readNameFilter, readTagFilter } from '../../config/filters.js';
 import { checkedEntries } from '../../config/keys.js';
 import { compileField, expandField } from '../../config/template-field.js';
-import { SYNC_TYPES, type Hook, type Hooks, type PlatformsIndex, type ReferrerFilter, type StepSettings, type SyncDefaults, type SyncStep, type SyncType, type TagFilter } from './types.js';
+import {
+  SYNC_TYPES,
+  type Hook,
+  type Hooks,
+  type PlatformsIndex,
+  type ReferrerFilter,
+  type StepSettings,
+  type SyncDefaults,
+  type SyncStep,
+  type SyncType,
+  type TagFilter,
+} from './types.js';
 import type { MapEntry, YamlFile, YamlValue } from '../../config/yaml.js';
 import { GoDuration, type CompiledTemplate, type TemplateRunOptions } from '../../gotemplate/template.js';
 
@@ -19,8 +30,22 @@ export const DEFAULT_MEDIA_TYPES: readonly string[] = [MediaType.DockerManifest,
 
 /** Keys a step shares with `defaults`. `fastCopy` is how regclient.org spells `fastCheck`; regsync ignores it. */
 const SHARED_KEYS = [
-  'backup', 'interval', 'schedule', 'ratelimit', 'digestTags', 'referrers', 'referrerFilters', 'referrerSource',
-  'referrerTarget', 'referrerSlow', 'fastCheck', 'fastCopy', 'forceRecursive', 'includeExternal', 'mediaTypes', 'hooks',
+  'backup',
+  'interval',
+  'schedule',
+  'ratelimit',
+  'digestTags',
+  'referrers',
+  'referrerFilters',
+  'referrerSource',
+  'referrerTarget',
+  'referrerSlow',
+  'fastCheck',
+  'fastCopy',
+  'forceRecursive',
+  'includeExternal',
+  'mediaTypes',
+  'hooks',
   'platformsIndex',
 ] as const;
 export const DEFAULTS_KEYS = [...SHARED_KEYS, 'parallel', 'blobLimit', 'cacheCount', 'cacheTime', 'skipDockerConfig', 'userAgent'] as const;
@@ -33,20 +58,20 @@ type Fields = Map<string, MapEntry>;
 
 /** Options as written in one mapping; undefined where the key is absent or empty (Go's nil pointer). */
 interface WrittenOptions {
-  backup?: { text: string; node: YamlValue };
+  backup?: { text: string; node: YamlValue } | undefined;
   intervalSeconds?: number;
   schedule?: string;
   rateMin?: number;
   rateRetrySeconds?: number;
-  digestTags?: boolean;
-  referrers?: boolean;
+  digestTags?: boolean | undefined;
+  referrers?: boolean | undefined;
   referrerFilters?: ReferrerFilter[];
-  referrerSource?: { text: string; node: YamlValue };
-  referrerTarget?: { text: string; node: YamlValue };
-  referrerSlow?: boolean;
-  fastCheck?: boolean;
-  forceRecursive?: boolean;
-  includeExternal?: boolean;
+  referrerSource?: { text: string; node: YamlValue } | undefined;
+  referrerTarget?: { text: string; node: YamlValue } | undefined;
+  referrerSlow?: boolean | undefined;
+  fastCheck?: boolean | undefined;
+  forceRecursive?: boolean | undefined;
+  includeExternal?: boolean | undefined;
   mediaTypes?: string[];
   hooks: Hooks;
   platformsIndex?: PlatformsIndex;
@@ -115,7 +140,10 @@ function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
   if (fastCopy) {
     // regclient.org's docs spell it fastCopy, but regsync reads only fastCheck: honouring it would skip the referrers
     // and digest tags regsync still copies.
-    yaml.warn(fastCopy.keyNode, `${where}.fastCopy is ignored, as regsync ignores it: the key regsync reads is fastCheck (rename it to skip the referrer and digest-tag check on an unchanged image)`);
+    yaml.warn(
+      fastCopy.keyNode,
+      `${where}.fastCopy is ignored, as regsync ignores it: the key regsync reads is fastCheck (rename it to skip the referrer and digest-tag check on an unchanged image)`,
+    );
   }
   const filters = f.get('referrerFilters');
   if (filters) {
@@ -143,7 +171,8 @@ function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
   const pi = present(yaml, f, 'platformsIndex');
   if (pi) {
     const v = yaml.string(pi.value, `${where}.platformsIndex`);
-    if (!PLATFORMS_INDEX.includes(v as PlatformsIndex)) throw yaml.error(pi.value, `${where}.platformsIndex must be sparse or rewrite, not ${JSON.stringify(v)}`);
+    if (!PLATFORMS_INDEX.includes(v as PlatformsIndex))
+      throw yaml.error(pi.value, `${where}.platformsIndex must be sparse or rewrite, not ${JSON.stringify(v)}`);
     o.platformsIndex = v as PlatformsIndex;
   }
   return o;

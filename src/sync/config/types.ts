@@ -48,8 +48,8 @@ export interface StepSettings {
   rateLimit: RateLimit;
   digestTags: boolean;
   referrers: boolean;
-  referrerSource?: string;
-  referrerTarget?: string;
+  referrerSource?: string | undefined;
+  referrerTarget?: string | undefined;
   referrerSlow: boolean;
   fastCheck: boolean;
   forceRecursive: boolean;

@@ -83,5 +83,8 @@ export function renderSyncConfig(config: SyncConfig): string {
     skipDockerConfig: d.skipDockerConfig,
     ...(d.userAgent !== undefined ? { userAgent: d.userAgent } : {}),
   };
-  return stringify({ version: config.version, creds: config.creds.map(credsView), defaults, sync: config.sync.map(stepView) }, { aliasDuplicateObjects: false });
+  return stringify(
+    { version: config.version, creds: config.creds.map(credsView), defaults, sync: config.sync.map(stepView) },
+    { aliasDuplicateObjects: false },
+  );
 }

@@ -120,7 +120,13 @@ export class Authenticator {
 
   private async fetch(challenge: Challenge, scopes: string[], repository: string | undefined): Promise<BearerToken> {
     const realm = challenge.params['realm'];
-    if (!realm) throw new RegistryError('the registry asked for a bearer token without saying where to get one (no realm)', { status: 401, registry: this.opts.registry, repository, operation: 'auth' });
+    if (!realm)
+      throw new RegistryError('the registry asked for a bearer token without saying where to get one (no realm)', {
+        status: 401,
+        registry: this.opts.registry,
+        repository,
+        operation: 'auth',
+      });
     const credential = await this.opts.credentials.credential();
     this.opts.logger.debug('fetching registry token', { registry: this.opts.registry, scopes, credentials: this.opts.credentials.describe() });
     return fetchBearerToken(

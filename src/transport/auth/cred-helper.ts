@@ -17,7 +17,13 @@ export async function runCredentialHelper(helper: string, serverUrl: string): Pr
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('error', (e: NodeJS.ErrnoException) =>
-      reject(new ConfigError(e.code === 'ENOENT' ? `credential helper ${program} is not on PATH; install it or remove it from the docker config` : `credential helper ${program} failed to start: ${e.message}`)),
+      reject(
+        new ConfigError(
+          e.code === 'ENOENT'
+            ? `credential helper ${program} is not on PATH; install it or remove it from the docker config`
+            : `credential helper ${program} failed to start: ${e.message}`,
+        ),
+      ),
     );
     child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
     child.stdin.on('error', () => {});

@@ -43,7 +43,10 @@ export function parseDockerConfig(text: string, file?: string): DockerConfig {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`docker config is not valid JSON (${(err as Error).message}); fix it or set DOCKER_CONFIG to another directory`, file ? { file } : {});
+    throw new ConfigError(
+      `docker config is not valid JSON (${(err as Error).message}); fix it or set DOCKER_CONFIG to another directory`,
+      file ? { file } : {},
+    );
   }
   const obj = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   const auths = (typeof obj['auths'] === 'object' && obj['auths'] !== null ? obj['auths'] : {}) as Record<string, DockerAuthEntry>;
@@ -54,7 +57,10 @@ export function parseDockerConfig(text: string, file?: string): DockerConfig {
 
 /** Keys may be written as `host`, `https://host`, or `https://host/v1/`: compare by host alone. */
 export function normalizeCredHost(key: string): string {
-  return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  return key
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
 }
 
 function findByHost<T>(map: Record<string, T>, host: string): T | undefined {

@@ -35,17 +35,31 @@ const MIN_EXPIRES_S = 60;
 const RENEW_EARLY_MS = 5_000;
 
 /** Every token in a realm's answer is registered in `secrets` before it is used or anything can echo it. */
-export async function fetchBearerToken(req: TokenRequest, http: TokenHttp, logger: Logger, secrets: Secrets, now: () => number = Date.now): Promise<BearerToken> {
+export async function fetchBearerToken(
+  req: TokenRequest,
+  http: TokenHttp,
+  logger: Logger,
+  secrets: Secrets,
+  now: () => number = Date.now,
+): Promise<BearerToken> {
   let realm: URL;
   try {
     realm = new URL(req.realm);
   } catch {
-    throw new RegistryError(`the registry sent an unusable token realm "${req.realm}"`, { status: 401, registry: req.registry, repository: req.repository, operation: 'auth' });
+    throw new RegistryError(`the registry sent an unusable token realm "${req.realm}"`, {
+      status: 401,
+      registry: req.registry,
+      repository: req.repository,
+      operation: 'auth',
+    });
   }
   let credential = req.credential;
   // Same host name on another port is the same machine the user already talks to in the clear; another name is not.
   if (credential.kind !== 'anonymous' && realm.protocol === 'http:' && realm.hostname !== req.registryOrigin.hostname) {
-    logger.warn('token realm is another host over plain HTTP: asking for an anonymous token instead of sending credentials', { registry: req.registry, realm: realm.origin });
+    logger.warn('token realm is another host over plain HTTP: asking for an anonymous token instead of sending credentials', {
+      registry: req.registry,
+      realm: realm.origin,
+    });
     credential = { kind: 'anonymous' };
   }
   const headers: Record<string, string> = {};
@@ -85,11 +99,22 @@ export async function fetchBearerToken(req: TokenRequest, http: TokenHttp, logge
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
-    throw new RegistryError(`the token server ${realm.origin} answered with something that is not JSON`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
+    throw new RegistryError(`the token server ${realm.origin} answered with something that is not JSON`, {
+      status: res.status,
+      registry: req.registry,
+      repository: req.repository,
+      operation: 'auth',
+    });
   }
   for (const t of [body.token, body.access_token, body.refresh_token]) if (typeof t === 'string') secrets.add(t);
   const token = typeof body.token === 'string' && body.token !== '' ? body.token : typeof body.access_token === 'string' ? body.access_token : '';
-  if (token === '') throw new RegistryError(`the token server ${realm.origin} answered without a token`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
+  if (token === '')
+    throw new RegistryError(`the token server ${realm.origin} answered without a token`, {
+      status: res.status,
+      registry: req.registry,
+      repository: req.repository,
+      operation: 'auth',
+    });
   const expiresIn = Math.max(MIN_EXPIRES_S, typeof body.expires_in === 'number' ? body.expires_in : 0);
   return { token, renewAt: now() + expiresIn * 1000 - RENEW_EARLY_MS };
 }

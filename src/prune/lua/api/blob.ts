@@ -29,7 +29,8 @@ export function installBlob(L: LuaState, ctx: ApiContext): void {
     if (b) return { ref: b.ref, digest: b.digest };
     const ref = referenceArg(L2, 1);
     const digest = lua.lua_type(L2, 2) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 2) : ref.digest;
-    if (digest === undefined || !isValidDigest(digest)) return raise(L2, `a blob digest is needed: pass it as argument 2 or in the reference (repo@sha256:...)`);
+    if (digest === undefined || !isValidDigest(digest))
+      return raise(L2, `a blob digest is needed: pass it as argument 2 or in the reference (repo@sha256:...)`);
     return { ref, digest };
   };
 
@@ -67,7 +68,8 @@ export function installBlob(L: LuaState, ctx: ApiContext): void {
       const desc = { mediaType: OCTET_STREAM, digest: source.digest, size: source.size };
       content = async () => ({
         ...desc,
-        stream: async () => (await ctx.storeFor(source.ref).getBlob(repositoryOf(source.ref), desc)).pipe(new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest}`)),
+        stream: async () =>
+          (await ctx.storeFor(source.ref).getBlob(repositoryOf(source.ref), desc)).pipe(new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest}`)),
       });
     } else {
       return raise(L2, `bad argument #2: blob content expected (a string, a blob or a config), got ${typeName(L2, 2)}`);
@@ -92,12 +94,16 @@ export function installBlob(L: LuaState, ctx: ApiContext): void {
     };
   });
 
-  blobType.methods = { get, head, put: (L2) => {
-    // `b:put(ref)` pushes this blob to ref: the arguments arrive as (blob, ref) and blob.put wants (ref, blob).
-    lua.lua_insert(L2, 1);
-    lua.lua_settop(L2, 2);
-    return put(L2);
-  } };
+  blobType.methods = {
+    get,
+    head,
+    put: (L2) => {
+      // `b:put(ref)` pushes this blob to ref: the arguments arrive as (blob, ref) and blob.put wants (ref, blob).
+      lua.lua_insert(L2, 1);
+      lua.lua_settop(L2, 2);
+      return put(L2);
+    },
+  };
 
   lua.lua_createtable(L, 0, 3);
   setFunction(L, 'get', get);

@@ -127,7 +127,13 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
         if (!rl?.set || (rl.remaining ?? 0) >= min) return true;
         const left = deadline - Date.now();
         if (left <= 0) return false;
-        ctx.opts.logger.info('Delaying for ratelimit', { script: ctx.opts.name, image: formatReference(ref), current: rl.remaining, target: min, delayMs: pollMs });
+        ctx.opts.logger.info('Delaying for ratelimit', {
+          script: ctx.opts.name,
+          image: formatReference(ref),
+          current: rl.remaining,
+          target: min,
+          delayMs: pollMs,
+        });
         await sleep(Math.min(pollMs, left));
       }
     })();
@@ -139,7 +145,14 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
     const file = lua.lua_tojsstring(L2, 2);
     const entry = ctx.journal.record('image.exportTar', { reference: file, source: formatReference(ref), ...ctx.lineFields(L2) });
-    return { promise: labelled('image.exportTar', ref, ctx.perform(entry, () => ctx.opts.host.exportTar(ref, file))), push: () => 0 };
+    return {
+      promise: labelled(
+        'image.exportTar',
+        ref,
+        ctx.perform(entry, () => ctx.opts.host.exportTar(ref, file)),
+      ),
+      push: () => 0,
+    };
   });
 
   const importTar = ctx.asyncFunction((L2) => {
@@ -170,4 +183,3 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
   lua.lua_setglobal(L, to_luastring('image'));
   return config;
 }
-

@@ -45,7 +45,14 @@ export function forceOption(L: LuaState, idx: number): boolean {
  * Deletes a manifest by digest after checking that no tag outside `ref`'s own still uses it (unless forced).
  * Shared by manifest.delete, m:delete() and image.delete.
  */
-export function deleteManifestCall(ctx: ApiContext, L: LuaState, call: 'manifest.delete' | 'image.delete', target: Promise<ManifestHandle>, ref: Reference, force: boolean) {
+export function deleteManifestCall(
+  ctx: ApiContext,
+  L: LuaState,
+  call: 'manifest.delete' | 'image.delete',
+  target: Promise<ManifestHandle>,
+  ref: Reference,
+  force: boolean,
+) {
   const entry = ctx.journal.record(call, { reference: formatReference(ref), ...ctx.lineFields(L) });
   const work = ctx.perform(entry, async () => {
     const m = await target;
@@ -56,7 +63,9 @@ export function deleteManifestCall(ctx: ApiContext, L: LuaState, call: 'manifest
       const except = new Set(ref.tag !== undefined ? [ref.tag] : []);
       const users = await tagsUsingDigest(store, ref, m.digest, except, ctx.journal);
       if (users.length > 0) {
-        throw new Error(`refusing to delete ${m.digest}: still used by tag ${users.join(', ')}; delete those tags first, use tag.delete to remove one tag, or pass {force=true}`);
+        throw new Error(
+          `refusing to delete ${m.digest}: still used by tag ${users.join(', ')}; delete those tags first, use tag.delete to remove one tag, or pass {force=true}`,
+        );
       }
     }
     ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: entry.reference, dryRun: ctx.dryRun });
@@ -84,10 +93,14 @@ export function installManifest(L: LuaState, ctx: ApiContext, configOf: (L: LuaS
     new LuaPusher((L2) => {
       pushValue(L2, fields);
       lua.lua_createtable(L2, 0, 1);
-      lua.lua_pushcclosure(L2, (L3) => {
-        lua.lua_remove(L3, 1);
-        return configOf(L3);
-      }, 0);
+      lua.lua_pushcclosure(
+        L2,
+        (L3) => {
+          lua.lua_remove(L3, 1);
+          return configOf(L3);
+        },
+        0,
+      );
       lua.lua_setfield(L2, -2, to_luastring('__call'));
       lua.lua_setmetatable(L2, -2);
     });
@@ -132,7 +145,14 @@ export function installManifest(L: LuaState, ctx: ApiContext, configOf: (L: LuaS
   });
   const refetch = ctx.asyncFunction((L2) => {
     const { ref, handle } = manifestArg(L2, 1, 'head');
-    return { promise: labelled('manifest.get', ref, handle.then((m) => fetchManifest(ctx.storeFor(ref), withDigest(ref, m.digest), platform))), push: pushOne };
+    return {
+      promise: labelled(
+        'manifest.get',
+        ref,
+        handle.then((m) => fetchManifest(ctx.storeFor(ref), withDigest(ref, m.digest), platform)),
+      ),
+      push: pushOne,
+    };
   });
   const descriptor = ctx.asyncFunction((L2) => {
     const { ref, handle } = manifestArg(L2, 1, 'head');

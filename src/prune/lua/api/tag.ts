@@ -1,5 +1,5 @@
 // `repo.ls(host[, {limit, last}])`, `tag.ls(ref[, {limit, last}])` and `tag.delete(ref)`.
-import { UsageError } from '../../../errors.js';
+import { type UsageError } from '../../../errors.js';
 import { formatReference, parseRegistryHost, repositoryKey, repositoryOf } from '../../../oci/reference.js';
 import type { ListOptions } from '../../../store/store.js';
 import type { ApiContext } from '../context.js';

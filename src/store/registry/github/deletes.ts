@@ -103,7 +103,13 @@ export class GithubPackagesDeletes {
       state.versions = await this.api.versions(state.pkg);
       version = find();
     }
-    if (!version) throw this.error(`no version of package ${state.pkg.name} holds ${digest}${tag === undefined ? '' : ` with tag ${tag}`}`, 404, state.pkg.repository, tag === undefined ? 'manifest-delete' : 'tag-delete');
+    if (!version)
+      throw this.error(
+        `no version of package ${state.pkg.name} holds ${digest}${tag === undefined ? '' : ` with tag ${tag}`}`,
+        404,
+        state.pkg.repository,
+        tag === undefined ? 'manifest-delete' : 'tag-delete',
+      );
     return version;
   }
 
@@ -124,7 +130,8 @@ export class GithubPackagesDeletes {
   /** Reads the manifests not yet known, a few at a time: a package can hold thousands, each one round trip. */
   private async prefetch(digests: readonly string[], repository: string): Promise<void> {
     const unknown = digests.filter((d) => !this.links.has(d));
-    for (let i = 0; i < unknown.length; i += MANIFEST_READS_AT_ONCE) await Promise.all(unknown.slice(i, i + MANIFEST_READS_AT_ONCE).map((d) => this.linksOf(d, repository)));
+    for (let i = 0; i < unknown.length; i += MANIFEST_READS_AT_ONCE)
+      await Promise.all(unknown.slice(i, i + MANIFEST_READS_AT_ONCE).map((d) => this.linksOf(d, repository)));
   }
 
   private async childrenOf(digest: string, repository: string): Promise<string[]> {
@@ -163,12 +170,18 @@ export class GithubPackagesDeletes {
     const untagged = state.versions.filter((v) => !reached.has(v.digest));
     const isParent = new Map<string, boolean>();
     for (const v of untagged) isParent.set(v.digest, (await this.childrenOf(v.digest, repository)).length > 0);
-    return [...untagged.filter((v) => isParent.get(v.digest)), ...untagged.filter((v) => !isParent.get(v.digest))].map((v) => ({ digest: v.digest, githubVersionId: v.id }));
+    return [...untagged.filter((v) => isParent.get(v.digest)), ...untagged.filter((v) => !isParent.get(v.digest))].map((v) => ({
+      digest: v.digest,
+      githubVersionId: v.id,
+    }));
   }
 
   /** Whether a tagged version other than the digest's own holds it as a child. */
   private async reached(state: PackageState, digest: string): Promise<boolean> {
-    await this.prefetch(state.versions.filter((v) => v.tags.length > 0).map((v) => v.digest), state.pkg.repository);
+    await this.prefetch(
+      state.versions.filter((v) => v.tags.length > 0).map((v) => v.digest),
+      state.pkg.repository,
+    );
     for (const v of state.versions) {
       if (v.tags.length === 0 || v.digest === digest) continue;
       if ((await this.childrenOf(v.digest, state.pkg.repository)).includes(digest)) return true;
@@ -211,15 +224,33 @@ export class GithubPackagesDeletes {
     try {
       state.versions = await this.api.versions(state.pkg);
       version = state.versions.find((v) => v.digest === digest);
-      if (!version) throw this.error(`the throwaway manifest ${digest} that tag ${ref.tag} was moved to has no package version to delete`, undefined, ref.repository, 'tag-delete');
+      if (!version)
+        throw this.error(
+          `the throwaway manifest ${digest} that tag ${ref.tag} was moved to has no package version to delete`,
+          undefined,
+          ref.repository,
+          'tag-delete',
+        );
       await this.api.deleteVersion(state.pkg, version.id, 'tag-delete');
     } catch (err) {
-      await putManifest(this.ctx, { ...ref, digest: undefined }, original.bytes, original.mediaType);
-      this.ctx.logger.warn('tag put back on its image after the throwaway could not be deleted', { registry: this.ctx.client.registry, repository: ref.repository, tag: ref.tag, digest: head.digest, ...(version ? { leftVersion: version.id } : {}) });
+      const { digest: _digest, ...tagged } = ref;
+      await putManifest(this.ctx, tagged, original.bytes, original.mediaType);
+      this.ctx.logger.warn('tag put back on its image after the throwaway could not be deleted', {
+        registry: this.ctx.client.registry,
+        repository: ref.repository,
+        tag: ref.tag,
+        digest: head.digest,
+        ...(version ? { leftVersion: version.id } : {}),
+      });
       throw err;
     }
     state.versions = state.versions.filter((v) => v.id !== version.id);
-    this.ctx.logger.debug('deleted a tag through a throwaway package version', { registry: this.ctx.client.registry, repository: ref.repository, tag: ref.tag, version: version.id });
+    this.ctx.logger.debug('deleted a tag through a throwaway package version', {
+      registry: this.ctx.client.registry,
+      repository: ref.repository,
+      tag: ref.tag,
+      version: version.id,
+    });
   }
 
   private error(message: string, status: number | undefined, repository: string, operation: Operation): RegistryError {

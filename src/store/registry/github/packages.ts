@@ -20,7 +20,12 @@ async function createClient(registry: string, settings: GithubApiSettings, userA
     import('@octokit/plugin-throttling'),
   ]);
   const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-    logger.warn(`GitHub API ${kind} rate limit; waiting`, { registry, seconds: retryAfter, request: `${options.method} ${options.url}`, attempt: retryCount + 1 });
+    logger.warn(`GitHub API ${kind} rate limit; waiting`, {
+      registry,
+      seconds: retryAfter,
+      request: `${options.method} ${options.url}`,
+      attempt: retryCount + 1,
+    });
     return retryCount < LIMIT_RETRIES;
   };
   const GitHub = Core.plugin(paginate, throttling, retry);
@@ -121,7 +126,14 @@ interface VersionJson {
 /** A version as the API describes it, checked once here: an id, a manifest digest, tags that are tags. */
 function versionOf(v: VersionJson): PackageVersion {
   const tags = v?.metadata?.container?.tags ?? [];
-  if (!Number.isSafeInteger(v?.id) || v.id <= 0 || typeof v.name !== 'string' || !isValidDigest(v.name) || !Array.isArray(tags) || !tags.every((t) => typeof t === 'string' && isValidTag(t))) {
+  if (
+    !Number.isSafeInteger(v?.id) ||
+    v.id <= 0 ||
+    typeof v.name !== 'string' ||
+    !isValidDigest(v.name) ||
+    !Array.isArray(tags) ||
+    !tags.every((t) => typeof t === 'string' && isValidTag(t))
+  ) {
     throw new Error(`the API described a container version that is not an id, a manifest digest and tags: ${JSON.stringify(v).slice(0, 200)}`);
   }
   return { id: v.id, digest: v.name, tags };
@@ -152,18 +164,21 @@ export class GithubPackagesApi {
   /** The package behind a repository path; the owner's kind is asked once per owner. */
   async packageOf(repository: string): Promise<PackageRef> {
     const slash = repository.indexOf('/');
-    if (slash <= 0) throw this.error(`${repository} is not OWNER/PACKAGE: a GitHub Packages repository starts with its owner`, undefined, repository, 'tag-delete');
+    if (slash <= 0)
+      throw this.error(`${repository} is not OWNER/PACKAGE: a GitHub Packages repository starts with its owner`, undefined, repository, 'tag-delete');
     const owner = repository.slice(0, slash);
     let scope = this.scopes.get(owner.toLowerCase());
     if (!scope) {
-      scope = this.api().then((api) => api.request('GET /users/{username}', { username: owner }).then(
-        (res) => {
-          // A classic personal access token (or OAuth token) lists its scopes on every answer. Tokens without scopes
-          // (GITHUB_TOKEN, fine-grained, app tokens) send none or an empty list: then nothing can be told in advance.
-          const scopes = res.headers['x-oauth-scopes'];
-          if (typeof scopes === 'string' && scopes.trim() !== '' && !scopes.split(',').some((s) => s.trim() === 'delete:packages')) this.refusal ??= `the token's scopes are "${scopes.slice(0, 200)}", without delete:packages`;
-          return res.data.type === 'Organization' ? 'orgs' : 'users';
-        }),
+      scope = this.api().then(
+        (api) =>
+          api.request('GET /users/{username}', { username: owner }).then((res) => {
+            // A classic personal access token (or OAuth token) lists its scopes on every answer. Tokens without scopes
+            // (GITHUB_TOKEN, fine-grained, app tokens) send none or an empty list: then nothing can be told in advance.
+            const scopes = res.headers['x-oauth-scopes'];
+            if (typeof scopes === 'string' && scopes.trim() !== '' && !scopes.split(',').some((s) => s.trim() === 'delete:packages'))
+              this.refusal ??= `the token's scopes are "${scopes.slice(0, 200)}", without delete:packages`;
+            return res.data.type === 'Organization' ? 'orgs' : 'users';
+          }),
         (err: unknown) => {
           throw this.apiError(err, `looking up owner ${owner} (GET /users/${owner}) failed`, repository, 'tag-delete', false);
         },
@@ -176,7 +191,8 @@ export class GithubPackagesApi {
 
   /** Throws, before anything is written, when GitHub has already shown that this token cannot delete. */
   assertMayDelete(pkg: PackageRef, operation: Operation): void {
-    if (this.refusal !== undefined) throw this.error(`nothing deleted in package ${pkg.name} of ${pkg.owner}: ${this.refusal}`, undefined, pkg.repository, operation, PERMISSION_HINT);
+    if (this.refusal !== undefined)
+      throw this.error(`nothing deleted in package ${pkg.name} of ${pkg.owner}: ${this.refusal}`, undefined, pkg.repository, operation, PERMISSION_HINT);
   }
 
   /** Every active version of the package, newest first, following `Link` pages of 100. */
@@ -186,8 +202,18 @@ export class GithubPackagesApi {
       const maxPages = this.settings.limits?.maxPages ?? API_LIMITS.maxPages;
       const pages =
         pkg.scope === 'orgs'
-          ? api.paginate.iterator<VersionJson>('GET /orgs/{org}/packages/{package_type}/{package_name}/versions' as string, { org: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 })
-          : api.paginate.iterator<VersionJson>('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 });
+          ? api.paginate.iterator<VersionJson>('GET /orgs/{org}/packages/{package_type}/{package_name}/versions' as string, {
+              org: pkg.owner,
+              package_type: 'container',
+              package_name: pkg.name,
+              per_page: 100,
+            })
+          : api.paginate.iterator<VersionJson>('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
+              username: pkg.owner,
+              package_type: 'container',
+              package_name: pkg.name,
+              per_page: 100,
+            });
       const versions: PackageVersion[] = [];
       let count = 0;
       for await (const page of pages) {
@@ -207,8 +233,18 @@ export class GithubPackagesApi {
       const api = await this.api();
       const res =
         pkg.scope === 'orgs'
-          ? await api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id })
-          : await api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+          ? await api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
+              org: pkg.owner,
+              package_type: 'container',
+              package_name: pkg.name,
+              package_version_id: id,
+            })
+          : await api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
+              username: pkg.owner,
+              package_type: 'container',
+              package_name: pkg.name,
+              package_version_id: id,
+            });
       return versionOf(res.data as VersionJson);
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
@@ -223,12 +259,30 @@ export class GithubPackagesApi {
   async deleteVersion(pkg: PackageRef, id: number, operation: Operation): Promise<void> {
     try {
       const api = await this.api();
-      if (pkg.scope === 'orgs') await api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
-      else await api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      if (pkg.scope === 'orgs')
+        await api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
+          org: pkg.owner,
+          package_type: 'container',
+          package_name: pkg.name,
+          package_version_id: id,
+        });
+      else
+        await api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
+          username: pkg.owner,
+          package_type: 'container',
+          package_name: pkg.name,
+          package_version_id: id,
+        });
       this.logger.debug('deleted a package version', { registry: this.registry, repository: pkg.repository, version: id });
     } catch (err) {
       const status = statusOf(err);
-      const error = this.apiError(err, `deleting version ${id} of package ${pkg.name} was refused`, pkg.repository, operation, status === 403 || status === 404);
+      const error = this.apiError(
+        err,
+        `deleting version ${id} of package ${pkg.name} was refused`,
+        pkg.repository,
+        operation,
+        status === 403 || status === 404,
+      );
       if (status === 401 || status === 403 || status === 404) this.refusal ??= `GitHub refused the delete of version ${id} (HTTP ${status})`;
       throw error;
     }
@@ -238,8 +292,20 @@ export class GithubPackagesApi {
   async restoreVersion(pkg: PackageRef, id: number): Promise<void> {
     try {
       const api = await this.api();
-      if (pkg.scope === 'orgs') await api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
-      else await api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+      if (pkg.scope === 'orgs')
+        await api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', {
+          org: pkg.owner,
+          package_type: 'container',
+          package_name: pkg.name,
+          package_version_id: id,
+        });
+      else
+        await api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', {
+          username: pkg.owner,
+          package_type: 'container',
+          package_name: pkg.name,
+          package_version_id: id,
+        });
     } catch (err) {
       const status = statusOf(err);
       throw this.apiError(err, `restoring version ${id} of package ${pkg.name} was refused`, pkg.repository, 'manifest-put', status === 403 || status === 404);
@@ -257,7 +323,8 @@ export class GithubPackagesApi {
     // No answer to quote (a dropped connection, a bound hit here): the client's own message says what happened.
     const own = (err as { response?: unknown } | null)?.response === undefined ? String((err as Error)?.message ?? err).slice(0, 300) : `HTTP ${status}`;
     const because = typeof said === 'string' ? `${what}: GitHub said "${said.slice(0, 200)}"` : `${what}: ${own}`;
-    if (status === 401) return this.error(because, status, repository, operation, 'the GitHub API needs a token: the host\'s pass (or token) in creds/--host, or GITHUB_TOKEN');
+    if (status === 401)
+      return this.error(because, status, repository, operation, "the GitHub API needs a token: the host's pass (or token) in creds/--host, or GITHUB_TOKEN");
     return this.error(because, status, repository, operation, missingRight ? PERMISSION_HINT : undefined);
   }
 }
