@@ -92,7 +92,10 @@ function readBoolean(env, name, whenEmpty = false) {
 }
 /** `untrusted-config: true`: the config is a policy under review (see config/trust.ts), reading only `allow-env`. */
 function readConfigTrust(env) {
-    return (0,trust/* configTrustOf */.ub)(readBoolean(env, 'untrusted-config'), readLines(env, 'allow-env'), { untrusted: 'input untrusted-config: true', allowEnv: 'input allow-env' });
+    return (0,trust/* configTrustOf */.ub)(readBoolean(env, 'untrusted-config'), readLines(env, 'allow-env'), {
+        untrusted: 'input untrusted-config: true',
+        allowEnv: 'input allow-env',
+    });
 }
 function requireInput(env, name, command) {
     const value = readInput(env, name);
@@ -893,7 +896,19 @@ function readPolicies(yaml, node) {
 
 
 const TOP_KEYS = ['version', 'creds', 'defaults', 'scripts', 'policies'];
-const DEFAULTS_KEYS = ['interval', 'schedule', 'parallel', 'timeout', 'blobLimit', 'skipDockerConfig', 'userAgent', 'protect', 'maxDeletes', 'scriptMemory', 'scriptFiles'];
+const DEFAULTS_KEYS = [
+    'interval',
+    'schedule',
+    'parallel',
+    'timeout',
+    'blobLimit',
+    'skipDockerConfig',
+    'userAgent',
+    'protect',
+    'maxDeletes',
+    'scriptMemory',
+    'scriptFiles',
+];
 const SCRIPT_KEYS = ['name', 'script', 'interval', 'schedule', 'timeout'];
 /** regbot expands the same creds templates as regsync except `registry`. */
 const REGBOT_CREDS_TEMPLATES = config_creds/* REGSYNC_CREDS_TEMPLATES */.Qj.filter((f) => f !== 'registry');
@@ -1007,7 +1022,11 @@ function checkUniqueNames(yaml, entries) {
     for (const e of entries) {
         const first = seen.get(e.name);
         if (first !== undefined)
-            throw new errors/* ConfigError */.xL(`"${e.name}" is used twice (first on line ${first}): script and policy names must be unique, results are reported under them`, { file: yaml.name, line: e.line, column: e.column });
+            throw new errors/* ConfigError */.xL(`"${e.name}" is used twice (first on line ${first}): script and policy names must be unique, results are reported under them`, {
+                file: yaml.name,
+                line: e.line,
+                column: e.column,
+            });
         seen.set(e.name, e.line);
     }
 }

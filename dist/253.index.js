@@ -86,7 +86,14 @@ async function deleteImage(store, ref, force) {
     if (!force) {
         const users = await tagsUsing(store, ref, digest);
         if (users.length > 0) {
-            return { op: 'image-delete', status: 'failed', target, digest, bytes: 0, reason: `still used by ${users.join(', ')}; delete those tags first or pass --force` };
+            return {
+                op: 'image-delete',
+                status: 'failed',
+                target,
+                digest,
+                bytes: 0,
+                reason: `still used by ${users.join(', ')}; delete those tags first or pass --force`,
+            };
         }
     }
     const receipt = await store.deleteManifest((0,reference/* withDigest */.hQ)(ref, digest));
@@ -136,7 +143,9 @@ function runRegistrySettings(cmd) {
     const file = (0,user_settings/* readSettingsFile */.ur)(cmd.file);
     if (cmd.name === 'registry ls') {
         const hosts = Object.entries(file.hosts).map(([name, h]) => listed((0,user_settings/* hostFromStored */.yy)(name, h ?? {}, cmd.file)));
-        const text = hosts.map((h) => `${h.registry}  tls=${h.tls}${h.hostname ? ` hostname=${h.hostname}` : ''}${h.user ? ` user=${h.user}` : ''}${h.credentials ? ' (credentials stored)' : ''}\n`).join('');
+        const text = hosts
+            .map((h) => `${h.registry}  tls=${h.tls}${h.hostname ? ` hostname=${h.hostname}` : ''}${h.user ? ` user=${h.user}` : ''}${h.credentials ? ' (credentials stored)' : ''}\n`)
+            .join('');
         const view = { Hosts: hosts.map((h) => ({ Name: h.registry, TLS: h.tls, Hostname: h.hostname ?? '', User: h.user ?? '', Credentials: h.credentials })) };
         return { kind: 'document', text, json: hosts, view };
     }
@@ -217,7 +226,11 @@ var layout_cache = __webpack_require__(3806);
 async function runCopy(cmd, ctx) {
     const started = Date.now();
     const copyCtx = { stores: ctx.stores, logger: ctx.logger, spent: ctx.stores.spent, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) };
-    const [source, target] = cmd.name === 'copy' ? [(0,result/* imageAt */.t3)(cmd.source), (0,result/* imageAt */.t3)(cmd.target)] : cmd.name === 'image export' ? [(0,result/* imageAt */.t3)(cmd.ref), { kind: 'file', path: cmd.file }] : [{ kind: 'file', path: cmd.file }, (0,result/* imageAt */.t3)(cmd.ref)];
+    const [source, target] = cmd.name === 'copy'
+        ? [(0,result/* imageAt */.t3)(cmd.source), (0,result/* imageAt */.t3)(cmd.target)]
+        : cmd.name === 'image export'
+            ? [(0,result/* imageAt */.t3)(cmd.ref), { kind: 'file', path: cmd.file }]
+            : [{ kind: 'file', path: cmd.file }, (0,result/* imageAt */.t3)(cmd.ref)];
     try {
         if (cmd.name === 'copy')
             return await (0,copy_copy/* copyImage */.L1)(copyCtx, cmd.source, cmd.target, cmd.options);
@@ -259,7 +272,12 @@ async function executeCommand(cmd, ctx) {
         case 'sync once':
         case 'sync check': {
             const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(441), __webpack_require__.e(656), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 6871));
-            const syncCtx = { stores: ctx.stores, logger: ctx.logger, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}), ...(ctx.onResult ? { onResult: ctx.onResult } : {}) };
+            const syncCtx = {
+                stores: ctx.stores,
+                logger: ctx.logger,
+                ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+                ...(ctx.onResult ? { onResult: ctx.onResult } : {}),
+            };
             return { kind: 'results', results: await runSync(syncCtx, cmd.config, syncRunOptions(cmd)) };
         }
         case 'sync config': {
@@ -289,7 +307,11 @@ async function executeCommand(cmd, ctx) {
             return single(ctx, await deleteTag(ctx.stores.storeFor(cmd.ref), cmd.ref));
         case 'repo ls': {
             const repositories = await listRepositories(ctx.stores.storeForRegistry(cmd.registry), cmd);
-            return { kind: 'list', items: repositories, view: (0,views/* withPretty */.B)({ Name: cmd.registry, Repositories: repositories }, repositories.map((r) => `${r}\n`).join('')) };
+            return {
+                kind: 'list',
+                items: repositories,
+                view: (0,views/* withPretty */.B)({ Name: cmd.registry, Repositories: repositories }, repositories.map((r) => `${r}\n`).join('')),
+            };
         }
         case 'image digest': {
             const digest = await (0,image_read/* imageDigest */.Wf)(ctx.stores.storeFor(cmd.ref), cmd.ref, cmd.platform);
@@ -447,7 +469,12 @@ function describeInspection(i) {
         ['Name', i.reference],
         ['Digest', i.digest],
         ['MediaType', i.mediaType],
-        ...(i.platforms ? [['Platforms', i.platforms.join(', ')], ['Platform', `${i.platform} (${i.imageDigest})`]] : []),
+        ...(i.platforms
+            ? [
+                ['Platforms', i.platforms.join(', ')],
+                ['Platform', `${i.platform} (${i.imageDigest})`],
+            ]
+            : []),
         ['Created', i.created ?? '(not set)'],
         ['Size', `${i.size} bytes (manifest, config and ${i.layers.length} layer${i.layers.length === 1 ? '' : 's'})`],
     ];
@@ -541,7 +568,10 @@ function cacheRunFrom(env, now = Date.now) {
  * can be skipped on `key == ''`.
  */
 function renderCacheOutputs(spec) {
-    const delimiter = `regkit_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(spec ?? null)).digest('hex').slice(0, 20)}`;
+    const delimiter = `regkit_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(JSON.stringify(spec ?? null))
+        .digest('hex')
+        .slice(0, 20)}`;
     const block = (name, lines) => `${name}<<${delimiter}\n${lines.map((l) => `${l}\n`).join('')}${delimiter}\n`;
     return `key=${spec?.key ?? ''}\n${block('restore-keys', spec?.restoreKeys ?? [])}${block('paths', spec?.paths ?? [])}`;
 }
@@ -886,12 +916,20 @@ async function fetchBearerToken(req, http, logger, secrets, now = Date.now) {
         realm = new URL(req.realm);
     }
     catch {
-        throw new errors/* RegistryError */.gl(`the registry sent an unusable token realm "${req.realm}"`, { status: 401, registry: req.registry, repository: req.repository, operation: 'auth' });
+        throw new errors/* RegistryError */.gl(`the registry sent an unusable token realm "${req.realm}"`, {
+            status: 401,
+            registry: req.registry,
+            repository: req.repository,
+            operation: 'auth',
+        });
     }
     let credential = req.credential;
     // Same host name on another port is the same machine the user already talks to in the clear; another name is not.
     if (credential.kind !== 'anonymous' && realm.protocol === 'http:' && realm.hostname !== req.registryOrigin.hostname) {
-        logger.warn('token realm is another host over plain HTTP: asking for an anonymous token instead of sending credentials', { registry: req.registry, realm: realm.origin });
+        logger.warn('token realm is another host over plain HTTP: asking for an anonymous token instead of sending credentials', {
+            registry: req.registry,
+            realm: realm.origin,
+        });
         credential = { kind: 'anonymous' };
     }
     const headers = {};
@@ -937,14 +975,24 @@ async function fetchBearerToken(req, http, logger, secrets, now = Date.now) {
         body = JSON.parse(text);
     }
     catch {
-        throw new errors/* RegistryError */.gl(`the token server ${realm.origin} answered with something that is not JSON`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
+        throw new errors/* RegistryError */.gl(`the token server ${realm.origin} answered with something that is not JSON`, {
+            status: res.status,
+            registry: req.registry,
+            repository: req.repository,
+            operation: 'auth',
+        });
     }
     for (const t of [body.token, body.access_token, body.refresh_token])
         if (typeof t === 'string')
             secrets.add(t);
     const token = typeof body.token === 'string' && body.token !== '' ? body.token : typeof body.access_token === 'string' ? body.access_token : '';
     if (token === '')
-        throw new errors/* RegistryError */.gl(`the token server ${realm.origin} answered without a token`, { status: res.status, registry: req.registry, repository: req.repository, operation: 'auth' });
+        throw new errors/* RegistryError */.gl(`the token server ${realm.origin} answered without a token`, {
+            status: res.status,
+            registry: req.registry,
+            repository: req.repository,
+            operation: 'auth',
+        });
     const expiresIn = Math.max(MIN_EXPIRES_S, typeof body.expires_in === 'number' ? body.expires_in : 0);
     return { token, renewAt: now() + expiresIn * 1000 - RENEW_EARLY_MS };
 }
@@ -1062,7 +1110,12 @@ class Authenticator {
     async fetch(challenge, scopes, repository) {
         const realm = challenge.params['realm'];
         if (!realm)
-            throw new errors/* RegistryError */.gl('the registry asked for a bearer token without saying where to get one (no realm)', { status: 401, registry: this.opts.registry, repository, operation: 'auth' });
+            throw new errors/* RegistryError */.gl('the registry asked for a bearer token without saying where to get one (no realm)', {
+                status: 401,
+                registry: this.opts.registry,
+                repository,
+                operation: 'auth',
+            });
         const credential = await this.opts.credentials.credential();
         this.opts.logger.debug('fetching registry token', { registry: this.opts.registry, scopes, credentials: this.opts.credentials.describe() });
         return fetchBearerToken({ realm, service: challenge.params['service'], scopes, credential, registry: this.opts.registry, registryOrigin: this.opts.origin, repository }, this.opts.http, this.opts.logger, this.opts.secrets, this.now);
@@ -1211,7 +1264,10 @@ async function errorFromResponse(status, body, ctx, what) {
     const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes, failure: (0,retry/* classifyStatus */.xo)(status) };
     switch (status) {
         case 401:
-            return new errors/* RegistryError */.gl(`not authorized for ${what}${said}`, { ...base, hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)` });
+            return new errors/* RegistryError */.gl(`not authorized for ${what}${said}`, {
+                ...base,
+                hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)`,
+            });
         case 403:
             return new errors/* RegistryError */.gl(`access to ${what} denied${said}`, { ...base, hint: 'the credentials are valid but lack permission for this operation' });
         case 404:
@@ -1219,7 +1275,9 @@ async function errorFromResponse(status, body, ctx, what) {
         case 405:
             return new errors/* RegistryError */.gl(`the registry does not allow this operation on ${what}${said}`, {
                 ...base,
-                hint: ctx.operation.endsWith('delete') ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)' : 'the registry does not support this API',
+                hint: ctx.operation.endsWith('delete')
+                    ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)'
+                    : 'the registry does not support this API',
             });
         default:
             return new errors/* RegistryError */.gl(`unexpected response for ${what}${said}`, base);
@@ -1268,7 +1326,12 @@ function agentFor(host, given, audience, env = process.env) {
         ...(host.regcert ? { ca: [...external_node_tls_.rootCertificates, host.regcert] } : {}),
         ...(audience === 'registry' && host.clientCert && host.clientKey ? { cert: host.clientCert, key: host.clientKey } : {}),
     };
-    const options = { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: timeouts.headersTimeoutMs, bodyTimeout: timeouts.bodyTimeoutMs, connect: { timeout: timeouts.connectTimeoutMs, ...tls } };
+    const options = {
+        keepAliveTimeout: KEEP_ALIVE_MS,
+        headersTimeout: timeouts.headersTimeoutMs,
+        bodyTimeout: timeouts.bodyTimeoutMs,
+        connect: { timeout: timeouts.connectTimeoutMs, ...tls },
+    };
     if (!proxyConfigured(env))
         return new Agent(options);
     // Through a proxy (its modules loaded only then) the registry's TLS runs inside the CONNECT tunnel: `requestTls`
@@ -1360,7 +1423,7 @@ class RegistryClient {
         for (;;) {
             const authorization = sameOrigin ? await this.auth.authorization(scopes, req.repository) : undefined;
             let res;
-            let mayHelp = false;
+            let mayHelp;
             try {
                 res = await this.sendRetrying(url, req, authorization, replayable);
                 if ((0,retry/* classifyStatus */.xo)(res.status) !== 'reauth' || !sameOrigin)
@@ -1424,7 +1487,14 @@ class RegistryClient {
                 release();
                 if (replayable && attempt < this.retry.retries && (0,retry/* classifyFailure */.XE)(err) === 'transient') {
                     const delay = (0,retry/* backoffDelay */.EY)(attempt, this.retry);
-                    this.logger.debug('retrying after a network error', { registry: this.registry, method: req.method, path: url.pathname, code: (0,retry/* errorCode */.CA)(err), attempt: attempt + 1, delayMs: delay });
+                    this.logger.debug('retrying after a network error', {
+                        registry: this.registry,
+                        method: req.method,
+                        path: url.pathname,
+                        code: (0,retry/* errorCode */.CA)(err),
+                        attempt: attempt + 1,
+                        delayMs: delay,
+                    });
                     await (0,promises_.setTimeout)(delay);
                     continue;
                 }
@@ -1434,7 +1504,14 @@ class RegistryClient {
             if (replayable && attempt < this.retry.retries && (0,retry/* classifyStatus */.xo)(res.status) === 'transient') {
                 const delay = (0,retry/* retryDelay */.a2)(attempt, res.headers['retry-after'], this.retry);
                 await res.body.dump();
-                this.logger.debug('retrying after a transient status', { registry: this.registry, method: req.method, path: url.pathname, status: res.status, attempt: attempt + 1, delayMs: delay });
+                this.logger.debug('retrying after a transient status', {
+                    registry: this.registry,
+                    method: req.method,
+                    path: url.pathname,
+                    status: res.status,
+                    attempt: attempt + 1,
+                    delayMs: delay,
+                });
                 await (0,promises_.setTimeout)(delay);
                 continue;
             }
@@ -1525,14 +1602,32 @@ class RegistryClient {
             operation: req.operation,
             failure: (0,retry/* classifyFailure */.XE)(err),
             cause: err,
-            hint: code === 'ECONNREFUSED' || code === 'ENOTFOUND' ? 'check the host name and port, and that the registry is running' : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO' ? 'check the TLS mode (--host reg=…,tls=enabled|insecure|disabled) and CA' : undefined,
+            hint: code === 'ECONNREFUSED' || code === 'ENOTFOUND'
+                ? 'check the host name and port, and that the registry is running'
+                : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO'
+                    ? 'check the TLS mode (--host reg=…,tls=enabled|insecure|disabled) and CA'
+                    : undefined,
         });
     }
     /** Token realms go through the same retries and redirect rules; they never get the registry's Authorization. */
     tokenHttp = async (url, init) => {
-        const req = { method: init.method, target: url.href, operation: 'auth', headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) };
+        const req = {
+            method: init.method,
+            target: url.href,
+            operation: 'auth',
+            headers: init.headers,
+            ...(init.body !== undefined ? { body: init.body } : {}),
+        };
         const res = await this.sendRetrying(url, req, undefined, true);
-        const read = { registry: this.registry, secrets: this.secrets, repository: undefined, operation: 'auth', what: `the answer of the token server ${url.origin}`, limit: this.bounds.tokenBytes, bound: 'tokenBytes' };
+        const read = {
+            registry: this.registry,
+            secrets: this.secrets,
+            repository: undefined,
+            operation: 'auth',
+            what: `the answer of the token server ${url.origin}`,
+            limit: this.bounds.tokenBytes,
+            bound: 'tokenBytes',
+        };
         return { status: res.status, text: async () => (await readBounded(res, read)).toString('utf8') };
     };
 }
@@ -1567,7 +1662,9 @@ async function runCredentialHelper(helper, serverUrl) {
         let err = '';
         child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
         child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
-        child.on('error', (e) => reject(new errors/* ConfigError */.xL(e.code === 'ENOENT' ? `credential helper ${program} is not on PATH; install it or remove it from the docker config` : `credential helper ${program} failed to start: ${e.message}`)));
+        child.on('error', (e) => reject(new errors/* ConfigError */.xL(e.code === 'ENOENT'
+            ? `credential helper ${program} is not on PATH; install it or remove it from the docker config`
+            : `credential helper ${program} failed to start: ${e.message}`)));
         child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
         child.stdin.on('error', () => { });
         child.stdin.end(serverUrl);
@@ -1639,7 +1736,10 @@ function parseDockerConfig(text, file) {
 }
 /** Keys may be written as `host`, `https://host`, or `https://host/v1/`: compare by host alone. */
 function normalizeCredHost(key) {
-    return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    return key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
 }
 function findByHost(map, host) {
     if (Object.prototype.hasOwnProperty.call(map, host))
@@ -1943,7 +2043,9 @@ class FileLock {
     }
     /** Runs `fn` while holding the lock file, after every earlier `fn` of this lock has settled. */
     run(fn) {
-        const run = this.queue.catch(() => undefined).then(async () => {
+        const run = this.queue
+            .catch(() => undefined)
+            .then(async () => {
             const token = await acquire(this.lockPath, this.opts);
             try {
                 return await fn();
@@ -2447,7 +2549,12 @@ function resolveLocation(res, ctx, repository, operation, what) {
     const location = res.headers['location'];
     const value = Array.isArray(location) ? location[0] : location;
     if (!value)
-        throw new errors/* RegistryError */.gl(`the registry answered ${what} without a Location header`, { status: res.status, registry: ctx.client.registry, repository, operation });
+        throw new errors/* RegistryError */.gl(`the registry answered ${what} without a Location header`, {
+            status: res.status,
+            registry: ctx.client.registry,
+            repository,
+            operation,
+        });
     return new URL(value, res.url);
 }
 /** When an operation that starts now must end: requests it sends carry it as `notAfter`. */
@@ -2471,7 +2578,14 @@ async function retryingBrokenBody(ctx, where, read) {
                 throw err;
             const message = `reading ${where.what} broke off (${(0,retry/* errorCode */.CA)(err) ?? err.name} ${err.message})`;
             if (attempt >= retry/* BODY_READ_ATTEMPTS */.JO) {
-                throw new errors/* RegistryError */.gl(`${message} after ${attempt} attempts`, { status: undefined, registry: ctx.client.registry, repository: where.repository, operation: where.operation, failure: 'transient', cause: err });
+                throw new errors/* RegistryError */.gl(`${message} after ${attempt} attempts`, {
+                    status: undefined,
+                    registry: ctx.client.registry,
+                    repository: where.repository,
+                    operation: where.operation,
+                    failure: 'transient',
+                    cause: err,
+                });
             }
             const delay = (0,retry/* backoffDelay */.EY)(attempt - 1);
             ctx.logger.debug(`${message}; retrying`, { registry: ctx.client.registry, attempt, delayMs: delay });
@@ -2494,7 +2608,13 @@ async function headBlob(ctx, repository, digest) {
 }
 /** The body as the registry sends it: unverified, so the consumer pipes it through DigestVerifier. */
 async function getBlob(ctx, repository, desc) {
-    const res = await ctx.client.request({ method: 'GET', target: apiPath(ctx, repository, `blobs/${desc.digest}`), repository, operation: 'blob-get', blobBytes: desc.size });
+    const res = await ctx.client.request({
+        method: 'GET',
+        target: apiPath(ctx, repository, `blobs/${desc.digest}`),
+        repository,
+        operation: 'blob-get',
+        blobBytes: desc.size,
+    });
     await expectStatus(res, [200], ctx, repository, 'blob-get', `blob ${desc.digest}`);
     return res.body;
 }
@@ -2562,16 +2682,35 @@ async function listPages(ctx, first, field, operation, repository, scopes) {
             const res = await ctx.client.request({ method: 'GET', target: page, operation, ...(repository !== undefined ? { repository } : {}), scopes, notAfter });
             // A repository the registry does not know is an answer to pass on (a typo must not read as "no tags").
             if (res.status === 404 && operation === 'tag-list') {
-                throw await errorFromResponse(res.status, res.body, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, notFoundHint: `check the repository name (regkit repo ls ${ctx.client.registry} lists what the registry holds) and the credentials that can see it` }, what);
+                throw await errorFromResponse(res.status, res.body, {
+                    registry: ctx.client.registry,
+                    secrets: ctx.client.secrets,
+                    repository,
+                    operation,
+                    notFoundHint: `check the repository name (regkit repo ls ${ctx.client.registry} lists what the registry holds) and the credentials that can see it`,
+                }, what);
             }
             await expectStatus(res, [200], ctx, repository, operation, what);
-            const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository, operation, what: `page ${pages} of the ${what}`, limit: bounds.listPageBytes, bound: 'listPageBytes' });
+            const body = await readBounded(res, {
+                registry: ctx.client.registry,
+                secrets: ctx.client.secrets,
+                repository,
+                operation,
+                what: `page ${pages} of the ${what}`,
+                limit: bounds.listPageBytes,
+                bound: 'listPageBytes',
+            });
             return { url: res.url, link: res.headers['link'], body };
         });
         seen.add(fetched.url.href);
         const items = listItems(fetched.body, field);
         if (items === undefined)
-            throw new errors/* RegistryError */.gl(`the registry answered the ${what} with something that is not a JSON list of ${field}`, { status: 200, registry: ctx.client.registry, repository, operation });
+            throw new errors/* RegistryError */.gl(`the registry answered the ${what} with something that is not a JSON list of ${field}`, {
+                status: 200,
+                registry: ctx.client.registry,
+                repository,
+                operation,
+            });
         const before = known.size;
         for (const item of items) {
             if (known.has(item))
@@ -2586,11 +2725,21 @@ async function listPages(ctx, first, field, operation, repository, scopes) {
             break;
         const url = new URL(next, fetched.url);
         if (seen.has(url.href)) {
-            throw new errors/* RegistryError */.gl(`the registry's Link header points back to a page already read (${url.pathname}${url.search}); stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+            throw new errors/* RegistryError */.gl(`the registry's Link header points back to a page already read (${url.pathname}${url.search}); stopping`, {
+                status: 200,
+                registry: ctx.client.registry,
+                repository,
+                operation,
+            });
         }
         // Links to ever new pages that bring nothing new would page on forever.
         if (known.size === before) {
-            throw new errors/* RegistryError */.gl(`the registry's Link header points on to ${url.pathname}${url.search} after a page that brought no new ${field}; stopping`, { status: 200, registry: ctx.client.registry, repository, operation });
+            throw new errors/* RegistryError */.gl(`the registry's Link header points on to ${url.pathname}${url.search} after a page that brought no new ${field}; stopping`, {
+                status: 200,
+                registry: ctx.client.registry,
+                repository,
+                operation,
+            });
         }
         target = url.href;
     }
@@ -2634,7 +2783,10 @@ function parseRateLimit(headers) {
         const limit = leadingInt(limitHeader);
         if (limit !== undefined)
             rl.limit = limit;
-        rl.policies.push(...limitHeader.split(',').map((p) => p.trim()).filter((p) => p !== ''));
+        rl.policies.push(...limitHeader
+            .split(',')
+            .map((p) => p.trim())
+            .filter((p) => p !== ''));
     }
     if (remainingHeader !== undefined) {
         const remaining = leadingInt(remainingHeader);
@@ -2673,7 +2825,12 @@ function manifestName(ref) {
 function referenceOf(ref) {
     const target = ref.digest ?? ref.tag;
     if (target === undefined)
-        throw new errors/* RegistryError */.gl('a manifest reference needs a tag or a digest', { status: undefined, registry: ref.registry, repository: ref.repository, operation: 'manifest-get' });
+        throw new errors/* RegistryError */.gl('a manifest reference needs a tag or a digest', {
+            status: undefined,
+            registry: ref.registry,
+            repository: ref.repository,
+            operation: 'manifest-get',
+        });
     return target;
 }
 function contentType(value) {
@@ -2748,7 +2905,15 @@ async function getManifestOnce(ctx, ref, notAfter) {
         notAfter,
     });
     await expectStatus(res, [200], ctx, ref.repository, 'manifest-get', what);
-    const bytes = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, repository: ref.repository, operation: 'manifest-get', what, limit: ctx.client.bounds.manifestBytes, bound: 'manifestBytes' });
+    const bytes = await readBounded(res, {
+        registry: ctx.client.registry,
+        secrets: ctx.client.secrets,
+        repository: ref.repository,
+        operation: 'manifest-get',
+        what,
+        limit: ctx.client.bounds.manifestBytes,
+        bound: 'manifestBytes',
+    });
     const headerDigest = header(res.headers, 'docker-content-digest');
     const expected = ref.digest ?? headerDigest;
     if (expected !== undefined)
@@ -2769,7 +2934,14 @@ async function putManifest(ctx, ref, bytes, mediaType) {
     const where = `${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}`;
     const limit = ctx.client.bounds.manifestBytes;
     if (bytes.length > limit) {
-        throw new errors/* RegistryLimitError */.$P(`manifest for ${where} is ${bytes.length} bytes`, { status: undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'manifest-put', setting: (0,bounds/* boundKey */.o0)('manifestBytes'), limit: (0,bounds/* formatBytes */.z3)(limit) });
+        throw new errors/* RegistryLimitError */.$P(`manifest for ${where} is ${bytes.length} bytes`, {
+            status: undefined,
+            registry: ctx.client.registry,
+            repository: ref.repository,
+            operation: 'manifest-put',
+            setting: (0,bounds/* boundKey */.o0)('manifestBytes'),
+            limit: (0,bounds/* formatBytes */.z3)(limit),
+        });
     }
     const digest = (0,oci_digest/* digestOf */.ol)(bytes, ref.digest ? (0,oci_digest/* digestAlgorithm */.g4)(ref.digest) : 'sha256');
     if (ref.digest !== undefined && ref.digest !== digest)
@@ -2863,7 +3035,14 @@ async function listFromApi(ctx, repository, digest, opts) {
         }
         await expectStatus(res, [200], ctx, repository, 'referrers', `referrers of ${digest}`);
         seen.add(res.url.href);
-        const body = await readBounded(res, { registry: ctx.client.registry, secrets: ctx.client.secrets, ...where, what: `page ${pages} of the referrers of ${digest}`, limit: bounds.manifestBytes, bound: 'manifestBytes' });
+        const body = await readBounded(res, {
+            registry: ctx.client.registry,
+            secrets: ctx.client.secrets,
+            ...where,
+            what: `page ${pages} of the referrers of ${digest}`,
+            limit: bounds.manifestBytes,
+            bound: 'manifestBytes',
+        });
         const index = JSON.parse(body.toString('utf8'));
         const page = validReferrers(ctx, index.manifests, `the referrers of ${ctx.client.registry}/${repository}@${digest}`);
         // A registry that ignored the filter says so by leaving it out of OCI-Filters-Applied.
@@ -2876,7 +3055,12 @@ async function listFromApi(ctx, repository, digest, opts) {
             break;
         const url = new URL(next, res.url);
         if (seen.has(url.href))
-            throw new errors/* RegistryError */.gl('the referrers Link header loops back to a page already read', { status: 200, registry: ctx.client.registry, repository, operation: 'referrers' });
+            throw new errors/* RegistryError */.gl('the referrers Link header loops back to a page already read', {
+                status: 200,
+                registry: ctx.client.registry,
+                repository,
+                operation: 'referrers',
+            });
         target = url.href;
     }
     return out;
@@ -2887,7 +3071,10 @@ async function readFallbackIndex(ctx, subject) {
         const index = JSON.parse(Buffer.from(m.bytes).toString('utf8'));
         if (!Array.isArray(index.manifests))
             return undefined;
-        return { ...index, manifests: validReferrers(ctx, index.manifests, `the referrers tag ${subject.registry}/${subject.repository}:${referrersTag(subject.digest)}`) };
+        return {
+            ...index,
+            manifests: validReferrers(ctx, index.manifests, `the referrers tag ${subject.registry}/${subject.repository}:${referrersTag(subject.digest)}`),
+        };
     }
     catch (err) {
         if (err instanceof errors/* RegistryError */.gl && err.status === 404)
@@ -2940,7 +3127,13 @@ async function addToFallbackIndex(ctx, subject, referrer) {
             }
             const index = { schemaVersion: 2, mediaType: mediatypes/* MediaType */.zu.OciIndex, manifests: [...manifests, referrer] };
             await putManifest(ctx, tagRef, Buffer.from(JSON.stringify(index)), mediatypes/* MediaType */.zu.OciIndex);
-            ctx.logger.debug('updated the referrers fallback tag', { registry: ctx.client.registry, repository: subject.repository, subject: subject.digest, referrer: referrer.digest, attempt });
+            ctx.logger.debug('updated the referrers fallback tag', {
+                registry: ctx.client.registry,
+                repository: subject.repository,
+                subject: subject.digest,
+                referrer: referrer.digest,
+                attempt,
+            });
         }
     });
 }
@@ -2964,7 +3157,10 @@ async function openSession(ctx, repository, digest) {
     await expectStatus(res, [202], ctx, repository, 'blob-put', `upload of blob ${digest}`);
     await res.body.dump();
     const min = header(res.headers, 'oci-chunk-min-length');
-    return { location: resolveLocation(res, ctx, repository, 'blob-put', 'the upload request'), minChunk: min !== undefined && /^\d+$/.test(min) ? Number(min) : undefined };
+    return {
+        location: resolveLocation(res, ctx, repository, 'blob-put', 'the upload request'),
+        minChunk: min !== undefined && /^\d+$/.test(min) ? Number(min) : undefined,
+    };
 }
 /** Cancels an upload session; best effort, since the failure that led here is what the caller needs to see. */
 async function cancelSession(ctx, repository, location) {
@@ -3030,7 +3226,13 @@ async function finishUpload(ctx, repository, desc, res) {
 async function uploadChunked(ctx, repository, desc, body, session) {
     const wanted = Math.max(ctx.client.host.blobChunk ?? DEFAULT_BLOB_CHUNK, session.minChunk ?? 0);
     if (wanted > MAX_BLOB_CHUNK) {
-        throw new errors/* RegistryError */.gl(`the registry asks for upload chunks of ${wanted} bytes, above the ${MAX_BLOB_CHUNK}-byte limit`, { status: undefined, registry: ctx.client.registry, repository, operation: 'blob-put', hint: 'raise blobMax so this blob goes up in one PUT' });
+        throw new errors/* RegistryError */.gl(`the registry asks for upload chunks of ${wanted} bytes, above the ${MAX_BLOB_CHUNK}-byte limit`, {
+            status: undefined,
+            registry: ctx.client.registry,
+            repository,
+            operation: 'blob-put',
+            hint: 'raise blobMax so this blob goes up in one PUT',
+        });
     }
     let location = session.location;
     let offset = 0;
@@ -3117,7 +3319,12 @@ const EMPTY_JSON = Buffer.from('{}');
  * after the first is one manifest PUT and one DELETE. Several tags pointing at it at once would all go with its
  * DELETE, which is no harm: only tags being deleted are ever pointed at it, and within a process one at a time.
  */
-const THROWAWAY_CONFIG = (layer) => Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } }, rootfs: { type: 'layers', diff_ids: [layer] } }));
+const THROWAWAY_CONFIG = (layer) => Buffer.from(JSON.stringify({
+    architecture: 'amd64',
+    os: 'linux',
+    config: { Labels: { 'org.regkit.throwaway': 'points a tag being deleted away from its image' } },
+    rootfs: { type: 'layers', diff_ids: [layer] },
+}));
 async function ensureBlob(ctx, repository, bytes, mediaType) {
     const desc = { mediaType, digest: (0,oci_digest/* digestOf */.ol)(bytes), size: bytes.length };
     if ((await headBlob(ctx, repository, desc.digest)) === undefined)
@@ -3153,7 +3360,12 @@ function probeDeletes(ctx, repository) {
     let probe = probes.get(repository);
     if (!probe) {
         probe = (async () => {
-            const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, repository, `manifests/${DELETE_PROBE_DIGEST}`), repository, operation: 'manifest-delete' });
+            const res = await ctx.client.request({
+                method: 'DELETE',
+                target: apiPath(ctx, repository, `manifests/${DELETE_PROBE_DIGEST}`),
+                repository,
+                operation: 'manifest-delete',
+            });
             await res.body.dump();
             return { deletes: res.status === 404 || (res.status >= 200 && res.status < 300), status: res.status };
         })();
@@ -3171,7 +3383,12 @@ async function deleteTag(ctx, ref, current) {
         throw new errors/* RegistryError */.gl(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
     const memo = ctx.tagDeletes;
     if (memo.tagDeleteRefused === undefined) {
-        const res = await ctx.client.request({ method: 'DELETE', target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`), repository: ref.repository, operation: 'tag-delete' });
+        const res = await ctx.client.request({
+            method: 'DELETE',
+            target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`),
+            repository: ref.repository,
+            operation: 'tag-delete',
+        });
         if (res.status === 202 || res.status === 200 || res.status === 204) {
             await res.body.dump();
             return;
@@ -3190,7 +3407,7 @@ async function deleteTag(ctx, ref, current) {
             registry: ctx.client.registry,
             repository: ref.repository,
             operation: 'tag-delete',
-            hint: 'run again later; if it persists, delete the tag with the registry\'s own tools',
+            hint: "run again later; if it persists, delete the tag with the registry's own tools",
         });
     }
     if (!probe.deletes) {
@@ -3199,13 +3416,18 @@ async function deleteTag(ctx, ref, current) {
             registry: ctx.client.registry,
             repository: ref.repository,
             operation: 'tag-delete',
-            hint: 'enable deletes on the registry (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true) or give these credentials delete permission, or delete the tag with the registry\'s own tools',
+            hint: "enable deletes on the registry (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true) or give these credentials delete permission, or delete the tag with the registry's own tools",
         });
     }
     // Same family as the tag's manifest: a registry that only takes Docker types still takes the throwaway.
     const throwaway = await throwawayManifest(ctx, ref.repository, current.mediaType.startsWith('application/vnd.docker.'));
     await pointAwayAndDelete(ctx, { ref, original: current.digest }, throwaway);
-    ctx.logger.debug('deleted a tag through a throwaway manifest', { registry: ctx.client.registry, repository: ref.repository, tag: ref.tag, previous: current.digest });
+    ctx.logger.debug('deleted a tag through a throwaway manifest', {
+        registry: ctx.client.registry,
+        repository: ref.repository,
+        tag: ref.tag,
+        previous: current.digest,
+    });
 }
 /**
  * Points the tag at the throwaway and deletes the throwaway by digest, which takes the tag with it. distribution
@@ -3261,7 +3483,13 @@ async function deleteBatch(ctx, batch, throwaway) {
 async function putBack(ctx, w, throwaway, cause) {
     const { ref, original } = w;
     const why = cause instanceof Error ? cause.message : String(cause);
-    const init = { status: cause instanceof errors/* RegistryError */.gl ? cause.status : undefined, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete', cause };
+    const init = {
+        status: cause instanceof errors/* RegistryError */.gl ? cause.status : undefined,
+        registry: ctx.client.registry,
+        repository: ref.repository,
+        operation: 'tag-delete',
+        cause,
+    };
     try {
         // Read back only now: on the way that works it costs nothing (on Docker Hub a manifest GET is a counted pull), and
         // a manifest untagged a moment ago is still there by digest.
@@ -3429,7 +3657,10 @@ class GithubPackagesDeletes {
         const isParent = new Map();
         for (const v of untagged)
             isParent.set(v.digest, (await this.childrenOf(v.digest, repository)).length > 0);
-        return [...untagged.filter((v) => isParent.get(v.digest)), ...untagged.filter((v) => !isParent.get(v.digest))].map((v) => ({ digest: v.digest, githubVersionId: v.id }));
+        return [...untagged.filter((v) => isParent.get(v.digest)), ...untagged.filter((v) => !isParent.get(v.digest))].map((v) => ({
+            digest: v.digest,
+            githubVersionId: v.id,
+        }));
     }
     /** Whether a tagged version other than the digest's own holds it as a child. */
     async reached(state, digest) {
@@ -3482,12 +3713,24 @@ class GithubPackagesDeletes {
             await this.api.deleteVersion(state.pkg, version.id, 'tag-delete');
         }
         catch (err) {
-            await putManifest(this.ctx, { ...ref, digest: undefined }, original.bytes, original.mediaType);
-            this.ctx.logger.warn('tag put back on its image after the throwaway could not be deleted', { registry: this.ctx.client.registry, repository: ref.repository, tag: ref.tag, digest: head.digest, ...(version ? { leftVersion: version.id } : {}) });
+            const { digest: _digest, ...tagged } = ref;
+            await putManifest(this.ctx, tagged, original.bytes, original.mediaType);
+            this.ctx.logger.warn('tag put back on its image after the throwaway could not be deleted', {
+                registry: this.ctx.client.registry,
+                repository: ref.repository,
+                tag: ref.tag,
+                digest: head.digest,
+                ...(version ? { leftVersion: version.id } : {}),
+            });
             throw err;
         }
         state.versions = state.versions.filter((v) => v.id !== version.id);
-        this.ctx.logger.debug('deleted a tag through a throwaway package version', { registry: this.ctx.client.registry, repository: ref.repository, tag: ref.tag, version: version.id });
+        this.ctx.logger.debug('deleted a tag through a throwaway package version', {
+            registry: this.ctx.client.registry,
+            repository: ref.repository,
+            tag: ref.tag,
+            version: version.id,
+        });
     }
     error(message, status, repository, operation) {
         return new errors/* RegistryError */.gl(message, { status, registry: this.ctx.client.registry, repository, operation });
@@ -3589,7 +3832,12 @@ class RegistryStore {
     deleteTag(ref, current) {
         const r = registryRef(this.ctx, ref);
         if (r.tag === undefined)
-            throw new errors/* RegistryError */.gl('deleting a tag needs a reference with a tag', { status: undefined, registry: r.registry, repository: r.repository, operation: 'tag-delete' });
+            throw new errors/* RegistryError */.gl('deleting a tag needs a reference with a tag', {
+                status: undefined,
+                registry: r.registry,
+                repository: r.repository,
+                operation: 'tag-delete',
+            });
         if (this.githubDeletes)
             return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
         return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
@@ -3674,7 +3922,12 @@ async function createClient(registry, settings, userAgent, logger) {
         Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856)),
     ]);
     const onLimit = (kind) => (retryAfter, options, _o, retryCount) => {
-        logger.warn(`GitHub API ${kind} rate limit; waiting`, { registry, seconds: retryAfter, request: `${options.method} ${options.url}`, attempt: retryCount + 1 });
+        logger.warn(`GitHub API ${kind} rate limit; waiting`, {
+            registry,
+            seconds: retryAfter,
+            request: `${options.method} ${options.url}`,
+            attempt: retryCount + 1,
+        });
         return retryCount < LIMIT_RETRIES;
     };
     const GitHub = Core.plugin(paginate, throttling, retry);
@@ -3729,7 +3982,12 @@ const PERMISSION_HINT = 'deleting container package versions needs a token with 
 /** A version as the API describes it, checked once here: an id, a manifest digest, tags that are tags. */
 function versionOf(v) {
     const tags = v?.metadata?.container?.tags ?? [];
-    if (!Number.isSafeInteger(v?.id) || v.id <= 0 || typeof v.name !== 'string' || !(0,reference/* isValidDigest */.fH)(v.name) || !Array.isArray(tags) || !tags.every((t) => typeof t === 'string' && (0,reference/* isValidTag */.r_)(t))) {
+    if (!Number.isSafeInteger(v?.id) ||
+        v.id <= 0 ||
+        typeof v.name !== 'string' ||
+        !(0,reference/* isValidDigest */.fH)(v.name) ||
+        !Array.isArray(tags) ||
+        !tags.every((t) => typeof t === 'string' && (0,reference/* isValidTag */.r_)(t))) {
         throw new Error(`the API described a container version that is not an id, a manifest digest and tags: ${JSON.stringify(v).slice(0, 200)}`);
     }
     return { id: v.id, digest: v.name, tags };
@@ -3790,8 +4048,18 @@ class GithubPackagesApi {
             const api = await this.api();
             const maxPages = this.settings.limits?.maxPages ?? API_LIMITS.maxPages;
             const pages = pkg.scope === 'orgs'
-                ? api.paginate.iterator('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 })
-                : api.paginate.iterator('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name, per_page: 100 });
+                ? api.paginate.iterator('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
+                    org: pkg.owner,
+                    package_type: 'container',
+                    package_name: pkg.name,
+                    per_page: 100,
+                })
+                : api.paginate.iterator('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
+                    username: pkg.owner,
+                    package_type: 'container',
+                    package_name: pkg.name,
+                    per_page: 100,
+                });
             const versions = [];
             let count = 0;
             for await (const page of pages) {
@@ -3812,8 +4080,18 @@ class GithubPackagesApi {
         try {
             const api = await this.api();
             const res = pkg.scope === 'orgs'
-                ? await api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id })
-                : await api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+                ? await api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
+                    org: pkg.owner,
+                    package_type: 'container',
+                    package_name: pkg.name,
+                    package_version_id: id,
+                })
+                : await api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
+                    username: pkg.owner,
+                    package_type: 'container',
+                    package_name: pkg.name,
+                    package_version_id: id,
+                });
             return versionOf(res.data);
         }
         catch (err) {
@@ -3830,9 +4108,19 @@ class GithubPackagesApi {
         try {
             const api = await this.api();
             if (pkg.scope === 'orgs')
-                await api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+                await api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
+                    org: pkg.owner,
+                    package_type: 'container',
+                    package_name: pkg.name,
+                    package_version_id: id,
+                });
             else
-                await api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+                await api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
+                    username: pkg.owner,
+                    package_type: 'container',
+                    package_name: pkg.name,
+                    package_version_id: id,
+                });
             this.logger.debug('deleted a package version', { registry: this.registry, repository: pkg.repository, version: id });
         }
         catch (err) {
@@ -3848,9 +4136,19 @@ class GithubPackagesApi {
         try {
             const api = await this.api();
             if (pkg.scope === 'orgs')
-                await api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { org: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+                await api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', {
+                    org: pkg.owner,
+                    package_type: 'container',
+                    package_name: pkg.name,
+                    package_version_id: id,
+                });
             else
-                await api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', { username: pkg.owner, package_type: 'container', package_name: pkg.name, package_version_id: id });
+                await api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', {
+                    username: pkg.owner,
+                    package_type: 'container',
+                    package_name: pkg.name,
+                    package_version_id: id,
+                });
         }
         catch (err) {
             const status = statusOf(err);
@@ -3868,7 +4166,7 @@ class GithubPackagesApi {
         const own = err?.response === undefined ? String(err?.message ?? err).slice(0, 300) : `HTTP ${status}`;
         const because = typeof said === 'string' ? `${what}: GitHub said "${said.slice(0, 200)}"` : `${what}: ${own}`;
         if (status === 401)
-            return this.error(because, status, repository, operation, 'the GitHub API needs a token: the host\'s pass (or token) in creds/--host, or GITHUB_TOKEN');
+            return this.error(because, status, repository, operation, "the GitHub API needs a token: the host's pass (or token) in creds/--host, or GITHUB_TOKEN");
         return this.error(because, status, repository, operation, missingRight ? PERMISSION_HINT : undefined);
     }
 }
@@ -3974,7 +4272,14 @@ function mergeHosts(fromConfig, fromFlags) {
 function storeOptionsFor(command, hosts, bounds, logger, secrets, stored) {
     if (command.name === 'prune once') {
         const { config } = command;
-        return { hosts: mergeHosts(mergeHosts(stored, config.creds), hosts), bounds, logger, secrets, useDockerConfig: !config.defaults.skipDockerConfig, ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}) };
+        return {
+            hosts: mergeHosts(mergeHosts(stored, config.creds), hosts),
+            bounds,
+            logger,
+            secrets,
+            useDockerConfig: !config.defaults.skipDockerConfig,
+            ...(config.defaults.userAgent ? { userAgent: config.defaults.userAgent } : {}),
+        };
     }
     if (!(0,options/* isSyncCommand */.dv)(command))
         return { hosts: mergeHosts(stored, hosts), bounds, logger, secrets };
@@ -4176,7 +4481,7 @@ function formatMs(ms) {
 /* harmony export */   Q: () => (/* binding */ parseGoDuration)
 /* harmony export */ });
 // Go's time.ParseDuration (https://pkg.go.dev/time#ParseDuration): "300ms", "-1.5h", "2h45m", units ns us µs ms s m h.
-const UNIT_SECONDS = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const UNIT_SECONDS = { ns: 1e-9, us: 1e-6, µs: 1e-6, μs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 /** Seconds in a Go duration string; throws with Go's wording on bad input. */
 function parseGoDuration(text) {
     const fail = (why) => {
@@ -4413,13 +4718,28 @@ const UNTRUSTED_CONFIG_REASON = 'the config is under review (--untrusted-config)
  * host's docker login to borrow, a client key), and what moves a registry's traffic, with the credentials the
  * trusted side gives that registry, to another host or another trust anchor.
  */
-const CREDS_KEYS_REFUSED_UNDER_REVIEW = ['user', 'pass', 'token', 'credHelper', 'credHost', 'hostname', 'regcert', 'clientCert', 'clientKey', 'clientcert', 'clientkey'];
+const CREDS_KEYS_REFUSED_UNDER_REVIEW = [
+    'user',
+    'pass',
+    'token',
+    'credHelper',
+    'credHost',
+    'hostname',
+    'regcert',
+    'clientCert',
+    'clientKey',
+    'clientcert',
+    'clientkey',
+];
 /**
  * The trust both faces read from a flag or input pair: `untrusted` set or not, and the `allow-env` values (names,
  * comma- or line-separated), which mean something only with it. `names` spells the two as the face calls them.
  */
 function configTrustOf(untrusted, allowEnvValues, names) {
-    const allowEnv = allowEnvValues.flatMap((v) => v.split(',')).map((n) => n.trim()).filter((n) => n !== '');
+    const allowEnv = allowEnvValues
+        .flatMap((v) => v.split(','))
+        .map((n) => n.trim())
+        .filter((n) => n !== '');
     if (untrusted)
         return { kind: 'untrusted', allowEnv };
     if (allowEnv.length > 0)
@@ -4430,7 +4750,10 @@ function configTrustOf(untrusted, allowEnvValues, names) {
 function templateRunOptions(trust, env) {
     if (trust.kind === 'trusted')
         return { env };
-    return { env: Object.fromEntries(trust.allowEnv.map((name) => [name, env[name]])), refuseOutsideAccess: { reason: UNTRUSTED_CONFIG_REASON, allowEnv: trust.allowEnv } };
+    return {
+        env: Object.fromEntries(trust.allowEnv.map((name) => [name, env[name]])),
+        refuseOutsideAccess: { reason: UNTRUSTED_CONFIG_REASON, allowEnv: trust.allowEnv },
+    };
 }
 
 
@@ -5129,7 +5452,10 @@ class Extraction {
     }
     checkSize(path, size, limit, bound) {
         if (size > limit)
-            throw new errors/* FileLimitError */.kn(this.tarFile, `entry "${path}" is ${(0,config_bounds/* formatBytes */.z3)(size)}, larger than ${(0,config_bounds/* formatBytes */.z3)(limit)}`, { setting: (0,config_bounds/* boundKey */.o0)(bound), limit: (0,config_bounds/* formatBytes */.z3)(limit) });
+            throw new errors/* FileLimitError */.kn(this.tarFile, `entry "${path}" is ${(0,config_bounds/* formatBytes */.z3)(size)}, larger than ${(0,config_bounds/* formatBytes */.z3)(limit)}`, {
+                setting: (0,config_bounds/* boundKey */.o0)(bound),
+                limit: (0,config_bounds/* formatBytes */.z3)(limit),
+            });
         return size;
     }
     async readIndex(bytes) {
@@ -5522,7 +5848,9 @@ class BlobTransfer {
                 const again = failure === 'transient' || (failure === 'reauth' && !reauthenticated);
                 if (attempt >= retry/* BODY_READ_ATTEMPTS */.JO || !again) {
                     // The store passes the source's own stream error through; it says "socket closed" but not what or where.
-                    throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof errors/* RegistryError */.gl) ? (0,failures/* blobReadFailed */.fg)(this.src, desc, sourceBroke, attempt) : err;
+                    throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof errors/* RegistryError */.gl)
+                        ? (0,failures/* blobReadFailed */.fg)(this.src, desc, sourceBroke, attempt)
+                        : err;
                 }
                 reauthenticated ||= failure === 'reauth';
                 const delay = (0,retry/* backoffDelay */.EY)(attempt - 1);
@@ -5706,7 +6034,15 @@ async function copyImage(ctx, src, dst, opts = {}) {
     const topDigest = top.bytes === fetched.bytes ? fetched.digest : (0,digest/* digestOf */.ol)(top.bytes);
     const platforms = platformsOf(top, narrowed.only);
     if (holds(dstHead, topDigest, opts)) {
-        return { ...base, status: 'skipped', digest: topDigest, bytes: 0, platforms, reason: UNCHANGED_REASON, durationMs: Date.now() - started };
+        return {
+            ...base,
+            status: 'skipped',
+            digest: topDigest,
+            bytes: 0,
+            ...(platforms ? { platforms } : {}),
+            reason: UNCHANGED_REASON,
+            durationMs: Date.now() - started,
+        };
     }
     // With referrers or digest tags asked for, a target that has the image still gets what hangs off it.
     const present = dstHead?.digest === topDigest && !opts.forceRecursive;
@@ -5724,7 +6060,7 @@ async function copyImage(ctx, src, dst, opts = {}) {
         status,
         digest: topDigest,
         bytes: moved.bytes,
-        platforms,
+        ...(platforms ? { platforms } : {}),
         blobs: moved.blobs,
         durationMs: Date.now() - started,
         ...(changed ? {} : { reason: 'target already has this digest and its referrers' }),
@@ -6426,7 +6762,8 @@ function formatTime(t, layout) {
             case 'MST':
                 out += 'UTC';
                 break;
-            default: out += formatZone(ch);
+            default:
+                out += formatZone(ch);
         }
     }
 }
@@ -6480,7 +6817,8 @@ function parseTime(layout, value) {
                 month = word(elem, MONTHS) + 1;
                 break;
             case 'Jan':
-                month = word(elem, MONTHS.map((m) => m.slice(0, 3))) + 1;
+                month =
+                    word(elem, MONTHS.map((m) => m.slice(0, 3))) + 1;
                 break;
             case '1':
                 month = num(elem, 1, 2, false);
@@ -6581,7 +6919,12 @@ function parseTime(layout, value) {
         if (!pm && hour === 12)
             hour = 0;
     }
-    const ranges = [[month, 1, 12, 'month'], [hour, 0, 23, 'hour'], [minute, 0, 59, 'minute'], [second, 0, 59, 'second']];
+    const ranges = [
+        [month, 1, 12, 'month'],
+        [hour, 0, 23, 'hour'],
+        [minute, 0, 59, 'minute'],
+        [second, 0, 59, 'second'],
+    ];
     for (const [n, lo, hi, what] of ranges)
         if (n < lo || n > hi)
             throw new Error(`parsing time ${JSON.stringify(value)}: ${what} out of range`);
@@ -6654,7 +6997,12 @@ class Secrets {
     add(value) {
         if (value === undefined || value === '')
             return;
-        const lines = value.includes('\n') ? value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= MIN_LINE_LENGTH) : [];
+        const lines = value.includes('\n')
+            ? value
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter((l) => l.length >= MIN_LINE_LENGTH)
+            : [];
         for (const v of [value, ...lines])
             this.addForms([v, base64(v).replace(/=+$/, ''), encodeURIComponent(v), new URLSearchParams({ v }).toString().slice(2), JSON.stringify(v).slice(1, -1)]);
     }
@@ -7566,7 +7914,12 @@ class TerminalProgress {
 function barLine(b, columns) {
     const p = b.progress;
     const eta = etaText(p, b.rate);
-    const stats = [`${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesDone)} / ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesTotal)}`, percentText(p), `${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(Math.round(b.rate))}/s`, eta ? `ETA ${eta}` : 'ETA -']
+    const stats = [
+        `${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesDone)} / ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(p.bytesTotal)}`,
+        percentText(p),
+        `${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(Math.round(b.rate))}/s`,
+        eta ? `ETA ${eta}` : 'ETA -',
+    ]
         .filter((s) => s !== '')
         .join('  ');
     const room = Math.max(columns - 1 - stats.length - 2, 8);
@@ -7664,7 +8017,19 @@ function renderTextLine(r) {
     ];
     return `${cells.join('  ')}\n`;
 }
-const STATUS_ORDER = ['failed', 'copied', 'would-copy', 'backed-up', 'would-backup', 'deleted', 'would-delete', 'restored', 'skipped', 'excluded', 'not-run'];
+const STATUS_ORDER = [
+    'failed',
+    'copied',
+    'would-copy',
+    'backed-up',
+    'would-backup',
+    'deleted',
+    'would-delete',
+    'restored',
+    'skipped',
+    'excluded',
+    'not-run',
+];
 function tally(results) {
     const n = new Map();
     let moved = 0;

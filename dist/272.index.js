@@ -275,7 +275,16 @@ function osDate(L) {
     if (body.startsWith('*t')) {
         const p = partsOf(date, utc);
         lua.lua_createtable(L, 0, 9);
-        for (const [k, v] of [['year', p.year], ['month', p.month], ['day', p.day], ['hour', p.hour], ['min', p.min], ['sec', p.sec], ['wday', p.wday], ['yday', p.yday]]) {
+        for (const [k, v] of [
+            ['year', p.year],
+            ['month', p.month],
+            ['day', p.day],
+            ['hour', p.hour],
+            ['min', p.min],
+            ['sec', p.sec],
+            ['wday', p.wday],
+            ['yday', p.yday],
+        ]) {
             lua.lua_pushinteger(L, v);
             lua.lua_setfield(L, -2, to_luastring(k));
         }
@@ -515,7 +524,8 @@ string.gfind = string.gmatch
 `));
 function runChunk(L, source, name) {
     const chunk = to_luastring(source);
-    if (lauxlib.luaL_loadbufferx(L, chunk, chunk.length, to_luastring(`=${name}`), to_luastring('t')) !== lua.LUA_OK || lua.lua_pcall(L, 0, 0, 0) !== lua.LUA_OK) {
+    if (lauxlib.luaL_loadbufferx(L, chunk, chunk.length, to_luastring(`=${name}`), to_luastring('t')) !== lua.LUA_OK ||
+        lua.lua_pcall(L, 0, 0, 0) !== lua.LUA_OK) {
         throw new Error(`${name} failed: ${lua.lua_tojsstring(L, -1)}`);
     }
 }

@@ -185,9 +185,20 @@ function checkedEntries(yaml, entries, valid, what, guarded = []) {
 // Regsync's tag and repository filters are Go RE2 expressions, anchored `^…$`. Most RE2 is valid JavaScript; the
 // RE2-only forms users write are translated here, and anything JavaScript still refuses is an error to show.
 const POSIX_CLASSES = {
-    alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F', digit: '0-9',
-    graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ', upper: 'A-Z',
-    word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+    alnum: '0-9A-Za-z',
+    alpha: 'A-Za-z',
+    ascii: '\\x00-\\x7F',
+    blank: '\\t ',
+    cntrl: '\\x00-\\x1F\\x7F',
+    digit: '0-9',
+    graph: '!-~',
+    lower: 'a-z',
+    print: ' -~',
+    punct: '!-\\/:-@\\[-`{-~',
+    space: '\\t\\n\\v\\f\\r ',
+    upper: 'A-Z',
+    word: '0-9A-Za-z_',
+    xdigit: '0-9A-Fa-f',
 };
 function escapeLiteral(s) {
     return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -227,7 +238,9 @@ function compileAnchoredRegex(pattern) {
         return new RegExp(`^(?:${p})$`, flags);
     }
     catch (err) {
-        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
+        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`, {
+            cause: err,
+        });
     }
 }
 
@@ -339,7 +352,10 @@ const release = (...parts) => ({ parts: parts.map(String), prerelease: '' });
 const num = (v, i) => Number(v.parts[i] ?? '0');
 /** Parses one `semverRange` entry; throws an Error naming the part it cannot read. */
 function parseSemverRange(source) {
-    const words = source.trim().split(/\s+/).filter((w) => w !== '');
+    const words = source
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '');
     if (words.length === 0)
         throw new Error(`invalid semver range ${JSON.stringify(source)}: empty`);
     const comparators = [];
@@ -550,7 +566,13 @@ function journalToResults(script, entries) {
         ...(e.digest !== undefined ? { digest: e.digest } : {}),
         bytes: 0,
         ...(e.error !== undefined ? { reason: e.error } : {}),
-        details: { kind: 'script', script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.githubVersionIds !== undefined ? { githubVersionIds: e.githubVersionIds } : {}) },
+        details: {
+            kind: 'script',
+            script,
+            call: e.op,
+            ...(e.line !== undefined ? { line: e.line } : {}),
+            ...(e.githubVersionIds !== undefined ? { githubVersionIds: e.githubVersionIds } : {}),
+        },
     }));
 }
 
@@ -654,7 +676,18 @@ class ScriptFiles {
 var sandbox = __webpack_require__(6309);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/protocol.js
 /** The Store calls a worker may ask for by name; every other name is refused by the host. */
-const STORE_CALLS = ['headManifest', 'getManifest', 'putManifest', 'deleteManifest', 'headBlob', 'mountBlob', 'listTags', 'listRepositories', 'listReferrers', 'deleteTag'];
+const STORE_CALLS = [
+    'headManifest',
+    'getManifest',
+    'putManifest',
+    'deleteManifest',
+    'headBlob',
+    'mountBlob',
+    'listTags',
+    'listRepositories',
+    'listReferrers',
+    'deleteTag',
+];
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/host.js
 // Runs one regbot script in a worker thread of its own and serves its registry calls. Scripts are untrusted code:
@@ -695,7 +728,9 @@ class ScriptService {
     constructor(opts) {
         this.opts = opts;
         this.files = new ScriptFiles(opts.filesDir ?? process.cwd());
-        const served = opts.dryRun ? decorateStores((ref) => opts.stores.storeFor(ref), (s) => new DryRunStore(s)) : opts.stores;
+        const served = opts.dryRun
+            ? decorateStores((ref) => opts.stores.storeFor(ref), (s) => new DryRunStore(s))
+            : opts.stores;
         this.served = served;
         this.stores = { storeFor: (ref) => served.storeFor(this.files.reference(ref, 'ocidir reference')) };
     }
@@ -1300,7 +1335,11 @@ async function planUntagged(store, policy) {
     if (!(0,store_store/* listsUntagged */.j1)(store))
         throw new Error(`untagged: ${(0,reference/* formatReference */.FH)(policy.repo)} is not in a registry that lists untagged manifests (GitHub Packages: ghcr.io, or a host with api: github)`);
     const untagged = await store.listUntagged(policy.repo);
-    const deletes = untagged.map((u) => ({ ref: (0,reference/* withDigest */.hQ)(policy.repo, u.digest), digest: u.digest, reason: `untagged: no tag reaches it${u.githubVersionId !== undefined ? ` (version ${u.githubVersionId})` : ''}` }));
+    const deletes = untagged.map((u) => ({
+        ref: (0,reference/* withDigest */.hQ)(policy.repo, u.digest),
+        digest: u.digest,
+        reason: `untagged: no tag reaches it${u.githubVersionId !== undefined ? ` (version ${u.githubVersionId})` : ''}`,
+    }));
     return { deletes, kept: [] };
 }
 /** The tags (or untagged manifests) a policy would delete, with the digest each points at now. */
@@ -1369,7 +1408,13 @@ async function planDeclared(ctx, policy) {
     const unit = { name: policy.name, source: { kind: 'policy', policy }, apply: 'plan', deletes: [], journal: [], protected: [] };
     try {
         const plan = await planPolicy({ stores: ctx.stores, logger: ctx.logger, ...(ctx.now ? { now: ctx.now } : {}) }, policy.call);
-        unit.deletes = plan.deletes.map((d) => ({ reference: (0,reference/* formatReference */.FH)(d.ref), ref: d.ref, ...(d.tag !== undefined ? { tag: d.tag } : {}), digest: d.digest, reason: `${policy.name}: ${d.reason}` }));
+        unit.deletes = plan.deletes.map((d) => ({
+            reference: (0,reference/* formatReference */.FH)(d.ref),
+            ref: d.ref,
+            ...(d.tag !== undefined ? { tag: d.tag } : {}),
+            digest: d.digest,
+            reason: `${policy.name}: ${d.reason}`,
+        }));
     }
     catch (err) {
         unit.error = `policy "${policy.name}" failed: ${err instanceof Error ? err.message : String(err)}`;
@@ -1496,7 +1541,12 @@ async function applyDelete(stores, guard, logger, unit, d) {
         const receipt = d.tag === undefined ? await store.deleteManifest(d.ref) : await store.deleteTag(d.ref, now);
         if (guard.protectedRefs.has(d.reference))
             return deleteResult(unit, d, 'excluded', `protected by defaults.protect "${guard.protectedRefs.get(d.reference).source}"`);
-        logger.info('Deleted tag', { [unit.source.kind]: unit.name, image: d.reference, digest: d.digest, ...(receipt ? { githubVersionIds: receipt.githubVersionIds } : {}) });
+        logger.info('Deleted tag', {
+            [unit.source.kind]: unit.name,
+            image: d.reference,
+            digest: d.digest,
+            ...(receipt ? { githubVersionIds: receipt.githubVersionIds } : {}),
+        });
         return deleteResult(unit, d, 'deleted', undefined, receipt);
     }
     catch (err) {

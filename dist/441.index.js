@@ -208,7 +208,8 @@ function formatInt(n, spec) {
         case 'b':
             body = abs.toString(2);
             break;
-        default: body = abs.toString(10);
+        default:
+            body = abs.toString(10);
     }
     if (spec.prec !== undefined)
         body = body.padStart(spec.prec, '0');
@@ -400,7 +401,10 @@ function sprintf(format, args) {
         out += padTo(formatOne(args[argi++], spec), spec);
     }
     if (argi < args.length) {
-        out += `%!(EXTRA ${args.slice(argi).map((a) => (a === null || a === undefined ? '<nil>' : `${goTypeName(a)}=${formatValue(a)}`)).join(', ')})`;
+        out += `%!(EXTRA ${args
+            .slice(argi)
+            .map((a) => (a === null || a === undefined ? '<nil>' : `${goTypeName(a)}=${formatValue(a)}`))
+            .join(', ')})`;
     }
     return out;
 }
@@ -539,7 +543,9 @@ function goJson(v, indent) {
             return Object.fromEntries(Object.entries(x).map(([k, e]) => [k, prepare(e)]));
         return x;
     };
-    return `${JSON.stringify(prepare(v), null, indent).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
+    return `${JSON.stringify(prepare(v), null, indent)
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029')}\n`;
 }
 function htmlEscape(s) {
     return s.replace(/[&<>"'\0]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;', '\0': '\uFFFD' })[c]);
@@ -553,7 +559,9 @@ function jsEscape(s) {
 }
 /** url.QueryEscape: like encodeURIComponent, but a space is `+` and `!'()*` are escaped too. */
 function queryEscape(s) {
-    return encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return encodeURIComponent(s)
+        .replace(/%20/g, '+')
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 /** The argument list as one string, as the escapers in text/template take it. */
 function evalArgs(args) {
@@ -1622,7 +1630,9 @@ function compileTemplate(source, name) {
             const refused = options.refuseOutsideAccess;
             const ctx = {
                 env: (key) => (refused === undefined || refused.allowEnv.includes(key) ? env[key] : refuse(`env ${JSON.stringify(key)} is refused: ${refused.reason}`)),
-                readFile: refused === undefined ? (options.readFile ?? ((path) => (0,external_node_fs_.readFileSync)(path, 'utf8'))) : (path) => refuse(`file ${JSON.stringify(path)} is refused: ${refused.reason}`),
+                readFile: refused === undefined
+                    ? (options.readFile ?? ((path) => (0,external_node_fs_.readFileSync)(path, 'utf8')))
+                    : (path) => refuse(`file ${JSON.stringify(path)} is refused: ${refused.reason}`),
                 warn: options.onWarning ?? (() => { }),
                 now: options.now ?? (() => time/* GoTime */.yT.now()),
             };

@@ -21,13 +21,34 @@ export const modules = {
 /** regsync expands all of these; regbot all but `registry`. */
 const REGSYNC_CREDS_TEMPLATES = ['registry', 'user', 'pass', 'regcert', 'clientCert', 'clientKey'];
 const CREDS_KEYS = [
-    'registry', 'hostname', 'user', 'pass', 'token', 'credHelper', 'credExpire', 'credHost', 'tls', 'regcert',
-    'clientCert', 'clientKey', 'pathPrefix', 'mirrors', 'priority', 'repoAuth', 'apiOpts', 'blobChunk', 'blobMax',
-    'reqPerSec', 'reqConcurrent',
+    'registry',
+    'hostname',
+    'user',
+    'pass',
+    'token',
+    'credHelper',
+    'credExpire',
+    'credHost',
+    'tls',
+    'regcert',
+    'clientCert',
+    'clientKey',
+    'pathPrefix',
+    'mirrors',
+    'priority',
+    'repoAuth',
+    'apiOpts',
+    'blobChunk',
+    'blobMax',
+    'reqPerSec',
+    'reqConcurrent',
     // Older regclient releases spelled these in lower case.
-    'clientcert', 'clientkey',
+    'clientcert',
+    'clientkey',
     // Deprecated in regclient, still found in configs: read and reported (`api: github` is regkit's own).
-    'scheme', 'api', 'dns',
+    'scheme',
+    'api',
+    'dns',
 ];
 const TLS_MODES = ['enabled', 'insecure', 'disabled'];
 function readEntry(yaml, node, where, opts) {
@@ -68,7 +89,10 @@ function readEntry(yaml, node, where, opts) {
     setText('credHelper');
     setText('credHost');
     setText('regcert', 'regcert');
-    for (const [key, legacy] of [['clientCert', 'clientcert'], ['clientKey', 'clientkey']]) {
+    for (const [key, legacy] of [
+        ['clientCert', 'clientcert'],
+        ['clientKey', 'clientkey'],
+    ]) {
         const name = has(key) ? key : has(legacy) ? legacy : undefined;
         if (!name)
             continue;
@@ -650,9 +674,20 @@ function checkedEntries(yaml, entries, valid, what, guarded = []) {
 // Regsync's tag and repository filters are Go RE2 expressions, anchored `^…$`. Most RE2 is valid JavaScript; the
 // RE2-only forms users write are translated here, and anything JavaScript still refuses is an error to show.
 const POSIX_CLASSES = {
-    alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F', digit: '0-9',
-    graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ', upper: 'A-Z',
-    word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+    alnum: '0-9A-Za-z',
+    alpha: 'A-Za-z',
+    ascii: '\\x00-\\x7F',
+    blank: '\\t ',
+    cntrl: '\\x00-\\x1F\\x7F',
+    digit: '0-9',
+    graph: '!-~',
+    lower: 'a-z',
+    print: ' -~',
+    punct: '!-\\/:-@\\[-`{-~',
+    space: '\\t\\n\\v\\f\\r ',
+    upper: 'A-Z',
+    word: '0-9A-Za-z_',
+    xdigit: '0-9A-Fa-f',
 };
 function escapeLiteral(s) {
     return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -692,7 +727,9 @@ function compileAnchoredRegex(pattern) {
         return new RegExp(`^(?:${p})$`, flags);
     }
     catch (err) {
-        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
+        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`, {
+            cause: err,
+        });
     }
 }
 
@@ -804,7 +841,10 @@ const release = (...parts) => ({ parts: parts.map(String), prerelease: '' });
 const num = (v, i) => Number(v.parts[i] ?? '0');
 /** Parses one `semverRange` entry; throws an Error naming the part it cannot read. */
 function parseSemverRange(source) {
-    const words = source.trim().split(/\s+/).filter((w) => w !== '');
+    const words = source
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '');
     if (words.length === 0)
         throw new Error(`invalid semver range ${JSON.stringify(source)}: empty`);
     const comparators = [];
@@ -951,8 +991,22 @@ const DEFAULT_BLOB_LIMIT = 1024 * 1024 * 1024;
 const DEFAULT_MEDIA_TYPES = [mediatypes/* MediaType */.zu.DockerManifest, mediatypes/* MediaType */.zu.DockerManifestList, mediatypes/* MediaType */.zu.OciManifest, mediatypes/* MediaType */.zu.OciIndex];
 /** Keys a step shares with `defaults`. `fastCopy` is how regclient.org spells `fastCheck`; regsync ignores it. */
 const SHARED_KEYS = [
-    'backup', 'interval', 'schedule', 'ratelimit', 'digestTags', 'referrers', 'referrerFilters', 'referrerSource',
-    'referrerTarget', 'referrerSlow', 'fastCheck', 'fastCopy', 'forceRecursive', 'includeExternal', 'mediaTypes', 'hooks',
+    'backup',
+    'interval',
+    'schedule',
+    'ratelimit',
+    'digestTags',
+    'referrers',
+    'referrerFilters',
+    'referrerSource',
+    'referrerTarget',
+    'referrerSlow',
+    'fastCheck',
+    'fastCopy',
+    'forceRecursive',
+    'includeExternal',
+    'mediaTypes',
+    'hooks',
     'platformsIndex',
 ];
 const DEFAULTS_KEYS = [...SHARED_KEYS, 'parallel', 'blobLimit', 'cacheCount', 'cacheTime', 'skipDockerConfig', 'userAgent'];

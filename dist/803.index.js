@@ -138,7 +138,19 @@ function readPolicies(yaml, node) {
 
 
 const TOP_KEYS = ['version', 'creds', 'defaults', 'scripts', 'policies'];
-const DEFAULTS_KEYS = ['interval', 'schedule', 'parallel', 'timeout', 'blobLimit', 'skipDockerConfig', 'userAgent', 'protect', 'maxDeletes', 'scriptMemory', 'scriptFiles'];
+const DEFAULTS_KEYS = [
+    'interval',
+    'schedule',
+    'parallel',
+    'timeout',
+    'blobLimit',
+    'skipDockerConfig',
+    'userAgent',
+    'protect',
+    'maxDeletes',
+    'scriptMemory',
+    'scriptFiles',
+];
 const SCRIPT_KEYS = ['name', 'script', 'interval', 'schedule', 'timeout'];
 /** regbot expands the same creds templates as regsync except `registry`. */
 const REGBOT_CREDS_TEMPLATES = config_creds/* REGSYNC_CREDS_TEMPLATES */.Qj.filter((f) => f !== 'registry');
@@ -252,7 +264,11 @@ function checkUniqueNames(yaml, entries) {
     for (const e of entries) {
         const first = seen.get(e.name);
         if (first !== undefined)
-            throw new errors/* ConfigError */.xL(`"${e.name}" is used twice (first on line ${first}): script and policy names must be unique, results are reported under them`, { file: yaml.name, line: e.line, column: e.column });
+            throw new errors/* ConfigError */.xL(`"${e.name}" is used twice (first on line ${first}): script and policy names must be unique, results are reported under them`, {
+                file: yaml.name,
+                line: e.line,
+                column: e.column,
+            });
         seen.set(e.name, e.line);
     }
 }

@@ -78,16 +78,28 @@ function parseRegistryPath(step, text, what) {
 function parseStepEndpoints(step) {
     const referrerRepos = parseReferrerRepos(step);
     if (step.type === 'registry') {
-        return { step, type: step.type, source: parseRegistryPath(step, step.source, 'source'), target: parseRegistryPath(step, step.target, 'target'), referrerRepos };
+        return {
+            step,
+            type: step.type,
+            source: parseRegistryPath(step, step.source, 'source'),
+            target: parseRegistryPath(step, step.target, 'target'),
+            referrerRepos,
+        };
     }
     const repositoryOnly = step.type === 'repository';
-    return { step, type: step.type, source: parseStepRef(step, step.source, 'source', repositoryOnly), target: parseStepRef(step, step.target, 'target', repositoryOnly), referrerRepos };
+    return {
+        step,
+        type: step.type,
+        source: parseStepRef(step, step.source, 'source', repositoryOnly),
+        target: parseStepRef(step, step.target, 'target', repositoryOnly),
+        referrerRepos,
+    };
 }
 /** A tag or digest on either is dropped: referrers are looked up by the digest being copied, as regsync does. */
 function parseReferrerRepos(step) {
     if (!step.referrers)
         return {};
-    const parse = (text, what) => (text ? (0,reference/* repositoryOf */._M)(parseStepRef(step, text, what, false)) : undefined);
+    const parse = (text, what) => text ? (0,reference/* repositoryOf */._M)(parseStepRef(step, text, what, false)) : undefined;
     const source = parse(step.referrerSource, 'referrerSource');
     const target = parse(step.referrerTarget, 'referrerTarget');
     return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
@@ -132,7 +144,9 @@ async function expandRepository(stores, endpoints, source, target, opts, listed 
     }
     // Whatever the filters say: a source that lists a name no registry could hold is one to look at, not to skip quietly.
     const [from, to] = [(0,reference/* repositoryOf */._M)(source), (0,reference/* repositoryOf */._M)(target)];
-    const failed = invalid.filter((err) => (0,shard/* inShard */.Iw)(`${(0,reference/* formatReference */.FH)(to)} ${err.message}`, opts.shard)).map((err) => invalidNameResult((0,report_result/* imageAt */.t3)(from), (0,report_result/* imageAt */.t3)(to), err));
+    const failed = invalid
+        .filter((err) => (0,shard/* inShard */.Iw)(`${(0,reference/* formatReference */.FH)(to)} ${err.message}`, opts.shard))
+        .map((err) => invalidNameResult((0,report_result/* imageAt */.t3)(from), (0,report_result/* imageAt */.t3)(to), err));
     return { items, excluded, failed };
 }
 async function expandRegistry(stores, endpoints, from, to, opts) {
@@ -192,7 +206,10 @@ async function pruneTarget(stores, step, target, opts) {
     const store = stores.storeFor(repo);
     const tags = await (0,store_store/* tagsIfAny */.d7)(store, repo);
     const kept = new Set((0,load/* selectTags */.O)(step.tagSets, tags));
-    const doomed = tags.filter((t) => !kept.has(t) && !DIGEST_TAG.test(t)).map((t) => (0,reference/* withTag */.Rd)(repo, t)).filter((r) => (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(r), opts.shard));
+    const doomed = tags
+        .filter((t) => !kept.has(t) && !DIGEST_TAG.test(t))
+        .map((t) => (0,reference/* withTag */.Rd)(repo, t))
+        .filter((r) => (0,shard/* inShard */.Iw)((0,reference/* formatReference */.FH)(r), opts.shard));
     const results = [];
     for (const ref of doomed) {
         const base = { op: 'prune', target: (0,report_result/* imageAt */.t3)(ref), bytes: 0 };
@@ -318,7 +335,10 @@ async function runSync(ctx, config, opts) {
         for (const endpoints of listed) {
             if (endpoints.type !== 'repository' || !endpoints.step.prune)
                 continue;
-            const pruned = await pruneTarget(ctx.stores, endpoints.step, endpoints.target, { check: opts.mode === 'check', ...(opts.shard ? { shard: opts.shard } : {}) });
+            const pruned = await pruneTarget(ctx.stores, endpoints.step, endpoints.target, {
+                check: opts.mode === 'check',
+                ...(opts.shard ? { shard: opts.shard } : {}),
+            });
             results.push(...pruned);
             report(pruned);
         }
@@ -378,7 +398,9 @@ async function checkItem(ctx, item, opts) {
         if (opts.missing && dstHead)
             return { results: [excludedResult(item, ON_TARGET_REASON)] };
         if (step.mediaTypes.length > 0 && !step.mediaTypes.includes(srcHead.mediaType)) {
-            return { results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }] };
+            return {
+                results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }],
+            };
         }
         // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
         if (step.rateLimit.min > 0 && srcHead.rateLimit?.set)
@@ -418,7 +440,9 @@ async function syncItem(ctx, item, checked, opts, budget) {
         if (unchanged)
             return [unchanged];
         const remaining = srcHead.rateLimit?.set ? srcHead.rateLimit.remaining : undefined;
-        const withRate = (r) => remaining === undefined ? r : { ...r, details: { ...(r.details?.kind === 'transfer' ? r.details : { kind: 'transfer' }), rateLimitRemaining: remaining } };
+        const withRate = (r) => remaining === undefined
+            ? r
+            : { ...r, details: { ...(r.details?.kind === 'transfer' ? r.details : { kind: 'transfer' }), rateLimitRemaining: remaining } };
         // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
         // depends on the digest a platform filter would produce.
         const needsPlan = opts.mode === 'check' || ((0,copy/* digestFromHead */.rG)(srcHead, copyOpts) === undefined && dstHead !== undefined && step.backup !== undefined);
@@ -430,7 +454,12 @@ async function syncItem(ctx, item, checked, opts, budget) {
             const backup = await backUp(copyCtx, item, dstHead, opts.mode);
             out.push(backup);
             if (backup.status === 'failed') {
-                out.push({ ...base(item), status: 'failed', bytes: 0, reason: `not overwritten: the backup of ${(0,reference/* formatReference */.FH)(item.target)} failed, so the old image would have no way back` });
+                out.push({
+                    ...base(item),
+                    status: 'failed',
+                    bytes: 0,
+                    reason: `not overwritten: the backup of ${(0,reference/* formatReference */.FH)(item.target)} failed, so the old image would have no way back`,
+                });
                 return out;
             }
         }
@@ -470,7 +499,9 @@ function backupReference(item, current) {
     if (name === undefined)
         throw new Error('backUp called for a step without backup');
     // regsync's rule: a name with `/` or `:` is a whole reference, anything else a tag beside the target.
-    return /[/:]/.test(name) ? (0,reference/* parseReference */.F2)(name) : (0,reference/* withTag */.Rd)((0,reference/* repositoryOf */._M)(target), (0,names/* parseTag */.ED)(name, `the backup name of sync[${item.step.index}] (${item.step.file}:${item.step.line}:${item.step.column})`));
+    return /[/:]/.test(name)
+        ? (0,reference/* parseReference */.F2)(name)
+        : (0,reference/* withTag */.Rd)((0,reference/* repositoryOf */._M)(target), (0,names/* parseTag */.ED)(name, `the backup name of sync[${item.step.index}] (${item.step.file}:${item.step.line}:${item.step.column})`));
 }
 
 

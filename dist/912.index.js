@@ -142,8 +142,18 @@ const GLOBAL_FLAGS = [
         value: 'reg=HOST[:PORT],tls=enabled|insecure|disabled[,user=U,pass=P][,hostname=H][,repo-auth=true]',
         help: 'registry settings, once per registry',
     },
-    { name: 'bound', kind: 'repeat', value: 'KEY=VALUE', help: 'move a bound on what is read (manifest-bytes=8MiB, request-timeout=10m …; docs/security.md#bounds)' },
-    { name: 'format', kind: 'value', value: "text|json|'{{GO TEMPLATE}}'", help: 'output: aligned text, one JSON object per line, or a Go template (read commands)' },
+    {
+        name: 'bound',
+        kind: 'repeat',
+        value: 'KEY=VALUE',
+        help: 'move a bound on what is read (manifest-bytes=8MiB, request-timeout=10m …; docs/security.md#bounds)',
+    },
+    {
+        name: 'format',
+        kind: 'value',
+        value: "text|json|'{{GO TEMPLATE}}'",
+        help: 'output: aligned text, one JSON object per line, or a Go template (read commands)',
+    },
     { name: 'log-format', kind: 'value', value: 'text|json', help: 'log lines on stderr: text, or JSON objects' },
     { name: 'logopt', kind: 'repeat', value: 'json', help: "regctl's spelling of --log-format json" },
     { name: 'verbose', short: 'v', kind: 'boolean', help: 'show debug logs, with one line per HTTP request (-v LEVEL as --verbosity)' },
@@ -151,7 +161,13 @@ const GLOBAL_FLAGS = [
     { name: 'help', short: 'h', kind: 'boolean', help: 'show usage' },
     { name: 'version', kind: 'boolean', help: 'show the version' },
 ];
-const PLATFORM_FLAG = { name: 'platform', short: 'p', kind: 'value', value: 'OS/ARCH[/VARIANT]', help: 'pick this platform from a multi-platform index' };
+const PLATFORM_FLAG = {
+    name: 'platform',
+    short: 'p',
+    kind: 'value',
+    value: 'OS/ARCH[/VARIANT]',
+    help: 'pick this platform from a multi-platform index',
+};
 const CONFIG_FLAG = { name: 'config', short: 'c', kind: 'value', value: 'FILE', help: 'the regsync.yml to read (- reads standard input)' };
 const UNTRUSTED_CONFIG_FLAG = {
     name: 'untrusted-config',
@@ -164,7 +180,12 @@ const ALLOW_ENV_FLAG = {
     value: 'NAME[,NAME]',
     help: 'with --untrusted-config: environment variables the config may still read with {{env}} (not secrets)',
 };
-const SHARD_FLAG = { name: 'shard', kind: 'value', value: 'I/N', help: 'take only the I-th of N deterministic parts of the work (one per matrix job)' };
+const SHARD_FLAG = {
+    name: 'shard',
+    kind: 'value',
+    value: 'I/N',
+    help: 'take only the I-th of N deterministic parts of the work (one per matrix job)',
+};
 const STRICT_FLAG = {
     name: 'strict',
     kind: 'boolean',
@@ -224,7 +245,10 @@ const COMMANDS = [
         words: ['copy'],
         args: ['SRC', 'DST'],
         summary: 'copy an image (every platform, or those given) from SRC to DST',
-        aliases: [['image', 'copy'], ['image', 'cp']],
+        aliases: [
+            ['image', 'copy'],
+            ['image', 'cp'],
+        ],
         flags: [
             { name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'copy only this platform of an index (repeatable)' },
             { name: 'referrers', kind: 'boolean', help: 'also copy signatures, SBOMs and other referrers' },
@@ -248,7 +272,17 @@ const COMMANDS = [
             { name: 'last', kind: 'value', value: 'TAG', help: 'start after this tag' },
         ],
     },
-    { words: ['tag', 'delete'], args: ['REF'], summary: 'delete one tag; other tags on the same digest stay', flags: [], aliases: [['tag', 'rm'], ['tag', 'del'], ['tag', 'remove']] },
+    {
+        words: ['tag', 'delete'],
+        args: ['REF'],
+        summary: 'delete one tag; other tags on the same digest stay',
+        flags: [],
+        aliases: [
+            ['tag', 'rm'],
+            ['tag', 'del'],
+            ['tag', 'remove'],
+        ],
+    },
     {
         words: ['repo', 'ls'],
         args: ['HOST'],
@@ -265,7 +299,11 @@ const COMMANDS = [
         words: ['image', 'delete'],
         args: ['REF'],
         summary: 'delete an image by digest (every tag on it goes too)',
-        aliases: [['image', 'rm'], ['image', 'del'], ['image', 'remove']],
+        aliases: [
+            ['image', 'rm'],
+            ['image', 'del'],
+            ['image', 'remove'],
+        ],
         flags: [{ name: 'force', kind: 'boolean', help: 'delete even when other tags still use the digest' }],
     },
     {
@@ -280,10 +318,20 @@ const COMMANDS = [
         summary: 'write an image to one tar file (an OCI layout that docker load also reads)',
         flags: [{ name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'export only this platform of an index (repeatable)' }],
     },
-    { words: ['image', 'import'], args: ['REF', 'FILE'], summary: 'push the image in a tar file written by image export (or an OCI layout tar) to REF', flags: [] },
+    {
+        words: ['image', 'import'],
+        args: ['REF', 'FILE'],
+        summary: 'push the image in a tar file written by image export (or an OCI layout tar) to REF',
+        flags: [],
+    },
     { words: ['sync', 'once'], args: [], summary: 'run every step of a regsync.yml once', flags: SYNC_RUN_FLAGS },
     { words: ['sync', 'check'], args: [], summary: 'show what sync once would do, writing nothing', flags: SYNC_RUN_FLAGS },
-    { words: ['sync', 'config'], args: [], summary: 'print the resolved regsync.yml, secrets redacted', flags: [CONFIG_FLAG, STRICT_FLAG, UNTRUSTED_CONFIG_FLAG, ALLOW_ENV_FLAG] },
+    {
+        words: ['sync', 'config'],
+        args: [],
+        summary: 'print the resolved regsync.yml, secrets redacted',
+        flags: [CONFIG_FLAG, STRICT_FLAG, UNTRUSTED_CONFIG_FLAG, ALLOW_ENV_FLAG],
+    },
     {
         words: ['prune', 'once'],
         args: [],
@@ -898,7 +946,13 @@ async function runCli(argv, io, tuning = {}) {
     // On a terminal the progress lines stand below everything else and are lifted off for each line written.
     const terminal = io.stderr.isTTY === true && global.logFormat === 'text' ? new progress/* TerminalProgress */.G9(io.stderr) : undefined;
     const above = (write) => (terminal ? terminal.around(write) : write());
-    const logger = createCliLogger({ format: global.logFormat, verbose: global.verbose, ...(global.logLevel ? { minLevel: global.logLevel } : {}), write: (line) => above(() => io.stderr.write(line)), redact });
+    const logger = createCliLogger({
+        format: global.logFormat,
+        verbose: global.verbose,
+        ...(global.logLevel ? { minLevel: global.logLevel } : {}),
+        write: (line) => above(() => io.stderr.write(line)),
+        redact,
+    });
     const stores = (0,store_options/* openStores */.j)(command, global, logger, secrets, tuning, stored);
     const started = Date.now();
     try {

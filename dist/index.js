@@ -365,8 +365,37 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // telling an action step from a CLI call loads nothing else.
 /** Commands the action runs, and the inputs each reads besides `command`. */
 const COMMAND_INPUTS = {
-    copy: ['source', 'target', 'platforms', 'referrers', 'digest-tags', 'include-external', 'force-recursive', 'fast', 'dry-run', 'concurrency', 'hosts', 'bounds', 'format'],
-    sync: ['config', 'strict', 'untrusted-config', 'allow-env', 'mode', 'shard', 'shards', 'missing', 'abort-on-error', 'max-wait', 'cache', 'hosts', 'bounds', 'format'],
+    copy: [
+        'source',
+        'target',
+        'platforms',
+        'referrers',
+        'digest-tags',
+        'include-external',
+        'force-recursive',
+        'fast',
+        'dry-run',
+        'concurrency',
+        'hosts',
+        'bounds',
+        'format',
+    ],
+    sync: [
+        'config',
+        'strict',
+        'untrusted-config',
+        'allow-env',
+        'mode',
+        'shard',
+        'shards',
+        'missing',
+        'abort-on-error',
+        'max-wait',
+        'cache',
+        'hosts',
+        'bounds',
+        'format',
+    ],
     prune: ['config', 'strict', 'untrusted-config', 'allow-env', 'dry-run', 'hosts', 'bounds', 'format'],
 };
 const ACTION_COMMANDS = Object.keys(COMMAND_INPUTS);

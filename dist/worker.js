@@ -20766,9 +20766,20 @@ function keys_checkedEntries(yaml, entries, valid, what, guarded = []) {
 // Regsync's tag and repository filters are Go RE2 expressions, anchored `^…$`. Most RE2 is valid JavaScript; the
 // RE2-only forms users write are translated here, and anything JavaScript still refuses is an error to show.
 const POSIX_CLASSES = {
-    alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F', digit: '0-9',
-    graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ', upper: 'A-Z',
-    word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+    alnum: '0-9A-Za-z',
+    alpha: 'A-Za-z',
+    ascii: '\\x00-\\x7F',
+    blank: '\\t ',
+    cntrl: '\\x00-\\x1F\\x7F',
+    digit: '0-9',
+    graph: '!-~',
+    lower: 'a-z',
+    print: ' -~',
+    punct: '!-\\/:-@\\[-`{-~',
+    space: '\\t\\n\\v\\f\\r ',
+    upper: 'A-Z',
+    word: '0-9A-Za-z_',
+    xdigit: '0-9A-Fa-f',
 };
 function escapeLiteral(s) {
     return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -20808,7 +20819,9 @@ function regex_compileAnchoredRegex(pattern) {
         return new RegExp(`^(?:${p})$`, flags);
     }
     catch (err) {
-        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
+        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`, {
+            cause: err,
+        });
     }
 }
 
@@ -21096,7 +21109,10 @@ const release = (...parts) => ({ parts: parts.map(String), prerelease: '' });
 const num = (v, i) => Number(v.parts[i] ?? '0');
 /** Parses one `semverRange` entry; throws an Error naming the part it cannot read. */
 function semver_parseSemverRange(source) {
-    const words = source.trim().split(/\s+/).filter((w) => w !== '');
+    const words = source
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '');
     if (words.length === 0)
         throw new Error(`invalid semver range ${JSON.stringify(source)}: empty`);
     const comparators = [];
@@ -21886,7 +21902,11 @@ async function planUntagged(store, policy) {
     if (!listsUntagged(store))
         throw new Error(`untagged: ${reference_formatReference(policy.repo)} is not in a registry that lists untagged manifests (GitHub Packages: ghcr.io, or a host with api: github)`);
     const untagged = await store.listUntagged(policy.repo);
-    const deletes = untagged.map((u) => ({ ref: withDigest(policy.repo, u.digest), digest: u.digest, reason: `untagged: no tag reaches it${u.githubVersionId !== undefined ? ` (version ${u.githubVersionId})` : ''}` }));
+    const deletes = untagged.map((u) => ({
+        ref: withDigest(policy.repo, u.digest),
+        digest: u.digest,
+        reason: `untagged: no tag reaches it${u.githubVersionId !== undefined ? ` (version ${u.githubVersionId})` : ''}`,
+    }));
     return { deletes, kept: [] };
 }
 /** The tags (or untagged manifests) a policy would delete, with the digest each points at now. */
@@ -22294,7 +22314,13 @@ function journalToResults(script, entries) {
         ...(e.digest !== undefined ? { digest: e.digest } : {}),
         bytes: 0,
         ...(e.error !== undefined ? { reason: e.error } : {}),
-        details: { kind: 'script', script, call: e.op, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.githubVersionIds !== undefined ? { githubVersionIds: e.githubVersionIds } : {}) },
+        details: {
+            kind: 'script',
+            script,
+            call: e.op,
+            ...(e.line !== undefined ? { line: e.line } : {}),
+            ...(e.githubVersionIds !== undefined ? { githubVersionIds: e.githubVersionIds } : {}),
+        },
     }));
 }
 
@@ -22521,7 +22547,10 @@ function installReference(L) {
 ;// CONCATENATED MODULE: ./build/src/prune/lua/regbot-shapes.js
 const plain = { kind: 'plain' };
 const time = { kind: 'time' };
-const struct = (fields) => ({ kind: 'struct', fields: fields.map(([go, json, shape]) => ({ go, json, ...(shape ? { shape } : {}) })) });
+const struct = (fields) => ({
+    kind: 'struct',
+    fields: fields.map(([go, json, shape]) => ({ go, json, ...(shape ? { shape } : {}) })),
+});
 const array = (of) => ({ kind: 'array', of });
 const PLATFORM = struct([
     ['Architecture', 'architecture'],
@@ -22568,7 +22597,14 @@ const IMAGE_CONFIG = struct([
     ['Variant', 'variant'],
     // The OCI image-spec's ImageConfig uses the Go names as JSON names (`Labels`, `Env`, ...).
     ['Config', 'config'],
-    ['RootFS', 'rootfs', struct([['Type', 'type'], ['DiffIDs', 'diff_ids']])],
+    [
+        'RootFS',
+        'rootfs',
+        struct([
+            ['Type', 'type'],
+            ['DiffIDs', 'diff_ids'],
+        ]),
+    ],
     ['History', 'history', array(HISTORY)],
 ]);
 const GO_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|z|[+-]\d{2}:\d{2})$/;
@@ -22820,7 +22856,10 @@ function installManifest(L, ctx, configOf) {
     });
     const refetch = ctx.asyncFunction((L2) => {
         const { ref, handle } = manifestArg(L2, 1, 'head');
-        return { promise: labelled('manifest.get', ref, handle.then((m) => fetchManifest(ctx.storeFor(ref), withDigest(ref, m.digest), platform))), push: pushOne };
+        return {
+            promise: labelled('manifest.get', ref, handle.then((m) => fetchManifest(ctx.storeFor(ref), withDigest(ref, m.digest), platform))),
+            push: pushOne,
+        };
     });
     const descriptor = ctx.asyncFunction((L2) => {
         const { ref, handle } = manifestArg(L2, 1, 'head');
@@ -23013,7 +23052,13 @@ function installImage(L, ctx, manifest) {
                 const left = deadline - Date.now();
                 if (left <= 0)
                     return false;
-                ctx.opts.logger.info('Delaying for ratelimit', { script: ctx.opts.name, image: reference_formatReference(ref), current: rl.remaining, target: min, delayMs: pollMs });
+                ctx.opts.logger.info('Delaying for ratelimit', {
+                    script: ctx.opts.name,
+                    image: reference_formatReference(ref),
+                    current: rl.remaining,
+                    target: min,
+                    delayMs: pollMs,
+                });
                 await sleep(Math.min(pollMs, left));
             }
         })();
@@ -23025,7 +23070,10 @@ function installImage(L, ctx, manifest) {
             return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
         const file = lua.lua_tojsstring(L2, 2);
         const entry = ctx.journal.record('image.exportTar', { reference: file, source: reference_formatReference(ref), ...ctx.lineFields(L2) });
-        return { promise: labelled('image.exportTar', ref, ctx.perform(entry, () => ctx.opts.host.exportTar(ref, file))), push: () => 0 };
+        return {
+            promise: labelled('image.exportTar', ref, ctx.perform(entry, () => ctx.opts.host.exportTar(ref, file))),
+            push: () => 0,
+        };
     });
     const importTar = ctx.asyncFunction((L2) => {
         const ref = referenceArg(L2, 1);
@@ -23148,12 +23196,16 @@ function installBlob(L, ctx) {
             },
         };
     });
-    blobType.methods = { get, head, put: (L2) => {
+    blobType.methods = {
+        get,
+        head,
+        put: (L2) => {
             // `b:put(ref)` pushes this blob to ref: the arguments arrive as (blob, ref) and blob.put wants (ref, blob).
             lua.lua_insert(L2, 1);
             lua.lua_settop(L2, 2);
             return put(L2);
-        } };
+        },
+    };
     lua.lua_createtable(L, 0, 3);
     setFunction(L, 'get', get);
     setFunction(L, 'head', head);
@@ -23351,7 +23403,16 @@ function osDate(L) {
     if (body.startsWith('*t')) {
         const p = partsOf(date, utc);
         lua.lua_createtable(L, 0, 9);
-        for (const [k, v] of [['year', p.year], ['month', p.month], ['day', p.day], ['hour', p.hour], ['min', p.min], ['sec', p.sec], ['wday', p.wday], ['yday', p.yday]]) {
+        for (const [k, v] of [
+            ['year', p.year],
+            ['month', p.month],
+            ['day', p.day],
+            ['hour', p.hour],
+            ['min', p.min],
+            ['sec', p.sec],
+            ['wday', p.wday],
+            ['yday', p.yday],
+        ]) {
             lua.lua_pushinteger(L, v);
             lua.lua_setfield(L, -2, to_luastring(k));
         }
@@ -23591,7 +23652,8 @@ string.gfind = string.gmatch
 `;
 function runChunk(L, source, name) {
     const chunk = to_luastring(source);
-    if (lauxlib.luaL_loadbufferx(L, chunk, chunk.length, to_luastring(`=${name}`), to_luastring('t')) !== lua.LUA_OK || lua.lua_pcall(L, 0, 0, 0) !== lua.LUA_OK) {
+    if (lauxlib.luaL_loadbufferx(L, chunk, chunk.length, to_luastring(`=${name}`), to_luastring('t')) !== lua.LUA_OK ||
+        lua.lua_pcall(L, 0, 0, 0) !== lua.LUA_OK) {
         throw new Error(`${name} failed: ${lua.lua_tojsstring(L, -1)}`);
     }
 }
