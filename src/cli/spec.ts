@@ -142,7 +142,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ['image', 'cp'],
     ],
     flags: [
-      { name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'copy only this platform of an index (repeatable)' },
+      { name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'copy only this platform of an index' },
       { name: 'referrers', kind: 'boolean', help: 'also copy signatures, SBOMs and other referrers' },
       { name: 'digest-tags', kind: 'boolean', help: 'also copy sha256-<hex>.* tags (cosign style)' },
       { name: 'include-external', kind: 'boolean', help: 'also copy foreign and non-distributable layers' },
@@ -208,7 +208,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     words: ['image', 'export'],
     args: ['REF', 'FILE'],
     summary: 'write an image to one tar file (an OCI layout that docker load also reads)',
-    flags: [{ name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'export only this platform of an index (repeatable)' }],
+    flags: [{ name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'export only this platform of an index' }],
   },
   {
     words: ['image', 'import'],

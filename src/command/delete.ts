@@ -1,14 +1,10 @@
 // `tag delete` and `image delete`. Deleting a manifest removes every tag on it, so `image delete` first looks for
 // other tags that still need the digest, directly or as a child of their index, and refuses unless forced.
-import { isIndexMediaType } from '../oci/mediatypes.js';
-import { parseManifest } from '../oci/manifest.js';
-import { repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
+import { withDigest, type Reference } from '../oci/reference.js';
 import { imageAt, type OperationResult } from '../report/result.js';
 import { canRestore, type DeleteReceipt, type Store } from '../store/store.js';
+import { describeTagUse, tagsUsingDigest } from '../store/tag-uses.js';
 import { headOrFail } from './resolve.js';
-
-/** Tags looked at in parallel while searching for users of a digest. */
-const TAG_CHECK_CONCURRENCY = 8;
 
 /** The GitHub Packages version ids a delete removed, for `image restore`. */
 function receiptDetails(receipt: DeleteReceipt | void): Pick<OperationResult, 'details'> {
@@ -19,27 +15,6 @@ export async function deleteTag(store: Store, ref: Reference): Promise<Operation
   const head = await headOrFail(store, ref);
   const receipt = await store.deleteTag(ref);
   return { op: 'tag-delete', status: 'deleted', target: imageAt(ref), digest: head.digest, bytes: 0, ...receiptDetails(receipt) };
-}
-
-/** Tags other than the reference's own that point at `digest` or at an index holding it. */
-export async function tagsUsing(store: Store, ref: Reference, digest: string): Promise<string[]> {
-  const tags = (await store.listTags(repositoryOf(ref))).filter((t) => t !== ref.tag);
-  const users: string[] = [];
-  for (let i = 0; i < tags.length; i += TAG_CHECK_CONCURRENCY) {
-    const batch = tags.slice(i, i + TAG_CHECK_CONCURRENCY);
-    const found = await Promise.all(
-      batch.map(async (tag) => {
-        const head = await store.headManifest(withTag(ref, tag));
-        if (!head) return undefined;
-        if (head.digest === digest) return tag;
-        if (!isIndexMediaType(head.mediaType)) return undefined;
-        const index = parseManifest((await store.getManifest(withDigest(ref, head.digest))).bytes, head.mediaType);
-        return index.kind === 'index' && index.index.manifests.some((d) => d.digest === digest) ? `${tag} (in its index)` : undefined;
-      }),
-    );
-    users.push(...found.filter((t): t is string => t !== undefined));
-  }
-  return users;
 }
 
 /** Takes back deletes of GitHub Packages versions (the ids prune and delete results carry), within GitHub's 30 days. */
@@ -54,7 +29,7 @@ export async function deleteImage(store: Store, ref: Reference, force: boolean):
   const { digest } = await headOrFail(store, ref);
   const target = imageAt(ref);
   if (!force) {
-    const users = await tagsUsing(store, ref, digest);
+    const users = await tagsUsingDigest(store, ref, digest, { skipTag: (t) => t === ref.tag });
     if (users.length > 0) {
       return {
         op: 'image-delete',
@@ -62,7 +37,7 @@ export async function deleteImage(store: Store, ref: Reference, force: boolean):
         target,
         digest,
         bytes: 0,
-        reason: `still used by ${users.join(', ')}; delete those tags first or pass --force`,
+        reason: `still used by ${users.map(describeTagUse).join(', ')}; delete those tags first or pass --force`,
       };
     }
   }

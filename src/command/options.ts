@@ -129,8 +129,6 @@ export type Command =
   | ImageDeleteCommand
   | ImageRestoreCommand;
 
-export type CommandName = Command['name'];
-
 export function isSyncCommand(command: Command): command is SyncCommand {
   return command.name.startsWith('sync ');
 }

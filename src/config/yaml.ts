@@ -4,9 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { ConfigError } from '../errors.js';
-import type { ConfigWarning } from './warning.js';
 
-export type { ConfigWarning } from './warning.js';
+/** A config warning: what and where (the faces print the position, log.ts `atPosition`). */
+export interface ConfigWarning {
+  message: string;
+  file: string;
+  line?: number;
+  column?: number;
+}
 
 export interface ConfigSource {
   text: string;

@@ -64,9 +64,3 @@ export function compileTemplate(source: string, name: string): CompiledTemplate 
 function refuse(message: string): never {
   throw new AccessRefused(message);
 }
-
-/** Compiles and runs in one step. */
-export function expandTemplate(source: string, data: unknown, name: string, options?: TemplateRunOptions): string {
-  if (!hasActions(source)) return source;
-  return compileTemplate(source, name).execute(data, options);
-}

@@ -24,10 +24,6 @@ export function isValidDigest(value: string): value is Digest {
   return DIGEST_RE.test(value);
 }
 
-export function isValidRepository(value: string): value is RepositoryName {
-  return repositoryProblem(value) === undefined;
-}
-
 /** Why `value` is not a tag (`must match …`), or undefined when it is one. */
 export function tagProblem(value: string): string | undefined {
   return TAG_RE.test(value) ? undefined : 'must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}';

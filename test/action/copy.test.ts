@@ -1,68 +1,13 @@
 // The action as the runner runs it: `node build/src/main.js` with GITHUB_ACTIONS, INPUT_* variables, and the
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files in a temporary directory; outputs and summary are read back.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { skopeoCopy, skopeoInspectRaw } from '../harness/skopeo.js';
-
-const MAIN = join(process.cwd(), 'build/src/main.js');
-
-interface StepRun {
-  code: number | null;
-  /** The log the runner would show (workflow commands included). */
-  log: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Reads `name<<DELIMITER\nvalue\nDELIMITER` records, the file-command format @actions/core writes. */
-function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const end = lines.indexOf(m[2]!, i + 1);
-    assert.ok(end > i, `unterminated output ${m[1]}`);
-    outputs[m[1]!] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return outputs;
-}
-
-async function runStep(dir: string, inputs: Record<string, string>, argv: string[] = []): Promise<StepRun> {
-  const outputFile = join(dir, 'output');
-  const summaryFile = join(dir, 'summary.md');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')));
-  const env = {
-    ...base,
-    ...inputs,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    DOCKER_CONFIG: join(dir, 'no-docker-config'),
-  };
-  let log = '';
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.stderr.on('data', (c: Buffer) => chunks.push(c));
-    child.once('error', reject);
-    child.once('close', (c) => {
-      log = Buffer.concat(chunks).toString('utf8');
-      resolve(c);
-    });
-  });
-  return { code, log, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8') };
-}
+import { runMainAsStep } from './runner.js';
 
 describe('the action runs a copy as the runner would', () => {
   let reg: RunningRegistry;
@@ -91,7 +36,7 @@ describe('the action runs a copy as the runner would', () => {
       INPUT_HOSTS: `# mirror\n${hosts}\n`,
       'INPUT_DRY-RUN': 'false',
     };
-    const run = await runStep(tmp, inputs);
+    const run = await runMainAsStep(tmp, inputs);
     assert.equal(run.code, 0, run.log);
     assert.ok(run.log.startsWith(`::add-mask::${reg.password}\n`), run.log);
     assert.equal(run.log.split(reg.password!).length, 2, 'the password appears only in the add-mask command');
@@ -114,7 +59,7 @@ describe('the action runs a copy as the runner would', () => {
       run.summary,
     );
 
-    const again = await runStep(tmp, inputs);
+    const again = await runMainAsStep(tmp, inputs);
     assert.equal(again.code, 0, again.log);
     assert.equal(again.outputs['changed'], 'false');
     assert.equal(again.outputs['bytes'], '0');
@@ -122,7 +67,7 @@ describe('the action runs a copy as the runner would', () => {
   });
 
   test('composite step: command as the first argument, underscore input names', async () => {
-    const run = await runStep(
+    const run = await runMainAsStep(
       tmp,
       {
         INPUT_SOURCE: `${reg.host}/team/app:v1`,
@@ -143,7 +88,7 @@ describe('the action runs a copy as the runner would', () => {
 
   test('a failed copy still writes outputs and the summary, and fails the step once', async () => {
     const wrong = `reg=${reg.host},tls=disabled,user=${reg.username},pass=wrong-pass-31`;
-    const run = await runStep(tmp, {
+    const run = await runMainAsStep(tmp, {
       INPUT_COMMAND: 'copy',
       INPUT_SOURCE: `${reg.host}/team/app:v1`,
       INPUT_TARGET: `${reg.host}/mirror/app:v2`,
@@ -159,7 +104,7 @@ describe('the action runs a copy as the runner would', () => {
   });
 
   test('an invalid input fails the step with exit 2 and a summary naming the problem', async () => {
-    const run = await runStep(tmp, { INPUT_COMMAND: 'copy', INPUT_SOURCE: 'Not/Valid:1', INPUT_TARGET: `${reg.host}/x:1` });
+    const run = await runMainAsStep(tmp, { INPUT_COMMAND: 'copy', INPUT_SOURCE: 'Not/Valid:1', INPUT_TARGET: `${reg.host}/x:1` });
     assert.equal(run.code, 2, run.log);
     assert.match(run.log, /^::error::invalid reference "Not\/Valid:1"/m);
     assert.match(run.summary, /\*\*Failed:\*\* invalid reference/);

@@ -518,3 +518,46 @@ export async function makeActionWorkspace(dir: string, checkout = process.cwd())
   await writeFile(join(dir, 'dist', 'index.js'), `import ${JSON.stringify(pathToFileURL(join(checkout, 'build/src/main.js')).href)};\n`);
   await writeFile(join(dir, 'package.json'), '{"type":"module"}\n');
 }
+
+/** What one `node build/src/main.js` step left: exit code, the log the runner shows, outputs and summary. */
+export interface StepRun {
+  code: number | null;
+  /** The log the runner would show (workflow commands included). */
+  log: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/**
+ * Runs `build/src/main.js` as a runner runs one step: none of this process's INPUT_ or GITHUB_ variables, the step's
+ * `env` (its inputs), GITHUB_ACTIONS and fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files in `dir`, no docker config.
+ */
+export async function runMainAsStep(dir: string, env: Record<string, string>, argv: string[] = []): Promise<StepRun> {
+  const outputFile = join(dir, 'output');
+  const summaryFile = join(dir, 'summary.md');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')));
+  const childEnv = {
+    ...base,
+    ...env,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    DOCKER_CONFIG: join(dir, 'no-docker-config'),
+  };
+  const chunks: Buffer[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [join(process.cwd(), 'build/src/main.js'), ...argv], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => chunks.push(c));
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  return {
+    code,
+    log: Buffer.concat(chunks).toString('utf8'),
+    outputs: parseFileCommands(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+  };
+}

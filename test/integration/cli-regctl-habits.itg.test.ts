@@ -2,7 +2,7 @@
 // registry: `image inspect`, Go-template `--format` on read commands, stored registry settings (`registry set|login|
 // logout`, and regctl's own config file), `-v` request lines, and HTTP(S)_PROXY / NO_PROXY through a forward proxy.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 import { startForwardProxy, type RunningForwardProxy } from '../harness/forward-proxy.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
+import { selfSignedCert } from '../harness/self-signed.js';
 import { skopeoCopy, skopeoInspectRaw } from '../harness/skopeo.js';
 
 const MAIN = join(process.cwd(), 'build/src/main.js');
@@ -265,28 +266,7 @@ describe('HTTPS_PROXY keeps the per-host TLS settings inside the tunnel', { time
 
   before(async () => {
     work = await makeTempDir('regkit-proxy-tls-');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        'key.pem',
-        '-out',
-        'cert.pem',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { cwd: work, stdio: 'pipe' },
-    );
-    const [key, cert] = await Promise.all([readFile(join(work, 'key.pem')), readFile(join(work, 'cert.pem'))]);
+    const { key, cert } = await selfSignedCert(work);
     https = createHttpsServer({ key, cert }, (_req, res) => {
       res.writeHead(200, { 'content-type': MediaType.OciManifest, 'content-length': manifest.length, 'docker-content-digest': digestOf(manifest) });
       res.end(manifest);

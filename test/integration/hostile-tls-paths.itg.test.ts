@@ -3,8 +3,7 @@
 // line or from a manifest a registry served. (The store-level checks are in test/unit/transport-tls.test.ts and
 // test/unit/ocidir.test.ts; credentials across hosts in test/unit/transport-auth.test.ts.)
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
+import { selfSignedCert } from '../harness/self-signed.js';
 import { startLocalServer, type LocalServer } from '../unit/transport-local-server.js';
 import { runRegkit } from './copy-setup.js';
 
@@ -31,28 +31,7 @@ describe('TLS on by default, layouts closed', { timeout: 120_000 }, () => {
 
   before(async () => {
     work = await makeTempDir('regkit-tls-paths-');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        'key.pem',
-        '-out',
-        'cert.pem',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { cwd: work, stdio: 'pipe' },
-    );
-    const [key, cert] = await Promise.all([readFile(join(work, 'key.pem')), readFile(join(work, 'cert.pem'))]);
+    const { key, cert } = await selfSignedCert(work);
     https = createHttpsServer({ key, cert }, (_req, res) => {
       res.writeHead(200, { 'content-type': MediaType.OciManifest, 'content-length': manifest.length, 'docker-content-digest': digestOf(manifest) });
       res.end(manifest);

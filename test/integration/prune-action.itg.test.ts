@@ -2,7 +2,6 @@
 // (underscore spelling, as actions/prune/action.yml sets them through env:), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
 // files; outputs and summary read back. The registry needs a password that comes from the config's creds.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,19 +10,10 @@ import { copyImage } from '../../src/copy/copy.js';
 import { silentLogger } from '../../src/log.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
-import { parseFileCommands } from '../action/runner.js';
+import { runMainAsStep, type StepRun } from '../action/runner.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
-
-const MAIN = join(process.cwd(), 'build/src/main.js');
-
-interface StepRun {
-  code: number | null;
-  log: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
 
 interface CompositeStep {
   id: string;
@@ -50,34 +40,7 @@ describe('actions/prune', () => {
   async function runStep(inputs: Record<string, string>): Promise<StepRun> {
     const action = parse(await readFile('actions/prune/action.yml', 'utf8')) as { inputs: Record<string, { default?: string }> };
     const defaults = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? '']));
-    const outputFile = join(tmp, 'output');
-    const summaryFile = join(tmp, 'summary.md');
-    await writeFile(outputFile, '');
-    await writeFile(summaryFile, '');
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')));
-    const env = {
-      ...base,
-      ...stepEnv(inputs, defaults),
-      REG_PASS: reg.password!,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      DOCKER_CONFIG: join(tmp, 'no-docker-config'),
-    };
-    const chunks: Buffer[] = [];
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [MAIN, 'prune'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout.on('data', (c: Buffer) => chunks.push(c));
-      child.stderr.on('data', (c: Buffer) => chunks.push(c));
-      child.once('error', reject);
-      child.once('close', resolve);
-    });
-    return {
-      code,
-      log: Buffer.concat(chunks).toString('utf8'),
-      outputs: parseFileCommands(await readFile(outputFile, 'utf8')),
-      summary: await readFile(summaryFile, 'utf8'),
-    };
+    return runMainAsStep(tmp, { ...stepEnv(inputs, defaults), REG_PASS: reg.password! }, ['prune']);
   }
 
   before(async () => {

@@ -8,7 +8,7 @@ import { InvalidContentError, InvalidNameError, quoteName } from '../../src/erro
 import type { Logger } from '../../src/log.js';
 import { parseManifest } from '../../src/oci/manifest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
-import { isValidDigest, isValidRepository, isValidTag, parseDigest, parseRepository, parseTag, parseTagOrDigest } from '../../src/oci/names.js';
+import { isValidDigest, isValidTag, parseDigest, parseRepository, parseTag, parseTagOrDigest, repositoryProblem } from '../../src/oci/names.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { OcidirStore } from '../../src/store/ocidir/ocidir.js';
 import { apiPath } from '../../src/store/registry/http.js';
@@ -51,7 +51,7 @@ describe('tags', () => {
 describe('repository names', () => {
   it('takes lowercase components with single separators, up to 255 characters', () => {
     for (const ok of ['a', 'library/alpine', 'a/b/c/d', 'a.b', 'a_b', 'a__b', 'a---b', 'x'.repeat(255), `${'a/'.repeat(127)}a`])
-      assert.ok(isValidRepository(ok), ok);
+      assert.equal(repositoryProblem(ok), undefined, ok);
     for (const bad of [
       '',
       'A',
@@ -73,7 +73,7 @@ describe('repository names', () => {
       'x'.repeat(256),
       'a/%2e%2e',
     ]) {
-      assert.ok(!isValidRepository(bad), JSON.stringify(bad));
+      assert.notEqual(repositoryProblem(bad), undefined, JSON.stringify(bad));
     }
   });
   it('parseRepository says which rule failed', () => {

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sprintf } from '../../src/gotemplate/fmt.js';
-import { expandTemplate, GoMonth } from '../../src/gotemplate/template.js';
+import { GoMonth } from '../../src/gotemplate/template.js';
+import { expandTemplate } from './expand-template.js';
 
 describe('printf: integers', () => {
   const cases: Array<[string, unknown, string]> = [

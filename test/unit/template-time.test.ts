@@ -2,7 +2,8 @@
 // the methods regsync configs call. Times are UTC.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expandTemplate, GoTime } from '../../src/gotemplate/template.js';
+import { GoTime } from '../../src/gotemplate/template.js';
+import { expandTemplate } from './expand-template.js';
 import { formatTime, parseTime } from '../../src/gotemplate/time.js';
 
 // 2024-03-05T14:07:09.123456789Z, a Tuesday, day 65 of a leap year.

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../src/errors.js';
-import { compileTemplate, expandTemplate, TemplateExecError, TemplateSyntaxError } from '../../src/gotemplate/template.js';
+import { compileTemplate, TemplateExecError, TemplateSyntaxError } from '../../src/gotemplate/template.js';
+import { expandTemplate } from './expand-template.js';
 
 const run = (src: string, data: unknown = null) => expandTemplate(src, data, 'test', { env: {} });
 

@@ -5,9 +5,8 @@ import type { StoreSource } from '../../copy/options.js';
 import { formatReference, repositoryOf, withTag, type Reference } from '../../oci/reference.js';
 import { decorateStores, StoreDecorator } from '../../store/decorator.js';
 import type { DeleteReceipt, ManifestHead, Store } from '../../store/store.js';
+import { tagsUsingDigest } from '../../store/tag-uses.js';
 import type { ProtectPattern } from '../config/types.js';
-import { Journal } from '../lua/journal.js';
-import { tagsUsingDigest } from '../lua/safety.js';
 
 /** The pattern protecting a tag, tried on the tag, `repository:tag` and the full reference. */
 export function protectedBy(patterns: readonly ProtectPattern[], ref: Reference, tag: string): ProtectPattern | undefined {
@@ -69,9 +68,8 @@ class GuardedStore extends StoreDecorator {
   /** A digest delete takes every tag on it: refused, and recorded, when any of them is protected. */
   override async deleteManifest(ref: Reference): Promise<DeleteReceipt | void> {
     if (this.guard.protect.length > 0 && ref.digest !== undefined) {
-      const users = await tagsUsingDigest(this.inner, ref, ref.digest, new Set(), new Journal());
-      // tagsUsingDigest names a tag reaching the digest through an index as "tag (through its index …)".
-      const held = users.map((u) => u.split(' ')[0]!).filter((tag) => this.guard.holdsTag(ref, tag));
+      const uses = await tagsUsingDigest(this.inner, ref, ref.digest);
+      const held = uses.map((u) => u.tag).filter((tag) => this.guard.holdsTag(ref, tag));
       if (held.length > 0) {
         this.guard.protectedRefs.set(formatReference(ref), protectedBy(this.guard.protect, ref, held[0]!)!);
         return;

@@ -1,6 +1,7 @@
 // The `image` table (config, copy, delete, manifest, manifestList, manifestHead, ratelimit, ratelimitWait,
 // exportTar, importTar) and the config userdata (`c:export()`, tostring as JSON).
 import type { CopyOptions } from '../../../copy/options.js';
+import { parseGoDuration } from '../../../config/duration.js';
 import type { ImageConfig } from '../../../oci/manifest.js';
 import { formatReference, type Reference } from '../../../oci/reference.js';
 import { labelled, type ApiContext } from '../context.js';
@@ -12,19 +13,11 @@ import { defaultPlatform, fetchConfig, headManifest } from '../manifest-fetch.js
 import { fromRegbotShape, IMAGE_CONFIG, toRegbotShape } from '../regbot-shapes.js';
 import { handleAt, pushFieldsOf, pushUserdata, type UserdataType } from '../userdata.js';
 
-const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** Go's time.ParseDuration (`5m`, `1h30m`, `500ms`) in milliseconds. */
-export function parseGoDuration(text: string): number {
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
-  let total = 0;
-  let matched = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
-    matched = re.lastIndex;
-  }
-  if (text === '' || matched !== text.length) throw new Error(`invalid duration "${text}": expected Go syntax such as 30s, 5m or 1h30m`);
-  return total;
+/** A Go duration (`5m`, `1h30m`) in milliseconds; a wait cannot be negative. */
+function durationMs(text: string): number {
+  const seconds = parseGoDuration(text);
+  if (seconds < 0) throw new Error(`invalid duration ${JSON.stringify(text)}: a wait cannot be negative`);
+  return seconds * 1000;
 }
 
 const CONFIG_TYPE: UserdataType = {
@@ -113,8 +106,8 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     let pollMs: number;
     let timeoutMs: number;
     try {
-      pollMs = parseGoDuration(lua.lua_type(L2, 3) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 3) : '5m');
-      timeoutMs = parseGoDuration(lua.lua_type(L2, 4) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 4) : '6h');
+      pollMs = durationMs(lua.lua_type(L2, 3) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 3) : '5m');
+      timeoutMs = durationMs(lua.lua_type(L2, 4) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 4) : '6h');
     } catch (err) {
       return raise(L2, (err as Error).message);
     }

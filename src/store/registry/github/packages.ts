@@ -110,6 +110,13 @@ export interface PackageRef {
   repository: string;
 }
 
+/** The route and parameters of a package's versions (`suffix` for one version), under `/orgs` or `/users` as its owner is. */
+function versionsRoute(method: string, pkg: PackageRef, suffix: string, params: Record<string, string | number>): [string, Record<string, string | number>] {
+  const owner = pkg.scope === 'orgs' ? { org: pkg.owner } : { username: pkg.owner };
+  const route = `${method} /${pkg.scope}/{${pkg.scope === 'orgs' ? 'org' : 'username'}}/packages/{package_type}/{package_name}/versions${suffix}`;
+  return [route, { ...owner, package_type: 'container', package_name: pkg.name, ...params }];
+}
+
 export interface PackageVersion {
   id: number;
   /** The manifest digest. */
@@ -200,20 +207,7 @@ export class GithubPackagesApi {
     try {
       const api = await this.api();
       const maxPages = this.settings.limits?.maxPages ?? API_LIMITS.maxPages;
-      const pages =
-        pkg.scope === 'orgs'
-          ? api.paginate.iterator<VersionJson>('GET /orgs/{org}/packages/{package_type}/{package_name}/versions' as string, {
-              org: pkg.owner,
-              package_type: 'container',
-              package_name: pkg.name,
-              per_page: 100,
-            })
-          : api.paginate.iterator<VersionJson>('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
-              username: pkg.owner,
-              package_type: 'container',
-              package_name: pkg.name,
-              per_page: 100,
-            });
+      const pages = api.paginate.iterator<VersionJson>(...versionsRoute('GET', pkg, '', { per_page: 100 }));
       const versions: PackageVersion[] = [];
       let count = 0;
       for await (const page of pages) {
@@ -231,20 +225,7 @@ export class GithubPackagesApi {
   async version(pkg: PackageRef, id: number): Promise<PackageVersion | undefined> {
     try {
       const api = await this.api();
-      const res =
-        pkg.scope === 'orgs'
-          ? await api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
-              org: pkg.owner,
-              package_type: 'container',
-              package_name: pkg.name,
-              package_version_id: id,
-            })
-          : await api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
-              username: pkg.owner,
-              package_type: 'container',
-              package_name: pkg.name,
-              package_version_id: id,
-            });
+      const res = await api.request(...versionsRoute('GET', pkg, '/{package_version_id}', { package_version_id: id }));
       return versionOf(res.data as VersionJson);
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
@@ -259,20 +240,7 @@ export class GithubPackagesApi {
   async deleteVersion(pkg: PackageRef, id: number, operation: Operation): Promise<void> {
     try {
       const api = await this.api();
-      if (pkg.scope === 'orgs')
-        await api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
-          org: pkg.owner,
-          package_type: 'container',
-          package_name: pkg.name,
-          package_version_id: id,
-        });
-      else
-        await api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
-          username: pkg.owner,
-          package_type: 'container',
-          package_name: pkg.name,
-          package_version_id: id,
-        });
+      await api.request(...versionsRoute('DELETE', pkg, '/{package_version_id}', { package_version_id: id }));
       this.logger.debug('deleted a package version', { registry: this.registry, repository: pkg.repository, version: id });
     } catch (err) {
       const status = statusOf(err);
@@ -292,20 +260,7 @@ export class GithubPackagesApi {
   async restoreVersion(pkg: PackageRef, id: number): Promise<void> {
     try {
       const api = await this.api();
-      if (pkg.scope === 'orgs')
-        await api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', {
-          org: pkg.owner,
-          package_type: 'container',
-          package_name: pkg.name,
-          package_version_id: id,
-        });
-      else
-        await api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', {
-          username: pkg.owner,
-          package_type: 'container',
-          package_name: pkg.name,
-          package_version_id: id,
-        });
+      await api.request(...versionsRoute('POST', pkg, '/{package_version_id}/restore', { package_version_id: id }));
     } catch (err) {
       const status = statusOf(err);
       throw this.apiError(err, `restoring version ${id} of package ${pkg.name} was refused`, pkg.repository, 'manifest-put', status === 403 || status === 404);
