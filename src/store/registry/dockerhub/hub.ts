@@ -41,6 +41,9 @@ export const HUB_PERMISSION_HINT =
   "deleting tags on Docker Hub needs the account's user name with its password or a personal access token with the " +
   '"Read, Write, Delete" access scope, and admin (or owner) rights on the repository: put them in the host\'s user and pass (creds or --host) or docker login';
 
+/** The key of `refusals` for credentials Hub refused, whatever the namespace. */
+const LOGIN = '';
+
 /** A bearer token is renewed this long before Hub's 10 minutes run out. */
 const TOKEN_LIFETIME_MS = 9 * 60_000;
 
@@ -51,9 +54,12 @@ interface HubAnswer {
 }
 
 export class DockerHubApi {
-  private bearer: Promise<{ token: string; until: number }> | undefined;
-  /** Why deletes cannot work with these credentials, once Hub has said so: later deletes stop before any write. */
-  private refusal: string | undefined;
+  private bearer: { token: Promise<string>; until: number } | undefined;
+  /**
+   * Why deletes cannot work, once Hub has said so, per namespace (rights are given per namespace), and for every
+   * namespace under LOGIN when the credentials themselves were refused: later deletes there stop before any write.
+   */
+  private readonly refusals = new Map<string, string>();
   private readonly limits: HubLimits;
 
   constructor(
@@ -73,7 +79,8 @@ export class DockerHubApi {
     const [namespace, name, ...rest] = repository.split('/');
     if (namespace === undefined || name === undefined || rest.length > 0 || !isValidTag(tag))
       throw this.error(`${repository} is not NAMESPACE/REPOSITORY: Docker Hub repositories have exactly two path components`, undefined, repository);
-    if (this.refusal !== undefined) throw this.error(`nothing deleted: ${this.refusal}`, undefined, repository, 'tag-delete', HUB_PERMISSION_HINT);
+    const refusal = this.refusals.get(LOGIN) ?? this.refusals.get(namespace);
+    if (refusal !== undefined) throw this.error(`nothing deleted: ${refusal}`, undefined, repository, 'tag-delete', HUB_PERMISSION_HINT);
     const path = `/v2/repositories/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/tags/${encodeURIComponent(tag)}/`;
     let answer = await this.call('DELETE', path, repository, await this.token(repository));
     // A token Hub no longer takes (expired early, revoked) is renewed once.
@@ -87,7 +94,8 @@ export class DockerHubApi {
     }
     const said = hubMessage(answer.body);
     if (answer.status === 401 || answer.status === 403) {
-      this.refusal ??= `Docker Hub refused the delete of ${repository}:${tag} (HTTP ${answer.status}${said ? `: "${said}"` : ''})`;
+      if (!this.refusals.has(namespace))
+        this.refusals.set(namespace, `Docker Hub refused the delete of ${repository}:${tag} (HTTP ${answer.status}${said ? `: "${said}"` : ''})`);
       throw this.error(
         `Docker Hub refused to delete tag ${tag}${said ? `: Hub said "${said}"` : ''}`,
         answer.status,
@@ -101,20 +109,24 @@ export class DockerHubApi {
     throw this.error(`Docker Hub answered HTTP ${answer.status} to the delete of tag ${tag}${said ? `: "${said}"` : ''}`, answer.status, repository);
   }
 
-  /** A bearer JWT for these credentials, asked once and shared until shortly before it expires. */
-  private async token(repository: string): Promise<string> {
-    const now = Date.now();
-    const current = await this.bearer?.catch(() => undefined);
-    if (current && current.until > now) return current.token;
-    this.bearer = this.login(repository);
-    this.bearer.catch(() => (this.bearer = undefined));
-    return (await this.bearer).token;
+  /** A bearer JWT for these credentials, asked once (parallel deletes share the login) and kept until shortly before it expires. */
+  private token(repository: string): Promise<string> {
+    if (!this.bearer || this.bearer.until <= Date.now()) {
+      const token = this.login(repository);
+      const bearer = { token, until: Date.now() + TOKEN_LIFETIME_MS };
+      this.bearer = bearer;
+      // A failed login is not kept: the next delete logs in again (unless Hub refused, which `refusals` remembers).
+      token.catch(() => {
+        if (this.bearer === bearer) this.bearer = undefined;
+      });
+    }
+    return this.bearer.token;
   }
 
-  private async login(repository: string): Promise<{ token: string; until: number }> {
+  private async login(repository: string): Promise<string> {
     const cred = await this.credentials.credential();
     if (cred.kind !== 'basic') {
-      this.refusal ??= 'no user name and password or personal access token for Docker Hub';
+      this.refusals.set(LOGIN, 'no user name and password or personal access token for Docker Hub');
       throw this.error(
         'the Docker Hub API needs a user name with a password or personal access token, and none is configured',
         undefined,
@@ -127,11 +139,11 @@ export class DockerHubApi {
     const token = (answer.body as { access_token?: unknown } | undefined)?.access_token;
     if (answer.status === 200 && typeof token === 'string' && token !== '') {
       this.secrets.add(token);
-      return { token, until: Date.now() + TOKEN_LIFETIME_MS };
+      return token;
     }
     const said = hubMessage(answer.body);
     if (answer.status === 401 || answer.status === 403) {
-      this.refusal ??= `Docker Hub refused the login of ${cred.username} (HTTP ${answer.status})`;
+      this.refusals.set(LOGIN, `Docker Hub refused the login of ${cred.username} (HTTP ${answer.status})`);
       throw this.error(
         `Docker Hub refused the login of ${cred.username}${said ? `: Hub said "${said}"` : ''}`,
         answer.status,
