@@ -1,10 +1,12 @@
-// Deleting one tag without touching other tags on the same manifest. The distribution API only deletes manifests
-// by digest (which takes every tag with it); OCI distribution 1.1 allows DELETE by tag, which distribution 2.8
-// refuses. Fallback, as regclient does: point the tag at a throwaway manifest of the same family, then delete that
-// manifest by digest. Only the throwaway and the tag go; the old digest and its other tags stay. Many hosted
-// registries refuse DELETE by tag with 400/404 and DELETE by digest with 403/405: there the tag would be left on the
-// throwaway, so before any tag moves the registry is asked, once per repository, to delete a digest no manifest has.
-// Should the throwaway still not go, each tag is put back on its manifest.
+// Deleting one tag without touching other tags on the same manifest, on a registry without a vendor API for it (those
+// are github/ and dockerhub/). The way is chosen once per registry from its answers and kept in the session
+// (session.ts, TagDeleteWay; docs/retention.md): OCI distribution 1.1 allows DELETE by tag, and a registry that
+// answers it 202 (distribution 3, Quay, GitLab) gets one DELETE per tag. distribution 2.8 refuses it; there, as
+// regclient does, the tag is pointed at a throwaway manifest of the same family, which is then deleted by digest: only
+// the throwaway and the tag go; the old digest and its other tags stay. Many hosted registries refuse DELETE by tag
+// with 400/404 and DELETE by digest with 403/405: there the tag would be left on the throwaway, so before any tag moves
+// the registry is asked, once per repository, to delete a digest no manifest has. Should the throwaway still not go,
+// each tag is put back on its manifest.
 import { Readable } from 'node:stream';
 import { RegistryError } from '../../errors.js';
 import { digestOf } from '../../oci/digest.js';
