@@ -104,3 +104,63 @@ describe('the Docker Hub driver', () => {
     }
   });
 });
+
+describe('a hostile Docker Hub API', () => {
+  async function against(handler: (res: import('node:http').ServerResponse) => void, limits: { timeoutMs?: number; maxBodyBytes?: number }) {
+    const server = createServer((req, res) => {
+      req.resume();
+      handler(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const api = new DockerHubApi(
+      'docker.io',
+      { apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, limits },
+      { credential: async () => ({ kind: 'basic', username: 'ci', password: 'pat' }), describe: () => 'test' },
+      'regkit-test',
+      silentLogger,
+      new Secrets(),
+    );
+    const started = Date.now();
+    const rssBefore = process.resourceUsage().maxRSS;
+    const outcome = await api.deleteTag('acme/app', 'v1').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+    return { outcome, ms: Date.now() - started, rssGrowthKb: process.resourceUsage().maxRSS - rssBefore };
+  }
+
+  it('an endless login answer stops at the body bound, in bounded time and memory', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const r = await against(
+      (res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const pump = () => {
+          while (res.write(chunk));
+          res.once('drain', pump);
+        };
+        pump();
+        res.on('error', () => undefined);
+      },
+      { maxBodyBytes: 256 * 1024 },
+    );
+    assert.ok(r.outcome instanceof RegistryError, String(r.outcome));
+    assert.match((r.outcome as Error).message, /answered more than 262144 bytes/);
+    assert.ok(r.ms < 5000, `${r.ms} ms`);
+    assert.ok(r.rssGrowthKb < 64 * 1024, `${r.rssGrowthKb} KB`);
+  });
+
+  it('a login that never finishes its answer fails at the deadline', async () => {
+    const r = await against(
+      (res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"access_token":');
+      },
+      { timeoutMs: 300 },
+    );
+    assert.ok(r.outcome instanceof RegistryError, String(r.outcome));
+    assert.match((r.outcome as Error).message, /did not arrive whole/);
+    assert.ok(r.ms < 3000, `${r.ms} ms`);
+  });
+});

@@ -175,7 +175,13 @@ export class DockerHubApi {
       } catch (err) {
         throw this.error(`the Docker Hub API at ${this.settings.apiUrl} did not answer ${method} ${path}: ${(err as Error).message}`, undefined, repository);
       }
-      const text = await this.readBody(res, repository);
+      let text: string;
+      try {
+        text = await this.readBody(res, repository);
+      } catch (err) {
+        if (err instanceof RegistryError) throw err;
+        throw this.error(`the Docker Hub API's answer to ${method} ${path} did not arrive whole: ${(err as Error).message}`, res.status, repository);
+      }
       if (res.status === 429 && attempt < this.limits.limitRetries) {
         const waitMs = retryAfterMs(res.headers);
         if (waitMs <= this.limits.maxWaitMs) {
