@@ -1,7 +1,7 @@
 // Which hosts delete tags through the Docker Hub API, as creds entries, `--host` specs and the environment say, and how
 // the Hub driver reads Hub's answers (a 429's wait, a refusal remembered per namespace) against a small local server.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { deletesThroughDockerHub } from '../../src/config/hostconfig.js';
@@ -106,7 +106,7 @@ describe('the Docker Hub driver', () => {
 });
 
 describe('a hostile Docker Hub API', () => {
-  async function against(handler: (res: import('node:http').ServerResponse) => void, limits: { timeoutMs?: number; maxBodyBytes?: number }) {
+  async function against(handler: (res: ServerResponse) => void, limits: { timeoutMs?: number; maxBodyBytes?: number }) {
     const server = createServer((req, res) => {
       req.resume();
       handler(res);
