@@ -105,6 +105,33 @@ describe('the Docker Hub driver', () => {
   });
 });
 
+describe('Docker Hub without credentials', () => {
+  it('refuses before any call, names what to configure, and stops every later delete the same way', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      req.resume();
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const api = new DockerHubApi(
+        'docker.io',
+        { apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+        { credential: async () => ({ kind: 'anonymous' }), describe: () => 'anonymous' },
+        'regkit-test',
+        silentLogger,
+        new Secrets(),
+      );
+      await assert.rejects(api.deleteTag('acme/app', 'v1'), /needs a user name with a password or personal access token.*docker login/);
+      await assert.rejects(api.deleteTag('other/app', 'v1'), /nothing deleted: no user name and password/);
+      assert.deepEqual(seen, []);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
+
 describe('a hostile Docker Hub API', () => {
   async function against(handler: (res: ServerResponse) => void, limits: { timeoutMs?: number; maxBodyBytes?: number }) {
     const server = createServer((req, res) => {
