@@ -1,10 +1,10 @@
 // Tag deletes on Docker Hub, which refuses the registry's DELETE of a tag and deletes tags through its own API
 // (hub.docker.com): `POST /v2/auth/token` exchanges the account's user and password or personal access token for a
 // bearer JWT (valid 10 minutes), and `DELETE /v2/repositories/{namespace}/{repository}/tags/{tag}/` removes the tag
-// (the endpoint Docker's hub-tool and the Hub UI use; Docker's published API description lists the tag reads only).
-// The manifest stays, untagged: Hub deletes untagged manifests itself, and the registry's DELETE by digest is left to
-// the ordinary manifest delete. Calls are paced by Hub's answers: 429 waits `Retry-After` seconds or until the
-// `X-Retry-After` unix time, as Docker documents both, a bounded number of times.
+// (Docker's published API description lists the tag reads only). The manifest stays, with its other tags or untagged:
+// the registry's DELETE by digest is left to the ordinary manifest delete, which Hub refuses. Calls are paced by Hub's
+// answers: 429 waits `Retry-After` seconds or until the `X-Retry-After` unix time, as Docker documents both, a bounded
+// number of times.
 import { RegistryError, type Operation } from '../../../errors.js';
 import { deletesThroughDockerHub, type HostConfig } from '../../../config/hostconfig.js';
 import type { Logger, Secrets } from '../../../log.js';
@@ -196,7 +196,7 @@ export class DockerHubApi {
           429,
           repository,
           'tag-delete',
-          'run again later; the limit is per account per minute',
+          'run again later: Docker Hub limits API requests per minute',
         );
       let body: unknown;
       try {
