@@ -4,6 +4,7 @@ import type { Logger, Secrets } from '../log.js';
 import { collectEvery, KEEP_SPENT } from '../spent-buffers.js';
 import { StoreSet, type StoreOptions } from '../store/open.js';
 import { githubApiFromEnv } from '../store/registry/github/packages.js';
+import { dockerHubFromEnv } from '../store/registry/dockerhub/hub.js';
 import type { HostConfig } from '../config/hostconfig.js';
 import { isSyncCommand, type Command, type GlobalOptions } from './options.js';
 import type { Bounds } from '../config/bounds.js';
@@ -61,7 +62,12 @@ export function openStores(
   stored: readonly HostConfig[] = [],
 ): StoreSet {
   const spent = tuning.collectYoung ? collectEvery(tuning.collectYoung) : KEEP_SPENT;
-  return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored), spent, github: githubApiFromEnv(process.env) });
+  return new StoreSet({
+    ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored),
+    spent,
+    github: githubApiFromEnv(process.env),
+    dockerHub: dockerHubFromEnv(process.env),
+  });
 }
 
 export type { StoreSet };

@@ -1,6 +1,6 @@
 // `creds[]` entries (regclient's config.Host), shared by the regsync and regbot loaders. Template fields are
 // expanded at load with no data, as regclient does; which fields are templates differs between the two tools.
-import type { HostConfig, TlsMode } from './hostconfig.js';
+import { HOST_APIS, type HostApi, type HostConfig, type TlsMode } from './hostconfig.js';
 import { checkedEntries } from './keys.js';
 import { expandField } from './template-field.js';
 import { parseGoDuration } from './duration.js';
@@ -46,7 +46,7 @@ export const CREDS_KEYS = [
   // Older regclient releases spelled these in lower case.
   'clientcert',
   'clientkey',
-  // Deprecated in regclient, still found in configs: read and reported (`api: github` is regkit's own).
+  // Deprecated in regclient, still found in configs: read and reported (`api: github`/`dockerhub` are regkit's own).
   'scheme',
   'api',
   'dns',
@@ -121,10 +121,15 @@ function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOp
     if (scheme === 'http' && entry.tls === undefined) entry.tls = 'disabled';
     yaml.warn(value('scheme'), `${where}.scheme is deprecated; use tls: ${scheme === 'http' ? 'disabled' : 'enabled'}`);
   }
-  // regclient deprecated its `api` key; regkit gives it one meaning of its own: `api: github`.
+  // regclient deprecated its `api` key; regkit gives it a meaning of its own: which vendor API deletes go through.
   if (has('api')) {
-    if (text('api') === 'github') entry.api = 'github';
-    else yaml.warn(value('api'), `${where}.api is deprecated and ignored; regkit reads only api: github (deletes through the GitHub Packages API)`);
+    const api = text('api');
+    if ((HOST_APIS as readonly string[]).includes(api)) entry.api = api as HostApi;
+    else
+      yaml.warn(
+        value('api'),
+        `${where}.api is deprecated and ignored; regkit reads only api: github (deletes through the GitHub Packages API) and api: dockerhub (tag deletes through the Docker Hub API)`,
+      );
   }
   if (has('dns')) yaml.warn(value('dns'), `${where}.dns is deprecated and ignored; use hostname`);
   if (has('credExpire')) {

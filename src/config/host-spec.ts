@@ -2,7 +2,7 @@
 // other than the registry name and the tls mode: a password may sit anywhere in it.
 import { UsageError } from '../errors.js';
 import { parseRegistryHost } from '../oci/reference.js';
-import type { HostConfig, TlsMode } from './hostconfig.js';
+import { HOST_APIS, type HostApi, type HostConfig, type TlsMode } from './hostconfig.js';
 
 const TLS_MODES: readonly TlsMode[] = ['enabled', 'insecure', 'disabled'];
 const KEYS = ['reg', 'hostname', 'tls', 'user', 'pass', 'token', 'repo-auth', 'api'] as const;
@@ -62,8 +62,11 @@ export function parseHostSpec(spec: string): HostConfig {
   }
   const api = fields.get('api');
   if (api !== undefined) {
-    if (api !== 'github') throw new UsageError(`--host reg=${registry}: api must be github (deletes through the GitHub Packages API)`);
-    host.api = api;
+    if (!(HOST_APIS as readonly string[]).includes(api))
+      throw new UsageError(
+        `--host reg=${registry}: api must be github (deletes through the GitHub Packages API) or dockerhub (tag deletes through the Docker Hub API)`,
+      );
+    host.api = api as HostApi;
   }
   return host;
 }

@@ -2,6 +2,10 @@
 
 export type TlsMode = 'enabled' | 'insecure' | 'disabled';
 
+/** The values of regkit's `api` key: which vendor API deletes go through. */
+export const HOST_APIS = ['github', 'dockerhub'] as const;
+export type HostApi = (typeof HOST_APIS)[number];
+
 export interface HostConfig {
   /** Registry name as used in references (`docker.io` for Docker Hub). */
   registry: string;
@@ -34,8 +38,11 @@ export interface HostConfig {
   reqConcurrent?: number;
   /** `disableHead: "true"` makes manifest HEAD a GET. */
   apiOpts?: Record<string, string>;
-  /** regkit extension: `github` deletes through the GitHub Packages API (as ghcr.io always does), e.g. GitHub Enterprise's registry. */
-  api?: 'github';
+  /**
+   * regkit extension: `github` deletes through the GitHub Packages API (as ghcr.io always does), e.g. GitHub
+   * Enterprise's registry; `dockerhub` deletes tags through the Docker Hub API (as docker.io always does).
+   */
+  api?: HostApi;
 }
 
 /**
@@ -62,4 +69,9 @@ export function headDisabled(host: HostConfig): boolean {
 /** Deletes on this registry go through the GitHub Packages REST API: ghcr.io refuses every OCI manifest DELETE. */
 export function deletesThroughGithubPackages(host: HostConfig): boolean {
   return host.registry === 'ghcr.io' || host.api === 'github';
+}
+
+/** Tags on this registry are deleted through the Docker Hub API: Hub refuses the registry's DELETE of a tag. */
+export function deletesThroughDockerHub(host: HostConfig): boolean {
+  return host.registry === 'docker.io' || host.api === 'dockerhub';
 }

@@ -19,6 +19,7 @@ import { OcidirStore } from './ocidir/ocidir.js';
 import { RegistryStore } from './registry/registry.js';
 import { RegistrySession } from './registry/session.js';
 import { DEFAULT_GITHUB_API_URL, githubPackagesFor, type GithubApiSettings } from './registry/github/packages.js';
+import { DEFAULT_DOCKER_HUB_API_URL, dockerHubFor, type DockerHubSettings } from './registry/dockerhub/hub.js';
 import type { Store } from './store.js';
 
 export interface StoreOptions {
@@ -44,6 +45,8 @@ export interface StoreOptions {
   spent?: SpentChunks;
   /** The GitHub API for registries that delete through GitHub Packages (ghcr.io); default api.github.com, no token. */
   github?: GithubApiSettings;
+  /** The Docker Hub API for registries whose tags are deleted through it (docker.io); default hub.docker.com. */
+  dockerHub?: DockerHubSettings;
 }
 
 export class StoreSet {
@@ -82,9 +85,10 @@ export class StoreSet {
     let store = this.registries.get(registry);
     if (!store) {
       const host = withCertsDirs(hostConfigFor(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
+      const credentials = new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger, secrets: this.secrets });
       const client = new RegistryClient({
         host,
-        credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger, secrets: this.secrets }),
+        credentials,
         logger: this.opts.logger,
         secrets: this.secrets,
         userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
@@ -98,10 +102,24 @@ export class StoreSet {
         this.opts.userAgent ?? DEFAULT_USER_AGENT,
         this.opts.logger,
       );
+      const dockerHub = dockerHubFor(
+        host,
+        this.opts.dockerHub ?? { apiUrl: DEFAULT_DOCKER_HUB_API_URL },
+        credentials,
+        this.opts.userAgent ?? DEFAULT_USER_AGENT,
+        this.opts.logger,
+        this.secrets,
+      );
       this.registries.set(
         registry,
         (store = new RegistryStore(
-          new RegistrySession({ client, logger: this.opts.logger, spent: this.spent, ...(githubPackages ? { githubPackages } : {}) }),
+          new RegistrySession({
+            client,
+            logger: this.opts.logger,
+            spent: this.spent,
+            ...(githubPackages ? { githubPackages } : {}),
+            ...(dockerHub ? { dockerHub } : {}),
+          }),
         )),
       );
     }

@@ -14,6 +14,7 @@ import { addToFallbackIndex, listReferrers, referrerDescriptor } from './referre
 import { deleteTag } from './tag-delete.js';
 import { mountBlob, putBlob } from './upload.js';
 import { GithubPackagesDeletes } from './github/deletes.js';
+import type { DockerHubApi } from './dockerhub/hub.js';
 import type {
   DeleteReceipt,
   FetchedManifest,
@@ -128,7 +129,20 @@ export class RegistryStore implements Store, RestoresDeleted, ListsUntagged {
         operation: 'tag-delete',
       });
     if (this.githubDeletes) return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
+    if (this.ctx.dockerHub) return this.deleteHubTag(this.ctx.dockerHub, { ...r, tag: r.tag }, current);
     return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
+  }
+
+  /** Docker Hub: the tag goes through the Hub API; the manifest stays, untagged, with any other tags it has. */
+  private async deleteHubTag(hub: DockerHubApi, ref: RegistryReference & { tag: string }, current?: ManifestHead): Promise<void> {
+    if (!current && !(await headManifest(this.ctx, ref)))
+      throw new RegistryError(`tag ${ref.repository}:${ref.tag} not found`, {
+        status: 404,
+        registry: ref.registry,
+        repository: ref.repository,
+        operation: 'tag-delete',
+      });
+    await hub.deleteTag(ref.repository, ref.tag);
   }
 
   listUntagged(repo: Reference): Promise<UntaggedManifest[]> {

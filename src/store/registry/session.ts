@@ -6,6 +6,7 @@ import type { Logger } from '../../log.js';
 import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 import type { RegistryReference } from '../../oci/reference.js';
 import type { RegistryClient } from '../../transport/client.js';
+import type { DockerHubApi } from './dockerhub/hub.js';
 import type { GithubPackagesApi } from './github/packages.js';
 import { WriteTurns } from './turns.js';
 
@@ -26,12 +27,21 @@ export interface DeleteProbe {
   status: number;
 }
 
+/**
+ * How tags are deleted on this registry, chosen once per session from what the registry answers (tag-delete.ts):
+ * - `by-tag`: OCI DELETE of the tag (distribution 1.1; distribution 3, Quay, GitLab, Artifact Registry answer 202);
+ * - `throwaway`: the registry refused DELETE by tag (distribution 2.8 answers 400/404): the tag is pointed at a
+ *   throwaway manifest which is deleted by digest, once a probe has shown that DELETE by digest works here.
+ * The registries with an API of their own (GitHub Packages, Docker Hub) are known by name or `api:` and do not probe.
+ */
+export type TagDeleteWay = { kind: 'by-tag' } | { kind: 'throwaway'; tagDeleteRefused: number };
+
 /** What tag deletes on one registry share. */
 export interface TagDeleteMemo {
   /** The throwaway blobs' upload per repository and family, shared while in flight. */
   readonly blobsIn: Map<string, Promise<unknown>>;
-  /** The DELETE-by-tag status the registry refused with, once it has; then it is not asked again. */
-  tagDeleteRefused: number | undefined;
+  /** The way chosen by the first tag delete's answer; undefined until then. */
+  way: TagDeleteWay | undefined;
   /** Per repository: whether the registry deletes manifests there, asked once before any tag is moved. */
   readonly probes: Map<string, Promise<DeleteProbe>>;
   /** Tags waiting for their repository's next turn, by repository and throwaway type. */
@@ -45,6 +55,8 @@ export interface RegistrySessionOptions {
   spent?: SpentChunks;
   /** Deletes go through the GitHub Packages API (ghcr.io refuses OCI deletes). */
   githubPackages?: GithubPackagesApi;
+  /** Tag deletes go through the Docker Hub API (Hub refuses the registry's DELETE of a tag). */
+  dockerHub?: DockerHubApi;
 }
 
 export class RegistrySession {
@@ -52,8 +64,9 @@ export class RegistrySession {
   readonly logger: Logger;
   readonly spent: SpentChunks;
   readonly githubPackages: GithubPackagesApi | undefined;
+  readonly dockerHub: DockerHubApi | undefined;
   readonly referrers: ReferrersSupport = new Map();
-  readonly tagDeletes: TagDeleteMemo = { blobsIn: new Map(), tagDeleteRefused: undefined, probes: new Map(), waiting: new Map() };
+  readonly tagDeletes: TagDeleteMemo = { blobsIn: new Map(), way: undefined, probes: new Map(), waiting: new Map() };
   readonly turns = new WriteTurns();
 
   constructor(opts: RegistrySessionOptions) {
@@ -61,6 +74,7 @@ export class RegistrySession {
     this.logger = opts.logger;
     this.spent = opts.spent ?? KEEP_SPENT;
     this.githubPackages = opts.githubPackages;
+    this.dockerHub = opts.dockerHub;
   }
 
   get registry(): string {

@@ -1,10 +1,12 @@
-// Deleting one tag without touching other tags on the same manifest. The distribution API only deletes manifests
-// by digest (which takes every tag with it); OCI distribution 1.1 allows DELETE by tag, which distribution 2.8
-// refuses. Fallback, as regclient does: point the tag at a throwaway manifest of the same family, then delete that
-// manifest by digest. Only the throwaway and the tag go; the old digest and its other tags stay. Many hosted
-// registries refuse DELETE by tag with 400/404 and DELETE by digest with 403/405: there the tag would be left on the
-// throwaway, so before any tag moves the registry is asked, once per repository, to delete a digest no manifest has.
-// Should the throwaway still not go, each tag is put back on its manifest.
+// Deleting one tag without touching other tags on the same manifest, on a registry without a vendor API for it (those
+// are github/ and dockerhub/). The way is chosen once per registry from its answers and kept in the session
+// (session.ts, TagDeleteWay; docs/retention.md): OCI distribution 1.1 allows DELETE by tag, and a registry that
+// answers it 202 (distribution 3, Quay, GitLab) gets one DELETE per tag. distribution 2.8 refuses it; there, as
+// regclient does, the tag is pointed at a throwaway manifest of the same family, which is then deleted by digest: only
+// the throwaway and the tag go; the old digest and its other tags stay. Many hosted registries refuse DELETE by tag
+// with 400/404 and DELETE by digest with 403/405: there the tag would be left on the throwaway, so before any tag moves
+// the registry is asked, once per repository, to delete a digest no manifest has. Should the throwaway still not go,
+// each tag is put back on its manifest.
 import { Readable } from 'node:stream';
 import { RegistryError } from '../../errors.js';
 import { digestOf } from '../../oci/digest.js';
@@ -13,7 +15,7 @@ import type { ImageManifest } from '../../oci/manifest.js';
 import type { RegistryReference } from '../../oci/reference.js';
 import type { ManifestHead } from '../store.js';
 import { apiPath, expectStatus } from './http.js';
-import type { DeleteProbe, RegistrySession, WaitingTag } from './session.js';
+import type { DeleteProbe, RegistrySession, TagDeleteWay, WaitingTag } from './session.js';
 import { headBlob } from './blob.js';
 import { deleteManifestByDigest, getManifest, headManifest, putManifest } from './manifest.js';
 import { putBlob } from './upload.js';
@@ -93,6 +95,38 @@ function probeDeletes(ctx: RegistrySession, repository: string): Promise<DeleteP
   return probe;
 }
 
+/**
+ * The session's way of deleting tags (session.ts, TagDeleteWay), learned from the first DELETE by tag: a 2xx chooses
+ * `by-tag` (and has deleted this tag), a refusal other than 401/403/405 chooses `throwaway`. 401/403/405 say the
+ * credentials or the registry refuse deletes at all: they throw, nothing moved, and the next delete asks again.
+ */
+async function tagDeleteWay(ctx: RegistrySession, ref: RegistryReference & { tag: string }): Promise<'deleted' | Extract<TagDeleteWay, { kind: 'throwaway' }>> {
+  const memo = ctx.tagDeletes;
+  if (memo.way?.kind === 'throwaway') return memo.way;
+  const name = `tag ${ref.repository}:${ref.tag}`;
+  const res = await ctx.client.request({
+    method: 'DELETE',
+    target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`),
+    repository: ref.repository,
+    operation: 'tag-delete',
+  });
+  if (res.status === 202 || res.status === 200 || res.status === 204) {
+    await res.body.dump();
+    if (memo.way === undefined) ctx.logger.debug('tags are deleted by OCI DELETE of the tag', { registry: ctx.client.registry });
+    memo.way = { kind: 'by-tag' };
+    return 'deleted';
+  }
+  // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest. On a
+  // registry that took DELETE by tag before, any refusal is this tag's error, not a reason to change ways.
+  if (res.status === 405 || res.status === 401 || res.status === 403 || memo.way?.kind === 'by-tag')
+    await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
+  await res.body.dump();
+  ctx.logger.debug('the registry refused DELETE by tag; tags are deleted through a throwaway manifest', { registry: ctx.client.registry, status: res.status });
+  // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
+  memo.way = { kind: 'throwaway', tagDeleteRefused: res.status };
+  return memo.way;
+}
+
 /** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
 export async function deleteTag(ctx: RegistrySession, ref: RegistryReference & { tag: string }, current?: ManifestHead): Promise<void> {
   const name = `tag ${ref.repository}:${ref.tag}`;
@@ -100,25 +134,8 @@ export async function deleteTag(ctx: RegistrySession, ref: RegistryReference & {
   if (!current)
     throw new RegistryError(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
 
-  const memo = ctx.tagDeletes;
-  if (memo.tagDeleteRefused === undefined) {
-    const res = await ctx.client.request({
-      method: 'DELETE',
-      target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`),
-      repository: ref.repository,
-      operation: 'tag-delete',
-    });
-    if (res.status === 202 || res.status === 200 || res.status === 204) {
-      await res.body.dump();
-      return;
-    }
-    // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest.
-    if (res.status === 405 || res.status === 401 || res.status === 403) await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
-    await res.body.dump();
-    // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
-    memo.tagDeleteRefused = res.status;
-  }
-
+  const way = await tagDeleteWay(ctx, ref);
+  if (way === 'deleted') return;
   const probe = await probeDeletes(ctx, ref.repository);
   if (!probe.deletes && probe.status !== 403 && probe.status !== 405) {
     throw new RegistryError(
@@ -134,7 +151,7 @@ export async function deleteTag(ctx: RegistrySession, ref: RegistryReference & {
   }
   if (!probe.deletes) {
     throw new RegistryError(
-      `the registry does not delete manifests in ${ref.repository}: DELETE of the tag answered ${memo.tagDeleteRefused}, DELETE by digest answered ${probe.status} (where deletes work, a digest no manifest has gets 404); nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`,
+      `the registry does not delete manifests in ${ref.repository}: DELETE of the tag answered ${way.tagDeleteRefused}, DELETE by digest answered ${probe.status} (where deletes work, a digest no manifest has gets 404); nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`,
       {
         status: probe.status,
         registry: ctx.client.registry,
