@@ -3,14 +3,14 @@
 // debug, no package, and never fengari-interop's `js` library, which reaches every JavaScript global.
 //
 // Lua 5.1 compatibility (regbot runs gopher-lua, a Lua 5.1): global `unpack`, `loadstring` (text only),
-// `table.getn`, `table.maxn`, `math.pow`, `math.mod`, `math.log10`, `math.ldexp`, `string.gfind`, and
-// `string.format("%d", x)` accepting floats (5.1 truncates; 5.3 refuses a float without an exact integer value).
-// Integral floats print without ".0" (LUA_COMPAT_FLOATSTRING, see lua-fengari-conf.ts), so `10/2` prints `5` as in 5.1.
-// `math.atan2`, `cosh`, `sinh`, `tanh`, `frexp`. Numbers are gopher-lua's float64s (numbers.ts): numerals are read
-// as floats, so arithmetic is exact to 2^53 and never wraps, and numbers print as gopher-lua prints them.
+// `table.getn`, `table.maxn`, `math.pow`, `math.mod`, `math.log10`, `math.ldexp`, `math.atan2`, `math.cosh`,
+// `math.sinh`, `math.tanh`, `math.frexp`, `string.gfind`, and `string.format("%d", x)` accepting floats (5.1
+// truncates; 5.3 refuses a float without an exact integer value). Numbers are gopher-lua's float64s (numbers.ts):
+// numerals are read as floats, so arithmetic is exact to 2^53 and never wraps, and numbers print as gopher-lua's.
 // Remaining differences from 5.1: `math.type` and the 5.3 operators exist (`3 // 2`, `&`); `#t` and a few library
-// results are still fengari's 32-bit integers (harmless until an integer-only sum passes 2^31); `setfenv`/`getfenv`/`module` do not exist; `#` on a table with
-// holes may differ; `string.pack`/`unpack`/`dump` and `collectgarbage` beyond "count" are not available.
+// results are still fengari's 32-bit integers (harmless until a sum of only such integers passes 2^31);
+// `setfenv`/`getfenv`/`module` do not exist; `#` on a table with holes may differ; `string.pack`/`unpack`/`dump` and
+// `collectgarbage` beyond "count" are not available.
 //
 // Memory: fengari has no allocator hook, and one library call can allocate without bound between two instructions
 // (`string.rep("x", 1e9)` took 19 s and 1 GB in regbot). The calls that build a result from a count are capped
