@@ -100,6 +100,21 @@ describe('regbot scripts act as they run', () => {
     assert.deepEqual((await skopeoListTags(`docker://${reg.host}/app`)).sort(), ['a', 'b', 'keep']);
   });
 
+  it('repo.ls and tag.ls with {limit=1} return one name from a registry that pages', async () => {
+    const listing = `
+local all = repo.ls("HOST")
+log("repos " .. #repo.ls("HOST", {limit=1}) .. "/" .. #all)
+log("tags " .. #tag.ls("HOST/app", {limit=1}) .. "/" .. #tag.ls("HOST/app"))
+log("after " .. table.concat(repo.ls("HOST", {limit=1, last=all[1]}), ","))
+`;
+    await copyImage({ stores, logger: silentLogger }, parseReference(`ocidir://${join(tmp, 'img')}:src`), parseReference(`${reg.host}/other:x`));
+    const run = await prune(scriptConfig('', listing), '--dry-run');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(count(run.stderr, 'repos 1/2'), 1, run.stderr);
+    assert.equal(count(run.stderr, 'tags 1/3'), 1, run.stderr);
+    assert.equal(count(run.stderr, 'after other'), 1, run.stderr);
+  });
+
   it('a dry run keeps the plan: nothing changes, the script still lists what it would delete', async () => {
     const run = await prune(scriptConfig(''), '--dry-run');
     assert.equal(run.code, 0, run.stderr);

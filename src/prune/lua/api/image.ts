@@ -10,7 +10,7 @@ import { referenceArg } from './reference.js';
 import { deleteManifestCall, forceOption, type ManifestApi } from './manifest.js';
 import { defaultPlatform, fetchConfig, headManifest } from '../manifest-fetch.js';
 import { fromRegbotShape, IMAGE_CONFIG, toRegbotShape } from '../regbot-shapes.js';
-import { handleAt, pushFieldsOf, pushUserdata, type UserdataType } from '../userdata.js';
+import { handleAt, pushFieldsOf, pushUserdata, setTypeGlobal, type UserdataType } from '../userdata.js';
 
 const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -181,5 +181,6 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
   setFunction(L, 'ratelimit', manifest.ratelimit);
   setFunction(L, 'ratelimitWait', ratelimitWait);
   lua.lua_setglobal(L, to_luastring('image'));
+  setTypeGlobal(L, CONFIG_TYPE, 'imageconfig');
   return config;
 }
