@@ -66,7 +66,7 @@ async function planScript(ctx: PruneContext, config: BotConfig, script: BotScrip
     name: script.name,
     source: { kind: 'script', script },
     apply: onlyTagDeletes ? 'plan' : 'rerun',
-    // A script that failed while planning applies none of its planned deletes; one that writes runs again anyway.
+    // A script that failed while planning shows none of its planned deletes: its failure is the result.
     deletes: onlyTagDeletes && result.error === undefined ? writes.map((e) => tagDeleteOf(e, scriptReason(script.name, e.line))) : [],
     journal: result.journal,
     protected: [],
