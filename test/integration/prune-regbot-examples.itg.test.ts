@@ -1,6 +1,6 @@
 // regbot's documented docs/examples/regbot.yml, unchanged, through `regkit prune once`: `--host` points its
-// `docker.io` and `registry:5000` at two harness registries. Its mirror scripts copy (so they run again for real
-// after planning), "delete old builds" only deletes tags (so it is applied from the plan).
+// `docker.io` and `registry:5000` at two harness registries. A real run runs each script once, each write made
+// when the script calls it; a dry run plans the mirror scripts' copies and "delete old builds"' tag deletes.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -90,7 +90,7 @@ describe("regbot's docs/examples/regbot.yml through regkit prune", () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     const planned = lines.map((l) => [l['status'], String(l['target']).replace(/^registry:5000\//, '')]);
     // The dated mirror deletes only once its copies have landed, so its dry run plans copies but no delete yet:
-    // that is why a script that writes runs again for real instead of being replayed from the plan.
+    // that is why a real run makes each write when the script calls it instead of replaying a plan.
     assert.deepEqual(
       planned.filter(([s]) => s === 'would-delete'),
       [

@@ -56,6 +56,27 @@ describe('reference, tag and repo tables', () => {
     ]);
   });
 
+  it('tag.ls honours {limit=} and {last=}: at most limit tags, after last', async () => {
+    const { dir, image, ref } = await layoutWith({ tag: 'v1' });
+    await addTagToLayout(dir, 'v2', image.digest);
+    await addTagToLayout(dir, 'v3', image.digest);
+    const r = assertOk(
+      await env.run(`
+        log(#tag.ls("${ref}", {limit=1}) .. " " .. #tag.ls("${ref}", {limit=2}) .. " " .. #tag.ls("${ref}", {limit=10}) .. " " .. #tag.ls("${ref}", {}))
+        local after = tag.ls("${ref}", {last="v1"})
+        table.sort(after)
+        log(table.concat(after, ","))
+        log(table.concat(tag.ls("${ref}", {last="v1", limit=1}), ","))
+      `),
+    );
+    assert.deepEqual(messages(r), ['1 2 3 3', 'v2,v3', 'v2']);
+  });
+
+  it('has the imageconfig global regbot publishes: the config type, with export and tostring', async () => {
+    const r = assertOk(await env.run(`log(type(imageconfig) .. " " .. type(imageconfig.__index.export) .. " " .. type(imageconfig.__tostring))`));
+    assert.deepEqual(messages(r), ['table function function']);
+  });
+
   it('tag.ls returns an array of tag strings; a bad reference is an error at the line', async () => {
     const { dir, image, ref } = await layoutWith({ tag: 'v1' });
     await addTagToLayout(dir, 'v2', image.digest);

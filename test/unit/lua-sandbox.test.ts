@@ -144,6 +144,58 @@ describe('Lua 5.1 compatibility', () => {
     assert.deepEqual(messages(r), ['1971-01-01T00:00:00Z', '1970', '6']);
   });
 
+  // Expectations from gopher-lua (regbot's Lua): every number is a float64, printed by LNumber.String (an exact
+  // int64 as an integer, anything else as Go's fmt.Sprint).
+  const NUMBERS: Array<[string, string]> = [
+    ['2147483647 + 1', '2147483648'],
+    ['os.time() * 1000 > 2^31 and "big" or "wrapped"', 'big'],
+    ['1700000000 * 1000', '1700000000000'],
+    ['365 * 24 * 3600 * 1000', '31536000000'],
+    ['2^53', '9007199254740992'],
+    ['2^53 + 1', '9007199254740992'],
+    ['-2^63', '-9223372036854775808'],
+    ['2^63', '9.223372036854776e+18'],
+    ['2^70', '1.1805916207174113e+21'],
+    ['0xFFFFFFFF', '4294967295'],
+    ['tonumber("4294967296") + 1', '4294967297'],
+    ['"3000000000" + 1', '3000000001'],
+    ['1 / 3', '0.3333333333333333'],
+    ['0.1', '0.1'],
+    ['1234567.5', '1.2345675e+06'],
+    ['123456.5', '123456.5'],
+    ['0.0001', '0.0001'],
+    ['0.00001', '1e-05'],
+    ['1 / 0', '+Inf'],
+    ['-1 / 0', '-Inf'],
+    ['7 % 3', '1'],
+    ['-7 % 3', '2'],
+    ['math.floor(2^40 + 0.5) + 2^40', '2199023255552'],
+    ['math.floor(1e9) * math.floor(1e3)', '1000000000000'],
+    ['#"abcd" * 1e9', '4000000000'],
+    ['string.format("%d", 2^40)', '1099511627776'],
+    ['5 .. ""', '5'],
+  ];
+  for (const [expr, printed] of NUMBERS) {
+    it(`evaluates ${expr} to ${printed} as gopher-lua does`, async () => {
+      const r = assertOk(await env.run(`log(tostring(${expr}))`));
+      assert.deepEqual(messages(r), [printed]);
+    });
+  }
+
+  it('has Lua 5.1 math: atan2, cosh, sinh, tanh, frexp, ldexp, pow, log10, mod', async () => {
+    const r = assertOk(
+      await env.run(`
+        print(math.atan2(1, 1) == math.pi / 4)
+        print(math.cosh(0), math.sinh(0), math.tanh(0))
+        print(math.frexp(8))
+        print(math.frexp(-0.375))
+        print(math.frexp(0))
+        print(math.ldexp(0.5, 4), math.pow(2, 0.5) == math.sqrt(2), math.log10(100), math.mod(-7, 3))
+      `),
+    );
+    assert.deepEqual(messages(r), ['true', '1\t0\t0', '0.5\t4', '-0.75\t-1', '0\t0', '8\ttrue\t2\t-1']);
+  });
+
   it('routes print to the script log instead of stdout', async () => {
     const r = assertOk(await env.run(`print("a", 1, true)`));
     assert.deepEqual(r.logs, [{ message: 'a\t1\ttrue', line: 1 }]);

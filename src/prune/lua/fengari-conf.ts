@@ -1,7 +1,7 @@
-// fengari reads its build options from FENGARICONF once, when its modules load. LUA_COMPAT_FLOATSTRING prints
-// integral floats as Lua 5.1 does (`3000000000`, `5`), not as 5.3 does (`3000000000.0`, `5.0`): regbot scripts are
-// Lua 5.1 and sizes and times reach them as floats. This module is imported before fengari; lua-fengari.ts restores
-// the variable once fengari has read it.
+// fengari reads its build options from FENGARICONF once, when its modules load, and throws at load on an unreadable
+// value: this module, imported before fengari, hands it a readable one for that moment (LUA_COMPAT_FLOATSTRING only
+// matters to fengari's own number printing, which numbers.ts replaces with gopher-lua's). fengari.ts restores the
+// variable once fengari has read it.
 const previous = process.env['FENGARICONF'];
 
 function withFloatString(current: string | undefined): string {

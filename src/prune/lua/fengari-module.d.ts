@@ -134,3 +134,28 @@ declare module 'fengari/src/lstring.js' {
   const lstring: LString;
   export default lstring;
 }
+
+// Two of fengari's internal modules, for the number model numbers.ts installs: the lexer, the VM's string coercion and
+// tonumber read numerals through `luaO_str2num`, and numbers become text through `luaO_tostring` (coercion) and
+// `luaO_pushvfstring`'s `%f` (tostring, print). They are looked up on the module object at each call, so replacing them there changes fengari's behaviour.
+declare module 'fengari/src/lobject.js' {
+  import type { LuaState, LuaString } from 'fengari';
+  export interface TValue {
+    value: unknown;
+    ttisinteger(): boolean;
+    setfltvalue(n: number): void;
+    setsvalue(s: unknown): void;
+  }
+  const lobject: {
+    luaO_str2num(s: LuaString, o: TValue): number;
+    luaO_tostring(L: LuaState, o: TValue): void;
+    luaO_pushvfstring(L: LuaState, fmt: LuaString, argp: unknown[]): LuaString;
+  };
+  export default lobject;
+}
+
+declare module 'fengari/src/lstring.js' {
+  import type { LuaState, LuaString } from 'fengari';
+  const lstring: { luaS_bless(L: LuaState, s: LuaString): unknown };
+  export default lstring;
+}

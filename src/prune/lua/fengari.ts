@@ -1,10 +1,11 @@
 // The one place fengari is loaded, and the conversions between Lua values and host values that every API table uses.
-// Numbers always cross as floats: fengari's integers are 32-bit and wrap (`2147483647 + 1` is negative), while
-// sizes, counts and times do not fit in them.
+// Numbers always cross as floats, as scripts compute with them (numbers.ts: regbot's float64 model).
 import { restoreFengariConf } from './fengari-conf.js';
 import fengari, { type LuaState } from 'fengari';
+import { installRegbotNumbers } from './numbers.js';
 
 restoreFengariConf();
+installRegbotNumbers();
 
 export type { LuaState, LuaJsFunction, LuaContinuation } from 'fengari';
 export const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;

@@ -4,7 +4,7 @@
 import { parseReference, repositoryKey, type Reference } from '../../oci/reference.js';
 import { imageAt, type Location, type OperationKind, type OperationResult, type OperationStatus } from '../../report/result.js';
 import { StoreDecorator } from '../../store/decorator.js';
-import type { ManifestHead, Store } from '../../store/store.js';
+import type { DeleteReceipt, ManifestHead, Store } from '../../store/store.js';
 import type { JournalEntry, JournalOperation } from '../types.js';
 
 export class Journal {
@@ -53,14 +53,17 @@ export class JournalingStore extends StoreDecorator {
     super(inner);
   }
 
-  override async deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
-    await this.inner.deleteTag(ref, current);
+  /** The store's receipt passes through: a GitHub Packages delete names the versions it removed, for the result. */
+  override async deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void> {
+    const receipt = await this.inner.deleteTag(ref, current);
     if (ref.tag !== undefined) this.journal.noteTagDeleted(repositoryKey(ref), ref.tag);
+    return receipt;
   }
 
-  override async deleteManifest(ref: Reference): Promise<void> {
-    await this.inner.deleteManifest(ref);
+  override async deleteManifest(ref: Reference): Promise<DeleteReceipt | void> {
+    const receipt = await this.inner.deleteManifest(ref);
     if (ref.digest !== undefined) this.journal.noteDigestDeleted(repositoryKey(ref), ref.digest);
+    return receipt;
   }
 }
 

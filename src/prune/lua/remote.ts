@@ -7,7 +7,7 @@ import type { Logger, LogLevel } from '../../log.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import { parseTag, type Tag } from '../../oci/names.js';
 import { formatReference, type Reference } from '../../oci/reference.js';
-import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../../store/store.js';
+import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../../store/store.js';
 import type { HostMessage, Request, StoreCall, WorkerMessage } from './protocol.js';
 import type { ScriptHost } from '../types.js';
 
@@ -61,7 +61,7 @@ class RemoteStore implements Store {
   putManifest(ref: Reference, bytes: Uint8Array, mediaType: string): Promise<string> {
     return this.call('putManifest', ref, bytes, mediaType);
   }
-  deleteManifest(ref: Reference): Promise<void> {
+  deleteManifest(ref: Reference): Promise<DeleteReceipt | void> {
     return this.call('deleteManifest', ref);
   }
   headBlob(repo: Reference, digest: string): Promise<number | undefined> {
@@ -82,7 +82,7 @@ class RemoteStore implements Store {
   listReferrers(ref: Reference, opts?: ReferrerOptions): Promise<Descriptor[]> {
     return this.call('listReferrers', ref, opts);
   }
-  deleteTag(ref: Reference, current?: ManifestHead): Promise<void> {
+  deleteTag(ref: Reference, current?: ManifestHead): Promise<DeleteReceipt | void> {
     return this.call('deleteTag', ref, current);
   }
 

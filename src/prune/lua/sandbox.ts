@@ -3,13 +3,14 @@
 // debug, no package, and never fengari-interop's `js` library, which reaches every JavaScript global.
 //
 // Lua 5.1 compatibility (regbot runs gopher-lua, a Lua 5.1): global `unpack`, `loadstring` (text only),
-// `table.getn`, `table.maxn`, `math.pow`, `math.mod`, `math.log10`, `math.ldexp`, `string.gfind`, and
-// `string.format("%d", x)` accepting floats (5.1 truncates; 5.3 refuses a float without an exact integer value).
-// Integral floats print without ".0" (LUA_COMPAT_FLOATSTRING, see lua-fengari-conf.ts), so `10/2` prints `5` as in 5.1.
-// Remaining differences from 5.1: `math.type` exists and integers and floats are distinct subtypes (`3 // 2` is
-// integer division, `string.format("%x", 2.5)` fails); integers are 32-bit in fengari (`2147483647 + 1` wraps), which
-// is why every number the API hands over is a float; `setfenv`/`getfenv`/`module` do not exist; `#` on a table with
-// holes may differ; `string.pack`/`unpack`/`dump` and `collectgarbage` beyond "count" are not available.
+// `table.getn`, `table.maxn`, `math.pow`, `math.mod`, `math.log10`, `math.ldexp`, `math.atan2`, `math.cosh`,
+// `math.sinh`, `math.tanh`, `math.frexp`, `string.gfind`, and `string.format("%d", x)` accepting floats (5.1
+// truncates; 5.3 refuses a float without an exact integer value). Numbers are gopher-lua's float64s (numbers.ts):
+// numerals are read as floats, so arithmetic is exact to 2^53 and never wraps, and numbers print as gopher-lua's.
+// Remaining differences from 5.1: `math.type` and the 5.3 operators exist (`3 // 2`, `&`); `#t` and a few library
+// results are still fengari's 32-bit integers (harmless until a sum of only such integers passes 2^31);
+// `setfenv`/`getfenv`/`module` do not exist; `#` on a table with holes may differ; `string.pack`/`unpack`/`dump` and
+// `collectgarbage` beyond "count" are not available.
 //
 // Memory: fengari has no allocator hook, and one library call can allocate without bound between two instructions
 // (`string.rep("x", 1e9)` took 19 s and 1 GB in regbot). The calls that build a result from a count are capped
@@ -160,6 +161,51 @@ function collectGarbage(L: LuaState): number {
   return 2;
 }
 
+function numberFunction(f: (...xs: number[]) => number, arity: number): (L: LuaState) => number {
+  return (L) => {
+    const xs = Array.from({ length: arity }, (_, i) => lauxlib.luaL_checknumber(L, i + 1));
+    lua.lua_pushnumber(L, f(...xs));
+    return 1;
+  };
+}
+
+/** `x = m * 2^e` with 0.5 <= |m| < 1; zero, infinities and NaN come back as they are, with e = 0 (C's frexp). */
+function frexp(L: LuaState): number {
+  const x = lauxlib.luaL_checknumber(L, 1);
+  let m = x;
+  let e = 0;
+  if (x !== 0 && Number.isFinite(x)) {
+    e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
+    m = x * 2 ** -e;
+    // log2 rounds near powers of two, and 2^-e underflows for subnormals: settle m into [0.5, 1).
+    while (Math.abs(m) < 0.5) {
+      m *= 2;
+      e--;
+    }
+    while (Math.abs(m) >= 1) {
+      m /= 2;
+      e++;
+    }
+  }
+  lua.lua_pushnumber(L, m);
+  lua.lua_pushnumber(L, e);
+  return 2;
+}
+
+/**
+ * Lua 5.1's math functions that 5.3 dropped, and floor/ceil returning floats as every gopher-lua number is (5.3
+ * returns a 32-bit integer subtype, which would wrap in later integer arithmetic).
+ */
+const MATH_51: Record<string, (L: LuaState) => number> = {
+  atan2: numberFunction(Math.atan2, 2),
+  cosh: numberFunction(Math.cosh, 1),
+  sinh: numberFunction(Math.sinh, 1),
+  tanh: numberFunction(Math.tanh, 1),
+  floor: numberFunction(Math.floor, 1),
+  ceil: numberFunction(Math.ceil, 1),
+  frexp,
+};
+
 const COMPAT_PRELUDE = `
 local raw_load, unpack_, floor = load, table.unpack, math.floor
 load = function(chunk, name, mode, ...) return raw_load(chunk, name, "t", ...) end
@@ -226,6 +272,10 @@ export function createSandbox(memoryLimitBytes: number): LuaState {
 
   lua.lua_getglobal(L, to_luastring('table'));
   wrapField(L, 'concat', cappedConcat(memoryLimitBytes));
+  lua.lua_pop(L, 1);
+
+  lua.lua_getglobal(L, to_luastring('math'));
+  for (const [name, f] of Object.entries(MATH_51)) setFunction(L, name, f);
   lua.lua_pop(L, 1);
 
   installOs(L);

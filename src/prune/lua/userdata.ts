@@ -27,6 +27,12 @@ function pushTypeMetatable(L: LuaState, type: UserdataType): void {
   }
 }
 
+/** Sets global `name` to the type's metatable, as regbot's sandbox publishes each type (`imageconfig.__index.export`). */
+export function setTypeGlobal(L: LuaState, type: UserdataType, name: string): void {
+  pushTypeMetatable(L, type);
+  lua.lua_setglobal(L, to_luastring(name));
+}
+
 /** Pushes a userdata carrying `handle`; with `fields`, readable as a table whose misses fall back to the methods. */
 export function pushUserdata(L: LuaState, type: UserdataType, handle: object, fields?: LuaValue): void {
   const data = lua.lua_newuserdata(L, 0);

@@ -1,5 +1,6 @@
 // Building the plan: every script runs in dry-run (reads real, writes journaled), every declarative policy plans,
 // then `protect` takes out what it holds and the total is checked against `maxDeletes`. Nothing is written here.
+// A real run plans only the policies (planPolicies), after its scripts have acted.
 import { createLimiter } from '../../copy/limit.js';
 import type { StoreSource } from '../../copy/options.js';
 import type { Logger } from '../../log.js';
@@ -65,7 +66,7 @@ async function planScript(ctx: PruneContext, config: BotConfig, script: BotScrip
     name: script.name,
     source: { kind: 'script', script },
     apply: onlyTagDeletes ? 'plan' : 'rerun',
-    // A script that failed while planning applies none of its planned deletes; one that writes runs again anyway.
+    // A script that failed while planning shows none of its planned deletes: its failure is the result.
     deletes: onlyTagDeletes && result.error === undefined ? writes.map((e) => tagDeleteOf(e, scriptReason(script.name, e.line))) : [],
     journal: result.journal,
     protected: [],
@@ -113,17 +114,32 @@ function applyProtect(config: BotConfig, unit: PlanUnit): number {
   return count;
 }
 
-export async function buildPlan(ctx: PruneContext, config: BotConfig): Promise<PrunePlan> {
-  const limit = createLimiter(config.defaults.parallel);
-  const scripts = await Promise.all(config.scripts.map((s) => limit(() => planScript(ctx, config, s))));
-  const policies: PlanUnit[] = [];
-  for (const p of config.policies) policies.push(await planDeclared(ctx, p));
-  const units = [...scripts, ...policies];
+/** Applies `protect` to the units and checks what remains, plus `spent` deletes already made, against `maxDeletes`. */
+function limitPlan(config: BotConfig, units: PlanUnit[], spent: number): PrunePlan {
   const deleteCount = units.reduce((sum, u) => sum + applyProtect(config, u), 0);
   const max = config.defaults.maxDeletes;
   const plan: PrunePlan = { units, deleteCount };
-  if (max !== undefined && deleteCount > max) {
-    plan.overLimit = `the plan deletes ${deleteCount} tags or images, over defaults.maxDeletes (${max}): nothing was deleted; check the plan (--dry-run), then raise maxDeletes or narrow the scripts and policies`;
+  if (max !== undefined && spent + deleteCount > max) {
+    const made = spent > 0 ? ` after the scripts' ${spent}` : '';
+    plan.overLimit = `the plan deletes ${deleteCount} tags or images${made}, over defaults.maxDeletes (${max}): nothing ${spent > 0 ? 'more ' : ''}was deleted; check the plan (--dry-run), then raise maxDeletes or narrow the scripts and policies`;
   }
   return plan;
+}
+
+async function planPolicyUnits(ctx: PruneContext, config: BotConfig): Promise<PlanUnit[]> {
+  const units: PlanUnit[] = [];
+  for (const p of config.policies) units.push(await planDeclared(ctx, p));
+  return units;
+}
+
+/** The dry run's plan: every script in dry-run, then every policy. */
+export async function buildPlan(ctx: PruneContext, config: BotConfig): Promise<PrunePlan> {
+  const limit = createLimiter(config.defaults.parallel);
+  const scripts = await Promise.all(config.scripts.map((s) => limit(() => planScript(ctx, config, s))));
+  return limitPlan(config, [...scripts, ...(await planPolicyUnits(ctx, config))], 0);
+}
+
+/** A real run's plan for its policies, made after its scripts ran and deleted `spent` tags or images. */
+export async function planPolicies(ctx: PruneContext, config: BotConfig, spent: number): Promise<PrunePlan> {
+  return limitPlan(config, await planPolicyUnits(ctx, config), spent);
 }

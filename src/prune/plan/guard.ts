@@ -33,6 +33,10 @@ export class DeleteGuard {
     (store) => new GuardedStore(store, this),
   );
 
+  get deletesMade(): number {
+    return this.made;
+  }
+
   /** Takes one delete from the budget; throws when `maxDeletes` is used up. */
   spend(ref: Reference): void {
     if (this.maxDeletes !== undefined && this.made >= this.maxDeletes) {

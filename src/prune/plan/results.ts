@@ -7,7 +7,10 @@ import type { PlanUnit, PlannedDelete, ProtectedDelete } from './types.js';
 import type { JournalEntry } from '../types.js';
 import { scriptReason } from './build.js';
 
-function unitDetails(unit: PlanUnit, line?: number): ResultDetails {
+/** What names a result's script or policy. */
+type UnitName = Pick<PlanUnit, 'name' | 'source'>;
+
+function unitDetails(unit: UnitName, line?: number): ResultDetails {
   const at = line !== undefined ? { line } : {};
   return unit.source.kind === 'script' ? { kind: 'script', script: unit.name, ...at } : { kind: 'policy', policy: unit.name, ...at };
 }
@@ -37,12 +40,12 @@ export function protectedResult(unit: PlanUnit, p: ProtectedDelete): OperationRe
   };
 }
 
-export function unitFailure(unit: PlanUnit, error: string): OperationResult {
+export function unitFailure(unit: UnitName, error: string): OperationResult {
   return { op: 'prune', status: 'failed', target: { kind: 'rule', name: unit.name }, bytes: 0, reason: error, details: unitDetails(unit) };
 }
 
 /** A script's journal as results; writes the guard held back become `excluded`. */
-export function scriptResults(unit: PlanUnit, journal: readonly JournalEntry[], held: ReadonlyMap<string, string>): OperationResult[] {
+export function scriptResults(unit: UnitName, journal: readonly JournalEntry[], held: ReadonlyMap<string, string>): OperationResult[] {
   return journalToResults(unit.name, journal).map((r, i) => {
     const pattern = held.get(journal[i]!.reference);
     if (pattern !== undefined)

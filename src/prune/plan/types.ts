@@ -1,11 +1,10 @@
-// The prune plan: what every script (run in dry-run) and every declarative policy would delete, and how each unit
-// is applied afterwards.
+// The prune plan: what every script (run in dry-run) and every declarative policy would delete. A dry run renders
+// it; a real run plans and applies only its policies this way (its scripts act as they run, see run.ts).
 //
-// The rule for applying: a unit whose dry run asked only for tag deletes is applied from the plan (each delete
-// checked first: the tag must still point at the planned digest). A script whose dry run asked for any other write
-// (image.copy, manifest.put, blob.put, image.importTar, or a delete by digest) runs again for real instead of being
-// replayed, because what it deletes can depend on what it wrote (a mirror script lists the tags it just copied).
-// Both paths delete through the same guard: `protect` and `maxDeletes` hold for either.
+// How a dry run shows a script: one that asked only for tag deletes as its planned deletes (with `protect` applied);
+// one that asked for any other write (image.copy, manifest.put, blob.put, image.importTar, a delete by digest) as
+// its journal, because what such a script deletes can depend on what it wrote (a mirror script lists the tags it just
+// copied), which a dry run cannot know.
 import type { Reference } from '../../oci/reference.js';
 import type { BotPolicy, BotScript } from '../config/types.js';
 import type { JournalEntry } from '../types.js';
@@ -36,17 +35,14 @@ export type PlanUnitSource = { kind: 'script'; script: BotScript } | { kind: 'po
 export interface PlanUnit {
   name: string;
   source: PlanUnitSource;
-  /** `plan`: apply `deletes`; `rerun`: run the script again without dry-run. */
+  /** `plan`: shown (and, for a policy, applied) as `deletes`; `rerun`: a writing script, shown as its journal. */
   apply: 'plan' | 'rerun';
   deletes: PlannedDelete[];
   /** Every write the dry run asked for (scripts only; a policy's are its `deletes`). */
   journal: JournalEntry[];
   /** Planned tag deletes `defaults.protect` holds back: reported, never made. */
   protected: ProtectedDelete[];
-  /**
-   * Planning failed. A `plan` unit then applies nothing; a `rerun` unit still runs for real (its dry run may fail
-   * only because the copies it reads back were not made), under the same guard.
-   */
+  /** Planning failed: the unit applies nothing (a writing script's dry run may fail only for the copies it skipped). */
   error?: string;
 }
 

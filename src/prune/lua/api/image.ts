@@ -11,7 +11,7 @@ import { referenceArg } from './reference.js';
 import { deleteManifestCall, forceOption, type ManifestApi } from './manifest.js';
 import { defaultPlatform, fetchConfig, headManifest } from '../manifest-fetch.js';
 import { fromRegbotShape, IMAGE_CONFIG, toRegbotShape } from '../regbot-shapes.js';
-import { handleAt, pushFieldsOf, pushUserdata, type UserdataType } from '../userdata.js';
+import { handleAt, pushFieldsOf, pushUserdata, setTypeGlobal, type UserdataType } from '../userdata.js';
 
 /** A Go duration (`5m`, `1h30m`) in milliseconds; a wait cannot be negative. */
 function durationMs(text: string): number {
@@ -174,5 +174,6 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
   setFunction(L, 'ratelimit', manifest.ratelimit);
   setFunction(L, 'ratelimitWait', ratelimitWait);
   lua.lua_setglobal(L, to_luastring('image'));
+  setTypeGlobal(L, CONFIG_TYPE, 'imageconfig');
   return config;
 }

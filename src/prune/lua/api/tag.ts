@@ -1,4 +1,7 @@
-// `repo.ls(host[, {limit, last}])`, `tag.ls(ref[, {limit, last}])` and `tag.delete(ref)`.
+// `repo.ls(host[, {limit, last}])`, `tag.ls(ref[, {limit, last}])` and `tag.delete(ref)`. regbot's repo.ls asks the
+// registry for one page of `limit` names after `last`; regkit's list follows the registry's pages and keeps the first
+// `limit` (the same names, without a page of size 1 per name). regbot's tag.ls reads no options; regkit's reads the
+// same two, so a script can bound a list either way.
 import { type UsageError } from '../../../errors.js';
 import { formatReference, parseRegistryHost, repositoryKey, repositoryOf } from '../../../oci/reference.js';
 import type { ListOptions } from '../../../store/store.js';
@@ -7,14 +10,25 @@ import { labelled } from '../context.js';
 import { lua, pushValue, raise, readValue, setFunction, to_luastring, type LuaState } from '../fengari.js';
 import { referenceArg } from './reference.js';
 
-function listOptions(L: LuaState, idx: number): ListOptions {
-  if (lua.lua_type(L, idx) <= lua.LUA_TNIL) return {};
+interface ScriptListOptions {
+  /** How many names the script gets at most. */
+  limit?: number;
+  /** Asked of the store: the page size stays the registry's. */
+  store: ListOptions;
+}
+
+function listOptions(L: LuaState, idx: number): ScriptListOptions {
+  if (lua.lua_type(L, idx) <= lua.LUA_TNIL) return { store: {} };
   if (lua.lua_type(L, idx) !== lua.LUA_TTABLE) return raise(L, `bad argument #${idx}: options table {limit=, last=} expected`);
   const v = readValue(L, idx) as Record<string, unknown>;
-  const opts: ListOptions = {};
-  if (typeof v['limit'] === 'number' && v['limit'] > 0) opts.limit = Math.floor(v['limit']);
-  if (typeof v['last'] === 'string' && v['last'] !== '') opts.last = v['last'];
+  const opts: ScriptListOptions = { store: {} };
+  if (typeof v['limit'] === 'number' && v['limit'] >= 1) opts.limit = Math.floor(v['limit']);
+  if (typeof v['last'] === 'string' && v['last'] !== '') opts.store.last = v['last'];
   return opts;
+}
+
+function limited<T>(list: Promise<T[]>, opts: ScriptListOptions): Promise<T[]> {
+  return opts.limit === undefined ? list : list.then((names) => names.slice(0, opts.limit));
 }
 
 export function installTagAndRepo(L: LuaState, ctx: ApiContext): void {
@@ -30,14 +44,14 @@ export function installTagAndRepo(L: LuaState, ctx: ApiContext): void {
     ctx.debug('listing repositories', { host });
     // A registry reference only to find the host's store; the repository part is never used.
     const store = ctx.storeFor({ scheme: 'registry', registry: host, repository: 'library' });
-    return { promise: labelled('repo.ls', host, store.listRepositories(opts)), push: (L3, repos: string[]) => (pushValue(L3, repos), 1) };
+    return { promise: labelled('repo.ls', host, limited(store.listRepositories(opts.store), opts)), push: (L3, repos: string[]) => (pushValue(L3, repos), 1) };
   });
 
   const tagLs = ctx.asyncFunction((L2) => {
     const ref = referenceArg(L2, 1, { repositoryOnly: true });
     const opts = listOptions(L2, 2);
     ctx.debug('listing tags', { repository: repositoryKey(ref) });
-    const promise = labelled('tag.ls', repositoryOf(ref), ctx.storeFor(ref).listTags(repositoryOf(ref), opts));
+    const promise = labelled('tag.ls', repositoryOf(ref), limited(ctx.storeFor(ref).listTags(repositoryOf(ref), opts.store), opts));
     return { promise, push: (L3, tags: string[]) => (pushValue(L3, tags), 1) };
   });
 
