@@ -38,6 +38,7 @@ export interface Tally {
 
 export const STATUS_ORDER: readonly OperationStatus[] = [
   'failed',
+  'rejected',
   'copied',
   'would-copy',
   'backed-up',

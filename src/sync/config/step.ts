@@ -7,6 +7,8 @@ import { validateCron } from '../../config/cron.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { readNameFilter, readTagFilter } from '../../config/filters.js';
 import { checkedEntries } from '../../config/keys.js';
+import { readFileSync } from 'node:fs';
+import { parsePublicKey, type VerifyPolicy } from '../../verify/policy.js';
 import { compileField, expandField } from '../../config/template-field.js';
 import {
   SYNC_TYPES,
@@ -47,6 +49,7 @@ const SHARED_KEYS = [
   'mediaTypes',
   'hooks',
   'platformsIndex',
+  'verify',
 ] as const;
 export const DEFAULTS_KEYS = [...SHARED_KEYS, 'parallel', 'blobLimit', 'cacheCount', 'cacheTime', 'skipDockerConfig', 'userAgent'] as const;
 export const STEP_KEYS = [...SHARED_KEYS, 'source', 'target', 'type', 'tags', 'tagSets', 'repos', 'platform', 'platforms', 'prune', 'targetTag'] as const;
@@ -75,6 +78,7 @@ interface WrittenOptions {
   mediaTypes?: string[];
   hooks: Hooks;
   platformsIndex?: PlatformsIndex;
+  verify?: VerifyPolicy;
 }
 
 function present(yaml: YamlFile, f: Fields, key: string): MapEntry | undefined {
@@ -93,6 +97,34 @@ function duration(yaml: YamlFile, node: YamlValue, what: string): number {
 function readHook(yaml: YamlFile, node: YamlValue, what: string): Hook {
   const f = checkedEntries(yaml, yaml.entries(node, what), ['type', 'params'], what);
   return { type: yaml.string(f.get('type')?.value ?? null, `${what}.type`), params: yaml.strings(f.get('params')?.value ?? null, `${what}.params`) };
+}
+
+/**
+ * regkit's `verify:` extension. Every key of it is regkit's own, so an unknown one is an error, never a warning: a
+ * misspelt policy would admit images unchecked. A key file is read now, so a missing one fails the load.
+ */
+function readVerify(yaml: YamlFile, node: YamlValue, what: string): VerifyPolicy {
+  const v = checkedEntries(yaml, yaml.entries(node, what), ['keys'], what, 'every');
+  const keysEntry = present(yaml, v, 'keys');
+  if (!keysEntry) throw yaml.error(node, `${what}.keys is required: the public key files (cosign.pub) whose signatures admit an image`);
+  const items = yaml.items(keysEntry.value, `${what}.keys`);
+  if (items.length === 0) throw yaml.error(keysEntry.value, `${what}.keys is empty: no image could be admitted`);
+  return {
+    keys: items.map((item, i) => {
+      const path = yaml.string(item, `${what}.keys[${i}]`);
+      let pem: string;
+      try {
+        pem = readFileSync(path, 'utf8');
+      } catch (err) {
+        throw yaml.error(item, `${what}.keys[${i}]: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      try {
+        return parsePublicKey(pem, path);
+      } catch (err) {
+        throw yaml.error(item, `${what}.keys[${i}]: ${(err as Error).message}`);
+      }
+    }),
+  };
 }
 
 function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
@@ -168,6 +200,8 @@ function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
       if (e) o.hooks[k] = readHook(yaml, e.value, `${where}.hooks.${k}`);
     }
   }
+  const verify = present(yaml, f, 'verify');
+  if (verify) o.verify = readVerify(yaml, verify.value, `${where}.verify`);
   const pi = present(yaml, f, 'platformsIndex');
   if (pi) {
     const v = yaml.string(pi.value, `${where}.platformsIndex`);
@@ -206,6 +240,7 @@ export function readDefaults(yaml: YamlFile, node: YamlValue): SyncDefaults {
     mediaTypes: o.mediaTypes ?? [...DEFAULT_MEDIA_TYPES],
     hooks: o.hooks,
     platformsIndex: o.platformsIndex ?? 'sparse',
+    ...(o.verify ? { verify: o.verify } : {}),
     blobLimit: num('blobLimit', { integer: true, min: 0 }) || DEFAULT_BLOB_LIMIT,
     cacheCount: num('cacheCount', { integer: true, min: 0 }) ?? 0,
     cacheTimeSeconds: cacheTime ? duration(yaml, cacheTime.value, 'defaults.cacheTime') : 0,
@@ -401,6 +436,7 @@ export function readStep(
     column: pos.column,
     tagSets: tags ? [tags, ...sets] : sets,
     platformsIndex: o.platformsIndex ?? d.platformsIndex,
+    ...((o.verify ?? d.verify) ? { verify: (o.verify ?? d.verify)! } : {}),
     prune,
     ...(referrerSource ? { referrerSource } : {}),
     ...(referrerTarget ? { referrerTarget } : {}),
