@@ -13,11 +13,13 @@ export type OperationStatus =
   | 'excluded'
   /** Not copied: the step's verify policy refused the image's signatures (the reason says which way). */
   | 'rejected'
+  /** `regkit verify`: a trusted signature names the image's digest. */
+  | 'verified'
   | 'failed'
   /** Never started: `--abort-on-error` stopped the run after an earlier failure. */
   | 'not-run';
 
-export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'restore' | 'export' | 'import' | 'sync' | 'prune';
+export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'restore' | 'export' | 'import' | 'sync' | 'prune' | 'verify';
 
 export interface BlobCounts {
   copied: number;

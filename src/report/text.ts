@@ -46,6 +46,7 @@ export const STATUS_ORDER: readonly OperationStatus[] = [
   'deleted',
   'would-delete',
   'restored',
+  'verified',
   'skipped',
   'excluded',
   'not-run',

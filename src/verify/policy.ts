@@ -1,6 +1,7 @@
 // What a verify policy says and what a verification concludes: the types sync, the `verify` command and the config
 // loader share. A policy is parsed once, at the edge (the config loader or the CLI's --key), into loaded keys.
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /** A public key the policy trusts, with the name (file path) it was given by, for messages. */
 export interface TrustedKey {
@@ -39,7 +40,13 @@ export function parsePublicKey(pem: string, name: string): TrustedKey {
   return { name, key };
 }
 
-/** The one-line reason a rejected result carries. */
-export function verdictText(v: Verdict): string {
-  return v.ok ? `signed by ${v.key} (${v.signatureTag})` : `rejected: ${v.reason}: ${v.message}`;
+/** A trusted key from its file; the error names the path and the cause, never the file's text. */
+export function readPublicKeyFile(path: string): TrustedKey {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return parsePublicKey(pem, path);
 }

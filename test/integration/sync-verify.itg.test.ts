@@ -10,7 +10,7 @@ import type { FixtureImage } from '../harness/fixtures.js';
 import { cosignKeyPair, pushCosignSignature, signPayload, simpleSigningPayload, type CosignKeyPair } from '../harness/cosign-signer.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { skopeoDigest, skopeoListTags } from '../harness/skopeo.js';
-import { openStores, refOf, seedImage } from './copy-setup.js';
+import { hostFlags, openStores, refOf, runRegkit, seedImage } from './copy-setup.js';
 import { assertExit, countByMethod, makeSyncWorkspace, resultLines, syncCli, writesIn, type SyncWorkspace } from './sync-setup.js';
 import { verifyCosignSignatures } from '../../src/verify/cosign.js';
 import { parsePublicKey } from '../../src/verify/policy.js';
@@ -129,6 +129,25 @@ describe('sync with a verify policy', () => {
       .map((l) => l.status)
       .sort();
     assert.deepEqual(statuses, ['rejected', 'rejected', 'rejected', 'rejected', 'skipped', 'skipped']);
+  });
+
+  test('regkit verify REF --key FILE gives one image the same verdict', async () => {
+    const verify = (c: Case, ...extra: string[]) =>
+      runRegkit(['verify', `${src.host}/${c}/app:v1`, ...extra, ...hostFlags(src), '--format', 'json'], ws.dockerConfig);
+    const ok = await verify('signed', '--key', trustedPub);
+    assertExit(ok, 0);
+    const [line] = resultLines(ok.stdout);
+    assert.deepEqual([line?.op, line?.status, line?.digest], ['verify', 'verified', images.get('signed')!.digest]);
+    assert.match(line?.reason ?? '', /^signed by .*cosign\.pub \(sha256-[0-9a-f]{64}\.sig\)$/);
+    // Either of two keys admits it; the wrong key alone rejects it, with sync's reason.
+    assertExit(await verify('wrongkey', '--key', trustedPub, '--key', otherPub), 0);
+    const wrong = await verify('wrongkey', '--key', trustedPub);
+    assertExit(wrong, 1);
+    assert.equal(resultLines(wrong.stdout)[0]?.status, 'rejected');
+    assert.match(resultLines(wrong.stdout)[0]?.reason ?? '', expected.wrongkey.reason!);
+    const noKey = await verify('signed');
+    assertExit(noKey, 2);
+    assert.match(noKey.stderr, /verify needs --key FILE/);
   });
 
   test('overhead of one verification: a HEAD and a GET of the .sig manifest, a GET of the payload', async (t) => {

@@ -7,8 +7,7 @@ import { validateCron } from '../../config/cron.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { readNameFilter, readTagFilter } from '../../config/filters.js';
 import { checkedEntries } from '../../config/keys.js';
-import { readFileSync } from 'node:fs';
-import { parsePublicKey, type VerifyPolicy } from '../../verify/policy.js';
+import { readPublicKeyFile, type VerifyPolicy } from '../../verify/policy.js';
 import { compileField, expandField } from '../../config/template-field.js';
 import {
   SYNC_TYPES,
@@ -112,14 +111,8 @@ function readVerify(yaml: YamlFile, node: YamlValue, what: string): VerifyPolicy
   return {
     keys: items.map((item, i) => {
       const path = yaml.string(item, `${what}.keys[${i}]`);
-      let pem: string;
       try {
-        pem = readFileSync(path, 'utf8');
-      } catch (err) {
-        throw yaml.error(item, `${what}.keys[${i}]: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
-      try {
-        return parsePublicKey(pem, path);
+        return readPublicKeyFile(path);
       } catch (err) {
         throw yaml.error(item, `${what}.keys[${i}]: ${(err as Error).message}`);
       }
