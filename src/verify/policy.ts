@@ -46,7 +46,7 @@ export function readPublicKeyFile(path: string): TrustedKey {
   try {
     pem = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
   }
   return parsePublicKey(pem, path);
 }
