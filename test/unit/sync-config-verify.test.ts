@@ -54,6 +54,25 @@ describe('sync config: verify', () => {
     assert.deepEqual(c.warnings, []);
   });
 
+  it('a config under review reads keys only inside the working directory', () => {
+    const underReview = (keys: string) =>
+      loadSyncConfig(
+        { text: `sync:\n${step(`    verify:\n      keys: [${keys}]\n`)}`, name: 'regsync.yml' },
+        {},
+        { trust: { kind: 'untrusted', allowEnv: [] } },
+      );
+    for (const outside of [a, '../a.pub', 'keys/../../a.pub']) {
+      assert.throws(() => underReview(outside), /is outside the working directory, which a config under review may not read/, outside);
+    }
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      assert.equal(underReview('a.pub').sync[0]!.verify?.keys[0]?.name, 'a.pub');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('an unknown key inside verify is an error even without --strict', () => {
     fails(`sync:\n${step(`    verify:\n      keys: [${a}]\n      identity: x\n`)}`, 7, 7, /unknown key "identity" in sync\[0\]\.verify/);
     fails(`sync:\n${step(`    verify:\n      key: [${a}]\n`)}`, 6, 7, /unknown key "key" in sync\[0\]\.verify; did you mean "keys"\?/);

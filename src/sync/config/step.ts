@@ -7,6 +7,8 @@ import { validateCron } from '../../config/cron.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { readNameFilter, readTagFilter } from '../../config/filters.js';
 import { checkedEntries } from '../../config/keys.js';
+import { isAbsolute, normalize, sep } from 'node:path';
+import type { ConfigTrust } from '../../config/trust.js';
 import { readPublicKeyFile, type VerifyPolicy } from '../../verify/policy.js';
 import { compileField, expandField } from '../../config/template-field.js';
 import {
@@ -102,7 +104,7 @@ function readHook(yaml: YamlFile, node: YamlValue, what: string): Hook {
  * regkit's `verify:` extension. Every key of it is regkit's own, so an unknown one is an error, never a warning: a
  * misspelt policy would admit images unchecked. A key file is read now, so a missing one fails the load.
  */
-function readVerify(yaml: YamlFile, node: YamlValue, what: string): VerifyPolicy {
+function readVerify(yaml: YamlFile, node: YamlValue, what: string, trust: ConfigTrust): VerifyPolicy {
   const v = checkedEntries(yaml, yaml.entries(node, what), ['keys'], what, 'every');
   const keysEntry = present(yaml, v, 'keys');
   if (!keysEntry) throw yaml.error(node, `${what}.keys is required: the public key files (cosign.pub) whose signatures admit an image`);
@@ -111,6 +113,10 @@ function readVerify(yaml: YamlFile, node: YamlValue, what: string): VerifyPolicy
   return {
     keys: items.map((item, i) => {
       const path = yaml.string(item, `${what}.keys[${i}]`);
+      // A policy under review names keys it brings along (in the checkout), never a file elsewhere on the runner.
+      if (trust.kind === 'untrusted' && (isAbsolute(path) || normalize(path).split(sep)[0] === '..')) {
+        throw yaml.error(item, `${what}.keys[${i}]: ${path} is outside the working directory, which a config under review may not read (--untrusted-config)`);
+      }
       try {
         return readPublicKeyFile(path);
       } catch (err) {
@@ -120,7 +126,7 @@ function readVerify(yaml: YamlFile, node: YamlValue, what: string): VerifyPolicy
   };
 }
 
-function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
+function readOptions(yaml: YamlFile, f: Fields, where: string, trust: ConfigTrust): WrittenOptions {
   const o: WrittenOptions = { hooks: {} };
   const bool = (key: string): boolean | undefined => {
     const e = present(yaml, f, key);
@@ -194,7 +200,7 @@ function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
     }
   }
   const verify = present(yaml, f, 'verify');
-  if (verify) o.verify = readVerify(yaml, verify.value, `${where}.verify`);
+  if (verify) o.verify = readVerify(yaml, verify.value, `${where}.verify`, trust);
   const pi = present(yaml, f, 'platformsIndex');
   if (pi) {
     const v = yaml.string(pi.value, `${where}.platformsIndex`);
@@ -205,9 +211,9 @@ function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
   return o;
 }
 
-export function readDefaults(yaml: YamlFile, node: YamlValue): SyncDefaults {
+export function readDefaults(yaml: YamlFile, node: YamlValue, trust: ConfigTrust): SyncDefaults {
   const f = checkedEntries(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults');
-  const o = readOptions(yaml, f, 'defaults');
+  const o = readOptions(yaml, f, 'defaults', trust);
   const num = (key: string, opts: { integer?: boolean; min?: number }) => {
     const e = present(yaml, f, key);
     return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
@@ -324,11 +330,12 @@ export function readStep(
   d: SyncDefaults,
   defaultBackup: CompiledTemplate | undefined,
   run: TemplateRunOptions,
+  trust: ConfigTrust,
 ): SyncStep {
   const where = `sync[${index}]`;
   const resolved = yaml.resolve(node);
   const f = checkedEntries(yaml, yaml.entries(resolved, where), STEP_KEYS, where, FILTER_KEYS);
-  const o = readOptions(yaml, f, where);
+  const o = readOptions(yaml, f, where, trust);
   const required = (key: 'source' | 'target' | 'type'): { text: string; node: YamlValue } => {
     const e = present(yaml, f, key);
     const text = e ? yaml.string(e.value, `${where}.${key}`).trim() : '';
