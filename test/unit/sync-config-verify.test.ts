@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError } from '../../src/errors.js';
 import { loadSyncConfig } from '../../src/sync/config/load.js';
+import { renderSyncConfig } from '../../src/sync/config/view.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'regkit-verify-config-'));
 const pem = (): string => generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -52,6 +53,13 @@ describe('sync config: verify', () => {
     );
     assert.equal(c.sync[0]!.verify?.keys[0]?.key.asymmetricKeyType, 'ec');
     assert.deepEqual(c.warnings, []);
+    // `sync config` shows each step's resolved policy, and loads again to the same one.
+    const shown = renderSyncConfig(c);
+    assert.equal(shown.split(`verify:\n      keys:\n        - ${b}`).length, 2, shown);
+    assert.deepEqual(
+      load(shown, true).sync.map((s) => s.verify?.keys.map((k) => k.name)),
+      [[a], [b]],
+    );
   });
 
   it('a config under review reads keys only inside the working directory', () => {
