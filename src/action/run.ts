@@ -10,7 +10,7 @@ import { exitCodeFor } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderJsonLine } from '../report/jsonl.js';
 import { createProgressReporter } from '../report/progress.js';
-import { exitCodeOf, type OperationResult } from '../report/result.js';
+import { exitCodeOf, failsRun, type OperationResult } from '../report/result.js';
 import { renderTextLine, renderTotals } from '../report/text.js';
 import { cacheRunFrom, layoutCacheSpec } from '../command/layout-cache.js';
 import { readInput, readLines, readSettings, type ActionSettings } from './inputs.js';
@@ -112,9 +112,9 @@ export async function runAction(argv: readonly string[], env: NodeJS.ProcessEnv,
     failStep(failure, secrets);
     return exitCodeFor(failure);
   }
-  const failed = results.filter((r) => r.status === 'failed');
+  const failed = results.filter(failsRun);
   if (failed.length > 0) {
-    core.setFailed(`${failed.length} of ${results.length} operations failed: ${failed.map((r) => r.reason ?? r.status).join('; ')}`);
+    core.setFailed(`${failed.length} of ${results.length} operations failed or were rejected: ${failed.map((r) => r.reason ?? r.status).join('; ')}`);
   }
   return exitCodeOf(results);
 }

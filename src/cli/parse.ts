@@ -10,7 +10,7 @@ import { parseShard } from '../config/shard.js';
 import { parseHostSpecs } from '../config/host-spec.js';
 import { configTrustOf, type ConfigTrust } from '../config/trust.js';
 import { parseTlsMode, settingsPath } from '../config/user-settings.js';
-import { buildCopyCommand, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
+import { buildCopyCommand, verifyPolicyFromKeyFiles, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
 import { parseBoundSpecs } from '../config/bounds.js';
 import { COMMANDS, GLOBAL_FLAGS, commandName, flagTable, type CommandSpec, type FlagSpec } from './spec.js';
 import { commandUsage, groupUsage, mainUsage } from './usage.js';
@@ -252,6 +252,8 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       return { name, ref: parseReference(arg), ...(platform !== undefined ? { platform: parsePlatform(platform) } : {}) };
     case 'image ratelimit':
       return { name, ref: parseReference(arg) };
+    case 'verify':
+      return { name, ref: parseReference(arg), policy: verifyPolicyFromKeyFiles(raw.flags.get('key') ?? []) };
     case 'image delete':
       return { name, ref: parseReference(arg), force: has(raw, 'force') };
     case 'image restore': {

@@ -1,7 +1,7 @@
 // The CLI face: argv → typed command → stores → output on stdout, logs and the final error on stderr, exit code back.
 import { exitCodeFor } from '../errors.js';
 import { createProgressReporter, TerminalProgress } from '../report/progress.js';
-import { exitCodeOf, locationText, type CopyProgress } from '../report/result.js';
+import { exitCodeOf, failsRun, locationText, type CopyProgress } from '../report/result.js';
 import { renderTotals } from '../report/text.js';
 import { executeCommand } from '../command/execute.js';
 import { createCliLogger, formatFatal, logFormatOf } from './logger.js';
@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo, tuning: StoreTu
       return 0;
     }
     if (out.results.length !== 1) logger.info(renderTotals(out.results, Date.now() - started));
-    for (const r of out.results) if (r.status === 'failed') logger.error(`${r.op} failed: ${r.reason ?? 'no reason given'}`);
+    for (const r of out.results) if (failsRun(r)) logger.error(`${r.op} ${r.status}: ${r.reason ?? 'no reason given'}`);
     return exitCodeOf(out.results);
   } catch (err) {
     terminal?.close();

@@ -216,6 +216,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'push the image in a tar file written by image export (or an OCI layout tar) to REF',
     flags: [],
   },
+  {
+    words: ['verify'],
+    args: ['REF'],
+    summary: "verify an image's cosign signatures (sha256-<hex>.sig) against trusted public keys; exit 1 when rejected",
+    flags: [{ name: 'key', kind: 'repeat', value: 'FILE', help: 'a trusted public key, as cosign.pub (repeatable; at least one)' }],
+  },
   { words: ['sync', 'once'], args: [], summary: 'run every step of a regsync.yml once', flags: SYNC_RUN_FLAGS },
   { words: ['sync', 'check'], args: [], summary: 'show what sync once would do, writing nothing', flags: SYNC_RUN_FLAGS },
   {

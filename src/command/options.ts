@@ -10,6 +10,7 @@ import type { Shard } from '../config/shard.js';
 import type { HostConfig } from '../config/hostconfig.js';
 import type { Bounds } from '../config/bounds.js';
 import type { LogLevel } from '../log.js';
+import { readPublicKeyFile, type VerifyPolicy } from '../verify/policy.js';
 import type { OutputTemplate } from './format.js';
 
 export type OutputFormat = 'text' | 'json';
@@ -101,6 +102,27 @@ export interface PruneCommand {
   dryRun: boolean;
 }
 
+/** `regkit verify REF --key FILE`: one image by the rules a sync step's verify policy applies. */
+export interface VerifyCommand {
+  name: 'verify';
+  ref: Reference;
+  policy: VerifyPolicy;
+}
+
+/** `--key FILE` (repeatable), as both faces give it: at least one, each a readable public key. */
+export function verifyPolicyFromKeyFiles(files: readonly string[]): VerifyPolicy {
+  if (files.length === 0) throw new UsageError('verify needs --key FILE: the public key (cosign.pub) whose signatures admit the image');
+  return {
+    keys: files.map((file) => {
+      try {
+        return readPublicKeyFile(file);
+      } catch (err) {
+        throw new UsageError(`--key: ${(err as Error).message}`);
+      }
+    }),
+  };
+}
+
 export interface VersionCommand {
   name: 'version';
   /** The face's version (the CLI's VERSION). */
@@ -115,6 +137,7 @@ export type RegistrySettingsCommand =
   | { name: 'registry ls'; file: string };
 
 export type Command =
+  | VerifyCommand
   | VersionCommand
   | RegistrySettingsCommand
   | PruneCommand

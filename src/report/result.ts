@@ -11,11 +11,15 @@ export type OperationStatus =
   | 'restored'
   | 'would-delete'
   | 'excluded'
+  /** Not copied: the step's verify policy refused the image's signatures (the reason says which way). */
+  | 'rejected'
+  /** `regkit verify`: a trusted signature names the image's digest. */
+  | 'verified'
   | 'failed'
   /** Never started: `--abort-on-error` stopped the run after an earlier failure. */
   | 'not-run';
 
-export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'restore' | 'export' | 'import' | 'sync' | 'prune';
+export type OperationKind = 'copy' | 'backup' | 'tag-delete' | 'image-delete' | 'restore' | 'export' | 'import' | 'sync' | 'prune' | 'verify';
 
 export interface BlobCounts {
   copied: number;
@@ -98,9 +102,17 @@ export function emptyBlobCounts(): BlobCounts {
   return { copied: 0, skipped: 0, mounted: 0 };
 }
 
-/** 0 when every operation succeeded, 1 when any failed: the other operations still ran. */
+/**
+ * What fails a run: an operation that failed, and an image a verify policy rejected (the mirror was asked for it and
+ * it did not enter). The other operations still ran.
+ */
+export function failsRun(r: OperationResult): boolean {
+  return r.status === 'failed' || r.status === 'rejected';
+}
+
+/** 0 when no operation fails the run (failsRun), 1 otherwise. */
 export function exitCodeOf(results: readonly OperationResult[]): 0 | 1 {
-  return results.some((r) => r.status === 'failed') ? 1 : 0;
+  return results.some(failsRun) ? 1 : 0;
 }
 
 /** Bytes and blobs moved so far for one image: what progress lines and bars are drawn from. */

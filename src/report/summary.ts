@@ -228,6 +228,8 @@ export function renderSummary(results: readonly OperationResult[], opts: Summary
 
   const failed = results.filter((r) => r.status === 'failed');
   out.block([`#### Failed (${count(failed.length)})`, ''], failed.map(failureItem));
+  const rejected = results.filter((r) => r.status === 'rejected');
+  out.block([`#### Rejected by the verify policy (${count(rejected.length)})`, ''], rejected.map(failureItem));
   for (const [label, statuses] of [
     ['Would change', CHANGES.filter((s) => s.startsWith('would-'))],
     ['Changed', CHANGES.filter((s) => !s.startsWith('would-'))],

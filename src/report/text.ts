@@ -38,6 +38,7 @@ export interface Tally {
 
 export const STATUS_ORDER: readonly OperationStatus[] = [
   'failed',
+  'rejected',
   'copied',
   'would-copy',
   'backed-up',
@@ -45,6 +46,7 @@ export const STATUS_ORDER: readonly OperationStatus[] = [
   'deleted',
   'would-delete',
   'restored',
+  'verified',
   'skipped',
   'excluded',
   'not-run',

@@ -14,6 +14,7 @@ import type { ManifestHead } from '../store/store.js';
 import { expandBackup, type SyncConfig } from './config/load.js';
 import { excludedResult, expandStep, ON_TARGET_REASON, parseStepEndpoints, registryAt, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
+import { verifyCosignSignatures } from '../verify/cosign.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
 import type { Shard } from '../config/shard.js';
 
@@ -131,7 +132,8 @@ function copyOptionsFor(item: SyncItem): CopyOptions {
     referrerFilters: step.referrerFilters,
     ...(referrerRepos.source ? { referrerSource: referrerRepos.source } : {}),
     ...(referrerRepos.target ? { referrerTarget: referrerRepos.target } : {}),
-    digestTags: step.digestTags,
+    // A verified image takes its signatures along, so the mirror can be verified in turn.
+    digestTags: step.digestTags || step.verify !== undefined,
     includeExternal: step.includeExternal,
     forceRecursive: step.forceRecursive,
     fast: step.fastCheck,
@@ -175,6 +177,9 @@ async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions)
         results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }],
       };
     }
+    // Before any write and before the unchanged verdict: a policy change shows at once which images it would refuse.
+    const rejected = await verifiedOrRejected(ctx, item, srcHead.digest);
+    if (rejected) return { results: [{ ...rejected, durationMs: Date.now() - started }] };
     // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
     if (step.rateLimit.min > 0 && srcHead.rateLimit?.set) return { checkMs: Date.now() - started, srcHead, dstHead };
     const unchanged = unchangedResult(item, copyOptionsFor(item), srcHead, dstHead, started);
@@ -182,6 +187,14 @@ async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions)
   } catch (err) {
     return { results: [failed(item, err)] };
   }
+}
+
+/** The `rejected` result when the step's verify policy refuses the image `digest`; undefined when admitted or unasked. */
+async function verifiedOrRejected(ctx: SyncContext, item: SyncItem, digest: string): Promise<OperationResult | undefined> {
+  const policy = item.step.verify;
+  if (!policy) return undefined;
+  const verdict = await verifyCosignSignatures(ctx.stores.storeFor(item.source), repositoryOf(item.source), digest, policy);
+  return verdict.ok ? undefined : { ...base(item), status: 'rejected', digest, bytes: 0, reason: verdict.message };
 }
 
 /** The `skipped` result when the two HEADs settle the item (the copy engine's own verdict), undefined when it must look. */
@@ -215,7 +228,13 @@ async function syncItem(
       if (waited.gaveUp) return [{ ...base(item), status: 'failed', bytes: 0, reason: waited.reason }];
       if (waited.seconds > 0) [srcHead, dstHead] = await heads(ctx, item);
       if (!srcHead) return [await notFound(ctx, item)];
+      if (srcHead.digest !== checked.srcHead.digest) {
+        const rejected = await verifiedOrRejected(ctx, item, srcHead.digest);
+        if (rejected) return [rejected];
+      }
     }
+    // With a verify policy the copy reads the digest that was verified, never what the tag names by then.
+    const source: Reference = step.verify ? { ...item.source, digest: srcHead.digest } : item.source;
     const copyOpts = { ...copyOptionsFor(item), heads: { source: srcHead, target: dstHead } };
     const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
     if (unchanged) return [unchanged];
@@ -227,7 +246,7 @@ async function syncItem(
     // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
     // depends on the digest a platform filter would produce.
     const needsPlan = opts.mode === 'check' || (digestFromHead(srcHead, copyOpts) === undefined && dstHead !== undefined && step.backup !== undefined);
-    const planned = needsPlan ? await copyImage(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
+    const planned = needsPlan ? await copyImage(copyCtx, source, item.target, { ...copyOpts, dryRun: true }) : undefined;
     if (planned?.status === 'skipped') return [withRate({ ...planned, op: 'sync' })];
     const out: OperationResult[] = [];
     if (dstHead && step.backup && dstHead.digest !== (planned?.digest ?? srcHead.digest)) {
@@ -243,7 +262,7 @@ async function syncItem(
         return out;
       }
     }
-    const done = planned && opts.mode === 'check' ? planned : await copyImage(copyCtx, item.source, item.target, copyOpts);
+    const done = planned && opts.mode === 'check' ? planned : await copyImage(copyCtx, source, item.target, copyOpts);
     out.push(withRate({ ...done, op: 'sync', durationMs: Date.now() - started }));
     return out;
   } catch (err) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planOutput } from '../../src/action/outputs.js';
 import { parseReference } from '../../src/oci/reference.js';
-import { imageAt, type OperationResult } from '../../src/report/result.js';
+import { exitCodeOf, imageAt, type OperationResult } from '../../src/report/result.js';
 import { escapeCell, renderSummary } from '../../src/report/summary.js';
 
 const at = (text: string) => imageAt(parseReference(text));
@@ -146,4 +146,18 @@ test('plan output: a JSON array of result records; over its cap no-ops go first,
   assert.equal(capped.leftOut, results.length - 3);
   const cut = planOutput(results, 600);
   assert.ok(Buffer.byteLength(cut.json) <= 600 && (JSON.parse(cut.json) as unknown[]).length >= 1, cut.json);
+});
+
+test('rejected: an image a verify policy refused has its own heading after the failures, its reason in full, and fails the run', () => {
+  const results = [
+    synced('rejected', '4', { digest: D1, reason: 'no signature: sha256-1a1a.sig does not exist' }),
+    synced('failed', '3', { reason: 'boom' }),
+    synced('would-copy', '1', { digest: D2, bytes: 10 }),
+  ];
+  const md = renderSummary(results, { title: 'regkit sync check' });
+  assert.equal(md.split('\n')[0], '### regkit sync check: 1 failed, 1 rejected, 1 would-copy');
+  assert.deepEqual(sections(md), ['#### Failed (1)', '#### Rejected by the verify policy (1)', '#### Would change (1)']);
+  assert.ok(md.includes('- **docker.io/team/app:4 → mirror.example/team/app:4**<br>no signature: sha256-1a1a.sig does not exist\n'), md);
+  assert.equal(exitCodeOf([synced('rejected', '4'), synced('copied', '1')]), 1);
+  assert.equal(exitCodeOf([synced('copied', '1')]), 0);
 });

@@ -30,10 +30,10 @@ export function loadSyncConfig(
 
   const creds = readCreds(yaml, top.get('creds')?.value ?? null, { templates: REGSYNC_CREDS_TEMPLATES, run, trust });
   const defaultsNode = top.get('defaults')?.value ?? null;
-  const defaults = readDefaults(yaml, defaultsNode);
+  const defaults = readDefaults(yaml, defaultsNode, trust);
   const backupNode = yaml.entries(defaultsNode, 'defaults').find((e) => e.key === 'backup')?.value ?? null;
   const defaultBackup = defaults.backup !== undefined ? compileField(yaml, backupNode, defaults.backup, 'defaults.backup', run) : undefined;
-  const sync = yaml.items(top.get('sync')?.value ?? null, 'sync').map((node, i) => readStep(yaml, node, i, defaults, defaultBackup, run));
+  const sync = yaml.items(top.get('sync')?.value ?? null, 'sync').map((node, i) => readStep(yaml, node, i, defaults, defaultBackup, run, trust));
   return { file: yaml.name, version: 1, creds, defaults, sync, warnings: yaml.warnings };
 }
 

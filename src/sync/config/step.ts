@@ -7,6 +7,9 @@ import { validateCron } from '../../config/cron.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { readNameFilter, readTagFilter } from '../../config/filters.js';
 import { checkedEntries } from '../../config/keys.js';
+import { isAbsolute, normalize, sep } from 'node:path';
+import type { ConfigTrust } from '../../config/trust.js';
+import { readPublicKeyFile, type VerifyPolicy } from '../../verify/policy.js';
 import { compileField, expandField } from '../../config/template-field.js';
 import {
   SYNC_TYPES,
@@ -47,6 +50,7 @@ const SHARED_KEYS = [
   'mediaTypes',
   'hooks',
   'platformsIndex',
+  'verify',
 ] as const;
 export const DEFAULTS_KEYS = [...SHARED_KEYS, 'parallel', 'blobLimit', 'cacheCount', 'cacheTime', 'skipDockerConfig', 'userAgent'] as const;
 export const STEP_KEYS = [...SHARED_KEYS, 'source', 'target', 'type', 'tags', 'tagSets', 'repos', 'platform', 'platforms', 'prune', 'targetTag'] as const;
@@ -75,6 +79,7 @@ interface WrittenOptions {
   mediaTypes?: string[];
   hooks: Hooks;
   platformsIndex?: PlatformsIndex;
+  verify?: VerifyPolicy;
 }
 
 function present(yaml: YamlFile, f: Fields, key: string): MapEntry | undefined {
@@ -95,7 +100,33 @@ function readHook(yaml: YamlFile, node: YamlValue, what: string): Hook {
   return { type: yaml.string(f.get('type')?.value ?? null, `${what}.type`), params: yaml.strings(f.get('params')?.value ?? null, `${what}.params`) };
 }
 
-function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
+/**
+ * regkit's `verify:` extension. Every key of it is regkit's own, so an unknown one is an error, never a warning: a
+ * misspelt policy would admit images unchecked. A key file is read now, so a missing one fails the load.
+ */
+function readVerify(yaml: YamlFile, node: YamlValue, what: string, trust: ConfigTrust): VerifyPolicy {
+  const v = checkedEntries(yaml, yaml.entries(node, what), ['keys'], what, 'every');
+  const keysEntry = present(yaml, v, 'keys');
+  if (!keysEntry) throw yaml.error(node, `${what}.keys is required: the public key files (cosign.pub) whose signatures admit an image`);
+  const items = yaml.items(keysEntry.value, `${what}.keys`);
+  if (items.length === 0) throw yaml.error(keysEntry.value, `${what}.keys is empty: no image could be admitted`);
+  return {
+    keys: items.map((item, i) => {
+      const path = yaml.string(item, `${what}.keys[${i}]`);
+      // A policy under review names keys it brings along (in the checkout), never a file elsewhere on the runner.
+      if (trust.kind === 'untrusted' && (isAbsolute(path) || normalize(path).split(sep)[0] === '..')) {
+        throw yaml.error(item, `${what}.keys[${i}]: ${path} is outside the working directory, which a config under review may not read (--untrusted-config)`);
+      }
+      try {
+        return readPublicKeyFile(path);
+      } catch (err) {
+        throw yaml.error(item, `${what}.keys[${i}]: ${(err as Error).message}`);
+      }
+    }),
+  };
+}
+
+function readOptions(yaml: YamlFile, f: Fields, where: string, trust: ConfigTrust): WrittenOptions {
   const o: WrittenOptions = { hooks: {} };
   const bool = (key: string): boolean | undefined => {
     const e = present(yaml, f, key);
@@ -168,6 +199,8 @@ function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
       if (e) o.hooks[k] = readHook(yaml, e.value, `${where}.hooks.${k}`);
     }
   }
+  const verify = present(yaml, f, 'verify');
+  if (verify) o.verify = readVerify(yaml, verify.value, `${where}.verify`, trust);
   const pi = present(yaml, f, 'platformsIndex');
   if (pi) {
     const v = yaml.string(pi.value, `${where}.platformsIndex`);
@@ -178,9 +211,9 @@ function readOptions(yaml: YamlFile, f: Fields, where: string): WrittenOptions {
   return o;
 }
 
-export function readDefaults(yaml: YamlFile, node: YamlValue): SyncDefaults {
+export function readDefaults(yaml: YamlFile, node: YamlValue, trust: ConfigTrust): SyncDefaults {
   const f = checkedEntries(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults');
-  const o = readOptions(yaml, f, 'defaults');
+  const o = readOptions(yaml, f, 'defaults', trust);
   const num = (key: string, opts: { integer?: boolean; min?: number }) => {
     const e = present(yaml, f, key);
     return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
@@ -206,6 +239,7 @@ export function readDefaults(yaml: YamlFile, node: YamlValue): SyncDefaults {
     mediaTypes: o.mediaTypes ?? [...DEFAULT_MEDIA_TYPES],
     hooks: o.hooks,
     platformsIndex: o.platformsIndex ?? 'sparse',
+    ...(o.verify ? { verify: o.verify } : {}),
     blobLimit: num('blobLimit', { integer: true, min: 0 }) || DEFAULT_BLOB_LIMIT,
     cacheCount: num('cacheCount', { integer: true, min: 0 }) ?? 0,
     cacheTimeSeconds: cacheTime ? duration(yaml, cacheTime.value, 'defaults.cacheTime') : 0,
@@ -296,11 +330,12 @@ export function readStep(
   d: SyncDefaults,
   defaultBackup: CompiledTemplate | undefined,
   run: TemplateRunOptions,
+  trust: ConfigTrust,
 ): SyncStep {
   const where = `sync[${index}]`;
   const resolved = yaml.resolve(node);
   const f = checkedEntries(yaml, yaml.entries(resolved, where), STEP_KEYS, where, FILTER_KEYS);
-  const o = readOptions(yaml, f, where);
+  const o = readOptions(yaml, f, where, trust);
   const required = (key: 'source' | 'target' | 'type'): { text: string; node: YamlValue } => {
     const e = present(yaml, f, key);
     const text = e ? yaml.string(e.value, `${where}.${key}`).trim() : '';
@@ -401,6 +436,7 @@ export function readStep(
     column: pos.column,
     tagSets: tags ? [tags, ...sets] : sets,
     platformsIndex: o.platformsIndex ?? d.platformsIndex,
+    ...((o.verify ?? d.verify) ? { verify: (o.verify ?? d.verify)! } : {}),
     prune,
     ...(referrerSource ? { referrerSource } : {}),
     ...(referrerTarget ? { referrerTarget } : {}),

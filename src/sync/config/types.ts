@@ -4,6 +4,7 @@ import type { CompiledTemplate } from '../../gotemplate/template.js';
 import type { CredsEntry } from '../../config/creds.js';
 import type { ConfigWarning } from '../../config/yaml.js';
 import type { NameFilter, TagFilter } from '../../config/filters.js';
+import type { VerifyPolicy } from '../../verify/policy.js';
 
 export type { NameFilter, NamePattern, TagFilter, TagSort } from '../../config/filters.js';
 
@@ -57,6 +58,8 @@ export interface StepSettings {
   mediaTypes: string[];
   hooks: Hooks;
   platformsIndex: PlatformsIndex;
+  /** regkit's extension: only images whose signatures this policy trusts are copied (src/verify/). */
+  verify?: VerifyPolicy;
 }
 
 export interface SyncDefaults extends StepSettings {

@@ -1,0 +1,119 @@
+// cosign's `.sig` digest-tag format: the signatures of image `sha256:<hex>` are the layers of the manifest tagged
+// `sha256-<hex>.sig` in the image's repository; each layer is a simple-signing payload (JSON naming the image digest)
+// and its `dev.cosignproject.cosign/signature` annotation is the base64 signature over the payload's bytes. A
+// signature counts only when it verifies with a trusted key AND its payload names the very digest regkit resolved:
+// a valid signature of another image admits nothing.
+import { verify as verifySignature } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { parseManifest, type Descriptor } from '../oci/manifest.js';
+import { withTag, type Reference } from '../oci/reference.js';
+import type { Store } from '../store/store.js';
+import type { RejectReason, TrustedKey, Verdict, VerifyPolicy } from './policy.js';
+
+export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+export const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const COSIGN_PAYLOAD_TYPE = 'cosign container image signature';
+/** cosign's payloads are a few hundred bytes; a signature manifest lists one layer per signer. */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+const MAX_SIGNATURES = 64;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** `sha256:<hex>` → `sha256-<hex>.sig`, the tag cosign stores an image's signatures under. */
+export function signatureTag(digest: string): string {
+  return `${digest.replace(':', '-')}.sig`;
+}
+
+async function readPayload(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) {
+      stream.destroy();
+      throw new Error(`payload larger than ${MAX_PAYLOAD_BYTES} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function signedBy(payload: Buffer, signature: Buffer, keys: readonly TrustedKey[]): TrustedKey | undefined {
+  return keys.find((k) => {
+    try {
+      // Ed25519 hashes inside the algorithm; ECDSA (cosign's default, P-256) and RSA sign a SHA-256 digest.
+      return verifySignature(k.key.asymmetricKeyType === 'ed25519' ? null : 'sha256', payload, k.key, signature);
+    } catch {
+      return false; // A malformed signature (not DER, wrong length) verifies with no key.
+    }
+  });
+}
+
+/** The image digest a simple-signing payload names, or why it names none. */
+function payloadDigest(payload: Buffer): string | { problem: string } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(payload.toString('utf8'));
+  } catch {
+    return { problem: 'the signed payload is not JSON' };
+  }
+  const critical = (doc as { critical?: { type?: unknown; image?: { 'docker-manifest-digest'?: unknown } } } | null)?.critical;
+  if (critical?.type !== COSIGN_PAYLOAD_TYPE) return { problem: `the signed payload's critical.type is not "${COSIGN_PAYLOAD_TYPE}"` };
+  const named = critical.image?.['docker-manifest-digest'];
+  return typeof named === 'string' ? named : { problem: 'the signed payload names no critical.image.docker-manifest-digest' };
+}
+
+/**
+ * Verifies the image `digest` of `repo` against the `.sig` signatures in the same repository. Registry errors other
+ * than an absent signature tag are thrown (the caller reports them as failures, not as a verdict).
+ */
+export async function verifyCosignSignatures(store: Store, repo: Reference, digest: string, policy: VerifyPolicy): Promise<Verdict> {
+  const tag = signatureTag(digest);
+  const reject = (reason: RejectReason, message: string): Verdict => ({ ok: false, digest, reason, message });
+  const sigRef = withTag(repo, tag);
+  if (!(await store.headManifest(sigRef))) return reject('no-signature', `no signature: ${tag} does not exist`);
+  const parsed = parseManifest((await store.getManifest(sigRef)).bytes);
+  if (parsed.kind !== 'image') return reject('invalid-signature', `${tag} is not an image manifest, as cosign writes`);
+  const layers = parsed.manifest.layers.filter((l: Descriptor) => l.mediaType === SIMPLE_SIGNING_MEDIA_TYPE);
+  if (layers.length === 0) return reject('no-signature', `no signature: ${tag} holds no ${SIMPLE_SIGNING_MEDIA_TYPE} layer`);
+  if (layers.length > MAX_SIGNATURES) return reject('invalid-signature', `${tag} lists ${layers.length} signatures, more than the ${MAX_SIGNATURES} read`);
+  let worst: Verdict | undefined;
+  const note = (v: Verdict): void => {
+    // A trusted signature over another image says more than an unverifiable one, which says more than a malformed one.
+    const rank = (r: Verdict | undefined) =>
+      r === undefined || r.ok ? 0 : { 'invalid-signature': 1, 'no-signature': 1, 'bad-signature': 2, 'digest-mismatch': 3 }[r.reason];
+    if (rank(v) > rank(worst)) worst = v;
+  };
+  for (const layer of layers) {
+    const b64 = layer.annotations?.[SIGNATURE_ANNOTATION];
+    if (b64 === undefined || !BASE64.test(b64)) {
+      note(reject('invalid-signature', `a layer of ${tag} has no base64 ${SIGNATURE_ANNOTATION} annotation`));
+      continue;
+    }
+    if (layer.size > MAX_PAYLOAD_BYTES) {
+      note(reject('invalid-signature', `a payload of ${tag} is ${layer.size} bytes, more than the ${MAX_PAYLOAD_BYTES} read`));
+      continue;
+    }
+    const payload = await readPayload(await store.getBlob(repo, layer));
+    const key = signedBy(payload, Buffer.from(b64, 'base64'), policy.keys);
+    if (!key) {
+      note(
+        reject(
+          'bad-signature',
+          `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
+        ),
+      );
+      continue;
+    }
+    const named = payloadDigest(payload);
+    if (typeof named !== 'string') {
+      note(reject('invalid-signature', named.problem));
+      continue;
+    }
+    if (named !== digest) {
+      note(reject('digest-mismatch', `the payload signed by ${key.name} names ${named}, not this image's ${digest}`));
+      continue;
+    }
+    return { ok: true, digest, signatureTag: tag, key: key.name };
+  }
+  return worst!;
+}
