@@ -19,11 +19,9 @@ export async function bigLayerCase(cfg: BenchConfig, source: BenchSource): Promi
     const src = source.registry.host;
     for (let rep = 0; rep < cfg.reps; rep++) {
       const regkit = async () => {
-        const run = await regkitCopy(`${src}/${big.repository}:${big.tag}`, `${target.host}/bench/big-regkit-${rep}:${big.tag}`, [src, target.host], {
-          trackRss: true,
-        });
+        const run = await regkitCopy(`${src}/${big.repository}:${big.tag}`, `${target.host}/bench/big-regkit-${rep}:${big.tag}`, [src, target.host]);
         regkitMs.push(run.ms);
-        rss.push(run.peakRss ?? Number.NaN);
+        rss.push(run.peakRss);
       };
       const curl = async () => {
         curlMs.push(

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       results.push(await bigLayerCase(cfg, source));
     }
     if (want('e')) {
-      progress(`(e) cold and no-op copies with ${cfg.delayMs} ms per response`);
+      progress(`(e) cold and no-op copies through a ${cfg.delayMs} ms round-trip TCP delay`);
       results.push(wanCase(cfg, await measureCopies(cfg, source, cfg.delayMs)));
     }
     if (want('g') || want('h')) {
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
         results.push(syncCase('g', await measureSyncs(cfg, source, tags, 0), 4));
       }
       if (want('h')) {
-        progress(`(h) sync of ${tags} tags with ${cfg.delayMs} ms per response`);
+        progress(`(h) sync of ${tags} tags through a ${cfg.delayMs} ms round-trip TCP delay`);
         results.push(syncCase('h', await measureSyncs(cfg, source, tags, cfg.delayMs), 10));
       }
     }
