@@ -27,7 +27,7 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const quick = env['BENCH_QUICK'] === '1';
   const reps = Number(env['BENCH_REPS'] ?? (quick ? 1 : 3));
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`BENCH_REPS must be a whole number ≥ 1, got ${env['BENCH_REPS']}`);
-  const cases = new Set((env['BENCH_CASES'] ?? 'abcdefghi').split(/[\s,]*/).filter(Boolean));
+  const cases = new Set((env['BENCH_CASES'] ?? 'abcdefghij').split(/[\s,]*/).filter(Boolean));
   return {
     quick,
     reps,
