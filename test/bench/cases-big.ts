@@ -19,11 +19,9 @@ export async function bigLayerCase(cfg: BenchConfig, source: BenchSource): Promi
     const src = source.registry.host;
     for (let rep = 0; rep < cfg.reps; rep++) {
       const regkit = async () => {
-        const run = await regkitCopy(`${src}/${big.repository}:${big.tag}`, `${target.host}/bench/big-regkit-${rep}:${big.tag}`, [src, target.host], {
-          trackRss: true,
-        });
+        const run = await regkitCopy(`${src}/${big.repository}:${big.tag}`, `${target.host}/bench/big-regkit-${rep}:${big.tag}`, [src, target.host]);
         regkitMs.push(run.ms);
-        rss.push(run.peakRss ?? Number.NaN);
+        rss.push(run.peakRss);
       };
       const curl = async () => {
         curlMs.push(
@@ -48,7 +46,7 @@ export async function bigLayerCase(cfg: BenchConfig, source: BenchSource): Promi
       { what: 'wall time (median)', regkit: seconds(median(regkitMs)), other: seconds(median(curlMs)) },
       { what: 'throughput', regkit: `${mib(regkitRate)}/s`, other: `${mib(curlRate)}/s` },
       { what: 'throughput ratio regkit/curl', regkit: ratio(regkitRate / curlRate) },
-      { what: 'peak RSS (VmHWM)', regkit: mib(peak) },
+      { what: 'peak RSS (rusage maxrss)', regkit: mib(peak) },
     ],
     bars: [bar('peak RSS, MB', Math.round(peak / 1e6), '<', RSS_LIMIT_BYTES / 1e6), bar('throughput ratio regkit/curl', regkitRate / curlRate, '>=', 0.7)],
     data: { layerBytes: layer.size, regkitMs, curlMs, peakRssBytes: rss, throughputRatio: regkitRate / curlRate },

@@ -5,6 +5,7 @@ import { formatMethods, summarizeAccess, type AccessSummary } from './access.js'
 import { regkitCopy, skopeoCopyTimed } from './clients.js';
 import { median } from './measure.js';
 import { bar, ratio, seconds, type Bar, type CaseResult } from './report.js';
+import { LinkCounter, type TcpDelayCounts } from '../harness/tcp-delay.js';
 import { endpointFor, freshTarget, type BenchConfig, type BenchSource } from './setup.js';
 
 type Tool = 'regkit' | 'skopeo';
@@ -12,6 +13,11 @@ type Tool = 'regkit' | 'skopeo';
 interface ToolRuns {
   cold: number[];
   noop: number[];
+  /** CPU user + sys per run, in the order of `cold` and `noop`. */
+  coldCpu: number[];
+  noopCpu: number[];
+  /** What crossed the delayed links (source and target on one clock) during the last cold copy. */
+  coldLink?: TcpDelayCounts;
   coldTarget?: AccessSummary;
   noopSource?: AccessSummary;
   noopTarget?: AccessSummary;
@@ -20,24 +26,31 @@ interface ToolRuns {
 export type CopyRuns = Record<Tool, ToolRuns>;
 
 export async function measureCopies(cfg: BenchConfig, source: BenchSource, delayMs: number): Promise<CopyRuns> {
-  const runs: CopyRuns = { regkit: { cold: [], noop: [] }, skopeo: { cold: [], noop: [] } };
+  const runs: CopyRuns = { regkit: { cold: [], noop: [], coldCpu: [], noopCpu: [] }, skopeo: { cold: [], noop: [], coldCpu: [], noopCpu: [] } };
   const { app } = source;
-  const src = await endpointFor(source.registry, delayMs, false);
+  const counter = new LinkCounter(delayMs / 2);
+  const src = await endpointFor(source.registry, delayMs, false, counter);
   try {
     for (let rep = 0; rep < cfg.reps; rep++) {
       const order: Tool[] = rep % 2 === 0 ? ['regkit', 'skopeo'] : ['skopeo', 'regkit'];
       for (const tool of order) {
-        const target = await freshTarget(delayMs);
+        const target = await freshTarget(delayMs, counter);
         try {
           const srcRef = `${src.host}/${app.repository}:${app.tag}`;
           const dstRef = `${target.host}/bench/app-${tool}-${rep}:${app.tag}`;
           const copy = () => (tool === 'regkit' ? regkitCopy(srcRef, dstRef, [src.host, target.host]) : skopeoCopyTimed(srcRef, dstRef));
           target.registry.clearRequests();
-          runs[tool].cold.push((await copy()).ms);
+          counter.clear();
+          const cold = await copy();
+          runs[tool].cold.push(cold.ms);
+          runs[tool].coldCpu.push(cold.cpuMs);
+          if (delayMs > 0) runs[tool].coldLink = counter.counts();
           runs[tool].coldTarget = summarizeAccess(target.registry.requests(), app.sizes);
           source.registry.clearRequests();
           target.registry.clearRequests();
-          runs[tool].noop.push((await copy()).ms);
+          const noop = await copy();
+          runs[tool].noop.push(noop.ms);
+          runs[tool].noopCpu.push(noop.cpuMs);
           runs[tool].noopSource = summarizeAccess(source.registry.requests(), app.sizes);
           runs[tool].noopTarget = summarizeAccess(target.registry.requests(), app.sizes);
         } finally {
@@ -64,6 +77,20 @@ function wallFigures(runs: CopyRuns, kind: 'cold' | 'noop'): { figure: CaseResul
   };
 }
 
+/** CPU user + sys per tool (median) and their ratio, as two figures. */
+export function cpuFigures(what: string, regkitMs: readonly number[], skopeoMs: readonly number[]): CaseResult['figures'] {
+  const r = median(regkitMs) / median(skopeoMs);
+  return [
+    { what: `${what} CPU user+sys (median)`, regkit: times(regkitMs), other: times(skopeoMs) },
+    { what: `${what} CPU ratio regkit/skopeo`, regkit: ratio(r) },
+  ];
+}
+
+function linkFigure(runs: CopyRuns): CaseResult['figures'][number] {
+  const f = (c: TcpDelayCounts | undefined) => (c ? `${c.waves} (${c.connections} connects, ${c.requests} requests)` : 'n/a');
+  return { what: 'cold round trips on the critical path', regkit: f(runs.regkit.coldLink), other: f(runs.skopeo.coldLink) };
+}
+
 function exactlyOneHead(what: string, s: AccessSummary | undefined): Bar {
   const total = s?.requests ?? Number.NaN;
   return { ...bar(what, total, '==', 1), met: total === 1 && s?.byMethod['HEAD'] === 1 };
@@ -77,6 +104,7 @@ export function coldCase(cfg: BenchConfig, runs: CopyRuns): CaseResult {
     figures: [
       wall.figure,
       { what: 'ratio regkit/skopeo', regkit: ratio(wall.ratio) },
+      ...cpuFigures('cold', runs.regkit.coldCpu, runs.skopeo.coldCpu),
       { what: 'target requests', regkit: formatMethods(runs.regkit.coldTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.coldTarget?.byMethod ?? {}) },
     ],
     bars: [bar('wall time ratio regkit/skopeo', wall.ratio, '<=', 0.9)],
@@ -84,6 +112,8 @@ export function coldCase(cfg: BenchConfig, runs: CopyRuns): CaseResult {
       regkitMs: runs.regkit.cold,
       skopeoMs: runs.skopeo.cold,
       ratio: wall.ratio,
+      regkitCpuMs: runs.regkit.coldCpu,
+      skopeoCpuMs: runs.skopeo.coldCpu,
       regkitTarget: runs.regkit.coldTarget,
       skopeoTarget: runs.skopeo.coldTarget,
     },
@@ -98,6 +128,7 @@ export function noopCase(runs: CopyRuns): CaseResult {
     figures: [
       wall.figure,
       { what: 'ratio regkit/skopeo', regkit: ratio(wall.ratio) },
+      ...cpuFigures('no-op', runs.regkit.noopCpu, runs.skopeo.noopCpu),
       { what: 'source requests', regkit: formatMethods(runs.regkit.noopSource?.byMethod ?? {}), other: formatMethods(runs.skopeo.noopSource?.byMethod ?? {}) },
       { what: 'target requests', regkit: formatMethods(runs.regkit.noopTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.noopTarget?.byMethod ?? {}) },
     ],
@@ -106,6 +137,8 @@ export function noopCase(runs: CopyRuns): CaseResult {
       regkitMs: runs.regkit.noop,
       skopeoMs: runs.skopeo.noop,
       ratio: wall.ratio,
+      regkitCpuMs: runs.regkit.noopCpu,
+      skopeoCpuMs: runs.skopeo.noopCpu,
       regkit: { source: runs.regkit.noopSource, target: runs.regkit.noopTarget },
       skopeo: { source: runs.skopeo.noopSource, target: runs.skopeo.noopTarget },
     },
@@ -117,12 +150,15 @@ export function wanCase(cfg: BenchConfig, runs: CopyRuns): CaseResult {
   const noop = wallFigures(runs, 'noop');
   return {
     id: 'e',
-    title: `(a) and (b) with ${cfg.delayMs} ms added to every response`,
+    title: `(a) and (b) through a TCP-level delay: ${cfg.delayMs} ms per round trip, connects included`,
     figures: [
       cold.figure,
       { what: 'cold ratio regkit/skopeo', regkit: ratio(cold.ratio) },
+      linkFigure(runs),
+      ...cpuFigures('cold', runs.regkit.coldCpu, runs.skopeo.coldCpu),
       noop.figure,
       { what: 'no-op ratio regkit/skopeo', regkit: ratio(noop.ratio) },
+      ...cpuFigures('no-op', runs.regkit.noopCpu, runs.skopeo.noopCpu),
       {
         what: 'cold target requests',
         regkit: formatMethods(runs.regkit.coldTarget?.byMethod ?? {}),
@@ -136,8 +172,16 @@ export function wanCase(cfg: BenchConfig, runs: CopyRuns): CaseResult {
     ],
     bars: [bar('cold ratio regkit/skopeo', cold.ratio, '<=', 0.5), bar('no-op ratio regkit/skopeo', noop.ratio, '<=', 0.3)],
     data: {
-      cold: { regkitMs: runs.regkit.cold, skopeoMs: runs.skopeo.cold, ratio: cold.ratio },
-      noop: { regkitMs: runs.regkit.noop, skopeoMs: runs.skopeo.noop, ratio: noop.ratio },
+      cold: {
+        regkitMs: runs.regkit.cold,
+        skopeoMs: runs.skopeo.cold,
+        ratio: cold.ratio,
+        regkitCpuMs: runs.regkit.coldCpu,
+        skopeoCpuMs: runs.skopeo.coldCpu,
+        regkitLink: runs.regkit.coldLink,
+        skopeoLink: runs.skopeo.coldLink,
+      },
+      noop: { regkitMs: runs.regkit.noop, skopeoMs: runs.skopeo.noop, ratio: noop.ratio, regkitCpuMs: runs.regkit.noopCpu, skopeoCpuMs: runs.skopeo.noopCpu },
     },
   };
 }

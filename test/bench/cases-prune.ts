@@ -28,6 +28,8 @@ const WRITES = ['PUT', 'POST', 'PATCH', 'DELETE'];
 
 export interface PruneRun {
   ms: number;
+  /** Peak RSS of the CLI, when it exited 0. */
+  peakRss?: number;
   access: AccessSummary;
   /** Results by status, from the JSON lines on stdout. */
   statuses: Record<string, number>;
@@ -108,15 +110,16 @@ async function prune(dir: string, registry: RunningRegistry, parallel: number, d
   const config = await writeConfig(dir, registry.host, parallel);
   registry.clearRequests();
   let stdout = '';
+  let peakRss: number | undefined;
   let failure: string | undefined;
   // A run with failed deletes exits 1 and is still measured: what it left behind is the figure that matters then.
   const ms = await timeIt(async () => {
     try {
-      stdout = (
-        await runTimed(process.execPath, [REGKIT_BIN, 'prune', '-c', config, 'once', '--format', 'json', ...(dryRun ? ['--dry-run'] : [])], {
-          env: NO_AUTH_ENV,
-        })
-      ).stdout;
+      const run = await runTimed(process.execPath, [REGKIT_BIN, 'prune', '-c', config, 'once', '--format', 'json', ...(dryRun ? ['--dry-run'] : [])], {
+        env: NO_AUTH_ENV,
+      });
+      stdout = run.stdout;
+      peakRss = run.peakRss;
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);
       const cause = /(\S+ failed): (\S+) on .*?(\(HTTP [^)]*\))/.exec(text);
@@ -124,7 +127,14 @@ async function prune(dir: string, registry: RunningRegistry, parallel: number, d
     }
   });
   const access = summarizeAccess(registry.requests(), new Map());
-  return { ms, access, statuses: countStatuses(stdout), remaining: await countTags(registry), ...(failure !== undefined ? { failure } : {}) };
+  return {
+    ms,
+    access,
+    statuses: countStatuses(stdout),
+    remaining: await countTags(registry),
+    ...(peakRss !== undefined ? { peakRss } : {}),
+    ...(failure !== undefined ? { failure } : {}),
+  };
 }
 
 async function onFreshRegistry<T>(layoutDir: string, tags: number, work: (registry: RunningRegistry) => Promise<T>): Promise<T> {
@@ -160,7 +170,19 @@ export async function measurePrunes(cfg: BenchConfig, progress: (text: string) =
   return runs;
 }
 
-function writes(s: AccessSummary): number {
+/** The scale case's prune: the dry run at parallel 8 on one registry of `tags` tags (case (i) measures real deletes). */
+export async function pruneAtScale(tags: number): Promise<PruneRun> {
+  const dir = await makeTempDir('regkit-bench-prune-scale-');
+  try {
+    const layoutDir = join(dir, 'image');
+    await makeImageLayout(layoutDir, { tag: 'v1', layers: 1, layerSize: 4096, seed: `bench-prune-scale-${Date.now()}` });
+    return await onFreshRegistry(layoutDir, tags, (registry) => prune(dir, registry, 8, true));
+  } finally {
+    await removeTempDir(dir);
+  }
+}
+
+export function writes(s: AccessSummary): number {
   return WRITES.reduce((n, m) => n + (s.byMethod[m] ?? 0), 0);
 }
 

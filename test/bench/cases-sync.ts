@@ -7,7 +7,8 @@ import { makeImageLayout } from '../harness/fixtures.js';
 import { skopeoCopy } from '../harness/skopeo.js';
 import { formatMethods, summarizeAccess, type AccessSummary } from './access.js';
 import { NO_AUTH_ENV, REGKIT_BIN } from './clients.js';
-import { median, runTimed } from './measure.js';
+import { median, runTimed, type TimedRun } from './measure.js';
+import { cpuFigures } from './cases-copy.js';
 import { bar, ratio, seconds, type CaseResult } from './report.js';
 import { endpointFor, freshTarget, type BenchConfig, type BenchSource, type Endpoint } from './setup.js';
 
@@ -16,8 +17,17 @@ const REPOSITORY = 'bench/tags';
 export interface SyncRuns {
   tags: number;
   delayMs: number;
-  regkit: { cold: number[]; noop: number[]; noopSource?: AccessSummary; noopTarget?: AccessSummary };
-  skopeo: { cold: number[]; noop: number[]; noopSource?: AccessSummary; noopTarget?: AccessSummary };
+  regkit: ToolSyncRuns;
+  skopeo: ToolSyncRuns;
+}
+
+interface ToolSyncRuns {
+  cold: number[];
+  noop: number[];
+  coldCpu: number[];
+  noopCpu: number[];
+  noopSource?: AccessSummary;
+  noopTarget?: AccessSummary;
 }
 
 /** Seeds `bench/tags` with one small image per tag, so a cold sync moves a manifest, a config and a layer per tag. */
@@ -35,7 +45,7 @@ export async function seedTags(source: BenchSource, count: number): Promise<numb
   return count;
 }
 
-async function regkitSync(dir: string, src: Endpoint, dst: Endpoint): Promise<number> {
+async function regkitSync(dir: string, src: Endpoint, dst: Endpoint): Promise<TimedRun> {
   const config = join(dir, `regsync-${dst.host.replace(/[^0-9a-z]/gi, '-')}.yml`);
   await writeFile(
     config,
@@ -55,10 +65,10 @@ async function regkitSync(dir: string, src: Endpoint, dst: Endpoint): Promise<nu
       '',
     ].join('\n'),
   );
-  return (await runTimed(process.execPath, [REGKIT_BIN, 'sync', '-c', config, 'once'], { env: NO_AUTH_ENV })).ms;
+  return runTimed(process.execPath, [REGKIT_BIN, 'sync', '-c', config, 'once'], { env: NO_AUTH_ENV });
 }
 
-async function skopeoSync(src: Endpoint, dst: Endpoint): Promise<number> {
+async function skopeoSync(src: Endpoint, dst: Endpoint): Promise<TimedRun> {
   const args = [
     '--insecure-policy',
     'sync',
@@ -71,11 +81,11 @@ async function skopeoSync(src: Endpoint, dst: Endpoint): Promise<number> {
     `${src.host}/${REPOSITORY}`,
     `${dst.host}/mirror`,
   ];
-  return (await runTimed('skopeo', args, { env: NO_AUTH_ENV })).ms;
+  return runTimed('skopeo', args, { env: NO_AUTH_ENV });
 }
 
 export async function measureSyncs(cfg: BenchConfig, source: BenchSource, tags: number, delayMs: number): Promise<SyncRuns> {
-  const runs: SyncRuns = { tags, delayMs, regkit: { cold: [], noop: [] }, skopeo: { cold: [], noop: [] } };
+  const runs: SyncRuns = { tags, delayMs, regkit: { cold: [], noop: [], coldCpu: [], noopCpu: [] }, skopeo: { cold: [], noop: [], coldCpu: [], noopCpu: [] } };
   const dir = await makeTempDir('regkit-bench-sync-');
   const src = await endpointFor(source.registry, delayMs, false);
   try {
@@ -84,10 +94,14 @@ export async function measureSyncs(cfg: BenchConfig, source: BenchSource, tags: 
         const target = await freshTarget(delayMs);
         try {
           const sync = () => (tool === 'regkit' ? regkitSync(dir, src, target) : skopeoSync(src, target));
-          runs[tool].cold.push(await sync());
+          const cold = await sync();
+          runs[tool].cold.push(cold.ms);
+          runs[tool].coldCpu.push(cold.cpuMs);
           source.registry.clearRequests();
           target.registry.clearRequests();
-          runs[tool].noop.push(await sync());
+          const noop = await sync();
+          runs[tool].noop.push(noop.ms);
+          runs[tool].noopCpu.push(noop.cpuMs);
           runs[tool].noopSource = summarizeAccess(source.registry.requests(), new Map());
           runs[tool].noopTarget = summarizeAccess(target.registry.requests(), new Map());
         } finally {
@@ -113,15 +127,17 @@ export function syncCase(id: string, runs: SyncRuns, speedup: number): CaseResul
   const noop = median(runs.skopeo.noop) / median(runs.regkit.noop);
   const r = runs.regkit;
   const perTag = ((r.noopSource?.requests ?? Number.NaN) + (r.noopTarget?.requests ?? Number.NaN) - 1) / runs.tags;
-  const where = runs.delayMs > 0 ? `${runs.delayMs} ms added to every response` : 'loopback';
+  const where = runs.delayMs > 0 ? `TCP-level delay of ${runs.delayMs} ms per round trip` : 'loopback';
   return {
     id,
     title: `sync of a ${runs.tags}-tag repository, ${where} (regkit parallel: 4; skopeo sync copies one image at a time)`,
     figures: [
       { what: 'cold wall time (median)', regkit: seconds(median(r.cold)), other: seconds(median(runs.skopeo.cold)) },
       { what: 'cold ratio regkit/skopeo', regkit: ratio(cold) },
+      ...cpuFigures('cold', r.coldCpu, runs.skopeo.coldCpu),
       { what: 'no-op wall time (median)', regkit: seconds(median(r.noop)), other: seconds(median(runs.skopeo.noop)) },
       { what: 'no-op speed-up skopeo/regkit', regkit: ratio(noop) },
+      ...cpuFigures('no-op', r.noopCpu, runs.skopeo.noopCpu),
       { what: 'no-op source requests', regkit: formatMethods(r.noopSource?.byMethod ?? {}), other: formatMethods(runs.skopeo.noopSource?.byMethod ?? {}) },
       { what: 'no-op target requests', regkit: formatMethods(r.noopTarget?.byMethod ?? {}), other: formatMethods(runs.skopeo.noopTarget?.byMethod ?? {}) },
     ],

@@ -13,9 +13,9 @@ const NO_AUTH_DIR = join(tmpdir(), 'regkit-bench-no-auth-config');
 export const NO_AUTH_ENV = { ...process.env, REGISTRY_AUTH_FILE: join(NO_AUTH_DIR, 'auth.json'), DOCKER_CONFIG: NO_AUTH_DIR };
 
 /** `node dist/index.js copy SRC DST` with every host on plain HTTP. */
-export function regkitCopy(src: string, dst: string, hosts: readonly string[], opts: { trackRss?: boolean } = {}): Promise<TimedRun> {
+export function regkitCopy(src: string, dst: string, hosts: readonly string[]): Promise<TimedRun> {
   const hostArgs = [...new Set(hosts)].flatMap((h) => ['--host', `reg=${h},tls=disabled`]);
-  return runTimed(process.execPath, [REGKIT_BIN, 'copy', src, dst, ...hostArgs], { env: NO_AUTH_ENV, trackRss: opts.trackRss ?? false });
+  return runTimed(process.execPath, [REGKIT_BIN, 'copy', src, dst, ...hostArgs], { env: NO_AUTH_ENV });
 }
 
 export function skopeoCopyTimed(src: string, dst: string): Promise<TimedRun> {

@@ -1,50 +1,49 @@
-// Timing child processes: wall time from spawn to exit, and the peak resident set of the process itself read from
-// `/proc/<pid>/status` (VmHWM is the kernel's own high-water mark, so polling only has to catch it before exit).
+// Timing child processes: wall time from spawn to exit, and the CPU time (user + sys) and peak resident set the kernel
+// accounted to the command and everything it waited for, as GNU time reads them from wait4's rusage at exit (exact,
+// unlike polling /proc, and it covers every process of a pipeline).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface TimedRun {
   ms: number;
-  /** Peak RSS in bytes, when asked for and readable. */
-  peakRss?: number;
+  /** User + system CPU time of the command and its children, in milliseconds. */
+  cpuMs: number;
+  /** Peak RSS in bytes of the largest process of the command. */
+  peakRss: number;
   stdout: string;
 }
 
 export interface TimedOptions {
   env?: NodeJS.ProcessEnv;
-  trackRss?: boolean;
 }
 
-const RSS_POLL_MS = 10;
+const GNU_TIME = '/usr/bin/time';
 
-function vmHwm(pid: number): number | undefined {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
+function parseRusage(path: string): { cpuMs: number; peakRss: number } {
+  // GNU time writes "Command exited with non-zero status N" before the format line on failure: the format is last.
+  const last = readFileSync(path, 'utf8').trim().split('\n').pop() ?? '';
+  const m = /^(\d+\.\d+) (\d+\.\d+) (\d+)$/.exec(last);
+  if (!m) throw new Error(`cannot read ${GNU_TIME}'s figures: ${JSON.stringify(last)}`);
+  return { cpuMs: (Number(m[1]) + Number(m[2])) * 1000, peakRss: Number(m[3]) * 1024 };
 }
 
-/** Runs a command to completion; a non-zero exit is an error carrying the command's stderr. */
+/** Runs a command to completion under GNU time; a non-zero exit is an error carrying the command's stderr. */
 export function runTimed(command: string, args: readonly string[], opts: TimedOptions = {}): Promise<TimedRun> {
-  return new Promise((resolve, reject) => {
+  const dir = mkdtempSync(join(tmpdir(), 'regkit-bench-time-'));
+  const rusage = join(dir, 'rusage');
+  return new Promise<TimedRun>((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: opts.env ?? process.env });
+    const child = spawn(GNU_TIME, ['-f', '%U %S %M', '-o', rusage, command, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: opts.env ?? process.env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
-    let peak: number | undefined;
-    const poll = opts.trackRss && child.pid !== undefined ? setInterval(() => (peak = Math.max(peak ?? 0, vmHwm(child.pid!) ?? 0)), RSS_POLL_MS) : undefined;
-    child.once('error', (e) => {
-      if (poll) clearInterval(poll);
-      reject(new Error(`cannot run ${command}: ${e.message}`));
-    });
+    child.once('error', (e) => reject(new Error(`cannot run ${GNU_TIME} ${command}: ${e.message}`)));
     child.once('close', (code, signal) => {
       const ms = performance.now() - started;
-      if (poll) clearInterval(poll);
       if (code !== 0) {
         reject(
           new Error(
@@ -53,9 +52,13 @@ export function runTimed(command: string, args: readonly string[], opts: TimedOp
         );
         return;
       }
-      resolve({ ms, stdout: Buffer.concat(out).toString('utf8'), ...(peak ? { peakRss: peak } : {}) });
+      try {
+        resolve({ ms, stdout: Buffer.concat(out).toString('utf8'), ...parseRusage(rusage) });
+      } catch (e) {
+        reject(e as Error);
+      }
     });
-  });
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
 /** Wall time of an async piece of work done in this process. */

@@ -1,6 +1,6 @@
 // `npm run bench`: regkit against skopeo and `curl | curl` on local registries, one table of figures and the quality
 // bars of design.md, plus `build/bench-results.json`. BENCH_QUICK=1 runs a small version as a smoke test,
-// BENCH_REPS=N sets the repetitions (median reported), BENCH_CASES=abe picks cases (a–f copy, g–h sync, i prune). The bench reports; it does not gate.
+// BENCH_REPS=N sets the repetitions (median reported), BENCH_CASES=abe picks cases (a–f copy, g–h sync, i prune, j scale). The bench reports; it does not gate.
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { ceilingCase } from './cases-ceiling.js';
 import { coldCase, measureCopies, noopCase, wanCase, type CopyRuns } from './cases-copy.js';
 import { sameRegistryCase } from './cases-mount.js';
 import { measurePrunes, pruneCase } from './cases-prune.js';
+import { measureScale, scaleCase } from './cases-scale.js';
 import { measureSyncs, seedTags, syncCase } from './cases-sync.js';
 import { REGKIT_BIN } from './clients.js';
 import { renderTable, writeResults, type CaseResult } from './report.js';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
       results.push(await bigLayerCase(cfg, source));
     }
     if (want('e')) {
-      progress(`(e) cold and no-op copies with ${cfg.delayMs} ms per response`);
+      progress(`(e) cold and no-op copies through a ${cfg.delayMs} ms round-trip TCP delay`);
       results.push(wanCase(cfg, await measureCopies(cfg, source, cfg.delayMs)));
     }
     if (want('g') || want('h')) {
@@ -53,11 +54,12 @@ async function main(): Promise<void> {
         results.push(syncCase('g', await measureSyncs(cfg, source, tags, 0), 4));
       }
       if (want('h')) {
-        progress(`(h) sync of ${tags} tags with ${cfg.delayMs} ms per response`);
+        progress(`(h) sync of ${tags} tags through a ${cfg.delayMs} ms round-trip TCP delay`);
         results.push(syncCase('h', await measureSyncs(cfg, source, tags, cfg.delayMs), 10));
       }
     }
     if (want('i')) results.push(pruneCase(await measurePrunes(cfg, progress)));
+    if (want('j')) results.push(scaleCase(await measureScale(cfg, progress)));
     if (want('f')) {
       progress('(f) curl | curl ceiling');
       results.push(await ceilingCase(cfg, source, loopback?.regkit.cold ?? [], loopback?.skopeo.cold ?? []));

@@ -1,11 +1,11 @@
 // What the bench runs against: its sizes (full or BENCH_QUICK), generated images seeded into a source registry, and
-// target endpoints (a fresh registry, optionally behind a delaying proxy).
+// target endpoints (a fresh registry, optionally behind a TCP-level delay that makes every round trip cost `delayMs`).
 import { join } from 'node:path';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
-import { startProxy } from '../harness/proxy.js';
 import { skopeoCopy } from '../harness/skopeo.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
+import { startTcpDelay, type LinkCounter } from '../harness/tcp-delay.js';
 
 export interface BenchConfig {
   quick: boolean;
@@ -27,7 +27,7 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const quick = env['BENCH_QUICK'] === '1';
   const reps = Number(env['BENCH_REPS'] ?? (quick ? 1 : 3));
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`BENCH_REPS must be a whole number ≥ 1, got ${env['BENCH_REPS']}`);
-  const cases = new Set((env['BENCH_CASES'] ?? 'abcdefghi').split(/[\s,]*/).filter(Boolean));
+  const cases = new Set((env['BENCH_CASES'] ?? 'abcdefghij').split(/[\s,]*/).filter(Boolean));
   return {
     quick,
     reps,
@@ -45,15 +45,18 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
 export interface Endpoint {
   host: string;
   registry: RunningRegistry;
+  /** What crossed the delayed link since the last clear; undefined on loopback. */
+  link: LinkCounter | undefined;
   stop(): Promise<void>;
 }
 
-/** A registry seen directly, or through a proxy adding `delayMs` to every response. */
-export async function endpointFor(registry: RunningRegistry, delayMs: number, ownsRegistry: boolean): Promise<Endpoint> {
-  const proxy = delayMs > 0 ? await startProxy(registry.host, { delayMs }) : undefined;
+/** A registry seen directly, or through a TCP-level delay where every round trip (connects included) costs `delayMs`. */
+export async function endpointFor(registry: RunningRegistry, delayMs: number, ownsRegistry: boolean, counter?: LinkCounter): Promise<Endpoint> {
+  const proxy = delayMs > 0 ? await startTcpDelay(registry.host, delayMs, counter) : undefined;
   return {
     host: proxy?.host ?? registry.host,
     registry,
+    link: proxy?.counter,
     stop: async () => {
       await proxy?.stop();
       if (ownsRegistry) await registry.stop();
@@ -61,8 +64,8 @@ export async function endpointFor(registry: RunningRegistry, delayMs: number, ow
   };
 }
 
-export async function freshTarget(delayMs: number): Promise<Endpoint> {
-  return endpointFor(await startRegistry(), delayMs, true);
+export async function freshTarget(delayMs: number, counter?: LinkCounter): Promise<Endpoint> {
+  return endpointFor(await startRegistry(), delayMs, true, counter);
 }
 
 export interface SeededImage {

@@ -1,14 +1,17 @@
 // The registry harness itself, against real distribution 2.8 registries in all three auth modes, with skopeo as the
 // independent client.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { Agent, createServer, request } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 import { startProxy } from '../harness/proxy.js';
+import { startTcpDelay } from '../harness/tcp-delay.js';
 import { startRegistry, type AccessRecord, type RegistryAuth, type RunningRegistry } from '../harness/registry.js';
 import { skopeoCopy, skopeoDigest, skopeoInspectRaw, skopeoListTags } from '../harness/skopeo.js';
 
@@ -182,6 +185,38 @@ for (const mode of ['none', 'basic', 'token'] as RegistryAuth[]) {
 }
 
 describe('harness extras', () => {
+  test('a TCP delay costs one round trip per connect and per request, streams bodies intact and counts the waves', async () => {
+    const body = Buffer.alloc(4 * 1024 * 1024, 7);
+    const server = createServer((_req, res) => res.end(body)).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const link = await startTcpDelay(`127.0.0.1:${(server.address() as AddressInfo).port}`, 100);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ ms: number; bytes: number }>((resolve, reject) => {
+        const started = performance.now();
+        request(`http://${link.host}/`, { agent }, (res) => {
+          let bytes = 0;
+          res.on('data', (c: Buffer) => (bytes += c.length));
+          res.once('end', () => resolve({ ms: performance.now() - started, bytes }));
+        })
+          .once('error', reject)
+          .end();
+      });
+    try {
+      const first = await get();
+      const second = await get();
+      assert.equal(first.bytes, body.length);
+      assert.equal(second.bytes, body.length);
+      assert.ok(first.ms >= 200, `a new connection pays the connect and the request: ${first.ms} ms`);
+      assert.ok(second.ms >= 100, `a reused connection pays the request: ${second.ms} ms`);
+      assert.deepEqual(link.counter.counts(), { connections: 1, requests: 2, waves: 2 });
+    } finally {
+      agent.destroy();
+      await link.stop();
+      server.close();
+    }
+  });
+
   test('a proxy pages a 150-tag repository and the catalog with Link headers', async () => {
     const work = await makeTempDir('regkit-harness-test-');
     const reg = await startRegistry();
