@@ -22,7 +22,7 @@ var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/command/options.js
 var options = __webpack_require__(4141);
 // EXTERNAL MODULE: ./build/src/command/store-options.js + 34 modules
-var store_options = __webpack_require__(6311);
+var store_options = __webpack_require__(7899);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
 // EXTERNAL MODULE: ./build/src/report/jsonl.js
@@ -558,6 +558,8 @@ function renderSummary(results, opts = {}) {
         out.add(facts, '');
     const failed = results.filter((r) => r.status === 'failed');
     out.block([`#### Failed (${count(failed.length)})`, ''], failed.map(failureItem));
+    const rejected = results.filter((r) => r.status === 'rejected');
+    out.block([`#### Rejected by the verify policy (${count(rejected.length)})`, ''], rejected.map(failureItem));
     for (const [label, statuses] of [
         ['Would change', CHANGES.filter((s) => s.startsWith('would-'))],
         ['Changed', CHANGES.filter((s) => !s.startsWith('would-'))],
@@ -750,9 +752,9 @@ async function runAction(argv, env, tuning = {}) {
         failStep(failure, secrets);
         return (0,errors/* exitCodeFor */.Rr)(failure);
     }
-    const failed = results.filter((r) => r.status === 'failed');
+    const failed = results.filter(result/* failsRun */.FR);
     if (failed.length > 0) {
-        core/* setFailed */.C1(`${failed.length} of ${results.length} operations failed: ${failed.map((r) => r.reason ?? r.status).join('; ')}`);
+        core/* setFailed */.C1(`${failed.length} of ${results.length} operations failed or were rejected: ${failed.map((r) => r.reason ?? r.status).join('; ')}`);
     }
     return (0,result/* exitCodeOf */.FO)(results);
 }
@@ -792,8 +794,8 @@ var config_document = __webpack_require__(4367);
 var sandbox = __webpack_require__(6309);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 1 modules
-var fengari = __webpack_require__(4649);
+// EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 2 modules
+var fengari = __webpack_require__(1133);
 ;// CONCATENATED MODULE: ./build/src/prune/config/script.js
 // Compiles a script without running it, so a syntax error fails the config load (exit 2, a PR check) instead of a
 // scheduled run, and maps the Lua line to the line of the YAML file it was written on.

@@ -2,7 +2,7 @@ export const id = 272;
 export const ids = [272];
 export const modules = {
 
-/***/ 4649:
+/***/ 1133:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,10 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: LuaPusher, lualib, pushString, pushValue, raise, readValue, setFunction, to_jsstring, typeName
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/fengari-conf.js
-// fengari reads its build options from FENGARICONF once, when its modules load. LUA_COMPAT_FLOATSTRING prints
-// integral floats as Lua 5.1 does (`3000000000`, `5`), not as 5.3 does (`3000000000.0`, `5.0`): regbot scripts are
-// Lua 5.1 and sizes and times reach them as floats. This module is imported before fengari; lua-fengari.ts restores
-// the variable once fengari has read it.
+// fengari reads its build options from FENGARICONF once, when its modules load, and throws at load on an unreadable
+// value: this module, imported before fengari, hands it a readable one for that moment (LUA_COMPAT_FLOATSTRING only
+// matters to fengari's own number printing, which numbers.ts replaces with gopher-lua's). fengari.ts restores the
+// variable once fengari has read it.
 const previous = process.env['FENGARICONF'];
 function withFloatString(current) {
     let conf = {};
@@ -43,13 +43,101 @@ function restoreFengariConf() {
 
 // EXTERNAL MODULE: ./node_modules/fengari/src/fengari.js
 var fengari = __webpack_require__(2413);
+// EXTERNAL MODULE: ./node_modules/fengari/src/lobject.js
+var lobject = __webpack_require__(3094);
+// EXTERNAL MODULE: ./node_modules/fengari/src/lstring.js
+var lstring = __webpack_require__(772);
+;// CONCATENATED MODULE: ./build/src/prune/lua/numbers.js
+// regbot's numbers in fengari. regbot runs gopher-lua, where every number is a float64: integers are exact to 2^53
+// and never wrap. fengari is Lua 5.3 with a 32-bit integer subtype (`2147483647 + 1` is negative, `os.time() * 1000`
+// wraps). Every numeral is read as a float here, in the lexer, by `tonumber` and by string coercion alike, so script
+// arithmetic is float arithmetic; the integers the libraries still make (`#t`, `string.len`) are small, and meeting a
+// float they become floats. Numbers become text as gopher-lua writes them (its `LNumber.String`): a float with an
+// exact int64 value as that integer (`2^53` is `9007199254740992`), any other as Go's `fmt.Sprint` does (shortest
+// digits, an exponent below 1e-4 or from 1e6 with at least two digits: `1.5e+06`, `1e-05`, `+Inf`, `NaN`).
+
+
+
+const TWO_63 = 2 ** 63;
+/** A number as gopher-lua prints it. */
+function formatLuaNumber(n) {
+    if (Number.isNaN(n))
+        return 'NaN';
+    if (n === Infinity)
+        return '+Inf';
+    if (n === -Infinity)
+        return '-Inf';
+    // gopher-lua's integer test converts to int64: -2^63 converts, +2^63 does not.
+    if (Number.isInteger(n) && n >= -TWO_63 && n < TWO_63)
+        return BigInt(n).toString();
+    const [mantissa, exp] = n.toExponential().split('e');
+    const e = Number(exp);
+    if (e < -4 || e >= 6)
+        return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+    return String(n);
+}
+const HEX = /^\s*([-+]?)0[xX]([0-9a-fA-F]+)\s*$/;
+let installed = false;
+/** Replaces fengari's numeral reading and number printing; once per process, before any state runs code. */
+function installRegbotNumbers() {
+    if (installed)
+        return;
+    installed = true;
+    const str2num = lobject.luaO_str2num;
+    lobject.luaO_str2num = (s, o) => {
+        const used = str2num(s, o);
+        if (used === 0 || !o.ttisinteger())
+            return used;
+        // A hexadecimal integer numeral wraps at 32 bits in fengari; gopher-lua reads its full value.
+        const hex = HEX.exec(fengari.to_jsstring(s.subarray(0, used - 1)));
+        if (hex) {
+            const v = parseInt(hex[2], 16);
+            o.setfltvalue(hex[1] === '-' ? -v : v);
+        }
+        else {
+            o.setfltvalue(o.value);
+        }
+        return used;
+    };
+    lobject.luaO_tostring = (L, o) => {
+        o.setsvalue(lstring.luaS_bless(L, fengari.to_luastring(formatLuaNumber(o.value))));
+    };
+    // tostring and print format a float through the `%f` of luaL_tolstring's pushfstring, which calls fengari's own
+    // luaO_tostring directly: each `%f` becomes a `%s` of the number as gopher-lua writes it.
+    const pushvfstring = lobject.luaO_pushvfstring;
+    lobject.luaO_pushvfstring = (L, fmt, argp) => {
+        if (!fmt.includes(PERCENT))
+            return pushvfstring(L, fmt, argp);
+        const format = Uint8Array.from(fmt);
+        const args = [...argp];
+        let arg = 0;
+        for (let i = 0; i + 1 < format.length; i++) {
+            if (format[i] !== PERCENT)
+                continue;
+            const conv = format[++i];
+            if (conv === PERCENT)
+                continue;
+            if (conv === LETTER_F) {
+                format[i] = LETTER_S;
+                args[arg] = formatLuaNumber(args[arg]);
+            }
+            arg++;
+        }
+        return pushvfstring(L, format, args);
+    };
+}
+const PERCENT = 0x25;
+const LETTER_F = 0x66;
+const LETTER_S = 0x73;
+
 ;// CONCATENATED MODULE: ./build/src/prune/lua/fengari.js
 // The one place fengari is loaded, and the conversions between Lua values and host values that every API table uses.
-// Numbers always cross as floats: fengari's integers are 32-bit and wrap (`2147483647 + 1` is negative), while
-// sizes, counts and times do not fit in them.
+// Numbers always cross as floats, as scripts compute with them (numbers.ts: regbot's float64 model).
+
 
 
 restoreFengariConf();
+installRegbotNumbers();
 const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;
 /** Pushes something that is not plain data (a userdata, a callable table); exactly one value. */
 class LuaPusher {
@@ -174,8 +262,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: createSandbox
 
-// EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 1 modules
-var fengari = __webpack_require__(4649);
+// EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 2 modules
+var fengari = __webpack_require__(1133);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/os.js
 // The `os` table scripts get: time, date, clock and difftime only. Written here rather than taken from fengari
 // because fengari's os.time is a 32-bit integer, its os.date prints a leading "!" instead of switching to UTC, and
@@ -350,13 +438,14 @@ function os_installOs(L) {
 // debug, no package, and never fengari-interop's `js` library, which reaches every JavaScript global.
 //
 // Lua 5.1 compatibility (regbot runs gopher-lua, a Lua 5.1): global `unpack`, `loadstring` (text only),
-// `table.getn`, `table.maxn`, `math.pow`, `math.mod`, `math.log10`, `math.ldexp`, `string.gfind`, and
-// `string.format("%d", x)` accepting floats (5.1 truncates; 5.3 refuses a float without an exact integer value).
-// Integral floats print without ".0" (LUA_COMPAT_FLOATSTRING, see lua-fengari-conf.ts), so `10/2` prints `5` as in 5.1.
-// Remaining differences from 5.1: `math.type` exists and integers and floats are distinct subtypes (`3 // 2` is
-// integer division, `string.format("%x", 2.5)` fails); integers are 32-bit in fengari (`2147483647 + 1` wraps), which
-// is why every number the API hands over is a float; `setfenv`/`getfenv`/`module` do not exist; `#` on a table with
-// holes may differ; `string.pack`/`unpack`/`dump` and `collectgarbage` beyond "count" are not available.
+// `table.getn`, `table.maxn`, `math.pow`, `math.mod`, `math.log10`, `math.ldexp`, `math.atan2`, `math.cosh`,
+// `math.sinh`, `math.tanh`, `math.frexp`, `string.gfind`, and `string.format("%d", x)` accepting floats (5.1
+// truncates; 5.3 refuses a float without an exact integer value). Numbers are gopher-lua's float64s (numbers.ts):
+// numerals are read as floats, so arithmetic is exact to 2^53 and never wraps, and numbers print as gopher-lua's.
+// Remaining differences from 5.1: `math.type` and the 5.3 operators exist (`3 // 2`, `&`); `#t` and a few library
+// results are still fengari's 32-bit integers (harmless until a sum of only such integers passes 2^31);
+// `setfenv`/`getfenv`/`module` do not exist; `#` on a table with holes may differ; `string.pack`/`unpack`/`dump` and
+// `collectgarbage` beyond "count" are not available.
 //
 // Memory: fengari has no allocator hook, and one library call can allocate without bound between two instructions
 // (`string.rep("x", 1e9)` took 19 s and 1 GB in regbot). The calls that build a result from a count are capped
@@ -503,6 +592,48 @@ function collectGarbage(L) {
     lua.lua_pushnumber(L, 0);
     return 2;
 }
+function numberFunction(f, arity) {
+    return (L) => {
+        const xs = Array.from({ length: arity }, (_, i) => fengari/* lauxlib */.Ac.luaL_checknumber(L, i + 1));
+        fengari/* lua */.fT.lua_pushnumber(L, f(...xs));
+        return 1;
+    };
+}
+/** `x = m * 2^e` with 0.5 <= |m| < 1; zero, infinities and NaN come back as they are, with e = 0 (C's frexp). */
+function frexp(L) {
+    const x = fengari/* lauxlib */.Ac.luaL_checknumber(L, 1);
+    let m = x;
+    let e = 0;
+    if (x !== 0 && Number.isFinite(x)) {
+        e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
+        m = x * 2 ** -e;
+        // log2 rounds near powers of two, and 2^-e underflows for subnormals: settle m into [0.5, 1).
+        while (Math.abs(m) < 0.5) {
+            m *= 2;
+            e--;
+        }
+        while (Math.abs(m) >= 1) {
+            m /= 2;
+            e++;
+        }
+    }
+    fengari/* lua */.fT.lua_pushnumber(L, m);
+    fengari/* lua */.fT.lua_pushnumber(L, e);
+    return 2;
+}
+/**
+ * Lua 5.1's math functions that 5.3 dropped, and floor/ceil returning floats as every gopher-lua number is (5.3
+ * returns a 32-bit integer subtype, which would wrap in later integer arithmetic).
+ */
+const MATH_51 = {
+    atan2: numberFunction(Math.atan2, 2),
+    cosh: numberFunction(Math.cosh, 1),
+    sinh: numberFunction(Math.sinh, 1),
+    tanh: numberFunction(Math.tanh, 1),
+    floor: numberFunction(Math.floor, 1),
+    ceil: numberFunction(Math.ceil, 1),
+    frexp,
+};
 const COMPAT_PRELUDE = (/* unused pure expression or super */ null && (`
 local raw_load, unpack_, floor = load, table.unpack, math.floor
 load = function(chunk, name, mode, ...) return raw_load(chunk, name, "t", ...) end
@@ -562,6 +693,10 @@ function createSandbox(memoryLimitBytes) {
     lua.lua_pop(L, 1);
     lua.lua_getglobal(L, to_luastring('table'));
     wrapField(L, 'concat', cappedConcat(memoryLimitBytes));
+    lua.lua_pop(L, 1);
+    lua.lua_getglobal(L, to_luastring('math'));
+    for (const [name, f] of Object.entries(MATH_51))
+        setFunction(L, name, f);
     lua.lua_pop(L, 1);
     installOs(L);
     runChunk(L, COMPAT_PRELUDE, 'regkit compat');

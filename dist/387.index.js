@@ -60,6 +60,8 @@ function settingsView(s) {
         mediaTypes: s.mediaTypes,
         ...(Object.keys(hooks).length ? { hooks } : {}),
         platformsIndex: s.platformsIndex,
+        // The resolved policy, as a reviewer needs it: which key files admit the step's images.
+        ...(s.verify ? { verify: { keys: s.verify.keys.map((k) => k.name) } } : {}),
     };
 }
 function stepView(s) {

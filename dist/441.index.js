@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
   _1: () => (/* binding */ hasActions)
 });
 
-// UNUSED EXPORTS: AccessRefused, GoMonth, GoTime, GoWeekday, expandTemplate
+// UNUSED EXPORTS: AccessRefused, GoMonth, GoTime, GoWeekday
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -1642,12 +1642,6 @@ function compileTemplate(source, name) {
 }
 function refuse(message) {
     throw new AccessRefused(message);
-}
-/** Compiles and runs in one step. */
-function expandTemplate(source, data, name, options) {
-    if (!hasActions(source))
-        return source;
-    return compileTemplate(source, name).execute(data, options);
 }
 
 

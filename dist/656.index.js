@@ -10,10 +10,14 @@ export const modules = {
 /* harmony export */   sW: () => (/* binding */ readCreds)
 /* harmony export */ });
 /* unused harmony export CREDS_KEYS */
+/* harmony import */ var _hostconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3794);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4674);
 /* harmony import */ var _template_field_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2133);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9154);
 /* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(170);
+// `creds[]` entries (regclient's config.Host), shared by the regsync and regbot loaders. Template fields are
+// expanded at load with no data, as regclient does; which fields are templates differs between the two tools.
+
 
 
 
@@ -45,7 +49,7 @@ const CREDS_KEYS = [
     // Older regclient releases spelled these in lower case.
     'clientcert',
     'clientkey',
-    // Deprecated in regclient, still found in configs: read and reported (`api: github` is regkit's own).
+    // Deprecated in regclient, still found in configs: read and reported (`api: github`/`dockerhub` are regkit's own).
     'scheme',
     'api',
     'dns',
@@ -116,12 +120,13 @@ function readEntry(yaml, node, where, opts) {
             entry.tls = 'disabled';
         yaml.warn(value('scheme'), `${where}.scheme is deprecated; use tls: ${scheme === 'http' ? 'disabled' : 'enabled'}`);
     }
-    // regclient deprecated its `api` key; regkit gives it one meaning of its own: `api: github`.
+    // regclient deprecated its `api` key; regkit gives it a meaning of its own: which vendor API deletes go through.
     if (has('api')) {
-        if (text('api') === 'github')
-            entry.api = 'github';
+        const api = text('api');
+        if (_hostconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .HOST_APIS */ .j7.includes(api))
+            entry.api = api;
         else
-            yaml.warn(value('api'), `${where}.api is deprecated and ignored; regkit reads only api: github (deletes through the GitHub Packages API)`);
+            yaml.warn(value('api'), `${where}.api is deprecated and ignored; regkit reads only api: github (deletes through the GitHub Packages API) and api: dockerhub (tag deletes through the Docker Hub API)`);
     }
     if (has('dns'))
         yaml.warn(value('dns'), `${where}.dns is deprecated and ignored; use hostname`);
@@ -965,6 +970,10 @@ var duration = __webpack_require__(9154);
 var filters = __webpack_require__(1991);
 // EXTERNAL MODULE: ./build/src/config/keys.js
 var keys = __webpack_require__(4674);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/src/verify/policy.js
+var policy = __webpack_require__(1345);
 // EXTERNAL MODULE: ./build/src/config/template-field.js
 var template_field = __webpack_require__(2133);
 ;// CONCATENATED MODULE: ./build/src/sync/config/types.js
@@ -975,6 +984,8 @@ var template = __webpack_require__(3441);
 ;// CONCATENATED MODULE: ./build/src/sync/config/step.js
 // `defaults` and `sync[]` entries of a regsync config, resolved the way regsync's syncSetDefaults does it, plus
 // regkit's own keys (platformsIndex, prune, tags.latest/sort).
+
+
 
 
 
@@ -1008,6 +1019,7 @@ const SHARED_KEYS = [
     'mediaTypes',
     'hooks',
     'platformsIndex',
+    'verify',
 ];
 const DEFAULTS_KEYS = [...SHARED_KEYS, 'parallel', 'blobLimit', 'cacheCount', 'cacheTime', 'skipDockerConfig', 'userAgent'];
 const STEP_KEYS = [...SHARED_KEYS, 'source', 'target', 'type', 'tags', 'tagSets', 'repos', 'platform', 'platforms', 'prune', 'targetTag'];
@@ -1030,7 +1042,35 @@ function readHook(yaml, node, what) {
     const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, what), ['type', 'params'], what);
     return { type: yaml.string(f.get('type')?.value ?? null, `${what}.type`), params: yaml.strings(f.get('params')?.value ?? null, `${what}.params`) };
 }
-function readOptions(yaml, f, where) {
+/**
+ * regkit's `verify:` extension. Every key of it is regkit's own, so an unknown one is an error, never a warning: a
+ * misspelt policy would admit images unchecked. A key file is read now, so a missing one fails the load.
+ */
+function readVerify(yaml, node, what, trust) {
+    const v = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, what), ['keys'], what, 'every');
+    const keysEntry = present(yaml, v, 'keys');
+    if (!keysEntry)
+        throw yaml.error(node, `${what}.keys is required: the public key files (cosign.pub) whose signatures admit an image`);
+    const items = yaml.items(keysEntry.value, `${what}.keys`);
+    if (items.length === 0)
+        throw yaml.error(keysEntry.value, `${what}.keys is empty: no image could be admitted`);
+    return {
+        keys: items.map((item, i) => {
+            const path = yaml.string(item, `${what}.keys[${i}]`);
+            // A policy under review names keys it brings along (in the checkout), never a file elsewhere on the runner.
+            if (trust.kind === 'untrusted' && ((0,external_node_path_.isAbsolute)(path) || (0,external_node_path_.normalize)(path).split(external_node_path_.sep)[0] === '..')) {
+                throw yaml.error(item, `${what}.keys[${i}]: ${path} is outside the working directory, which a config under review may not read (--untrusted-config)`);
+            }
+            try {
+                return (0,policy/* readPublicKeyFile */.L)(path);
+            }
+            catch (err) {
+                throw yaml.error(item, `${what}.keys[${i}]: ${err.message}`);
+            }
+        }),
+    };
+}
+function readOptions(yaml, f, where, trust) {
     const o = { hooks: {} };
     const bool = (key) => {
         const e = present(yaml, f, key);
@@ -1107,6 +1147,9 @@ function readOptions(yaml, f, where) {
                 o.hooks[k] = readHook(yaml, e.value, `${where}.hooks.${k}`);
         }
     }
+    const verify = present(yaml, f, 'verify');
+    if (verify)
+        o.verify = readVerify(yaml, verify.value, `${where}.verify`, trust);
     const pi = present(yaml, f, 'platformsIndex');
     if (pi) {
         const v = yaml.string(pi.value, `${where}.platformsIndex`);
@@ -1116,9 +1159,9 @@ function readOptions(yaml, f, where) {
     }
     return o;
 }
-function readDefaults(yaml, node) {
+function readDefaults(yaml, node, trust) {
     const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults');
-    const o = readOptions(yaml, f, 'defaults');
+    const o = readOptions(yaml, f, 'defaults', trust);
     const num = (key, opts) => {
         const e = present(yaml, f, key);
         return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
@@ -1144,6 +1187,7 @@ function readDefaults(yaml, node) {
         mediaTypes: o.mediaTypes ?? [...DEFAULT_MEDIA_TYPES],
         hooks: o.hooks,
         platformsIndex: o.platformsIndex ?? 'sparse',
+        ...(o.verify ? { verify: o.verify } : {}),
         blobLimit: num('blobLimit', { integer: true, min: 0 }) || DEFAULT_BLOB_LIMIT,
         cacheCount: num('cacheCount', { integer: true, min: 0 }) ?? 0,
         cacheTimeSeconds: cacheTime ? step_duration(yaml, cacheTime.value, 'defaults.cacheTime') : 0,
@@ -1218,11 +1262,11 @@ function repositoryPart(yaml, node, text, what) {
         `(regsync lists them too, then fails each copy on "${text}:<tag>"); write "${repo}"`);
     return repo;
 }
-function readStep(yaml, node, index, d, defaultBackup, run) {
+function readStep(yaml, node, index, d, defaultBackup, run, trust) {
     const where = `sync[${index}]`;
     const resolved = yaml.resolve(node);
     const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(resolved, where), STEP_KEYS, where, FILTER_KEYS);
-    const o = readOptions(yaml, f, where);
+    const o = readOptions(yaml, f, where, trust);
     const required = (key) => {
         const e = present(yaml, f, key);
         const text = e ? yaml.string(e.value, `${where}.${key}`).trim() : '';
@@ -1326,6 +1370,7 @@ function readStep(yaml, node, index, d, defaultBackup, run) {
         column: pos.column,
         tagSets: tags ? [tags, ...sets] : sets,
         platformsIndex: o.platformsIndex ?? d.platformsIndex,
+        ...((o.verify ?? d.verify) ? { verify: (o.verify ?? d.verify) } : {}),
         prune,
         ...(referrerSource ? { referrerSource } : {}),
         ...(referrerTarget ? { referrerTarget } : {}),
@@ -1354,10 +1399,10 @@ function loadSyncConfig(file, env, opts = {}) {
     const { yaml, top, run, trust } = (0,config_document/* openConfigDocument */.E)(file, TOP_KEYS, { ...opts, ...(env ? { env } : {}) });
     const creds = (0,config_creds/* readCreds */.sW)(yaml, top.get('creds')?.value ?? null, { templates: config_creds/* REGSYNC_CREDS_TEMPLATES */.Qj, run, trust });
     const defaultsNode = top.get('defaults')?.value ?? null;
-    const defaults = readDefaults(yaml, defaultsNode);
+    const defaults = readDefaults(yaml, defaultsNode, trust);
     const backupNode = yaml.entries(defaultsNode, 'defaults').find((e) => e.key === 'backup')?.value ?? null;
     const defaultBackup = defaults.backup !== undefined ? (0,template_field/* compileField */.g)(yaml, backupNode, defaults.backup, 'defaults.backup', run) : undefined;
-    const sync = yaml.items(top.get('sync')?.value ?? null, 'sync').map((node, i) => readStep(yaml, node, i, defaults, defaultBackup, run));
+    const sync = yaml.items(top.get('sync')?.value ?? null, 'sync').map((node, i) => readStep(yaml, node, i, defaults, defaultBackup, run, trust));
     return { file: yaml.name, version: 1, creds, defaults, sync, warnings: yaml.warnings };
 }
 /**

@@ -34,8 +34,8 @@ var config_document = __webpack_require__(4367);
 var sandbox = __webpack_require__(6309);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 1 modules
-var fengari = __webpack_require__(4649);
+// EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 2 modules
+var fengari = __webpack_require__(1133);
 ;// CONCATENATED MODULE: ./build/src/prune/config/script.js
 // Compiles a script without running it, so a syntax error fails the config load (exit 2, a PR check) instead of a
 // scheduled run, and maps the Lua line to the line of the YAML file it was written on.

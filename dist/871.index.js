@@ -230,6 +230,8 @@ async function pruneTarget(stores, step, target, opts) {
     return results;
 }
 
+// EXTERNAL MODULE: ./build/src/verify/cosign.js
+var cosign = __webpack_require__(4192);
 ;// CONCATENATED MODULE: ./build/src/sync/ratelimit-wait.js
 // Waiting out a source's pull limit (regsync `ratelimit.min/retry`): while the remaining pulls are below `min`, sleep
 // `retry` and ask again. In a CI job the wait has a budget (`--max-wait`): an item that would exceed it fails with a
@@ -261,6 +263,7 @@ async function waitForRateLimit(ctx, item, head, budget) {
 // Running a sync: expand the steps into items, then for each item compare digests (one HEAD on each side), and copy,
 // back up, or report. `check` is the same walk with every write replaced by a dry run, so a plan shows exactly what
 // `once` would do.
+
 
 
 
@@ -368,7 +371,8 @@ function copyOptionsFor(item) {
         referrerFilters: step.referrerFilters,
         ...(referrerRepos.source ? { referrerSource: referrerRepos.source } : {}),
         ...(referrerRepos.target ? { referrerTarget: referrerRepos.target } : {}),
-        digestTags: step.digestTags,
+        // A verified image takes its signatures along, so the mirror can be verified in turn.
+        digestTags: step.digestTags || step.verify !== undefined,
         includeExternal: step.includeExternal,
         forceRecursive: step.forceRecursive,
         fast: step.fastCheck,
@@ -402,6 +406,10 @@ async function checkItem(ctx, item, opts) {
                 results: [{ ...base(item), status: 'excluded', digest: srcHead.digest, bytes: 0, reason: `media type ${srcHead.mediaType} is not in mediaTypes` }],
             };
         }
+        // Before any write and before the unchanged verdict: a policy change shows at once which images it would refuse.
+        const rejected = await verifiedOrRejected(ctx, item, srcHead.digest);
+        if (rejected)
+            return { results: [{ ...rejected, durationMs: Date.now() - started }] };
         // A rate-limited source is looked at again after the wait, so its verdict waits for a copy slot.
         if (step.rateLimit.min > 0 && srcHead.rateLimit?.set)
             return { checkMs: Date.now() - started, srcHead, dstHead };
@@ -411,6 +419,14 @@ async function checkItem(ctx, item, opts) {
     catch (err) {
         return { results: [failed(item, err)] };
     }
+}
+/** The `rejected` result when the step's verify policy refuses the image `digest`; undefined when admitted or unasked. */
+async function verifiedOrRejected(ctx, item, digest) {
+    const policy = item.step.verify;
+    if (!policy)
+        return undefined;
+    const verdict = await (0,cosign/* verifyCosignSignatures */.of)(ctx.stores.storeFor(item.source), (0,reference/* repositoryOf */._M)(item.source), digest, policy);
+    return verdict.ok ? undefined : { ...base(item), status: 'rejected', digest, bytes: 0, reason: verdict.message };
 }
 /** The `skipped` result when the two HEADs settle the item (the copy engine's own verdict), undefined when it must look. */
 function unchangedResult(item, copyOpts, srcHead, dstHead, started) {
@@ -434,7 +450,14 @@ async function syncItem(ctx, item, checked, opts, budget) {
                 [srcHead, dstHead] = await heads(ctx, item);
             if (!srcHead)
                 return [await notFound(ctx, item)];
+            if (srcHead.digest !== checked.srcHead.digest) {
+                const rejected = await verifiedOrRejected(ctx, item, srcHead.digest);
+                if (rejected)
+                    return [rejected];
+            }
         }
+        // With a verify policy the copy reads the digest that was verified, never what the tag names by then.
+        const source = step.verify ? { ...item.source, digest: srcHead.digest } : item.source;
         const copyOpts = { ...copyOptionsFor(item), heads: { source: srcHead, target: dstHead } };
         const unchanged = unchangedResult(item, copyOpts, srcHead, dstHead, started);
         if (unchanged)
@@ -446,7 +469,7 @@ async function syncItem(ctx, item, checked, opts, budget) {
         // `check` walks the whole copy read-only so the plan can say what would move; `once` walks it only when a backup
         // depends on the digest a platform filter would produce.
         const needsPlan = opts.mode === 'check' || ((0,copy/* digestFromHead */.rG)(srcHead, copyOpts) === undefined && dstHead !== undefined && step.backup !== undefined);
-        const planned = needsPlan ? await (0,copy/* copyImage */.L1)(copyCtx, item.source, item.target, { ...copyOpts, dryRun: true }) : undefined;
+        const planned = needsPlan ? await (0,copy/* copyImage */.L1)(copyCtx, source, item.target, { ...copyOpts, dryRun: true }) : undefined;
         if (planned?.status === 'skipped')
             return [withRate({ ...planned, op: 'sync' })];
         const out = [];
@@ -463,7 +486,7 @@ async function syncItem(ctx, item, checked, opts, budget) {
                 return out;
             }
         }
-        const done = planned && opts.mode === 'check' ? planned : await (0,copy/* copyImage */.L1)(copyCtx, item.source, item.target, copyOpts);
+        const done = planned && opts.mode === 'check' ? planned : await (0,copy/* copyImage */.L1)(copyCtx, source, item.target, copyOpts);
         out.push(withRate({ ...done, op: 'sync', durationMs: Date.now() - started }));
         return out;
     }

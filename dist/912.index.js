@@ -250,7 +250,7 @@ const COMMANDS = [
             ['image', 'cp'],
         ],
         flags: [
-            { name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'copy only this platform of an index (repeatable)' },
+            { name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'copy only this platform of an index' },
             { name: 'referrers', kind: 'boolean', help: 'also copy signatures, SBOMs and other referrers' },
             { name: 'digest-tags', kind: 'boolean', help: 'also copy sha256-<hex>.* tags (cosign style)' },
             { name: 'include-external', kind: 'boolean', help: 'also copy foreign and non-distributable layers' },
@@ -316,13 +316,19 @@ const COMMANDS = [
         words: ['image', 'export'],
         args: ['REF', 'FILE'],
         summary: 'write an image to one tar file (an OCI layout that docker load also reads)',
-        flags: [{ name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'export only this platform of an index (repeatable)' }],
+        flags: [{ name: 'platform', short: 'p', kind: 'repeat', value: 'OS/ARCH[/VARIANT]', help: 'export only this platform of an index' }],
     },
     {
         words: ['image', 'import'],
         args: ['REF', 'FILE'],
         summary: 'push the image in a tar file written by image export (or an OCI layout tar) to REF',
         flags: [],
+    },
+    {
+        words: ['verify'],
+        args: ['REF'],
+        summary: "verify an image's cosign signatures (sha256-<hex>.sig) against trusted public keys; exit 1 when rejected",
+        flags: [{ name: 'key', kind: 'repeat', value: 'FILE', help: 'a trusted public key, as cosign.pub (repeatable; at least one)' }],
     },
     { words: ['sync', 'once'], args: [], summary: 'run every step of a regsync.yml once', flags: SYNC_RUN_FLAGS },
     { words: ['sync', 'check'], args: [], summary: 'show what sync once would do, writing nothing', flags: SYNC_RUN_FLAGS },
@@ -743,6 +749,8 @@ async function buildCommand(spec, args, raw) {
             return { name, ref: (0,reference/* parseReference */.F2)(arg), ...(platform !== undefined ? { platform: (0,oci_platform/* parsePlatform */.Y8)(platform) } : {}) };
         case 'image ratelimit':
             return { name, ref: (0,reference/* parseReference */.F2)(arg) };
+        case 'verify':
+            return { name, ref: (0,reference/* parseReference */.F2)(arg), policy: (0,options/* verifyPolicyFromKeyFiles */.sd)(raw.flags.get('key') ?? []) };
         case 'image delete':
             return { name, ref: (0,reference/* parseReference */.F2)(arg), force: has(raw, 'force') };
         case 'image restore': {
@@ -893,7 +901,7 @@ function learnArgvSecrets(secrets, argv) {
 }
 
 // EXTERNAL MODULE: ./build/src/command/store-options.js + 34 modules
-var store_options = __webpack_require__(6311);
+var store_options = __webpack_require__(7899);
 ;// CONCATENATED MODULE: ./build/src/cli/run.js
 // The CLI face: argv → typed command → stores → output on stdout, logs and the final error on stderr, exit code back.
 
@@ -978,8 +986,8 @@ async function runCli(argv, io, tuning = {}) {
         if (out.results.length !== 1)
             logger.info((0,report_text/* renderTotals */._R)(out.results, Date.now() - started));
         for (const r of out.results)
-            if (r.status === 'failed')
-                logger.error(`${r.op} failed: ${r.reason ?? 'no reason given'}`);
+            if ((0,result/* failsRun */.FR)(r))
+                logger.error(`${r.op} ${r.status}: ${r.reason ?? 'no reason given'}`);
         return (0,result/* exitCodeOf */.FO)(out.results);
     }
     catch (err) {

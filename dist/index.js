@@ -454,11 +454,11 @@ const runtime = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .tuneRuntime */ .H
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
 const argv = process.argv.slice(2);
 if ((0,_action_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .isActionRun */ .S)(process.env)) {
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(99), __nccwpck_require__.e(838), __nccwpck_require__.e(441), __nccwpck_require__.e(656), __nccwpck_require__.e(272), __nccwpck_require__.e(253), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4019));
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(99), __nccwpck_require__.e(838), __nccwpck_require__.e(441), __nccwpck_require__.e(656), __nccwpck_require__.e(272), __nccwpck_require__.e(553), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4019));
     process.exitCode = await runAction(argv, process.env, runtime);
 }
 else {
-    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(253), __nccwpck_require__.e(912)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4912));
+    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(553), __nccwpck_require__.e(912)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4912));
     process.exitCode = await runCli(argv, { stdout: process.stdout, stderr: process.stderr }, runtime);
 }
 

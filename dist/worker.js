@@ -20175,10 +20175,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/fengari-conf.js
-// fengari reads its build options from FENGARICONF once, when its modules load. LUA_COMPAT_FLOATSTRING prints
-// integral floats as Lua 5.1 does (`3000000000`, `5`), not as 5.3 does (`3000000000.0`, `5.0`): regbot scripts are
-// Lua 5.1 and sizes and times reach them as floats. This module is imported before fengari; lua-fengari.ts restores
-// the variable once fengari has read it.
+// fengari reads its build options from FENGARICONF once, when its modules load, and throws at load on an unreadable
+// value: this module, imported before fengari, hands it a readable one for that moment (LUA_COMPAT_FLOATSTRING only
+// matters to fengari's own number printing, which numbers.ts replaces with gopher-lua's). fengari.ts restores the
+// variable once fengari has read it.
 const previous = process.env['FENGARICONF'];
 function withFloatString(current) {
     let conf = {};
@@ -20415,9 +20415,6 @@ function isValidTag(value) {
 function isValidDigest(value) {
     return DIGEST_RE.test(value);
 }
-function isValidRepository(value) {
-    return repositoryProblem(value) === undefined;
-}
 /** Why `value` is not a tag (`must match …`), or undefined when it is one. */
 function tagProblem(value) {
     return TAG_RE.test(value) ? undefined : 'must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}';
@@ -20590,13 +20587,99 @@ function sameRepository(a, b) {
 
 // EXTERNAL MODULE: ./node_modules/fengari/src/fengari.js
 var fengari = __nccwpck_require__(413);
+// EXTERNAL MODULE: ./node_modules/fengari/src/lobject.js
+var lobject = __nccwpck_require__(94);
+;// CONCATENATED MODULE: ./build/src/prune/lua/numbers.js
+// regbot's numbers in fengari. regbot runs gopher-lua, where every number is a float64: integers are exact to 2^53
+// and never wrap. fengari is Lua 5.3 with a 32-bit integer subtype (`2147483647 + 1` is negative, `os.time() * 1000`
+// wraps). Every numeral is read as a float here, in the lexer, by `tonumber` and by string coercion alike, so script
+// arithmetic is float arithmetic; the integers the libraries still make (`#t`, `string.len`) are small, and meeting a
+// float they become floats. Numbers become text as gopher-lua writes them (its `LNumber.String`): a float with an
+// exact int64 value as that integer (`2^53` is `9007199254740992`), any other as Go's `fmt.Sprint` does (shortest
+// digits, an exponent below 1e-4 or from 1e6 with at least two digits: `1.5e+06`, `1e-05`, `+Inf`, `NaN`).
+
+
+
+const TWO_63 = 2 ** 63;
+/** A number as gopher-lua prints it. */
+function formatLuaNumber(n) {
+    if (Number.isNaN(n))
+        return 'NaN';
+    if (n === Infinity)
+        return '+Inf';
+    if (n === -Infinity)
+        return '-Inf';
+    // gopher-lua's integer test converts to int64: -2^63 converts, +2^63 does not.
+    if (Number.isInteger(n) && n >= -TWO_63 && n < TWO_63)
+        return BigInt(n).toString();
+    const [mantissa, exp] = n.toExponential().split('e');
+    const e = Number(exp);
+    if (e < -4 || e >= 6)
+        return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+    return String(n);
+}
+const HEX = /^\s*([-+]?)0[xX]([0-9a-fA-F]+)\s*$/;
+let installed = false;
+/** Replaces fengari's numeral reading and number printing; once per process, before any state runs code. */
+function installRegbotNumbers() {
+    if (installed)
+        return;
+    installed = true;
+    const str2num = lobject.luaO_str2num;
+    lobject.luaO_str2num = (s, o) => {
+        const used = str2num(s, o);
+        if (used === 0 || !o.ttisinteger())
+            return used;
+        // A hexadecimal integer numeral wraps at 32 bits in fengari; gopher-lua reads its full value.
+        const hex = HEX.exec(fengari.to_jsstring(s.subarray(0, used - 1)));
+        if (hex) {
+            const v = parseInt(hex[2], 16);
+            o.setfltvalue(hex[1] === '-' ? -v : v);
+        }
+        else {
+            o.setfltvalue(o.value);
+        }
+        return used;
+    };
+    lobject.luaO_tostring = (L, o) => {
+        o.setsvalue(lstring.luaS_bless(L, fengari.to_luastring(formatLuaNumber(o.value))));
+    };
+    // tostring and print format a float through the `%f` of luaL_tolstring's pushfstring, which calls fengari's own
+    // luaO_tostring directly: each `%f` becomes a `%s` of the number as gopher-lua writes it.
+    const pushvfstring = lobject.luaO_pushvfstring;
+    lobject.luaO_pushvfstring = (L, fmt, argp) => {
+        if (!fmt.includes(PERCENT))
+            return pushvfstring(L, fmt, argp);
+        const format = Uint8Array.from(fmt);
+        const args = [...argp];
+        let arg = 0;
+        for (let i = 0; i + 1 < format.length; i++) {
+            if (format[i] !== PERCENT)
+                continue;
+            const conv = format[++i];
+            if (conv === PERCENT)
+                continue;
+            if (conv === LETTER_F) {
+                format[i] = LETTER_S;
+                args[arg] = formatLuaNumber(args[arg]);
+            }
+            arg++;
+        }
+        return pushvfstring(L, format, args);
+    };
+}
+const PERCENT = 0x25;
+const LETTER_F = 0x66;
+const LETTER_S = 0x73;
+
 ;// CONCATENATED MODULE: ./build/src/prune/lua/fengari.js
 // The one place fengari is loaded, and the conversions between Lua values and host values that every API table uses.
-// Numbers always cross as floats: fengari's integers are 32-bit and wrap (`2147483647 + 1` is negative), while
-// sizes, counts and times do not fit in them.
+// Numbers always cross as floats, as scripts compute with them (numbers.ts: regbot's float64 model).
+
 
 
 restoreFengariConf();
+installRegbotNumbers();
 const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;
 /** Pushes something that is not plain data (a userdata, a callable table); exactly one value. */
 class LuaPusher {
@@ -22216,9 +22299,16 @@ function versionNote(r) {
 function emptyBlobCounts() {
     return { copied: 0, skipped: 0, mounted: 0 };
 }
-/** 0 when every operation succeeded, 1 when any failed: the other operations still ran. */
+/**
+ * What fails a run: an operation that failed, and an image a verify policy rejected (the mirror was asked for it and
+ * it did not enter). The other operations still ran.
+ */
+function failsRun(r) {
+    return r.status === 'failed' || r.status === 'rejected';
+}
+/** 0 when no operation fails the run (failsRun), 1 otherwise. */
 function exitCodeOf(results) {
-    return results.some((r) => r.status === 'failed') ? 1 : 0;
+    return results.some(failsRun) ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/journal.js
@@ -22268,15 +22358,18 @@ class JournalingStore extends StoreDecorator {
         super(inner);
         this.journal = journal;
     }
+    /** The store's receipt passes through: a GitHub Packages delete names the versions it removed, for the result. */
     async deleteTag(ref, current) {
-        await this.inner.deleteTag(ref, current);
+        const receipt = await this.inner.deleteTag(ref, current);
         if (ref.tag !== undefined)
             this.journal.noteTagDeleted(repositoryKey(ref), ref.tag);
+        return receipt;
     }
     async deleteManifest(ref) {
-        await this.inner.deleteManifest(ref);
+        const receipt = await this.inner.deleteManifest(ref);
         if (ref.digest !== undefined)
             this.journal.noteDigestDeleted(repositoryKey(ref), ref.digest);
+        return receipt;
     }
 }
 const KIND = {
@@ -22397,6 +22490,41 @@ function labelled(what, ref, work) {
     });
 }
 
+;// CONCATENATED MODULE: ./build/src/config/duration.js
+// Go's time.ParseDuration (https://pkg.go.dev/time#ParseDuration): "300ms", "-1.5h", "2h45m", units ns us µs ms s m h.
+const UNIT_SECONDS = { ns: 1e-9, us: 1e-6, µs: 1e-6, μs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+/** Seconds in a Go duration string; throws with Go's wording on bad input. */
+function parseGoDuration(text) {
+    const fail = (why) => {
+        throw new Error(`invalid duration ${JSON.stringify(text)}: ${why} (Go syntax such as 90s, 15m, 1h30m, 500ms)`);
+    };
+    let s = text;
+    let sign = 1;
+    if (s.startsWith('-') || s.startsWith('+')) {
+        sign = s.startsWith('-') ? -1 : 1;
+        s = s.slice(1);
+    }
+    if (s === '0')
+        return 0;
+    if (s === '')
+        fail('empty');
+    let total = 0;
+    while (s !== '') {
+        const m = /^([0-9]*(?:\.[0-9]*)?)([^0-9.]*)/.exec(s);
+        const [all, num, unit] = m;
+        if (num === '' || num === '.')
+            fail('expected a number');
+        if (unit === '')
+            fail('missing unit');
+        const factor = UNIT_SECONDS[unit];
+        if (factor === undefined)
+            fail(`unknown unit ${JSON.stringify(unit)}`);
+        total += Number(num) * factor;
+        s = s.slice(all.length);
+    }
+    return sign * total;
+}
+
 ;// CONCATENATED MODULE: ./build/src/prune/lua/userdata.js
 // Userdata as regbot builds them (its sandbox `wrapUserData`): the userdata's own metatable has `__index` = a table
 // of the object's fields (what the script reads and may edit before `:export()`), and that table's metatable
@@ -22416,6 +22544,11 @@ function pushTypeMetatable(L, type) {
             lua.lua_setfield(L, -2, to_luastring('__tostring'));
         }
     }
+}
+/** Sets global `name` to the type's metatable, as regbot's sandbox publishes each type (`imageconfig.__index.export`). */
+function setTypeGlobal(L, type, name) {
+    pushTypeMetatable(L, type);
+    lua.lua_setglobal(L, to_luastring(name));
 }
 /** Pushes a userdata carrying `handle`; with `fields`, readable as a table whose misses fall back to the methods. */
 function pushUserdata(L, type, handle, fields) {
@@ -22705,39 +22838,59 @@ function rateLimitFields(rl) {
     return { ...v, remain: v.Remain, limit: v.Limit, reset: v.Reset, set: v.Set, policies: v.Policies };
 }
 
-;// CONCATENATED MODULE: ./build/src/prune/lua/safety.js
-// Before a manifest is deleted by digest (which takes every tag on it): which tags that are not being deleted still
-// need it, directly or as a child of an index they point at. Found by listing the repository's tags.
+;// CONCATENATED MODULE: ./build/src/store/tag-uses.js
+// Deleting a manifest by digest takes every tag on it, and breaks every index that lists it: before such a delete,
+// `image delete`, a regbot script's `manifest.delete`/`image.delete` and prune's `protect` check all ask which tags
+// still reach the digest, directly or as a child of the index they point at. Found by listing the repository's tags.
 
 
 
-const CHECK_CONCURRENCY = 4;
-/** Tags (other than `except` and tags this run already deleted or planned to) that still use `digest`. */
-async function tagsUsingDigest(store, ref, digest, except, journal) {
+/** Tags looked at in parallel while searching for users of a digest. */
+const TAG_CHECK_CONCURRENCY = 8;
+/** The tags of `ref`'s repository that reach `digest`, sorted by tag. */
+async function tagsUsingDigest(store, ref, digest, filter = {}) {
     const repo = repositoryOf(ref);
-    const key = repositoryKey(ref);
-    const tags = (await store.listTags(repo)).filter((t) => !except.has(t) && !journal.isTagDeleted(key, t));
-    const users = [];
+    const tags = (await store.listTags(repo)).filter((t) => !filter.skipTag?.(t));
+    const uses = [];
     let next = 0;
     const worker = async () => {
         while (next < tags.length) {
             const tag = tags[next++];
             const head = await store.headManifest(withTag(repo, tag));
-            if (!head || journal.isDigestDeleted(key, head.digest))
+            if (!head || filter.skipDigest?.(head.digest))
                 continue;
             if (head.digest === digest) {
-                users.push(tag);
+                uses.push({ tag });
             }
             else if (isIndexMediaType(head.mediaType)) {
                 const fetched = await store.getManifest(withDigest(repo, head.digest));
                 const parsed = parseManifest(fetched.bytes, fetched.mediaType);
                 if (parsed.kind === 'index' && parsed.index.manifests.some((d) => d.digest === digest))
-                    users.push(`${tag} (through its index ${head.digest})`);
+                    uses.push({ tag, throughIndex: head.digest });
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, tags.length) }, worker));
-    return users.sort();
+    await Promise.all(Array.from({ length: Math.min(TAG_CHECK_CONCURRENCY, tags.length) }, worker));
+    return uses.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+}
+/** `tag`, or `tag (through its index sha256:…)`, as refusals name it. */
+function describeTagUse(use) {
+    return use.throughIndex === undefined ? use.tag : `${use.tag} (through its index ${use.throughIndex})`;
+}
+
+;// CONCATENATED MODULE: ./build/src/prune/lua/safety.js
+// Before a manifest is deleted by digest (which takes every tag on it): which tags that are not being deleted still
+// need it. The search is the store's (`store/tag-uses.ts`); what this run already deleted no longer counts.
+
+
+/** Tags (other than `except` and tags this run already deleted or planned to) that still use `digest`, as named in a refusal. */
+async function safety_tagsUsingDigest(store, ref, digest, except, journal) {
+    const key = repositoryKey(ref);
+    const uses = await tagsUsingDigest(store, ref, digest, {
+        skipTag: (t) => except.has(t) || journal.isTagDeleted(key, t),
+        skipDigest: (d) => journal.isDigestDeleted(key, d),
+    });
+    return uses.map(describeTagUse);
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/api/manifest.js
@@ -22781,7 +22934,7 @@ function deleteManifestCall(ctx, L, call, target, ref, force) {
         const store = ctx.storeFor(ref);
         if (!force) {
             const except = new Set(ref.tag !== undefined ? [ref.tag] : []);
-            const users = await tagsUsingDigest(store, ref, m.digest, except, ctx.journal);
+            const users = await safety_tagsUsingDigest(store, ref, m.digest, except, ctx.journal);
             if (users.length > 0) {
                 throw new Error(`refusing to delete ${m.digest}: still used by tag ${users.join(', ')}; delete those tags first, use tag.delete to remove one tag, or pass {force=true}`);
             }
@@ -22933,19 +23086,13 @@ function installManifest(L, ctx, configOf) {
 
 
 
-const DURATION_UNITS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Go's time.ParseDuration (`5m`, `1h30m`, `500ms`) in milliseconds. */
-function parseGoDuration(text) {
-    const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
-    let total = 0;
-    let matched = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-        total += Number(m[1]) * DURATION_UNITS[m[2]];
-        matched = re.lastIndex;
-    }
-    if (text === '' || matched !== text.length)
-        throw new Error(`invalid duration "${text}": expected Go syntax such as 30s, 5m or 1h30m`);
-    return total;
+
+/** A Go duration (`5m`, `1h30m`) in milliseconds; a wait cannot be negative. */
+function durationMs(text) {
+    const seconds = parseGoDuration(text);
+    if (seconds < 0)
+        throw new Error(`invalid duration ${JSON.stringify(text)}: a wait cannot be negative`);
+    return seconds * 1000;
 }
 const CONFIG_TYPE = {
     name: 'regkit.imageconfig',
@@ -23035,8 +23182,8 @@ function installImage(L, ctx, manifest) {
         let pollMs;
         let timeoutMs;
         try {
-            pollMs = parseGoDuration(lua.lua_type(L2, 3) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 3) : '5m');
-            timeoutMs = parseGoDuration(lua.lua_type(L2, 4) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 4) : '6h');
+            pollMs = durationMs(lua.lua_type(L2, 3) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 3) : '5m');
+            timeoutMs = durationMs(lua.lua_type(L2, 4) === lua.LUA_TSTRING ? lua.lua_tojsstring(L2, 4) : '6h');
         }
         catch (err) {
             return raise(L2, err.message);
@@ -23101,6 +23248,7 @@ function installImage(L, ctx, manifest) {
     setFunction(L, 'ratelimit', manifest.ratelimit);
     setFunction(L, 'ratelimitWait', ratelimitWait);
     lua.lua_setglobal(L, to_luastring('image'));
+    setTypeGlobal(L, CONFIG_TYPE, 'imageconfig');
     return config;
 }
 
@@ -23242,16 +23390,19 @@ function installLog(L, ctx) {
 
 function listOptions(L, idx) {
     if (lua.lua_type(L, idx) <= lua.LUA_TNIL)
-        return {};
+        return { store: {} };
     if (lua.lua_type(L, idx) !== lua.LUA_TTABLE)
         return raise(L, `bad argument #${idx}: options table {limit=, last=} expected`);
     const v = readValue(L, idx);
-    const opts = {};
-    if (typeof v['limit'] === 'number' && v['limit'] > 0)
+    const opts = { store: {} };
+    if (typeof v['limit'] === 'number' && v['limit'] >= 1)
         opts.limit = Math.floor(v['limit']);
     if (typeof v['last'] === 'string' && v['last'] !== '')
-        opts.last = v['last'];
+        opts.store.last = v['last'];
     return opts;
+}
+function limited(list, opts) {
+    return opts.limit === undefined ? list : list.then((names) => names.slice(0, opts.limit));
 }
 function installTagAndRepo(L, ctx) {
     const repoLs = ctx.asyncFunction((L2) => {
@@ -23268,13 +23419,13 @@ function installTagAndRepo(L, ctx) {
         ctx.debug('listing repositories', { host });
         // A registry reference only to find the host's store; the repository part is never used.
         const store = ctx.storeFor({ scheme: 'registry', registry: host, repository: 'library' });
-        return { promise: labelled('repo.ls', host, store.listRepositories(opts)), push: (L3, repos) => (pushValue(L3, repos), 1) };
+        return { promise: labelled('repo.ls', host, limited(store.listRepositories(opts.store), opts)), push: (L3, repos) => (pushValue(L3, repos), 1) };
     });
     const tagLs = ctx.asyncFunction((L2) => {
         const ref = referenceArg(L2, 1, { repositoryOnly: true });
         const opts = listOptions(L2, 2);
         ctx.debug('listing tags', { repository: repositoryKey(ref) });
-        const promise = labelled('tag.ls', repositoryOf(ref), ctx.storeFor(ref).listTags(repositoryOf(ref), opts));
+        const promise = labelled('tag.ls', repositoryOf(ref), limited(ctx.storeFor(ref).listTags(repositoryOf(ref), opts.store), opts));
         return { promise, push: (L3, tags) => (pushValue(L3, tags), 1) };
     });
     const tagDelete = ctx.asyncFunction((L2) => {
@@ -23478,13 +23629,14 @@ function installOs(L) {
 // debug, no package, and never fengari-interop's `js` library, which reaches every JavaScript global.
 //
 // Lua 5.1 compatibility (regbot runs gopher-lua, a Lua 5.1): global `unpack`, `loadstring` (text only),
-// `table.getn`, `table.maxn`, `math.pow`, `math.mod`, `math.log10`, `math.ldexp`, `string.gfind`, and
-// `string.format("%d", x)` accepting floats (5.1 truncates; 5.3 refuses a float without an exact integer value).
-// Integral floats print without ".0" (LUA_COMPAT_FLOATSTRING, see lua-fengari-conf.ts), so `10/2` prints `5` as in 5.1.
-// Remaining differences from 5.1: `math.type` exists and integers and floats are distinct subtypes (`3 // 2` is
-// integer division, `string.format("%x", 2.5)` fails); integers are 32-bit in fengari (`2147483647 + 1` wraps), which
-// is why every number the API hands over is a float; `setfenv`/`getfenv`/`module` do not exist; `#` on a table with
-// holes may differ; `string.pack`/`unpack`/`dump` and `collectgarbage` beyond "count" are not available.
+// `table.getn`, `table.maxn`, `math.pow`, `math.mod`, `math.log10`, `math.ldexp`, `math.atan2`, `math.cosh`,
+// `math.sinh`, `math.tanh`, `math.frexp`, `string.gfind`, and `string.format("%d", x)` accepting floats (5.1
+// truncates; 5.3 refuses a float without an exact integer value). Numbers are gopher-lua's float64s (numbers.ts):
+// numerals are read as floats, so arithmetic is exact to 2^53 and never wraps, and numbers print as gopher-lua's.
+// Remaining differences from 5.1: `math.type` and the 5.3 operators exist (`3 // 2`, `&`); `#t` and a few library
+// results are still fengari's 32-bit integers (harmless until a sum of only such integers passes 2^31);
+// `setfenv`/`getfenv`/`module` do not exist; `#` on a table with holes may differ; `string.pack`/`unpack`/`dump` and
+// `collectgarbage` beyond "count" are not available.
 //
 // Memory: fengari has no allocator hook, and one library call can allocate without bound between two instructions
 // (`string.rep("x", 1e9)` took 19 s and 1 GB in regbot). The calls that build a result from a count are capped
@@ -23631,6 +23783,48 @@ function collectGarbage(L) {
     lua.lua_pushnumber(L, 0);
     return 2;
 }
+function numberFunction(f, arity) {
+    return (L) => {
+        const xs = Array.from({ length: arity }, (_, i) => lauxlib.luaL_checknumber(L, i + 1));
+        lua.lua_pushnumber(L, f(...xs));
+        return 1;
+    };
+}
+/** `x = m * 2^e` with 0.5 <= |m| < 1; zero, infinities and NaN come back as they are, with e = 0 (C's frexp). */
+function frexp(L) {
+    const x = lauxlib.luaL_checknumber(L, 1);
+    let m = x;
+    let e = 0;
+    if (x !== 0 && Number.isFinite(x)) {
+        e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
+        m = x * 2 ** -e;
+        // log2 rounds near powers of two, and 2^-e underflows for subnormals: settle m into [0.5, 1).
+        while (Math.abs(m) < 0.5) {
+            m *= 2;
+            e--;
+        }
+        while (Math.abs(m) >= 1) {
+            m /= 2;
+            e++;
+        }
+    }
+    lua.lua_pushnumber(L, m);
+    lua.lua_pushnumber(L, e);
+    return 2;
+}
+/**
+ * Lua 5.1's math functions that 5.3 dropped, and floor/ceil returning floats as every gopher-lua number is (5.3
+ * returns a 32-bit integer subtype, which would wrap in later integer arithmetic).
+ */
+const MATH_51 = {
+    atan2: numberFunction(Math.atan2, 2),
+    cosh: numberFunction(Math.cosh, 1),
+    sinh: numberFunction(Math.sinh, 1),
+    tanh: numberFunction(Math.tanh, 1),
+    floor: numberFunction(Math.floor, 1),
+    ceil: numberFunction(Math.ceil, 1),
+    frexp,
+};
 const COMPAT_PRELUDE = `
 local raw_load, unpack_, floor = load, table.unpack, math.floor
 load = function(chunk, name, mode, ...) return raw_load(chunk, name, "t", ...) end
@@ -23690,6 +23884,10 @@ function createSandbox(memoryLimitBytes) {
     lua.lua_pop(L, 1);
     lua.lua_getglobal(L, to_luastring('table'));
     wrapField(L, 'concat', cappedConcat(memoryLimitBytes));
+    lua.lua_pop(L, 1);
+    lua.lua_getglobal(L, to_luastring('math'));
+    for (const [name, f] of Object.entries(MATH_51))
+        setFunction(L, name, f);
     lua.lua_pop(L, 1);
     installOs(L);
     runChunk(L, COMPAT_PRELUDE, 'regkit compat');

@@ -1,5 +1,5 @@
-export const id = 253;
-export const ids = [253];
+export const id = 553;
+export const ids = [553];
 export const modules = {
 
 /***/ 1165:
@@ -21,14 +21,12 @@ var errors = __webpack_require__(7406);
 var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/report/result.js
 var result = __webpack_require__(4123);
-// EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(3662);
-// EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(2262);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
 var reference = __webpack_require__(4974);
 // EXTERNAL MODULE: ./build/src/store/store.js
 var store_store = __webpack_require__(4561);
+// EXTERNAL MODULE: ./build/src/store/tag-uses.js
+var tag_uses = __webpack_require__(2440);
 // EXTERNAL MODULE: ./build/src/command/resolve.js
 var resolve = __webpack_require__(7735);
 ;// CONCATENATED MODULE: ./build/src/command/delete.js
@@ -39,9 +37,6 @@ var resolve = __webpack_require__(7735);
 
 
 
-
-/** Tags looked at in parallel while searching for users of a digest. */
-const TAG_CHECK_CONCURRENCY = 8;
 /** The GitHub Packages version ids a delete removed, for `image restore`. */
 function receiptDetails(receipt) {
     return receipt ? { details: { kind: 'delete', githubVersionIds: receipt.githubVersionIds } } : {};
@@ -50,27 +45,6 @@ async function deleteTag(store, ref) {
     const head = await (0,resolve/* headOrFail */.c_)(store, ref);
     const receipt = await store.deleteTag(ref);
     return { op: 'tag-delete', status: 'deleted', target: (0,result/* imageAt */.t3)(ref), digest: head.digest, bytes: 0, ...receiptDetails(receipt) };
-}
-/** Tags other than the reference's own that point at `digest` or at an index holding it. */
-async function tagsUsing(store, ref, digest) {
-    const tags = (await store.listTags((0,reference/* repositoryOf */._M)(ref))).filter((t) => t !== ref.tag);
-    const users = [];
-    for (let i = 0; i < tags.length; i += TAG_CHECK_CONCURRENCY) {
-        const batch = tags.slice(i, i + TAG_CHECK_CONCURRENCY);
-        const found = await Promise.all(batch.map(async (tag) => {
-            const head = await store.headManifest((0,reference/* withTag */.Rd)(ref, tag));
-            if (!head)
-                return undefined;
-            if (head.digest === digest)
-                return tag;
-            if (!(0,mediatypes/* isIndexMediaType */.$$)(head.mediaType))
-                return undefined;
-            const index = (0,manifest/* parseManifest */.N)((await store.getManifest((0,reference/* withDigest */.hQ)(ref, head.digest))).bytes, head.mediaType);
-            return index.kind === 'index' && index.index.manifests.some((d) => d.digest === digest) ? `${tag} (in its index)` : undefined;
-        }));
-        users.push(...found.filter((t) => t !== undefined));
-    }
-    return users;
 }
 /** Takes back deletes of GitHub Packages versions (the ids prune and delete results carry), within GitHub's 30 days. */
 async function restoreImages(store, repository, githubVersionIds) {
@@ -84,7 +58,7 @@ async function deleteImage(store, ref, force) {
     const { digest } = await (0,resolve/* headOrFail */.c_)(store, ref);
     const target = (0,result/* imageAt */.t3)(ref);
     if (!force) {
-        const users = await tagsUsing(store, ref, digest);
+        const users = await (0,tag_uses/* tagsUsingDigest */.U)(store, ref, digest, { skipTag: (t) => t === ref.tag });
         if (users.length > 0) {
             return {
                 op: 'image-delete',
@@ -92,7 +66,7 @@ async function deleteImage(store, ref, force) {
                 target,
                 digest,
                 bytes: 0,
-                reason: `still used by ${users.join(', ')}; delete those tags first or pass --force`,
+                reason: `still used by ${users.map(tag_uses/* describeTagUse */.n).join(', ')}; delete those tags first or pass --force`,
             };
         }
     }
@@ -204,8 +178,11 @@ async function listRepositories(store, cmd) {
 
 // EXTERNAL MODULE: ./build/src/command/layout-cache.js
 var layout_cache = __webpack_require__(3806);
+// EXTERNAL MODULE: ./build/src/verify/cosign.js
+var cosign = __webpack_require__(4192);
 ;// CONCATENATED MODULE: ./build/src/command/execute.js
 // Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
+
 
 
 
@@ -261,6 +238,25 @@ function syncRunOptions(cmd) {
         ...(cmd.maxWaitSeconds !== undefined ? { maxWaitSeconds: cmd.maxWaitSeconds } : {}),
     };
 }
+/** The image's digest (the one its reference names, else what its tag names now), verified as a sync step would. */
+async function verifyOne(ctx, cmd) {
+    const started = Date.now();
+    const store = ctx.stores.storeFor(cmd.ref);
+    const head = await store.headManifest(cmd.ref);
+    if (!head)
+        throw new errors/* UsageError */.eb(`${(0,reference/* formatReference */.FH)(cmd.ref)} does not exist`);
+    const v = await (0,cosign/* verifyCosignSignatures */.of)(store, (0,reference/* repositoryOf */._M)(cmd.ref), head.digest, cmd.policy);
+    const reason = v.ok ? `signed by ${v.key} (${v.signatureTag})` : v.message;
+    return {
+        op: 'verify',
+        status: v.ok ? 'verified' : 'rejected',
+        source: (0,result/* imageAt */.t3)(cmd.ref),
+        digest: v.digest,
+        bytes: 0,
+        reason,
+        durationMs: Date.now() - started,
+    };
+}
 /** Results of a one-operation command, told to `onResult` like an engine's. */
 function single(ctx, r) {
     ctx.onResult?.(r);
@@ -290,7 +286,7 @@ async function executeCommand(cmd, ctx) {
         case 'sync cache-key':
             return { kind: 'raw', bytes: Buffer.from((0,layout_cache/* renderCacheOutputs */.$d)((0,layout_cache/* layoutCacheSpec */.G6)(cmd.config, (0,layout_cache/* cacheRunFrom */.Ek)(process.env), cmd.shard))) };
         case 'prune once': {
-            const { runPrune } = await Promise.all(/* import() */[__webpack_require__.e(484), __webpack_require__.e(272), __webpack_require__.e(342)]).then(__webpack_require__.bind(__webpack_require__, 6342));
+            const { runPrune } = await Promise.all(/* import() */[__webpack_require__.e(484), __webpack_require__.e(272), __webpack_require__.e(419)]).then(__webpack_require__.bind(__webpack_require__, 6419));
             const copy = { stores: ctx.stores, logger: ctx.logger };
             const report = await runPrune({ stores: ctx.stores, logger: ctx.logger, copy: (src, dst, opts) => (0,copy_copy/* copyImage */.L1)(copy, src, dst, opts) }, cmd.config, { dryRun: cmd.dryRun }, ctx.onResult);
             return { kind: 'results', results: report.results };
@@ -334,6 +330,8 @@ async function executeCommand(cmd, ctx) {
             const rateLimit = await (0,image_read/* imageRateLimit */.Ls)(ctx.stores.storeFor(cmd.ref), cmd.ref);
             return { kind: 'ratelimit', rateLimit, view: (0,views/* rateLimitView */.z8)(rateLimit) };
         }
+        case 'verify':
+            return single(ctx, await verifyOne(ctx, cmd));
         case 'version':
             return versionInfo(cmd);
         case 'registry set':
@@ -585,15 +583,33 @@ function renderCacheOutputs(spec) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   dv: () => (/* binding */ isSyncCommand),
 /* harmony export */   pt: () => (/* binding */ buildCopyCommand),
+/* harmony export */   sd: () => (/* binding */ verifyPolicyFromKeyFiles),
 /* harmony export */   uH: () => (/* binding */ parseOutputFormat),
 /* harmony export */   zE: () => (/* binding */ parsePositiveInteger)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
 /* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3856);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
+/* harmony import */ var _verify_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1345);
 
 
 
+
+/** `--key FILE` (repeatable), as both faces give it: at least one, each a readable public key. */
+function verifyPolicyFromKeyFiles(files) {
+    if (files.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('verify needs --key FILE: the public key (cosign.pub) whose signatures admit the image');
+    return {
+        keys: files.map((file) => {
+            try {
+                return (0,_verify_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .readPublicKeyFile */ .L)(file);
+            }
+            catch (err) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--key: ${err.message}`);
+            }
+        }),
+    };
+}
 function isSyncCommand(command) {
     return command.name.startsWith('sync ');
 }
@@ -681,7 +697,7 @@ async function fetchForPlatform(store, ref, platform) {
 
 /***/ }),
 
-/***/ 6311:
+/***/ 7899:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1122,30 +1138,8 @@ class Authenticator {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/config/hostconfig.js
-// Per-registry settings: the fields of regclient's `creds[]` entries, also filled from `--host` and docker config.
-/**
- * Requests in flight per host until their response headers (regclient allows 3). Six, as browsers open per host: a
- * sync checks every tag at once and a copy checks every blob at once, and on a distant registry those round trips are
- * the run's length; uploads do not hold a slot, so bodies in flight stay bounded by the copy's own concurrency.
- */
-const DEFAULT_REQ_CONCURRENT = 6;
-/** Chunk size for chunked uploads when neither the config nor the registry (`OCI-Chunk-Min-Length`) says. */
-const DEFAULT_BLOB_CHUNK = 1024 * 1024;
-/** A registry may ask for chunks this large at most; a larger minimum is refused rather than buffered. */
-const MAX_BLOB_CHUNK = 1024 * 1024 * 1024;
-/** The settings for a registry: its configured entry, else the defaults (TLS enabled, as regclient does). */
-function hostConfigFor(registry, hosts) {
-    return hosts.find((h) => h.registry === registry) ?? { registry };
-}
-function headDisabled(host) {
-    return host.apiOpts?.['disableHead'] === 'true';
-}
-/** Deletes on this registry go through the GitHub Packages REST API: ghcr.io refuses every OCI manifest DELETE. */
-function deletesThroughGithubPackages(host) {
-    return host.registry === 'ghcr.io' || host.api === 'github';
-}
-
+// EXTERNAL MODULE: ./build/src/config/hostconfig.js
+var hostconfig = __webpack_require__(3794);
 ;// CONCATENATED MODULE: ./build/src/transport/limiter.js
 // Per-host request admission: at most `concurrent` requests between send and response headers, and at most
 // `perSecond` request starts per second when set. A slot is released when the response headers arrive, not when
@@ -1395,7 +1389,7 @@ class RegistryClient {
         this.agent = agentFor(opts.host, opts.timeouts ?? {}, 'registry');
         this.foreign = agentFor(opts.host, opts.timeouts ?? {}, 'foreign');
         // 0 is how regclient's configs say "not set".
-        this.limiter = new RequestLimiter(opts.host.reqConcurrent || DEFAULT_REQ_CONCURRENT, opts.host.reqPerSec);
+        this.limiter = new RequestLimiter(opts.host.reqConcurrent || hostconfig/* DEFAULT_REQ_CONCURRENT */.Fb, opts.host.reqPerSec);
         this.retry = { ...retry/* DEFAULT_RETRY_POLICY */.cO, ...opts.retry };
         this.logger = opts.logger;
         this.userAgent = opts.userAgent;
@@ -2854,7 +2848,7 @@ function mediaTypeInBody(bytes) {
     return '';
 }
 async function headManifest(ctx, ref) {
-    if (headDisabled(ctx.client.host))
+    if ((0,hostconfig/* headDisabled */.t5)(ctx.client.host))
         return getForHead(ctx, ref);
     const res = await ctx.client.request({
         method: 'HEAD',
@@ -3224,9 +3218,9 @@ async function finishUpload(ctx, repository, desc, res) {
     }
 }
 async function uploadChunked(ctx, repository, desc, body, session) {
-    const wanted = Math.max(ctx.client.host.blobChunk ?? DEFAULT_BLOB_CHUNK, session.minChunk ?? 0);
-    if (wanted > MAX_BLOB_CHUNK) {
-        throw new errors/* RegistryError */.gl(`the registry asks for upload chunks of ${wanted} bytes, above the ${MAX_BLOB_CHUNK}-byte limit`, {
+    const wanted = Math.max(ctx.client.host.blobChunk ?? hostconfig/* DEFAULT_BLOB_CHUNK */.UI, session.minChunk ?? 0);
+    if (wanted > hostconfig/* MAX_BLOB_CHUNK */.fG) {
+        throw new errors/* RegistryError */.gl(`the registry asks for upload chunks of ${wanted} bytes, above the ${hostconfig/* MAX_BLOB_CHUNK */.fG}-byte limit`, {
             status: undefined,
             registry: ctx.client.registry,
             repository,
@@ -3298,13 +3292,15 @@ async function mountBlob(ctx, repository, digest, fromRepository) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/store/registry/tag-delete.js
-// Deleting one tag without touching other tags on the same manifest. The distribution API only deletes manifests
-// by digest (which takes every tag with it); OCI distribution 1.1 allows DELETE by tag, which distribution 2.8
-// refuses. Fallback, as regclient does: point the tag at a throwaway manifest of the same family, then delete that
-// manifest by digest. Only the throwaway and the tag go; the old digest and its other tags stay. Many hosted
-// registries refuse DELETE by tag with 400/404 and DELETE by digest with 403/405: there the tag would be left on the
-// throwaway, so before any tag moves the registry is asked, once per repository, to delete a digest no manifest has.
-// Should the throwaway still not go, each tag is put back on its manifest.
+// Deleting one tag without touching other tags on the same manifest, on a registry without a vendor API for it (those
+// are github/ and dockerhub/). The way is chosen once per registry from its answers and kept in the session
+// (session.ts, TagDeleteWay; docs/retention.md): OCI distribution 1.1 allows DELETE by tag, and a registry that
+// answers it 202 (distribution 3, Quay, GitLab) gets one DELETE per tag. distribution 2.8 refuses it; there, as
+// regclient does, the tag is pointed at a throwaway manifest of the same family, which is then deleted by digest: only
+// the throwaway and the tag go; the old digest and its other tags stay. Many hosted registries refuse DELETE by tag
+// with 400/404 and DELETE by digest with 403/405: there the tag would be left on the throwaway, so before any tag moves
+// the registry is asked, once per repository, to delete a digest no manifest has. Should the throwaway still not go,
+// each tag is put back on its manifest.
 
 
 
@@ -3375,31 +3371,48 @@ function probeDeletes(ctx, repository) {
     }
     return probe;
 }
+/**
+ * The session's way of deleting tags (session.ts, TagDeleteWay), learned from the first DELETE by tag: a 2xx chooses
+ * `by-tag` (and has deleted this tag), a refusal other than 401/403/405 chooses `throwaway`. 401/403/405 say the
+ * credentials or the registry refuse deletes at all: they throw, nothing moved, and the next delete asks again.
+ */
+async function tagDeleteWay(ctx, ref) {
+    const memo = ctx.tagDeletes;
+    if (memo.way?.kind === 'throwaway')
+        return memo.way;
+    const name = `tag ${ref.repository}:${ref.tag}`;
+    const res = await ctx.client.request({
+        method: 'DELETE',
+        target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`),
+        repository: ref.repository,
+        operation: 'tag-delete',
+    });
+    if (res.status === 202 || res.status === 200 || res.status === 204) {
+        await res.body.dump();
+        if (memo.way === undefined)
+            ctx.logger.debug('tags are deleted by OCI DELETE of the tag', { registry: ctx.client.registry });
+        memo.way = { kind: 'by-tag' };
+        return 'deleted';
+    }
+    // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest. On a
+    // registry that took DELETE by tag before, any refusal is this tag's error, not a reason to change ways.
+    if (res.status === 405 || res.status === 401 || res.status === 403 || memo.way?.kind === 'by-tag')
+        await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
+    await res.body.dump();
+    ctx.logger.debug('the registry refused DELETE by tag; tags are deleted through a throwaway manifest', { registry: ctx.client.registry, status: res.status });
+    // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
+    memo.way = { kind: 'throwaway', tagDeleteRefused: res.status };
+    return memo.way;
+}
 /** `current`: the tag's manifest as the caller has just seen it, so it is not looked up again. */
 async function deleteTag(ctx, ref, current) {
     const name = `tag ${ref.repository}:${ref.tag}`;
     current ??= await headManifest(ctx, ref);
     if (!current)
         throw new errors/* RegistryError */.gl(`${name} not found`, { status: 404, registry: ctx.client.registry, repository: ref.repository, operation: 'tag-delete' });
-    const memo = ctx.tagDeletes;
-    if (memo.tagDeleteRefused === undefined) {
-        const res = await ctx.client.request({
-            method: 'DELETE',
-            target: apiPath(ctx, ref.repository, `manifests/${ref.tag}`),
-            repository: ref.repository,
-            operation: 'tag-delete',
-        });
-        if (res.status === 202 || res.status === 200 || res.status === 204) {
-            await res.body.dump();
-            return;
-        }
-        // 405 is how distribution says deletes are disabled; going on would leave the tag on the throwaway manifest.
-        if (res.status === 405 || res.status === 401 || res.status === 403)
-            await expectStatus(res, [], ctx, ref.repository, 'tag-delete', name);
-        await res.body.dump();
-        // A registry that refuses DELETE by tag once refuses it for every tag: not asked again.
-        memo.tagDeleteRefused = res.status;
-    }
+    const way = await tagDeleteWay(ctx, ref);
+    if (way === 'deleted')
+        return;
     const probe = await probeDeletes(ctx, ref.repository);
     if (!probe.deletes && probe.status !== 403 && probe.status !== 405) {
         throw new errors/* RegistryError */.gl(`the registry's answer to a DELETE by digest (HTTP ${probe.status}) does not show whether it deletes manifests in ${ref.repository}; nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`, {
@@ -3411,7 +3424,7 @@ async function deleteTag(ctx, ref, current) {
         });
     }
     if (!probe.deletes) {
-        throw new errors/* RegistryError */.gl(`the registry does not delete manifests in ${ref.repository}: DELETE of the tag answered ${memo.tagDeleteRefused}, DELETE by digest answered ${probe.status} (where deletes work, a digest no manifest has gets 404); nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`, {
+        throw new errors/* RegistryError */.gl(`the registry does not delete manifests in ${ref.repository}: DELETE of the tag answered ${way.tagDeleteRefused}, DELETE by digest answered ${probe.status} (where deletes work, a digest no manifest has gets 404); nothing was moved, ${ref.repository}:${ref.tag} still names ${current.digest}`, {
             status: probe.status,
             registry: ctx.client.registry,
             repository: ref.repository,
@@ -3840,7 +3853,20 @@ class RegistryStore {
             });
         if (this.githubDeletes)
             return this.githubDeletes.deleteTag({ ...r, tag: r.tag }, current);
+        if (this.ctx.dockerHub)
+            return this.deleteHubTag(this.ctx.dockerHub, { ...r, tag: r.tag }, current);
         return deleteTag(this.ctx, { ...r, tag: r.tag }, current);
+    }
+    /** Docker Hub: the tag goes through the Hub API; the manifest stays, untagged, with any other tags it has. */
+    async deleteHubTag(hub, ref, current) {
+        if (!current && !(await headManifest(this.ctx, ref)))
+            throw new errors/* RegistryError */.gl(`tag ${ref.repository}:${ref.tag} not found`, {
+                status: 404,
+                registry: ref.registry,
+                repository: ref.repository,
+                operation: 'tag-delete',
+            });
+        await hub.deleteTag(ref.repository, ref.tag);
     }
     listUntagged(repo) {
         const r = registryRef(this.ctx, repo);
@@ -3888,14 +3914,16 @@ class RegistrySession {
     logger;
     spent;
     githubPackages;
+    dockerHub;
     referrers = new Map();
-    tagDeletes = { blobsIn: new Map(), tagDeleteRefused: undefined, probes: new Map(), waiting: new Map() };
+    tagDeletes = { blobsIn: new Map(), way: undefined, probes: new Map(), waiting: new Map() };
     turns = new WriteTurns();
     constructor(opts) {
         this.client = opts.client;
         this.logger = opts.logger;
         this.spent = opts.spent ?? spent_buffers/* KEEP_SPENT */.x;
         this.githubPackages = opts.githubPackages;
+        this.dockerHub = opts.dockerHub;
     }
     get registry() {
         return this.client.registry;
@@ -3979,6 +4007,12 @@ const LIMIT_RETRIES = 4;
 const PERMISSION_HINT = 'deleting container package versions needs a token with delete rights on the package: in a workflow, `permissions: packages: write` ' +
     'for GITHUB_TOKEN and this repository given the Admin role in the package\'s "Manage Actions access" settings; ' +
     'a personal access token (classic) needs the `delete:packages` scope and admin rights on the package';
+/** The route and parameters of a package's versions (`suffix` for one version), under `/orgs` or `/users` as its owner is. */
+function versionsRoute(method, pkg, suffix, params) {
+    const owner = pkg.scope === 'orgs' ? { org: pkg.owner } : { username: pkg.owner };
+    const route = `${method} /${pkg.scope}/{${pkg.scope === 'orgs' ? 'org' : 'username'}}/packages/{package_type}/{package_name}/versions${suffix}`;
+    return [route, { ...owner, package_type: 'container', package_name: pkg.name, ...params }];
+}
 /** A version as the API describes it, checked once here: an id, a manifest digest, tags that are tags. */
 function versionOf(v) {
     const tags = v?.metadata?.container?.tags ?? [];
@@ -4047,19 +4081,7 @@ class GithubPackagesApi {
         try {
             const api = await this.api();
             const maxPages = this.settings.limits?.maxPages ?? API_LIMITS.maxPages;
-            const pages = pkg.scope === 'orgs'
-                ? api.paginate.iterator('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
-                    org: pkg.owner,
-                    package_type: 'container',
-                    package_name: pkg.name,
-                    per_page: 100,
-                })
-                : api.paginate.iterator('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
-                    username: pkg.owner,
-                    package_type: 'container',
-                    package_name: pkg.name,
-                    per_page: 100,
-                });
+            const pages = api.paginate.iterator(...versionsRoute('GET', pkg, '', { per_page: 100 }));
             const versions = [];
             let count = 0;
             for await (const page of pages) {
@@ -4079,19 +4101,7 @@ class GithubPackagesApi {
     async version(pkg, id) {
         try {
             const api = await this.api();
-            const res = pkg.scope === 'orgs'
-                ? await api.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
-                    org: pkg.owner,
-                    package_type: 'container',
-                    package_name: pkg.name,
-                    package_version_id: id,
-                })
-                : await api.request('GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
-                    username: pkg.owner,
-                    package_type: 'container',
-                    package_name: pkg.name,
-                    package_version_id: id,
-                });
+            const res = await api.request(...versionsRoute('GET', pkg, '/{package_version_id}', { package_version_id: id }));
             return versionOf(res.data);
         }
         catch (err) {
@@ -4107,20 +4117,7 @@ class GithubPackagesApi {
     async deleteVersion(pkg, id, operation) {
         try {
             const api = await this.api();
-            if (pkg.scope === 'orgs')
-                await api.request('DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
-                    org: pkg.owner,
-                    package_type: 'container',
-                    package_name: pkg.name,
-                    package_version_id: id,
-                });
-            else
-                await api.request('DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}', {
-                    username: pkg.owner,
-                    package_type: 'container',
-                    package_name: pkg.name,
-                    package_version_id: id,
-                });
+            await api.request(...versionsRoute('DELETE', pkg, '/{package_version_id}', { package_version_id: id }));
             this.logger.debug('deleted a package version', { registry: this.registry, repository: pkg.repository, version: id });
         }
         catch (err) {
@@ -4135,20 +4132,7 @@ class GithubPackagesApi {
     async restoreVersion(pkg, id) {
         try {
             const api = await this.api();
-            if (pkg.scope === 'orgs')
-                await api.request('POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', {
-                    org: pkg.owner,
-                    package_type: 'container',
-                    package_name: pkg.name,
-                    package_version_id: id,
-                });
-            else
-                await api.request('POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore', {
-                    username: pkg.owner,
-                    package_type: 'container',
-                    package_name: pkg.name,
-                    package_version_id: id,
-                });
+            await api.request(...versionsRoute('POST', pkg, '/{package_version_id}/restore', { package_version_id: id }));
         }
         catch (err) {
             const status = statusOf(err);
@@ -4172,16 +4156,217 @@ class GithubPackagesApi {
 }
 /** The API client for a registry that deletes through GitHub Packages; undefined for every other registry. */
 function githubPackagesFor(host, settings, userAgent, logger) {
-    if (!deletesThroughGithubPackages(host))
+    if (!(0,hostconfig/* deletesThroughGithubPackages */.eV)(host))
         return undefined;
     const token = host.pass ?? host.token ?? settings.token;
     return new GithubPackagesApi(host.registry, token ? { apiUrl: settings.apiUrl, token } : { apiUrl: settings.apiUrl }, userAgent, logger);
+}
+
+;// CONCATENATED MODULE: ./build/src/store/registry/dockerhub/hub.js
+// Tag deletes on Docker Hub, which refuses the registry's DELETE of a tag and deletes tags through its own API
+// (hub.docker.com): `POST /v2/auth/token` exchanges the account's user and password or personal access token for a
+// bearer JWT (valid 10 minutes), and `DELETE /v2/repositories/{namespace}/{repository}/tags/{tag}/` removes the tag
+// (Docker's published API description lists the tag reads only). The manifest stays, with its other tags or untagged:
+// the registry's DELETE by digest is left to the ordinary manifest delete, which Hub refuses. Calls are paced by Hub's
+// answers: 429 waits `Retry-After` seconds or until the `X-Retry-After` unix time, as Docker documents both, a bounded
+// number of times.
+
+
+
+const DEFAULT_DOCKER_HUB_API_URL = 'https://hub.docker.com';
+const HUB_LIMITS = { timeoutMs: 30_000, maxBodyBytes: 256 * 1024, limitRetries: 4, maxWaitMs: 5 * 60_000 };
+/** Read once where the process starts. */
+function dockerHubFromEnv(env) {
+    return { apiUrl: env['DOCKER_HUB_API_URL']?.trim() || DEFAULT_DOCKER_HUB_API_URL };
+}
+const HUB_PERMISSION_HINT = "deleting tags on Docker Hub needs the account's user name with its password or a personal access token with the " +
+    '"Read, Write, Delete" access scope, and admin (or owner) rights on the repository: put them in the host\'s user and pass (creds or --host) or docker login';
+/** The key of `refusals` for credentials Hub refused, whatever the namespace. */
+const LOGIN = '';
+/** A bearer token is renewed this long before Hub's 10 minutes run out. */
+const TOKEN_LIFETIME_MS = 9 * 60_000;
+class DockerHubApi {
+    registry;
+    settings;
+    credentials;
+    userAgent;
+    logger;
+    secrets;
+    bearer;
+    /**
+     * Why deletes cannot work, once Hub has said so, per namespace (rights are given per namespace), and for every
+     * namespace under LOGIN when the credentials themselves were refused: later deletes there stop before any write.
+     */
+    refusals = new Map();
+    limits;
+    constructor(registry, settings, credentials, userAgent, logger, 
+    /** The run's secrets: the bearer token joins them before it is used. */
+    secrets) {
+        this.registry = registry;
+        this.settings = settings;
+        this.credentials = credentials;
+        this.userAgent = userAgent;
+        this.logger = logger;
+        this.secrets = secrets;
+        this.limits = { ...HUB_LIMITS, ...settings.limits };
+    }
+    /** Deletes one tag; its manifest and the manifest's other tags stay. */
+    async deleteTag(repository, tag) {
+        const [namespace, name, ...rest] = repository.split('/');
+        if (namespace === undefined || name === undefined || rest.length > 0 || !(0,reference/* isValidTag */.r_)(tag))
+            throw this.error(`${repository} is not NAMESPACE/REPOSITORY: Docker Hub repositories have exactly two path components`, undefined, repository);
+        const refusal = this.refusals.get(LOGIN) ?? this.refusals.get(namespace);
+        if (refusal !== undefined)
+            throw this.error(`nothing deleted: ${refusal}`, undefined, repository, 'tag-delete', HUB_PERMISSION_HINT);
+        const path = `/v2/repositories/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/tags/${encodeURIComponent(tag)}/`;
+        let answer = await this.call('DELETE', path, repository, await this.token(repository));
+        // A token Hub no longer takes (expired early, revoked) is renewed once.
+        if (answer.status === 401) {
+            this.bearer = undefined;
+            answer = await this.call('DELETE', path, repository, await this.token(repository));
+        }
+        if (answer.status === 204 || answer.status === 200 || answer.status === 202) {
+            this.logger.debug('deleted a tag through the Docker Hub API', { registry: this.registry, repository, tag });
+            return;
+        }
+        const said = hubMessage(answer.body);
+        if (answer.status === 401 || answer.status === 403) {
+            if (!this.refusals.has(namespace))
+                this.refusals.set(namespace, `Docker Hub refused the delete of ${repository}:${tag} (HTTP ${answer.status}${said ? `: "${said}"` : ''})`);
+            throw this.error(`Docker Hub refused to delete tag ${tag}${said ? `: Hub said "${said}"` : ''}`, answer.status, repository, 'tag-delete', HUB_PERMISSION_HINT);
+        }
+        if (answer.status === 404)
+            throw this.error(`Docker Hub has no tag ${tag} in ${repository}${said ? `: Hub said "${said}"` : ''}`, 404, repository, 'tag-delete');
+        throw this.error(`Docker Hub answered HTTP ${answer.status} to the delete of tag ${tag}${said ? `: "${said}"` : ''}`, answer.status, repository);
+    }
+    /** A bearer JWT for these credentials, asked once (parallel deletes share the login) and kept until shortly before it expires. */
+    token(repository) {
+        if (!this.bearer || this.bearer.until <= Date.now()) {
+            const token = this.login(repository);
+            const bearer = { token, until: Date.now() + TOKEN_LIFETIME_MS };
+            this.bearer = bearer;
+            // A failed login is not kept: the next delete logs in again (unless Hub refused, which `refusals` remembers).
+            token.catch(() => {
+                if (this.bearer === bearer)
+                    this.bearer = undefined;
+            });
+        }
+        return this.bearer.token;
+    }
+    async login(repository) {
+        const cred = await this.credentials.credential();
+        if (cred.kind !== 'basic') {
+            this.refusals.set(LOGIN, 'no user name and password or personal access token for Docker Hub');
+            throw this.error('the Docker Hub API needs a user name with a password or personal access token, and none is configured', undefined, repository, 'auth', HUB_PERMISSION_HINT);
+        }
+        const answer = await this.call('POST', '/v2/auth/token', repository, undefined, { identifier: cred.username, secret: cred.password });
+        const token = answer.body?.access_token;
+        if (answer.status === 200 && typeof token === 'string' && token !== '') {
+            this.secrets.add(token);
+            return token;
+        }
+        const said = hubMessage(answer.body);
+        if (answer.status === 401 || answer.status === 403) {
+            this.refusals.set(LOGIN, `Docker Hub refused the login of ${cred.username} (HTTP ${answer.status})`);
+            throw this.error(`Docker Hub refused the login of ${cred.username}${said ? `: Hub said "${said}"` : ''}`, answer.status, repository, 'auth', HUB_PERMISSION_HINT);
+        }
+        throw this.error(`Docker Hub's login answered HTTP ${answer.status} without a token`, answer.status, repository, 'auth');
+    }
+    /** One API call, waiting out 429s; the body is read whole, within the bounds, and parsed when it is JSON. */
+    async call(method, path, repository, bearer, json) {
+        const url = this.settings.apiUrl.replace(/\/+$/, '') + path;
+        for (let attempt = 0;; attempt++) {
+            let res;
+            try {
+                res = await fetch(url, {
+                    method,
+                    signal: AbortSignal.timeout(this.limits.timeoutMs),
+                    headers: {
+                        'user-agent': this.userAgent,
+                        accept: 'application/json',
+                        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+                        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+                    },
+                    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+                });
+            }
+            catch (err) {
+                throw this.error(`the Docker Hub API at ${this.settings.apiUrl} did not answer ${method} ${path}: ${err.message}`, undefined, repository);
+            }
+            let text;
+            try {
+                text = await this.readBody(res, repository);
+            }
+            catch (err) {
+                if (err instanceof errors/* RegistryError */.gl)
+                    throw err;
+                throw this.error(`the Docker Hub API's answer to ${method} ${path} did not arrive whole: ${err.message}`, res.status, repository);
+            }
+            if (res.status === 429 && attempt < this.limits.limitRetries) {
+                const waitMs = retryAfterMs(res.headers);
+                if (waitMs <= this.limits.maxWaitMs) {
+                    this.logger.warn('Docker Hub API rate limit; waiting', { registry: this.registry, seconds: Math.ceil(waitMs / 1000), attempt: attempt + 1 });
+                    await new Promise((resolve) => setTimeout(resolve, waitMs));
+                    continue;
+                }
+            }
+            if (res.status === 429)
+                throw this.error(`Docker Hub's API rate limit held past ${attempt + 1} tries`, 429, repository, 'tag-delete', 'run again later: Docker Hub limits API requests per minute');
+            let body;
+            try {
+                body = text === '' ? undefined : JSON.parse(text);
+            }
+            catch {
+                body = undefined;
+            }
+            return { status: res.status, body, headers: res.headers };
+        }
+    }
+    async readBody(res, repository) {
+        if (!res.body)
+            return '';
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of res.body) {
+            size += chunk.byteLength;
+            if (size > this.limits.maxBodyBytes)
+                throw this.error(`the Docker Hub API answered more than ${this.limits.maxBodyBytes} bytes`, res.status, repository);
+            chunks.push(chunk);
+        }
+        return Buffer.concat(chunks).toString('utf8');
+    }
+    error(message, status, repository, operation = 'tag-delete', hint) {
+        return new errors/* RegistryError */.gl(message, { status, registry: this.registry, repository, operation, ...(hint ? { hint } : {}) });
+    }
+}
+/** How long a 429 asks to wait: `Retry-After` seconds, else the `X-Retry-After` unix time; a second when neither. */
+function retryAfterMs(headers) {
+    const seconds = Number(headers.get('retry-after'));
+    if (Number.isFinite(seconds) && seconds >= 0 && headers.get('retry-after') !== null)
+        return seconds * 1000;
+    const at = Number(headers.get('x-retry-after'));
+    if (Number.isFinite(at) && at > 0)
+        return Math.max(0, at * 1000 - Date.now());
+    return 1000;
+}
+/** Hub's own words from an error body (`detail` or `message`), shortened; never the request. */
+function hubMessage(body) {
+    const b = body;
+    const said = typeof b?.detail === 'string' ? b.detail : typeof b?.message === 'string' ? b.message : undefined;
+    return said?.slice(0, 200);
+}
+/** The Hub API for a registry whose tags are deleted through it; undefined for every other registry. */
+function dockerHubFor(host, settings, credentials, userAgent, logger, secrets) {
+    if (!(0,hostconfig/* deletesThroughDockerHub */.$I)(host))
+        return undefined;
+    return new DockerHubApi(host.registry, settings, credentials, userAgent, logger, secrets);
 }
 
 ;// CONCATENATED MODULE: ./build/src/store/open.js
 // The stores a run uses, one per registry and one per OCI layout directory, created on first use and sharing
 // nothing but docker's config: each registry gets its own session (client with its connections, limiter and tokens,
 // and what the store learns about the registry while the run goes).
+
 
 
 
@@ -4228,10 +4413,11 @@ class StoreSet {
     storeForRegistry(registry) {
         let store = this.registries.get(registry);
         if (!store) {
-            const host = withCertsDirs(hostConfigFor(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
+            const host = withCertsDirs((0,hostconfig/* hostConfigFor */.YX)(registry, this.opts.hosts), this.opts.certsDirs ?? DEFAULT_CERTS_DIRS, this.opts.logger);
+            const credentials = new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger, secrets: this.secrets });
             const client = new RegistryClient({
                 host,
-                credentials: new HostCredentialSource({ host, dockerConfig: this.dockerConfig, logger: this.opts.logger, secrets: this.secrets }),
+                credentials,
                 logger: this.opts.logger,
                 secrets: this.secrets,
                 userAgent: this.opts.userAgent ?? DEFAULT_USER_AGENT,
@@ -4240,7 +4426,14 @@ class StoreSet {
                 ...(this.opts.bounds ? { bounds: this.opts.bounds } : {}),
             });
             const githubPackages = githubPackagesFor(host, this.opts.github ?? { apiUrl: DEFAULT_GITHUB_API_URL }, this.opts.userAgent ?? DEFAULT_USER_AGENT, this.opts.logger);
-            this.registries.set(registry, (store = new RegistryStore(new RegistrySession({ client, logger: this.opts.logger, spent: this.spent, ...(githubPackages ? { githubPackages } : {}) }))));
+            const dockerHub = dockerHubFor(host, this.opts.dockerHub ?? { apiUrl: DEFAULT_DOCKER_HUB_API_URL }, credentials, this.opts.userAgent ?? DEFAULT_USER_AGENT, this.opts.logger, this.secrets);
+            this.registries.set(registry, (store = new RegistryStore(new RegistrySession({
+                client,
+                logger: this.opts.logger,
+                spent: this.spent,
+                ...(githubPackages ? { githubPackages } : {}),
+                ...(dockerHub ? { dockerHub } : {}),
+            }))));
         }
         return store;
     }
@@ -4255,6 +4448,7 @@ class StoreSet {
 // EXTERNAL MODULE: ./build/src/command/options.js
 var options = __webpack_require__(4141);
 ;// CONCATENATED MODULE: ./build/src/command/store-options.js
+
 
 
 
@@ -4292,7 +4486,12 @@ function storeOptionsFor(command, hosts, bounds, logger, secrets, stored) {
  */
 function openStores(command, global, logger, secrets, tuning = {}, stored = []) {
     const spent = tuning.collectYoung ? (0,spent_buffers/* collectEvery */.U)(tuning.collectYoung) : spent_buffers/* KEEP_SPENT */.x;
-    return new StoreSet({ ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored), spent, github: githubApiFromEnv(process.env) });
+    return new StoreSet({
+        ...storeOptionsFor(command, global.hosts, global.bounds, logger, secrets, stored),
+        spent,
+        github: githubApiFromEnv(process.env),
+        dockerHub: dockerHubFromEnv(process.env),
+    });
 }
 
 
@@ -4527,8 +4726,10 @@ function parseGoDuration(text) {
 /* unused harmony exports SECRET_KEYS, parseHostSpec */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4974);
+/* harmony import */ var _hostconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3794);
 // `--host` specs (and the action's `hosts` lines) → HostConfig. Error messages never repeat a value from the spec
 // other than the registry name and the tls mode: a password may sit anywhere in it.
+
 
 
 const TLS_MODES = ['enabled', 'insecure', 'disabled'];
@@ -4593,8 +4794,8 @@ function parseHostSpec(spec) {
     }
     const api = fields.get('api');
     if (api !== undefined) {
-        if (api !== 'github')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${registry}: api must be github (deletes through the GitHub Packages API)`);
+        if (!_hostconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_APIS */ .j7.includes(api))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--host reg=${registry}: api must be github (deletes through the GitHub Packages API) or dockerhub (tag deletes through the Docker Hub API)`);
         host.api = api;
     }
     return host;
@@ -4632,6 +4833,51 @@ function secretsInHostSpecs(specs) {
             secrets.push(current.join(','), ...current);
     }
     return [...new Set(secrets.filter((s) => s !== ''))];
+}
+
+
+/***/ }),
+
+/***/ 3794:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ deletesThroughDockerHub),
+/* harmony export */   Fb: () => (/* binding */ DEFAULT_REQ_CONCURRENT),
+/* harmony export */   UI: () => (/* binding */ DEFAULT_BLOB_CHUNK),
+/* harmony export */   YX: () => (/* binding */ hostConfigFor),
+/* harmony export */   eV: () => (/* binding */ deletesThroughGithubPackages),
+/* harmony export */   fG: () => (/* binding */ MAX_BLOB_CHUNK),
+/* harmony export */   j7: () => (/* binding */ HOST_APIS),
+/* harmony export */   t5: () => (/* binding */ headDisabled)
+/* harmony export */ });
+// Per-registry settings: the fields of regclient's `creds[]` entries, also filled from `--host` and docker config.
+/** The values of regkit's `api` key: which vendor API deletes go through. */
+const HOST_APIS = ['github', 'dockerhub'];
+/**
+ * Requests in flight per host until their response headers (regclient allows 3). Six, as browsers open per host: a
+ * sync checks every tag at once and a copy checks every blob at once, and on a distant registry those round trips are
+ * the run's length; uploads do not hold a slot, so bodies in flight stay bounded by the copy's own concurrency.
+ */
+const DEFAULT_REQ_CONCURRENT = 6;
+/** Chunk size for chunked uploads when neither the config nor the registry (`OCI-Chunk-Min-Length`) says. */
+const DEFAULT_BLOB_CHUNK = 1024 * 1024;
+/** A registry may ask for chunks this large at most; a larger minimum is refused rather than buffered. */
+const MAX_BLOB_CHUNK = 1024 * 1024 * 1024;
+/** The settings for a registry: its configured entry, else the defaults (TLS enabled, as regclient does). */
+function hostConfigFor(registry, hosts) {
+    return hosts.find((h) => h.registry === registry) ?? { registry };
+}
+function headDisabled(host) {
+    return host.apiOpts?.['disableHead'] === 'true';
+}
+/** Deletes on this registry go through the GitHub Packages REST API: ghcr.io refuses every OCI manifest DELETE. */
+function deletesThroughGithubPackages(host) {
+    return host.registry === 'ghcr.io' || host.api === 'github';
+}
+/** Tags on this registry are deleted through the Docker Hub API: Hub refuses the registry's DELETE of a tag. */
+function deletesThroughDockerHub(host) {
+    return host.registry === 'docker.io' || host.api === 'dockerhub';
 }
 
 
@@ -7322,7 +7568,6 @@ function isExternalLayerMediaType(mt) {
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony export isValidRepository */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
 // The names of the OCI distribution spec grammar (spec.md "Pulling manifests"): tags, repository names and digests.
 // One rule each, asked by reference parsing (names typed by the operator) and by every store and engine that takes a
@@ -7337,9 +7582,6 @@ function isValidTag(value) {
 }
 function isValidDigest(value) {
     return DIGEST_RE.test(value);
-}
-function isValidRepository(value) {
-    return repositoryProblem(value) === undefined;
 }
 /** Why `value` is not a tag (`must match …`), or undefined when it is one. */
 function tagProblem(value) {
@@ -7935,6 +8177,7 @@ function barLine(b, columns) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   FR: () => (/* binding */ failsRun),
 /* harmony export */   fN: () => (/* binding */ locationText),
 /* harmony export */   p4: () => (/* binding */ emptyBlobCounts),
 /* harmony export */   pM: () => (/* binding */ githubVersionIdsOf),
@@ -7972,9 +8215,16 @@ function versionNote(r) {
 function emptyBlobCounts() {
     return { copied: 0, skipped: 0, mounted: 0 };
 }
-/** 0 when every operation succeeded, 1 when any failed: the other operations still ran. */
+/**
+ * What fails a run: an operation that failed, and an image a verify policy rejected (the mirror was asked for it and
+ * it did not enter). The other operations still ran.
+ */
+function failsRun(r) {
+    return r.status === 'failed' || r.status === 'rejected';
+}
+/** 0 when no operation fails the run (failsRun), 1 otherwise. */
 function exitCodeOf(results) {
-    return results.some((r) => r.status === 'failed') ? 1 : 0;
+    return results.some(failsRun) ? 1 : 0;
 }
 
 
@@ -8019,6 +8269,7 @@ function renderTextLine(r) {
 }
 const STATUS_ORDER = [
     'failed',
+    'rejected',
     'copied',
     'would-copy',
     'backed-up',
@@ -8026,6 +8277,7 @@ const STATUS_ORDER = [
     'deleted',
     'would-delete',
     'restored',
+    'verified',
     'skipped',
     'excluded',
     'not-run',
@@ -8448,6 +8700,229 @@ async function tagsIfAny(store, repo, opts) {
             return [];
         throw err;
     }
+}
+
+
+/***/ }),
+
+/***/ 2440:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ tagsUsingDigest),
+/* harmony export */   n: () => (/* binding */ describeTagUse)
+/* harmony export */ });
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2262);
+/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3662);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
+// Deleting a manifest by digest takes every tag on it, and breaks every index that lists it: before such a delete,
+// `image delete`, a regbot script's `manifest.delete`/`image.delete` and prune's `protect` check all ask which tags
+// still reach the digest, directly or as a child of the index they point at. Found by listing the repository's tags.
+
+
+
+/** Tags looked at in parallel while searching for users of a digest. */
+const TAG_CHECK_CONCURRENCY = 8;
+/** The tags of `ref`'s repository that reach `digest`, sorted by tag. */
+async function tagsUsingDigest(store, ref, digest, filter = {}) {
+    const repo = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryOf */ ._M)(ref);
+    const tags = (await store.listTags(repo)).filter((t) => !filter.skipTag?.(t));
+    const uses = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < tags.length) {
+            const tag = tags[next++];
+            const head = await store.headManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .withTag */ .Rd)(repo, tag));
+            if (!head || filter.skipDigest?.(head.digest))
+                continue;
+            if (head.digest === digest) {
+                uses.push({ tag });
+            }
+            else if ((0,_oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(head.mediaType)) {
+                const fetched = await store.getManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .withDigest */ .hQ)(repo, head.digest));
+                const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .N)(fetched.bytes, fetched.mediaType);
+                if (parsed.kind === 'index' && parsed.index.manifests.some((d) => d.digest === digest))
+                    uses.push({ tag, throughIndex: head.digest });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(TAG_CHECK_CONCURRENCY, tags.length) }, worker));
+    return uses.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+}
+/** `tag`, or `tag (through its index sha256:…)`, as refusals name it. */
+function describeTagUse(use) {
+    return use.throughIndex === undefined ? use.tag : `${use.tag} (through its index ${use.throughIndex})`;
+}
+
+
+/***/ }),
+
+/***/ 4192:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   of: () => (/* binding */ verifyCosignSignatures)
+/* harmony export */ });
+/* unused harmony exports SIMPLE_SIGNING_MEDIA_TYPE, SIGNATURE_ANNOTATION, signatureTag */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2262);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
+// cosign's `.sig` digest-tag format: the signatures of image `sha256:<hex>` are the layers of the manifest tagged
+// `sha256-<hex>.sig` in the image's repository; each layer is a simple-signing payload (JSON naming the image digest)
+// and its `dev.cosignproject.cosign/signature` annotation is the base64 signature over the payload's bytes. A
+// signature counts only when it verifies with a trusted key AND its payload names the very digest regkit resolved:
+// a valid signature of another image admits nothing.
+
+
+
+const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const COSIGN_PAYLOAD_TYPE = 'cosign container image signature';
+/** cosign's payloads are a few hundred bytes; a signature manifest lists one layer per signer. */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+const MAX_SIGNATURES = 64;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** `sha256:<hex>` → `sha256-<hex>.sig`, the tag cosign stores an image's signatures under. */
+function signatureTag(digest) {
+    return `${digest.replace(':', '-')}.sig`;
+}
+async function readPayload(stream) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        size += chunk.length;
+        if (size > MAX_PAYLOAD_BYTES) {
+            stream.destroy();
+            throw new Error(`payload larger than ${MAX_PAYLOAD_BYTES} bytes`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+function signedBy(payload, signature, keys) {
+    return keys.find((k) => {
+        try {
+            // Ed25519 hashes inside the algorithm; ECDSA (cosign's default, P-256) and RSA sign a SHA-256 digest.
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(k.key.asymmetricKeyType === 'ed25519' ? null : 'sha256', payload, k.key, signature);
+        }
+        catch {
+            return false; // A malformed signature (not DER, wrong length) verifies with no key.
+        }
+    });
+}
+/** The image digest a simple-signing payload names, or why it names none. */
+function payloadDigest(payload) {
+    let doc;
+    try {
+        doc = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return { problem: 'the signed payload is not JSON' };
+    }
+    const critical = doc?.critical;
+    if (critical?.type !== COSIGN_PAYLOAD_TYPE)
+        return { problem: `the signed payload's critical.type is not "${COSIGN_PAYLOAD_TYPE}"` };
+    const named = critical.image?.['docker-manifest-digest'];
+    return typeof named === 'string' ? named : { problem: 'the signed payload names no critical.image.docker-manifest-digest' };
+}
+/**
+ * Verifies the image `digest` of `repo` against the `.sig` signatures in the same repository. Registry errors other
+ * than an absent signature tag are thrown (the caller reports them as failures, not as a verdict).
+ */
+async function verifyCosignSignatures(store, repo, digest, policy) {
+    const tag = signatureTag(digest);
+    const reject = (reason, message) => ({ ok: false, digest, reason, message });
+    const sigRef = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .withTag */ .Rd)(repo, tag);
+    if (!(await store.headManifest(sigRef)))
+        return reject('no-signature', `no signature: ${tag} does not exist`);
+    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .N)((await store.getManifest(sigRef)).bytes);
+    if (parsed.kind !== 'image')
+        return reject('invalid-signature', `${tag} is not an image manifest, as cosign writes`);
+    const layers = parsed.manifest.layers.filter((l) => l.mediaType === SIMPLE_SIGNING_MEDIA_TYPE);
+    if (layers.length === 0)
+        return reject('no-signature', `no signature: ${tag} holds no ${SIMPLE_SIGNING_MEDIA_TYPE} layer`);
+    if (layers.length > MAX_SIGNATURES)
+        return reject('invalid-signature', `${tag} lists ${layers.length} signatures, more than the ${MAX_SIGNATURES} read`);
+    let worst;
+    const note = (v) => {
+        // A trusted signature over another image says more than an unverifiable one, which says more than a malformed one.
+        const rank = (r) => r === undefined || r.ok ? 0 : { 'invalid-signature': 1, 'no-signature': 1, 'bad-signature': 2, 'digest-mismatch': 3 }[r.reason];
+        if (rank(v) > rank(worst))
+            worst = v;
+    };
+    for (const layer of layers) {
+        const b64 = layer.annotations?.[SIGNATURE_ANNOTATION];
+        if (b64 === undefined || !BASE64.test(b64)) {
+            note(reject('invalid-signature', `a layer of ${tag} has no base64 ${SIGNATURE_ANNOTATION} annotation`));
+            continue;
+        }
+        if (layer.size > MAX_PAYLOAD_BYTES) {
+            note(reject('invalid-signature', `a payload of ${tag} is ${layer.size} bytes, more than the ${MAX_PAYLOAD_BYTES} read`));
+            continue;
+        }
+        const payload = await readPayload(await store.getBlob(repo, layer));
+        const key = signedBy(payload, Buffer.from(b64, 'base64'), policy.keys);
+        if (!key) {
+            note(reject('bad-signature', `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`));
+            continue;
+        }
+        const named = payloadDigest(payload);
+        if (typeof named !== 'string') {
+            note(reject('invalid-signature', named.problem));
+            continue;
+        }
+        if (named !== digest) {
+            note(reject('digest-mismatch', `the payload signed by ${key.name} names ${named}, not this image's ${digest}`));
+            continue;
+        }
+        return { ok: true, digest, signatureTag: tag, key: key.name };
+    }
+    return worst;
+}
+
+
+/***/ }),
+
+/***/ 1345:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readPublicKeyFile)
+/* harmony export */ });
+/* unused harmony export parsePublicKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+// What a verify policy says and what a verification concludes: the types sync, the `verify` command and the config
+// loader share. A policy is parsed once, at the edge (the config loader or the CLI's --key), into loaded keys.
+
+
+/**
+ * A PEM public key (SubjectPublicKeyInfo, as `cosign generate-key-pair` writes `cosign.pub`). The error never quotes
+ * the text: a path mistyped to a secret file must not print it.
+ */
+function parsePublicKey(pem, name) {
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: pem, format: 'pem' });
+    }
+    catch {
+        throw new Error(`${name} is not a PEM public key (expected -----BEGIN PUBLIC KEY-----, as cosign.pub)`);
+    }
+    const type = key.asymmetricKeyType;
+    if (type !== 'ec' && type !== 'rsa' && type !== 'ed25519')
+        throw new Error(`${name} is a ${type ?? 'unknown'} key; verify takes ECDSA, RSA or Ed25519 keys`);
+    return { name, key };
+}
+/** A trusted key from its file; the error names the path and the cause, never the file's text. */
+function readPublicKeyFile(path) {
+    let pem;
+    try {
+        pem = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new Error(`cannot read ${path}: ${err.code ?? err.message}`, { cause: err });
+    }
+    return parsePublicKey(pem, path);
 }
 
 

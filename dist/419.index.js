@@ -1,5 +1,5 @@
-export const id = 342;
-export const ids = [342];
+export const id = 419;
+export const ids = [419];
 export const modules = {
 
 /***/ 1991:
@@ -393,7 +393,7 @@ function parseSemverRange(source) {
 
 /***/ }),
 
-/***/ 6342:
+/***/ 6419:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -520,15 +520,18 @@ class JournalingStore extends StoreDecorator {
         super(inner);
         this.journal = journal;
     }
+    /** The store's receipt passes through: a GitHub Packages delete names the versions it removed, for the result. */
     async deleteTag(ref, current) {
-        await this.inner.deleteTag(ref, current);
+        const receipt = await this.inner.deleteTag(ref, current);
         if (ref.tag !== undefined)
             this.journal.noteTagDeleted((0,reference/* repositoryKey */.Kq)(ref), ref.tag);
+        return receipt;
     }
     async deleteManifest(ref) {
-        await this.inner.deleteManifest(ref);
+        const receipt = await this.inner.deleteManifest(ref);
         if (ref.digest !== undefined)
             this.journal.noteDigestDeleted((0,reference/* repositoryKey */.Kq)(ref), ref.digest);
+        return receipt;
     }
 }
 const KIND = {
@@ -947,47 +950,9 @@ async function runScript(opts) {
 
 
 
-// EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(2262);
-// EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(3662);
-;// CONCATENATED MODULE: ./build/src/prune/lua/safety.js
-// Before a manifest is deleted by digest (which takes every tag on it): which tags that are not being deleted still
-// need it, directly or as a child of an index they point at. Found by listing the repository's tags.
-
-
-
-const CHECK_CONCURRENCY = 4;
-/** Tags (other than `except` and tags this run already deleted or planned to) that still use `digest`. */
-async function tagsUsingDigest(store, ref, digest, except, journal) {
-    const repo = (0,reference/* repositoryOf */._M)(ref);
-    const key = (0,reference/* repositoryKey */.Kq)(ref);
-    const tags = (await store.listTags(repo)).filter((t) => !except.has(t) && !journal.isTagDeleted(key, t));
-    const users = [];
-    let next = 0;
-    const worker = async () => {
-        while (next < tags.length) {
-            const tag = tags[next++];
-            const head = await store.headManifest((0,reference/* withTag */.Rd)(repo, tag));
-            if (!head || journal.isDigestDeleted(key, head.digest))
-                continue;
-            if (head.digest === digest) {
-                users.push(tag);
-            }
-            else if ((0,mediatypes/* isIndexMediaType */.$$)(head.mediaType)) {
-                const fetched = await store.getManifest((0,reference/* withDigest */.hQ)(repo, head.digest));
-                const parsed = (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType);
-                if (parsed.kind === 'index' && parsed.index.manifests.some((d) => d.digest === digest))
-                    users.push(`${tag} (through its index ${head.digest})`);
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, tags.length) }, worker));
-    return users.sort();
-}
-
+// EXTERNAL MODULE: ./build/src/store/tag-uses.js
+var tag_uses = __webpack_require__(2440);
 ;// CONCATENATED MODULE: ./build/src/prune/plan/guard.js
-
 
 
 
@@ -1013,6 +978,9 @@ class DeleteGuard {
     }
     /** The guarded StoreSource to hand to scripts and the plan applier. */
     stores = decorateStores((ref) => this.inner.storeFor(ref), (store) => new GuardedStore(store, this));
+    get deletesMade() {
+        return this.made;
+    }
     /** Takes one delete from the budget; throws when `maxDeletes` is used up. */
     spend(ref) {
         if (this.maxDeletes !== undefined && this.made >= this.maxDeletes) {
@@ -1043,9 +1011,8 @@ class GuardedStore extends StoreDecorator {
     /** A digest delete takes every tag on it: refused, and recorded, when any of them is protected. */
     async deleteManifest(ref) {
         if (this.guard.protect.length > 0 && ref.digest !== undefined) {
-            const users = await tagsUsingDigest(this.inner, ref, ref.digest, new Set(), new Journal());
-            // tagsUsingDigest names a tag reaching the digest through an index as "tag (through its index …)".
-            const held = users.map((u) => u.split(' ')[0]).filter((tag) => this.guard.holdsTag(ref, tag));
+            const uses = await (0,tag_uses/* tagsUsingDigest */.U)(this.inner, ref, ref.digest);
+            const held = uses.map((u) => u.tag).filter((tag) => this.guard.holdsTag(ref, tag));
             if (held.length > 0) {
                 this.guard.protectedRefs.set((0,reference/* formatReference */.FH)(ref), protectedBy(this.guard.protect, ref, held[0]));
                 return;
@@ -1064,6 +1031,8 @@ var filters = __webpack_require__(1991);
 var semver = __webpack_require__(3986);
 // EXTERNAL MODULE: ./build/src/prune/policy/args.js
 var args = __webpack_require__(3620);
+// EXTERNAL MODULE: ./build/src/oci/manifest.js
+var manifest = __webpack_require__(2262);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/handles.js
 class ReferenceHandle {
     ref;
@@ -1356,6 +1325,7 @@ async function planPolicy(ctx, call) {
 ;// CONCATENATED MODULE: ./build/src/prune/plan/build.js
 // Building the plan: every script runs in dry-run (reads real, writes journaled), every declarative policy plans,
 // then `protect` takes out what it holds and the total is checked against `maxDeletes`. Nothing is written here.
+// A real run plans only the policies (planPolicies), after its scripts have acted.
 
 
 
@@ -1397,7 +1367,7 @@ async function planScript(ctx, config, script) {
         name: script.name,
         source: { kind: 'script', script },
         apply: onlyTagDeletes ? 'plan' : 'rerun',
-        // A script that failed while planning applies none of its planned deletes; one that writes runs again anyway.
+        // A script that failed while planning shows none of its planned deletes: its failure is the result.
         deletes: onlyTagDeletes && result.error === undefined ? writes.map((e) => tagDeleteOf(e, scriptReason(script.name, e.line))) : [],
         journal: result.journal,
         protected: [],
@@ -1447,20 +1417,32 @@ function applyProtect(config, unit) {
     }
     return count;
 }
-async function buildPlan(ctx, config) {
-    const limit = (0,copy_limit/* createLimiter */.z)(config.defaults.parallel);
-    const scripts = await Promise.all(config.scripts.map((s) => limit(() => planScript(ctx, config, s))));
-    const policies = [];
-    for (const p of config.policies)
-        policies.push(await planDeclared(ctx, p));
-    const units = [...scripts, ...policies];
+/** Applies `protect` to the units and checks what remains, plus `spent` deletes already made, against `maxDeletes`. */
+function limitPlan(config, units, spent) {
     const deleteCount = units.reduce((sum, u) => sum + applyProtect(config, u), 0);
     const max = config.defaults.maxDeletes;
     const plan = { units, deleteCount };
-    if (max !== undefined && deleteCount > max) {
-        plan.overLimit = `the plan deletes ${deleteCount} tags or images, over defaults.maxDeletes (${max}): nothing was deleted; check the plan (--dry-run), then raise maxDeletes or narrow the scripts and policies`;
+    if (max !== undefined && spent + deleteCount > max) {
+        const made = spent > 0 ? ` after the scripts' ${spent}` : '';
+        plan.overLimit = `the plan deletes ${deleteCount} tags or images${made}, over defaults.maxDeletes (${max}): nothing ${spent > 0 ? 'more ' : ''}was deleted; check the plan (--dry-run), then raise maxDeletes or narrow the scripts and policies`;
     }
     return plan;
+}
+async function planPolicyUnits(ctx, config) {
+    const units = [];
+    for (const p of config.policies)
+        units.push(await planDeclared(ctx, p));
+    return units;
+}
+/** The dry run's plan: every script in dry-run, then every policy. */
+async function buildPlan(ctx, config) {
+    const limit = (0,copy_limit/* createLimiter */.z)(config.defaults.parallel);
+    const scripts = await Promise.all(config.scripts.map((s) => limit(() => planScript(ctx, config, s))));
+    return limitPlan(config, [...scripts, ...(await planPolicyUnits(ctx, config))], 0);
+}
+/** A real run's plan for its policies, made after its scripts ran and deleted `spent` tags or images. */
+async function planPolicies(ctx, config, spent) {
+    return limitPlan(config, await planPolicyUnits(ctx, config), spent);
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/plan/results.js
@@ -1564,55 +1546,71 @@ async function applyPlannedDeletes(stores, guard, logger, unit, parallel, onResu
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/run.js
-// The prune engine: plan first (every script in dry-run, every policy planned, `protect` and `maxDeletes` checked),
-// then, unless this is a dry run, apply in config order (scripts, then policies): planned deletes from the plan,
-// scripts that write run again for real (see plan-types.ts for the rule). A plan over `maxDeletes` deletes nothing.
+// The prune engine. A dry run plans: every script in dry-run, every policy planned, `protect` and `maxDeletes`
+// checked, nothing written. A real run acts as regbot does: each script runs once, in config order, and each write
+// takes effect when the script calls it (so a script that lists tags after deleting one no longer sees it), every
+// delete passing the guard (`protect`, the children of kept indexes, `maxDeletes` counted as deletes are made: one
+// past it fails at the script's line). Then the policies are planned against what the scripts left, and applied
+// unless the policies' plan with the scripts' deletes is over `maxDeletes`, in which case they delete nothing.
 // A failing script or policy stops only itself; its failure is a `failed` result, so the run exits 1 at the end.
 
 
 
 
 
-async function applyUnit(ctx, config, guard, unit, onResult) {
-    const finished = (out) => {
-        out.forEach(onResult);
-        return out;
-    };
-    if (unit.apply === 'plan') {
-        if (unit.error !== undefined)
-            return finished([unitFailure(unit, unit.error)]);
-        const applied = await applyPlannedDeletes(guard.stores, guard, ctx.logger, unit, config.defaults.parallel, onResult);
-        const held = unit.protected.map((p) => protectedResult(unit, p));
-        held.forEach(onResult);
-        return [...applied, ...held];
-    }
-    if (unit.source.kind !== 'script')
-        return [];
-    if (unit.error !== undefined)
-        ctx.logger.warn('Script failed in dry-run; running it for real, as it writes', { script: unit.name, error: unit.error });
-    const real = await runBotScript(ctx, config, unit.source.script, false, guard.stores);
+async function runScriptForReal(ctx, config, guard, script) {
+    const real = await runBotScript(ctx, config, script, false, guard.stores);
+    const unit = { name: script.name, source: { kind: 'script', script } };
     const held = new Map([...guard.protectedRefs].map(([ref, p]) => [ref, p.source]));
     const out = scriptResults(unit, real.journal, held);
     if (real.error !== undefined)
         out.push(unitFailure(unit, real.error));
-    return finished(out);
+    return out;
+}
+async function applyPolicy(ctx, config, guard, unit, onResult) {
+    if (unit.error !== undefined) {
+        const failed = unitFailure(unit, unit.error);
+        onResult(failed);
+        return [failed];
+    }
+    const applied = await applyPlannedDeletes(guard.stores, guard, ctx.logger, unit, config.defaults.parallel, onResult);
+    const held = unit.protected.map((p) => protectedResult(unit, p));
+    held.forEach(onResult);
+    return [...applied, ...held];
+}
+function overLimitResult(config, reason) {
+    return { op: 'prune', status: 'failed', target: { kind: 'file', path: config.file }, bytes: 0, reason };
 }
 async function runPrune(ctx, config, opts, onResult = () => { }) {
     for (const w of config.warnings)
         ctx.logger.warn(w.message, (0,log/* atPosition */.xx)(w));
-    const plan = await buildPlan(ctx, config);
-    ctx.logger.info('Prune plan', { deletes: plan.deleteCount, units: plan.units.length, dryRun: opts.dryRun });
-    if (opts.dryRun || plan.overLimit !== undefined) {
+    if (opts.dryRun) {
+        const plan = await buildPlan(ctx, config);
+        ctx.logger.info('Prune plan', { deletes: plan.deleteCount, units: plan.units.length, dryRun: true });
         const results = planResults(plan.units);
         if (plan.overLimit !== undefined)
-            results.push({ op: 'prune', status: 'failed', target: { kind: 'file', path: config.file }, bytes: 0, reason: plan.overLimit });
+            results.push(overLimitResult(config, plan.overLimit));
         results.forEach(onResult);
         return { plan, results };
     }
     const guard = new DeleteGuard(ctx.stores, config.defaults.protect, config.defaults.maxDeletes);
     const results = [];
+    for (const script of config.scripts) {
+        const out = await runScriptForReal(ctx, config, guard, script);
+        out.forEach(onResult);
+        results.push(...out);
+    }
+    const plan = await planPolicies(ctx, config, guard.deletesMade);
+    if (plan.units.length > 0)
+        ctx.logger.info('Prune plan', { deletes: plan.deleteCount, units: plan.units.length, dryRun: false });
+    if (plan.overLimit !== undefined) {
+        const held = [...planResults(plan.units), overLimitResult(config, plan.overLimit)];
+        held.forEach(onResult);
+        results.push(...held);
+        return { plan, results };
+    }
     for (const unit of plan.units)
-        results.push(...(await applyUnit(ctx, config, guard, unit, onResult)));
+        results.push(...(await applyPolicy(ctx, config, guard, unit, onResult)));
     return { plan, results };
 }
 
