@@ -182,7 +182,20 @@ export async function startRegistry(opts: StartRegistryOptions = {}): Promise<Ru
     const tls = opts.tls ?? false;
     if (tls) {
       const subject = ['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'];
-      await runCommand('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', ...subject]);
+      await runCommand('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        ...subject,
+      ]);
     }
     const accessLogPath = join(dir, 'access.log');
     const stderrPath = join(dir, 'stderr.log');

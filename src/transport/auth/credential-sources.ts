@@ -59,7 +59,12 @@ export class HostCredentialSource implements CredentialSource {
     const { host, logger } = this.opts;
     if (host.user && host.pass !== undefined)
       return this.remember({ kind: 'basic', username: host.user, password: host.pass }, Infinity, host.credsFrom ?? 'host config user/pass');
-    if (host.token) return this.remember({ kind: 'token', token: host.token, ...(host.user ? { username: host.user } : {}) }, Infinity, host.credsFrom ?? 'host config token');
+    if (host.token)
+      return this.remember(
+        { kind: 'token', token: host.token, ...(host.user ? { username: host.user } : {}) },
+        Infinity,
+        host.credsFrom ?? 'host config token',
+      );
     const credHost = credHostFor(host);
     const ttl = (host.credExpire ?? DEFAULT_CRED_EXPIRE_S) * 1000;
     if (host.credHelper) return this.fromHelper(host.credHelper, credHost, ttl);
