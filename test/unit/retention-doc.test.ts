@@ -5,11 +5,7 @@ import { test } from 'node:test';
 import { loadBotConfig } from '../../src/prune/config/load.js';
 import { protectedBy } from '../../src/prune/plan/guard.js';
 import { parseReference } from '../../src/oci/reference.js';
-
-/** The ```yaml blocks of a markdown file, in order. */
-export function yamlBlocks(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
-}
+import { yamlBlocks } from '../harness/markdown.js';
 
 const blocks = yamlBlocks('docs/retention.md');
 const load = (i: number) => loadBotConfig({ text: blocks[i]!, name: `retention.md#${i}` }, { GITHUB_ACTOR: 'me', GITHUB_TOKEN: 'tok' }, { strict: true });
