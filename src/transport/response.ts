@@ -148,6 +148,8 @@ export async function errorFromResponse(status: number, body: Readable, ctx: Err
           ...base,
           hint: `use --host reg=${ctx.registry},tls=enabled (tls=insecure for a self-signed certificate), or tls: enabled|insecure in the config's creds entry`,
         });
+      if (codes.includes('MANIFEST_BLOB_UNKNOWN'))
+        return new RegistryError(`the registry refused ${what}: it names a blob or manifest the registry does not hold${said}`, base);
       return new RegistryError(`unexpected response for ${what}${said}`, base);
     default:
       return new RegistryError(`unexpected response for ${what}${said}`, base);

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
+import { makeImageLayout } from '../harness/fixtures.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { startLocalServer, type LocalServer } from '../unit/transport-local-server.js';
 import { runRegkit } from './copy-setup.js';
@@ -95,6 +96,23 @@ describe('messages that lead to the fix', () => {
     const none = await cli('tag', 'ls', `${locked.host}/a/b`, '--host', `reg=${locked.host},tls=disabled`);
     assert.match(none.stderr, new RegExp(`no credentials were sent to ${locked.host}: give them with --host`));
     assert.ok(!`${fromConfig.stdout}${fromConfig.stderr}${fromFlag.stderr}`.includes('wrong-pass'));
+  });
+
+  test('platforms: with the default sparse index on distribution: the refusal names platformsIndex: rewrite, which works', async () => {
+    const layout = join(work, 'three');
+    await makeImageLayout(layout, { tag: 'v1', platforms: ['linux/amd64', 'linux/arm64', 'linux/s390x'] });
+    const config = (extra: string) =>
+      `version: 1\ncreds:\n  - registry: ${plain.host}\n    tls: disabled\nsync:\n  - source: ocidir://${layout}:v1\n    target: ${plain.host}/plat/app:v1\n    type: image\n    platforms: [linux/amd64, linux/arm64]\n${extra}`;
+    const file = join(work, 'platforms.yml');
+    await writeFile(file, config(''));
+    const sparse = await cli('sync', '-c', file, 'once');
+    assert.equal(sparse.code, 1);
+    assert.match(sparse.stdout, /MANIFEST_BLOB_UNKNOWN.*refuses an index whose other platforms were not copied.*set platformsIndex: rewrite/);
+    assert.doesNotMatch(sparse.stdout, /unexpected response/);
+    await writeFile(file, config('    platformsIndex: rewrite\n'));
+    const rewrite = await cli('sync', '-c', file, 'once');
+    assert.equal(rewrite.code, 0, rewrite.stdout + rewrite.stderr);
+    assert.match(rewrite.stdout, /^copied/m);
   });
 
   test('a missing config file, tar or export directory is named with what to do, never a bare ENOENT', async () => {
