@@ -115,6 +115,15 @@ describe('messages that lead to the fix', () => {
     assert.match(rewrite.stdout, /^copied/m);
   });
 
+  test("a Lua error names the script's line and the config file's line", async () => {
+    const file = join(work, 'regbot.yml');
+    const script = ['local x = 1', 'local y = nil', 'print(y.z)'];
+    await writeFile(file, `version: 1\nscripts:\n  - name: bad\n    script: |\n${script.map((l) => `      ${l}\n`).join('')}`);
+    const run = await cli('prune', '-c', file, 'once', '--dry-run');
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, new RegExp(`bad:3: script "bad" \\(${file}:7\\) failed: attempt to index a nil value`));
+  });
+
   test('a missing config file, tar or export directory is named with what to do, never a bare ENOENT', async () => {
     const missing = join(work, 'nope.yml');
     const config = await cli('sync', '-c', missing, 'once');
