@@ -185,7 +185,7 @@ function readSettings(env, argvCommand) {
     const command = commandOf(env, argvCommand);
     const format = readInput(env, 'format');
     const global = {
-        hosts: (0,host_spec/* parseHostSpecs */.wE)(readLines(env, 'hosts')),
+        hosts: (0,host_spec/* parseHostSpecs */.wE)(readLines(env, 'hosts'), 'the hosts input'),
         bounds: (0,bounds/* parseBoundSpecs */.Ip)(readLines(env, 'bounds'), 'input bounds'),
         format: format === '' ? 'text' : (0,options/* parseOutputFormat */.uH)(format, 'input format'),
         logFormat: 'text',

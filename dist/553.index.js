@@ -869,6 +869,12 @@ function learnCredential(secrets, cred) {
     else if (cred.kind === 'token')
         secrets.add(cred.token);
 }
+/** What to do about refused credentials: correct them where they were written, or give some. */
+function credentialsHint(registry, from) {
+    if (from !== undefined && from !== 'anonymous')
+        return `the credentials for ${registry} from ${from} were refused: correct them there, or check that the account may do this`;
+    return `no credentials were sent to ${registry}: give them with --host reg=${registry},user=…,pass=…, regkit registry login ${registry}, docker login ${registry} or a creds entry in the config`;
+}
 
 ;// CONCATENATED MODULE: ./build/src/transport/auth/scope.js
 // Token scopes (distribution token spec, "Requesting a Token"): `repository:<name>:<actions>`. Scopes for the same
@@ -983,7 +989,7 @@ async function fetchBearerToken(req, http, logger, secrets, now = Date.now) {
             repository: req.repository,
             operation: 'auth',
             failure: denied ? 'fatal' : (0,retry/* classifyStatus */.xo)(res.status),
-            ...(denied ? { hint: `check the credentials used for ${req.registry} (--host reg=${req.registry},user=…,pass=… or docker login)` } : {}),
+            ...(denied ? { hint: credentialsHint(req.registry, credential.kind === 'anonymous' ? undefined : req.credentialsFrom) } : {}),
         });
     }
     let body;
@@ -1134,7 +1140,16 @@ class Authenticator {
             });
         const credential = await this.opts.credentials.credential();
         this.opts.logger.debug('fetching registry token', { registry: this.opts.registry, scopes, credentials: this.opts.credentials.describe() });
-        return fetchBearerToken({ realm, service: challenge.params['service'], scopes, credential, registry: this.opts.registry, registryOrigin: this.opts.origin, repository }, this.opts.http, this.opts.logger, this.opts.secrets, this.now);
+        return fetchBearerToken({
+            realm,
+            service: challenge.params['service'],
+            scopes,
+            credential,
+            credentialsFrom: this.opts.credentials.describe(),
+            registry: this.opts.registry,
+            registryOrigin: this.opts.origin,
+            repository,
+        }, this.opts.http, this.opts.logger, this.opts.secrets, this.now);
     }
 }
 
@@ -1189,7 +1204,10 @@ class RequestLimiter {
 
 
 
+
 const ERROR_BODY_MAX = 64 * 1024;
+/** Operations that write to the registry: a 405 on them means a read-only registry. */
+const WRITES = new Set(['manifest-put', 'blob-put', 'blob-mount']);
 function header(headers, name) {
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
@@ -1237,42 +1255,60 @@ async function readErrorBody(body) {
         text = (await readUpTo(body, ERROR_BODY_MAX))?.toString('utf8') ?? '';
     }
     catch {
-        return { codes: [], messages: [] };
+        return { codes: [], messages: [], plainToTls: false };
     }
+    const plainToTls = /HTTP request to an HTTPS server/i.test(text);
     try {
         const parsed = JSON.parse(text);
         const errors = Array.isArray(parsed.errors) ? parsed.errors : [];
         return {
             codes: errors.map((e) => (typeof e.code === 'string' ? e.code : '')).filter((c) => c !== ''),
             messages: errors.map((e) => (typeof e.message === 'string' ? e.message : '')).filter((m) => m !== ''),
+            plainToTls,
         };
     }
     catch {
-        return { codes: [], messages: [] };
+        return { codes: [], messages: [], plainToTls };
     }
 }
 /** A RegistryError for an unexpected status; `what` names the thing asked for (`manifest repo:tag`, `blob sha256:…`). */
 async function errorFromResponse(status, body, ctx, what) {
-    const { codes, messages } = await readErrorBody(body);
+    const { codes, messages, plainToTls } = await readErrorBody(body);
     const said = messages.length ? ` (registry says: ${ctx.secrets.redact(messages.join('; ')).slice(0, 300)})` : '';
     const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes, failure: (0,retry/* classifyStatus */.xo)(status) };
     switch (status) {
         case 401:
-            return new errors/* RegistryError */.gl(`not authorized for ${what}${said}`, {
-                ...base,
-                hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)`,
-            });
+            return new errors/* RegistryError */.gl(`not authorized for ${what}${said}`, { ...base, hint: credentialsHint(ctx.registry, ctx.credentials) });
         case 403:
             return new errors/* RegistryError */.gl(`access to ${what} denied${said}`, { ...base, hint: 'the credentials are valid but lack permission for this operation' });
         case 404:
             return new errors/* RegistryError */.gl(`${what} not found${said}`, ctx.notFoundHint ? { ...base, hint: ctx.notFoundHint } : base);
         case 405:
-            return new errors/* RegistryError */.gl(`the registry does not allow this operation on ${what}${said}`, {
+            return new errors/* RegistryError */.gl(ctx.operation.endsWith('delete')
+                ? `${ctx.registry} refused to delete ${what}: deletes are turned off there, or it is read-only${said}`
+                : WRITES.has(ctx.operation)
+                    ? `${ctx.registry} refused a write (${what}): it is read-only or takes no pushes${said}`
+                    : `${ctx.registry} does not offer this API for ${what}${said}`, {
                 ...base,
                 hint: ctx.operation.endsWith('delete')
-                    ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)'
-                    : 'the registry does not support this API',
+                    ? 'have deletes turned on (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true) or leave this registry out of the prune'
+                    : WRITES.has(ctx.operation)
+                        ? 'push to a writable registry, or have its operator end read-only mode (distribution: storage.maintenance.readonly)'
+                        : undefined,
             });
+        case 429:
+            return new errors/* RegistryError */.gl(`${ctx.registry} refused ${what}: too many requests (rate limited)${said}`, {
+                ...base,
+                hint: `wait and run again; logged-in pulls usually get a higher limit (--host reg=${ctx.registry},user=…,pass=…, docker login or regkit registry login); ` +
+                    `regkit image ratelimit ${ctx.registry}/${ctx.repository ?? 'REPO'}:TAG shows what is left`,
+            });
+        case 400:
+            if (plainToTls)
+                return new errors/* RegistryError */.gl(`${ctx.registry} speaks TLS (HTTPS), but the request for ${what} was sent as plain HTTP`, {
+                    ...base,
+                    hint: `use --host reg=${ctx.registry},tls=enabled (tls=insecure for a self-signed certificate), or tls: enabled|insecure in the config's creds entry`,
+                });
+            return new errors/* RegistryError */.gl(`unexpected response for ${what}${said}`, base);
         default:
             return new errors/* RegistryError */.gl(`unexpected response for ${what}${said}`, base);
     }
@@ -1435,7 +1471,13 @@ class RegistryClient {
                 reauthenticated = true;
                 continue;
             }
-            throw await errorFromResponse(401, res.body, { registry: this.registry, repository: req.repository, operation: req.operation, secrets: this.secrets }, `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`);
+            throw await errorFromResponse(401, res.body, {
+                registry: this.registry,
+                repository: req.repository,
+                operation: req.operation,
+                secrets: this.secrets,
+                credentials: this.auth.scheme === undefined ? undefined : this.credentials.describe(),
+            }, `${req.method} ${url.pathname}`);
         }
     }
     async close() {
@@ -1589,6 +1631,17 @@ class RegistryClient {
             return err;
         const code = (0,retry/* errorCode */.CA)(err);
         const message = err instanceof Error ? err.message : String(err);
+        // OpenSSL's "wrong version number": the bytes that came back were not TLS; what answered is a plain-HTTP server.
+        if (url.protocol === 'https:' && (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)))
+            return new errors/* RegistryError */.gl(`${url.host} speaks plain HTTP, not TLS (HTTPS)`, {
+                status: undefined,
+                registry: this.registry,
+                repository: req.repository,
+                operation: req.operation,
+                failure: (0,retry/* classifyFailure */.XE)(err),
+                cause: err,
+                hint: `if that is expected, use --host reg=${this.registry},tls=disabled (or tls: disabled in the config's creds entry)`,
+            });
         return new errors/* RegistryError */.gl(`cannot reach ${url.host}: ${code ? `${code} ` : ''}${message}${retries > 0 ? ` (after ${retries} retries)` : ''}`, {
             status: undefined,
             registry: this.registry,
@@ -1821,9 +1874,9 @@ class HostCredentialSource {
     async resolve() {
         const { host, logger } = this.opts;
         if (host.user && host.pass !== undefined)
-            return this.remember({ kind: 'basic', username: host.user, password: host.pass }, Infinity, 'host config user/pass');
+            return this.remember({ kind: 'basic', username: host.user, password: host.pass }, Infinity, host.credsFrom ?? 'host config user/pass');
         if (host.token)
-            return this.remember({ kind: 'token', token: host.token, ...(host.user ? { username: host.user } : {}) }, Infinity, 'host config token');
+            return this.remember({ kind: 'token', token: host.token, ...(host.user ? { username: host.user } : {}) }, Infinity, host.credsFrom ?? 'host config token');
         const credHost = credHostFor(host);
         const ttl = (host.credExpire ?? DEFAULT_CRED_EXPIRE_S) * 1000;
         if (host.credHelper)
@@ -4739,7 +4792,7 @@ const SECRET_KEYS = ['pass', 'token'];
 function isKey(k) {
     return KEYS.includes(k);
 }
-function parseHostSpec(spec) {
+function parseHostSpec(spec, from = '--host') {
     const fields = new Map();
     let previous;
     for (const [i, field] of spec.split(',').entries()) {
@@ -4786,6 +4839,8 @@ function parseHostSpec(spec) {
     const token = fields.get('token');
     if (token !== undefined)
         host.token = token;
+    if (user !== undefined || token !== undefined)
+        host.credsFrom = `${from} reg=${registry}`;
     const repoAuth = fields.get('repo-auth');
     if (repoAuth !== undefined) {
         if (repoAuth !== 'true' && repoAuth !== 'false')
@@ -4801,8 +4856,8 @@ function parseHostSpec(spec) {
     return host;
 }
 /** Several specs; one registry may be described once. */
-function parseHostSpecs(specs) {
-    const hosts = specs.map(parseHostSpec);
+function parseHostSpecs(specs, from = '--host') {
+    const hosts = specs.map((spec) => parseHostSpec(spec, from));
     const seen = new Set();
     for (const h of hosts) {
         if (seen.has(h.registry))
@@ -5111,6 +5166,8 @@ function hostFromStored(name, h, file) {
         // regctl writes `hostname` equal to the name; it says nothing then.
         if (host.hostname === name || host.hostname === registry)
             delete host.hostname;
+        if (host.user !== undefined || host.token !== undefined)
+            host.credsFrom = `the stored settings ${file}`;
         if (h.repoAuth !== undefined)
             host.repoAuth = h.repoAuth === true;
         const perSec = count(h.reqPerSec, 'reqPerSec', name);
@@ -5179,8 +5236,6 @@ __webpack_require__.d(__webpack_exports__, {
   J: () => (/* binding */ importImage)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -5197,6 +5252,8 @@ var report_result = __webpack_require__(4123);
 var ocidir_layout = __webpack_require__(7248);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -5599,7 +5656,9 @@ function checkLinkTarget(tarFile, header, path) {
 /** The archive's bytes, inflated when it is gzip'd (`docker save | gzip`). */
 async function openArchive(tarFile) {
     const magic = Buffer.alloc(2);
-    const fh = await (0,promises_.open)(tarFile, 'r');
+    const fh = await (0,promises_.open)(tarFile, 'r').catch((err) => {
+        throw new errors/* UsageError */.eb(`cannot read the archive: ${(0,errors/* fileProblem */.Wj)(tarFile, err)}; give the path of a tar written by regkit image export, docker save or skopeo (oci-archive:)`);
+    });
     try {
         await fh.read(magic, 0, 2, 0);
     }
@@ -5877,7 +5936,6 @@ var copy = __webpack_require__(3631);
 
 
 
-
 async function withStaging(work) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'regkit-stage-'));
     try {
@@ -5889,22 +5947,27 @@ async function withStaging(work) {
 }
 async function exportImage(ctx, src, file, opts = {}) {
     const started = Date.now();
+    // Written beside the target and renamed, so an interrupted export never leaves a file that looks complete; opened
+    // before the image is fetched, so a directory that is not there fails at once.
+    const partial = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.partial-${process.pid}`);
+    const handle = await (0,promises_.open)(partial, 'w').catch((err) => {
+        throw new errors/* UsageError */.eb(`cannot write ${file}: ${(0,errors/* fileProblem */.Wj)((0,external_node_path_.dirname)(file), err)}; create the directory first or name another file`);
+    });
     return withStaging(async (dir) => {
-        const staged = { scheme: 'ocidir', path: (0,external_node_path_.join)(dir, 'layout'), tag: src.tag ?? 'latest' };
-        const copied = await (0,copy/* copyImage */.L1)(ctx, src, staged, { ...opts, dryRun: false });
-        // Written beside the target and renamed, so an interrupted export never leaves a file that looks complete.
-        const partial = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.partial-${process.pid}`);
         try {
-            const out = (0,external_node_fs_.createWriteStream)(partial);
+            const staged = { scheme: 'ocidir', path: (0,external_node_path_.join)(dir, 'layout'), tag: src.tag ?? 'latest' };
+            const copied = await (0,copy/* copyImage */.L1)(ctx, src, staged, { ...opts, dryRun: false });
+            const out = handle.createWriteStream();
             const repository = src.scheme === 'registry' ? `${src.registry}/${src.repository}` : undefined;
             await writeLayoutTar(staged.path, out, { ...(repository ? { repository } : {}), ...(ctx.spent ? { spent: ctx.spent } : {}) });
             await (0,promises_.rename)(partial, file);
+            return { ...copied, op: 'export', status: 'copied', target: { kind: 'file', path: file }, durationMs: Date.now() - started };
         }
         catch (err) {
+            await handle.close().catch(() => undefined);
             await (0,promises_.rm)(partial, { force: true });
             throw err;
         }
-        return { ...copied, op: 'export', status: 'copied', target: { kind: 'file', path: file }, durationMs: Date.now() - started };
     });
 }
 async function importImage(ctx, file, dst, opts = {}) {
@@ -6540,6 +6603,7 @@ function createLimiter(n) {
 /* harmony export */   JW: () => (/* binding */ InvalidContentError),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   Tw: () => (/* binding */ InvalidNameError),
+/* harmony export */   Wj: () => (/* binding */ fileProblem),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   h: () => (/* binding */ DigestMismatchError),
@@ -6687,6 +6751,26 @@ class ConfigError extends Error {
 }
 function exitCodeFor(err) {
     return err instanceof UsageError || err instanceof ConfigError ? 2 : 1;
+}
+/**
+ * What is wrong with a file the system refused, in words (`/x/regsync.yml does not exist`), for a message that then
+ * says what to do; never the bare errno.
+ */
+function fileProblem(file, err) {
+    const code = err?.code;
+    switch (code) {
+        case 'ENOENT':
+            return `${file} does not exist`;
+        case 'ENOTDIR':
+            return `a part of the path ${file} is a file, not a directory`;
+        case 'EISDIR':
+            return `${file} is a directory, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${file} may not be read or written by this user (${code})`;
+        default:
+            return `${file} cannot be read or written: ${code ?? (err instanceof Error ? err.message : String(err))}`;
+    }
 }
 
 

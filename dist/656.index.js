@@ -92,6 +92,10 @@ function readEntry(yaml, node, where, opts) {
     setText('token');
     setText('credHelper');
     setText('credHost');
+    if (entry.user !== undefined || entry.token !== undefined || entry.credHelper !== undefined) {
+        const at = yaml.position(fields.get(entry.user !== undefined ? 'user' : entry.token !== undefined ? 'token' : 'credHelper')?.keyNode);
+        entry.credsFrom = `${yaml.name}:${at.line}:${at.column} (${where})`;
+    }
     setText('regcert', 'regcert');
     for (const [key, legacy] of [
         ['clientCert', 'clientcert'],
@@ -271,8 +275,9 @@ function readConfigSource(file) {
         return { text: (0,external_node_fs_.readFileSync)(file, 'utf8'), name: file };
     }
     catch (err) {
-        const code = err.code;
-        throw new errors/* ConfigError */.xL(`cannot read config file ${file === '-' ? 'from standard input' : JSON.stringify(file)}: ${code ?? err.message}`);
+        if (file === '-')
+            throw new errors/* ConfigError */.xL(`cannot read the config from standard input: ${err.message}`);
+        throw new errors/* ConfigError */.xL(`cannot read the config file: ${(0,errors/* fileProblem */.Wj)(file, err)}; check the path given with -c (the action's config input)`);
     }
 }
 class YamlFile {

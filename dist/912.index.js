@@ -677,7 +677,7 @@ function readCaFile(file) {
         return (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (err) {
-        throw new errors/* UsageError */.eb(`--cacert: cannot read ${file}: ${err.code ?? err.message}`);
+        throw new errors/* UsageError */.eb(`--cacert: ${(0,errors/* fileProblem */.Wj)(file, err)}; give the CA certificate's PEM file or its text`);
     }
 }
 // The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the

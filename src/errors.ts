@@ -188,3 +188,24 @@ export class ConfigError extends Error {
 export function exitCodeFor(err: unknown): 1 | 2 {
   return err instanceof UsageError || err instanceof ConfigError ? 2 : 1;
 }
+
+/**
+ * What is wrong with a file the system refused, in words (`/x/regsync.yml does not exist`), for a message that then
+ * says what to do; never the bare errno.
+ */
+export function fileProblem(file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `${file} does not exist`;
+    case 'ENOTDIR':
+      return `a part of the path ${file} is a file, not a directory`;
+    case 'EISDIR':
+      return `${file} is a directory, not a file`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${file} may not be read or written by this user (${code})`;
+    default:
+      return `${file} cannot be read or written: ${code ?? (err instanceof Error ? err.message : String(err))}`;
+  }
+}

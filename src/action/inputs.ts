@@ -145,7 +145,7 @@ export function readSettings(env: NodeJS.ProcessEnv, argvCommand?: string): Acti
   const command = commandOf(env, argvCommand) as ActionCommand;
   const format = readInput(env, 'format');
   const global: GlobalOptions = {
-    hosts: parseHostSpecs(readLines(env, 'hosts')),
+    hosts: parseHostSpecs(readLines(env, 'hosts'), 'the hosts input'),
     bounds: parseBoundSpecs(readLines(env, 'bounds'), 'input bounds'),
     format: format === '' ? 'text' : parseOutputFormat(format, 'input format'),
     logFormat: 'text',

@@ -1,7 +1,7 @@
 // argv → Invocation. Global flags may come before or after the command and its arguments (as regctl allows);
 // `--` ends flags. Every mistake is a UsageError (exit 2) that names the flag, never a --host value.
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { fileProblem, UsageError } from '../errors.js';
 import type { LogLevel } from '../log.js';
 import { parsePlatform } from '../oci/platform.js';
 import { parseReference, parseRegistryHost } from '../oci/reference.js';
@@ -176,7 +176,7 @@ function readCaFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--cacert: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`--cacert: ${fileProblem(file, err)}; give the CA certificate's PEM file or its text`);
   }
 }
 

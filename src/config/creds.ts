@@ -99,6 +99,10 @@ function readEntry(yaml: YamlFile, node: YamlValue, where: string, opts: CredsOp
   setText('token');
   setText('credHelper');
   setText('credHost');
+  if (entry.user !== undefined || entry.token !== undefined || entry.credHelper !== undefined) {
+    const at = yaml.position(fields.get(entry.user !== undefined ? 'user' : entry.token !== undefined ? 'token' : 'credHelper')?.keyNode);
+    entry.credsFrom = `${yaml.name}:${at.line}:${at.column} (${where})`;
+  }
   setText('regcert', 'regcert');
   for (const [key, legacy] of [
     ['clientCert', 'clientcert'],

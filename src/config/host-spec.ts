@@ -15,7 +15,7 @@ function isKey(k: string): k is Key {
   return (KEYS as readonly string[]).includes(k);
 }
 
-export function parseHostSpec(spec: string): HostConfig {
+export function parseHostSpec(spec: string, from = '--host'): HostConfig {
   const fields = new Map<Key, string>();
   let previous: string | undefined;
   for (const [i, field] of spec.split(',').entries()) {
@@ -55,6 +55,7 @@ export function parseHostSpec(spec: string): HostConfig {
   if (pass !== undefined) host.pass = pass;
   const token = fields.get('token');
   if (token !== undefined) host.token = token;
+  if (user !== undefined || token !== undefined) host.credsFrom = `${from} reg=${registry}`;
   const repoAuth = fields.get('repo-auth');
   if (repoAuth !== undefined) {
     if (repoAuth !== 'true' && repoAuth !== 'false') throw new UsageError(`--host reg=${registry}: repo-auth must be true or false`);
@@ -72,8 +73,8 @@ export function parseHostSpec(spec: string): HostConfig {
 }
 
 /** Several specs; one registry may be described once. */
-export function parseHostSpecs(specs: readonly string[]): HostConfig[] {
-  const hosts = specs.map(parseHostSpec);
+export function parseHostSpecs(specs: readonly string[], from = '--host'): HostConfig[] {
+  const hosts = specs.map((spec) => parseHostSpec(spec, from));
   const seen = new Set<string>();
   for (const h of hosts) {
     if (seen.has(h.registry)) throw new UsageError(`--host reg=${h.registry} given twice; put every setting of a registry in one --host`);

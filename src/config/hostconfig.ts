@@ -15,6 +15,11 @@ export interface HostConfig {
   pass?: string;
   /** Identity/refresh token, exchanged for access tokens with `grant_type=refresh_token`. */
   token?: string;
+  /**
+   * Where `user`/`pass`/`token`/`credHelper` were written (`--host`, `regsync.yml:12:5 (creds entry)`, the settings
+   * file), so a refused login names the place to correct.
+   */
+  credsFrom?: string;
   /** `docker-credential-<credHelper>` program to ask for credentials. */
   credHelper?: string;
   /** Seconds before a helper's answer is asked again. */

@@ -107,6 +107,7 @@ export function hostFromStored(name: string, h: StoredHost, file: string): HostC
     for (const [key, value] of fields) if (value !== undefined) (host as unknown as Record<string, unknown>)[key] = value;
     // regctl writes `hostname` equal to the name; it says nothing then.
     if (host.hostname === name || host.hostname === registry) delete host.hostname;
+    if (host.user !== undefined || host.token !== undefined) host.credsFrom = `the stored settings ${file}`;
     if (h.repoAuth !== undefined) host.repoAuth = h.repoAuth === true;
     const perSec = count(h.reqPerSec, 'reqPerSec', name);
     if (perSec !== undefined) host.reqPerSec = perSec;

@@ -3,7 +3,7 @@
 // as Go's decoders in regsync and regbot allow them.
 import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { ConfigError } from '../errors.js';
+import { ConfigError, fileProblem } from '../errors.js';
 
 /** A config warning: what and where (the faces print the position, log.ts `atPosition`). */
 export interface ConfigWarning {
@@ -31,8 +31,8 @@ export function readConfigSource(file: string | ConfigSource): ConfigSource {
     if (file === '-') return { text: readFileSync(0, 'utf8'), name: '<stdin>' };
     return { text: readFileSync(file, 'utf8'), name: file };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(`cannot read config file ${file === '-' ? 'from standard input' : JSON.stringify(file)}: ${code ?? (err as Error).message}`);
+    if (file === '-') throw new ConfigError(`cannot read the config from standard input: ${(err as Error).message}`);
+    throw new ConfigError(`cannot read the config file: ${fileProblem(file, err)}; check the path given with -c (the action's config input)`);
   }
 }
 

@@ -1,10 +1,9 @@
 // One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
 // staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
-import { UsageError, type InvalidNameError } from '../errors.js';
+import { fileProblem, UsageError, type InvalidNameError } from '../errors.js';
 import type { Tag } from '../oci/names.js';
 import { withTag, type OcidirReference, type Reference } from '../oci/reference.js';
 import { imageAt, type OperationResult } from '../report/result.js';
@@ -25,21 +24,26 @@ async function withStaging<T>(work: (dir: string) => Promise<T>): Promise<T> {
 
 export async function exportImage(ctx: CopyContext, src: Reference, file: string, opts: CopyOptions = {}): Promise<OperationResult> {
   const started = Date.now();
+  // Written beside the target and renamed, so an interrupted export never leaves a file that looks complete; opened
+  // before the image is fetched, so a directory that is not there fails at once.
+  const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
+  const handle = await open(partial, 'w').catch((err: unknown) => {
+    throw new UsageError(`cannot write ${file}: ${fileProblem(dirname(file), err)}; create the directory first or name another file`);
+  });
   return withStaging(async (dir) => {
-    const staged: OcidirReference = { scheme: 'ocidir', path: join(dir, 'layout'), tag: src.tag ?? 'latest' };
-    const copied = await copyImage(ctx, src, staged, { ...opts, dryRun: false });
-    // Written beside the target and renamed, so an interrupted export never leaves a file that looks complete.
-    const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
     try {
-      const out = createWriteStream(partial);
+      const staged: OcidirReference = { scheme: 'ocidir', path: join(dir, 'layout'), tag: src.tag ?? 'latest' };
+      const copied = await copyImage(ctx, src, staged, { ...opts, dryRun: false });
+      const out = handle.createWriteStream();
       const repository = src.scheme === 'registry' ? `${src.registry}/${src.repository}` : undefined;
       await writeLayoutTar(staged.path, out, { ...(repository ? { repository } : {}), ...(ctx.spent ? { spent: ctx.spent } : {}) });
       await rename(partial, file);
+      return { ...copied, op: 'export', status: 'copied', target: { kind: 'file', path: file }, durationMs: Date.now() - started };
     } catch (err) {
+      await handle.close().catch(() => undefined);
       await rm(partial, { force: true });
       throw err;
     }
-    return { ...copied, op: 'export', status: 'copied', target: { kind: 'file', path: file }, durationMs: Date.now() - started };
   });
 }
 

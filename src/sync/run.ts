@@ -5,7 +5,7 @@ import { copyImage, digestFromHead, UNCHANGED_REASON, upToDateByHeads } from '..
 import { sourceNotFound } from '../copy/failures.js';
 import { createLimiter } from '../copy/limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
-import { exitCodeFor } from '../errors.js';
+import { exitCodeFor, RegistryError } from '../errors.js';
 import { atPosition, type Logger } from '../log.js';
 import { parseTag } from '../oci/names.js';
 import { formatReference, parseReference, repositoryOf, withDigest, withTag, type Reference } from '../oci/reference.js';
@@ -145,7 +145,17 @@ function base(item: SyncItem): Pick<OperationResult, 'op' | 'source' | 'target'>
 }
 
 function failed(item: SyncItem, err: unknown): OperationResult {
-  return { ...base(item), status: 'failed', bytes: 0, reason: reasonOf(err) };
+  return { ...base(item), status: 'failed', bytes: 0, reason: reasonOf(err) + sparseIndexHint(item, err) };
+}
+
+/**
+ * regsync's sparse index (the default, so the target keeps the source's digest) names children that were not copied;
+ * registries that check an index's children (distribution among them) refuse it: name the setting that fixes it.
+ */
+function sparseIndexHint(item: SyncItem, err: unknown): string {
+  const refused = err instanceof RegistryError && err.operation === 'manifest-put' && err.codes.includes('MANIFEST_BLOB_UNKNOWN');
+  if (!refused || item.step.platformsIndex !== 'sparse' || item.step.platforms.length === 0) return '';
+  return '; this registry refuses an index whose other platforms were not copied (platformsIndex: sparse, the default): set platformsIndex: rewrite on the step or in defaults to push an index of the copied platforms only';
 }
 
 function heads(ctx: SyncContext, item: SyncItem): Promise<[ManifestHead | undefined, ManifestHead | undefined]> {

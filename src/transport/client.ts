@@ -139,8 +139,14 @@ export class RegistryClient {
       throw await errorFromResponse(
         401,
         res.body,
-        { registry: this.registry, repository: req.repository, operation: req.operation, secrets: this.secrets },
-        `${req.method} ${url.pathname} (credentials: ${this.auth.scheme === undefined ? 'none sent' : this.credentials.describe()})`,
+        {
+          registry: this.registry,
+          repository: req.repository,
+          operation: req.operation,
+          secrets: this.secrets,
+          credentials: this.auth.scheme === undefined ? undefined : this.credentials.describe(),
+        },
+        `${req.method} ${url.pathname}`,
       );
     }
   }
@@ -303,6 +309,17 @@ export class RegistryClient {
     if (err instanceof RegistryError) return err;
     const code = errorCode(err);
     const message = err instanceof Error ? err.message : String(err);
+    // OpenSSL's "wrong version number": the bytes that came back were not TLS; what answered is a plain-HTTP server.
+    if (url.protocol === 'https:' && (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)))
+      return new RegistryError(`${url.host} speaks plain HTTP, not TLS (HTTPS)`, {
+        status: undefined,
+        registry: this.registry,
+        repository: req.repository,
+        operation: req.operation,
+        failure: classifyFailure(err),
+        cause: err,
+        hint: `if that is expected, use --host reg=${this.registry},tls=disabled (or tls: disabled in the config's creds entry)`,
+      });
     return new RegistryError(`cannot reach ${url.host}: ${code ? `${code} ` : ''}${message}${retries > 0 ? ` (after ${retries} retries)` : ''}`, {
       status: undefined,
       registry: this.registry,

@@ -5,6 +5,7 @@ import { RegistryError, RegistryLimitError, type Operation } from '../errors.js'
 import { boundKey, formatBytes, type Bounds } from '../config/bounds.js';
 import type { Secrets } from '../log.js';
 import { classifyStatus } from '../retry.js';
+import { credentialsHint } from './auth/credential.js';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
@@ -14,11 +15,16 @@ export interface ErrorContext {
   operation: Operation;
   /** Masked before the text is cut short: a cut through a secret would leave a piece no redactor recognises. */
   secrets: Secrets;
+  /** Where the credentials sent came from (`--host reg=…`, `regsync.yml:4:5 (creds[0])`); undefined when none were sent. */
+  credentials?: string | undefined;
   /** What to check when the thing asked for is not there (404). */
   notFoundHint?: string;
 }
 
 const ERROR_BODY_MAX = 64 * 1024;
+
+/** Operations that write to the registry: a 405 on them means a read-only registry. */
+const WRITES: ReadonlySet<Operation> = new Set(['manifest-put', 'blob-put', 'blob-mount']);
 
 export function header(headers: ResponseHeaders, name: string): string | undefined {
   const v = headers[name];
@@ -76,6 +82,8 @@ export async function readBounded(res: { headers: ResponseHeaders; body: Readabl
 interface ErrorBody {
   codes: string[];
   messages: string[];
+  /** Go's HTTP server answers plain HTTP sent to its TLS port with a 400 and this text (no JSON). */
+  plainToTls: boolean;
 }
 
 async function readErrorBody(body: Readable): Promise<ErrorBody> {
@@ -83,42 +91,66 @@ async function readErrorBody(body: Readable): Promise<ErrorBody> {
   try {
     text = (await readUpTo(body, ERROR_BODY_MAX))?.toString('utf8') ?? '';
   } catch {
-    return { codes: [], messages: [] };
+    return { codes: [], messages: [], plainToTls: false };
   }
+  const plainToTls = /HTTP request to an HTTPS server/i.test(text);
   try {
     const parsed = JSON.parse(text) as { errors?: Array<{ code?: unknown; message?: unknown }> };
     const errors = Array.isArray(parsed.errors) ? parsed.errors : [];
     return {
       codes: errors.map((e) => (typeof e.code === 'string' ? e.code : '')).filter((c) => c !== ''),
       messages: errors.map((e) => (typeof e.message === 'string' ? e.message : '')).filter((m) => m !== ''),
+      plainToTls,
     };
   } catch {
-    return { codes: [], messages: [] };
+    return { codes: [], messages: [], plainToTls };
   }
 }
 
 /** A RegistryError for an unexpected status; `what` names the thing asked for (`manifest repo:tag`, `blob sha256:…`). */
 export async function errorFromResponse(status: number, body: Readable, ctx: ErrorContext, what: string): Promise<RegistryError> {
-  const { codes, messages } = await readErrorBody(body);
+  const { codes, messages, plainToTls } = await readErrorBody(body);
   const said = messages.length ? ` (registry says: ${ctx.secrets.redact(messages.join('; ')).slice(0, 300)})` : '';
   const base = { status, registry: ctx.registry, repository: ctx.repository, operation: ctx.operation, codes, failure: classifyStatus(status) };
   switch (status) {
     case 401:
-      return new RegistryError(`not authorized for ${what}${said}`, {
-        ...base,
-        hint: `check the credentials for ${ctx.registry} (--host reg=${ctx.registry},user=…,pass=… or docker login)`,
-      });
+      return new RegistryError(`not authorized for ${what}${said}`, { ...base, hint: credentialsHint(ctx.registry, ctx.credentials) });
     case 403:
       return new RegistryError(`access to ${what} denied${said}`, { ...base, hint: 'the credentials are valid but lack permission for this operation' });
     case 404:
       return new RegistryError(`${what} not found${said}`, ctx.notFoundHint ? { ...base, hint: ctx.notFoundHint } : base);
     case 405:
-      return new RegistryError(`the registry does not allow this operation on ${what}${said}`, {
+      return new RegistryError(
+        ctx.operation.endsWith('delete')
+          ? `${ctx.registry} refused to delete ${what}: deletes are turned off there, or it is read-only${said}`
+          : WRITES.has(ctx.operation)
+            ? `${ctx.registry} refused a write (${what}): it is read-only or takes no pushes${said}`
+            : `${ctx.registry} does not offer this API for ${what}${said}`,
+        {
+          ...base,
+          hint: ctx.operation.endsWith('delete')
+            ? 'have deletes turned on (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true) or leave this registry out of the prune'
+            : WRITES.has(ctx.operation)
+              ? 'push to a writable registry, or have its operator end read-only mode (distribution: storage.maintenance.readonly)'
+              : undefined,
+        },
+      );
+    case 429:
+      return new RegistryError(`${ctx.registry} refused ${what}: too many requests (rate limited)${said}`, {
         ...base,
-        hint: ctx.operation.endsWith('delete')
-          ? 'deletes are disabled on this registry; enable them (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true)'
-          : 'the registry does not support this API',
+        hint:
+          `wait and run again; logged-in pulls usually get a higher limit (--host reg=${ctx.registry},user=…,pass=…, docker login or regkit registry login); ` +
+          `regkit image ratelimit ${ctx.registry}/${ctx.repository ?? 'REPO'}:TAG shows what is left`,
       });
+    case 400:
+      if (plainToTls)
+        return new RegistryError(`${ctx.registry} speaks TLS (HTTPS), but the request for ${what} was sent as plain HTTP`, {
+          ...base,
+          hint: `use --host reg=${ctx.registry},tls=enabled (tls=insecure for a self-signed certificate), or tls: enabled|insecure in the config's creds entry`,
+        });
+      if (codes.includes('MANIFEST_BLOB_UNKNOWN'))
+        return new RegistryError(`the registry refused ${what}: it names a blob or manifest the registry does not hold${said}`, base);
+      return new RegistryError(`unexpected response for ${what}${said}`, base);
     default:
       return new RegistryError(`unexpected response for ${what}${said}`, base);
   }

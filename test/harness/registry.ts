@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -38,6 +39,10 @@ export interface StartRegistryOptions {
   anonymousPull?: boolean;
   /** Token mode: token lifetime in seconds. Default 300. */
   tokenExpiresIn?: number;
+  /** Maintenance read-only mode: pulls work, every push and delete is refused with 405. Default false. */
+  readOnly?: boolean;
+  /** Serve HTTPS with a self-signed certificate for 127.0.0.1 (its PEM at `caFile`). Default false: plain HTTP. */
+  tls?: boolean;
 }
 
 export interface Credentials {
@@ -48,8 +53,10 @@ export interface Credentials {
 export interface RunningRegistry {
   /** `127.0.0.1:PORT`, the registry part of a reference. */
   host: string;
-  /** `http://127.0.0.1:PORT`. */
+  /** `http://127.0.0.1:PORT`, or `https://…` with `tls`. */
   url: string;
+  /** With `tls`: the self-signed certificate, to pass as `--cacert`. */
+  caFile?: string;
   auth: RegistryAuth;
   /** The first configured user, in basic and token modes. */
   username?: string;
@@ -79,9 +86,10 @@ function freePort(): Promise<number> {
 }
 
 /** Status of `GET /v2/`, or undefined while nothing listens. A fresh connection each time: no sockets outlive a test. */
-function pingStatus(host: string): Promise<number | undefined> {
+function pingStatus(host: string, tls: boolean): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const req = request(`http://${host}/v2/`, { agent: false, headers: { connection: 'close' }, timeout: 2000 }, (res) => {
+    const options = { agent: false, headers: { connection: 'close' }, timeout: 2000, rejectUnauthorized: false };
+    const req = (tls ? httpsRequest : request)(`${tls ? 'https' : 'http'}://${host}/v2/`, options, (res) => {
       res.resume();
       resolve(res.statusCode);
     });
@@ -99,7 +107,7 @@ function tailOf(path: string): string {
   }
 }
 
-async function waitUntilServing(child: ChildProcess, host: string, accessLogPath: string, stderrPath: string): Promise<'ready' | 'port-taken'> {
+async function waitUntilServing(child: ChildProcess, host: string, tls: boolean, accessLogPath: string, stderrPath: string): Promise<'ready' | 'port-taken'> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -107,7 +115,7 @@ async function waitUntilServing(child: ChildProcess, host: string, accessLogPath
       if (/address already in use/i.test(tail)) return 'port-taken';
       throw new Error(`docker-registry exited (${child.signalCode ?? `exit ${child.exitCode}`}) before serving ${host}: ${tail || '(no output)'}`);
     }
-    const status = await pingStatus(host);
+    const status = await pingStatus(host, tls);
     // An answer that our registry did not log came from whoever else took the port first.
     if (status === 200 || status === 401) return statSync(accessLogPath).size > 0 ? 'ready' : 'port-taken';
     await new Promise((r) => setTimeout(r, 50));
@@ -125,7 +133,14 @@ async function writeHtpasswd(path: string, users: Record<string, string>): Promi
   await writeFile(path, `${lines.join('\n')}\n`, { mode: 0o600 });
 }
 
-function registryConfig(dir: string, port: number, deleteEnabled: boolean, auth: Record<string, unknown> | undefined): string {
+interface RegistryConfigOptions {
+  deleteEnabled: boolean;
+  readOnly: boolean;
+  tls: boolean;
+  auth: Record<string, unknown> | undefined;
+}
+
+function registryConfig(dir: string, port: number, { deleteEnabled, readOnly, tls, auth }: RegistryConfigOptions): string {
   const config: Record<string, unknown> = {
     version: 0.1,
     // Errors only on stderr; the access log stays on (it is not governed by the level) and goes to stdout.
@@ -133,9 +148,13 @@ function registryConfig(dir: string, port: number, deleteEnabled: boolean, auth:
     storage: {
       filesystem: { rootdirectory: join(dir, 'data') },
       delete: { enabled: deleteEnabled },
-      maintenance: { uploadpurging: { enabled: false } },
+      maintenance: { uploadpurging: { enabled: false }, readonly: { enabled: readOnly } },
     },
-    http: { addr: `127.0.0.1:${port}`, secret: randomBytes(16).toString('hex') },
+    http: {
+      addr: `127.0.0.1:${port}`,
+      secret: randomBytes(16).toString('hex'),
+      ...(tls ? { tls: { certificate: join(dir, 'cert.pem'), key: join(dir, 'key.pem') } } : {}),
+    },
     health: { storagedriver: { enabled: false } },
   };
   if (auth) config['auth'] = auth;
@@ -160,6 +179,24 @@ export async function startRegistry(opts: StartRegistryOptions = {}): Promise<Ru
       token = await startTokenServer({ users, anonymousPull: opts.anonymousPull ?? false, expiresIn: opts.tokenExpiresIn ?? 300 });
       auth = { token: { realm: token.realm, service: token.service, issuer: token.issuer, rootcertbundle: token.rootCertPath } };
     }
+    const tls = opts.tls ?? false;
+    if (tls) {
+      const subject = ['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'];
+      await runCommand('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        ...subject,
+      ]);
+    }
     const accessLogPath = join(dir, 'access.log');
     const stderrPath = join(dir, 'stderr.log');
     let host = '';
@@ -167,7 +204,7 @@ export async function startRegistry(opts: StartRegistryOptions = {}): Promise<Ru
       const port = await freePort();
       host = `127.0.0.1:${port}`;
       const configPath = join(dir, 'config.yml');
-      await writeFile(configPath, registryConfig(dir, port, opts.deleteEnabled ?? true, auth));
+      await writeFile(configPath, registryConfig(dir, port, { deleteEnabled: opts.deleteEnabled ?? true, readOnly: opts.readOnly ?? false, tls, auth }));
       const out = openSync(accessLogPath, 'w');
       const err = openSync(stderrPath, 'w');
       try {
@@ -178,7 +215,7 @@ export async function startRegistry(opts: StartRegistryOptions = {}): Promise<Ru
       }
       trackChild(child);
       // Another process may take the port between freePort() closing it and the registry binding it.
-      if ((await waitUntilServing(child, host, accessLogPath, stderrPath)) === 'ready') break;
+      if ((await waitUntilServing(child, host, tls, accessLogPath, stderrPath)) === 'ready') break;
       await stopChild(child);
       if (attempt >= PORT_ATTEMPTS) throw new Error(`docker-registry could not bind a free port after ${attempt} attempts: ${tailOf(stderrPath)}`);
     }
@@ -189,7 +226,8 @@ export async function startRegistry(opts: StartRegistryOptions = {}): Promise<Ru
     let stopped: Promise<void> | undefined;
     return {
       host,
-      url: `http://${host}`,
+      url: `${tls ? 'https' : 'http'}://${host}`,
+      ...(tls ? { caFile: join(dir, 'cert.pem') } : {}),
       auth: mode,
       ...(mode !== 'none' && first ? { username: first[0], password: first[1], credentials: { username: first[0], password: first[1] } } : {}),
       dataDir,

@@ -368,7 +368,7 @@ describe('registry with deletes disabled', () => {
     await assert.rejects(store.deleteTag(refOf(reg.host, REPO, { tag: 'v1' })), (err: unknown) => {
       assert.ok(err instanceof RegistryError);
       assert.equal(err.status, 405);
-      assert.match(err.message, /deletes are disabled on this registry.*REGISTRY_STORAGE_DELETE_ENABLED=true/);
+      assert.match(err.message, /refused to delete .*deletes are turned off there.*REGISTRY_STORAGE_DELETE_ENABLED=true/);
       return true;
     });
     assert.deepEqual(await store.headManifest(refOf(reg.host, REPO, { tag: 'v1' })), before);

@@ -35,8 +35,8 @@ test('inputs become the same typed options as the CLI flags', () => {
   assert.deepEqual(settings, {
     global: {
       hosts: [
-        { registry: 'localhost:5000', tls: 'disabled', user: 'u', pass: 'p' },
-        { registry: 'ghcr.io', token: 't' },
+        { registry: 'localhost:5000', tls: 'disabled', user: 'u', pass: 'p', credsFrom: 'the hosts input reg=localhost:5000' },
+        { registry: 'ghcr.io', token: 't', credsFrom: 'the hosts input reg=ghcr.io' },
       ],
       bounds: { manifestBytes: 8 * 1024 * 1024, requestTimeoutMs: 600_000 },
       format: 'json',
@@ -147,7 +147,7 @@ test('sync inputs: the config loaded, mode, shard and waits as the CLI flags giv
   assert.equal(command.maxWaitSeconds, 5400);
   assert.equal(settings.cache, true);
   assert.equal(settings.shards, undefined);
-  assert.deepEqual(settings.global.hosts, [{ registry: 'a.example', user: 'v', pass: 'flag' }]);
+  assert.deepEqual(settings.global.hosts, [{ registry: 'a.example', user: 'v', pass: 'flag', credsFrom: 'the hosts input reg=a.example' }]);
 
   const check = readSettings({
     INPUT_COMMAND: 'sync',

@@ -79,8 +79,16 @@ test('--host repeats, one per registry, with every documented key', async () => 
     'reg=index.docker.io,token=tok',
   ]);
   assert.deepEqual(inv.global.hosts, [
-    { registry: 'a.example', tls: 'insecure', user: 'me', pass: 's3cret', hostname: 'mirror.a.example:8443', repoAuth: true },
-    { registry: 'docker.io', token: 'tok' },
+    {
+      registry: 'a.example',
+      tls: 'insecure',
+      user: 'me',
+      pass: 's3cret',
+      hostname: 'mirror.a.example:8443',
+      repoAuth: true,
+      credsFrom: '--host reg=a.example',
+    },
+    { registry: 'docker.io', token: 'tok', credsFrom: '--host reg=docker.io' },
   ]);
 });
 

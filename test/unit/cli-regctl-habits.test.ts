@@ -156,7 +156,7 @@ test("the settings file: regctl's format read, names normalized, a bad value nam
       }),
     );
     assert.deepEqual(loadStoredHosts(env), [
-      { registry: 'docker.io', tls: 'enabled', user: 'hub', pass: 'hubpass' },
+      { registry: 'docker.io', tls: 'enabled', user: 'hub', pass: 'hubpass', credsFrom: `the stored settings ${join(dir, '.regctl', 'config.json')}` },
       { registry: 'r.example:5000', tls: 'insecure', clientCert: 'CERT', clientKey: 'KEY' },
     ]);
     // regkit's file on top, field by field.
@@ -172,6 +172,7 @@ test("the settings file: regctl's format read, names normalized, a bad value nam
       clientKey: 'KEY',
       user: 'me',
       pass: 'p@ss,word',
+      credsFrom: `the stored settings ${file}`,
     });
     const ls = runRegistrySettings({ name: 'registry ls', file });
     assert.ok(ls.text.includes('r.example:5000  tls=disabled user=me (credentials stored)'));
@@ -248,7 +249,10 @@ test("registry set --cacert takes a file or, as regctl's does, the PEM text", as
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  await usageError(['registry', 'set', 'r.example', '--cacert', '/no/such/ca.pem'], /--cacert: cannot read \/no\/such\/ca\.pem: ENOENT/);
+  await usageError(
+    ['registry', 'set', 'r.example', '--cacert', '/no/such/ca.pem'],
+    /--cacert: \/no\/such\/ca\.pem does not exist; give the CA certificate's PEM file/,
+  );
 });
 
 test("printPretty, regctl's default format, prints a list as the text output does", async () => {

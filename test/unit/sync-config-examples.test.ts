@@ -57,7 +57,7 @@ describe('regsync documentation examples', () => {
     const c = load('docs-regsync-md.yml');
     assert.deepEqual(c.creds, [
       { registry: 'localhost:5000', tls: 'disabled' },
-      { registry: 'docker.io', user: 'hubuser', pass: 'hub-token-value' },
+      { registry: 'docker.io', user: 'hubuser', pass: 'hub-token-value', credsFrom: `${DIR}docs-regsync-md.yml:8:5 (creds[1])` },
     ]);
     assert.equal(c.defaults.parallel, 2);
     assert.deepEqual(c.sync.map(summary), [
@@ -100,7 +100,7 @@ describe('regsync documentation examples', () => {
 
   it('docs/regsync.md without its secret file: loads as regsync loads it (an empty password), with a warning at the pass field', () => {
     const c = loadSyncConfig(`${DIR}docs-regsync-md.yml`, { HUB_USER: 'hubuser' });
-    assert.deepEqual(c.creds[1], { registry: 'docker.io', user: 'hubuser' });
+    assert.deepEqual(c.creds[1], { registry: 'docker.io', user: 'hubuser', credsFrom: `${DIR}docs-regsync-md.yml:8:5 (creds[1])` });
     assert.deepEqual(
       c.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`),
       [`${DIR}docs-regsync-md.yml:9: creds[1].pass: {{file "/var/run/secrets/hub_token"}} could not be read (ENOENT) and expands to ""`],
@@ -216,7 +216,12 @@ describe('regsync documentation examples', () => {
 
   it('regclient.org usage (tagSets with semverRange; fastCopy ignored as regsync ignores it)', () => {
     const c = load('regclient-org-usage.yml');
-    assert.deepEqual(c.creds[0], { registry: 'registry.example.org', user: 'syncuser', pass: 'Pa$$w0rd' });
+    assert.deepEqual(c.creds[0], {
+      registry: 'registry.example.org',
+      user: 'syncuser',
+      pass: 'Pa$$w0rd',
+      credsFrom: `${DIR}regclient-org-usage.yml:8:5 (creds[0])`,
+    });
     const alpine = c.sync[1]!;
     assert.equal(alpine.tagSets.length, 2);
     assert.deepEqual(

@@ -64,7 +64,8 @@ function comparable(c: SyncConfig): unknown {
     })),
     repos: { allow: repos.allow.map((p) => p.source), deny: repos.deny.map((p) => p.source) },
   }));
-  return { creds: c.creds.map(({ pass: _p, ...rest }) => rest), defaults: c.defaults, sync: steps };
+  // credsFrom names the file each was read from, which differs by design.
+  return { creds: c.creds.map(({ pass: _p, credsFrom: _f, ...rest }) => rest), defaults: c.defaults, sync: steps };
 }
 
 describe('sync config output', () => {

@@ -179,6 +179,12 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
     return line > 0 ? line : undefined;
   };
   const stopped = (what: string): string => stoppedMessage(opts.name, opts.site, lastLine(), what);
+  /** A Lua error the engine ended with (`name:LINE: …`), given the config file's line as well, as a stop is. */
+  const located = (e: string): string => {
+    const line = e.startsWith(`${opts.name}:`) ? /^(\d+): /.exec(e.slice(opts.name.length + 1)) : null;
+    if (!line || !opts.site || e.includes(`script "${opts.name}" (`)) return e;
+    return stoppedMessage(opts.name, opts.site, Number(line[1]), `failed: ${e.slice(opts.name.length + 1 + line[0].length)}`);
+  };
 
   /** The engine ended the script itself (and logged its failure); otherwise the host stopped the worker. */
   let ended = false;
@@ -218,7 +224,7 @@ export async function runScript(opts: RunScriptOptions): Promise<ScriptResult> {
           return;
         case 'done':
           ended = true;
-          finish(m.error);
+          finish(m.error === undefined ? undefined : located(m.error));
           return;
       }
     });

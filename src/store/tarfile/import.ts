@@ -7,7 +7,7 @@ import { dirname, join, posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { FileLimitError, InvalidContentError, UsageError } from '../../errors.js';
+import { FileLimitError, fileProblem, InvalidContentError, UsageError } from '../../errors.js';
 import { boundKey, DEFAULT_BOUNDS, formatBytes } from '../../config/bounds.js';
 import { DigestVerifier, verifyBytes } from '../../oci/digest.js';
 import { parseManifest, referencedDescriptors, type Descriptor, type ImageIndex } from '../../oci/manifest.js';
@@ -113,7 +113,11 @@ function checkLinkTarget(tarFile: string, header: TarHeader, path: string): void
 /** The archive's bytes, inflated when it is gzip'd (`docker save | gzip`). */
 async function openArchive(tarFile: string): Promise<{ chunks: AsyncIterator<Buffer>; close(): void }> {
   const magic = Buffer.alloc(2);
-  const fh = await open(tarFile, 'r');
+  const fh = await open(tarFile, 'r').catch((err: unknown) => {
+    throw new UsageError(
+      `cannot read the archive: ${fileProblem(tarFile, err)}; give the path of a tar written by regkit image export, docker save or skopeo (oci-archive:)`,
+    );
+  });
   try {
     await fh.read(magic, 0, 2, 0);
   } finally {

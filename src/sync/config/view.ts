@@ -12,7 +12,8 @@ const REDACTED = '<redacted>';
 const duration = (seconds: number): string => new GoDuration(seconds).String();
 
 function credsView(c: CredsEntry): Record<string, unknown> {
-  const { credExpire, ...rest } = c;
+  // credsFrom is where the loader read the entry, not a key of the file.
+  const { credExpire, credsFrom: _from, ...rest } = c;
   const copy: Record<string, unknown> = { ...rest, ...(credExpire !== undefined ? { credExpire: duration(credExpire) } : {}) };
   for (const f of SECRET_FIELDS) if (copy[f] !== undefined) copy[f] = REDACTED;
   return copy;

@@ -130,7 +130,16 @@ export class Authenticator {
     const credential = await this.opts.credentials.credential();
     this.opts.logger.debug('fetching registry token', { registry: this.opts.registry, scopes, credentials: this.opts.credentials.describe() });
     return fetchBearerToken(
-      { realm, service: challenge.params['service'], scopes, credential, registry: this.opts.registry, registryOrigin: this.opts.origin, repository },
+      {
+        realm,
+        service: challenge.params['service'],
+        scopes,
+        credential,
+        credentialsFrom: this.opts.credentials.describe(),
+        registry: this.opts.registry,
+        registryOrigin: this.opts.origin,
+        repository,
+      },
       this.opts.http,
       this.opts.logger,
       this.opts.secrets,

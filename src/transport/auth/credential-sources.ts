@@ -58,8 +58,13 @@ export class HostCredentialSource implements CredentialSource {
   private async resolve(): Promise<Credential> {
     const { host, logger } = this.opts;
     if (host.user && host.pass !== undefined)
-      return this.remember({ kind: 'basic', username: host.user, password: host.pass }, Infinity, 'host config user/pass');
-    if (host.token) return this.remember({ kind: 'token', token: host.token, ...(host.user ? { username: host.user } : {}) }, Infinity, 'host config token');
+      return this.remember({ kind: 'basic', username: host.user, password: host.pass }, Infinity, host.credsFrom ?? 'host config user/pass');
+    if (host.token)
+      return this.remember(
+        { kind: 'token', token: host.token, ...(host.user ? { username: host.user } : {}) },
+        Infinity,
+        host.credsFrom ?? 'host config token',
+      );
     const credHost = credHostFor(host);
     const ttl = (host.credExpire ?? DEFAULT_CRED_EXPIRE_S) * 1000;
     if (host.credHelper) return this.fromHelper(host.credHelper, credHost, ttl);

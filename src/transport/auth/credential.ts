@@ -25,3 +25,10 @@ export function learnCredential(secrets: Secrets, cred: Credential): void {
   if (cred.kind === 'basic') secrets.addBasic(cred.username, cred.password);
   else if (cred.kind === 'token') secrets.add(cred.token);
 }
+
+/** What to do about refused credentials: correct them where they were written, or give some. */
+export function credentialsHint(registry: string, from: string | undefined): string {
+  if (from !== undefined && from !== 'anonymous')
+    return `the credentials for ${registry} from ${from} were refused: correct them there, or check that the account may do this`;
+  return `no credentials were sent to ${registry}: give them with --host reg=${registry},user=…,pass=…, regkit registry login ${registry}, docker login ${registry} or a creds entry in the config`;
+}

@@ -2,7 +2,7 @@
 import { RegistryError } from '../../errors.js';
 import { classifyStatus } from '../../retry.js';
 import type { Logger, Secrets } from '../../log.js';
-import { basicAuthorization, type Credential } from './credential.js';
+import { basicAuthorization, credentialsHint, type Credential } from './credential.js';
 
 export interface TokenHttpResponse {
   status: number;
@@ -23,6 +23,8 @@ export interface TokenRequest {
   service: string | undefined;
   scopes: string[];
   credential: Credential;
+  /** Where the credential came from, for the hint when it is refused. */
+  credentialsFrom: string;
   registry: string;
   /** The registry's own origin: credentials never go to another host name over plain HTTP. */
   registryOrigin: URL;
@@ -92,7 +94,7 @@ export async function fetchBearerToken(
       repository: req.repository,
       operation: 'auth',
       failure: denied ? 'fatal' : classifyStatus(res.status),
-      ...(denied ? { hint: `check the credentials used for ${req.registry} (--host reg=${req.registry},user=…,pass=… or docker login)` } : {}),
+      ...(denied ? { hint: credentialsHint(req.registry, credential.kind === 'anonymous' ? undefined : req.credentialsFrom) } : {}),
     });
   }
   let body: { token?: unknown; access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
