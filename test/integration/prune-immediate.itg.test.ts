@@ -94,7 +94,7 @@ describe('regbot scripts act as they run', () => {
     assert.equal(run.code, 1);
     assert.match(
       run.stdout,
-      /act:8: tag\.delete ".*app:a" failed: not deleting .*app:a: this run already made 0 deletes, the limit set by defaults\.maxDeletes \(0\)/,
+      /act:8: script "act" \(.*regbot\.yml:\d+\) failed: tag\.delete ".*app:a" failed: not deleting .*app:a: this run already made 0 deletes, the limit set by defaults\.maxDeletes \(0\)/,
     );
     assert.equal(count(run.stderr, 'after '), 0, run.stderr);
     assert.deepEqual((await skopeoListTags(`docker://${reg.host}/app`)).sort(), ['a', 'b', 'keep']);

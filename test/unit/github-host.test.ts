@@ -33,7 +33,12 @@ describe('GitHub Packages hosts', () => {
   });
 
   it('--host takes api=github and refuses other values', () => {
-    assert.deepEqual(parseHostSpec('reg=ghe.example.com,api=github,token=t'), { registry: 'ghe.example.com', api: 'github', token: 't', credsFrom: '--host reg=ghe.example.com' });
+    assert.deepEqual(parseHostSpec('reg=ghe.example.com,api=github,token=t'), {
+      registry: 'ghe.example.com',
+      api: 'github',
+      token: 't',
+      credsFrom: '--host reg=ghe.example.com',
+    });
     assert.throws(
       () => parseHostSpec('reg=r.example.com,api=gitlab'),
       (e: unknown) => e instanceof UsageError && /api must be github/.test(e.message),
