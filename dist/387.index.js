@@ -20,7 +20,8 @@ export const modules = {
 const REDACTED = '<redacted>';
 const duration = (seconds) => new _gotemplate_time_js__WEBPACK_IMPORTED_MODULE_1__/* .GoDuration */ .zo(seconds).String();
 function credsView(c) {
-    const { credExpire, ...rest } = c;
+    // credsFrom is where the loader read the entry, not a key of the file.
+    const { credExpire, credsFrom: _from, ...rest } = c;
     const copy = { ...rest, ...(credExpire !== undefined ? { credExpire: duration(credExpire) } : {}) };
     for (const f of _config_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_FIELDS */ .x)
         if (copy[f] !== undefined)

@@ -868,6 +868,13 @@ async function runScript(opts) {
         return line > 0 ? line : undefined;
     };
     const stopped = (what) => stoppedMessage(opts.name, opts.site, lastLine(), what);
+    /** A Lua error the engine ended with (`name:LINE: …`), given the config file's line as well, as a stop is. */
+    const located = (e) => {
+        const line = e.startsWith(`${opts.name}:`) ? /^(\d+): /.exec(e.slice(opts.name.length + 1)) : null;
+        if (!line || !opts.site || e.includes(`script "${opts.name}" (`))
+            return e;
+        return stoppedMessage(opts.name, opts.site, Number(line[1]), `failed: ${e.slice(opts.name.length + 1 + line[0].length)}`);
+    };
     /** The engine ended the script itself (and logged its failure); otherwise the host stopped the worker. */
     let ended = false;
     const error = await new Promise((resolve) => {
@@ -903,7 +910,7 @@ async function runScript(opts) {
                     return;
                 case 'done':
                     ended = true;
-                    finish(m.error);
+                    finish(m.error === undefined ? undefined : located(m.error));
                     return;
             }
         });

@@ -1308,6 +1308,8 @@ async function errorFromResponse(status, body, ctx, what) {
                     ...base,
                     hint: `use --host reg=${ctx.registry},tls=enabled (tls=insecure for a self-signed certificate), or tls: enabled|insecure in the config's creds entry`,
                 });
+            if (codes.includes('MANIFEST_BLOB_UNKNOWN'))
+                return new errors/* RegistryError */.gl(`the registry refused ${what}: it names a blob or manifest the registry does not hold${said}`, base);
             return new errors/* RegistryError */.gl(`unexpected response for ${what}${said}`, base);
         default:
             return new errors/* RegistryError */.gl(`unexpected response for ${what}${said}`, base);
@@ -3347,7 +3349,7 @@ async function mountBlob(ctx, repository, digest, fromRepository) {
 ;// CONCATENATED MODULE: ./build/src/store/registry/tag-delete.js
 // Deleting one tag without touching other tags on the same manifest, on a registry without a vendor API for it (those
 // are github/ and dockerhub/). The way is chosen once per registry from its answers and kept in the session
-// (session.ts, TagDeleteWay; docs/retention.md): OCI distribution 1.1 allows DELETE by tag, and a registry that
+// (session.ts, TagDeleteWay; docs/registries.md): OCI distribution 1.1 allows DELETE by tag, and a registry that
 // answers it 202 (distribution 3, Quay, GitLab) gets one DELETE per tag. distribution 2.8 refuses it; there, as
 // regclient does, the tag is pointed at a throwaway manifest of the same family, which is then deleted by digest: only
 // the throwaway and the tag go; the old digest and its other tags stay. Many hosted registries refuse DELETE by tag

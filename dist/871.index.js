@@ -382,7 +382,17 @@ function base(item) {
     return { op: 'sync', source: (0,report_result/* imageAt */.t3)(item.source), target: (0,report_result/* imageAt */.t3)(item.target) };
 }
 function failed(item, err) {
-    return { ...base(item), status: 'failed', bytes: 0, reason: reasonOf(err) };
+    return { ...base(item), status: 'failed', bytes: 0, reason: reasonOf(err) + sparseIndexHint(item, err) };
+}
+/**
+ * regsync's sparse index (the default, so the target keeps the source's digest) names children that were not copied;
+ * registries that check an index's children (distribution among them) refuse it: name the setting that fixes it.
+ */
+function sparseIndexHint(item, err) {
+    const refused = err instanceof errors/* RegistryError */.gl && err.operation === 'manifest-put' && err.codes.includes('MANIFEST_BLOB_UNKNOWN');
+    if (!refused || item.step.platformsIndex !== 'sparse' || item.step.platforms.length === 0)
+        return '';
+    return '; this registry refuses an index whose other platforms were not copied (platformsIndex: sparse, the default): set platformsIndex: rewrite on the step or in defaults to push an index of the copied platforms only';
 }
 function heads(ctx, item) {
     return Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
