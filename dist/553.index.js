@@ -1633,24 +1633,22 @@ class RegistryClient {
             return err;
         const code = (0,retry/* errorCode */.CA)(err);
         const message = err instanceof Error ? err.message : String(err);
-        // OpenSSL's "wrong version number": the bytes that came back were not TLS; what answered is a plain-HTTP server.
-        if (url.protocol === 'https:' && (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)))
-            return new errors/* RegistryError */.gl(`${url.host} speaks plain HTTP, not TLS (HTTPS)`, {
-                status: undefined,
-                registry: this.registry,
-                repository: req.repository,
-                operation: req.operation,
-                failure: (0,retry/* classifyFailure */.XE)(err),
-                cause: err,
-                hint: `if that is expected, use --host reg=${this.registry},tls=disabled (or tls: disabled in the config's creds entry)`,
-            });
-        return new errors/* RegistryError */.gl(`cannot reach ${url.host}: ${code ? `${code} ` : ''}${message}${retries > 0 ? ` (after ${retries} retries)` : ''}`, {
+        const base = {
             status: undefined,
             registry: this.registry,
             repository: req.repository,
             operation: req.operation,
             failure: (0,retry/* classifyFailure */.XE)(err),
             cause: err,
+        };
+        // OpenSSL's "wrong version number": the bytes that came back were not TLS; what answered is a plain-HTTP server.
+        if (url.protocol === 'https:' && (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)))
+            return new errors/* RegistryError */.gl(`${url.host} speaks plain HTTP, not TLS (HTTPS)`, {
+                ...base,
+                hint: `if that is expected, use --host reg=${this.registry},tls=disabled (or tls: disabled in the config's creds entry)`,
+            });
+        return new errors/* RegistryError */.gl(`cannot reach ${url.host}: ${code ? `${code} ` : ''}${message}${retries > 0 ? ` (after ${retries} retries)` : ''}`, {
+            ...base,
             hint: code === 'ECONNREFUSED' || code === 'ENOTFOUND'
                 ? 'check the host name and port, and that the registry is running'
                 : code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'EPROTO'
