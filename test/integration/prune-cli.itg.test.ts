@@ -196,7 +196,8 @@ describe('regkit prune once against a registry', () => {
     const failed = jsonLines(run.stdout).filter((l) => l['status'] === 'failed');
     assert.deepEqual(
       failed.map((l) => [l['target'], l['reason']]),
-      [['broken', 'broken:1: boom']],
+      // The script's line and, in brackets, the line of the config file it stands at.
+      [['broken', `broken:1: script "broken" (${file}:8) failed: boom`]],
     );
     assert.match(run.stderr, /User script message script=fine message=10/);
   });
