@@ -33,6 +33,11 @@ export interface RegistryErrorInit {
   failure?: FailureClass;
   cause?: unknown;
   hint?: string | undefined;
+  /**
+   * Not found where no HTTP status applies (a layout directory, a tar): `notFound` holds without an `(HTTP 404)` in
+   * the message.
+   */
+  absent?: boolean;
 }
 
 /** A registry said no, or could not be reached. The message never carries a credential. */
@@ -43,6 +48,7 @@ export class RegistryError extends Error {
   readonly operation: Operation;
   readonly codes: string[];
   readonly failure: FailureClass;
+  private readonly absent: boolean;
 
   constructor(message: string, init: RegistryErrorInit) {
     const where = init.repository ? `${init.registry}/${init.repository}` : init.registry;
@@ -56,10 +62,11 @@ export class RegistryError extends Error {
     this.operation = init.operation;
     this.codes = init.codes ?? [];
     this.failure = init.failure ?? 'fatal';
+    this.absent = init.absent ?? false;
   }
 
   get notFound(): boolean {
-    return this.status === 404;
+    return this.status === 404 || this.absent;
   }
 }
 

@@ -1,23 +1,14 @@
 // From a reference (and maybe a platform) to the one manifest a command is about.
-import { RegistryError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { parseManifest, type Platform } from '../oci/manifest.js';
 import { formatPlatform, selectPlatform } from '../oci/platform.js';
 import { formatReference, withDigest, type Reference } from '../oci/reference.js';
+import { referenceNotFound } from '../store/not-found.js';
 import type { FetchedManifest, ManifestHead, Store } from '../store/store.js';
-
-export function notFound(ref: Reference, operation: 'manifest-head' | 'manifest-get' = 'manifest-head'): RegistryError {
-  return new RegistryError(`${formatReference(ref)} does not exist`, {
-    status: 404,
-    registry: ref.scheme === 'registry' ? ref.registry : `ocidir://${ref.path}`,
-    repository: ref.scheme === 'registry' ? ref.repository : undefined,
-    operation,
-    hint: 'check the name with regkit tag ls',
-  });
-}
 
 export async function headOrFail(store: Store, ref: Reference): Promise<ManifestHead> {
   const head = await store.headManifest(ref);
-  if (!head) throw notFound(ref);
+  if (!head) throw referenceNotFound(ref, 'manifest-head');
   return head;
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { RegistryError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
@@ -379,7 +380,11 @@ describe('deletes: dry-run and safety', () => {
     );
     assert.deepEqual(await tagsOf(layoutIn(tmp, `layout-${counter - 1}`)), ['v1']);
     const store = new OcidirStore(target, { logger: silentLogger });
-    assert.deepEqual(await store.listTags(parseReference(`ocidir://${target}`, { repositoryOnly: true })), []);
+    // Nothing made the target a layout: its tag list is a not-found, as a registry's for a repository never written.
+    await assert.rejects(
+      store.listTags(parseReference(`ocidir://${target}`, { repositoryOnly: true })),
+      (err: unknown) => err instanceof RegistryError && err.notFound,
+    );
     assert.equal(await store.headBlob(parseReference(`ocidir://${target}`), digestOf(Buffer.from('content'))), undefined);
   });
 });

@@ -13,6 +13,7 @@ import type { Descriptor } from '../../src/oci/manifest.js';
 import { MediaType } from '../../src/oci/mediatypes.js';
 import { parseReference, type Reference } from '../../src/oci/reference.js';
 import { OcidirStore } from '../../src/store/ocidir/ocidir.js';
+import { tagsIfAny } from '../../src/store/store.js';
 import { makeImageLayout } from '../harness/fixtures.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 
@@ -107,6 +108,36 @@ describe('OcidirStore: layout files', () => {
     );
     const missing = { mediaType: MediaType.OciLayerGzip, digest: `sha256:${'1'.repeat(64)}`, size: 1 };
     await assert.rejects(store.getBlob(ref(), missing), (err: unknown) => err instanceof RegistryError && err.notFound && err.operation === 'blob-get');
+  });
+
+  it('says "not found" without an HTTP status a directory never had', async () => {
+    const { store, ref } = freshLayout();
+    await pushImage(store, ref(), { tag: 'v1' });
+    await assert.rejects(store.getManifest(ref(':v2')), (err: unknown) => err instanceof RegistryError && err.notFound && !/HTTP/.test(err.message));
+  });
+
+  it('answers a tag list of a directory that is no layout as a registry answers for an unknown repository', async () => {
+    const { store, ref } = freshLayout();
+    await assert.rejects(
+      store.listTags(ref()),
+      (err: unknown) =>
+        err instanceof RegistryError &&
+        err.notFound &&
+        err.operation === 'tag-list' &&
+        /is not an OCI layout \(no index\.json\); check the path/.test(err.message),
+    );
+    assert.deepEqual(await tagsIfAny(store, ref()), []);
+  });
+
+  it('fails, and does not spin, on a target directory that cannot be created', { skip: process.platform !== 'linux', timeout: 10_000 }, async () => {
+    // Node's own recursive mkdir loops forever on this path.
+    const store = new OcidirStore('/proc/regkit-no-such/layout', { logger: silentLogger });
+    const img = blob(randomBytes(10), MediaType.OciLayerGzip);
+    await assert.rejects(
+      store.putBlob(parseReference('ocidir:///proc/regkit-no-such/layout'), img.desc, Readable.from([img.bytes])),
+      (err: unknown) =>
+        err instanceof UsageError && /cannot create the directory \/proc\/regkit-no-such: \/proc does not take new directories/.test(err.message),
+    );
   });
 
   it('verifies manifests it reads', async () => {

@@ -3,13 +3,13 @@
 // temp file inside the layout first and is renamed into place, so readers never see half a file.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { MediaType } from '../../oci/mediatypes.js';
 import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } from '../../oci/manifest.js';
 import { isValidDigest, isValidTag, type Tag } from '../../oci/names.js';
-import { FileLimitError, UsageError } from '../../errors.js';
+import { FileLimitError, fileProblem, UsageError } from '../../errors.js';
 import { boundKey, DEFAULT_BOUNDS, formatBytes, type Bounds } from '../../config/bounds.js';
 
 /** The bounds on what is read from a layout's files. */
@@ -102,8 +102,35 @@ export async function readIndex(root: string, bounds: LayoutBounds = DEFAULT_BOU
 }
 
 /** Creates `oci-layout` and `blobs/` when missing, so the directory is a layout from the first write on. */
+/**
+ * `mkdir -p` that always ends: Node's recursive mkdir loops forever when a parent refuses children with ENOENT (under
+ * `/proc`, say), so each missing directory is made on its own, top down, and the first refusal is the answer.
+ */
+export async function makeDirectories(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const st = await stat(at).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`${at} is not a directory`), { code: 'ENOTDIR', path: at });
+      break;
+    }
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const at of missing) {
+    await mkdir(at).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'EEXIST') return;
+      const why = err.code === 'ENOENT' ? `${dirname(at)} does not take new directories (ENOENT)` : fileProblem(at, err);
+      throw new UsageError(`cannot create the directory ${at}: ${why}; give a path where this user may create directories`);
+    });
+  }
+}
+
 export async function ensureLayout(root: string): Promise<void> {
-  await mkdir(join(root, 'blobs'), { recursive: true });
+  await makeDirectories(join(root, 'blobs'));
   const target = join(root, OCI_LAYOUT_FILE);
   const tmp = tempPathFor(target);
   // link() creates the name only if it is absent, so a concurrent reader sees no file or the whole file.

@@ -3,7 +3,7 @@
 // A manifest pushed by digest alone is stored as a blob only (children of an index are written that way), except one
 // with a `subject`: it gets an untagged entry, so referrers stay discoverable and survive `gc`.
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -24,6 +24,7 @@ import {
   INDEX_FILE,
   LOCK_FILE,
   readFileBounded,
+  makeDirectories,
   readIndex,
   readManifestBlob,
   REF_NAME_ANNOTATION,
@@ -112,7 +113,7 @@ export class OcidirStore implements Store {
     const file = blobPath(this.root, digest);
     const existing = await stat(file).catch(() => undefined);
     if (existing?.size !== bytes.length) {
-      await mkdir(dirname(file), { recursive: true });
+      await makeDirectories(dirname(file));
       await writeFileAtomic(file, bytes);
     }
     const entry: Descriptor = { mediaType: parsed.mediaType || mediaType, digest, size: bytes.length };
@@ -199,7 +200,7 @@ export class OcidirStore implements Store {
       return;
     }
     await this.prepare();
-    await mkdir(dirname(file), { recursive: true });
+    await makeDirectories(dirname(file));
     const tmp = tempPathFor(file);
     try {
       await pipeline(
@@ -229,7 +230,9 @@ export class OcidirStore implements Store {
     this.check(repo);
     await this.open();
     const index = await readIndex(this.root, this.bounds);
-    const named = (index?.manifests ?? []).map(refNameOf).filter((name) => name !== undefined);
+    // As a registry answers for a repository it never held: a listing that could not tell "empty" from "mistyped".
+    if (!index) throw this.notFound('tag-list', `${this.root} is not an OCI layout (no ${INDEX_FILE}); check the path`);
+    const named = index.manifests.map(refNameOf).filter((name) => name !== undefined);
     const tags: Tag[] = [];
     for (const tag of keepValidNames(named, parseTag, `${this.name}/${INDEX_FILE}`, opts, this.logger)) {
       if (!tags.includes(tag)) tags.push(tag);
@@ -307,7 +310,7 @@ export class OcidirStore implements Store {
   }
 
   private notFound(operation: Operation, message: string): RegistryError {
-    return new RegistryError(message, { status: 404, registry: this.name, repository: undefined, operation });
+    return new RegistryError(message, { status: undefined, absent: true, registry: this.name, repository: undefined, operation });
   }
 
   /** The digest a reference names, with the `index.json` entry's media type when it has one. */

@@ -2,7 +2,7 @@
 // The archive is untrusted: no absolute paths, no `..`, nothing but regular files and directories is created (links
 // inside the archive are skipped, links pointing outside reject it), and every blob is verified against its name.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,7 +13,7 @@ import { DigestVerifier, verifyBytes } from '../../oci/digest.js';
 import { parseManifest, referencedDescriptors, type Descriptor, type ImageIndex } from '../../oci/manifest.js';
 import { KEEP_SPENT, type SpentChunks } from '../../spent-buffers.js';
 import { isValidDigest } from '../../oci/reference.js';
-import { blobPath, INDEX_FILE, OCI_LAYOUT_FILE, type LayoutBounds } from '../ocidir/layout.js';
+import { blobPath, INDEX_FILE, makeDirectories, OCI_LAYOUT_FILE, type LayoutBounds } from '../ocidir/layout.js';
 import { BLOCK, decodeHeader, parsePax, type TarHeader } from './format.js';
 
 export interface ExtractResult {
@@ -268,7 +268,7 @@ class Extraction {
     verifyBytes(bytes, digest, `${digest} in ${this.tarFile}`);
     this.written.add(digest);
     const path = blobPath(this.intoDir, digest);
-    await mkdir(dirname(path), { recursive: true });
+    await makeDirectories(dirname(path));
     await this.writeBytes(path, bytes);
     if (!declared.manifest) return;
     const m = parseManifest(bytes);
@@ -278,7 +278,7 @@ class Extraction {
   private async storeStream(digest: string, source: ByteSource, path: string, size: number): Promise<void> {
     this.written.add(digest);
     const file = blobPath(this.intoDir, digest);
-    await mkdir(dirname(file), { recursive: true });
+    await makeDirectories(dirname(file));
     try {
       await pipeline(
         Readable.from(source.take(size, path)),
@@ -320,7 +320,7 @@ export async function extractLayoutTar(
   const existed = existing !== undefined;
   if (existing !== undefined && existing.length > 0)
     throw new UsageError(`cannot extract into ${intoDir}: the directory is not empty; choose a new or empty directory`);
-  await mkdir(intoDir, { recursive: true });
+  await makeDirectories(intoDir);
   try {
     const extraction = new Extraction(tarFile, intoDir, bounds, spent);
     await readArchive(tarFile, intoDir, (source, path, size) => extraction.entry(source, path, size));
@@ -341,7 +341,7 @@ export async function extractLayoutTar(
   } catch (err) {
     // The directory was empty or absent before, so everything in it now came from this archive.
     await rm(intoDir, { recursive: true, force: true });
-    if (existed) await mkdir(intoDir, { recursive: true });
+    if (existed) await makeDirectories(intoDir);
     throw err;
   }
 }
@@ -389,7 +389,7 @@ async function extractEntries(tarFile: string, source: ByteSource, intoDir: stri
       await source.skip(paddedSize(header.size) - header.size, path);
       continue;
     }
-    if (header.type === 'directory') await mkdir(join(intoDir, path), { recursive: true });
+    if (header.type === 'directory') await makeDirectories(join(intoDir, path));
     if (header.type === 'symlink' || header.type === 'hardlink') checkLinkTarget(tarFile, header, path);
     // Links and special files are not part of a layout: their data, if any, is skipped.
     await source.skip(header.type === 'directory' ? 0 : paddedSize(header.size), path);
