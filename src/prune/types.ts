@@ -3,7 +3,7 @@ import type { CopyOptions, StoreSource } from '../copy/options.js';
 import type { Logger } from '../log.js';
 import type { Platform } from '../oci/manifest.js';
 import type { Reference } from '../oci/reference.js';
-import type { OperationResult } from '../report/result.js';
+import type { Location, OperationResult } from '../report/result.js';
 
 /** The copy engine, injected so that scripts and the CLI share one implementation. */
 export type CopyFunction = (src: Reference, dst: Reference, opts: CopyOptions) => Promise<OperationResult>;
@@ -69,10 +69,10 @@ export type JournalOperation =
 
 export interface JournalEntry {
   op: JournalOperation;
-  /** The reference written or deleted (the target of a copy or import). */
-  reference: string;
-  /** The source of a copy, or the tar file of an import. */
-  source?: string;
+  /** What was written or deleted (the target of a copy or import; the tar file of an export). */
+  target: Location;
+  /** The source of a copy or export, or the tar file of an import. */
+  source?: Location;
   /** The digest removed, written or copied, when known. */
   digest?: string;
   /** False in dry-run (planned only), and when the call failed. */

@@ -15,6 +15,7 @@ import { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { makeImageLayout } from '../harness/fixtures.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
+import { locationText } from '../../src/report/result.js';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'regbot');
 const WRITE_METHODS = new Set(['PUT', 'POST', 'PATCH', 'DELETE']);
@@ -141,7 +142,7 @@ describe('regbot example scripts against registries', () => {
     assert.deepEqual(writes, []);
     assert.ok(local.requests().length > 0, 'the reads did reach the registry');
     assert.deepEqual(
-      r.journal.map((e) => [e.op, e.reference.split(':').pop(), e.digest, e.executed]),
+      r.journal.map((e) => [e.op, locationText(e.target).split(':').pop(), e.digest, e.executed]),
       [
         ['tag.delete', 'ci-001', digests['old'], false],
         ['tag.delete', 'ci-002', digests['old'], false],

@@ -10,6 +10,7 @@ import { OcidirStore } from '../../src/store/ocidir/ocidir.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { addTagToLayout, makeImageLayout, type FixtureImage } from '../harness/fixtures.js';
 import { assertOk, layoutIn, luaTestEnv, messages } from './lua-helpers.js';
+import { locationText } from '../../src/report/result.js';
 
 const env = luaTestEnv();
 let tmp: string;
@@ -293,7 +294,7 @@ describe('deletes: dry-run and safety', () => {
       'web-backup-20240310',
       'web-backup-20240410',
     ]);
-    assert.deepEqual(r.journal.map((e) => [e.op, e.reference.split(':').pop(), e.digest, e.executed]).sort(), [
+    assert.deepEqual(r.journal.map((e) => [e.op, locationText(e.target).split(':').pop(), e.digest, e.executed]).sort(), [
       ['tag.delete', 'app-backup-20240101', digests['app'], true],
       ['tag.delete', 'app-backup-20240201', digests['app'], true],
       ['tag.delete', 'web-backup-20240110', digests['web'], true],

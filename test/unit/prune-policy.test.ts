@@ -14,6 +14,7 @@ import { parseReference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';
 import { makeTempDir, removeTempDir } from '../harness/cleanup.js';
 import { addTagToLayout, makeImageLayout } from '../harness/fixtures.js';
+import { locationText } from '../../src/report/result.js';
 
 const NOW = Date.parse('2024-06-30T00:00:00Z');
 
@@ -138,7 +139,7 @@ describe('ready-made policies', () => {
         ['deleted v1-20240101,v1-20240102', 'kept 5'],
       );
       assert.deepEqual(
-        r.journal.map((e) => [e.op, e.reference.split(':').pop(), e.digest, e.executed, e.line]),
+        r.journal.map((e) => [e.op, locationText(e.target).split(':').pop(), e.digest, e.executed, e.line]),
         [
           ['tag.delete', 'v1-20240101', digests['backups'], false, 2],
           ['tag.delete', 'v1-20240102', digests['backups'], false, 2],

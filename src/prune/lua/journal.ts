@@ -1,8 +1,8 @@
 // The record of every write a script asked for, executed or (in dry-run) only planned, and what the report makes
 // of it. Deletes the script made (or, in a dry run, planned) are remembered by the JournalingStore, so that later
 // safety checks in the same run treat those tags and digests as gone.
-import { parseReference, repositoryKey, type Reference } from '../../oci/reference.js';
-import { imageAt, type Location, type OperationKind, type OperationResult, type OperationStatus } from '../../report/result.js';
+import { repositoryKey, type Reference } from '../../oci/reference.js';
+import type { OperationKind, OperationResult, OperationStatus } from '../../report/result.js';
 import { StoreDecorator } from '../../store/decorator.js';
 import type { DeleteReceipt, ManifestHead, Store } from '../../store/store.js';
 import type { JournalEntry, JournalOperation } from '../types.js';
@@ -85,21 +85,13 @@ function statusOf(entry: JournalEntry): OperationStatus {
   return entry.executed ? 'copied' : 'would-copy';
 }
 
-/**
- * An entry's reference as the result's typed location. The API formatted it from a parsed reference, so it parses
- * back to the same one; `repositoryOnly` keeps a bare repository (a blob.put) from gaining a `latest` tag.
- */
-function imageNamed(text: string): Location {
-  return imageAt(parseReference(text, { repositoryOnly: true }));
-}
-
 /** The journal in the one result model, for the text, JSON-lines and job-summary renderers. */
 export function journalToResults(script: string, entries: readonly JournalEntry[]): OperationResult[] {
   return entries.map((e) => ({
     op: KIND[e.op],
     status: statusOf(e),
-    target: e.op === 'image.exportTar' ? { kind: 'file' as const, path: e.reference } : imageNamed(e.reference),
-    ...(e.source !== undefined ? { source: e.op === 'image.importTar' ? { kind: 'file' as const, path: e.source } : imageNamed(e.source) } : {}),
+    target: e.target,
+    ...(e.source !== undefined ? { source: e.source } : {}),
     ...(e.digest !== undefined ? { digest: e.digest } : {}),
     bytes: 0,
     ...(e.error !== undefined ? { reason: e.error } : {}),

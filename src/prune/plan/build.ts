@@ -5,7 +5,7 @@ import { createLimiter } from '../../copy/limit.js';
 import type { StoreSource } from '../../copy/options.js';
 import type { Logger } from '../../log.js';
 import type { Platform } from '../../oci/manifest.js';
-import { formatReference, parseReference } from '../../oci/reference.js';
+import { formatReference, type Reference } from '../../oci/reference.js';
 import type { BotConfig, BotPolicy, BotScript } from '../config/types.js';
 import { runScript } from '../lua/run.js';
 import { protectedBy } from './guard.js';
@@ -31,6 +31,11 @@ export function isDelete(e: JournalEntry): boolean {
   return DELETES.includes(e.op);
 }
 
+/** The image a delete entry names (every delete targets an image, never a file). */
+function deletedImage(e: JournalEntry): Reference | undefined {
+  return e.target.kind === 'image' ? e.target.ref : undefined;
+}
+
 export function scriptReason(name: string, line: number | undefined): string {
   return `script "${name}"${line !== undefined ? ` line ${line}` : ''}`;
 }
@@ -54,8 +59,8 @@ export function runBotScript(ctx: PruneContext, config: BotConfig, script: BotSc
 }
 
 function tagDeleteOf(e: JournalEntry, reason: string): PlannedDelete {
-  const ref = parseReference(e.reference);
-  return { reference: e.reference, ref, tag: ref.tag!, digest: e.digest!, reason, ...(e.line !== undefined ? { line: e.line } : {}) };
+  const ref = deletedImage(e)!;
+  return { reference: formatReference(ref), ref, tag: ref.tag!, digest: e.digest!, reason, ...(e.line !== undefined ? { line: e.line } : {}) };
 }
 
 async function planScript(ctx: PruneContext, config: BotConfig, script: BotScript): Promise<PlanUnit> {
@@ -106,9 +111,9 @@ function applyProtect(config: BotConfig, unit: PlanUnit): number {
   let count = 0;
   for (const e of unit.journal) {
     if (!isDelete(e) || e.error !== undefined) continue;
-    const ref = e.op === 'tag.delete' ? parseReference(e.reference) : undefined;
+    const ref = e.op === 'tag.delete' ? deletedImage(e) : undefined;
     const p = ref?.tag !== undefined ? protectedBy(patterns, ref, ref.tag) : undefined;
-    if (p && ref) unit.protected.push({ reference: e.reference, ref, ...(e.digest !== undefined ? { digest: e.digest } : {}), pattern: p.source });
+    if (p && ref) unit.protected.push({ reference: formatReference(ref), ref, ...(e.digest !== undefined ? { digest: e.digest } : {}), pattern: p.source });
     else count++;
   }
   return count;

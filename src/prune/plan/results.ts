@@ -1,6 +1,6 @@
 // The plan and its outcome in the one result model: would-delete / deleted / failed / excluded (protected), each
 // with its digest and a reason naming the script (and line) or policy it came from.
-import { imageAt, type OperationResult, type OperationStatus, type ResultDetails } from '../../report/result.js';
+import { imageAt, locationText, type OperationResult, type OperationStatus, type ResultDetails } from '../../report/result.js';
 import type { DeleteReceipt } from '../../store/store.js';
 import { journalToResults } from '../lua/journal.js';
 import type { PlanUnit, PlannedDelete, ProtectedDelete } from './types.js';
@@ -47,7 +47,7 @@ export function unitFailure(unit: UnitName, error: string): OperationResult {
 /** A script's journal as results; writes the guard held back become `excluded`. */
 export function scriptResults(unit: UnitName, journal: readonly JournalEntry[], held: ReadonlyMap<string, string>): OperationResult[] {
   return journalToResults(unit.name, journal).map((r, i) => {
-    const pattern = held.get(journal[i]!.reference);
+    const pattern = held.get(locationText(journal[i]!.target));
     if (pattern !== undefined)
       return { ...r, status: 'excluded' as const, reason: `protected by defaults.protect "${pattern}" (${scriptReason(unit.name, journal[i]!.line)})` };
     return r.reason === undefined ? { ...r, reason: scriptReason(unit.name, journal[i]!.line) } : r;

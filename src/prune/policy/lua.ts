@@ -9,17 +9,18 @@ import type { LuaExtension } from '../lua/run.js';
 import { describePolicy, parsePolicyCall } from './args.js';
 import { planPolicy } from './policy.js';
 import type { PolicyCall, PolicyKind } from './types.js';
+import { imageAt } from '../../report/result.js';
 
 async function applyPolicy(ctx: ApiContext, call: PolicyCall, line: { line?: number }): Promise<{ deleted: string[]; kept: string[] }> {
   const plan = await planPolicy({ stores: { storeFor: (ref) => ctx.storeFor(ref) }, logger: ctx.opts.logger }, call);
   const deleted: string[] = [];
   for (const d of plan.deletes) {
-    const entry = ctx.journal.record('tag.delete', { reference: formatReference(d.ref), digest: d.digest, ...line });
-    ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
+    const entry = ctx.journal.record('tag.delete', { target: imageAt(d.ref), digest: d.digest, ...line });
+    ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: formatReference(d.ref), digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
     try {
       await ctx.perform(entry, () => ctx.storeFor(d.ref).deleteTag(d.ref));
     } catch {
-      throw new Error(`policy.${call.kind} could not delete "${entry.reference}": ${entry.error}`);
+      throw new Error(`policy.${call.kind} could not delete "${formatReference(d.ref)}": ${entry.error}`);
     }
     deleted.push(d.tag ?? d.digest);
   }

@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { RegistryError } from '../../../errors.js';
 import { digestOf, DigestVerifier } from '../../../oci/digest.js';
-import { formatReference, isValidDigest, repositoryOf, type Reference } from '../../../oci/reference.js';
+import { formatReference, isValidDigest, repositoryOf, withDigest, type Reference } from '../../../oci/reference.js';
 import { labelled, type ApiContext } from '../context.js';
 import { lua, raise, setFunction, to_luastring, typeName, type LuaState } from '../fengari.js';
 import { configBytes } from './image.js';
@@ -13,6 +13,7 @@ import { referenceArg } from './reference.js';
 import { BlobHandle, ConfigHandle } from '../handles.js';
 import { descriptorFields } from '../regbot-shapes.js';
 import { handleAt, pushUserdata, type UserdataType } from '../userdata.js';
+import { imageAt } from '../../../report/result.js';
 
 const OCTET_STREAM = 'application/octet-stream';
 
@@ -74,11 +75,11 @@ export function installBlob(L: LuaState, ctx: ApiContext): void {
     } else {
       return raise(L2, `bad argument #2: blob content expected (a string, a blob or a config), got ${typeName(L2, 2)}`);
     }
-    const entry = ctx.journal.record('blob.put', { reference: formatReference(repo), ...ctx.lineFields(L2) });
+    const entry = ctx.journal.record('blob.put', { target: imageAt(repo), ...ctx.lineFields(L2) });
     const work = ctx.perform(entry, async () => {
       const c = await content();
       entry.digest = c.digest;
-      entry.reference = `${formatReference(repo)}@${c.digest}`;
+      entry.target = imageAt(withDigest(repo, c.digest));
       if ((await store.headBlob(repo, c.digest)) === undefined) {
         await store.putBlob(repo, { mediaType: OCTET_STREAM, digest: c.digest, size: c.size }, await c.stream());
       }

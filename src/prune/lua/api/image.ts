@@ -12,6 +12,7 @@ import { deleteManifestCall, forceOption, type ManifestApi } from './manifest.js
 import { defaultPlatform, fetchConfig, headManifest } from '../manifest-fetch.js';
 import { fromRegbotShape, IMAGE_CONFIG, toRegbotShape } from '../regbot-shapes.js';
 import { handleAt, pushFieldsOf, pushUserdata, setTypeGlobal, type UserdataType } from '../userdata.js';
+import { imageAt } from '../../../report/result.js';
 
 /** A Go duration (`5m`, `1h30m`) in milliseconds; a wait cannot be negative. */
 function durationMs(text: string): number {
@@ -84,8 +85,8 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     const src = referenceArg(L2, 1);
     const dst = referenceArg(L2, 2);
     const opts = copyOptions(L2, 3);
-    const entry = ctx.journal.record('image.copy', { reference: formatReference(dst), source: formatReference(src), ...ctx.lineFields(L2) });
-    ctx.opts.logger.info('Copy image', { script: ctx.opts.name, source: entry.source, target: entry.reference, dryRun: ctx.dryRun });
+    const entry = ctx.journal.record('image.copy', { target: imageAt(dst), source: imageAt(src), ...ctx.lineFields(L2) });
+    ctx.opts.logger.info('Copy image', { script: ctx.opts.name, source: formatReference(src), target: formatReference(dst), dryRun: ctx.dryRun });
     const work = ctx.perform(entry, async () => {
       // In dry-run the host has the engine plan (reads only), which also tells the journal what digest would land.
       const result = await ctx.opts.host.copy(src, dst, opts);
@@ -137,7 +138,7 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     const ref = referenceArg(L2, 1);
     if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
     const file = lua.lua_tojsstring(L2, 2);
-    const entry = ctx.journal.record('image.exportTar', { reference: file, source: formatReference(ref), ...ctx.lineFields(L2) });
+    const entry = ctx.journal.record('image.exportTar', { target: { kind: 'file', path: file }, source: imageAt(ref), ...ctx.lineFields(L2) });
     return {
       promise: labelled(
         'image.exportTar',
@@ -152,7 +153,7 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     const ref = referenceArg(L2, 1);
     if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING) return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
     const file = lua.lua_tojsstring(L2, 2);
-    const entry = ctx.journal.record('image.importTar', { reference: formatReference(ref), source: file, ...ctx.lineFields(L2) });
+    const entry = ctx.journal.record('image.importTar', { target: imageAt(ref), source: { kind: 'file', path: file }, ...ctx.lineFields(L2) });
     const work = ctx.perform(entry, async () => {
       const result = await ctx.opts.host.importTar(file, ref);
       if (result.digest !== undefined) entry.digest = result.digest;

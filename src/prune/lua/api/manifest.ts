@@ -4,7 +4,7 @@
 import { digestOf } from '../../../oci/digest.js';
 import { parseManifest } from '../../../oci/manifest.js';
 import { parsePlatform } from '../../../oci/platform.js';
-import { formatReference, withDigest, type Reference } from '../../../oci/reference.js';
+import { withDigest, type Reference } from '../../../oci/reference.js';
 import { labelled, type ApiContext } from '../context.js';
 import { LuaPusher, lua, pushString, pushValue, raise, readValue, setFunction, to_luastring, typeName, type LuaState, type LuaValue } from '../fengari.js';
 import { ConfigHandle, ManifestHandle } from '../handles.js';
@@ -13,6 +13,7 @@ import { defaultPlatform, fetchManifest, headManifest } from '../manifest-fetch.
 import { descriptorFields, fromRegbotShape, MANIFEST, rateLimitFields, toRegbotShape } from '../regbot-shapes.js';
 import { tagsUsingDigest } from '../safety.js';
 import { handleAt, pushFieldsOf, pushUserdata, type UserdataType } from '../userdata.js';
+import { imageAt, locationText } from '../../../report/result.js';
 
 /** The functions other tables reuse (image.manifest is manifest.get, image.config is m:config ...). */
 export interface ManifestApi {
@@ -53,11 +54,11 @@ export function deleteManifestCall(
   ref: Reference,
   force: boolean,
 ) {
-  const entry = ctx.journal.record(call, { reference: formatReference(ref), ...ctx.lineFields(L) });
+  const entry = ctx.journal.record(call, { target: imageAt(ref), ...ctx.lineFields(L) });
   const work = ctx.perform(entry, async () => {
     const m = await target;
     entry.digest = m.digest;
-    entry.reference = formatReference(withDigest(ref, m.digest));
+    entry.target = imageAt(withDigest(ref, m.digest));
     const store = ctx.storeFor(ref);
     if (!force) {
       const except = new Set(ref.tag !== undefined ? [ref.tag] : []);
@@ -68,7 +69,7 @@ export function deleteManifestCall(
         );
       }
     }
-    ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: entry.reference, dryRun: ctx.dryRun });
+    ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: locationText(entry.target), dryRun: ctx.dryRun });
     return store.deleteManifest(withDigest(ref, m.digest));
   });
   return { promise: labelled(call, ref, work), push: () => 0 };
@@ -168,7 +169,7 @@ export function installManifest(L: LuaState, ctx: ApiContext, configOf: (L: LuaS
     if (!m?.parsed) return raise(L2, `bad argument #1: manifest expected (from manifest.get, getList or m:export()), got ${typeName(L2, 1)}`);
     const ref = referenceArg(L2, 2);
     const bytes = m.parsed.bytes;
-    const entry = ctx.journal.record('manifest.put', { reference: formatReference(ref), digest: m.digest, ...ctx.lineFields(L2) });
+    const entry = ctx.journal.record('manifest.put', { target: imageAt(ref), digest: m.digest, ...ctx.lineFields(L2) });
     const work = ctx.perform(entry, () => ctx.storeFor(ref).putManifest(ref, bytes, m.mediaType));
     return { promise: labelled('manifest.put', ref, work), push: () => 0 };
   });

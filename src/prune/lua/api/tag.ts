@@ -9,6 +9,7 @@ import type { ApiContext } from '../context.js';
 import { labelled } from '../context.js';
 import { lua, pushValue, raise, readValue, setFunction, to_luastring, type LuaState } from '../fengari.js';
 import { referenceArg } from './reference.js';
+import { imageAt } from '../../../report/result.js';
 
 interface ScriptListOptions {
   /** How many names the script gets at most. */
@@ -60,13 +61,13 @@ export function installTagAndRepo(L: LuaState, ctx: ApiContext): void {
     if (ref.tag === undefined) return raise(L2, `tag.delete needs a reference with a tag, got "${formatReference(ref)}"`);
     const tag = ref.tag;
     const tagged = { ...repositoryOf(ref), tag };
-    const entry = ctx.journal.record('tag.delete', { reference: formatReference(tagged), ...ctx.lineFields(L2) });
+    const entry = ctx.journal.record('tag.delete', { target: imageAt(tagged), ...ctx.lineFields(L2) });
     const store = ctx.storeFor(ref);
     const work = ctx.perform(entry, async () => {
       const head = await store.headManifest(tagged);
       if (!head) throw new Error('tag not found');
       entry.digest = head.digest;
-      ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: head.digest, dryRun: ctx.dryRun });
+      ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: formatReference(tagged), digest: head.digest, dryRun: ctx.dryRun });
       return store.deleteTag(tagged);
     });
     return { promise: labelled('tag.delete', tagged, work), push: () => 0 };
