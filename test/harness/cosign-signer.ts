@@ -36,7 +36,7 @@ export function signPayload(payload: Buffer, key: KeyObject): SignatureLayer {
 
 const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
-async function pushBlob(host: string, repo: string, bytes: Buffer): Promise<string> {
+export async function pushBlob(host: string, repo: string, bytes: Buffer): Promise<string> {
   const digest = sha256(bytes);
   const start = await fetch(`http://${host}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
   if (start.status !== 202) throw new Error(`blob upload start: HTTP ${start.status}`);
