@@ -12,7 +12,7 @@ import type { FixtureImage } from '../harness/fixtures.js';
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { skopeoDigest, skopeoInspectRaw, skopeoListTags } from '../harness/skopeo.js';
 import { BUNDLE_MEDIA_TYPE, pushBundleReferrer, signKeyless, startSigstore, type SigstoreWorld } from '../harness/sigstore-signer.js';
-import { hostFlags, openStores, refOf, runRegkit, seedImage } from './copy-setup.js';
+import { hostFlags, openStores, pushArtifact, refOf, runRegkit, seedImage } from './copy-setup.js';
 import { assertExit, countByMethod, makeSyncWorkspace, resultLines, syncCli, writesIn, type SyncWorkspace } from './sync-setup.js';
 import { DEFAULT_THRESHOLDS } from '../../src/verify/policy.js';
 import { readTrustedRootFile } from '../../src/verify/trusted-root.js';
@@ -24,6 +24,8 @@ const CASES = ['dsse', 'message', 'unsigned', 'wrongsubject', 'wrongregex', 'tam
 type Case = (typeof CASES)[number];
 const ADMITTED: readonly Case[] = ['dsse', 'message'];
 const INDEX = 'application/vnd.oci.image.index.v1+json';
+const SBOM = 'application/spdx+json';
+const NOTE = 'application/vnd.example.note';
 
 const expected: Record<Case, { reason?: RegExp }> = {
   dsse: {},
@@ -51,6 +53,7 @@ describe('sync with a keyless verify policy', () => {
   let rootPath: string;
   const images = new Map<Case, FixtureImage>();
   const bundleReferrers = new Map<Case, string>();
+  const sboms = new Map<Case, string>();
   let kept: FixtureImage;
 
   const manifestOf = async (reg: RunningRegistry, repo: string, digest: string): Promise<Buffer> => skopeoInspectRaw(`docker://${reg.host}/${repo}@${digest}`);
@@ -103,6 +106,20 @@ describe('sync with a keyless verify policy', () => {
     );
     await push('otherdsse', await sign('otherdsse', { statementSubjectDigest: dsseImage.digest }));
     await push('untrusted', await sign('untrusted', {}, stranger));
+    // Other referrers beside the bundles: the `dsse` step asks for SBOMs, the `message` step for no referrers at all.
+    const stores = openStores([src]);
+    try {
+      for (const c of ADMITTED) {
+        const image = images.get(c)!;
+        const repo = refOf(src.host, `${c}/app`);
+        const subject = { mediaType: image.mediaType, digest: image.digest, size: image.size };
+        const sbom = await pushArtifact(stores.storeFor(repo), repo, SBOM, '{"spdxVersion":"SPDX-2.3"}', { subject });
+        await pushArtifact(stores.storeFor(repo), repo, NOTE, 'a note', { subject });
+        if (c === 'dsse') sboms.set(c, sbom.digest);
+      }
+    } finally {
+      await stores.close();
+    }
   });
   after(async () => {
     await Promise.all([src?.stop(), dst?.stop(), world?.close(), stranger?.close()]);
@@ -116,6 +133,7 @@ describe('sync with a keyless verify policy', () => {
         CASES.map(
           (c) =>
             `  - source: ${src.host}/${c}/app:v1\n    target: ${dst.host}/${c}/app:v1\n    type: image\n` +
+            (c === 'dsse' ? `    referrers: true\n    referrerFilters:\n      - artifactType: ${SBOM}\n` : '') +
             // A step's own policy: identities by regex, the issuer exact and the subject on the main branch only.
             (c === 'message' || c === 'wrongregex'
               ? `    verify:\n      trustedRoot: ${JSON.stringify(rootPath)}\n      keyless:\n        - issuerRegExp: ${ISSUER.replace(/\./g, '\\.')}\n          subjectRegExp: 'https://github\\.com/acme/.*@refs/heads/main'\n`
@@ -151,15 +169,18 @@ describe('sync with a keyless verify policy', () => {
     for (const c of ADMITTED) {
       const digest = images.get(c)!.digest;
       assert.equal(await skopeoDigest(`docker://${dst.host}/${c}/app:v1`), digest);
-      // The bundle referrer came along, byte for byte, and the target's fallback index lists it.
+      // The bundle referrer came along, byte for byte, and the target's fallback index lists it; of the other
+      // referrers, only those the step's own filter asks for (the SBOM of `dsse`; the notes of neither).
       const referrer = bundleReferrers.get(c)!;
       assert.equal(await skopeoDigest(`docker://${dst.host}/${c}/app@${referrer}`), referrer);
       const index = await fetch(`${dst.url}/v2/${c}/app/manifests/${digest.replace(':', '-')}`, { headers: { accept: INDEX } });
       assert.equal(index.status, 200);
       const listed = ((await index.json()) as { manifests: { digest: string; artifactType?: string }[] }).manifests;
+      const sbom = sboms.get(c);
       assert.deepEqual(
-        listed.map((m) => [m.digest, m.artifactType]),
-        [[referrer, BUNDLE_MEDIA_TYPE]],
+        listed.map((m) => `${m.artifactType} ${m.digest}`).sort(),
+        [`${BUNDLE_MEDIA_TYPE} ${referrer}`, ...(sbom ? [`${SBOM} ${sbom}`] : [])].sort(),
+        c,
       );
     }
     assert.equal(await skopeoDigest(`docker://${dst.host}/unsigned/app:v1`), kept.digest);

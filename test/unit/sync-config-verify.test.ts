@@ -169,6 +169,14 @@ describe('sync config: verify', () => {
         () => load(keyless('issuer: i\n          subject: s').replace(root, notRoot)),
         (err: unknown) => !/hunter2/.test((err as Error).message),
       );
+      // A path onto something huge (a log, a device) is read no further than the cap.
+      writeFileSync(notRoot, Buffer.alloc(2 * 1024 * 1024, 0x20));
+      fails(
+        keyless('issuer: i\n          subject: s').replace(root, notRoot),
+        6,
+        20,
+        /not-root\.json is larger than 1048576 bytes, more than a key or a trusted root/,
+      );
       writeFileSync(notRoot, '{"mediaType": "application/json"}');
       fails(keyless('issuer: i\n          subject: s').replace(root, notRoot), 6, 20, /is not a sigstore trusted_root\.json/);
     });
