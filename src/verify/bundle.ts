@@ -57,6 +57,7 @@ export async function verifyBundles(store: Store, repo: Reference, digest: strin
       })),
   };
   const rejections: Rejection[] = [];
+  // One at a time, stopping at the first that admits: memory holds one bundle, and a lone signature costs two reads.
   for (const desc of found) {
     const json = await readBundle(store, repo, desc);
     const v = 'problem' in json ? reject(digest, desc, 'invalid-signature', json.problem) : await verifyBundle(json.bundle, image, policy, desc);
@@ -126,25 +127,33 @@ export async function verifyBundle(json: unknown, image: ImageUnderVerification,
   return { ok: true, digest: image.digest, signature: `sigstore bundle ${desc.digest}`, signer: signed.signer };
 }
 
-type Checked = { signer: string } | { reason: Rejection['reason']; problem: string };
+/** Why one bundle does not admit the image; `code` is the sigstore verifier's error code, when it said no. */
+interface Problem {
+  reason: Rejection['reason'];
+  problem: string;
+  code?: string;
+}
 
 /** Who signed the bundle, when the sigstore verifier accepts it and the policy trusts the signer. */
-function signerOf(bundle: Bundle, entity: SignedEntity, policy: BundlePolicy): Checked {
+function signerOf(bundle: Bundle, entity: SignedEntity, policy: BundlePolicy): { signer: string } | Problem {
   const options = { tlogThreshold: policy.thresholds.tlog, ctlogThreshold: policy.thresholds.ctlog, timestampThreshold: policy.thresholds.timestamp };
   if (bundle.verificationMaterial.content.$case === 'publicKey') {
     if (policy.keys.length === 0) return { reason: 'bad-signature', problem: 'is signed with a key, and the policy trusts no key, only keyless identities' };
     // A bundle's key hint is free text: every trusted key is tried, as cosign does with --key.
-    const tried: Checked[] = [];
+    const problems: Problem[] = [];
     for (const key of policy.keys) {
       const material: TrustMaterial = { ...policy.trustedRoot.material, publicKey: () => ({ publicKey: key.key, validFor: () => true }) };
       const checked = verifiedOrDiagnosed(entity, material, options);
-      if ('key' in checked) return { signer: key.name };
-      tried.push(checked);
+      if (!('reason' in checked)) return { signer: key.name };
+      problems.push(checked);
     }
-    const rejected = tried.find((c) => 'reason' in c && c.reason !== 'bad-signature') ?? tried[0]!;
-    return 'reason' in rejected && rejected.reason === 'bad-signature'
-      ? { reason: 'bad-signature', problem: `verifies with no trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered` }
-      : rejected;
+    // Evidence outside the root fails with every key alike; a signature that verifies with none is the key's fault.
+    return (
+      problems.find((p) => p.reason !== 'bad-signature') ?? {
+        reason: 'bad-signature',
+        problem: `verifies with no trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
+      }
+    );
   }
   if (policy.keyless.length === 0) return { reason: 'wrong-identity', problem: 'is signed keyless, and the policy trusts only keys' };
   const checked = verifiedOrDiagnosed(entity, policy.trustedRoot.material, options);
@@ -164,13 +173,9 @@ type VerifierOptions = ConstructorParameters<typeof Verifier>[1] & { timestampTh
  * first as a timestamp "not verified", as one from a foreign TSA does; a second look without the TSA timestamps,
  * taken only to name the reason (it never admits), tells the two apart when the log gives a time of its own.
  */
-function verifiedOrDiagnosed(
-  entity: SignedEntity,
-  material: TrustMaterial,
-  options: VerifierOptions,
-): Signer | { reason: Rejection['reason']; problem: string } {
+function verifiedOrDiagnosed(entity: SignedEntity, material: TrustMaterial, options: VerifierOptions): Signer | Problem {
   const first = verified(() => new Verifier(material, options).verify(entity));
-  if (!('reason' in first) || first.reason !== 'untrusted-root' || !first.problem.includes('TIMESTAMP_ERROR')) return first;
+  if (!('reason' in first) || first.code !== 'TIMESTAMP_ERROR') return first;
   const logged = entity.timestamps.filter((t) => t.$case === 'transparency-log');
   if (logged.length === 0 || logged.length === entity.timestamps.length) return first;
   const second = verified(() => new Verifier(material, { ...options, timestampThreshold: 1 }).verify({ ...entity, timestamps: logged }));
@@ -178,27 +183,28 @@ function verifiedOrDiagnosed(
 }
 
 /** The sigstore verifier's verdict, its errors sorted into regkit's reasons. */
-function verified(run: () => Signer): Signer | { reason: Rejection['reason']; problem: string } {
+function verified(run: () => Signer): Signer | Problem {
   try {
     return run();
   } catch (err) {
     const message = (err as Error).message;
     if (!(err instanceof VerificationError)) return { reason: 'invalid-signature', problem: `cannot be verified: ${message}` };
-    switch (err.code) {
+    const code = err.code;
+    switch (code) {
       case 'SIGNATURE_ERROR':
       case 'TLOG_BODY_ERROR':
-        return { reason: 'bad-signature', problem: `does not verify (${message}): signed by another key, or altered` };
+        return { reason: 'bad-signature', problem: `does not verify (${message}): signed by another key, or altered`, code };
       case 'NOT_IMPLEMENTED_ERROR':
-        return { reason: 'invalid-signature', problem: `uses what the verifier does not support: ${message}` };
+        return { reason: 'invalid-signature', problem: `uses what the verifier does not support: ${message}`, code };
       default:
         // Certificate chain, SCTs, log inclusion, timestamps: evidence from outside the trusted root, or too little.
-        return { reason: 'untrusted-root', problem: `is not backed by the trusted root (${err.code}: ${message})` };
+        return { reason: 'untrusted-root', problem: `is not backed by the trusted root (${code}: ${message})`, code };
     }
   }
 }
 
 /** Whether an in-toto statement names the image among its subjects, by its sha256. */
-function statementNames(payload: Buffer, digest: string): true | { reason: Rejection['reason']; problem: string } {
+function statementNames(payload: Buffer, digest: string): true | Problem {
   let statement: unknown;
   try {
     statement = JSON.parse(payload.toString('utf8'));
