@@ -22,6 +22,8 @@ const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 export const MAX_BUNDLE_BYTES = 1024 * 1024;
 /** Bundles read per image: one per signer or attestation; past this many the image is refused, not half-read. */
 export const MAX_BUNDLES = 64;
+/** Log entries, timestamps and signatures read per bundle. */
+export const MAX_EVIDENCE = 8;
 
 type BundlePolicy = VerifyPolicy & { trustedRoot: TrustedRoot };
 
@@ -99,6 +101,16 @@ export async function verifyBundle(json: unknown, image: ImageUnderVerification,
     bundle = bundleFromJSON(json);
   } catch (err) {
     return no('invalid-signature', `is not a sigstore bundle: ${(err as Error).message}`);
+  }
+  // The verifier checks each piece of evidence, some against every other: a bundle padded with hundreds would cost
+  // seconds of CPU before any of it is found untrusted. Honest bundles carry one or two of each.
+  const evidence = {
+    'transparency log entries': bundle.verificationMaterial.tlogEntries.length,
+    'RFC 3161 timestamps': bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.length ?? 0,
+    'DSSE signatures': bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.signatures.length : 1,
+  };
+  for (const [what, n] of Object.entries(evidence)) {
+    if (n > MAX_EVIDENCE) return no('invalid-signature', `carries ${n} ${what}, more than the ${MAX_EVIDENCE} read`);
   }
   let artifact: Buffer | undefined;
   const content = bundle.content;

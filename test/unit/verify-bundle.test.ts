@@ -10,7 +10,7 @@ import { DSSEBundleBuilder, RekorWitness, TSAWitness } from '@sigstore/sign';
 import type { Descriptor } from '../../src/oci/manifest.js';
 import type { Reference } from '../../src/oci/reference.js';
 import type { Store } from '../../src/store/store.js';
-import { MAX_BUNDLE_BYTES, MAX_BUNDLES, verifyBundle } from '../../src/verify/bundle.js';
+import { MAX_BUNDLE_BYTES, MAX_BUNDLES, MAX_EVIDENCE, verifyBundle } from '../../src/verify/bundle.js';
 import { compileAnchoredRegex } from '../../src/config/regex.js';
 import { DEFAULT_THRESHOLDS, parsePublicKey, type KeylessIdentity, type TrustedRoot, type Verdict, type VerifyPolicy } from '../../src/verify/policy.js';
 import { parseTrustedRoot } from '../../src/verify/trusted-root.js';
@@ -220,6 +220,25 @@ describe('verify: sigstore bundles', () => {
       new RegExp(`holds a bundle of ${1024 ** 3} bytes, more than the ${MAX_BUNDLE_BYTES} read`),
     );
     assert.equal(big.blobReads, 0);
+  });
+
+  it('a bundle padded with evidence is refused before the verifier spends time on it', async (t) => {
+    const entry = message.verificationMaterial.tlogEntries[0]!;
+    const padded = {
+      ...message,
+      verificationMaterial: {
+        ...message.verificationMaterial,
+        tlogEntries: Array.from({ length: 200 }, (_, i) => ({ ...entry, integratedTime: String(Number(entry.integratedTime) + i) })),
+      },
+    };
+    const started = process.hrtime.bigint();
+    await rejected(judge(padded), 'invalid-signature', new RegExp(`carries 200 transparency log entries, more than the ${MAX_EVIDENCE} read`));
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    t.diagnostic(`bundle with 200 log entries (${JSON.stringify(padded).length} bytes): refused in ${ms.toFixed(1)} ms`);
+    assert.ok(ms < 1000, `${ms} ms`);
+    const one = { ...message, verificationMaterial: { ...message.verificationMaterial, tlogEntries: [entry, entry] } };
+    // Within the bound the verifier judges it: the same entry twice is no second piece of evidence.
+    await rejected(judge(one), 'untrusted-root', /duplicate timestamp/);
   });
 
   it('a store that streams more than the layer declares is cut at the cap', async (t) => {
