@@ -196,9 +196,26 @@ describe('verify: sigstore bundles', () => {
     assert.deepEqual(v.ok ? v.signature : v, `sigstore bundle ${good}`);
   });
 
-  it('no referrer and no .sig tag is no-signature, naming both places looked', async () => {
-    const p: VerifyPolicy = { ...policy(), keys: [] };
-    await rejected(verifyImage(new Served().store(), REPO, DIGEST, p), 'no-signature', new RegExp(`^no signature: no sigstore bundle refers to ${DIGEST}$`));
+  it('no referrer and no .sig tag is no-signature, naming the places the policy looked', async () => {
+    await rejected(
+      verifyImage(new Served().store(), REPO, DIGEST, policy()),
+      'no-signature',
+      new RegExp(`^no signature: no sigstore bundle refers to ${DIGEST}$`),
+    );
+    const key = parsePublicKey(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'cosign.pub');
+    const both: VerifyPolicy = { ...policy(), keys: [key] };
+    await rejected(
+      verifyImage(new Served().store(), REPO, DIGEST, both),
+      'no-signature',
+      new RegExp(`^no signature: sha256-[0-9a-f]{64}\\.sig does not exist, and no sigstore bundle refers to ${DIGEST}$`),
+    );
+    // Keys and no trusted root: the `.sig` tag alone, as before bundles were read.
+    const { trustedRoot: _root, ...keysOnly } = both;
+    await rejected(
+      verifyImage(new Served().store(), REPO, DIGEST, { ...keysOnly, keyless: [] }),
+      'no-signature',
+      /^no signature: sha256-[0-9a-f]{64}\.sig does not exist$/,
+    );
   });
 
   it('bounds: more than 64 bundles are refused unread; a bundle layer over 1 MiB is refused before a byte is read', async () => {
