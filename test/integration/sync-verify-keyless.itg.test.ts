@@ -240,6 +240,31 @@ describe('sync with a keyless verify policy', () => {
     assert.match(noRoot.stderr, /keyless identities need --trusted-root/);
   });
 
+  test('air gap: registry → OCI layout → registry, each leg verified offline by the same policy, the bundles carried along', async () => {
+    const layout = join(ws.dir, 'carried');
+    const leg = (name: string, from: string, to: string, subject = SUBJECT) =>
+      ws.writeConfig(
+        name,
+        `defaults:\n  verify:\n    trustedRoot: ${JSON.stringify(rootPath)}\n    keyless:\n      - issuer: ${ISSUER}\n        subject: ${subject}\n` +
+          `sync:\n  - source: ${from}\n    target: ${to}\n    type: image\n`,
+      );
+    const out = await syncCli(ws, 'once', await leg('out.yml', `${src.host}/dsse/app:v1`, `ocidir://${layout}:v1`), [src], ['--format', 'json']);
+    assertExit(out, 0);
+    assert.equal(resultLines(out.stdout)[0]?.status, 'copied', out.stdout);
+    const back = await syncCli(ws, 'once', await leg('in.yml', `ocidir://${layout}:v1`, `${dst.host}/carried/app:v1`), [dst], ['--format', 'json']);
+    assertExit(back, 0);
+    assert.equal(resultLines(back.stdout)[0]?.status, 'copied', back.stdout);
+    assert.equal(await skopeoDigest(`docker://${dst.host}/carried/app:v1`), images.get('dsse')!.digest);
+    const referrer = bundleReferrers.get('dsse')!;
+    assert.equal(await skopeoDigest(`docker://${dst.host}/carried/app@${referrer}`), referrer);
+    // Another identity refuses the layout's image on the way in: the bundle in the layout is what was judged.
+    const evil = await leg('evil.yml', `ocidir://${layout}:v1`, `${dst.host}/refused/app:v1`, 'https://github.com/evil/app');
+    const refused = await syncCli(ws, 'once', evil, [dst], ['--format', 'json']);
+    assertExit(refused, 1);
+    assert.match(resultLines(refused.stdout)[0]?.reason ?? '', /none of the policy's identities/);
+    assert.deepEqual(await skopeoListTags(`docker://${dst.host}/refused/app`).catch(() => []), []);
+  });
+
   test('overhead of one keyless verification (referrers, bundle manifest and layer, the sigstore checks)', async (t) => {
     const stores = openStores([src]);
     try {
