@@ -168,10 +168,13 @@ export function verifyPolicyFromFlags(flags: VerifyFlags): VerifyPolicy {
       'verify needs --key FILE (a public key, as cosign.pub), or --trusted-root FILE with --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]',
     );
   }
-  const problem = policyProblem(policy);
-  if (problem) {
-    throw new UsageError(`verify: ${problem.replace('a trustedRoot', '--trusted-root').replace('timestampThreshold', '--timestamp-threshold')}`);
-  }
+  const problem = policyProblem(policy, {
+    keys: '--key',
+    keyless: '--certificate-identity',
+    trustedRoot: '--trusted-root',
+    timestampThreshold: '--timestamp-threshold',
+  });
+  if (problem) throw new UsageError(`verify: ${problem}`);
   return policy;
 }
 

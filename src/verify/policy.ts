@@ -57,16 +57,25 @@ export function readsBundles(policy: VerifyPolicy): policy is VerifyPolicy & { t
   return policy.trustedRoot !== undefined;
 }
 
+/** How a face spells the policy's settings in its messages: the config file's keys, or the CLI's flags. */
+export interface PolicySpelling {
+  keys: string;
+  keyless: string;
+  trustedRoot: string;
+  timestampThreshold: string;
+}
+
 /**
- * What makes a policy unusable, in the words of the config file (the CLI maps them to its flags): nothing trusted,
- * keyless identities with no root to check certificates against, or no time to check a certificate at.
+ * What makes a policy unusable: nothing trusted, keyless identities with no root to check certificates against, or
+ * no time to check a certificate at. Said in the spelling of the face that read the policy.
  */
-export function policyProblem(policy: VerifyPolicy): string | undefined {
-  if (policy.keys.length === 0 && policy.keyless.length === 0) return 'no keys and no keyless identities: no image could be admitted';
-  if (policy.keyless.length > 0 && !policy.trustedRoot) return 'keyless identities need a trustedRoot (trusted_root.json) to check certificates against';
+export function policyProblem(policy: VerifyPolicy, say: PolicySpelling): string | undefined {
+  if (policy.keys.length === 0 && policy.keyless.length === 0) return `no ${say.keys} and no ${say.keyless}: no image could be admitted`;
+  if (policy.keyless.length > 0 && !policy.trustedRoot) return `${say.keyless} needs ${say.trustedRoot} (trusted_root.json) to check certificates against`;
   // A Fulcio certificate lives minutes: it is checked at the verified time of signing, so keyless needs one.
-  if (policy.keyless.length > 0 && policy.thresholds.timestamp < 1)
-    return 'keyless identities need timestampThreshold of 1 or more: a certificate is checked at the time of signing';
+  if (policy.keyless.length > 0 && policy.thresholds.timestamp < 1) {
+    return `${say.keyless} needs ${say.timestampThreshold} of 1 or more: a certificate is checked at the time of signing`;
+  }
   return undefined;
 }
 

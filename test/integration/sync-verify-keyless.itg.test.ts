@@ -237,7 +237,7 @@ describe('sync with a keyless verify policy', () => {
       ws.dockerConfig,
     );
     assertExit(noRoot, 2);
-    assert.match(noRoot.stderr, /keyless identities need --trusted-root/);
+    assert.match(noRoot.stderr, /--certificate-identity needs --trusted-root/);
   });
 
   test('air gap: registry → OCI layout → registry, each leg verified offline by the same policy, the bundles carried along', async () => {

@@ -152,13 +152,13 @@ describe('sync config: verify', () => {
     });
 
     it('what would admit unchecked or cannot verify is refused at its position', () => {
-      fails(`sync:\n${step(`    verify:\n      keyless:\n        - issuer: i\n          subject: s\n`)}`, 6, 7, /keyless identities need a trustedRoot/);
+      fails(`sync:\n${step(`    verify:\n      keyless:\n        - issuer: i\n          subject: s\n`)}`, 6, 7, /keyless needs trustedRoot/);
       fails(keyless('issuer: i'), 8, 11, /keyless\[0\]\.subject \(or subjectRegExp\) is required/);
       fails(keyless('issuer: i\n          subject: s\n          subjectRegExp: s.*'), 10, 11, /give subject or subjectRegExp, not both/);
       fails(keyless('issuer: i\n          subjectRegExp: "(unclosed"'), 9, 26, /subjectRegExp: invalid regex/);
       fails(keyless('issuer: i\n          subjct: s'), 9, 11, /unknown key "subjct" in sync\[0\]\.verify\.keyless\[0\]; did you mean "subject"\?/);
       fails(keyless('issuer: i\n          subject: s', '      tlogThreshold: -1\n'), 10, 22, /tlogThreshold must be at least 0/);
-      fails(keyless('issuer: i\n          subject: s', '      timestampThreshold: 0\n'), 6, 7, /need timestampThreshold of 1 or more/);
+      fails(keyless('issuer: i\n          subject: s', '      timestampThreshold: 0\n'), 6, 7, /keyless needs timestampThreshold of 1 or more/);
       fails(`sync:\n${step(`    verify:\n      keyless: []\n      trustedRoot: ${root}\n`)}`, 6, 16, /keyless is empty/);
     });
 

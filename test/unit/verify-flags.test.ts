@@ -73,11 +73,11 @@ describe('regkit verify flags', () => {
       '--certificate-identity-regexp',
       'a',
     );
-    await refused(/keyless identities need --trusted-root/, '--certificate-identity', 'a', '--certificate-oidc-issuer', 'b');
+    await refused(/--certificate-identity needs --trusted-root/, '--certificate-identity', 'a', '--certificate-oidc-issuer', 'b');
     await refused(/--certificate-identity-regexp: invalid regex/, '--certificate-identity-regexp', '(', '--certificate-oidc-issuer', 'b');
     await refused(/--tlog-threshold must be a whole number, not "-1"/, '--key', key, '--tlog-threshold=-1');
     await refused(
-      /need --timestamp-threshold of 1 or more/,
+      /--certificate-identity needs --timestamp-threshold of 1 or more/,
       '--trusted-root',
       root,
       '--certificate-identity',

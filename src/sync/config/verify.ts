@@ -56,7 +56,7 @@ export function readVerify(yaml: YamlFile, node: YamlValue, what: string, trust:
       timestamp: threshold('timestampThreshold', DEFAULT_THRESHOLDS.timestamp),
     },
   };
-  const problem = policyProblem(policy);
+  const problem = policyProblem(policy, { keys: 'keys', keyless: 'keyless', trustedRoot: 'trustedRoot', timestampThreshold: 'timestampThreshold' });
   if (problem) throw yaml.error(node, `${what}: ${problem}`);
   return policy;
 }
