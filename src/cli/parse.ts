@@ -10,7 +10,7 @@ import { parseShard } from '../config/shard.js';
 import { parseHostSpecs } from '../config/host-spec.js';
 import { configTrustOf, type ConfigTrust } from '../config/trust.js';
 import { parseTlsMode, settingsPath } from '../config/user-settings.js';
-import { buildCopyCommand, verifyPolicyFromKeyFiles, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
+import { buildCopyCommand, verifyPolicyFromFlags, parseOutputFormat, parsePositiveInteger, type Command, type GlobalOptions } from '../command/options.js';
 import { parseBoundSpecs } from '../config/bounds.js';
 import { COMMANDS, GLOBAL_FLAGS, commandName, flagTable, type CommandSpec, type FlagSpec } from './spec.js';
 import { commandUsage, groupUsage, mainUsage } from './usage.js';
@@ -253,7 +253,21 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
     case 'image ratelimit':
       return { name, ref: parseReference(arg) };
     case 'verify':
-      return { name, ref: parseReference(arg), policy: verifyPolicyFromKeyFiles(raw.flags.get('key') ?? []) };
+      return {
+        name,
+        ref: parseReference(arg),
+        policy: verifyPolicyFromFlags({
+          keys: raw.flags.get('key') ?? [],
+          trustedRoot: one(raw, 'trusted-root'),
+          identity: one(raw, 'certificate-identity'),
+          identityRegexp: one(raw, 'certificate-identity-regexp'),
+          issuer: one(raw, 'certificate-oidc-issuer'),
+          issuerRegexp: one(raw, 'certificate-oidc-issuer-regexp'),
+          tlogThreshold: one(raw, 'tlog-threshold'),
+          ctlogThreshold: one(raw, 'ctlog-threshold'),
+          timestampThreshold: one(raw, 'timestamp-threshold'),
+        }),
+      };
     case 'image delete':
       return { name, ref: parseReference(arg), force: has(raw, 'force') };
     case 'image restore': {

@@ -10,7 +10,9 @@ import type { Shard } from '../config/shard.js';
 import type { HostConfig } from '../config/hostconfig.js';
 import type { Bounds } from '../config/bounds.js';
 import type { LogLevel } from '../log.js';
-import { readPublicKeyFile, type VerifyPolicy } from '../verify/policy.js';
+import { compileAnchoredRegex } from '../config/regex.js';
+import { DEFAULT_THRESHOLDS, policyProblem, readPublicKeyFile, type TextMatch, type VerifyPolicy } from '../verify/policy.js';
+import { readTrustedRootFile } from '../verify/trusted-root.js';
 import type { OutputTemplate } from './format.js';
 
 export type OutputFormat = 'text' | 'json';
@@ -102,25 +104,78 @@ export interface PruneCommand {
   dryRun: boolean;
 }
 
-/** `regkit verify REF --key FILE`: one image by the rules a sync step's verify policy applies. */
+/** `regkit verify REF --key FILE | --trusted-root FILE --certificate-identity …`: one image by a sync step's rules. */
 export interface VerifyCommand {
   name: 'verify';
   ref: Reference;
   policy: VerifyPolicy;
 }
 
-/** `--key FILE` (repeatable), as both faces give it: at least one, each a readable public key. */
-export function verifyPolicyFromKeyFiles(files: readonly string[]): VerifyPolicy {
-  if (files.length === 0) throw new UsageError('verify needs --key FILE: the public key (cosign.pub) whose signatures admit the image');
-  return {
-    keys: files.map((file) => {
-      try {
-        return readPublicKeyFile(file);
-      } catch (err) {
-        throw new UsageError(`--key: ${(err as Error).message}`);
-      }
-    }),
+/** `regkit verify`'s flags, as cosign spells them, before they are checked. */
+export interface VerifyFlags {
+  keys: readonly string[];
+  trustedRoot?: string | undefined;
+  identity?: string | undefined;
+  identityRegexp?: string | undefined;
+  issuer?: string | undefined;
+  issuerRegexp?: string | undefined;
+  tlogThreshold?: string | undefined;
+  ctlogThreshold?: string | undefined;
+  timestampThreshold?: string | undefined;
+}
+
+/** The policy `regkit verify` applies: the same as a sync step's `verify:` with the same keys, identity and root. */
+export function verifyPolicyFromFlags(flags: VerifyFlags): VerifyPolicy {
+  const read = <T>(flag: string, file: string, reader: (path: string) => T): T => {
+    try {
+      return reader(file);
+    } catch (err) {
+      throw new UsageError(`${flag}: ${(err as Error).message}`);
+    }
   };
+  const match = (exact: string | undefined, pattern: string | undefined, flag: string): TextMatch | undefined => {
+    if (exact !== undefined && pattern !== undefined) throw new UsageError(`give --${flag} or --${flag}-regexp, not both`);
+    if (exact !== undefined) return { exact };
+    if (pattern === undefined) return undefined;
+    try {
+      return { regExp: compileAnchoredRegex(pattern), pattern };
+    } catch (err) {
+      throw new UsageError(`--${flag}-regexp: ${(err as Error).message}`);
+    }
+  };
+  const subject = match(flags.identity, flags.identityRegexp, 'certificate-identity');
+  const issuer = match(flags.issuer, flags.issuerRegexp, 'certificate-oidc-issuer');
+  if ((subject === undefined) !== (issuer === undefined)) {
+    throw new UsageError('keyless verification needs both --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]');
+  }
+  const threshold = (value: string | undefined, flag: string, fallback: number): number => {
+    if (value === undefined) return fallback;
+    if (!/^[0-9]+$/.test(value)) throw new UsageError(`--${flag} must be a whole number, not "${value}"`);
+    return Number(value);
+  };
+  const policy: VerifyPolicy = {
+    keys: flags.keys.map((file) => read('--key', file, readPublicKeyFile)),
+    keyless: subject && issuer ? [{ subject, issuer }] : [],
+    ...(flags.trustedRoot !== undefined ? { trustedRoot: read('--trusted-root', flags.trustedRoot, readTrustedRootFile) } : {}),
+    thresholds: {
+      tlog: threshold(flags.tlogThreshold, 'tlog-threshold', DEFAULT_THRESHOLDS.tlog),
+      ctlog: threshold(flags.ctlogThreshold, 'ctlog-threshold', DEFAULT_THRESHOLDS.ctlog),
+      timestamp: threshold(flags.timestampThreshold, 'timestamp-threshold', DEFAULT_THRESHOLDS.timestamp),
+    },
+  };
+  if (policy.keys.length === 0 && policy.keyless.length === 0) {
+    throw new UsageError(
+      'verify needs --key FILE (a public key, as cosign.pub), or --trusted-root FILE with --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]',
+    );
+  }
+  const problem = policyProblem(policy, {
+    keys: '--key',
+    keyless: '--certificate-identity',
+    trustedRoot: '--trusted-root',
+    timestampThreshold: '--timestamp-threshold',
+  });
+  if (problem) throw new UsageError(`verify: ${problem}`);
+  return policy;
 }
 
 export interface VersionCommand {

@@ -64,3 +64,9 @@ export function checkedEntries(
   }
   return out;
 }
+
+/** The entry of `key` when it has a value: an absent key and an empty one (`key:`, Go's nil) read alike. */
+export function presentEntry(yaml: YamlFile, fields: ReadonlyMap<string, MapEntry>, key: string): MapEntry | undefined {
+  const e = fields.get(key);
+  return e && !yaml.isEmpty(e.value) ? e : undefined;
+}

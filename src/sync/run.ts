@@ -14,7 +14,9 @@ import type { ManifestHead } from '../store/store.js';
 import { expandBackup, type SyncConfig } from './config/load.js';
 import { excludedResult, expandStep, ON_TARGET_REASON, parseStepEndpoints, registryAt, type StepEndpoints, type StoreLookup, type SyncItem } from './items.js';
 import { pruneTarget } from './prune-target.js';
-import { verifyCosignSignatures } from '../verify/cosign.js';
+import { BUNDLE_ARTIFACT_TYPES } from '../verify/bundle.js';
+import { readsBundles } from '../verify/policy.js';
+import { verifyImage } from '../verify/verify.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
 import type { Shard } from '../config/shard.js';
 
@@ -128,8 +130,7 @@ function copyOptionsFor(item: SyncItem): CopyOptions {
   return {
     ...(platforms.length > 0 ? { platforms } : {}),
     sparseIndex: step.platformsIndex === 'sparse',
-    referrers: step.referrers,
-    referrerFilters: step.referrerFilters,
+    ...referrersFor(step),
     ...(referrerRepos.source ? { referrerSource: referrerRepos.source } : {}),
     ...(referrerRepos.target ? { referrerTarget: referrerRepos.target } : {}),
     // A verified image takes its signatures along, so the mirror can be verified in turn.
@@ -138,6 +139,18 @@ function copyOptionsFor(item: SyncItem): CopyOptions {
     forceRecursive: step.forceRecursive,
     fast: step.fastCheck,
   };
+}
+
+/**
+ * The step's referrers, and with a policy that reads sigstore bundles, the bundles too: a verified image takes its
+ * signatures along in both formats, so the mirror can be verified in turn. Other referrers stay as the step says.
+ */
+function referrersFor(step: SyncItem['step']): Pick<CopyOptions, 'referrers' | 'referrerFilters'> {
+  if (!step.verify || !readsBundles(step.verify) || (step.referrers && step.referrerFilters.length === 0)) {
+    return { referrers: step.referrers, referrerFilters: step.referrerFilters };
+  }
+  const bundles = BUNDLE_ARTIFACT_TYPES.map((artifactType) => ({ artifactType, annotations: {} }));
+  return { referrers: true, referrerFilters: step.referrers ? [...step.referrerFilters, ...bundles] : bundles };
 }
 
 function base(item: SyncItem): Pick<OperationResult, 'op' | 'source' | 'target'> {
@@ -203,7 +216,7 @@ async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions)
 async function verifiedOrRejected(ctx: SyncContext, item: SyncItem, digest: string): Promise<OperationResult | undefined> {
   const policy = item.step.verify;
   if (!policy) return undefined;
-  const verdict = await verifyCosignSignatures(ctx.stores.storeFor(item.source), repositoryOf(item.source), digest, policy);
+  const verdict = await verifyImage(ctx.stores.storeFor(item.source), repositoryOf(item.source), digest, policy);
   return verdict.ok ? undefined : { ...base(item), status: 'rejected', digest, bytes: 0, reason: verdict.message };
 }
 

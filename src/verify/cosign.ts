@@ -4,11 +4,11 @@
 // signature counts only when it verifies with a trusted key AND its payload names the very digest regkit resolved:
 // a valid signature of another image admits nothing.
 import { verify as verifySignature } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { parseManifest, type Descriptor } from '../oci/manifest.js';
 import { withTag, type Reference } from '../oci/reference.js';
 import type { Store } from '../store/store.js';
-import type { RejectReason, TrustedKey, Verdict, VerifyPolicy } from './policy.js';
+import { readCapped } from './capped.js';
+import { mostTelling, type Rejection, type RejectReason, type TrustedKey, type Verdict, type VerifyPolicy } from './policy.js';
 
 export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
 export const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
@@ -21,20 +21,6 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** `sha256:<hex>` → `sha256-<hex>.sig`, the tag cosign stores an image's signatures under. */
 export function signatureTag(digest: string): string {
   return `${digest.replace(':', '-')}.sig`;
-}
-
-async function readPayload(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD_BYTES) {
-      stream.destroy();
-      throw new Error(`payload larger than ${MAX_PAYLOAD_BYTES} bytes`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function signedBy(payload: Buffer, signature: Buffer, keys: readonly TrustedKey[]): TrustedKey | undefined {
@@ -68,7 +54,7 @@ function payloadDigest(payload: Buffer): string | { problem: string } {
  */
 export async function verifyCosignSignatures(store: Store, repo: Reference, digest: string, policy: VerifyPolicy): Promise<Verdict> {
   const tag = signatureTag(digest);
-  const reject = (reason: RejectReason, message: string): Verdict => ({ ok: false, digest, reason, message });
+  const reject = (reason: RejectReason, message: string): Rejection => ({ ok: false, digest, reason, message });
   const sigRef = withTag(repo, tag);
   if (!(await store.headManifest(sigRef))) return reject('no-signature', `no signature: ${tag} does not exist`);
   const parsed = parseManifest((await store.getManifest(sigRef)).bytes);
@@ -76,27 +62,21 @@ export async function verifyCosignSignatures(store: Store, repo: Reference, dige
   const layers = parsed.manifest.layers.filter((l: Descriptor) => l.mediaType === SIMPLE_SIGNING_MEDIA_TYPE);
   if (layers.length === 0) return reject('no-signature', `no signature: ${tag} holds no ${SIMPLE_SIGNING_MEDIA_TYPE} layer`);
   if (layers.length > MAX_SIGNATURES) return reject('invalid-signature', `${tag} lists ${layers.length} signatures, more than the ${MAX_SIGNATURES} read`);
-  let worst: Verdict | undefined;
-  const note = (v: Verdict): void => {
-    // A trusted signature over another image says more than an unverifiable one, which says more than a malformed one.
-    const rank = (r: Verdict | undefined) =>
-      r === undefined || r.ok ? 0 : { 'invalid-signature': 1, 'no-signature': 1, 'bad-signature': 2, 'digest-mismatch': 3 }[r.reason];
-    if (rank(v) > rank(worst)) worst = v;
-  };
+  const rejections: Rejection[] = [];
   for (const layer of layers) {
     const b64 = layer.annotations?.[SIGNATURE_ANNOTATION];
     if (b64 === undefined || !BASE64.test(b64)) {
-      note(reject('invalid-signature', `a layer of ${tag} has no base64 ${SIGNATURE_ANNOTATION} annotation`));
+      rejections.push(reject('invalid-signature', `a layer of ${tag} has no base64 ${SIGNATURE_ANNOTATION} annotation`));
       continue;
     }
     if (layer.size > MAX_PAYLOAD_BYTES) {
-      note(reject('invalid-signature', `a payload of ${tag} is ${layer.size} bytes, more than the ${MAX_PAYLOAD_BYTES} read`));
+      rejections.push(reject('invalid-signature', `a payload of ${tag} is ${layer.size} bytes, more than the ${MAX_PAYLOAD_BYTES} read`));
       continue;
     }
-    const payload = await readPayload(await store.getBlob(repo, layer));
+    const payload = await readCapped(await store.getBlob(repo, layer), MAX_PAYLOAD_BYTES, 'payload');
     const key = signedBy(payload, Buffer.from(b64, 'base64'), policy.keys);
     if (!key) {
-      note(
+      rejections.push(
         reject(
           'bad-signature',
           `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
@@ -106,14 +86,14 @@ export async function verifyCosignSignatures(store: Store, repo: Reference, dige
     }
     const named = payloadDigest(payload);
     if (typeof named !== 'string') {
-      note(reject('invalid-signature', named.problem));
+      rejections.push(reject('invalid-signature', named.problem));
       continue;
     }
     if (named !== digest) {
-      note(reject('digest-mismatch', `the payload signed by ${key.name} names ${named}, not this image's ${digest}`));
+      rejections.push(reject('digest-mismatch', `the payload signed by ${key.name} names ${named}, not this image's ${digest}`));
       continue;
     }
-    return { ok: true, digest, signatureTag: tag, key: key.name };
+    return { ok: true, digest, signature: tag, signer: key.name };
   }
-  return worst!;
+  return mostTelling(rejections)!;
 }

@@ -13,7 +13,7 @@ import { skopeoDigest, skopeoListTags } from '../harness/skopeo.js';
 import { hostFlags, openStores, refOf, runRegkit, seedImage } from './copy-setup.js';
 import { assertExit, countByMethod, makeSyncWorkspace, resultLines, syncCli, writesIn, type SyncWorkspace } from './sync-setup.js';
 import { verifyCosignSignatures } from '../../src/verify/cosign.js';
-import { parsePublicKey } from '../../src/verify/policy.js';
+import { DEFAULT_THRESHOLDS, parsePublicKey } from '../../src/verify/policy.js';
 
 const CASES = ['signed', 'unsigned', 'wrongkey', 'tampered', 'otherdigest', 'otherkey'] as const;
 type Case = (typeof CASES)[number];
@@ -154,7 +154,7 @@ describe('sync with a verify policy', () => {
     const stores = openStores([src]);
     try {
       const repo = refOf(src.host, 'signed/app');
-      const policy = { keys: [parsePublicKey(trusted.publicPem, 'cosign.pub')] };
+      const policy = { keys: [parsePublicKey(trusted.publicPem, 'cosign.pub')], keyless: [], thresholds: DEFAULT_THRESHOLDS };
       const digest = images.get('signed')!.digest;
       const store = stores.storeFor(repo);
       assert.equal((await verifyCosignSignatures(store, repo, digest, policy)).ok, true);

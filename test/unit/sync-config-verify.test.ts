@@ -100,4 +100,92 @@ describe('sync config: verify', () => {
       },
     );
   });
+
+  describe('keyless', () => {
+    const root = join(dir, 'trusted_root.json');
+    // A trusted root of the shape sigstore writes, with no authorities: enough for the loader, which reads its form.
+    writeFileSync(
+      root,
+      JSON.stringify({
+        mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+        tlogs: [],
+        certificateAuthorities: [],
+        ctlogs: [],
+        timestampAuthorities: [],
+      }),
+    );
+    const notRoot = join(dir, 'not-root.json');
+    writeFileSync(notRoot, '{"password": "hunter2-not-a-root"');
+    const keyless = (identity: string, extra = '') =>
+      `sync:\n${step(`    verify:\n      trustedRoot: ${root}\n      keyless:\n        - ${identity}\n${extra}`)}`;
+
+    it('identities exact or by regex, the trusted root and the default thresholds load; sync config shows them and loads again', () => {
+      const c = load(keyless(`issuer: https://token.actions.githubusercontent.com\n          subjectRegExp: https://github\\.com/acme/.*`), true);
+      const v = c.sync[0]!.verify!;
+      assert.deepEqual(v.keys, []);
+      assert.equal(v.trustedRoot?.name, root);
+      assert.deepEqual(v.thresholds, { tlog: 1, ctlog: 1, timestamp: 1 });
+      const id = v.keyless[0]!;
+      assert.deepEqual(id.issuer, { exact: 'https://token.actions.githubusercontent.com' });
+      assert.ok('regExp' in id.subject && id.subject.regExp.test('https://github.com/acme/app/.github/workflows/r.yml@refs/heads/main'));
+      // Anchored: the regex must match the whole subject.
+      assert.ok('regExp' in id.subject && !id.subject.regExp.test('https://evil.example/?https://github.com/acme/x'));
+      const shown = renderSyncConfig(c);
+      const again = load(shown, true).sync[0]!.verify!;
+      assert.deepEqual(again.keyless[0]!.issuer, id.issuer);
+      assert.equal('regExp' in again.keyless[0]!.subject && again.keyless[0]!.subject.pattern, 'https://github\\.com/acme/.*');
+      assert.equal(again.trustedRoot?.name, root);
+      assert.match(shown, /tlogThreshold: 1\n\s+ctlogThreshold: 1\n\s+timestampThreshold: 1/);
+    });
+
+    it('thresholds are read; keys and keyless may go together', () => {
+      const c = load(
+        keyless('issuer: i\n          subject: s', `      keys: [${a}]\n      tlogThreshold: 0\n      ctlogThreshold: 0\n      timestampThreshold: 2\n`),
+        true,
+      );
+      const v = c.sync[0]!.verify!;
+      assert.deepEqual(v.thresholds, { tlog: 0, ctlog: 0, timestamp: 2 });
+      assert.deepEqual(
+        v.keys.map((k) => k.name),
+        [a],
+      );
+    });
+
+    it('what would admit unchecked or cannot verify is refused at its position', () => {
+      fails(`sync:\n${step(`    verify:\n      keyless:\n        - issuer: i\n          subject: s\n`)}`, 6, 7, /keyless needs trustedRoot/);
+      fails(keyless('issuer: i'), 8, 11, /keyless\[0\]\.subject \(or subjectRegExp\) is required/);
+      fails(keyless('issuer: i\n          subject: s\n          subjectRegExp: s.*'), 10, 11, /give subject or subjectRegExp, not both/);
+      fails(keyless('issuer: i\n          subjectRegExp: "(unclosed"'), 9, 26, /subjectRegExp: invalid regex/);
+      fails(keyless('issuer: i\n          subjct: s'), 9, 11, /unknown key "subjct" in sync\[0\]\.verify\.keyless\[0\]; did you mean "subject"\?/);
+      fails(keyless('issuer: i\n          subject: s', '      tlogThreshold: -1\n'), 10, 22, /tlogThreshold must be at least 0/);
+      fails(keyless('issuer: i\n          subject: s', '      timestampThreshold: 0\n'), 6, 7, /keyless needs timestampThreshold of 1 or more/);
+      fails(`sync:\n${step(`    verify:\n      keyless: []\n      trustedRoot: ${root}\n`)}`, 6, 16, /keyless is empty/);
+    });
+
+    it('a trusted root that is missing, not JSON or not a trusted root fails at its position, never quoting the file', () => {
+      fails(keyless('issuer: i\n          subject: s').replace(root, join(dir, 'missing.json')), 6, 20, /trustedRoot: cannot read .*missing\.json: ENOENT/);
+      fails(keyless('issuer: i\n          subject: s').replace(root, notRoot), 6, 20, /not-root\.json is not JSON \(error at character \d+\)/);
+      assert.throws(
+        () => load(keyless('issuer: i\n          subject: s').replace(root, notRoot)),
+        (err: unknown) => !/hunter2/.test((err as Error).message),
+      );
+      // A path onto something huge (a log, a device) is read no further than the cap.
+      writeFileSync(notRoot, Buffer.alloc(2 * 1024 * 1024, 0x20));
+      fails(
+        keyless('issuer: i\n          subject: s').replace(root, notRoot),
+        6,
+        20,
+        /not-root\.json is larger than 1048576 bytes, more than a key or a trusted root/,
+      );
+      writeFileSync(notRoot, '{"mediaType": "application/json"}');
+      fails(keyless('issuer: i\n          subject: s').replace(root, notRoot), 6, 20, /is not a sigstore trusted_root\.json/);
+    });
+
+    it('a config under review reads its trusted root only inside the working directory', () => {
+      assert.throws(
+        () => loadSyncConfig({ text: keyless('issuer: i\n          subject: s'), name: 'regsync.yml' }, {}, { trust: { kind: 'untrusted', allowEnv: [] } }),
+        /verify\.trustedRoot: .* is outside the working directory, which a config under review may not read/,
+      );
+    });
+  });
 });

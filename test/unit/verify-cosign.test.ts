@@ -10,7 +10,7 @@ import type { Descriptor } from '../../src/oci/manifest.js';
 import type { Reference } from '../../src/oci/reference.js';
 import type { Store } from '../../src/store/store.js';
 import { verifyCosignSignatures } from '../../src/verify/cosign.js';
-import { parsePublicKey, type VerifyPolicy } from '../../src/verify/policy.js';
+import { DEFAULT_THRESHOLDS, parsePublicKey, type VerifyPolicy } from '../../src/verify/policy.js';
 
 const IMAGE = `sha256:${'a'.repeat(64)}`;
 const REPO: Reference = { scheme: 'registry', registry: 'example.test', repository: 'app' };
@@ -19,7 +19,14 @@ const ANNOTATION = 'dev.cosignproject.cosign/signature';
 
 function keyPair(type: 'ec' | 'ed25519'): { priv: KeyObject; policy: VerifyPolicy } {
   const { privateKey, publicKey } = type === 'ec' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('ed25519');
-  return { priv: privateKey, policy: { keys: [parsePublicKey(publicKey.export({ type: 'spki', format: 'pem' }).toString(), `${type}.pub`)] } };
+  return {
+    priv: privateKey,
+    policy: {
+      keys: [parsePublicKey(publicKey.export({ type: 'spki', format: 'pem' }).toString(), `${type}.pub`)],
+      keyless: [],
+      thresholds: DEFAULT_THRESHOLDS,
+    },
+  };
 }
 
 const payloadFor = (digest: string): Buffer =>
@@ -79,7 +86,7 @@ describe('verify: cosign .sig signatures', () => {
     const payload = payloadFor(IMAGE);
     layerOf(payload, sign(null, payload, priv).toString('base64'), served);
     const v = await verifyCosignSignatures(storeServing(served), REPO, IMAGE, policy);
-    assert.deepEqual(v, { ok: true, digest: IMAGE, signatureTag: `sha256-${'a'.repeat(64)}.sig`, key: 'ed25519.pub' });
+    assert.deepEqual(v, { ok: true, digest: IMAGE, signature: `sha256-${'a'.repeat(64)}.sig`, signer: 'ed25519.pub' });
   });
 
   it('one good signature among broken ones admits the image; the broken ones alone give the strongest reason', async () => {

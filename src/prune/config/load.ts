@@ -11,7 +11,7 @@ import { ConfigError } from '../../errors.js';
 import { validateCron } from '../../config/cron.js';
 import { readCreds, REGSYNC_CREDS_TEMPLATES } from '../../config/creds.js';
 import { parseGoDuration } from '../../config/duration.js';
-import { checkedEntries } from '../../config/keys.js';
+import { checkedEntries, presentEntry as present } from '../../config/keys.js';
 import { compileAnchoredRegex } from '../../config/regex.js';
 import { openConfigDocument, type LoadOptions } from '../../config/document.js';
 import { type YamlFile, type ConfigSource, type MapEntry, type YamlValue } from '../../config/yaml.js';
@@ -45,11 +45,6 @@ const DEFAULT_BLOB_LIMIT = 1024 * 1024 * 1024;
 export const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 3600;
 
 type Fields = Map<string, MapEntry>;
-
-function present(yaml: YamlFile, f: Fields, key: string): MapEntry | undefined {
-  const e = f.get(key);
-  return e && !yaml.isEmpty(e.value) ? e : undefined;
-}
 
 function duration(yaml: YamlFile, node: YamlValue, what: string): number {
   try {

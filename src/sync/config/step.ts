@@ -6,10 +6,10 @@ import { MediaType } from '../../oci/mediatypes.js';
 import { validateCron } from '../../config/cron.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { readNameFilter, readTagFilter } from '../../config/filters.js';
-import { checkedEntries } from '../../config/keys.js';
-import { isAbsolute, normalize, sep } from 'node:path';
+import { checkedEntries, presentEntry as present } from '../../config/keys.js';
 import type { ConfigTrust } from '../../config/trust.js';
-import { readPublicKeyFile, type VerifyPolicy } from '../../verify/policy.js';
+import type { VerifyPolicy } from '../../verify/policy.js';
+import { readVerify } from './verify.js';
 import { compileField, expandField } from '../../config/template-field.js';
 import {
   SYNC_TYPES,
@@ -82,11 +82,6 @@ interface WrittenOptions {
   verify?: VerifyPolicy;
 }
 
-function present(yaml: YamlFile, f: Fields, key: string): MapEntry | undefined {
-  const e = f.get(key);
-  return e && !yaml.isEmpty(e.value) ? e : undefined;
-}
-
 function duration(yaml: YamlFile, node: YamlValue, what: string): number {
   try {
     return parseGoDuration(yaml.string(node, what));
@@ -98,32 +93,6 @@ function duration(yaml: YamlFile, node: YamlValue, what: string): number {
 function readHook(yaml: YamlFile, node: YamlValue, what: string): Hook {
   const f = checkedEntries(yaml, yaml.entries(node, what), ['type', 'params'], what);
   return { type: yaml.string(f.get('type')?.value ?? null, `${what}.type`), params: yaml.strings(f.get('params')?.value ?? null, `${what}.params`) };
-}
-
-/**
- * regkit's `verify:` extension. Every key of it is regkit's own, so an unknown one is an error, never a warning: a
- * misspelt policy would admit images unchecked. A key file is read now, so a missing one fails the load.
- */
-function readVerify(yaml: YamlFile, node: YamlValue, what: string, trust: ConfigTrust): VerifyPolicy {
-  const v = checkedEntries(yaml, yaml.entries(node, what), ['keys'], what, 'every');
-  const keysEntry = present(yaml, v, 'keys');
-  if (!keysEntry) throw yaml.error(node, `${what}.keys is required: the public key files (cosign.pub) whose signatures admit an image`);
-  const items = yaml.items(keysEntry.value, `${what}.keys`);
-  if (items.length === 0) throw yaml.error(keysEntry.value, `${what}.keys is empty: no image could be admitted`);
-  return {
-    keys: items.map((item, i) => {
-      const path = yaml.string(item, `${what}.keys[${i}]`);
-      // A policy under review names keys it brings along (in the checkout), never a file elsewhere on the runner.
-      if (trust.kind === 'untrusted' && (isAbsolute(path) || normalize(path).split(sep)[0] === '..')) {
-        throw yaml.error(item, `${what}.keys[${i}]: ${path} is outside the working directory, which a config under review may not read (--untrusted-config)`);
-      }
-      try {
-        return readPublicKeyFile(path);
-      } catch (err) {
-        throw yaml.error(item, `${what}.keys[${i}]: ${(err as Error).message}`);
-      }
-    }),
-  };
 }
 
 function readOptions(yaml: YamlFile, f: Fields, where: string, trust: ConfigTrust): WrittenOptions {

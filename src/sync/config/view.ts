@@ -1,6 +1,7 @@
 // `regkit sync config`: the resolved config as a regsync.yml, every default filled in and every secret replaced, so a
 // user sees what a run will do without seeing what it authenticates with. It is written in the file's own keys and
 // value forms (durations as Go durations), so what it prints loads again, under --strict, to the same config.
+import type { TextMatch, VerifyPolicy } from '../../verify/policy.js';
 import { stringify } from 'yaml';
 import type { Hooks, StepSettings, SyncConfig, SyncStep, TagFilter } from './load.js';
 import type { CredsEntry } from '../../config/creds.js';
@@ -52,8 +53,18 @@ function settingsView(s: StepSettings): Record<string, unknown> {
     mediaTypes: s.mediaTypes,
     ...(Object.keys(hooks).length ? { hooks } : {}),
     platformsIndex: s.platformsIndex,
-    // The resolved policy, as a reviewer needs it: which key files admit the step's images.
-    ...(s.verify ? { verify: { keys: s.verify.keys.map((k) => k.name) } } : {}),
+    // The resolved policy, as a reviewer needs it: which keys and identities admit the step's images, checked how.
+    ...(s.verify ? { verify: verifyView(s.verify) } : {}),
+  };
+}
+
+function verifyView(v: VerifyPolicy): Record<string, unknown> {
+  const match = (key: string, m: TextMatch) => ('exact' in m ? { [key]: m.exact } : { [`${key}RegExp`]: m.pattern });
+  return {
+    ...(v.keys.length > 0 ? { keys: v.keys.map((k) => k.name) } : {}),
+    ...(v.keyless.length > 0 ? { keyless: v.keyless.map((id) => ({ ...match('issuer', id.issuer), ...match('subject', id.subject) })) } : {}),
+    ...(v.trustedRoot ? { trustedRoot: v.trustedRoot.name } : {}),
+    ...(v.trustedRoot ? { tlogThreshold: v.thresholds.tlog, ctlogThreshold: v.thresholds.ctlog, timestampThreshold: v.thresholds.timestamp } : {}),
   };
 }
 
