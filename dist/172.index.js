@@ -2,7 +2,7 @@ export const id = 172;
 export const ids = [172];
 export const modules = {
 
-/***/ 4172:
+/***/ 64172:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   TEMPLATE_COMMANDS: () => (/* binding */ TEMPLATE_COMMANDS),
 /* harmony export */   compileOutputTemplate: () => (/* binding */ compileOutputTemplate)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _gotemplate_template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3441);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _gotemplate_template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83441);
 // `--format '{{ … }}'`: a Go template over a read command's view (views.ts), run by the project's own engine.
 
 

@@ -2,7 +2,7 @@ export const id = 19;
 export const ids = [19,803];
 export const modules = {
 
-/***/ 4019:
+/***/ 24019:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,39 +12,39 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./build/src/command/execute.js + 4 modules
-var execute = __webpack_require__(1165);
+var execute = __webpack_require__(91165);
 // EXTERNAL MODULE: ./build/src/config/host-spec.js
-var host_spec = __webpack_require__(1310);
+var host_spec = __webpack_require__(91310);
 // EXTERNAL MODULE: ./build/src/log.js
 var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/command/options.js
-var options = __webpack_require__(4141);
+var options = __webpack_require__(24141);
 // EXTERNAL MODULE: ./build/src/command/store-options.js + 34 modules
-var store_options = __webpack_require__(7899);
+var store_options = __webpack_require__(27899);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/report/jsonl.js
-var jsonl = __webpack_require__(6830);
+var jsonl = __webpack_require__(26830);
 // EXTERNAL MODULE: ./build/src/report/progress.js
-var report_progress = __webpack_require__(1737);
+var report_progress = __webpack_require__(91737);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(4123);
+var result = __webpack_require__(34123);
 // EXTERNAL MODULE: ./build/src/report/text.js
-var report_text = __webpack_require__(4913);
+var report_text = __webpack_require__(74913);
 // EXTERNAL MODULE: ./build/src/command/layout-cache.js
-var layout_cache = __webpack_require__(3806);
+var layout_cache = __webpack_require__(23806);
 // EXTERNAL MODULE: ./build/src/config/bounds.js
-var bounds = __webpack_require__(7675);
+var bounds = __webpack_require__(77675);
 // EXTERNAL MODULE: ./build/src/command/configs.js + 3 modules
-var configs = __webpack_require__(803);
+var configs = __webpack_require__(90803);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(9154);
+var duration = __webpack_require__(99154);
 // EXTERNAL MODULE: ./build/src/config/shard.js
-var config_shard = __webpack_require__(4004);
+var config_shard = __webpack_require__(34004);
 // EXTERNAL MODULE: ./build/src/config/trust.js
-var trust = __webpack_require__(170);
+var trust = __webpack_require__(90170);
 // EXTERNAL MODULE: ./build/src/action/input-names.js
 var input_names = __webpack_require__(2481);
 ;// CONCATENATED MODULE: ./build/src/action/inputs.js
@@ -203,7 +203,7 @@ function readSettings(env, argvCommand) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./build/src/action/layout-cache.js
 // The node24 action's side of the layout cache: restore the sync's OCI layouts before the run and save them after,
 // through @actions/cache. Only a JS action step gets the runtime token and cache URL it needs (composite steps do
@@ -214,7 +214,7 @@ var external_node_fs_ = __webpack_require__(3024);
  * cache client with its storage SDK is about 2.4 MB of bundle, which every CLI call would otherwise parse at start-up.
  */
 async function actionsCacheService() {
-    const cache = await __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
+    const cache = await __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 61691));
     return {
         isFeatureAvailable: () => cache.isFeatureAvailable(),
         restoreCache: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
@@ -267,7 +267,7 @@ async function saveLayouts(service, restored, changed, logger) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./build/src/action/logger.js
 // The action logger over @actions/core, and progress lines grouped per image in the job log.
 
@@ -344,9 +344,9 @@ class GroupedProgress {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/report/units.js
-var units = __webpack_require__(4915);
+var units = __webpack_require__(24915);
 ;// CONCATENATED MODULE: ./build/src/report/summary.js
 // Operation results as a markdown job summary, laid out for a reader at GitHub's content width: the heading carries
 // the counts; failures come first, each with its whole reason; then what changed or would change (a pull request's
@@ -762,7 +762,7 @@ async function runAction(argv, env, tuning = {}) {
 
 /***/ }),
 
-/***/ 803:
+/***/ 90803:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -774,28 +774,28 @@ __webpack_require__.d(__webpack_exports__, {
   loadSyncConfig: () => (/* reexport */ load/* loadSyncConfig */.mw)
 });
 
-// EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
-var load = __webpack_require__(8656);
+// EXTERNAL MODULE: ./build/src/sync/config/load.js + 3 modules
+var load = __webpack_require__(21438);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/config/cron.js
-var cron = __webpack_require__(8982);
+var cron = __webpack_require__(68982);
 // EXTERNAL MODULE: ./build/src/config/creds.js
-var config_creds = __webpack_require__(2709);
+var config_creds = __webpack_require__(32709);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(9154);
+var duration = __webpack_require__(99154);
 // EXTERNAL MODULE: ./build/src/config/keys.js
-var keys = __webpack_require__(4674);
+var keys = __webpack_require__(44674);
 // EXTERNAL MODULE: ./build/src/config/regex.js
-var regex = __webpack_require__(2939);
+var regex = __webpack_require__(62939);
 // EXTERNAL MODULE: ./build/src/config/document.js + 1 modules
-var config_document = __webpack_require__(4367);
+var config_document = __webpack_require__(24367);
 // EXTERNAL MODULE: ./build/src/prune/lua/sandbox.js + 1 modules
-var sandbox = __webpack_require__(6309);
+var sandbox = __webpack_require__(66309);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 2 modules
-var fengari = __webpack_require__(1133);
+var fengari = __webpack_require__(51133);
 ;// CONCATENATED MODULE: ./build/src/prune/config/script.js
 // Compiles a script without running it, so a syntax error fails the config load (exit 2, a PR check) instead of a
 // scheduled run, and maps the Lua line to the line of the YAML file it was written on.
@@ -824,7 +824,7 @@ function fileLineOf(yaml, node, luaLine) {
 }
 
 // EXTERNAL MODULE: ./build/src/prune/policy/args.js
-var policy_args = __webpack_require__(3620);
+var policy_args = __webpack_require__(33620);
 ;// CONCATENATED MODULE: ./build/src/prune/config/policies.js
 // The declarative `policies:` list of regbot.yml (regkit's own section):
 //   policies:
@@ -917,10 +917,6 @@ const REGBOT_CREDS_TEMPLATES = config_creds/* REGSYNC_CREDS_TEMPLATES */.Qj.filt
 const DEFAULT_BLOB_LIMIT = 1024 * 1024 * 1024;
 /** A script with no timeout of its own or in `defaults`: long enough for a big retention run, short of a job's 6 h. */
 const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 3600;
-function present(yaml, f, key) {
-    const e = f.get(key);
-    return e && !yaml.isEmpty(e.value) ? e : undefined;
-}
 function load_duration(yaml, node, what) {
     try {
         const seconds = (0,duration/* parseGoDuration */.Q)(yaml.string(node, what));
@@ -944,9 +940,9 @@ function schedule(yaml, node, what) {
 }
 /** interval, schedule and timeout: the keys a script shares with `defaults`. */
 function readTiming(yaml, f, where) {
-    const interval = present(yaml, f, 'interval');
-    const sched = present(yaml, f, 'schedule');
-    const timeout = present(yaml, f, 'timeout');
+    const interval = (0,keys/* presentEntry */.Ut)(yaml, f, 'interval');
+    const sched = (0,keys/* presentEntry */.Ut)(yaml, f, 'schedule');
+    const timeout = (0,keys/* presentEntry */.Ut)(yaml, f, 'timeout');
     return {
         ...(interval ? { intervalSeconds: load_duration(yaml, interval.value, `${where}.interval`) } : {}),
         ...(sched ? { schedule: schedule(yaml, sched.value, `${where}.schedule`) } : {}),
@@ -967,13 +963,13 @@ function readProtect(yaml, node) {
 function readDefaults(yaml, node) {
     const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults', ['protect', 'maxDeletes']);
     const num = (key, opts) => {
-        const e = present(yaml, f, key);
+        const e = (0,keys/* presentEntry */.Ut)(yaml, f, key);
         return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
     };
-    const skip = present(yaml, f, 'skipDockerConfig');
-    const userAgent = present(yaml, f, 'userAgent');
+    const skip = (0,keys/* presentEntry */.Ut)(yaml, f, 'skipDockerConfig');
+    const userAgent = (0,keys/* presentEntry */.Ut)(yaml, f, 'userAgent');
     const maxDeletes = num('maxDeletes', { integer: true, min: 0 });
-    const scriptFiles = present(yaml, f, 'scriptFiles');
+    const scriptFiles = (0,keys/* presentEntry */.Ut)(yaml, f, 'scriptFiles');
     return {
         parallel: Math.max(1, num('parallel', { integer: true, min: 0 }) ?? 0),
         ...readTiming(yaml, f, 'defaults'),
@@ -992,7 +988,7 @@ function readScript(yaml, node, index, defaults) {
     const name = yaml.string(f.get('name')?.value ?? null, `${where}.name`).trim();
     if (name === '')
         throw yaml.error(f.get('name')?.keyNode ?? node, `${where}.name is required: results and errors are reported under it`);
-    const scriptEntry = present(yaml, f, 'script');
+    const scriptEntry = (0,keys/* presentEntry */.Ut)(yaml, f, 'script');
     if (!scriptEntry)
         throw yaml.error(f.get('script')?.keyNode ?? node, `${where} ("${name}") has no script`);
     const source = yaml.string(scriptEntry.value, `${where}.script`);

@@ -2,7 +2,7 @@ export const id = 272;
 export const ids = [272];
 export const modules = {
 
-/***/ 1133:
+/***/ 51133:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -42,11 +42,11 @@ function restoreFengariConf() {
 }
 
 // EXTERNAL MODULE: ./node_modules/fengari/src/fengari.js
-var fengari = __webpack_require__(2413);
+var fengari = __webpack_require__(42413);
 // EXTERNAL MODULE: ./node_modules/fengari/src/lobject.js
-var lobject = __webpack_require__(3094);
+var lobject = __webpack_require__(73094);
 // EXTERNAL MODULE: ./node_modules/fengari/src/lstring.js
-var lstring = __webpack_require__(772);
+var lstring = __webpack_require__(60772);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/numbers.js
 // regbot's numbers in fengari. regbot runs gopher-lua, where every number is a float64: integers are exact to 2^53
 // and never wrap. fengari is Lua 5.3 with a 32-bit integer subtype (`2147483647 + 1` is negative, `os.time() * 1000`
@@ -251,7 +251,7 @@ function setFunction(L, name, f) {
 
 /***/ }),
 
-/***/ 6309:
+/***/ 66309:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -263,7 +263,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: createSandbox
 
 // EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 2 modules
-var fengari = __webpack_require__(1133);
+var fengari = __webpack_require__(51133);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/os.js
 // The `os` table scripts get: time, date, clock and difftime only. Written here rather than taken from fengari
 // because fengari's os.time is a 32-bit integer, its os.date prints a leading "!" instead of switching to UTC, and
@@ -706,7 +706,7 @@ function createSandbox(memoryLimitBytes) {
 
 /***/ }),
 
-/***/ 3620:
+/***/ 33620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -716,9 +716,9 @@ function createSandbox(memoryLimitBytes) {
 /* harmony export */   vE: () => (/* binding */ POLICY_KINDS),
 /* harmony export */   wy: () => (/* binding */ describePolicy)
 /* harmony export */ });
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4974);
-/* harmony import */ var _config_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4674);
-/* harmony import */ var _config_regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84974);
+/* harmony import */ var _config_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44674);
+/* harmony import */ var _config_regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62939);
 // Reads a policy's arguments, whether they come from a Lua table or from the YAML `policies:` list, into one
 // validated PolicyCall. Both callers get the same messages; the YAML loader adds the position of the key named.
 

@@ -2,18 +2,15 @@ export const id = 387;
 export const ids = [387];
 export const modules = {
 
-/***/ 8387:
+/***/ 88387:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderSyncConfig: () => (/* binding */ renderSyncConfig)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8965);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78965);
 /* harmony import */ var _gotemplate_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(217);
-// `regkit sync config`: the resolved config as a regsync.yml, every default filled in and every secret replaced, so a
-// user sees what a run will do without seeing what it authenticates with. It is written in the file's own keys and
-// value forms (durations as Go durations), so what it prints loads again, under --strict, to the same config.
 
 
 
@@ -61,8 +58,17 @@ function settingsView(s) {
         mediaTypes: s.mediaTypes,
         ...(Object.keys(hooks).length ? { hooks } : {}),
         platformsIndex: s.platformsIndex,
-        // The resolved policy, as a reviewer needs it: which key files admit the step's images.
-        ...(s.verify ? { verify: { keys: s.verify.keys.map((k) => k.name) } } : {}),
+        // The resolved policy, as a reviewer needs it: which keys and identities admit the step's images, checked how.
+        ...(s.verify ? { verify: verifyView(s.verify) } : {}),
+    };
+}
+function verifyView(v) {
+    const match = (key, m) => ('exact' in m ? { [key]: m.exact } : { [`${key}RegExp`]: m.pattern });
+    return {
+        ...(v.keys.length > 0 ? { keys: v.keys.map((k) => k.name) } : {}),
+        ...(v.keyless.length > 0 ? { keyless: v.keyless.map((id) => ({ ...match('issuer', id.issuer), ...match('subject', id.subject) })) } : {}),
+        ...(v.trustedRoot ? { trustedRoot: v.trustedRoot.name } : {}),
+        ...(v.trustedRoot ? { tlogThreshold: v.thresholds.tlog, ctlogThreshold: v.thresholds.ctlog, timestampThreshold: v.thresholds.timestamp } : {}),
     };
 }
 function stepView(s) {

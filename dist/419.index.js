@@ -2,7 +2,7 @@ export const id = 419;
 export const ids = [419];
 export const modules = {
 
-/***/ 1991:
+/***/ 11991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,9 +13,9 @@ export const modules = {
 /* harmony export */   od: () => (/* binding */ readNameFilter)
 /* harmony export */ });
 /* unused harmony export TAG_FILTER_KEYS */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4674);
-/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2939);
-/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3986);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44674);
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62939);
+/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13986);
 // Tag and repository filters of a sync step: reading them from the config, and applying them to names.
 
 
@@ -111,11 +111,12 @@ function selectTags(sets, tags) {
 
 /***/ }),
 
-/***/ 4674:
+/***/ 44674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ax: () => (/* binding */ suggestKey),
+/* harmony export */   Ut: () => (/* binding */ presentEntry),
 /* harmony export */   Yy: () => (/* binding */ checkedEntries)
 /* harmony export */ });
 /* unused harmony export editDistance */
@@ -172,82 +173,16 @@ function checkedEntries(yaml, entries, valid, what, guarded = []) {
     }
     return out;
 }
-
-
-/***/ }),
-
-/***/ 2939:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ compileAnchoredRegex)
-/* harmony export */ });
-// Regsync's tag and repository filters are Go RE2 expressions, anchored `^…$`. Most RE2 is valid JavaScript; the
-// RE2-only forms users write are translated here, and anything JavaScript still refuses is an error to show.
-const POSIX_CLASSES = {
-    alnum: '0-9A-Za-z',
-    alpha: 'A-Za-z',
-    ascii: '\\x00-\\x7F',
-    blank: '\\t ',
-    cntrl: '\\x00-\\x1F\\x7F',
-    digit: '0-9',
-    graph: '!-~',
-    lower: 'a-z',
-    print: ' -~',
-    punct: '!-\\/:-@\\[-`{-~',
-    space: '\\t\\n\\v\\f\\r ',
-    upper: 'A-Z',
-    word: '0-9A-Za-z_',
-    xdigit: '0-9A-Fa-f',
-};
-function escapeLiteral(s) {
-    return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-/** Compiles an RE2 pattern anchored at both ends; throws an Error saying why it cannot be used. */
-function compileAnchoredRegex(pattern) {
-    let p = pattern;
-    let flags = '';
-    // RE2 flags at the very start apply to the whole pattern; JavaScript takes them as RegExp flags.
-    const lead = /^\(\?([imsU]+)\)/.exec(p);
-    if (lead) {
-        if (lead[1].includes('U'))
-            throw new Error(`regex ${JSON.stringify(pattern)}: the U (ungreedy) flag has no JavaScript equivalent`);
-        flags = [...new Set(lead[1])].join('');
-        p = p.slice(lead[0].length);
-    }
-    if (/\(\?[imsU-]+[):]/.test(p)) {
-        throw new Error(`regex ${JSON.stringify(pattern)}: inline flags such as (?i) are supported only at the start of the pattern`);
-    }
-    p = p
-        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_, lit) => escapeLiteral(lit))
-        .replace(/\(\?P</g, '(?<')
-        .replace(/\\A/g, '^')
-        .replace(/\\z/g, '$')
-        .replace(/\\([pP])([A-Za-z])/g, '\\$1{$2}')
-        .replace(/\[:(\^?)([a-z]+):\]/g, (all, neg, name) => {
-        const cls = POSIX_CLASSES[name];
-        if (!cls)
-            return all;
-        if (neg)
-            throw new Error(`regex ${JSON.stringify(pattern)}: negated POSIX class [:^${name}:] is not supported; use [^${cls}]`);
-        return cls;
-    });
-    if (/\\[pP]/.test(p))
-        flags += 'u';
-    try {
-        return new RegExp(`^(?:${p})$`, flags);
-    }
-    catch (err) {
-        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`, {
-            cause: err,
-        });
-    }
+/** The entry of `key` when it has a value: an absent key and an empty one (`key:`, Go's nil) read alike. */
+function presentEntry(yaml, fields, key) {
+    const e = fields.get(key);
+    return e && !yaml.isEmpty(e.value) ? e : undefined;
 }
 
 
 /***/ }),
 
-/***/ 3986:
+/***/ 13986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -405,11 +340,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./build/src/log.js
 var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/copy/limit.js
-var copy_limit = __webpack_require__(5736);
+var copy_limit = __webpack_require__(35736);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(4123);
+var result = __webpack_require__(34123);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 ;// CONCATENATED MODULE: ./build/src/store/decorator.js
 class StoreDecorator {
     inner;
@@ -477,7 +412,6 @@ function decorateStores(storeFor, wrap) {
 // The record of every write a script asked for, executed or (in dry-run) only planned, and what the report makes
 // of it. Deletes the script made (or, in a dry run, planned) are remembered by the JournalingStore, so that later
 // safety checks in the same run treat those tags and digests as gone.
-
 
 
 class Journal {
@@ -552,20 +486,13 @@ function statusOf(entry) {
         return entry.executed ? 'deleted' : 'would-delete';
     return entry.executed ? 'copied' : 'would-copy';
 }
-/**
- * An entry's reference as the result's typed location. The API formatted it from a parsed reference, so it parses
- * back to the same one; `repositoryOnly` keeps a bare repository (a blob.put) from gaining a `latest` tag.
- */
-function imageNamed(text) {
-    return (0,result/* imageAt */.t3)((0,reference/* parseReference */.F2)(text, { repositoryOnly: true }));
-}
 /** The journal in the one result model, for the text, JSON-lines and job-summary renderers. */
 function journalToResults(script, entries) {
     return entries.map((e) => ({
         op: KIND[e.op],
         status: statusOf(e),
-        target: e.op === 'image.exportTar' ? { kind: 'file', path: e.reference } : imageNamed(e.reference),
-        ...(e.source !== undefined ? { source: e.op === 'image.importTar' ? { kind: 'file', path: e.source } : imageNamed(e.source) } : {}),
+        target: e.target,
+        ...(e.source !== undefined ? { source: e.source } : {}),
         ...(e.digest !== undefined ? { digest: e.digest } : {}),
         bytes: 0,
         ...(e.error !== undefined ? { reason: e.error } : {}),
@@ -580,11 +507,11 @@ function journalToResults(script, entries) {
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./build/src/copy/archive.js + 3 modules
-var archive = __webpack_require__(4263);
+var archive = __webpack_require__(64263);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
 var digest = __webpack_require__(6559);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/dry-run.js
@@ -623,11 +550,11 @@ function timeoutMessage(name, site, timeoutMs, line, insideCall = false) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/files.js
 // Where a script may reach the file system: `image.exportTar`, `image.importTar` and `ocidir://` references resolve
 // under one directory (defaults.scriptFiles in regbot.yml, else the working directory, which is the workspace in
@@ -676,7 +603,7 @@ class ScriptFiles {
 }
 
 // EXTERNAL MODULE: ./build/src/prune/lua/sandbox.js + 1 modules
-var sandbox = __webpack_require__(6309);
+var sandbox = __webpack_require__(66309);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/protocol.js
 /** The Store calls a worker may ask for by name; every other name is refused by the host. */
 const STORE_CALLS = [
@@ -958,7 +885,7 @@ async function runScript(opts) {
 
 
 // EXTERNAL MODULE: ./build/src/store/tag-uses.js
-var tag_uses = __webpack_require__(2440);
+var tag_uses = __webpack_require__(42440);
 ;// CONCATENATED MODULE: ./build/src/prune/plan/guard.js
 
 
@@ -1031,15 +958,15 @@ class GuardedStore extends StoreDecorator {
 }
 
 // EXTERNAL MODULE: ./build/src/store/store.js
-var store_store = __webpack_require__(4561);
+var store_store = __webpack_require__(66942);
 // EXTERNAL MODULE: ./build/src/config/filters.js
-var filters = __webpack_require__(1991);
+var filters = __webpack_require__(11991);
 // EXTERNAL MODULE: ./build/src/config/semver.js
-var semver = __webpack_require__(3986);
+var semver = __webpack_require__(13986);
 // EXTERNAL MODULE: ./build/src/prune/policy/args.js
-var args = __webpack_require__(3620);
+var args = __webpack_require__(33620);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(2262);
+var manifest = __webpack_require__(62262);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/handles.js
 class ReferenceHandle {
     ref;
@@ -1091,7 +1018,7 @@ class BlobHandle {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var oci_platform = __webpack_require__(3856);
+var oci_platform = __webpack_require__(23856);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/manifest-fetch.js
 // Fetching what the manifest and image tables hand to scripts: a manifest (resolved to one platform, as regbot's
 // manifest.get does, or as stored), a HEAD-only descriptor, and an image config.
@@ -1342,6 +1269,10 @@ const DELETES = ['tag.delete', 'manifest.delete', 'image.delete'];
 function isDelete(e) {
     return DELETES.includes(e.op);
 }
+/** The image a delete entry names (every delete targets an image, never a file). */
+function deletedImage(e) {
+    return e.target.kind === 'image' ? e.target.ref : undefined;
+}
 function scriptReason(name, line) {
     return `script "${name}"${line !== undefined ? ` line ${line}` : ''}`;
 }
@@ -1363,8 +1294,8 @@ function runBotScript(ctx, config, script, dryRun, stores) {
     });
 }
 function tagDeleteOf(e, reason) {
-    const ref = (0,reference/* parseReference */.F2)(e.reference);
-    return { reference: e.reference, ref, tag: ref.tag, digest: e.digest, reason, ...(e.line !== undefined ? { line: e.line } : {}) };
+    const ref = deletedImage(e);
+    return { reference: (0,reference/* formatReference */.FH)(ref), ref, tag: ref.tag, digest: e.digest, reason, ...(e.line !== undefined ? { line: e.line } : {}) };
 }
 async function planScript(ctx, config, script) {
     const result = await runBotScript(ctx, config, script, true, ctx.stores);
@@ -1415,10 +1346,10 @@ function applyProtect(config, unit) {
     for (const e of unit.journal) {
         if (!isDelete(e) || e.error !== undefined)
             continue;
-        const ref = e.op === 'tag.delete' ? (0,reference/* parseReference */.F2)(e.reference) : undefined;
+        const ref = e.op === 'tag.delete' ? deletedImage(e) : undefined;
         const p = ref?.tag !== undefined ? protectedBy(patterns, ref, ref.tag) : undefined;
         if (p && ref)
-            unit.protected.push({ reference: e.reference, ref, ...(e.digest !== undefined ? { digest: e.digest } : {}), pattern: p.source });
+            unit.protected.push({ reference: (0,reference/* formatReference */.FH)(ref), ref, ...(e.digest !== undefined ? { digest: e.digest } : {}), pattern: p.source });
         else
             count++;
     }
@@ -1491,7 +1422,7 @@ function unitFailure(unit, error) {
 /** A script's journal as results; writes the guard held back become `excluded`. */
 function scriptResults(unit, journal, held) {
     return journalToResults(unit.name, journal).map((r, i) => {
-        const pattern = held.get(journal[i].reference);
+        const pattern = held.get((0,result/* locationText */.fN)(journal[i].target));
         if (pattern !== undefined)
             return { ...r, status: 'excluded', reason: `protected by defaults.protect "${pattern}" (${scriptReason(unit.name, journal[i].line)})` };
         return r.reason === undefined ? { ...r, reason: scriptReason(unit.name, journal[i].line) } : r;

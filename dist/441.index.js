@@ -2,7 +2,7 @@ export const id = 441;
 export const ids = [441];
 export const modules = {
 
-/***/ 3441:
+/***/ 83441:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,9 +18,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AccessRefused, GoMonth, GoTime, GoWeekday
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 ;// CONCATENATED MODULE: ./build/src/gotemplate/errors.js
 // Errors of the template engine. Positions are relative to the template text; the config loader maps them into
 // the file (see config-template.ts).

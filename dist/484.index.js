@@ -337,7 +337,7 @@ const LUA_OPLE = 2;
 
 const LUA_MINSTACK = 20;
 
-const { LUAI_MAXSTACK } = __webpack_require__(8001);
+const { LUAI_MAXSTACK } = __webpack_require__(78001);
 const LUA_REGISTRYINDEX = -LUAI_MAXSTACK - 1000;
 
 const lua_upvalueindex = function(i) {
@@ -427,7 +427,7 @@ module.exports.thread_status           = thread_status;
 
 /***/ }),
 
-/***/ 2413:
+/***/ 42413:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -440,7 +440,7 @@ Copyright © 1994–2017 Lua.org, PUC-Rio.
 
 
 
-const core = __webpack_require__(7502);
+const core = __webpack_require__(87502);
 
 module.exports.FENGARI_AUTHORS         = core.FENGARI_AUTHORS;
 module.exports.FENGARI_COPYRIGHT       = core.FENGARI_COPYRIGHT;
@@ -458,10 +458,10 @@ module.exports.to_jsstring       = core.to_jsstring;
 module.exports.to_luastring      = core.to_luastring;
 module.exports.to_uristring      = core.to_uristring;
 
-const luaconf = __webpack_require__(8001);
+const luaconf = __webpack_require__(78001);
 const lua     = __webpack_require__(471);
-const lauxlib = __webpack_require__(4252);
-const lualib  = __webpack_require__(484);
+const lauxlib = __webpack_require__(24252);
+const lualib  = __webpack_require__(90484);
 
 module.exports.luaconf = luaconf;
 module.exports.lua     = lua;
@@ -471,7 +471,7 @@ module.exports.lualib  = lualib;
 
 /***/ }),
 
-/***/ 7502:
+/***/ 87502:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* Fengari specific functions
@@ -524,7 +524,7 @@ const {
 } = __webpack_require__(471);
 const {
     luaL_newlib
-} = __webpack_require__(4252);
+} = __webpack_require__(24252);
 const {
     FENGARI_AUTHORS,
     FENGARI_COPYRIGHT,
@@ -535,7 +535,7 @@ const {
     FENGARI_VERSION_NUM,
     FENGARI_VERSION_RELEASE,
     to_luastring
-} = __webpack_require__(7502);
+} = __webpack_require__(87502);
 
 const luaopen_fengari = function(L) {
     luaL_newlib(L, {});
@@ -563,7 +563,7 @@ module.exports.luaopen_fengari = luaopen_fengari;
 
 /***/ }),
 
-/***/ 3349:
+/***/ 53349:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -600,23 +600,23 @@ const {
     from_userstring,
     to_luastring,
 } = __webpack_require__(4549);
-const { api_check } = __webpack_require__(6917);
-const ldebug    = __webpack_require__(3594);
-const ldo       = __webpack_require__(1592);
-const { luaU_dump } = __webpack_require__(5195);
-const lfunc     = __webpack_require__(9343);
-const lobject   = __webpack_require__(3094);
-const lstate    = __webpack_require__(3800);
+const { api_check } = __webpack_require__(36917);
+const ldebug    = __webpack_require__(63594);
+const ldo       = __webpack_require__(31592);
+const { luaU_dump } = __webpack_require__(45195);
+const lfunc     = __webpack_require__(79343);
+const lobject   = __webpack_require__(73094);
+const lstate    = __webpack_require__(13800);
 const {
     luaS_bless,
     luaS_new,
     luaS_newliteral
-} = __webpack_require__(772);
-const ltm       = __webpack_require__(4482);
-const { LUAI_MAXSTACK } = __webpack_require__(8001);
-const lvm       = __webpack_require__(1740);
-const ltable    = __webpack_require__(9877);
-const { ZIO } = __webpack_require__(7983);
+} = __webpack_require__(60772);
+const ltm       = __webpack_require__(44482);
+const { LUAI_MAXSTACK } = __webpack_require__(78001);
+const lvm       = __webpack_require__(91740);
+const ltable    = __webpack_require__(89877);
+const { ZIO } = __webpack_require__(87983);
 const TValue    = lobject.TValue;
 const CClosure  = lobject.CClosure;
 
@@ -1800,14 +1800,14 @@ module.exports.lua_xmove             = lua_xmove;
 
 /***/ }),
 
-/***/ 4252:
+/***/ 24252:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const {
     LUAL_BUFFERSIZE
-} = __webpack_require__(8001);
+} = __webpack_require__(78001);
 const {
     LUA_ERRERR,
     LUA_MULTRET,
@@ -1888,7 +1888,7 @@ const {
     luastring_eq,
     to_luastring,
     to_uristring
-} = __webpack_require__(7502);
+} = __webpack_require__(87502);
 
 /* extra error code for 'luaL_loadfilex' */
 const LUA_ERRFILE = LUA_ERRERR+1;
@@ -2703,7 +2703,7 @@ if (typeof process === "undefined") {
         return status;
     };
 } else {
-    const fs = __webpack_require__(9896);
+    const fs = __webpack_require__(79896);
 
     class LoadF {
         constructor() {
@@ -2895,7 +2895,7 @@ module.exports.lua_writestringerror = lua_writestringerror;
 
 /***/ }),
 
-/***/ 3397:
+/***/ 73397:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2970,11 +2970,11 @@ const {
     luaL_setfuncs,
     luaL_tolstring,
     luaL_where
-} = __webpack_require__(4252);
+} = __webpack_require__(24252);
 const {
     to_jsstring,
     to_luastring
-} = __webpack_require__(7502);
+} = __webpack_require__(87502);
 
 let lua_writestring;
 let lua_writeline;
@@ -3404,7 +3404,7 @@ module.exports.luaopen_base = luaopen_base;
 
 /***/ }),
 
-/***/ 4064:
+/***/ 94064:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3433,13 +3433,13 @@ const {
     },
     to_luastring
 } = __webpack_require__(4549);
-const { lua_assert } = __webpack_require__(6917);
-const llex     = __webpack_require__(9184);
-const lobject  = __webpack_require__(3094);
+const { lua_assert } = __webpack_require__(36917);
+const llex     = __webpack_require__(89184);
+const lobject  = __webpack_require__(73094);
 const lopcodes = __webpack_require__(2090);
-const lparser  = __webpack_require__(2282);
-const ltable   = __webpack_require__(9877);
-const lvm      = __webpack_require__(1740);
+const lparser  = __webpack_require__(42282);
+const ltable   = __webpack_require__(89877);
+const lvm      = __webpack_require__(91740);
 
 const OpCodesI = lopcodes.OpCodesI;
 const TValue   = lobject.TValue;
@@ -4670,7 +4670,7 @@ module.exports.luaK_stringK       = luaK_stringK;
 
 /***/ }),
 
-/***/ 2589:
+/***/ 12589:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4708,7 +4708,7 @@ const {
     luaL_checktype,
     luaL_newlib,
     luaL_where
-} = __webpack_require__(4252);
+} = __webpack_require__(24252);
 
 const getco = function(L) {
     let co = lua_tothread(L, 1);
@@ -4850,7 +4850,7 @@ module.exports.luaopen_coroutine = luaopen_coroutine;
 
 /***/ }),
 
-/***/ 9664:
+/***/ 69664:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4927,12 +4927,12 @@ const {
     luaL_optstring,
     luaL_traceback,
     lua_writestringerror
-} = __webpack_require__(4252);
-const lualib = __webpack_require__(484);
+} = __webpack_require__(24252);
+const lualib = __webpack_require__(90484);
 const {
     luastring_indexOf,
     to_luastring
-} = __webpack_require__(7502);
+} = __webpack_require__(87502);
 
 /*
 ** If L1 != L, L1 can be in any state, and therefore there are no
@@ -5325,7 +5325,7 @@ const dblib = {
 
 let getinput;
 if (typeof process !== "undefined") { // Only with Node
-    const readlineSync = __webpack_require__(552);
+    const readlineSync = __webpack_require__(70552);
     readlineSync.setDefaultOptions({
         prompt: 'lua_debug> '
     });
@@ -5372,7 +5372,7 @@ module.exports.luaopen_debug = luaopen_debug;
 
 /***/ }),
 
-/***/ 3594:
+/***/ 63594:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -5399,18 +5399,18 @@ const {
 const {
     api_check,
     lua_assert
-} = __webpack_require__(6917);
-const { LUA_IDSIZE } = __webpack_require__(8001);
-const lapi     = __webpack_require__(3349);
-const ldo      = __webpack_require__(1592);
-const lfunc    = __webpack_require__(9343);
-const llex     = __webpack_require__(9184);
-const lobject  = __webpack_require__(3094);
+} = __webpack_require__(36917);
+const { LUA_IDSIZE } = __webpack_require__(78001);
+const lapi     = __webpack_require__(53349);
+const ldo      = __webpack_require__(31592);
+const lfunc    = __webpack_require__(79343);
+const llex     = __webpack_require__(89184);
+const lobject  = __webpack_require__(73094);
 const lopcodes = __webpack_require__(2090);
-const lstate   = __webpack_require__(3800);
-const ltable   = __webpack_require__(9877);
-const ltm      = __webpack_require__(4482);
-const lvm      = __webpack_require__(1740);
+const lstate   = __webpack_require__(13800);
+const ltable   = __webpack_require__(89877);
+const ltm      = __webpack_require__(44482);
+const lvm      = __webpack_require__(91740);
 
 const currentpc = function(ci) {
     lua_assert(ci.callstatus & lstate.CIST_LUA);
@@ -6062,7 +6062,7 @@ module.exports.lua_setlocal     = lua_setlocal;
 
 /***/ }),
 
-/***/ 1592:
+/***/ 31592:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6095,24 +6095,24 @@ const {
     luastring_indexOf,
     to_luastring
 } = __webpack_require__(4549);
-const lapi     = __webpack_require__(3349);
-const ldebug   = __webpack_require__(3594);
-const lfunc    = __webpack_require__(9343);
+const lapi     = __webpack_require__(53349);
+const ldebug   = __webpack_require__(63594);
+const lfunc    = __webpack_require__(79343);
 const {
     api_check,
     lua_assert,
     LUAI_MAXCCALLS
-} = __webpack_require__(6917);
-const lobject  = __webpack_require__(3094);
+} = __webpack_require__(36917);
+const lobject  = __webpack_require__(73094);
 const lopcodes = __webpack_require__(2090);
-const lparser  = __webpack_require__(2282);
-const lstate   = __webpack_require__(3800);
-const { luaS_newliteral } = __webpack_require__(772);
-const ltm      = __webpack_require__(4482);
-const { LUAI_MAXSTACK } = __webpack_require__(8001);
-const lundump  = __webpack_require__(8980);
-const lvm      = __webpack_require__(1740);
-const { MBuffer } = __webpack_require__(7983);
+const lparser  = __webpack_require__(42282);
+const lstate   = __webpack_require__(13800);
+const { luaS_newliteral } = __webpack_require__(60772);
+const ltm      = __webpack_require__(44482);
+const { LUAI_MAXSTACK } = __webpack_require__(78001);
+const lundump  = __webpack_require__(38980);
+const lvm      = __webpack_require__(91740);
+const { MBuffer } = __webpack_require__(87983);
 
 const adjust_top = function(L, newtop) {
     if (L.top < newtop) {
@@ -6819,7 +6819,7 @@ module.exports.lua_yieldk           = lua_yieldk;
 
 /***/ }),
 
-/***/ 5195:
+/***/ 45195:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7024,13 +7024,13 @@ module.exports.luaU_dump = luaU_dump;
 
 /***/ }),
 
-/***/ 9343:
+/***/ 79343:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { constant_types: { LUA_TNIL } } = __webpack_require__(4549);
-const lobject = __webpack_require__(3094);
+const lobject = __webpack_require__(73094);
 
 class Proto {
     constructor(L) {
@@ -7103,14 +7103,14 @@ module.exports.luaF_newLclosure  = luaF_newLclosure;
 
 /***/ }),
 
-/***/ 2107:
+/***/ 82107:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { lua_pop } = __webpack_require__(471);
-const { luaL_requiref } = __webpack_require__(4252);
-const { to_luastring } = __webpack_require__(7502);
+const { luaL_requiref } = __webpack_require__(24252);
+const { to_luastring } = __webpack_require__(87502);
 
 const loadedlibs = {};
 
@@ -7124,16 +7124,16 @@ const luaL_openlibs = function(L) {
 };
 module.exports.luaL_openlibs = luaL_openlibs;
 
-const lualib = __webpack_require__(484);
-const { luaopen_base }      = __webpack_require__(3397);
-const { luaopen_coroutine } = __webpack_require__(2589);
-const { luaopen_debug }     = __webpack_require__(9664);
-const { luaopen_math }      = __webpack_require__(5256);
-const { luaopen_package }   = __webpack_require__(3742);
-const { luaopen_os }        = __webpack_require__(660);
+const lualib = __webpack_require__(90484);
+const { luaopen_base }      = __webpack_require__(73397);
+const { luaopen_coroutine } = __webpack_require__(12589);
+const { luaopen_debug }     = __webpack_require__(69664);
+const { luaopen_math }      = __webpack_require__(95256);
+const { luaopen_package }   = __webpack_require__(73742);
+const { luaopen_os }        = __webpack_require__(20660);
 const { luaopen_string }    = __webpack_require__(2503);
-const { luaopen_table }     = __webpack_require__(5320);
-const { luaopen_utf8 }      = __webpack_require__(4311);
+const { luaopen_table }     = __webpack_require__(12939);
+const { luaopen_utf8 }      = __webpack_require__(24311);
 
 loadedlibs["_G"] = luaopen_base,
 loadedlibs[lualib.LUA_LOADLIBNAME] = luaopen_package;
@@ -7145,7 +7145,7 @@ loadedlibs[lualib.LUA_MATHLIBNAME] = luaopen_math;
 loadedlibs[lualib.LUA_UTF8LIBNAME] = luaopen_utf8;
 loadedlibs[lualib.LUA_DBLIBNAME] = luaopen_debug;
 if (typeof process !== "undefined")
-    loadedlibs[lualib.LUA_IOLIBNAME] = (__webpack_require__(7782).luaopen_io);
+    loadedlibs[lualib.LUA_IOLIBNAME] = (__webpack_require__(67782).luaopen_io);
 
 /* Extension: fengari library */
 const { luaopen_fengari } = __webpack_require__(1554);
@@ -7154,12 +7154,12 @@ loadedlibs[lualib.LUA_FENGARILIBNAME] = luaopen_fengari;
 
 /***/ }),
 
-/***/ 7782:
+/***/ 67782:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const fs      = __webpack_require__(9896);
+const fs      = __webpack_require__(79896);
 
 const {
     LUA_REGISTRYINDEX,
@@ -7189,9 +7189,9 @@ const {
     luaL_setfuncs,
     luaL_setmetatable,
     luaL_testudata
-} = __webpack_require__(4252);
-const lualib = __webpack_require__(484);
-const { to_luastring } = __webpack_require__(7502);
+} = __webpack_require__(24252);
+const lualib = __webpack_require__(90484);
+const { to_luastring } = __webpack_require__(87502);
 
 const IO_PREFIX = "_IO_";
 const IOPREF_LEN = IO_PREFIX.length;
@@ -7391,7 +7391,7 @@ module.exports.luaopen_io = luaopen_io;
 
 /***/ }),
 
-/***/ 246:
+/***/ 90246:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7474,7 +7474,7 @@ module.exports.lisxdigit  = lisxdigit;
 
 /***/ }),
 
-/***/ 9184:
+/***/ 89184:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7488,31 +7488,31 @@ const {
     LUA_MINBUFFER,
     MAX_INT,
     lua_assert
-} = __webpack_require__(6917);
-const ldebug   = __webpack_require__(3594);
-const ldo      = __webpack_require__(1592);
+} = __webpack_require__(36917);
+const ldebug   = __webpack_require__(63594);
+const ldo      = __webpack_require__(31592);
 const {
     lisdigit,
     lislalnum,
     lislalpha,
     lisspace,
     lisxdigit
-} = __webpack_require__(246);
-const lobject  = __webpack_require__(3094);
+} = __webpack_require__(90246);
+const lobject  = __webpack_require__(73094);
 const {
     luaS_bless,
     luaS_hash,
     luaS_hashlongstr,
     luaS_new
-} = __webpack_require__(772);
-const ltable   = __webpack_require__(9877);
+} = __webpack_require__(60772);
+const ltable   = __webpack_require__(89877);
 const {
     EOZ,
     luaZ_buffer,
     luaZ_buffremove,
     luaZ_resetbuffer,
     luaZ_resizebuffer
-} = __webpack_require__(7983);
+} = __webpack_require__(87983);
 
 const FIRST_RESERVED = 257;
 
@@ -8160,7 +8160,7 @@ module.exports.luaX_tokens      = luaX_tokens;
 
 /***/ }),
 
-/***/ 6917:
+/***/ 36917:
 /***/ ((module) => {
 
 
@@ -8199,7 +8199,7 @@ module.exports.MIN_INT = MIN_INT;
 
 /***/ }),
 
-/***/ 5256:
+/***/ 95256:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8232,13 +8232,13 @@ const {
     luaL_error,
     luaL_newlib,
     luaL_optnumber
-} = __webpack_require__(4252);
+} = __webpack_require__(24252);
 const {
     LUA_MAXINTEGER,
     LUA_MININTEGER,
     lua_numbertointeger
-} = __webpack_require__(8001);
-const { to_luastring } = __webpack_require__(7502);
+} = __webpack_require__(78001);
+const { to_luastring } = __webpack_require__(87502);
 
 let rand_state;
 /* use same parameters as glibc LCG */
@@ -8524,7 +8524,7 @@ module.exports.luaopen_math = luaopen_math;
 
 /***/ }),
 
-/***/ 3742:
+/***/ 73742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8536,7 +8536,7 @@ const {
     LUA_PATH_DEFAULT,
     LUA_PATH_MARK,
     LUA_PATH_SEP
-} = __webpack_require__(8001);
+} = __webpack_require__(78001);
 const {
     LUA_OK,
     LUA_REGISTRYINDEX,
@@ -8591,15 +8591,15 @@ const {
     luaL_optstring,
     luaL_pushresult,
     luaL_setfuncs
-} = __webpack_require__(4252);
-const lualib = __webpack_require__(484);
+} = __webpack_require__(24252);
+const lualib = __webpack_require__(90484);
 const {
     luastring_indexOf,
     to_jsstring,
     to_luastring,
     to_uristring
-} = __webpack_require__(7502);
-const fengari  = __webpack_require__(2413);
+} = __webpack_require__(87502);
+const fengari  = __webpack_require__(42413);
 
 const global_env = (function() {
     if (typeof process !== "undefined") {
@@ -8683,7 +8683,7 @@ if (typeof process === "undefined") {
         }
     };
 } else {
-    const pathlib = __webpack_require__(6928);
+    const pathlib = __webpack_require__(16928);
     lsys_load = function(L, path, seeglb) {
         path = to_jsstring(path);
         /* relative paths should be relative to cwd, not this js file */
@@ -8725,7 +8725,7 @@ const noenv = function(L) {
 
 let readable;
 if (typeof process !== "undefined") { // Only with Node
-    const fs = __webpack_require__(9896);
+    const fs = __webpack_require__(79896);
 
     readable = function(filename) {
         try {
@@ -9113,7 +9113,7 @@ module.exports.luaopen_package = luaopen_package;
 
 /***/ }),
 
-/***/ 3094:
+/***/ 73094:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -9163,28 +9163,28 @@ const {
     lisprint,
     lisspace,
     lisxdigit
-} = __webpack_require__(246);
-const ldebug  = __webpack_require__(3594);
-const ldo     = __webpack_require__(1592);
-const lstate  = __webpack_require__(3800);
+} = __webpack_require__(90246);
+const ldebug  = __webpack_require__(63594);
+const ldo     = __webpack_require__(31592);
+const lstate  = __webpack_require__(13800);
 const {
     luaS_bless,
     luaS_new
-} = __webpack_require__(772);
-const ltable  = __webpack_require__(9877);
+} = __webpack_require__(60772);
+const ltable  = __webpack_require__(89877);
 const {
     LUA_COMPAT_FLOATSTRING,
     ldexp,
     lua_integer2str,
     lua_number2str
-} = __webpack_require__(8001);
-const lvm     = __webpack_require__(1740);
+} = __webpack_require__(78001);
+const lvm     = __webpack_require__(91740);
 const {
     MAX_INT,
     luai_nummod,
     lua_assert
-} = __webpack_require__(6917);
-const ltm     = __webpack_require__(4482);
+} = __webpack_require__(36917);
+const ltm     = __webpack_require__(44482);
 
 const LUA_TPROTO = LUA_NUMTAGS;
 const LUA_TDEADKEY = LUA_NUMTAGS+1;
@@ -10368,7 +10368,7 @@ module.exports.testTMode           = testTMode;
 
 /***/ }),
 
-/***/ 660:
+/***/ 20660:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10413,12 +10413,12 @@ const {
     luaL_optlstring,
     luaL_optstring,
     luaL_pushresult
-} = __webpack_require__(4252);
+} = __webpack_require__(24252);
 const {
     luastring_eq,
     to_jsstring,
     to_luastring
-} = __webpack_require__(7502);
+} = __webpack_require__(87502);
 
 /* options for ANSI C 89 (only 1-char options) */
 // const L_STRFTIMEC89 = to_luastring("aAbBcdHIjmMpSUwWxXyYZ%");
@@ -10857,9 +10857,9 @@ if (typeof process === "undefined") {
     };
 } else {
     /* Only with Node */
-    const fs = __webpack_require__(9896);
-    const tmp = __webpack_require__(1288);
-    const child_process = __webpack_require__(5317);
+    const fs = __webpack_require__(79896);
+    const tmp = __webpack_require__(51288);
+    const child_process = __webpack_require__(35317);
 
     syslib.exit = function(L) {
         let status;
@@ -10967,7 +10967,7 @@ module.exports.luaopen_os = luaopen_os;
 
 /***/ }),
 
-/***/ 2282:
+/***/ 42282:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11046,16 +11046,16 @@ const {
     luaK_setreturns,
     luaK_storevar,
     luaK_stringK
-} = __webpack_require__(4064);
-const ldo      = __webpack_require__(1592);
-const lfunc    = __webpack_require__(9343);
-const llex     = __webpack_require__(9184);
+} = __webpack_require__(94064);
+const ldo      = __webpack_require__(31592);
+const lfunc    = __webpack_require__(79343);
+const llex     = __webpack_require__(89184);
 const {
     LUAI_MAXCCALLS,
     MAX_INT,
     lua_assert
-}  = __webpack_require__(6917);
-const lobject  = __webpack_require__(3094);
+}  = __webpack_require__(36917);
+const lobject  = __webpack_require__(73094);
 const {
     OpCodesI: {
         OP_CALL,
@@ -11080,8 +11080,8 @@ const {
     luaS_eqlngstr,
     luaS_new,
     luaS_newliteral
-} = __webpack_require__(772);
-const ltable   = __webpack_require__(9877);
+} = __webpack_require__(60772);
+const ltable   = __webpack_require__(89877);
 const Proto    = lfunc.Proto;
 const R        = llex.RESERVED;
 
@@ -12655,7 +12655,7 @@ module.exports.vkisinreg   = vkisinreg;
 
 /***/ }),
 
-/***/ 3800:
+/***/ 13800:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12674,11 +12674,11 @@ const {
         LUA_OK
     }
 } = __webpack_require__(4549);
-const lobject              = __webpack_require__(3094);
-const ldo                  = __webpack_require__(1592);
-const lapi                 = __webpack_require__(3349);
-const ltable               = __webpack_require__(9877);
-const ltm                  = __webpack_require__(4482);
+const lobject              = __webpack_require__(73094);
+const ldo                  = __webpack_require__(31592);
+const lapi                 = __webpack_require__(53349);
+const ltable               = __webpack_require__(89877);
+const ltm                  = __webpack_require__(44482);
 
 const EXTRA_STACK = 5;
 
@@ -12870,7 +12870,7 @@ module.exports.luaE_freethread = luaE_freethread;
 
 /***/ }),
 
-/***/ 772:
+/***/ 60772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12881,7 +12881,7 @@ const {
     luastring_from,
     to_luastring
 } = __webpack_require__(4549);
-const { lua_assert } = __webpack_require__(6917);
+const { lua_assert } = __webpack_require__(36917);
 
 class TString {
 
@@ -12957,7 +12957,7 @@ module.exports.TString          = TString;
 
 
 
-const { sprintf } = __webpack_require__(9973);
+const { sprintf } = __webpack_require__(19973);
 
 const {
     LUA_INTEGER_FMT,
@@ -12967,7 +12967,7 @@ const {
     LUA_NUMBER_FRMLEN,
     frexp,
     lua_getlocaledecpoint
-} = __webpack_require__(8001);
+} = __webpack_require__(78001);
 const {
     LUA_TBOOLEAN,
     LUA_TFUNCTION,
@@ -13029,14 +13029,14 @@ const {
     luaL_pushresultsize,
     luaL_tolstring,
     luaL_typename
-} = __webpack_require__(4252);
-const lualib = __webpack_require__(484);
+} = __webpack_require__(24252);
+const lualib = __webpack_require__(90484);
 const {
     luastring_eq,
     luastring_indexOf,
     to_jsstring,
     to_luastring
-} = __webpack_require__(7502);
+} = __webpack_require__(87502);
 
 const sL_ESC  = '%';
 const L_ESC   = sL_ESC.charCodeAt(0);
@@ -14426,7 +14426,7 @@ module.exports.luaopen_string = luaopen_string;
 
 /***/ }),
 
-/***/ 9877:
+/***/ 89877:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -14451,15 +14451,15 @@ const {
 } = __webpack_require__(4549);
 const {
     LUA_MAXINTEGER
-} = __webpack_require__(8001);
-const { lua_assert } = __webpack_require__(6917);
-const ldebug  = __webpack_require__(3594);
-const lobject = __webpack_require__(3094);
+} = __webpack_require__(78001);
+const { lua_assert } = __webpack_require__(36917);
+const ldebug  = __webpack_require__(63594);
+const lobject = __webpack_require__(73094);
 const {
     luaS_hashlongstr,
     TString
-} = __webpack_require__(772);
-const lstate  = __webpack_require__(3800);
+} = __webpack_require__(60772);
+const lstate  = __webpack_require__(13800);
 
 /* used to prevent conflicts with lightuserdata keys */
 let lightuserdata_hashes = new WeakMap();
@@ -14739,12 +14739,12 @@ module.exports.Table        = Table;
 
 /***/ }),
 
-/***/ 5320:
+/***/ 12939:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { LUA_MAXINTEGER } = __webpack_require__(8001);
+const { LUA_MAXINTEGER } = __webpack_require__(78001);
 const {
     LUA_OPEQ,
     LUA_OPLT,
@@ -14790,9 +14790,9 @@ const {
     luaL_optlstring,
     luaL_pushresult,
     luaL_typename
-} = __webpack_require__(4252);
-const lualib = __webpack_require__(484);
-const { to_luastring } = __webpack_require__(7502);
+} = __webpack_require__(24252);
+const lualib = __webpack_require__(90484);
+const { to_luastring } = __webpack_require__(87502);
 
 /*
 ** Operations that an object must define to mimic a table
@@ -15108,7 +15108,7 @@ module.exports.luaopen_table = luaopen_table;
 
 /***/ }),
 
-/***/ 4482:
+/***/ 44482:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15120,17 +15120,17 @@ const {
     },
     to_luastring
 } = __webpack_require__(4549);
-const { lua_assert } = __webpack_require__(6917);
-const lobject = __webpack_require__(3094);
-const ldo     = __webpack_require__(1592);
-const lstate  = __webpack_require__(3800);
+const { lua_assert } = __webpack_require__(36917);
+const lobject = __webpack_require__(73094);
+const ldo     = __webpack_require__(31592);
+const lstate  = __webpack_require__(13800);
 const {
     luaS_bless,
     luaS_new
-} = __webpack_require__(772);
-const ltable  = __webpack_require__(9877);
-const ldebug  = __webpack_require__(3594);
-const lvm     = __webpack_require__(1740);
+} = __webpack_require__(60772);
+const ltable  = __webpack_require__(89877);
+const ldebug  = __webpack_require__(63594);
+const lvm     = __webpack_require__(91740);
 
 const luaT_typenames_ = [
     "no value",
@@ -15335,10 +15335,10 @@ module.exports.ttypename        = ttypename;
 
 
 const defs   = __webpack_require__(4549);
-const lapi   = __webpack_require__(3349);
-const ldebug = __webpack_require__(3594);
-const ldo    = __webpack_require__(1592);
-const lstate = __webpack_require__(3800);
+const lapi   = __webpack_require__(53349);
+const ldebug = __webpack_require__(63594);
+const ldo    = __webpack_require__(31592);
+const lstate = __webpack_require__(13800);
 
 module.exports.LUA_AUTHORS             = defs.LUA_AUTHORS;
 module.exports.LUA_COPYRIGHT           = defs.LUA_COPYRIGHT;
@@ -15527,7 +15527,7 @@ module.exports.lua_tocfunction         = lapi.lua_tocfunction;
 
 /***/ }),
 
-/***/ 8001:
+/***/ 78001:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15589,7 +15589,7 @@ if (typeof process === "undefined") {
         LUA_JSDIR + "?.js;" + LUA_JSDIR + "loadall.js;./?.js"
     );
     module.exports.LUA_JSPATH_DEFAULT = LUA_JSPATH_DEFAULT;
-} else if ((__webpack_require__(857).platform)() === 'win32') {
+} else if ((__webpack_require__(70857).platform)() === 'win32') {
     const LUA_DIRSEP = "\\";
     module.exports.LUA_DIRSEP = LUA_DIRSEP;
 
@@ -15752,7 +15752,7 @@ module.exports.lua_numbertointeger    = lua_numbertointeger;
 
 /***/ }),
 
-/***/ 484:
+/***/ 90484:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15767,25 +15767,25 @@ module.exports.LUA_VERSUFFIX = LUA_VERSUFFIX;
 
 module.exports.lua_assert = function(c) {};
 
-module.exports.luaopen_base = __webpack_require__(3397).luaopen_base;
+module.exports.luaopen_base = __webpack_require__(73397).luaopen_base;
 
 const LUA_COLIBNAME = "coroutine";
 module.exports.LUA_COLIBNAME = LUA_COLIBNAME;
-module.exports.luaopen_coroutine = __webpack_require__(2589).luaopen_coroutine;
+module.exports.luaopen_coroutine = __webpack_require__(12589).luaopen_coroutine;
 
 const LUA_TABLIBNAME = "table";
 module.exports.LUA_TABLIBNAME = LUA_TABLIBNAME;
-module.exports.luaopen_table = __webpack_require__(5320).luaopen_table;
+module.exports.luaopen_table = __webpack_require__(12939).luaopen_table;
 
 if (typeof process !== "undefined") {
     const LUA_IOLIBNAME = "io";
     module.exports.LUA_IOLIBNAME = LUA_IOLIBNAME;
-    module.exports.luaopen_io = __webpack_require__(7782).luaopen_io;
+    module.exports.luaopen_io = __webpack_require__(67782).luaopen_io;
 }
 
 const LUA_OSLIBNAME = "os";
 module.exports.LUA_OSLIBNAME = LUA_OSLIBNAME;
-module.exports.luaopen_os = __webpack_require__(660).luaopen_os;
+module.exports.luaopen_os = __webpack_require__(20660).luaopen_os;
 
 const LUA_STRLIBNAME = "string";
 module.exports.LUA_STRLIBNAME = LUA_STRLIBNAME;
@@ -15793,7 +15793,7 @@ module.exports.luaopen_string = __webpack_require__(2503).luaopen_string;
 
 const LUA_UTF8LIBNAME = "utf8";
 module.exports.LUA_UTF8LIBNAME = LUA_UTF8LIBNAME;
-module.exports.luaopen_utf8 = __webpack_require__(4311).luaopen_utf8;
+module.exports.luaopen_utf8 = __webpack_require__(24311).luaopen_utf8;
 
 const LUA_BITLIBNAME = "bit32";
 module.exports.LUA_BITLIBNAME = LUA_BITLIBNAME;
@@ -15801,27 +15801,27 @@ module.exports.LUA_BITLIBNAME = LUA_BITLIBNAME;
 
 const LUA_MATHLIBNAME = "math";
 module.exports.LUA_MATHLIBNAME = LUA_MATHLIBNAME;
-module.exports.luaopen_math = __webpack_require__(5256).luaopen_math;
+module.exports.luaopen_math = __webpack_require__(95256).luaopen_math;
 
 const LUA_DBLIBNAME = "debug";
 module.exports.LUA_DBLIBNAME = LUA_DBLIBNAME;
-module.exports.luaopen_debug = __webpack_require__(9664).luaopen_debug;
+module.exports.luaopen_debug = __webpack_require__(69664).luaopen_debug;
 
 const LUA_LOADLIBNAME = "package";
 module.exports.LUA_LOADLIBNAME = LUA_LOADLIBNAME;
-module.exports.luaopen_package = __webpack_require__(3742).luaopen_package;
+module.exports.luaopen_package = __webpack_require__(73742).luaopen_package;
 
 const LUA_FENGARILIBNAME = "fengari";
 module.exports.LUA_FENGARILIBNAME = LUA_FENGARILIBNAME;
 module.exports.luaopen_fengari = __webpack_require__(1554).luaopen_fengari;
 
-const linit = __webpack_require__(2107);
+const linit = __webpack_require__(82107);
 module.exports.luaL_openlibs = linit.luaL_openlibs;
 
 
 /***/ }),
 
-/***/ 8980:
+/***/ 38980:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15841,9 +15841,9 @@ const {
     luastring_eq,
     to_luastring
 } = __webpack_require__(4549);
-const ldo      = __webpack_require__(1592);
-const lfunc    = __webpack_require__(9343);
-const lobject  = __webpack_require__(3094);
+const ldo      = __webpack_require__(31592);
+const lfunc    = __webpack_require__(79343);
+const lobject  = __webpack_require__(73094);
 const {
     MAXARG_sBx,
     POS_A,
@@ -15859,12 +15859,12 @@ const {
     SIZE_C,
     SIZE_OP
 } = __webpack_require__(2090);
-const { lua_assert } = __webpack_require__(6917);
-const { luaS_bless } = __webpack_require__(772);
+const { lua_assert } = __webpack_require__(36917);
+const { luaS_bless } = __webpack_require__(60772);
 const {
     luaZ_read,
     ZIO
-} = __webpack_require__(7983);
+} = __webpack_require__(87983);
 
 let LUAC_DATA = [0x19, 0x93, 13, 10, 0x1a, 10];
 
@@ -16120,7 +16120,7 @@ module.exports.luaU_undump = luaU_undump;
 
 /***/ }),
 
-/***/ 4311:
+/***/ 24311:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -16148,11 +16148,11 @@ const {
     luaL_newlib,
     luaL_optinteger,
     luaL_pushresult
-} = __webpack_require__(4252);
+} = __webpack_require__(24252);
 const {
     luastring_of,
     to_luastring
-} = __webpack_require__(7502);
+} = __webpack_require__(87502);
 
 const MAXUNICODE = 0x10FFFF;
 
@@ -16382,7 +16382,7 @@ module.exports.luaopen_utf8 = luaopen_utf8;
 
 /***/ }),
 
-/***/ 1740:
+/***/ 91740:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -16464,23 +16464,23 @@ const {
     LUA_MAXINTEGER,
     LUA_MININTEGER,
     lua_numbertointeger
-} = __webpack_require__(8001);
+} = __webpack_require__(78001);
 const {
     lua_assert,
     luai_nummod
-} = __webpack_require__(6917);
-const lobject = __webpack_require__(3094);
-const lfunc   = __webpack_require__(9343);
-const lstate  = __webpack_require__(3800);
+} = __webpack_require__(36917);
+const lobject = __webpack_require__(73094);
+const lfunc   = __webpack_require__(79343);
+const lstate  = __webpack_require__(13800);
 const {
     luaS_bless,
     luaS_eqlngstr,
     luaS_hashlongstr
-} = __webpack_require__(772);
-const ldo     = __webpack_require__(1592);
-const ltm     = __webpack_require__(4482);
-const ltable  = __webpack_require__(9877);
-const ldebug  = __webpack_require__(3594);
+} = __webpack_require__(60772);
+const ldo     = __webpack_require__(31592);
+const ltm     = __webpack_require__(44482);
+const ltable  = __webpack_require__(89877);
+const ldebug  = __webpack_require__(63594);
 
 /*
 ** finish execution of an opcode interrupted by an yield
@@ -17546,12 +17546,12 @@ module.exports.tonumber         = tonumber;
 
 /***/ }),
 
-/***/ 7983:
+/***/ 87983:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { lua_assert } = __webpack_require__(6917);
+const { lua_assert } = __webpack_require__(36917);
 
 class MBuffer {
     constructor() {
@@ -17649,7 +17649,7 @@ module.exports.ZIO               = ZIO;
 
 /***/ }),
 
-/***/ 552:
+/***/ 70552:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*
@@ -17669,10 +17669,10 @@ var
   ALGORITHM_HASH = 'sha256',
   DEFAULT_ERR_MSG = 'The current environment doesn\'t support interactive reading from TTY.',
 
-  fs = __webpack_require__(9896),
+  fs = __webpack_require__(79896),
   TTY = process.binding('tty_wrap').TTY,
-  childProc = __webpack_require__(5317),
-  pathUtil = __webpack_require__(6928),
+  childProc = __webpack_require__(35317),
+  pathUtil = __webpack_require__(16928),
 
   defaultOptions = {
     /* eslint-disable key-spacing */
@@ -17745,7 +17745,7 @@ function _execFileSync(options, execOptions) {
   function getTempfile(name) {
     var suffix = '',
       filepath, fd;
-    tempdir = tempdir || (__webpack_require__(857).tmpdir)();
+    tempdir = tempdir || (__webpack_require__(70857).tmpdir)();
 
     while (true) {
       filepath = pathUtil.join(tempdir, name + suffix);
@@ -17770,7 +17770,7 @@ function _execFileSync(options, execOptions) {
     pathStderr = getTempfile('readline-sync.stderr'),
     pathExit = getTempfile('readline-sync.exit'),
     pathDone = getTempfile('readline-sync.done'),
-    crypto = __webpack_require__(6982),
+    crypto = __webpack_require__(76982),
     hostArgs, shellPath, shellArgs, exitCode, extMessage, shasum, decipher, password;
 
   shasum = crypto.createHash(ALGORITHM_HASH);
@@ -18985,7 +18985,7 @@ exports.setBufferSize = function() { return _setOption('bufferSize', arguments);
 
 /***/ }),
 
-/***/ 9973:
+/***/ 19973:
 /***/ ((__unused_webpack_module, exports) => {
 
 /* global window, exports, define */
@@ -19223,7 +19223,7 @@ exports.setBufferSize = function() { return _setOption('bufferSize', arguments);
 
 /***/ }),
 
-/***/ 1288:
+/***/ 51288:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*!
@@ -19237,10 +19237,10 @@ exports.setBufferSize = function() { return _setOption('bufferSize', arguments);
 /*
  * Module dependencies.
  */
-const fs = __webpack_require__(9896);
-const os = __webpack_require__(857);
-const path = __webpack_require__(6928);
-const crypto = __webpack_require__(6982);
+const fs = __webpack_require__(79896);
+const os = __webpack_require__(70857);
+const path = __webpack_require__(16928);
+const crypto = __webpack_require__(76982);
 const _c = { fs: fs.constants, os: os.constants };
 
 /*

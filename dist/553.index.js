@@ -2,7 +2,7 @@ export const id = 553;
 export const ids = [553];
 export const modules = {
 
-/***/ 1165:
+/***/ 91165:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,23 +12,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/copy/archive.js + 3 modules
-var archive = __webpack_require__(4263);
+var archive = __webpack_require__(64263);
 // EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy_copy = __webpack_require__(3631);
+var copy_copy = __webpack_require__(23631);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/log.js
 var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(4123);
+var result = __webpack_require__(34123);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/store/store.js
-var store_store = __webpack_require__(4561);
+var store_store = __webpack_require__(66942);
 // EXTERNAL MODULE: ./build/src/store/tag-uses.js
-var tag_uses = __webpack_require__(2440);
+var tag_uses = __webpack_require__(42440);
 // EXTERNAL MODULE: ./build/src/command/resolve.js
-var resolve = __webpack_require__(7735);
+var resolve = __webpack_require__(27735);
 ;// CONCATENATED MODULE: ./build/src/command/delete.js
 // `tag delete` and `image delete`. Deleting a manifest removes every tag on it, so `image delete` first looks for
 // other tags that still need the digest, directly or as a child of their index, and refuses unless forced.
@@ -42,7 +42,7 @@ function receiptDetails(receipt) {
     return receipt ? { details: { kind: 'delete', githubVersionIds: receipt.githubVersionIds } } : {};
 }
 async function deleteTag(store, ref) {
-    const head = await (0,resolve/* headOrFail */.c_)(store, ref);
+    const head = await (0,resolve/* headOrFail */.c)(store, ref);
     const receipt = await store.deleteTag(ref);
     return { op: 'tag-delete', status: 'deleted', target: (0,result/* imageAt */.t3)(ref), digest: head.digest, bytes: 0, ...receiptDetails(receipt) };
 }
@@ -55,7 +55,7 @@ async function restoreImages(store, repository, githubVersionIds) {
     return { op: 'restore', status: 'restored', target, bytes: 0, details: { kind: 'delete', githubVersionIds: [...githubVersionIds] } };
 }
 async function deleteImage(store, ref, force) {
-    const { digest } = await (0,resolve/* headOrFail */.c_)(store, ref);
+    const { digest } = await (0,resolve/* headOrFail */.c)(store, ref);
     const target = (0,result/* imageAt */.t3)(ref);
     if (!force) {
         const users = await (0,tag_uses/* tagsUsingDigest */.U)(store, ref, digest, { skipTag: (t) => t === ref.tag });
@@ -75,11 +75,11 @@ async function deleteImage(store, ref, force) {
 }
 
 // EXTERNAL MODULE: ./build/src/command/image-read.js
-var image_read = __webpack_require__(6879);
+var image_read = __webpack_require__(16879);
 // EXTERNAL MODULE: ./build/src/command/views.js
 var views = __webpack_require__(1029);
 // EXTERNAL MODULE: ./build/src/config/user-settings.js
-var user_settings = __webpack_require__(7187);
+var user_settings = __webpack_require__(27187);
 ;// CONCATENATED MODULE: ./build/src/command/registry-settings.js
 // `registry set|login|logout|ls`: edits of the stored settings file (config/user-settings.ts). Nothing here prints a
 // password or token: `ls` says whether one is stored.
@@ -149,7 +149,7 @@ function runRegistrySettings(cmd) {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var platform = __webpack_require__(3856);
+var platform = __webpack_require__(23856);
 ;// CONCATENATED MODULE: ./build/src/command/version.js
 // `regkit version`: what a bug report needs, as regctl's version shows its build and platform.
 
@@ -177,9 +177,9 @@ async function listRepositories(store, cmd) {
 }
 
 // EXTERNAL MODULE: ./build/src/command/layout-cache.js
-var layout_cache = __webpack_require__(3806);
-// EXTERNAL MODULE: ./build/src/verify/cosign.js
-var cosign = __webpack_require__(4192);
+var layout_cache = __webpack_require__(23806);
+// EXTERNAL MODULE: ./build/src/verify/verify.js + 1 modules
+var verify = __webpack_require__(84282);
 ;// CONCATENATED MODULE: ./build/src/command/execute.js
 // Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
 
@@ -245,8 +245,8 @@ async function verifyOne(ctx, cmd) {
     const head = await store.headManifest(cmd.ref);
     if (!head)
         throw new errors/* UsageError */.eb(`${(0,reference/* formatReference */.FH)(cmd.ref)} does not exist`);
-    const v = await (0,cosign/* verifyCosignSignatures */.of)(store, (0,reference/* repositoryOf */._M)(cmd.ref), head.digest, cmd.policy);
-    const reason = v.ok ? `signed by ${v.key} (${v.signatureTag})` : v.message;
+    const v = await (0,verify/* verifyImage */.Z)(store, (0,reference/* repositoryOf */._M)(cmd.ref), head.digest, cmd.policy);
+    const reason = v.ok ? `signed by ${v.signer} (${v.signature})` : v.message;
     return {
         op: 'verify',
         status: v.ok ? 'verified' : 'rejected',
@@ -267,7 +267,7 @@ async function executeCommand(cmd, ctx) {
     switch (cmd.name) {
         case 'sync once':
         case 'sync check': {
-            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(441), __webpack_require__.e(656), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 6871));
+            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(441), __webpack_require__.e(438), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 26871));
             const syncCtx = {
                 stores: ctx.stores,
                 logger: ctx.logger,
@@ -280,7 +280,7 @@ async function executeCommand(cmd, ctx) {
             // Nothing runs, so the warnings a run would log first are logged here: what is printed leaves them out.
             for (const w of cmd.config.warnings)
                 ctx.logger.warn(w.message, (0,log/* atPosition */.xx)(w));
-            const { renderSyncConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(387)]).then(__webpack_require__.bind(__webpack_require__, 8387));
+            const { renderSyncConfig } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(387)]).then(__webpack_require__.bind(__webpack_require__, 88387));
             return { kind: 'raw', bytes: Buffer.from(renderSyncConfig(cmd.config)) };
         }
         case 'sync cache-key':
@@ -349,7 +349,7 @@ async function executeCommand(cmd, ctx) {
 
 /***/ }),
 
-/***/ 6879:
+/***/ 16879:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -365,12 +365,12 @@ async function executeCommand(cmd, ctx) {
 /* harmony export */   ut: () => (/* binding */ configView)
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27406);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6559);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2262);
-/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3856);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4974);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7735);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62262);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23856);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84974);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27735);
 /* harmony import */ var _views_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1029);
 // `image digest|manifest|config|inspect|ratelimit`: read-only looks at one image.
 
@@ -384,14 +384,14 @@ async function executeCommand(cmd, ctx) {
 /** A HEAD alone when no platform is asked for: Docker Hub does not count HEADs against the pull limit. */
 async function imageDigest(store, ref, platform) {
     if (!platform)
-        return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .headOrFail */ .c_)(store, ref)).digest;
-    return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform)).digest;
+        return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .headOrFail */ .c)(store, ref)).digest;
+    return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .n)(store, ref, platform)).digest;
 }
 async function imageManifest(store, ref, platform) {
-    return (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform);
+    return (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .n)(store, ref, platform);
 }
 async function imageConfig(store, ref, platform) {
-    return configOf(store, ref, await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform));
+    return configOf(store, ref, await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .n)(store, ref, platform));
 }
 async function configOf(store, ref, fetched) {
     const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(fetched.bytes, fetched.mediaType);
@@ -410,7 +410,7 @@ async function configOf(store, ref, fetched) {
     return bytes;
 }
 async function imageRateLimit(store, ref) {
-    return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .headOrFail */ .c_)(store, ref)).rateLimit ?? { set: false, policies: [] };
+    return (await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .headOrFail */ .c)(store, ref)).rateLimit ?? { set: false, policies: [] };
 }
 function describeRateLimit(rl) {
     if (!rl.set)
@@ -424,7 +424,7 @@ async function imageInspect(store, ref, platform) {
     const top = await store.getManifest(ref);
     const parsedTop = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(top.bytes, top.mediaType);
     const platforms = parsedTop.kind === 'index' ? parsedTop.index.manifests.flatMap((d) => (d.platform ? [(0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPlatform */ .Bq)(d.platform)] : [])) : undefined;
-    const image = parsedTop.kind === 'index' ? await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .nd)(store, ref, platform ?? (0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .localPlatform */ .hJ)()) : top;
+    const image = parsedTop.kind === 'index' ? await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchForPlatform */ .n)(store, ref, platform ?? (0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .localPlatform */ .hJ)()) : top;
     const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(image.bytes, image.mediaType);
     if (parsed.kind !== 'image')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)} is a ${parsed.mediaType}, which is no image to inspect; see regkit image manifest`);
@@ -500,7 +500,7 @@ function configView(bytes) {
 
 /***/ }),
 
-/***/ 3806:
+/***/ 23806:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -509,9 +509,9 @@ function configView(bytes) {
 /* harmony export */   G6: () => (/* binding */ layoutCacheSpec)
 /* harmony export */ });
 /* unused harmony exports LAYOUT_CACHE_PREFIX, ocidirPaths */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84974);
 // Keeping a sync's OCI layout directories across workflow runs in the Actions cache, so a nightly export only fetches
 // the blobs that are new since the last run. Cache entries are immutable and expire after 7 days without use, so each
 // run saves under a new key (a stable prefix plus the run id and attempt) and restores the newest entry by prefix.
@@ -577,38 +577,86 @@ function renderCacheOutputs(spec) {
 
 /***/ }),
 
-/***/ 4141:
+/***/ 24141:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H9: () => (/* binding */ verifyPolicyFromFlags),
 /* harmony export */   dv: () => (/* binding */ isSyncCommand),
 /* harmony export */   pt: () => (/* binding */ buildCopyCommand),
-/* harmony export */   sd: () => (/* binding */ verifyPolicyFromKeyFiles),
 /* harmony export */   uH: () => (/* binding */ parseOutputFormat),
 /* harmony export */   zE: () => (/* binding */ parsePositiveInteger)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3856);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
-/* harmony import */ var _verify_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1345);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23856);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84974);
+/* harmony import */ var _config_regex_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62939);
+/* harmony import */ var _verify_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81345);
+/* harmony import */ var _verify_trusted_root_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52261);
 
 
 
 
-/** `--key FILE` (repeatable), as both faces give it: at least one, each a readable public key. */
-function verifyPolicyFromKeyFiles(files) {
-    if (files.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('verify needs --key FILE: the public key (cosign.pub) whose signatures admit the image');
-    return {
-        keys: files.map((file) => {
-            try {
-                return (0,_verify_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .readPublicKeyFile */ .L)(file);
-            }
-            catch (err) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--key: ${err.message}`);
-            }
-        }),
+
+
+/** The policy `regkit verify` applies: the same as a sync step's `verify:` with the same keys, identity and root. */
+function verifyPolicyFromFlags(flags) {
+    const read = (flag, file, reader) => {
+        try {
+            return reader(file);
+        }
+        catch (err) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${flag}: ${err.message}`);
+        }
     };
+    const match = (exact, pattern, flag) => {
+        if (exact !== undefined && pattern !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`give --${flag} or --${flag}-regexp, not both`);
+        if (exact !== undefined)
+            return { exact };
+        if (pattern === undefined)
+            return undefined;
+        try {
+            return { regExp: (0,_config_regex_js__WEBPACK_IMPORTED_MODULE_3__/* .compileAnchoredRegex */ .d)(pattern), pattern };
+        }
+        catch (err) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--${flag}-regexp: ${err.message}`);
+        }
+    };
+    const subject = match(flags.identity, flags.identityRegexp, 'certificate-identity');
+    const issuer = match(flags.issuer, flags.issuerRegexp, 'certificate-oidc-issuer');
+    if ((subject === undefined) !== (issuer === undefined)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('keyless verification needs both --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]');
+    }
+    const threshold = (value, flag, fallback) => {
+        if (value === undefined)
+            return fallback;
+        if (!/^[0-9]+$/.test(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--${flag} must be a whole number, not "${value}"`);
+        return Number(value);
+    };
+    const policy = {
+        keys: flags.keys.map((file) => read('--key', file, _verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .readPublicKeyFile */ .LL)),
+        keyless: subject && issuer ? [{ subject, issuer }] : [],
+        ...(flags.trustedRoot !== undefined ? { trustedRoot: read('--trusted-root', flags.trustedRoot, _verify_trusted_root_js__WEBPACK_IMPORTED_MODULE_5__/* .readTrustedRootFile */ .u) } : {}),
+        thresholds: {
+            tlog: threshold(flags.tlogThreshold, 'tlog-threshold', _verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_THRESHOLDS */ .JJ.tlog),
+            ctlog: threshold(flags.ctlogThreshold, 'ctlog-threshold', _verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_THRESHOLDS */ .JJ.ctlog),
+            timestamp: threshold(flags.timestampThreshold, 'timestamp-threshold', _verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_THRESHOLDS */ .JJ.timestamp),
+        },
+    };
+    if (policy.keys.length === 0 && policy.keyless.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('verify needs --key FILE (a public key, as cosign.pub), or --trusted-root FILE with --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]');
+    }
+    const problem = (0,_verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .policyProblem */ .Cj)(policy, {
+        keys: '--key',
+        keyless: '--certificate-identity',
+        trustedRoot: '--trusted-root',
+        timestampThreshold: '--timestamp-threshold',
+    });
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`verify: ${problem}`);
+    return policy;
 }
 function isSyncCommand(command) {
     return command.name.startsWith('sync ');
@@ -646,36 +694,28 @@ function parsePositiveInteger(value, what) {
 
 /***/ }),
 
-/***/ 7735:
+/***/ 27735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c_: () => (/* binding */ headOrFail),
-/* harmony export */   nd: () => (/* binding */ fetchForPlatform)
+/* harmony export */   c: () => (/* binding */ headOrFail),
+/* harmony export */   n: () => (/* binding */ fetchForPlatform)
 /* harmony export */ });
-/* unused harmony export notFound */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2262);
-/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3856);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4974);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62262);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23856);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84974);
+/* harmony import */ var _store_not_found_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7243);
 // From a reference (and maybe a platform) to the one manifest a command is about.
 
 
 
 
-function notFound(ref, operation = 'manifest-head') {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(ref)} does not exist`, {
-        status: 404,
-        registry: ref.scheme === 'registry' ? ref.registry : `ocidir://${ref.path}`,
-        repository: ref.scheme === 'registry' ? ref.repository : undefined,
-        operation,
-        hint: 'check the name with regkit tag ls',
-    });
-}
+
 async function headOrFail(store, ref) {
     const head = await store.headManifest(ref);
     if (!head)
-        throw notFound(ref);
+        throw (0,_store_not_found_js__WEBPACK_IMPORTED_MODULE_4__/* .referenceNotFound */ .Z)(ref, 'manifest-head');
     return head;
 }
 /** The manifest itself, or the child of an index that matches `platform`. */
@@ -697,7 +737,7 @@ async function fetchForPlatform(store, ref, platform) {
 
 /***/ }),
 
-/***/ 7899:
+/***/ 27899:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -709,13 +749,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: mergeHosts
 
 // EXTERNAL MODULE: ./build/src/spent-buffers.js
-var spent_buffers = __webpack_require__(7291);
+var spent_buffers = __webpack_require__(17291);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./build/src/log.js
 var log = __webpack_require__(6671);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./build/src/transport/certs-dir.js
 // Docker's per-registry certificate directories, which skopeo and regctl read too: `/etc/docker/certs.d/<host[:port]>/`
 // (and `/etc/containers/certs.d/…`). Every `*.crt` there is a CA to trust for that registry; a `<name>.cert` with its
@@ -785,15 +825,15 @@ function withCertsDirs(host, dirs, logger) {
 }
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/config/bounds.js
-var bounds = __webpack_require__(7675);
+var bounds = __webpack_require__(77675);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 ;// CONCATENATED MODULE: ./build/src/transport/auth/challenge.js
 // WWW-Authenticate parsing (RFC 9110 §11.6.1): one header may carry several challenges, and quoted strings may hold
 // commas and backslash escapes, so a split on "," is not enough.
@@ -921,7 +961,7 @@ class ScopeSet {
 }
 
 // EXTERNAL MODULE: ./build/src/retry.js
-var retry = __webpack_require__(2975);
+var retry = __webpack_require__(32975);
 ;// CONCATENATED MODULE: ./build/src/transport/auth/token.js
 // Fetching a bearer token from a token realm (distribution token spec; OAuth2 refresh-token flow for identity tokens).
 
@@ -1154,7 +1194,7 @@ class Authenticator {
 }
 
 // EXTERNAL MODULE: ./build/src/config/hostconfig.js
-var hostconfig = __webpack_require__(3794);
+var hostconfig = __webpack_require__(73794);
 ;// CONCATENATED MODULE: ./build/src/transport/limiter.js
 // Per-host request admission: at most `concurrent` requests between send and response headers, and at most
 // `perSecond` request starts per second when set. A slot is released when the response headers arrive, not when
@@ -1317,11 +1357,11 @@ async function errorFromResponse(status, body, ctx, what) {
 }
 
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_ = __webpack_require__(41692);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
-var agent = __webpack_require__(7405);
+var agent = __webpack_require__(57405);
 // EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
-var api_request = __webpack_require__(4043);
+var api_request = __webpack_require__(14043);
 ;// CONCATENATED MODULE: ./build/src/transport/undici-lean.js
 
 
@@ -1370,7 +1410,7 @@ function agentFor(host, given, audience, env = process.env) {
     // carries the host's mode, CA and client certificate there, so a proxied registry is verified as a direct one.
     const httpProxy = env['http_proxy'] || env['HTTP_PROXY'];
     const httpsProxy = env['https_proxy'] || env['HTTPS_PROXY'];
-    return __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 711)).then(({ envProxyAgent }) => envProxyAgent({
+    return __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 50711)).then(({ envProxyAgent }) => envProxyAgent({
         ...options,
         requestTls: { ...tls, timeout: timeouts.connectTimeoutMs },
         ...(httpProxy ? { httpProxy } : {}),
@@ -1691,7 +1731,7 @@ function redactedUrl(url) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./build/src/transport/auth/cred-helper.js
 // Docker credential helpers (`docker-credential-<name> get`, server URL on stdin, JSON on stdout), the protocol of
 // github.com/docker/docker-credential-helpers.
@@ -1739,9 +1779,9 @@ async function runCredentialHelper(helper, serverUrl) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(1455);
+var external_node_fs_promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./build/src/transport/auth/docker-config.js
 // Docker's client config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`): where `docker login` leaves
 // credentials, or the name of the credential helper that holds them.
@@ -1928,20 +1968,20 @@ function sharedDockerConfig(enabled, secrets, path) {
 }
 
 // EXTERNAL MODULE: ./build/src/config/secrets.js
-var secrets = __webpack_require__(8965);
+var secrets = __webpack_require__(78965);
 ;// CONCATENATED MODULE: ./build/src/transport/user-agent.js
 // The product's version, as sent in `User-Agent: regkit/<version>`. A unit test keeps it equal to package.json's.
 const REGKIT_VERSION = '0.1.0';
 const DEFAULT_USER_AGENT = `regkit/${REGKIT_VERSION}`;
 
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
 var oci_digest = __webpack_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(2262);
+var manifest = __webpack_require__(62262);
 // EXTERNAL MODULE: ./build/src/oci/names.js
-var names = __webpack_require__(7287);
+var names = __webpack_require__(37287);
 ;// CONCATENATED MODULE: ./build/src/store/names.js
 // The one place a backend turns what it listed (names, or entries carrying one) into validated values: an entry whose
 // name is not valid in the OCI grammar is never returned, so nothing can be built from it; it goes to the caller, which
@@ -1966,7 +2006,7 @@ function keepValidNames(values, parse, source, opts, logger) {
 }
 
 // EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
-var layout = __webpack_require__(7248);
+var layout = __webpack_require__(27248);
 ;// CONCATENATED MODULE: ./build/src/store/ocidir/gc.js
 // What `index.json` keeps alive in a layout, and removing the rest. The roots are the entries of `index.json`
 // (tags, and referrers stored untagged); from each manifest, its children, config and layers are reachable.
@@ -2069,7 +2109,7 @@ async function collectGarbage(root, index, bounds) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./build/src/store/ocidir/lock.js
 // A lock file that serialises read-modify-write of one file across async tasks and across processes.
 // The lock is a file created with O_EXCL; a holder that died leaves it behind, so a lock older than `staleMs` is taken
@@ -2257,7 +2297,7 @@ class OcidirStore {
         const file = (0,layout/* blobPath */.nD)(this.root, digest);
         const existing = await (0,external_node_fs_promises_.stat)(file).catch(() => undefined);
         if (existing?.size !== bytes.length) {
-            await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+            await (0,layout/* makeDirectories */.Kb)((0,external_node_path_.dirname)(file));
             await (0,layout/* writeFileAtomic */.Zf)(file, bytes);
         }
         const entry = { mediaType: parsed.mediaType || mediaType, digest, size: bytes.length };
@@ -2349,7 +2389,7 @@ class OcidirStore {
             return;
         }
         await this.prepare();
-        await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+        await (0,layout/* makeDirectories */.Kb)((0,external_node_path_.dirname)(file));
         const tmp = (0,layout/* tempPathFor */.FD)(file);
         try {
             await (0,external_node_stream_promises_.pipeline)(content, new oci_digest/* DigestVerifier */.Do(desc.digest, desc.size, `blob ${desc.digest} for ${this.name}`, this.spent), (0,external_node_fs_.createWriteStream)(tmp, { flags: 'wx', flush: true }));
@@ -2375,7 +2415,10 @@ class OcidirStore {
         this.check(repo);
         await this.open();
         const index = await (0,layout/* readIndex */.vY)(this.root, this.bounds);
-        const named = (index?.manifests ?? []).map(layout/* refNameOf */._4).filter((name) => name !== undefined);
+        // As a registry answers for a repository it never held: a listing that could not tell "empty" from "mistyped".
+        if (!index)
+            throw this.notFound('tag-list', `${this.root} is not an OCI layout (no ${layout/* INDEX_FILE */.K$}); check the path`);
+        const named = index.manifests.map(layout/* refNameOf */._4).filter((name) => name !== undefined);
         const tags = [];
         for (const tag of keepValidNames(named, names/* parseTag */.ED, `${this.name}/${layout/* INDEX_FILE */.K$}`, opts, this.logger)) {
             if (!tags.includes(tag))
@@ -2459,7 +2502,7 @@ class OcidirStore {
         return ref;
     }
     notFound(operation, message) {
-        return new errors/* RegistryError */.gl(message, { status: 404, registry: this.name, repository: undefined, operation });
+        return new errors/* RegistryError */.gl(message, { status: undefined, absent: true, registry: this.name, repository: undefined, operation });
     }
     /** The digest a reference names, with the `index.json` entry's media type when it has one. */
     async resolveManifest(ref) {
@@ -2807,7 +2850,7 @@ async function listRepositories(ctx, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(3662);
+var mediatypes = __webpack_require__(93662);
 ;// CONCATENATED MODULE: ./build/src/transport/ratelimit.js
 // Docker Hub pull accounting headers (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`,
 // `ratelimit-reset: <seconds>`), as regclient reports them.
@@ -3997,10 +4040,10 @@ class RegistrySession {
 /** octokit is loaded on the first API call only, so the many runs that never delete on ghcr.io do not load it. */
 async function createClient(registry, settings, userAgent, logger) {
     const [{ Octokit: Core }, { paginateRest: paginate }, { retry }, { throttling }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 730).then(__webpack_require__.bind(__webpack_require__, 4730)),
-        __webpack_require__.e(/* import() */ 779).then(__webpack_require__.bind(__webpack_require__, 3779)),
-        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 9735)),
-        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856)),
+        __webpack_require__.e(/* import() */ 730).then(__webpack_require__.bind(__webpack_require__, 14730)),
+        __webpack_require__.e(/* import() */ 779).then(__webpack_require__.bind(__webpack_require__, 93779)),
+        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
+        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
     ]);
     const onLimit = (kind) => (retryAfter, options, _o, retryCount) => {
         logger.warn(`GitHub API ${kind} rate limit; waiting`, {
@@ -4499,7 +4542,7 @@ class StoreSet {
 }
 
 // EXTERNAL MODULE: ./build/src/command/options.js
-var options = __webpack_require__(4141);
+var options = __webpack_require__(24141);
 ;// CONCATENATED MODULE: ./build/src/command/store-options.js
 
 
@@ -4619,7 +4662,7 @@ function rateLimitView(rl) {
 
 /***/ }),
 
-/***/ 7675:
+/***/ 77675:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4630,8 +4673,8 @@ function rateLimitView(rl) {
 /* harmony export */   oI: () => (/* binding */ DEFAULT_BOUNDS),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9154);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99154);
 // The bounds regkit keeps on what it reads from registries, layouts and archives: bytes held in memory, pages and
 // entries of a listing, and time. Every source is untrusted (docs/security.md, "Bounds"), so none is left unbounded;
 // the defaults sit far above what real registries send and far below what hurts the process. `--bound key=value`
@@ -4726,7 +4769,7 @@ function formatMs(ms) {
 
 /***/ }),
 
-/***/ 9154:
+/***/ 99154:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4769,7 +4812,7 @@ function parseGoDuration(text) {
 
 /***/ }),
 
-/***/ 1310:
+/***/ 91310:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4777,9 +4820,9 @@ function parseGoDuration(text) {
 /* harmony export */   wE: () => (/* binding */ parseHostSpecs)
 /* harmony export */ });
 /* unused harmony exports SECRET_KEYS, parseHostSpec */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4974);
-/* harmony import */ var _hostconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3794);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84974);
+/* harmony import */ var _hostconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73794);
 // `--host` specs (and the action's `hosts` lines) → HostConfig. Error messages never repeat a value from the spec
 // other than the registry name and the tls mode: a password may sit anywhere in it.
 
@@ -4893,7 +4936,7 @@ function secretsInHostSpecs(specs) {
 
 /***/ }),
 
-/***/ 3794:
+/***/ 73794:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4938,7 +4981,78 @@ function deletesThroughDockerHub(host) {
 
 /***/ }),
 
-/***/ 8965:
+/***/ 62939:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ compileAnchoredRegex)
+/* harmony export */ });
+// Regsync's tag and repository filters are Go RE2 expressions, anchored `^…$`. Most RE2 is valid JavaScript; the
+// RE2-only forms users write are translated here, and anything JavaScript still refuses is an error to show.
+const POSIX_CLASSES = {
+    alnum: '0-9A-Za-z',
+    alpha: 'A-Za-z',
+    ascii: '\\x00-\\x7F',
+    blank: '\\t ',
+    cntrl: '\\x00-\\x1F\\x7F',
+    digit: '0-9',
+    graph: '!-~',
+    lower: 'a-z',
+    print: ' -~',
+    punct: '!-\\/:-@\\[-`{-~',
+    space: '\\t\\n\\v\\f\\r ',
+    upper: 'A-Z',
+    word: '0-9A-Za-z_',
+    xdigit: '0-9A-Fa-f',
+};
+function escapeLiteral(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+/** Compiles an RE2 pattern anchored at both ends; throws an Error saying why it cannot be used. */
+function compileAnchoredRegex(pattern) {
+    let p = pattern;
+    let flags = '';
+    // RE2 flags at the very start apply to the whole pattern; JavaScript takes them as RegExp flags.
+    const lead = /^\(\?([imsU]+)\)/.exec(p);
+    if (lead) {
+        if (lead[1].includes('U'))
+            throw new Error(`regex ${JSON.stringify(pattern)}: the U (ungreedy) flag has no JavaScript equivalent`);
+        flags = [...new Set(lead[1])].join('');
+        p = p.slice(lead[0].length);
+    }
+    if (/\(\?[imsU-]+[):]/.test(p)) {
+        throw new Error(`regex ${JSON.stringify(pattern)}: inline flags such as (?i) are supported only at the start of the pattern`);
+    }
+    p = p
+        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_, lit) => escapeLiteral(lit))
+        .replace(/\(\?P</g, '(?<')
+        .replace(/\\A/g, '^')
+        .replace(/\\z/g, '$')
+        .replace(/\\([pP])([A-Za-z])/g, '\\$1{$2}')
+        .replace(/\[:(\^?)([a-z]+):\]/g, (all, neg, name) => {
+        const cls = POSIX_CLASSES[name];
+        if (!cls)
+            return all;
+        if (neg)
+            throw new Error(`regex ${JSON.stringify(pattern)}: negated POSIX class [:^${name}:] is not supported; use [^${cls}]`);
+        return cls;
+    });
+    if (/\\[pP]/.test(p))
+        flags += 'u';
+    try {
+        return new RegExp(`^(?:${p})$`, flags);
+    }
+    catch (err) {
+        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`, {
+            cause: err,
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 78965:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4957,7 +5071,7 @@ function learnHostSecrets(secrets, host) {
 
 /***/ }),
 
-/***/ 4004:
+/***/ 34004:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4965,8 +5079,8 @@ function learnHostSecrets(secrets, host) {
 /* harmony export */   _b: () => (/* binding */ shardMatrix),
 /* harmony export */   uK: () => (/* binding */ parseShard)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7406);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27406);
 // Splitting a sync over N matrix jobs: each item belongs to exactly one shard, decided by a hash of its target, so
 // every job computes the same split without talking to the others and a re-run lands each tag on the same job.
 
@@ -4995,7 +5109,7 @@ function shardMatrix(count) {
 
 /***/ }),
 
-/***/ 170:
+/***/ 90170:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5005,7 +5119,7 @@ function shardMatrix(count) {
 /* harmony export */   vh: () => (/* binding */ UNTRUSTED_CONFIG_REASON),
 /* harmony export */   yL: () => (/* binding */ templateRunOptions)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 // Whose config this is. The operator's own regsync.yml / regbot.yml is trusted like the operator: its templates read
 // files and environment variables, its `creds` carry passwords. A policy under review in a pull request is written
 // by whoever opened it, so with `--untrusted-config` (the action's `untrusted-config` input) it may describe what to
@@ -5060,7 +5174,7 @@ function templateRunOptions(trust, env) {
 
 /***/ }),
 
-/***/ 7187:
+/***/ 27187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5073,11 +5187,11 @@ function templateRunOptions(trust, env) {
 /* harmony export */   yy: () => (/* binding */ hostFromStored)
 /* harmony export */ });
 /* unused harmony export regctlSettingsPath */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7406);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4974);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27406);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84974);
 // Registry settings a user stores once (`regkit registry set|login`), so no command needs `--host` for them. The file
 // has regctl's shape (`{"hosts": {"HOST": {"tls": …, "user": …, "pass": …}}}`), and regctl's own file is read too,
 // beneath regkit's: a machine set up for regctl works unchanged. Only regkit's file is ever written, mode 0600.
@@ -5226,7 +5340,7 @@ function parseTlsMode(value) {
 
 /***/ }),
 
-/***/ 4263:
+/***/ 64263:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5237,29 +5351,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var report_result = __webpack_require__(4123);
+var report_result = __webpack_require__(34123);
 // EXTERNAL MODULE: ./build/src/store/ocidir/layout.js
-var ocidir_layout = __webpack_require__(7248);
+var ocidir_layout = __webpack_require__(27248);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var oci_platform = __webpack_require__(3856);
+var oci_platform = __webpack_require__(23856);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile/format.js
 // The tar format, as much as a layout needs: POSIX ustar headers (IEEE 1003.1-2001 "ustar Interchange Format"), with
 // pax extended headers ('x') for paths that do not fit and sizes of 8 GiB and more. Reading also accepts GNU long
@@ -5411,7 +5525,7 @@ function parsePax(body) {
 }
 
 // EXTERNAL MODULE: ./build/src/spent-buffers.js
-var spent_buffers = __webpack_require__(7291);
+var spent_buffers = __webpack_require__(17291);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile/export.js
 // One tar holding an OCI image layout plus the Docker `manifest.json` that `docker load` reads, so the same file
 // goes into an air-gapped registry (`image import`) and into a Docker engine. Blobs stream from disk and are verified
@@ -5542,13 +5656,13 @@ async function writeLayoutTar(root, out, opts = {}) {
 }
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./build/src/config/bounds.js
-var config_bounds = __webpack_require__(7675);
+var config_bounds = __webpack_require__(77675);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
 var oci_digest = __webpack_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(2262);
+var manifest = __webpack_require__(62262);
 ;// CONCATENATED MODULE: ./build/src/store/tarfile/import.js
 // Unpacks a layout tar (ours, `docker save`'s, or a plain tar of an OCI layout; gzip'd or not) into a new directory.
 // The archive is untrusted: no absolute paths, no `..`, nothing but regular files and directories is created (links
@@ -5802,7 +5916,7 @@ class Extraction {
         (0,oci_digest/* verifyBytes */.RV)(bytes, digest, `${digest} in ${this.tarFile}`);
         this.written.add(digest);
         const path = (0,ocidir_layout/* blobPath */.nD)(this.intoDir, digest);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,ocidir_layout/* makeDirectories */.Kb)((0,external_node_path_.dirname)(path));
         await this.writeBytes(path, bytes);
         if (!declared.manifest)
             return;
@@ -5813,7 +5927,7 @@ class Extraction {
     async storeStream(digest, source, path, size) {
         this.written.add(digest);
         const file = (0,ocidir_layout/* blobPath */.nD)(this.intoDir, digest);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+        await (0,ocidir_layout/* makeDirectories */.Kb)((0,external_node_path_.dirname)(file));
         try {
             await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(source.take(size, path)), new oci_digest/* DigestVerifier */.Do(digest, size, `${path} in ${this.tarFile}`, this.spent), (0,external_node_fs_.createWriteStream)(file, { flags: 'wx' }));
         }
@@ -5846,7 +5960,7 @@ async function extractLayoutTar(tarFile, intoDir, bounds = config_bounds/* DEFAU
     const existed = existing !== undefined;
     if (existing !== undefined && existing.length > 0)
         throw new errors/* UsageError */.eb(`cannot extract into ${intoDir}: the directory is not empty; choose a new or empty directory`);
-    await (0,promises_.mkdir)(intoDir, { recursive: true });
+    await (0,ocidir_layout/* makeDirectories */.Kb)(intoDir);
     try {
         const extraction = new Extraction(tarFile, intoDir, bounds, spent);
         await readArchive(tarFile, intoDir, (source, path, size) => extraction.entry(source, path, size));
@@ -5864,7 +5978,7 @@ async function extractLayoutTar(tarFile, intoDir, bounds = config_bounds/* DEFAU
         // The directory was empty or absent before, so everything in it now came from this archive.
         await (0,promises_.rm)(intoDir, { recursive: true, force: true });
         if (existed)
-            await (0,promises_.mkdir)(intoDir, { recursive: true });
+            await (0,ocidir_layout/* makeDirectories */.Kb)(intoDir);
         throw err;
     }
 }
@@ -5913,7 +6027,7 @@ async function extractEntries(tarFile, source, intoDir, onFile) {
             continue;
         }
         if (header.type === 'directory')
-            await (0,promises_.mkdir)((0,external_node_path_.join)(intoDir, path), { recursive: true });
+            await (0,ocidir_layout/* makeDirectories */.Kb)((0,external_node_path_.join)(intoDir, path));
         if (header.type === 'symlink' || header.type === 'hardlink')
             checkLinkTarget(tarFile, header, path);
         // Links and special files are not part of a layout: their data, if any, is skipped.
@@ -5922,7 +6036,7 @@ async function extractEntries(tarFile, source, intoDir, onFile) {
 }
 
 // EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy = __webpack_require__(3631);
+var copy = __webpack_require__(23631);
 ;// CONCATENATED MODULE: ./build/src/copy/archive.js
 // One-file transfer for air-gapped sites: an image as an OCI layout inside a tar (which `docker load` also reads),
 // staged through a temporary layout so the copy engine does the verifying and the tar is written whole or not at all.
@@ -6003,7 +6117,7 @@ async function pickTag(ctx, layout, file, dst) {
 
 /***/ }),
 
-/***/ 3631:
+/***/ 23631:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6016,27 +6130,27 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
 var digest = __webpack_require__(6559);
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
-var manifest = __webpack_require__(2262);
+var manifest = __webpack_require__(62262);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(3662);
+var mediatypes = __webpack_require__(93662);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var platform = __webpack_require__(3856);
+var platform = __webpack_require__(23856);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(4123);
+var result = __webpack_require__(34123);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
+var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./build/src/retry.js
-var retry = __webpack_require__(2975);
+var retry = __webpack_require__(32975);
 // EXTERNAL MODULE: ./build/src/copy/failures.js
 var failures = __webpack_require__(376);
 ;// CONCATENATED MODULE: ./build/src/copy/blobs.js
@@ -6158,7 +6272,7 @@ class BlobTransfer {
                 if (attempt >= retry/* BODY_READ_ATTEMPTS */.JO || !again) {
                     // The store passes the source's own stream error through; it says "socket closed" but not what or where.
                     throw sourceBroke !== undefined && err === sourceBroke && !(err instanceof errors/* RegistryError */.gl)
-                        ? (0,failures/* blobReadFailed */.fg)(this.src, desc, sourceBroke, attempt)
+                        ? (0,failures/* blobReadFailed */.f)(this.src, desc, sourceBroke, attempt)
                         : err;
                 }
                 reauthenticated ||= failure === 'reauth';
@@ -6208,7 +6322,7 @@ class BlobTransfer {
 }
 
 // EXTERNAL MODULE: ./build/src/copy/limit.js
-var limit = __webpack_require__(5736);
+var limit = __webpack_require__(35736);
 ;// CONCATENATED MODULE: ./build/src/copy/options.js
 const DEFAULT_BLOB_CONCURRENCY = 3;
 
@@ -6331,7 +6445,7 @@ async function copyImage(ctx, src, dst, opts = {}) {
     const dstStore = ctx.stores.storeFor(dst);
     const [srcHead, dstHead] = opts.heads ? [opts.heads.source, opts.heads.target] : await Promise.all([srcStore.headManifest(src), dstStore.headManifest(dst)]);
     if (!srcHead)
-        throw await (0,failures/* sourceNotFound */.Rf)(ctx.stores, src);
+        throw await (0,failures/* sourceNotFound */.R)(ctx.stores, src);
     const base = { op: 'copy', source: (0,result/* imageAt */.t3)(src), target: (0,result/* imageAt */.t3)(dst) };
     const known = upToDateByHeads(srcHead, dstHead, opts);
     if (known !== undefined)
@@ -6505,28 +6619,14 @@ function platformsOf(m, only) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Rf: () => (/* binding */ sourceNotFound),
-/* harmony export */   fg: () => (/* binding */ blobReadFailed)
+/* harmony export */   R: () => (/* binding */ sourceNotFound),
+/* harmony export */   f: () => (/* binding */ blobReadFailed)
 /* harmony export */ });
-/* unused harmony export notFound */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4974);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _store_not_found_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7243);
 // The copy engine's own failures, as typed errors that name the store, the repository and what to do next.
 
 
-function locationOf(ref) {
-    return ref.scheme === 'registry' ? { registry: ref.registry, repository: ref.repository } : { registry: `ocidir://${ref.path}`, repository: undefined };
-}
-/** `codes`: the registry's error codes, when a GET brought them (a HEAD answer has no body). */
-function notFound(ref, codes = []) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref)} not found`, {
-        status: 404,
-        ...locationOf(ref),
-        operation: codes.length > 0 ? 'manifest-get' : 'manifest-head',
-        codes: [...codes],
-        hint: ref.tag ? `check the repository and the tag (regkit tag ls ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(ref))})` : 'check the repository and the digest',
-    });
-}
 /**
  * A source its HEAD did not find, in the registry's own words: a HEAD answer has no body, so the manifest GET is asked,
  * only on this failure, for the registry's code (NAME_UNKNOWN, MANIFEST_UNKNOWN; distribution answers the latter for
@@ -6538,15 +6638,15 @@ async function sourceNotFound(stores, ref) {
     }
     catch (err) {
         if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl && err.notFound)
-            return notFound(ref, err.codes);
+            return (0,_store_not_found_js__WEBPACK_IMPORTED_MODULE_1__/* .referenceNotFound */ .Z)(ref, err.codes.length > 0 ? 'manifest-get' : 'manifest-head', err.codes);
     }
-    return notFound(ref);
+    return (0,_store_not_found_js__WEBPACK_IMPORTED_MODULE_1__/* .referenceNotFound */ .Z)(ref, 'manifest-head');
 }
 /** The source's blob body broke off on every attempt (a dropped connection, a truncated file). */
 function blobReadFailed(src, desc, cause, attempts) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`reading blob ${desc.digest} (${desc.size} bytes) broke off after ${attempts} attempts: ${cause.message}`, {
         status: undefined,
-        ...locationOf(src),
+        ...(0,_store_not_found_js__WEBPACK_IMPORTED_MODULE_1__/* .locationOf */ .h)(src),
         operation: 'blob-get',
         failure: 'transient',
         cause,
@@ -6557,7 +6657,7 @@ function blobReadFailed(src, desc, cause, attempts) {
 
 /***/ }),
 
-/***/ 5736:
+/***/ 35736:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6594,7 +6694,7 @@ function createLimiter(n) {
 
 /***/ }),
 
-/***/ 7406:
+/***/ 27406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6619,6 +6719,7 @@ class RegistryError extends Error {
     operation;
     codes;
     failure;
+    absent;
     constructor(message, init) {
         const where = init.repository ? `${init.registry}/${init.repository}` : init.registry;
         const status = init.status === undefined ? '' : ` (HTTP ${init.status}${init.codes?.length ? ` ${init.codes.join(',')}` : ''})`;
@@ -6631,9 +6732,10 @@ class RegistryError extends Error {
         this.operation = init.operation;
         this.codes = init.codes ?? [];
         this.failure = init.failure ?? 'fatal';
+        this.absent = init.absent ?? false;
     }
     get notFound() {
-        return this.status === 404;
+        return this.status === 404 || this.absent;
     }
 }
 /**
@@ -7425,10 +7527,10 @@ function positionText(p) {
 /* harmony export */   g4: () => (/* binding */ digestAlgorithm),
 /* harmony export */   ol: () => (/* binding */ digestOf)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7406);
-/* harmony import */ var _spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7291);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27406);
+/* harmony import */ var _spent_buffers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17291);
 // Digests (OCI image spec, descriptor.md "Digests"): sha256 and sha512, computed over exact bytes or while streaming.
 
 
@@ -7507,16 +7609,16 @@ class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform 
 
 /***/ }),
 
-/***/ 2262:
+/***/ 62262:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ parseManifest),
 /* harmony export */   a: () => (/* binding */ referencedDescriptors)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3662);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7287);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93662);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37287);
 // The shapes of manifests, indexes and image configs (OCI image spec 1.1 and Docker schema 2), and parsing bytes into them.
 
 
@@ -7585,7 +7687,7 @@ function referencedDescriptors(m) {
 
 /***/ }),
 
-/***/ 3662:
+/***/ 93662:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7638,7 +7740,7 @@ function isExternalLayerMediaType(mt) {
 
 /***/ }),
 
-/***/ 7287:
+/***/ 37287:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7652,7 +7754,7 @@ function isExternalLayerMediaType(mt) {
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 // The names of the OCI distribution spec grammar (spec.md "Pulling manifests"): tags, repository names and digests.
 // One rule each, asked by reference parsing (names typed by the operator) and by every store and engine that takes a
 // name from a registry, a layout or an archive: such a name is parsed here before any URL or path is built from it.
@@ -7717,7 +7819,7 @@ function parseTagOrDigest(value, source) {
 
 /***/ }),
 
-/***/ 3856:
+/***/ 23856:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7728,7 +7830,7 @@ function parseTagOrDigest(value, source) {
 /* harmony export */   md: () => (/* binding */ selectPlatform)
 /* harmony export */ });
 /* unused harmony exports normalizePlatform, compatiblePlatforms */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 // Platforms as users write them (`linux/arm64`, `linux/arm/v7`, `windows/amd64,osver=10.0.17763`, `local`) and
 // choosing one child of an index the way containerd's `platforms.Only` matcher does.
 
@@ -7914,7 +8016,7 @@ function selectPlatform(manifests, want) {
 
 /***/ }),
 
-/***/ 4974:
+/***/ 84974:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7933,8 +8035,8 @@ function selectPlatform(manifests, want) {
 /* harmony export */   hQ: () => (/* binding */ withDigest),
 /* harmony export */   r_: () => (/* reexport safe */ _names_js__WEBPACK_IMPORTED_MODULE_1__.r_)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7287);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37287);
 // Image references: `HOST[:PORT]/REPO[:TAG][@DIGEST]` with Docker Hub normalization, and `ocidir://PATH[:TAG][@DIGEST]`.
 // Parsed once at the edge; everything below works on the Reference type.
 
@@ -8060,14 +8162,14 @@ function sameRepository(a, b) {
 
 /***/ }),
 
-/***/ 6830:
+/***/ 26830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ resultRecord),
 /* harmony export */   v: () => (/* binding */ renderJsonLine)
 /* harmony export */ });
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4123);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34123);
 // Operation results as JSON lines (`--format json`): one object per operation, keys always present and in one order,
 // so scripts can rely on the shape.
 
@@ -8099,7 +8201,7 @@ function renderJsonLine(r) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 91737:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8107,7 +8209,7 @@ function renderJsonLine(r) {
 /* harmony export */   lb: () => (/* binding */ createProgressReporter)
 /* harmony export */ });
 /* unused harmony export DEFAULT_PROGRESS_INTERVAL_MS */
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4915);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24915);
 
 const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
 function isComplete(p) {
@@ -8256,7 +8358,7 @@ function barLine(b, columns) {
 
 /***/ }),
 
-/***/ 4123:
+/***/ 34123:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8268,7 +8370,7 @@ function barLine(b, columns) {
 /* harmony export */   t3: () => (/* binding */ imageAt),
 /* harmony export */   zQ: () => (/* binding */ versionNote)
 /* harmony export */ });
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4974);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84974);
 // The one result model. Engines return these; faces render them as text, JSON lines or a markdown job summary.
 
 function imageAt(ref) {
@@ -8314,7 +8416,7 @@ function exitCodeOf(results) {
 
 /***/ }),
 
-/***/ 4913:
+/***/ 74913:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8323,8 +8425,8 @@ function exitCodeOf(results) {
 /* harmony export */   _R: () => (/* binding */ renderTotals)
 /* harmony export */ });
 /* unused harmony exports routeOf, STATUS_ORDER */
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4123);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4915);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34123);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24915);
 // Operation results as text lines: what a person reads as a CLI run or an action log goes, one line as each
 // operation ends, and the totals at the end.
 
@@ -8394,7 +8496,7 @@ function renderTotals(results, durationMs) {
 
 /***/ }),
 
-/***/ 4915:
+/***/ 24915:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8434,7 +8536,7 @@ function shortDigest(digest) {
 
 /***/ }),
 
-/***/ 2975:
+/***/ 32975:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8447,7 +8549,7 @@ function shortDigest(digest) {
 /* harmony export */   xo: () => (/* binding */ classifyStatus)
 /* harmony export */ });
 /* unused harmony export parseRetryAfter */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 // The one retry rule: which failures are worth another try (`transient`), which are worth one more try with fresh
 // credentials (`reauth`), and which will fail the same way again (`fatal`); and how long to wait before the next try.
 // Every retry loop asks `classifyStatus` or `classifyFailure` here: the transport's request loop, whole-body reads
@@ -8537,7 +8639,7 @@ function retryDelay(attempt, retryAfter, policy) {
 
 /***/ }),
 
-/***/ 7291:
+/***/ 17291:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8570,7 +8672,41 @@ function collectEvery(collect, every = COLLECT_EVERY) {
 
 /***/ }),
 
-/***/ 7248:
+/***/ 7243:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ referenceNotFound),
+/* harmony export */   h: () => (/* binding */ locationOf)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84974);
+// "Not there" for any store, in one form: the copy engine, the commands and the layout store all say it this way, so
+// `err.notFound` and the message agree whether the store is a registry (a real HTTP 404) or a directory (no status).
+
+
+/** Where a reference lives, as a RegistryError names it. */
+function locationOf(ref) {
+    return ref.scheme === 'registry' ? { registry: ref.registry, repository: ref.repository } : { registry: `ocidir://${ref.path}`, repository: undefined };
+}
+/**
+ * `ref` is not in its store. `codes`: the registry's error codes when a GET brought them (a HEAD answer has no body);
+ * the hint's `tag ls` tells an unknown repository from an unknown tag.
+ */
+function referenceNotFound(ref, operation, codes = []) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref)} not found`, {
+        ...(ref.scheme === 'registry' ? { status: 404 } : { status: undefined, absent: true }),
+        ...locationOf(ref),
+        operation,
+        codes: [...codes],
+        hint: ref.tag ? `check the repository and the tag (regkit tag ls ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(ref))})` : 'check the repository and the digest',
+    });
+}
+
+
+/***/ }),
+
+/***/ 27248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8579,6 +8715,7 @@ function collectEvery(collect, every = COLLECT_EVERY) {
 /* harmony export */   FD: () => (/* binding */ tempPathFor),
 /* harmony export */   FI: () => (/* binding */ LOCK_FILE),
 /* harmony export */   K$: () => (/* binding */ INDEX_FILE),
+/* harmony export */   Kb: () => (/* binding */ makeDirectories),
 /* harmony export */   MX: () => (/* binding */ TEMP_PREFIX),
 /* harmony export */   XU: () => (/* binding */ readManifestBlob),
 /* harmony export */   Y1: () => (/* binding */ readFileBounded),
@@ -8593,16 +8730,16 @@ function collectEvery(collect, every = COLLECT_EVERY) {
 /* harmony export */   vY: () => (/* binding */ readIndex)
 /* harmony export */ });
 /* unused harmony export OCI_LAYOUT_CONTENT */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3662);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2262);
-/* harmony import */ var _oci_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7287);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7406);
-/* harmony import */ var _config_bounds_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7675);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
+/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(93662);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62262);
+/* harmony import */ var _oci_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37287);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(27406);
+/* harmony import */ var _config_bounds_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77675);
 // The files of an OCI image layout (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
 // Every path is derived from a validated digest, so nothing outside the layout can be named; every write lands in a
 // temp file inside the layout first and is renamed into place, so readers never see half a file.
@@ -8702,8 +8839,38 @@ async function readIndex(root, bounds = _config_bounds_js__WEBPACK_IMPORTED_MODU
     return index;
 }
 /** Creates `oci-layout` and `blobs/` when missing, so the directory is a layout from the first write on. */
+/**
+ * `mkdir -p` that always ends: Node's recursive mkdir loops forever when a parent refuses children with ENOENT (under
+ * `/proc`, say), so each missing directory is made on its own, top down, and the first refusal is the answer.
+ */
+async function makeDirectories(dir) {
+    const missing = [];
+    for (let at = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(dir);; at = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(at)) {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(at).catch((err) => {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        });
+        if (st) {
+            if (!st.isDirectory())
+                throw Object.assign(new Error(`${at} is not a directory`), { code: 'ENOTDIR', path: at });
+            break;
+        }
+        missing.unshift(at);
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(at) === at)
+            break;
+    }
+    for (const at of missing) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(at).catch((err) => {
+            if (err.code === 'EEXIST')
+                return;
+            const why = err.code === 'ENOENT' ? `${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(at)} does not take new directories (ENOENT)` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .fileProblem */ .Wj)(at, err);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UsageError */ .eb(`cannot create the directory ${at}: ${why}; give a path where this user may create directories`);
+        });
+    }
+}
 async function ensureLayout(root) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'blobs'), { recursive: true });
+    await makeDirectories((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'blobs'));
     const target = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, OCI_LAYOUT_FILE);
     const tmp = tempPathFor(target);
     // link() creates the name only if it is absent, so a concurrent reader sees no file or the whole file.
@@ -8751,7 +8918,7 @@ async function readManifestBlob(root, digest, bounds = _config_bounds_js__WEBPAC
 
 /***/ }),
 
-/***/ 4561:
+/***/ 66942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8760,7 +8927,7 @@ async function readManifestBlob(root, digest, bounds = _config_bounds_js__WEBPAC
 /* harmony export */   vD: () => (/* binding */ canRestore)
 /* harmony export */ });
 /* unused harmony export isDeleteReceipt */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7406);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 
 function isDeleteReceipt(value) {
     return typeof value === 'object' && value !== null && Array.isArray(value.githubVersionIds);
@@ -8789,16 +8956,16 @@ async function tagsIfAny(store, repo, opts) {
 
 /***/ }),
 
-/***/ 2440:
+/***/ 42440:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ tagsUsingDigest),
 /* harmony export */   n: () => (/* binding */ describeTagUse)
 /* harmony export */ });
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2262);
-/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3662);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62262);
+/* harmony import */ var _oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93662);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84974);
 // Deleting a manifest by digest takes every tag on it, and breaks every index that lists it: before such a delete,
 // `image delete`, a regbot script's `manifest.delete`/`image.delete` and prune's `protect` check all ask which tags
 // still reach the digest, directly or as a child of the index they point at. Found by listing the repository's tags.
@@ -8841,21 +9008,471 @@ function describeTagUse(use) {
 
 /***/ }),
 
-/***/ 4192:
+/***/ 12155:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   of: () => (/* binding */ verifyCosignSignatures)
+/* harmony export */   MI: () => (/* binding */ BUNDLE_ARTIFACT_TYPES),
+/* harmony export */   tA: () => (/* binding */ verifyBundles)
 /* harmony export */ });
-/* unused harmony exports SIMPLE_SIGNING_MEDIA_TYPE, SIGNATURE_ANNOTATION, signatureTag */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2262);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4974);
+/* unused harmony exports MAX_BUNDLE_BYTES, MAX_BUNDLES, MAX_EVIDENCE, verifyBundle */
+/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61040);
+/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19654);
+/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54187);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6559);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62262);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84974);
+/* harmony import */ var _capped_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78678);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(81345);
+// sigstore bundles (cosign 3's default signature format): OCI 1.1 referrers of the image whose single layer is the
+// bundle JSON. The sigstore libraries check the cryptography and the evidence against the trusted root; regkit checks
+// what they leave to the caller: that the bundle names this very image (a message signature's digest, an in-toto
+// statement's subject) and that its signer is one the policy trusts.
+
+
+
+
+
+
+
+
+/** The artifact types cosign gives a bundle referrer (and, the same, the bundle layer's media type). */
+const BUNDLE_ARTIFACT_TYPES = [
+    'application/vnd.dev.sigstore.bundle.v0.3+json',
+    'application/vnd.dev.sigstore.bundle+json;version=0.3',
+];
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** A bundle is a few KiB (a certificate, a log entry, a signature): 1 MiB is far past any honest one. */
+const MAX_BUNDLE_BYTES = 1024 * 1024;
+/** Bundles read per image: one per signer or attestation; past this many the image is refused, not half-read. */
+const MAX_BUNDLES = 64;
+/** Log entries, timestamps and signatures read per bundle. */
+const MAX_EVIDENCE = 8;
+/**
+ * Verifies the image `digest` of `repo` against the sigstore bundles that refer to it; undefined when none does.
+ * Registry errors are thrown (the caller reports them as failures, not as a verdict).
+ */
+async function verifyBundles(store, repo, digest, policy) {
+    const listed = await store.listReferrers((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .withDigest */ .hQ)(repo, digest));
+    const found = listed.filter((d) => d.artifactType !== undefined && BUNDLE_ARTIFACT_TYPES.includes(d.artifactType));
+    if (found.length === 0)
+        return undefined;
+    if (found.length > MAX_BUNDLES) {
+        return {
+            ok: false,
+            digest,
+            reason: 'invalid-signature',
+            message: `${found.length} sigstore bundles refer to ${digest}, more than the ${MAX_BUNDLES} read`,
+        };
+    }
+    let manifest;
+    const image = {
+        digest,
+        manifest: () => (manifest ??= store.getManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .withDigest */ .hQ)(repo, digest)).then((m) => {
+            (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyBytes */ .RV)(m.bytes, digest, `the manifest of ${digest}`);
+            return m.bytes;
+        })),
+    };
+    const rejections = [];
+    // One at a time, stopping at the first that admits: memory holds one bundle, and a lone signature costs two reads.
+    for (const desc of found) {
+        const json = await readBundle(store, repo, desc);
+        const v = 'problem' in json ? reject(digest, desc, 'invalid-signature', json.problem) : await verifyBundle(json.bundle, image, policy, desc);
+        if (v.ok)
+            return v;
+        rejections.push(v);
+    }
+    return (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .mostTelling */ .Ft)(rejections);
+}
+/** The bundle JSON a referrer manifest carries in its layer, or why it carries none. */
+async function readBundle(store, repo, desc) {
+    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .parseManifest */ .N)((await store.getManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .withDigest */ .hQ)(repo, desc.digest))).bytes);
+    if (parsed.kind !== 'image')
+        return { problem: 'is not an image manifest, as cosign writes a bundle referrer' };
+    const layers = parsed.manifest.layers;
+    const layer = layers.length === 1 ? layers[0] : layers.find((l) => BUNDLE_ARTIFACT_TYPES.includes(l.mediaType));
+    if (!layer)
+        return { problem: `has ${layers.length} layers and none of a sigstore bundle's media type` };
+    if (layer.size > MAX_BUNDLE_BYTES)
+        return { problem: `holds a bundle of ${layer.size} bytes, more than the ${MAX_BUNDLE_BYTES} read` };
+    const bytes = await (0,_capped_js__WEBPACK_IMPORTED_MODULE_7__/* .readCapped */ .E)(await store.getBlob(repo, layer), MAX_BUNDLE_BYTES, `the bundle ${desc.digest}`);
+    (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyBytes */ .RV)(bytes, layer.digest, `the bundle layer of ${desc.digest}`);
+    try {
+        return { bundle: JSON.parse(bytes.toString('utf8')) };
+    }
+    catch {
+        return { problem: 'holds a bundle that is not JSON' };
+    }
+}
+function reject(digest, desc, reason, problem) {
+    return { ok: false, digest, reason, message: `the sigstore bundle ${desc.digest} ${problem}` };
+}
+/**
+ * One bundle's verdict on the image: its form, its content's binding to the image, its evidence and signature (the
+ * sigstore verifier, against the trusted root and thresholds), then its signer against the policy.
+ */
+async function verifyBundle(json, image, policy, desc) {
+    const no = (reason, problem) => reject(image.digest, desc, reason, problem);
+    let bundle;
+    try {
+        bundle = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__/* .bundleFromJSON */ .vw)(json);
+    }
+    catch (err) {
+        return no('invalid-signature', `is not a sigstore bundle: ${err.message}`);
+    }
+    // The verifier checks each piece of evidence, some against every other: a bundle padded with hundreds would cost
+    // seconds of CPU before any of it is found untrusted. Honest bundles carry one or two of each.
+    const evidence = {
+        'transparency log entries': bundle.verificationMaterial.tlogEntries.length,
+        'RFC 3161 timestamps': bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.length ?? 0,
+        'DSSE signatures': bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.signatures.length : 1,
+    };
+    for (const [what, n] of Object.entries(evidence)) {
+        if (n > MAX_EVIDENCE)
+            return no('invalid-signature', `carries ${n} ${what}, more than the ${MAX_EVIDENCE} read`);
+    }
+    let artifact;
+    const content = bundle.content;
+    if (content.$case === 'messageSignature') {
+        // The signature is over the manifest bytes, so it can only be checked against the image the digest names: one
+        // naming another image is refused before any of it is verified.
+        const md = content.messageSignature.messageDigest;
+        const named = md.algorithm === _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__.HashAlgorithm.SHA2_256 ? `sha256:${Buffer.from(md.digest).toString('hex')}` : `a ${_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__.HashAlgorithm[md.algorithm]} digest`;
+        if (named !== image.digest)
+            return no('digest-mismatch', `signs ${named}, not this image's ${image.digest}`);
+        artifact = Buffer.from(await image.manifest());
+    }
+    else if (content.dsseEnvelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+        return no('invalid-signature', `signs a ${JSON.stringify(content.dsseEnvelope.payloadType)} payload, not an in-toto statement (${IN_TOTO_PAYLOAD_TYPE})`);
+    }
+    let entity;
+    try {
+        entity = (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toSignedEntity */ .DC)(bundle, artifact);
+    }
+    catch (err) {
+        return no('invalid-signature', `cannot be read: ${err.message}`);
+    }
+    const signed = signerOf(bundle, entity, policy);
+    if ('reason' in signed)
+        return no(signed.reason, signed.problem);
+    if (content.$case === 'dsseEnvelope') {
+        const subject = statementNames(content.dsseEnvelope.payload, image.digest);
+        if (subject !== true)
+            return no(subject.reason, subject.problem);
+    }
+    return { ok: true, digest: image.digest, signature: `sigstore bundle ${desc.digest}`, signer: signed.signer };
+}
+/** Who signed the bundle, when the sigstore verifier accepts it and the policy trusts the signer. */
+function signerOf(bundle, entity, policy) {
+    const options = { tlogThreshold: policy.thresholds.tlog, ctlogThreshold: policy.thresholds.ctlog, timestampThreshold: policy.thresholds.timestamp };
+    if (bundle.verificationMaterial.content.$case === 'publicKey') {
+        if (policy.keys.length === 0)
+            return { reason: 'bad-signature', problem: 'is signed with a key, and the policy trusts no key, only keyless identities' };
+        // A bundle's key hint is free text: every trusted key is tried, as cosign does with --key.
+        const problems = [];
+        for (const key of policy.keys) {
+            const material = { ...policy.trustedRoot.material, publicKey: () => ({ publicKey: key.key, validFor: () => true }) };
+            const checked = verifiedOrDiagnosed(entity, material, options);
+            if (!('reason' in checked))
+                return { signer: key.name };
+            problems.push(checked);
+        }
+        // Evidence outside the root fails with every key alike; a signature that verifies with none is the key's fault.
+        return (problems.find((p) => p.reason !== 'bad-signature') ?? {
+            reason: 'bad-signature',
+            problem: `verifies with no trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
+        });
+    }
+    if (policy.keyless.length === 0)
+        return { reason: 'wrong-identity', problem: 'is signed keyless, and the policy trusts only keys' };
+    const checked = verifiedOrDiagnosed(entity, policy.trustedRoot.material, options);
+    if ('reason' in checked)
+        return checked;
+    const subject = checked.identity?.subjectAlternativeName;
+    const issuer = checked.identity?.extensions?.issuer;
+    const who = `${subject ?? '(no subject)'} (issuer ${issuer ?? 'unknown'})`;
+    if (policy.keyless.some((id) => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .textMatches */ .tV)(id.issuer, issuer) && (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .textMatches */ .tV)(id.subject, subject)))
+        return { signer: who };
+    const wanted = policy.keyless.map((id) => `${(0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .describeMatch */ .$X)(id.subject)} from ${(0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .describeMatch */ .$X)(id.issuer)}`).join(', ');
+    return { reason: 'wrong-identity', problem: `is signed by ${who}, which is none of the policy's identities (${wanted})` };
+}
+/**
+ * The sigstore verifier's verdict. An RFC 3161 timestamp covers the signature bytes, so an altered signature fails
+ * first as a timestamp "not verified", as one from a foreign TSA does; a second look without the TSA timestamps,
+ * taken only to name the reason (it never admits), tells the two apart when the log gives a time of its own.
+ */
+function verifiedOrDiagnosed(entity, material, options) {
+    const first = verified(() => new _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .Verifier */ .BL(material, options).verify(entity));
+    if (!('reason' in first) || first.code !== 'TIMESTAMP_ERROR')
+        return first;
+    const logged = entity.timestamps.filter((t) => t.$case === 'transparency-log');
+    if (logged.length === 0 || logged.length === entity.timestamps.length)
+        return first;
+    const second = verified(() => new _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .Verifier */ .BL(material, { ...options, timestampThreshold: 1 }).verify({ ...entity, timestamps: logged }));
+    return 'reason' in second && second.reason === 'bad-signature' ? second : first;
+}
+/** The sigstore verifier's verdict, its errors sorted into regkit's reasons. */
+function verified(run) {
+    try {
+        return run();
+    }
+    catch (err) {
+        const message = err.message;
+        if (!(err instanceof _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .VerificationError */ .mk))
+            return { reason: 'invalid-signature', problem: `cannot be verified: ${message}` };
+        const code = err.code;
+        switch (code) {
+            case 'SIGNATURE_ERROR':
+            case 'TLOG_BODY_ERROR':
+                return { reason: 'bad-signature', problem: `does not verify (${message}): signed by another key, or altered`, code };
+            case 'NOT_IMPLEMENTED_ERROR':
+                return { reason: 'invalid-signature', problem: `uses what the verifier does not support: ${message}`, code };
+            default:
+                // Certificate chain, SCTs, log inclusion, timestamps: evidence from outside the trusted root, or too little.
+                return { reason: 'untrusted-root', problem: `is not backed by the trusted root (${code}: ${message})`, code };
+        }
+    }
+}
+/** Whether an in-toto statement names the image among its subjects, by its sha256. */
+function statementNames(payload, digest) {
+    let statement;
+    try {
+        statement = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return { reason: 'invalid-signature', problem: 'signs an in-toto payload that is not JSON' };
+    }
+    const subjects = statement?.subject;
+    if (!Array.isArray(subjects) || subjects.length === 0)
+        return { reason: 'invalid-signature', problem: 'signs an in-toto statement with no subject' };
+    const hex = digest.startsWith('sha256:') ? digest.slice('sha256:'.length) : undefined;
+    const named = subjects.map((s) => s?.digest?.sha256);
+    if (hex !== undefined && named.some((n) => typeof n === 'string' && n.toLowerCase() === hex))
+        return true;
+    const shown = named.filter((n) => typeof n === 'string').map((n) => `sha256:${n}`);
+    return { reason: 'digest-mismatch', problem: `signs an in-toto statement about ${shown.join(', ') || 'no sha256 digest'}, not this image's ${digest}` };
+}
+
+
+/***/ }),
+
+/***/ 78678:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readCapped)
+/* harmony export */ });
+/** Reads a stream whole up to `limit` bytes, and refuses one that goes past it without reading on. */
+async function readCapped(stream, limit, what) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        size += chunk.length;
+        if (size > limit) {
+            stream.destroy();
+            throw new Error(`${what} larger than ${limit} bytes`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
+
+/***/ }),
+
+/***/ 81345:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $X: () => (/* binding */ describeMatch),
+/* harmony export */   BK: () => (/* binding */ readPolicyFile),
+/* harmony export */   Bj: () => (/* binding */ readsBundles),
+/* harmony export */   Cj: () => (/* binding */ policyProblem),
+/* harmony export */   Ft: () => (/* binding */ mostTelling),
+/* harmony export */   JJ: () => (/* binding */ DEFAULT_THRESHOLDS),
+/* harmony export */   LL: () => (/* binding */ readPublicKeyFile),
+/* harmony export */   tV: () => (/* binding */ textMatches)
+/* harmony export */ });
+/* unused harmony export parsePublicKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+// What a verify policy says and what a verification concludes: the types sync, the `verify` command and the config
+// loader share. A policy is parsed once, at the edge (the config loader or the CLI's flags), into loaded keys, compiled
+// identity patterns and a trusted root ready to verify with.
+
+
+/** cosign's defaults: a log entry and an SCT are required, and the time of signing comes from the log or a TSA. */
+const DEFAULT_THRESHOLDS = { tlog: 1, ctlog: 1, timestamp: 1 };
+/** Whether the policy reads sigstore bundles (the referrers of an image): only with a root to check them against. */
+function readsBundles(policy) {
+    return policy.trustedRoot !== undefined;
+}
+/**
+ * What makes a policy unusable: nothing trusted, keyless identities with no root to check certificates against, or
+ * no time to check a certificate at. Said in the spelling of the face that read the policy.
+ */
+function policyProblem(policy, say) {
+    if (policy.keys.length === 0 && policy.keyless.length === 0)
+        return `no ${say.keys} and no ${say.keyless}: no image could be admitted`;
+    if (policy.keyless.length > 0 && !policy.trustedRoot)
+        return `${say.keyless} needs ${say.trustedRoot} (trusted_root.json) to check certificates against`;
+    // A Fulcio certificate lives minutes: it is checked at the verified time of signing, so keyless needs one.
+    if (policy.keyless.length > 0 && policy.thresholds.timestamp < 1) {
+        return `${say.keyless} needs ${say.timestampThreshold} of 1 or more: a certificate is checked at the time of signing`;
+    }
+    return undefined;
+}
+/** The closer a signature came to admitting the image, the more its rejection tells; ties keep the first. */
+const TELLING = {
+    'no-signature': 0,
+    'invalid-signature': 1,
+    'bad-signature': 2,
+    'untrusted-root': 3,
+    'wrong-identity': 4,
+    'digest-mismatch': 5,
+};
+/** The rejection to report of several signatures that all failed. */
+function mostTelling(rejections) {
+    return rejections.reduce((best, r) => (best === undefined || TELLING[r.reason] > TELLING[best.reason] ? r : best), undefined);
+}
+function textMatches(m, value) {
+    if (value === undefined)
+        return false;
+    return 'exact' in m ? m.exact === value : m.regExp.test(value);
+}
+function describeMatch(m) {
+    return 'exact' in m ? JSON.stringify(m.exact) : `/${m.pattern}/`;
+}
+/**
+ * A PEM public key (SubjectPublicKeyInfo, as `cosign generate-key-pair` writes `cosign.pub`). The error never quotes
+ * the text: a path mistyped to a secret file must not print it.
+ */
+function parsePublicKey(pem, name) {
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: pem, format: 'pem' });
+    }
+    catch {
+        throw new Error(`${name} is not a PEM public key (expected -----BEGIN PUBLIC KEY-----, as cosign.pub)`);
+    }
+    const type = key.asymmetricKeyType;
+    if (type !== 'ec' && type !== 'rsa' && type !== 'ed25519')
+        throw new Error(`${name} is a ${type ?? 'unknown'} key; verify takes ECDSA, RSA or Ed25519 keys`);
+    return { name, key };
+}
+/** Policy files are keys and trusted roots, a few KiB; the cap keeps a path onto a device or a log from filling memory. */
+const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+/** A file the policy names, read whole; the error names the path and the cause, never the file's text. */
+function readPolicyFile(path) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+        const buf = Buffer.alloc(MAX_POLICY_FILE_BYTES + 1);
+        let size = 0;
+        for (let n = -1; n !== 0 && size < buf.length; size += n)
+            n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, size, buf.length - size, null);
+        if (size > MAX_POLICY_FILE_BYTES)
+            throw new Error(`${path} is larger than ${MAX_POLICY_FILE_BYTES} bytes, more than a key or a trusted root`);
+        return buf.subarray(0, size).toString('utf8');
+    }
+    catch (err) {
+        if (!err.code)
+            throw err;
+        throw new Error(`cannot read ${path}: ${err.code}`, { cause: err });
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+/** A trusted key from its file. */
+function readPublicKeyFile(path) {
+    return parsePublicKey(readPolicyFile(path), path);
+}
+
+
+/***/ }),
+
+/***/ 52261:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ readTrustedRootFile)
+/* harmony export */ });
+/* unused harmony export parseTrustedRoot */
+/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19654);
+/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54187);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81345);
+// sigstore's `trusted_root.json` (the TrustedRoot message of sigstore's protobuf specs, as `cosign trusted-root
+// create` or the sigstore TUF repository serve it), read from a file so that verification runs offline.
+
+
+
+/** A trusted root from its text; the error says what is wrong with it, never quoting it. */
+function parseTrustedRoot(text, name) {
+    const parsed = parseJson(text);
+    if ('problem' in parsed)
+        throw new Error(`${name} is not JSON${parsed.problem}; expected a sigstore trusted_root.json`);
+    const json = parsed.json;
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new Error(`${name} is not a JSON object; expected a sigstore trusted_root.json`);
+    const mediaType = json.mediaType;
+    if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
+        throw new Error(`${name} has no mediaType application/vnd.dev.sigstore.trustedroot…: it is not a sigstore trusted_root.json`);
+    }
+    try {
+        return { name, material: (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_1__/* .toTrustMaterial */ .jO)(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_0__.TrustedRoot.fromJSON(json)) };
+    }
+    catch (err) {
+        throw new Error(`${name} is not a usable trusted root: ${err.message}`, { cause: err });
+    }
+}
+function readTrustedRootFile(path) {
+    return parseTrustedRoot((0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .readPolicyFile */ .BK)(path), path);
+}
+function parseJson(text) {
+    try {
+        return { json: JSON.parse(text) };
+    }
+    catch (err) {
+        // Newer V8 messages quote the text around the error, which may be a secret mistyped for a root: only the position.
+        const at = /at position (\d+)/.exec(err.message)?.[1];
+        return { problem: at === undefined ? '' : ` (error at character ${at})` };
+    }
+}
+
+
+/***/ }),
+
+/***/ 84282:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ verifyImage)
+});
+
+// EXTERNAL MODULE: ./build/src/verify/bundle.js
+var bundle = __webpack_require__(12155);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./build/src/oci/manifest.js
+var manifest = __webpack_require__(62262);
+// EXTERNAL MODULE: ./build/src/oci/reference.js
+var reference = __webpack_require__(84974);
+// EXTERNAL MODULE: ./build/src/verify/capped.js
+var capped = __webpack_require__(78678);
+// EXTERNAL MODULE: ./build/src/verify/policy.js
+var verify_policy = __webpack_require__(81345);
+;// CONCATENATED MODULE: ./build/src/verify/cosign.js
 // cosign's `.sig` digest-tag format: the signatures of image `sha256:<hex>` are the layers of the manifest tagged
 // `sha256-<hex>.sig` in the image's repository; each layer is a simple-signing payload (JSON naming the image digest)
 // and its `dev.cosignproject.cosign/signature` annotation is the base64 signature over the payload's bytes. A
 // signature counts only when it verifies with a trusted key AND its payload names the very digest regkit resolved:
 // a valid signature of another image admits nothing.
+
+
 
 
 
@@ -8870,24 +9487,11 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 function signatureTag(digest) {
     return `${digest.replace(':', '-')}.sig`;
 }
-async function readPayload(stream) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of stream) {
-        size += chunk.length;
-        if (size > MAX_PAYLOAD_BYTES) {
-            stream.destroy();
-            throw new Error(`payload larger than ${MAX_PAYLOAD_BYTES} bytes`);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
 function signedBy(payload, signature, keys) {
     return keys.find((k) => {
         try {
             // Ed25519 hashes inside the algorithm; ECDSA (cosign's default, P-256) and RSA sign a SHA-256 digest.
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(k.key.asymmetricKeyType === 'ed25519' ? null : 'sha256', payload, k.key, signature);
+            return (0,external_node_crypto_.verify)(k.key.asymmetricKeyType === 'ed25519' ? null : 'sha256', payload, k.key, signature);
         }
         catch {
             return false; // A malformed signature (not DER, wrong length) verifies with no key.
@@ -8916,10 +9520,10 @@ function payloadDigest(payload) {
 async function verifyCosignSignatures(store, repo, digest, policy) {
     const tag = signatureTag(digest);
     const reject = (reason, message) => ({ ok: false, digest, reason, message });
-    const sigRef = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .withTag */ .Rd)(repo, tag);
+    const sigRef = (0,reference/* withTag */.Rd)(repo, tag);
     if (!(await store.headManifest(sigRef)))
         return reject('no-signature', `no signature: ${tag} does not exist`);
-    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .N)((await store.getManifest(sigRef)).bytes);
+    const parsed = (0,manifest/* parseManifest */.N)((await store.getManifest(sigRef)).bytes);
     if (parsed.kind !== 'image')
         return reject('invalid-signature', `${tag} is not an image manifest, as cosign writes`);
     const layers = parsed.manifest.layers.filter((l) => l.mediaType === SIMPLE_SIGNING_MEDIA_TYPE);
@@ -8927,86 +9531,61 @@ async function verifyCosignSignatures(store, repo, digest, policy) {
         return reject('no-signature', `no signature: ${tag} holds no ${SIMPLE_SIGNING_MEDIA_TYPE} layer`);
     if (layers.length > MAX_SIGNATURES)
         return reject('invalid-signature', `${tag} lists ${layers.length} signatures, more than the ${MAX_SIGNATURES} read`);
-    let worst;
-    const note = (v) => {
-        // A trusted signature over another image says more than an unverifiable one, which says more than a malformed one.
-        const rank = (r) => r === undefined || r.ok ? 0 : { 'invalid-signature': 1, 'no-signature': 1, 'bad-signature': 2, 'digest-mismatch': 3 }[r.reason];
-        if (rank(v) > rank(worst))
-            worst = v;
-    };
+    const rejections = [];
     for (const layer of layers) {
         const b64 = layer.annotations?.[SIGNATURE_ANNOTATION];
         if (b64 === undefined || !BASE64.test(b64)) {
-            note(reject('invalid-signature', `a layer of ${tag} has no base64 ${SIGNATURE_ANNOTATION} annotation`));
+            rejections.push(reject('invalid-signature', `a layer of ${tag} has no base64 ${SIGNATURE_ANNOTATION} annotation`));
             continue;
         }
         if (layer.size > MAX_PAYLOAD_BYTES) {
-            note(reject('invalid-signature', `a payload of ${tag} is ${layer.size} bytes, more than the ${MAX_PAYLOAD_BYTES} read`));
+            rejections.push(reject('invalid-signature', `a payload of ${tag} is ${layer.size} bytes, more than the ${MAX_PAYLOAD_BYTES} read`));
             continue;
         }
-        const payload = await readPayload(await store.getBlob(repo, layer));
+        const payload = await (0,capped/* readCapped */.E)(await store.getBlob(repo, layer), MAX_PAYLOAD_BYTES, 'payload');
         const key = signedBy(payload, Buffer.from(b64, 'base64'), policy.keys);
         if (!key) {
-            note(reject('bad-signature', `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`));
+            rejections.push(reject('bad-signature', `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`));
             continue;
         }
         const named = payloadDigest(payload);
         if (typeof named !== 'string') {
-            note(reject('invalid-signature', named.problem));
+            rejections.push(reject('invalid-signature', named.problem));
             continue;
         }
         if (named !== digest) {
-            note(reject('digest-mismatch', `the payload signed by ${key.name} names ${named}, not this image's ${digest}`));
+            rejections.push(reject('digest-mismatch', `the payload signed by ${key.name} names ${named}, not this image's ${digest}`));
             continue;
         }
-        return { ok: true, digest, signatureTag: tag, key: key.name };
+        return { ok: true, digest, signature: tag, signer: key.name };
     }
-    return worst;
+    return (0,verify_policy/* mostTelling */.Ft)(rejections);
 }
 
+;// CONCATENATED MODULE: ./build/src/verify/verify.js
 
-/***/ }),
-
-/***/ 1345:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ readPublicKeyFile)
-/* harmony export */ });
-/* unused harmony export parsePublicKey */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-// What a verify policy says and what a verification concludes: the types sync, the `verify` command and the config
-// loader share. A policy is parsed once, at the edge (the config loader or the CLI's --key), into loaded keys.
 
 
 /**
- * A PEM public key (SubjectPublicKeyInfo, as `cosign generate-key-pair` writes `cosign.pub`). The error never quotes
- * the text: a path mistyped to a secret file must not print it.
+ * Verifies the image `digest` of `repo`: admitted when any signature of either format verifies under the policy;
+ * otherwise the most telling rejection. Registry errors are thrown (a failure, not a verdict).
  */
-function parsePublicKey(pem, name) {
-    let key;
-    try {
-        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: pem, format: 'pem' });
-    }
-    catch {
-        throw new Error(`${name} is not a PEM public key (expected -----BEGIN PUBLIC KEY-----, as cosign.pub)`);
-    }
-    const type = key.asymmetricKeyType;
-    if (type !== 'ec' && type !== 'rsa' && type !== 'ed25519')
-        throw new Error(`${name} is a ${type ?? 'unknown'} key; verify takes ECDSA, RSA or Ed25519 keys`);
-    return { name, key };
-}
-/** A trusted key from its file; the error names the path and the cause, never the file's text. */
-function readPublicKeyFile(path) {
-    let pem;
-    try {
-        pem = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        throw new Error(`cannot read ${path}: ${err.code ?? err.message}`, { cause: err });
-    }
-    return parsePublicKey(pem, path);
+async function verifyImage(store, repo, digest, policy) {
+    // Both are asked at once: their round trips overlap, and the slower answers nothing the faster could settle early.
+    const [sig, bundles] = await Promise.all([
+        policy.keys.length > 0 ? verifyCosignSignatures(store, repo, digest, policy) : undefined,
+        (0,verify_policy/* readsBundles */.Bj)(policy) ? (0,bundle/* verifyBundles */.tA)(store, repo, digest, policy) : undefined,
+    ]);
+    if (sig?.ok)
+        return sig;
+    if (bundles?.ok)
+        return bundles;
+    const rejections = [sig, bundles].filter((v) => v !== undefined);
+    const found = (0,verify_policy/* mostTelling */.Ft)(rejections.filter((r) => r.reason !== 'no-signature'));
+    if (found)
+        return found;
+    const looked = [...(sig ? [sig.message.replace(/^no signature: /, '')] : []), ...((0,verify_policy/* readsBundles */.Bj)(policy) ? [`no sigstore bundle refers to ${digest}`] : [])];
+    return { ok: false, digest, reason: 'no-signature', message: `no signature: ${looked.join(', and ')}` };
 }
 
 

@@ -2,7 +2,7 @@ export const id = 803;
 export const ids = [803];
 export const modules = {
 
-/***/ 803:
+/***/ 90803:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,28 +14,28 @@ __webpack_require__.d(__webpack_exports__, {
   loadSyncConfig: () => (/* reexport */ load/* loadSyncConfig */.mw)
 });
 
-// EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
-var load = __webpack_require__(8656);
+// EXTERNAL MODULE: ./build/src/sync/config/load.js + 3 modules
+var load = __webpack_require__(21438);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/config/cron.js
-var cron = __webpack_require__(8982);
+var cron = __webpack_require__(68982);
 // EXTERNAL MODULE: ./build/src/config/creds.js
-var config_creds = __webpack_require__(2709);
+var config_creds = __webpack_require__(32709);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(9154);
+var duration = __webpack_require__(99154);
 // EXTERNAL MODULE: ./build/src/config/keys.js
-var keys = __webpack_require__(4674);
+var keys = __webpack_require__(44674);
 // EXTERNAL MODULE: ./build/src/config/regex.js
-var regex = __webpack_require__(2939);
+var regex = __webpack_require__(62939);
 // EXTERNAL MODULE: ./build/src/config/document.js + 1 modules
-var config_document = __webpack_require__(4367);
+var config_document = __webpack_require__(24367);
 // EXTERNAL MODULE: ./build/src/prune/lua/sandbox.js + 1 modules
-var sandbox = __webpack_require__(6309);
+var sandbox = __webpack_require__(66309);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./build/src/prune/lua/fengari.js + 2 modules
-var fengari = __webpack_require__(1133);
+var fengari = __webpack_require__(51133);
 ;// CONCATENATED MODULE: ./build/src/prune/config/script.js
 // Compiles a script without running it, so a syntax error fails the config load (exit 2, a PR check) instead of a
 // scheduled run, and maps the Lua line to the line of the YAML file it was written on.
@@ -64,7 +64,7 @@ function fileLineOf(yaml, node, luaLine) {
 }
 
 // EXTERNAL MODULE: ./build/src/prune/policy/args.js
-var policy_args = __webpack_require__(3620);
+var policy_args = __webpack_require__(33620);
 ;// CONCATENATED MODULE: ./build/src/prune/config/policies.js
 // The declarative `policies:` list of regbot.yml (regkit's own section):
 //   policies:
@@ -157,10 +157,6 @@ const REGBOT_CREDS_TEMPLATES = config_creds/* REGSYNC_CREDS_TEMPLATES */.Qj.filt
 const DEFAULT_BLOB_LIMIT = 1024 * 1024 * 1024;
 /** A script with no timeout of its own or in `defaults`: long enough for a big retention run, short of a job's 6 h. */
 const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 3600;
-function present(yaml, f, key) {
-    const e = f.get(key);
-    return e && !yaml.isEmpty(e.value) ? e : undefined;
-}
 function load_duration(yaml, node, what) {
     try {
         const seconds = (0,duration/* parseGoDuration */.Q)(yaml.string(node, what));
@@ -184,9 +180,9 @@ function schedule(yaml, node, what) {
 }
 /** interval, schedule and timeout: the keys a script shares with `defaults`. */
 function readTiming(yaml, f, where) {
-    const interval = present(yaml, f, 'interval');
-    const sched = present(yaml, f, 'schedule');
-    const timeout = present(yaml, f, 'timeout');
+    const interval = (0,keys/* presentEntry */.Ut)(yaml, f, 'interval');
+    const sched = (0,keys/* presentEntry */.Ut)(yaml, f, 'schedule');
+    const timeout = (0,keys/* presentEntry */.Ut)(yaml, f, 'timeout');
     return {
         ...(interval ? { intervalSeconds: load_duration(yaml, interval.value, `${where}.interval`) } : {}),
         ...(sched ? { schedule: schedule(yaml, sched.value, `${where}.schedule`) } : {}),
@@ -207,13 +203,13 @@ function readProtect(yaml, node) {
 function readDefaults(yaml, node) {
     const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults', ['protect', 'maxDeletes']);
     const num = (key, opts) => {
-        const e = present(yaml, f, key);
+        const e = (0,keys/* presentEntry */.Ut)(yaml, f, key);
         return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
     };
-    const skip = present(yaml, f, 'skipDockerConfig');
-    const userAgent = present(yaml, f, 'userAgent');
+    const skip = (0,keys/* presentEntry */.Ut)(yaml, f, 'skipDockerConfig');
+    const userAgent = (0,keys/* presentEntry */.Ut)(yaml, f, 'userAgent');
     const maxDeletes = num('maxDeletes', { integer: true, min: 0 });
-    const scriptFiles = present(yaml, f, 'scriptFiles');
+    const scriptFiles = (0,keys/* presentEntry */.Ut)(yaml, f, 'scriptFiles');
     return {
         parallel: Math.max(1, num('parallel', { integer: true, min: 0 }) ?? 0),
         ...readTiming(yaml, f, 'defaults'),
@@ -232,7 +228,7 @@ function readScript(yaml, node, index, defaults) {
     const name = yaml.string(f.get('name')?.value ?? null, `${where}.name`).trim();
     if (name === '')
         throw yaml.error(f.get('name')?.keyNode ?? node, `${where}.name is required: results and errors are reported under it`);
-    const scriptEntry = present(yaml, f, 'script');
+    const scriptEntry = (0,keys/* presentEntry */.Ut)(yaml, f, 'script');
     if (!scriptEntry)
         throw yaml.error(f.get('script')?.keyNode ?? node, `${where} ("${name}") has no script`);
     const source = yaml.string(scriptEntry.value, `${where}.script`);

@@ -2,7 +2,7 @@ export const id = 871;
 export const ids = [871];
 export const modules = {
 
-/***/ 6871:
+/***/ 26871:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,27 +12,27 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/copy/copy.js + 5 modules
-var copy = __webpack_require__(3631);
+var copy = __webpack_require__(23631);
 // EXTERNAL MODULE: ./build/src/copy/failures.js
 var failures = __webpack_require__(376);
 // EXTERNAL MODULE: ./build/src/copy/limit.js
-var copy_limit = __webpack_require__(5736);
+var copy_limit = __webpack_require__(35736);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/log.js
 var log = __webpack_require__(6671);
 // EXTERNAL MODULE: ./build/src/oci/names.js
-var names = __webpack_require__(7287);
+var names = __webpack_require__(37287);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var report_result = __webpack_require__(4123);
-// EXTERNAL MODULE: ./build/src/sync/config/load.js + 2 modules
-var load = __webpack_require__(8656);
+var report_result = __webpack_require__(34123);
+// EXTERNAL MODULE: ./build/src/sync/config/load.js + 3 modules
+var load = __webpack_require__(21438);
 // EXTERNAL MODULE: ./build/src/store/store.js
-var store_store = __webpack_require__(4561);
+var store_store = __webpack_require__(66942);
 // EXTERNAL MODULE: ./build/src/config/shard.js
-var shard = __webpack_require__(4004);
+var shard = __webpack_require__(34004);
 ;// CONCATENATED MODULE: ./build/src/sync/items.js
 // From steps to items: each (source tag → target tag) a sync step covers, after tag and repository filters. Only
 // reads: tag lists and the catalog.
@@ -230,8 +230,12 @@ async function pruneTarget(stores, step, target, opts) {
     return results;
 }
 
-// EXTERNAL MODULE: ./build/src/verify/cosign.js
-var cosign = __webpack_require__(4192);
+// EXTERNAL MODULE: ./build/src/verify/bundle.js
+var bundle = __webpack_require__(12155);
+// EXTERNAL MODULE: ./build/src/verify/policy.js
+var policy = __webpack_require__(81345);
+// EXTERNAL MODULE: ./build/src/verify/verify.js + 1 modules
+var verify = __webpack_require__(84282);
 ;// CONCATENATED MODULE: ./build/src/sync/ratelimit-wait.js
 // Waiting out a source's pull limit (regsync `ratelimit.min/retry`): while the remaining pulls are below `min`, sleep
 // `retry` and ask again. In a CI job the wait has a budget (`--max-wait`): an item that would exceed it fails with a
@@ -263,6 +267,8 @@ async function waitForRateLimit(ctx, item, head, budget) {
 // Running a sync: expand the steps into items, then for each item compare digests (one HEAD on each side), and copy,
 // back up, or report. `check` is the same walk with every write replaced by a dry run, so a plan shows exactly what
 // `once` would do.
+
+
 
 
 
@@ -367,8 +373,7 @@ function copyOptionsFor(item) {
     return {
         ...(platforms.length > 0 ? { platforms } : {}),
         sparseIndex: step.platformsIndex === 'sparse',
-        referrers: step.referrers,
-        referrerFilters: step.referrerFilters,
+        ...referrersFor(step),
         ...(referrerRepos.source ? { referrerSource: referrerRepos.source } : {}),
         ...(referrerRepos.target ? { referrerTarget: referrerRepos.target } : {}),
         // A verified image takes its signatures along, so the mirror can be verified in turn.
@@ -377,6 +382,17 @@ function copyOptionsFor(item) {
         forceRecursive: step.forceRecursive,
         fast: step.fastCheck,
     };
+}
+/**
+ * The step's referrers, and with a policy that reads sigstore bundles, the bundles too: a verified image takes its
+ * signatures along in both formats, so the mirror can be verified in turn. Other referrers stay as the step says.
+ */
+function referrersFor(step) {
+    if (!step.verify || !(0,policy/* readsBundles */.Bj)(step.verify) || (step.referrers && step.referrerFilters.length === 0)) {
+        return { referrers: step.referrers, referrerFilters: step.referrerFilters };
+    }
+    const bundles = bundle/* BUNDLE_ARTIFACT_TYPES */.MI.map((artifactType) => ({ artifactType, annotations: {} }));
+    return { referrers: true, referrerFilters: step.referrers ? [...step.referrerFilters, ...bundles] : bundles };
 }
 function base(item) {
     return { op: 'sync', source: (0,report_result/* imageAt */.t3)(item.source), target: (0,report_result/* imageAt */.t3)(item.target) };
@@ -398,7 +414,7 @@ function heads(ctx, item) {
     return Promise.all([ctx.stores.storeFor(item.source).headManifest(item.source), ctx.stores.storeFor(item.target).headManifest(item.target)]);
 }
 async function notFound(ctx, item) {
-    return { ...base(item), status: 'failed', bytes: 0, reason: (await (0,failures/* sourceNotFound */.Rf)(ctx.stores, item.source)).message };
+    return { ...base(item), status: 'failed', bytes: 0, reason: (await (0,failures/* sourceNotFound */.R)(ctx.stores, item.source)).message };
 }
 /** The two HEADs and what they settle on their own: a missing source, an excluded media type, an unchanged tag. */
 async function checkItem(ctx, item, opts) {
@@ -435,7 +451,7 @@ async function verifiedOrRejected(ctx, item, digest) {
     const policy = item.step.verify;
     if (!policy)
         return undefined;
-    const verdict = await (0,cosign/* verifyCosignSignatures */.of)(ctx.stores.storeFor(item.source), (0,reference/* repositoryOf */._M)(item.source), digest, policy);
+    const verdict = await (0,verify/* verifyImage */.Z)(ctx.stores.storeFor(item.source), (0,reference/* repositoryOf */._M)(item.source), digest, policy);
     return verdict.ok ? undefined : { ...base(item), status: 'rejected', digest, bytes: 0, reason: verdict.message };
 }
 /** The `skipped` result when the two HEADs settle the item (the copy engine's own verdict), undefined when it must look. */

@@ -2,7 +2,7 @@ export const id = 912;
 export const ids = [912];
 export const modules = {
 
-/***/ 4912:
+/***/ 14912:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,15 +12,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/report/progress.js
-var progress = __webpack_require__(1737);
+var progress = __webpack_require__(91737);
 // EXTERNAL MODULE: ./build/src/report/result.js
-var result = __webpack_require__(4123);
+var result = __webpack_require__(34123);
 // EXTERNAL MODULE: ./build/src/report/text.js
-var report_text = __webpack_require__(4913);
+var report_text = __webpack_require__(74913);
 // EXTERNAL MODULE: ./build/src/command/execute.js + 4 modules
-var execute = __webpack_require__(1165);
+var execute = __webpack_require__(91165);
 // EXTERNAL MODULE: ./build/src/log.js
 var src_log = __webpack_require__(6671);
 ;// CONCATENATED MODULE: ./build/src/cli/logger.js
@@ -74,9 +74,9 @@ function logFormatOf(argv) {
 }
 
 // EXTERNAL MODULE: ./build/src/report/jsonl.js
-var jsonl = __webpack_require__(6830);
+var jsonl = __webpack_require__(26830);
 // EXTERNAL MODULE: ./build/src/command/image-read.js
-var image_read = __webpack_require__(6879);
+var image_read = __webpack_require__(16879);
 ;// CONCATENATED MODULE: ./build/src/cli/output.js
 
 
@@ -113,25 +113,25 @@ function renderData(out, format) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var oci_platform = __webpack_require__(3856);
+var oci_platform = __webpack_require__(23856);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(9154);
+var duration = __webpack_require__(99154);
 // EXTERNAL MODULE: ./build/src/config/shard.js
-var config_shard = __webpack_require__(4004);
+var config_shard = __webpack_require__(34004);
 // EXTERNAL MODULE: ./build/src/config/host-spec.js
-var host_spec = __webpack_require__(1310);
+var host_spec = __webpack_require__(91310);
 // EXTERNAL MODULE: ./build/src/config/trust.js
-var trust = __webpack_require__(170);
+var trust = __webpack_require__(90170);
 // EXTERNAL MODULE: ./build/src/config/user-settings.js
-var user_settings = __webpack_require__(7187);
+var user_settings = __webpack_require__(27187);
 // EXTERNAL MODULE: ./build/src/command/options.js
-var options = __webpack_require__(4141);
+var options = __webpack_require__(24141);
 // EXTERNAL MODULE: ./build/src/config/bounds.js
-var bounds = __webpack_require__(7675);
+var bounds = __webpack_require__(77675);
 ;// CONCATENATED MODULE: ./build/src/cli/spec.js
 // The command line as data: every command, its arguments and flags. The parser and the usage text both read this
 // table, so a flag cannot be accepted without being documented.
@@ -327,8 +327,18 @@ const COMMANDS = [
     {
         words: ['verify'],
         args: ['REF'],
-        summary: "verify an image's cosign signatures (sha256-<hex>.sig) against trusted public keys; exit 1 when rejected",
-        flags: [{ name: 'key', kind: 'repeat', value: 'FILE', help: 'a trusted public key, as cosign.pub (repeatable; at least one)' }],
+        summary: "verify an image's signatures (cosign .sig tags, sigstore bundle referrers) by keys or keyless identity; exit 1 when rejected",
+        flags: [
+            { name: 'key', kind: 'repeat', value: 'FILE', help: 'a trusted public key, as cosign.pub (repeatable)' },
+            { name: 'trusted-root', kind: 'value', value: 'FILE', help: "sigstore's trusted_root.json: sigstore bundles are checked against it (offline)" },
+            { name: 'certificate-identity', kind: 'value', value: 'SUBJECT', help: "the keyless signer's certificate identity (SAN), exactly" },
+            { name: 'certificate-identity-regexp', kind: 'value', value: 'REGEX', help: 'the certificate identity, as a regex matching it whole' },
+            { name: 'certificate-oidc-issuer', kind: 'value', value: 'URL', help: "the keyless signer's OIDC issuer, exactly" },
+            { name: 'certificate-oidc-issuer-regexp', kind: 'value', value: 'REGEX', help: 'the OIDC issuer, as a regex matching it whole' },
+            { name: 'tlog-threshold', kind: 'value', value: 'N', help: 'transparency log entries a bundle must carry (default 1)' },
+            { name: 'ctlog-threshold', kind: 'value', value: 'N', help: 'certificate transparency SCTs a keyless bundle must carry (default 1)' },
+            { name: 'timestamp-threshold', kind: 'value', value: 'N', help: 'verified times of signing (log entry, RFC 3161) a bundle must carry (default 1)' },
+        ],
     },
     { words: ['sync', 'once'], args: [], summary: 'run every step of a regsync.yml once', flags: SYNC_RUN_FLAGS },
     { words: ['sync', 'check'], args: [], summary: 'show what sync once would do, writing nothing', flags: SYNC_RUN_FLAGS },
@@ -651,7 +661,7 @@ async function globalOptions(raw, command) {
     const verbosity = one(raw, 'verbosity');
     const logLevel = verbosity !== undefined ? parseLevel(verbosity) : undefined;
     // A Go template is anything with an action in it; other words must be text or json, so a typo is not printed back.
-    const template = format !== undefined && format.includes('{{') ? (await Promise.all(/* import() */[__webpack_require__.e(441), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 4172))).compileOutputTemplate(format, command) : undefined;
+    const template = format !== undefined && format.includes('{{') ? (await Promise.all(/* import() */[__webpack_require__.e(441), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 64172))).compileOutputTemplate(format, command) : undefined;
     return {
         hosts: (0,host_spec/* parseHostSpecs */.wE)(raw.flags.get('host') ?? []),
         bounds: (0,bounds/* parseBoundSpecs */.Ip)(raw.flags.get('bound') ?? [], '--bound'),
@@ -683,10 +693,10 @@ function readCaFile(file) {
 // The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
 // wall time of every copy, and most of the bundle is not needed for one.
 async function loadSyncConfigFile(file, raw) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(441), __webpack_require__.e(656), __webpack_require__.e(272), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 803))).loadSyncConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
+    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(441), __webpack_require__.e(438), __webpack_require__.e(272), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 90803))).loadSyncConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
 }
 async function loadBotConfigFile(file, raw) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(441), __webpack_require__.e(656), __webpack_require__.e(272), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 803))).loadBotConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
+    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(441), __webpack_require__.e(438), __webpack_require__.e(272), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 90803))).loadBotConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
 }
 function configTrust(raw) {
     return (0,trust/* configTrustOf */.ub)(has(raw, 'untrusted-config'), raw.flags.get('allow-env') ?? [], { untrusted: '--untrusted-config', allowEnv: '--allow-env' });
@@ -750,7 +760,21 @@ async function buildCommand(spec, args, raw) {
         case 'image ratelimit':
             return { name, ref: (0,reference/* parseReference */.F2)(arg) };
         case 'verify':
-            return { name, ref: (0,reference/* parseReference */.F2)(arg), policy: (0,options/* verifyPolicyFromKeyFiles */.sd)(raw.flags.get('key') ?? []) };
+            return {
+                name,
+                ref: (0,reference/* parseReference */.F2)(arg),
+                policy: (0,options/* verifyPolicyFromFlags */.H9)({
+                    keys: raw.flags.get('key') ?? [],
+                    trustedRoot: one(raw, 'trusted-root'),
+                    identity: one(raw, 'certificate-identity'),
+                    identityRegexp: one(raw, 'certificate-identity-regexp'),
+                    issuer: one(raw, 'certificate-oidc-issuer'),
+                    issuerRegexp: one(raw, 'certificate-oidc-issuer-regexp'),
+                    tlogThreshold: one(raw, 'tlog-threshold'),
+                    ctlogThreshold: one(raw, 'ctlog-threshold'),
+                    timestampThreshold: one(raw, 'timestamp-threshold'),
+                }),
+            };
         case 'image delete':
             return { name, ref: (0,reference/* parseReference */.F2)(arg), force: has(raw, 'force') };
         case 'image restore': {
@@ -901,7 +925,7 @@ function learnArgvSecrets(secrets, argv) {
 }
 
 // EXTERNAL MODULE: ./build/src/command/store-options.js + 34 modules
-var store_options = __webpack_require__(7899);
+var store_options = __webpack_require__(27899);
 ;// CONCATENATED MODULE: ./build/src/cli/run.js
 // The CLI face: argv → typed command → stores → output on stdout, logs and the final error on stderr, exit code back.
 

@@ -20266,6 +20266,7 @@ class errors_RegistryError extends Error {
     operation;
     codes;
     failure;
+    absent;
     constructor(message, init) {
         const where = init.repository ? `${init.registry}/${init.repository}` : init.registry;
         const status = init.status === undefined ? '' : ` (HTTP ${init.status}${init.codes?.length ? ` ${init.codes.join(',')}` : ''})`;
@@ -20278,9 +20279,10 @@ class errors_RegistryError extends Error {
         this.operation = init.operation;
         this.codes = init.codes ?? [];
         this.failure = init.failure ?? 'fatal';
+        this.absent = init.absent ?? false;
     }
     get notFound() {
-        return this.status === 404;
+        return this.status === 404 || this.absent;
     }
 }
 /**
@@ -20526,7 +20528,7 @@ function splitTagDigest(input, rest) {
  * Parses a reference. A registry reference without tag or digest gets `latest` unless `repositoryOnly`
  * is set (for commands that take a repository, such as `tag ls`).
  */
-function reference_parseReference(input, opts = {}) {
+function parseReference(input, opts = {}) {
     const trimmed = input.trim();
     if (trimmed === '')
         fail(input, 'empty');
@@ -20578,7 +20580,7 @@ function parseRegistryHost(input) {
 function apiHostFor(registry) {
     return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function reference_formatReference(ref) {
+function formatReference(ref) {
     const base = ref.scheme === 'ocidir' ? `${OCIDIR_SCHEME}${ref.path}` : `${ref.registry}/${ref.repository}`;
     return `${base}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
 }
@@ -20587,7 +20589,7 @@ function repositoryOf(ref) {
     return ref.scheme === 'ocidir' ? { scheme: 'ocidir', path: ref.path } : { scheme: 'registry', registry: ref.registry, repository: ref.repository };
 }
 function repositoryKey(ref) {
-    return reference_formatReference(repositoryOf(ref));
+    return formatReference(repositoryOf(ref));
 }
 function withTag(ref, tag) {
     const { digest: _d, tag: _t, ...base } = ref;
@@ -20864,6 +20866,11 @@ function keys_checkedEntries(yaml, entries, valid, what, guarded = []) {
     }
     return out;
 }
+/** The entry of `key` when it has a value: an absent key and an empty one (`key:`, Go's nil) read alike. */
+function presentEntry(yaml, fields, key) {
+    const e = fields.get(key);
+    return e && !yaml.isEmpty(e.value) ? e : undefined;
+}
 
 ;// CONCATENATED MODULE: ./build/src/config/regex.js
 // Regsync's tag and repository filters are Go RE2 expressions, anchored `^…$`. Most RE2 is valid JavaScript; the
@@ -20965,7 +20972,7 @@ function readRepo(kind, args) {
     const text = requiredString(kind, args, 'repo', '"registry.example.com/team/app"');
     let repo;
     try {
-        repo = reference_parseReference(text, { repositoryOnly: true });
+        repo = parseReference(text, { repositoryOnly: true });
     }
     catch (err) {
         args_fail(kind, 'repo', err.message);
@@ -21056,7 +21063,7 @@ function parsePolicyCall(kind, args) {
 }
 /** `keepLast registry/repo match="…"`: how logs and reports name one policy call. */
 function describePolicy(call) {
-    return call.kind === 'untagged' ? `untagged ${reference_formatReference(call.repo)}` : `${call.kind} ${reference_formatReference(call.repo)} match="${call.match.source}"`;
+    return call.kind === 'untagged' ? `untagged ${formatReference(call.repo)}` : `${call.kind} ${formatReference(call.repo)} match="${call.match.source}"`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/copy/limit.js
@@ -21805,7 +21812,7 @@ async function fetchManifest(store, ref, platform) {
     const child = selectPlatform(parsed.index.manifests, platform);
     if (!child) {
         const offered = parsed.index.manifests.flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : [])).join(', ');
-        throw new Error(`no manifest for platform ${formatPlatform(platform)} in ${reference_formatReference(ref)} (it has ${offered || 'no platforms'})`);
+        throw new Error(`no manifest for platform ${formatPlatform(platform)} in ${formatReference(ref)} (it has ${offered || 'no platforms'})`);
     }
     const resolved = await store.getManifest(withDigest(ref, child.digest));
     const childParsed = parseManifest(resolved.bytes, resolved.mediaType);
@@ -21829,7 +21836,7 @@ async function fetchConfig(store, source, platform) {
     if (m.parsed?.kind !== 'image')
         m = await fetchManifest(store, withDigest(m.ref, m.digest), platform);
     if (m.parsed?.kind !== 'image')
-        throw new Error(`${reference_formatReference(m.ref)} is not an image manifest (${m.mediaType}), so it has no config`);
+        throw new Error(`${formatReference(m.ref)} is not an image manifest (${m.mediaType}), so it has no config`);
     const desc = m.parsed.manifest.config;
     const stream = await store.getBlob(m.ref, desc);
     const chunks = [];
@@ -21842,7 +21849,7 @@ async function fetchConfig(store, source, platform) {
         chunks.push(chunk);
     }
     const bytes = Buffer.concat(chunks);
-    verifyBytes(bytes, desc.digest, `config of ${reference_formatReference(m.ref)}`);
+    verifyBytes(bytes, desc.digest, `config of ${formatReference(m.ref)}`);
     const config = JSON.parse(bytes.toString('utf8'));
     return new ConfigHandle(m.ref, m, config, bytes);
 }
@@ -22003,7 +22010,7 @@ async function planOlderThan(ctx, store, policy, tags) {
 }
 async function planUntagged(store, policy) {
     if (!listsUntagged(store))
-        throw new Error(`untagged: ${reference_formatReference(policy.repo)} is not in a registry that lists untagged manifests (GitHub Packages: ghcr.io, or a host with api: github)`);
+        throw new Error(`untagged: ${formatReference(policy.repo)} is not in a registry that lists untagged manifests (GitHub Packages: ghcr.io, or a host with api: github)`);
     const untagged = await store.listUntagged(policy.repo);
     const deletes = untagged.map((u) => ({
         ref: withDigest(policy.repo, u.digest),
@@ -22023,6 +22030,49 @@ async function planPolicy(ctx, call) {
     return plan;
 }
 
+;// CONCATENATED MODULE: ./build/src/report/result.js
+// The one result model. Engines return these; faces render them as text, JSON lines or a markdown job summary.
+
+function imageAt(ref) {
+    return { kind: 'image', ref };
+}
+function locationText(loc) {
+    switch (loc.kind) {
+        case 'image':
+            return formatReference(loc.ref);
+        case 'file':
+            return loc.tag === undefined ? loc.path : `${loc.path}:${loc.tag}`;
+        case 'registry':
+            return loc.path ? `${loc.host}/${loc.path}` : loc.host;
+        case 'rule':
+            return loc.name;
+    }
+}
+/** The GitHub Packages version ids a delete removed (`details.githubVersionIds`): what `regkit image restore` takes. */
+function githubVersionIdsOf(r) {
+    const d = r.details;
+    return d !== undefined && 'githubVersionIds' in d ? (d.githubVersionIds ?? []) : [];
+}
+/** `(GitHub versions 1, 2)` after a delete that removed package versions; empty otherwise. */
+function versionNote(r) {
+    const ids = githubVersionIdsOf(r);
+    return ids.length === 0 ? '' : `(GitHub version${ids.length === 1 ? '' : 's'} ${ids.join(', ')})`;
+}
+function emptyBlobCounts() {
+    return { copied: 0, skipped: 0, mounted: 0 };
+}
+/**
+ * What fails a run: an operation that failed, and an image a verify policy rejected (the mirror was asked for it and
+ * it did not enter). The other operations still ran.
+ */
+function failsRun(r) {
+    return r.status === 'failed' || r.status === 'rejected';
+}
+/** 0 when no operation fails the run (failsRun), 1 otherwise. */
+function exitCodeOf(results) {
+    return results.some(failsRun) ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./build/src/prune/policy/lua.js
 // The `policy` table in Lua: `policy.keepLast{repo=, match=, group=, keep=, sort=}` and
 // `policy.olderThan{repo=, match=, days=, by=}`. Each plans with the same code as the YAML `policies:` list, then
@@ -22032,17 +22082,18 @@ async function planPolicy(ctx, call) {
 
 
 
+
 async function applyPolicy(ctx, call, line) {
     const plan = await planPolicy({ stores: { storeFor: (ref) => ctx.storeFor(ref) }, logger: ctx.opts.logger }, call);
     const deleted = [];
     for (const d of plan.deletes) {
-        const entry = ctx.journal.record('tag.delete', { reference: reference_formatReference(d.ref), digest: d.digest, ...line });
-        ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
+        const entry = ctx.journal.record('tag.delete', { target: imageAt(d.ref), digest: d.digest, ...line });
+        ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: formatReference(d.ref), digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
         try {
             await ctx.perform(entry, () => ctx.storeFor(d.ref).deleteTag(d.ref));
         }
         catch {
-            throw new Error(`policy.${call.kind} could not delete "${entry.reference}": ${entry.error}`);
+            throw new Error(`policy.${call.kind} could not delete "${formatReference(d.ref)}": ${entry.error}`);
         }
         deleted.push(d.tag ?? d.digest);
     }
@@ -22288,54 +22339,10 @@ function decorateStores(storeFor, wrap) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/report/result.js
-// The one result model. Engines return these; faces render them as text, JSON lines or a markdown job summary.
-
-function result_imageAt(ref) {
-    return { kind: 'image', ref };
-}
-function locationText(loc) {
-    switch (loc.kind) {
-        case 'image':
-            return formatReference(loc.ref);
-        case 'file':
-            return loc.tag === undefined ? loc.path : `${loc.path}:${loc.tag}`;
-        case 'registry':
-            return loc.path ? `${loc.host}/${loc.path}` : loc.host;
-        case 'rule':
-            return loc.name;
-    }
-}
-/** The GitHub Packages version ids a delete removed (`details.githubVersionIds`): what `regkit image restore` takes. */
-function githubVersionIdsOf(r) {
-    const d = r.details;
-    return d !== undefined && 'githubVersionIds' in d ? (d.githubVersionIds ?? []) : [];
-}
-/** `(GitHub versions 1, 2)` after a delete that removed package versions; empty otherwise. */
-function versionNote(r) {
-    const ids = githubVersionIdsOf(r);
-    return ids.length === 0 ? '' : `(GitHub version${ids.length === 1 ? '' : 's'} ${ids.join(', ')})`;
-}
-function emptyBlobCounts() {
-    return { copied: 0, skipped: 0, mounted: 0 };
-}
-/**
- * What fails a run: an operation that failed, and an image a verify policy rejected (the mirror was asked for it and
- * it did not enter). The other operations still ran.
- */
-function failsRun(r) {
-    return r.status === 'failed' || r.status === 'rejected';
-}
-/** 0 when no operation fails the run (failsRun), 1 otherwise. */
-function exitCodeOf(results) {
-    return results.some(failsRun) ? 1 : 0;
-}
-
 ;// CONCATENATED MODULE: ./build/src/prune/lua/journal.js
 // The record of every write a script asked for, executed or (in dry-run) only planned, and what the report makes
 // of it. Deletes the script made (or, in a dry run, planned) are remembered by the JournalingStore, so that later
 // safety checks in the same run treat those tags and digests as gone.
-
 
 
 class Journal {
@@ -22410,20 +22417,13 @@ function statusOf(entry) {
         return entry.executed ? 'deleted' : 'would-delete';
     return entry.executed ? 'copied' : 'would-copy';
 }
-/**
- * An entry's reference as the result's typed location. The API formatted it from a parsed reference, so it parses
- * back to the same one; `repositoryOnly` keeps a bare repository (a blob.put) from gaining a `latest` tag.
- */
-function imageNamed(text) {
-    return imageAt(parseReference(text, { repositoryOnly: true }));
-}
 /** The journal in the one result model, for the text, JSON-lines and job-summary renderers. */
 function journalToResults(script, entries) {
     return entries.map((e) => ({
         op: KIND[e.op],
         status: statusOf(e),
-        target: e.op === 'image.exportTar' ? { kind: 'file', path: e.reference } : imageNamed(e.reference),
-        ...(e.source !== undefined ? { source: e.op === 'image.importTar' ? { kind: 'file', path: e.source } : imageNamed(e.source) } : {}),
+        target: e.target,
+        ...(e.source !== undefined ? { source: e.source } : {}),
         ...(e.digest !== undefined ? { digest: e.digest } : {}),
         bytes: 0,
         ...(e.error !== undefined ? { reason: e.error } : {}),
@@ -22504,7 +22504,7 @@ class ApiContext {
 }
 /** Prefixes a failure with the call and reference, as regbot's messages do (`tag.delete "reg/repo:tag": …`). */
 function labelled(what, ref, work) {
-    const name = typeof ref === 'string' ? ref : reference_formatReference(ref);
+    const name = typeof ref === 'string' ? ref : formatReference(ref);
     return work.catch((err) => {
         throw new Error(`${what} "${name}" failed: ${err instanceof Error ? err.message : String(err)}`);
     });
@@ -22623,7 +22623,7 @@ function pushFieldsOf(L, idx) {
 
 function parseOrRaise(L, text, opts = {}) {
     try {
-        return reference_parseReference(text, opts);
+        return parseReference(text, opts);
     }
     catch (err) {
         return raise(L, `reference parsing failed: ${err instanceof UsageError ? err.message : String(err)}`);
@@ -22673,7 +22673,7 @@ function refClose() {
     return 0;
 }
 function refToString(L) {
-    pushString(L, reference_formatReference(reference_self(L).ref));
+    pushString(L, formatReference(reference_self(L).ref));
     return 1;
 }
 const REFERENCE_TYPE = {
@@ -22929,6 +22929,7 @@ async function safety_tagsUsingDigest(store, ref, digest, except, journal) {
 
 
 
+
 function manifestJson(m) {
     return m.parsed ? JSON.parse(Buffer.from(m.parsed.bytes).toString('utf8')) : { mediaType: m.mediaType, digest: m.digest, size: m.size };
 }
@@ -22946,11 +22947,11 @@ function forceOption(L, idx) {
  * Shared by manifest.delete, m:delete() and image.delete.
  */
 function deleteManifestCall(ctx, L, call, target, ref, force) {
-    const entry = ctx.journal.record(call, { reference: reference_formatReference(ref), ...ctx.lineFields(L) });
+    const entry = ctx.journal.record(call, { target: imageAt(ref), ...ctx.lineFields(L) });
     const work = ctx.perform(entry, async () => {
         const m = await target;
         entry.digest = m.digest;
-        entry.reference = reference_formatReference(withDigest(ref, m.digest));
+        entry.target = imageAt(withDigest(ref, m.digest));
         const store = ctx.storeFor(ref);
         if (!force) {
             const except = new Set(ref.tag !== undefined ? [ref.tag] : []);
@@ -22959,7 +22960,7 @@ function deleteManifestCall(ctx, L, call, target, ref, force) {
                 throw new Error(`refusing to delete ${m.digest}: still used by tag ${users.join(', ')}; delete those tags first, use tag.delete to remove one tag, or pass {force=true}`);
             }
         }
-        ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: entry.reference, dryRun: ctx.dryRun });
+        ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: locationText(entry.target), dryRun: ctx.dryRun });
         return store.deleteManifest(withDigest(ref, m.digest));
     });
     return { promise: labelled(call, ref, work), push: () => 0 };
@@ -23048,7 +23049,7 @@ function installManifest(L, ctx, configOf) {
             return raise(L2, `bad argument #1: manifest expected (from manifest.get, getList or m:export()), got ${typeName(L2, 1)}`);
         const ref = referenceArg(L2, 2);
         const bytes = m.parsed.bytes;
-        const entry = ctx.journal.record('manifest.put', { reference: reference_formatReference(ref), digest: m.digest, ...ctx.lineFields(L2) });
+        const entry = ctx.journal.record('manifest.put', { target: imageAt(ref), digest: m.digest, ...ctx.lineFields(L2) });
         const work = ctx.perform(entry, () => ctx.storeFor(ref).putManifest(ref, bytes, m.mediaType));
         return { promise: labelled('manifest.put', ref, work), push: () => 0 };
     });
@@ -23097,6 +23098,7 @@ function installManifest(L, ctx, configOf) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/api/image.js
+
 
 
 
@@ -23180,15 +23182,15 @@ function installImage(L, ctx, manifest) {
         const src = referenceArg(L2, 1);
         const dst = referenceArg(L2, 2);
         const opts = copyOptions(L2, 3);
-        const entry = ctx.journal.record('image.copy', { reference: reference_formatReference(dst), source: reference_formatReference(src), ...ctx.lineFields(L2) });
-        ctx.opts.logger.info('Copy image', { script: ctx.opts.name, source: entry.source, target: entry.reference, dryRun: ctx.dryRun });
+        const entry = ctx.journal.record('image.copy', { target: imageAt(dst), source: imageAt(src), ...ctx.lineFields(L2) });
+        ctx.opts.logger.info('Copy image', { script: ctx.opts.name, source: formatReference(src), target: formatReference(dst), dryRun: ctx.dryRun });
         const work = ctx.perform(entry, async () => {
             // In dry-run the host has the engine plan (reads only), which also tells the journal what digest would land.
             const result = await ctx.opts.host.copy(src, dst, opts);
             if (result.digest !== undefined)
                 entry.digest = result.digest;
         });
-        return { promise: labelled('image.copy', `${reference_formatReference(src)}" to "${reference_formatReference(dst)}`, work), push: () => 0 };
+        return { promise: labelled('image.copy', `${formatReference(src)}" to "${formatReference(dst)}`, work), push: () => 0 };
     });
     const del = ctx.asyncFunction((L2) => {
         const ref = referenceArg(L2, 1);
@@ -23221,7 +23223,7 @@ function installImage(L, ctx, manifest) {
                     return false;
                 ctx.opts.logger.info('Delaying for ratelimit', {
                     script: ctx.opts.name,
-                    image: reference_formatReference(ref),
+                    image: formatReference(ref),
                     current: rl.remaining,
                     target: min,
                     delayMs: pollMs,
@@ -23236,7 +23238,7 @@ function installImage(L, ctx, manifest) {
         if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING)
             return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
         const file = lua.lua_tojsstring(L2, 2);
-        const entry = ctx.journal.record('image.exportTar', { reference: file, source: reference_formatReference(ref), ...ctx.lineFields(L2) });
+        const entry = ctx.journal.record('image.exportTar', { target: { kind: 'file', path: file }, source: imageAt(ref), ...ctx.lineFields(L2) });
         return {
             promise: labelled('image.exportTar', ref, ctx.perform(entry, () => ctx.opts.host.exportTar(ref, file))),
             push: () => 0,
@@ -23247,7 +23249,7 @@ function installImage(L, ctx, manifest) {
         if (lua.lua_type(L2, 2) !== lua.LUA_TSTRING)
             return raise(L2, `bad argument #2: file name expected, got ${typeName(L2, 2)}`);
         const file = lua.lua_tojsstring(L2, 2);
-        const entry = ctx.journal.record('image.importTar', { reference: reference_formatReference(ref), source: file, ...ctx.lineFields(L2) });
+        const entry = ctx.journal.record('image.importTar', { target: imageAt(ref), source: { kind: 'file', path: file }, ...ctx.lineFields(L2) });
         const work = ctx.perform(entry, async () => {
             const result = await ctx.opts.host.importTar(file, ref);
             if (result.digest !== undefined)
@@ -23277,6 +23279,7 @@ function installImage(L, ctx, manifest) {
 // (`b:get()`, `b:head()`, `b:put(ref)`). A blob userdata carries where the blob lives, not its bytes: `blob.put`
 // of a blob streams it from there. regbot's `blob.put(ref, "text")` reads its first argument as the content (a
 // bug); here the second argument is the content, as documented.
+
 
 
 
@@ -23321,7 +23324,7 @@ function installBlob(L, ctx) {
     // Both look the blob up with HEAD: content is only ever read when a blob is put somewhere else.
     const get = ctx.asyncFunction((L2) => {
         const { ref, digest } = target(L2);
-        return { promise: labelled('blob.get', `${reference_formatReference(repositoryOf(ref))}@${digest}`, headBlob(ref, digest)), push: pushBlob };
+        return { promise: labelled('blob.get', `${formatReference(repositoryOf(ref))}@${digest}`, headBlob(ref, digest)), push: pushBlob };
     });
     const head = get;
     const put = ctx.asyncFunction((L2) => {
@@ -23345,11 +23348,11 @@ function installBlob(L, ctx) {
         else {
             return raise(L2, `bad argument #2: blob content expected (a string, a blob or a config), got ${typeName(L2, 2)}`);
         }
-        const entry = ctx.journal.record('blob.put', { reference: reference_formatReference(repo), ...ctx.lineFields(L2) });
+        const entry = ctx.journal.record('blob.put', { target: imageAt(repo), ...ctx.lineFields(L2) });
         const work = ctx.perform(entry, async () => {
             const c = await content();
             entry.digest = c.digest;
-            entry.reference = `${reference_formatReference(repo)}@${c.digest}`;
+            entry.target = imageAt(withDigest(repo, c.digest));
             if ((await store.headBlob(repo, c.digest)) === undefined) {
                 await store.putBlob(repo, { mediaType: OCTET_STREAM, digest: c.digest, size: c.size }, await c.stream());
             }
@@ -23408,6 +23411,7 @@ function installLog(L, ctx) {
 
 
 
+
 function listOptions(L, idx) {
     if (lua.lua_type(L, idx) <= lua.LUA_TNIL)
         return { store: {} };
@@ -23451,17 +23455,17 @@ function installTagAndRepo(L, ctx) {
     const tagDelete = ctx.asyncFunction((L2) => {
         const ref = referenceArg(L2, 1);
         if (ref.tag === undefined)
-            return raise(L2, `tag.delete needs a reference with a tag, got "${reference_formatReference(ref)}"`);
+            return raise(L2, `tag.delete needs a reference with a tag, got "${formatReference(ref)}"`);
         const tag = ref.tag;
         const tagged = { ...repositoryOf(ref), tag };
-        const entry = ctx.journal.record('tag.delete', { reference: reference_formatReference(tagged), ...ctx.lineFields(L2) });
+        const entry = ctx.journal.record('tag.delete', { target: imageAt(tagged), ...ctx.lineFields(L2) });
         const store = ctx.storeFor(ref);
         const work = ctx.perform(entry, async () => {
             const head = await store.headManifest(tagged);
             if (!head)
                 throw new Error('tag not found');
             entry.digest = head.digest;
-            ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: entry.reference, digest: head.digest, dryRun: ctx.dryRun });
+            ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: formatReference(tagged), digest: head.digest, dryRun: ctx.dryRun });
             return store.deleteTag(tagged);
         });
         return { promise: labelled('tag.delete', tagged, work), push: () => 0 };
@@ -24107,7 +24111,7 @@ class RemoteStore {
     // crossed a thread boundary, so it is parsed again rather than trusted as typed.
     async listTags(repo, opts) {
         const listed = await this.call('listTags', repo, withoutCallback(opts));
-        return listed.map((t) => parseTag(t, `the tag list of ${reference_formatReference(repo)}`));
+        return listed.map((t) => parseTag(t, `the tag list of ${formatReference(repo)}`));
     }
     listRepositories(opts) {
         return this.call('listRepositories', withoutCallback(opts));

@@ -1,8 +1,8 @@
-export const id = 656;
-export const ids = [656];
+export const id = 438;
+export const ids = [438];
 export const modules = {
 
-/***/ 2709:
+/***/ 32709:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,11 +10,11 @@ export const modules = {
 /* harmony export */   sW: () => (/* binding */ readCreds)
 /* harmony export */ });
 /* unused harmony export CREDS_KEYS */
-/* harmony import */ var _hostconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3794);
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4674);
-/* harmony import */ var _template_field_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2133);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9154);
-/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(170);
+/* harmony import */ var _hostconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73794);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44674);
+/* harmony import */ var _template_field_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72133);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99154);
+/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90170);
 // `creds[]` entries (regclient's config.Host), shared by the regsync and regbot loaders. Template fields are
 // expanded at load with no data, as regclient does; which fields are templates differs between the two tools.
 
@@ -169,13 +169,13 @@ function readCreds(yaml, node, opts) {
 
 /***/ }),
 
-/***/ 8982:
+/***/ 68982:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ validateCron)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9154);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99154);
 // Validates regsync's `schedule`: a 5-field cron line or a descriptor, as robfig/cron's standard parser takes them
 // (https://pkg.go.dev/github.com/robfig/cron/v3). The workflow's own cron runs the job; the value is reported only.
 
@@ -241,7 +241,7 @@ function validateCron(schedule) {
 
 /***/ }),
 
-/***/ 4367:
+/***/ 24367:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -251,13 +251,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/config/keys.js
-var keys = __webpack_require__(4674);
+var keys = __webpack_require__(44674);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 ;// CONCATENATED MODULE: ./build/src/config/yaml.js
 // YAML with positions for config loaders: every value keeps the line and column it came from, so each error can
 // point at it. Anchors, aliases and `<<` merge keys are resolved here; duplicate keys are allowed (the last wins),
@@ -480,7 +480,7 @@ function truncate(s) {
 }
 
 // EXTERNAL MODULE: ./build/src/config/trust.js
-var config_trust = __webpack_require__(170);
+var config_trust = __webpack_require__(90170);
 ;// CONCATENATED MODULE: ./build/src/config/document.js
 // What every config file starts with, regsync's and regbot's alike: the YAML read with positions, the top-level keys
 // checked, `version` at most 1, and what its templates may read (all of the environment, or nothing under review).
@@ -501,7 +501,7 @@ function openConfigDocument(file, topKeys, opts = {}) {
 
 /***/ }),
 
-/***/ 1991:
+/***/ 11991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -512,9 +512,9 @@ function openConfigDocument(file, topKeys, opts = {}) {
 /* harmony export */   od: () => (/* binding */ readNameFilter)
 /* harmony export */ });
 /* unused harmony export TAG_FILTER_KEYS */
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4674);
-/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2939);
-/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3986);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44674);
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62939);
+/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13986);
 // Tag and repository filters of a sync step: reading them from the config, and applying them to names.
 
 
@@ -610,11 +610,12 @@ function selectTags(sets, tags) {
 
 /***/ }),
 
-/***/ 4674:
+/***/ 44674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ax: () => (/* binding */ suggestKey),
+/* harmony export */   Ut: () => (/* binding */ presentEntry),
 /* harmony export */   Yy: () => (/* binding */ checkedEntries)
 /* harmony export */ });
 /* unused harmony export editDistance */
@@ -671,82 +672,16 @@ function checkedEntries(yaml, entries, valid, what, guarded = []) {
     }
     return out;
 }
-
-
-/***/ }),
-
-/***/ 2939:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ compileAnchoredRegex)
-/* harmony export */ });
-// Regsync's tag and repository filters are Go RE2 expressions, anchored `^…$`. Most RE2 is valid JavaScript; the
-// RE2-only forms users write are translated here, and anything JavaScript still refuses is an error to show.
-const POSIX_CLASSES = {
-    alnum: '0-9A-Za-z',
-    alpha: 'A-Za-z',
-    ascii: '\\x00-\\x7F',
-    blank: '\\t ',
-    cntrl: '\\x00-\\x1F\\x7F',
-    digit: '0-9',
-    graph: '!-~',
-    lower: 'a-z',
-    print: ' -~',
-    punct: '!-\\/:-@\\[-`{-~',
-    space: '\\t\\n\\v\\f\\r ',
-    upper: 'A-Z',
-    word: '0-9A-Za-z_',
-    xdigit: '0-9A-Fa-f',
-};
-function escapeLiteral(s) {
-    return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-/** Compiles an RE2 pattern anchored at both ends; throws an Error saying why it cannot be used. */
-function compileAnchoredRegex(pattern) {
-    let p = pattern;
-    let flags = '';
-    // RE2 flags at the very start apply to the whole pattern; JavaScript takes them as RegExp flags.
-    const lead = /^\(\?([imsU]+)\)/.exec(p);
-    if (lead) {
-        if (lead[1].includes('U'))
-            throw new Error(`regex ${JSON.stringify(pattern)}: the U (ungreedy) flag has no JavaScript equivalent`);
-        flags = [...new Set(lead[1])].join('');
-        p = p.slice(lead[0].length);
-    }
-    if (/\(\?[imsU-]+[):]/.test(p)) {
-        throw new Error(`regex ${JSON.stringify(pattern)}: inline flags such as (?i) are supported only at the start of the pattern`);
-    }
-    p = p
-        .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_, lit) => escapeLiteral(lit))
-        .replace(/\(\?P</g, '(?<')
-        .replace(/\\A/g, '^')
-        .replace(/\\z/g, '$')
-        .replace(/\\([pP])([A-Za-z])/g, '\\$1{$2}')
-        .replace(/\[:(\^?)([a-z]+):\]/g, (all, neg, name) => {
-        const cls = POSIX_CLASSES[name];
-        if (!cls)
-            return all;
-        if (neg)
-            throw new Error(`regex ${JSON.stringify(pattern)}: negated POSIX class [:^${name}:] is not supported; use [^${cls}]`);
-        return cls;
-    });
-    if (/\\[pP]/.test(p))
-        flags += 'u';
-    try {
-        return new RegExp(`^(?:${p})$`, flags);
-    }
-    catch (err) {
-        throw new Error(`invalid regex ${JSON.stringify(pattern)}: ${err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`, {
-            cause: err,
-        });
-    }
+/** The entry of `key` when it has a value: an absent key and an empty one (`key:`, Go's nil) read alike. */
+function presentEntry(yaml, fields, key) {
+    const e = fields.get(key);
+    return e && !yaml.isEmpty(e.value) ? e : undefined;
 }
 
 
 /***/ }),
 
-/***/ 3986:
+/***/ 13986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -892,14 +827,14 @@ function parseSemverRange(source) {
 
 /***/ }),
 
-/***/ 2133:
+/***/ 72133:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ compileField),
 /* harmony export */   r: () => (/* binding */ expandField)
 /* harmony export */ });
-/* harmony import */ var _gotemplate_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3441);
+/* harmony import */ var _gotemplate_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83441);
 // Template fields of a config: compiled and run with their errors placed in the YAML file (the scalar's own
 // position plus the offset inside it, when the scalar is written so that offsets line up).
 
@@ -945,7 +880,7 @@ function expandField(yaml, node, text, field, data, options) {
 
 /***/ }),
 
-/***/ 8656:
+/***/ 21438:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -958,38 +893,127 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
+var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/config/creds.js
-var config_creds = __webpack_require__(2709);
+var config_creds = __webpack_require__(32709);
 // EXTERNAL MODULE: ./build/src/oci/platform.js
-var platform = __webpack_require__(3856);
+var platform = __webpack_require__(23856);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
-var reference = __webpack_require__(4974);
+var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/oci/mediatypes.js
-var mediatypes = __webpack_require__(3662);
+var mediatypes = __webpack_require__(93662);
 // EXTERNAL MODULE: ./build/src/config/cron.js
-var cron = __webpack_require__(8982);
+var cron = __webpack_require__(68982);
 // EXTERNAL MODULE: ./build/src/config/duration.js
-var duration = __webpack_require__(9154);
+var duration = __webpack_require__(99154);
 // EXTERNAL MODULE: ./build/src/config/filters.js
-var filters = __webpack_require__(1991);
+var filters = __webpack_require__(11991);
 // EXTERNAL MODULE: ./build/src/config/keys.js
-var keys = __webpack_require__(4674);
+var keys = __webpack_require__(44674);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/src/config/regex.js
+var regex = __webpack_require__(62939);
 // EXTERNAL MODULE: ./build/src/verify/policy.js
-var policy = __webpack_require__(1345);
+var verify_policy = __webpack_require__(81345);
+// EXTERNAL MODULE: ./build/src/verify/trusted-root.js
+var trusted_root = __webpack_require__(52261);
+;// CONCATENATED MODULE: ./build/src/sync/config/verify.js
+// regkit's `verify:` extension of regsync steps and `defaults`: keys, keyless identities, the trusted root and the
+// evidence thresholds, read into a VerifyPolicy (src/verify/policy.ts) with every file loaded and every pattern compiled.
+
+
+
+
+
+const VERIFY_KEYS = ['keys', 'keyless', 'trustedRoot', 'tlogThreshold', 'ctlogThreshold', 'timestampThreshold'];
+const KEYLESS_KEYS = ['issuer', 'issuerRegExp', 'subject', 'subjectRegExp'];
+/**
+ * regkit's `verify:` extension. Every key of it is regkit's own, so an unknown one is an error, never a warning: a
+ * misspelt policy would admit images unchecked. Key files and the trusted root are read now, so a missing or broken
+ * one fails the load at its position.
+ */
+function readVerify(yaml, node, what, trust) {
+    const v = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, what), VERIFY_KEYS, what, 'every');
+    const keysEntry = (0,keys/* presentEntry */.Ut)(yaml, v, 'keys');
+    const keylessEntry = (0,keys/* presentEntry */.Ut)(yaml, v, 'keyless');
+    if (!keysEntry && !keylessEntry) {
+        throw yaml.error(node, `${what}.keys is required: the public key files (cosign.pub) whose signatures admit an image, or keyless identities`);
+    }
+    // A policy under review names files it brings along (in the checkout), never a file elsewhere on the runner.
+    const policyFile = (item, at, read) => {
+        const path = yaml.string(item, at);
+        if (trust.kind === 'untrusted' && ((0,external_node_path_.isAbsolute)(path) || (0,external_node_path_.normalize)(path).split(external_node_path_.sep)[0] === '..')) {
+            throw yaml.error(item, `${at}: ${path} is outside the working directory, which a config under review may not read (--untrusted-config)`);
+        }
+        try {
+            return read(path);
+        }
+        catch (err) {
+            throw yaml.error(item, `${at}: ${err.message}`);
+        }
+    };
+    const list = (entry, key) => {
+        if (!entry)
+            return [];
+        const items = yaml.items(entry.value, `${what}.${key}`);
+        if (items.length === 0)
+            throw yaml.error(entry.value, `${what}.${key} is empty: no image could be admitted`);
+        return items;
+    };
+    const threshold = (key, fallback) => {
+        const e = (0,keys/* presentEntry */.Ut)(yaml, v, key);
+        return e ? yaml.number(e.value, `${what}.${key}`, { integer: true, min: 0 }) : fallback;
+    };
+    const rootEntry = (0,keys/* presentEntry */.Ut)(yaml, v, 'trustedRoot');
+    const policy = {
+        keys: list(keysEntry, 'keys').map((item, i) => policyFile(item, `${what}.keys[${i}]`, verify_policy/* readPublicKeyFile */.LL)),
+        keyless: list(keylessEntry, 'keyless').map((item, i) => readKeyless(yaml, item, `${what}.keyless[${i}]`)),
+        ...(rootEntry ? { trustedRoot: policyFile(rootEntry.value, `${what}.trustedRoot`, trusted_root/* readTrustedRootFile */.u) } : {}),
+        thresholds: {
+            tlog: threshold('tlogThreshold', verify_policy/* DEFAULT_THRESHOLDS */.JJ.tlog),
+            ctlog: threshold('ctlogThreshold', verify_policy/* DEFAULT_THRESHOLDS */.JJ.ctlog),
+            timestamp: threshold('timestampThreshold', verify_policy/* DEFAULT_THRESHOLDS */.JJ.timestamp),
+        },
+    };
+    const problem = (0,verify_policy/* policyProblem */.Cj)(policy, { keys: 'keys', keyless: 'keyless', trustedRoot: 'trustedRoot', timestampThreshold: 'timestampThreshold' });
+    if (problem)
+        throw yaml.error(node, `${what}: ${problem}`);
+    return policy;
+}
+/** One keyless identity: the issuer and the subject, each given exactly or as a regular expression matching it whole. */
+function readKeyless(yaml, node, what) {
+    const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, what), KEYLESS_KEYS, what, 'every');
+    const match = (key) => {
+        const exact = (0,keys/* presentEntry */.Ut)(yaml, f, key);
+        const regExp = (0,keys/* presentEntry */.Ut)(yaml, f, `${key}RegExp`);
+        if (exact && regExp)
+            throw yaml.error(regExp.keyNode, `${what}: give ${key} or ${key}RegExp, not both`);
+        if (exact)
+            return { exact: yaml.string(exact.value, `${what}.${key}`) };
+        if (!regExp)
+            throw yaml.error(node, `${what}.${key} (or ${key}RegExp) is required: an identity that names no ${key} would admit any`);
+        const pattern = yaml.string(regExp.value, `${what}.${key}RegExp`);
+        try {
+            return { regExp: (0,regex/* compileAnchoredRegex */.d)(pattern), pattern };
+        }
+        catch (err) {
+            throw yaml.error(regExp.value, `${what}.${key}RegExp: ${err.message}`);
+        }
+    };
+    return { issuer: match('issuer'), subject: match('subject') };
+}
+
 // EXTERNAL MODULE: ./build/src/config/template-field.js
-var template_field = __webpack_require__(2133);
+var template_field = __webpack_require__(72133);
 ;// CONCATENATED MODULE: ./build/src/sync/config/types.js
 const SYNC_TYPES = ['image', 'repository', 'registry'];
 
 // EXTERNAL MODULE: ./build/src/gotemplate/template.js + 6 modules
-var template = __webpack_require__(3441);
+var template = __webpack_require__(83441);
 ;// CONCATENATED MODULE: ./build/src/sync/config/step.js
 // `defaults` and `sync[]` entries of a regsync config, resolved the way regsync's syncSetDefaults does it, plus
 // regkit's own keys (platformsIndex, prune, tags.latest/sort).
-
 
 
 
@@ -1031,10 +1055,6 @@ const STEP_KEYS = [...SHARED_KEYS, 'source', 'target', 'type', 'tags', 'tagSets'
 const PLATFORMS_INDEX = ['sparse', 'rewrite'];
 /** Step keys that narrow what a step writes: a misspelling of one is refused (see checkedEntries). */
 const FILTER_KEYS = ['tags', 'tagSets', 'repos', 'platform', 'platforms'];
-function present(yaml, f, key) {
-    const e = f.get(key);
-    return e && !yaml.isEmpty(e.value) ? e : undefined;
-}
 function step_duration(yaml, node, what) {
     try {
         return (0,duration/* parseGoDuration */.Q)(yaml.string(node, what));
@@ -1047,42 +1067,14 @@ function readHook(yaml, node, what) {
     const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, what), ['type', 'params'], what);
     return { type: yaml.string(f.get('type')?.value ?? null, `${what}.type`), params: yaml.strings(f.get('params')?.value ?? null, `${what}.params`) };
 }
-/**
- * regkit's `verify:` extension. Every key of it is regkit's own, so an unknown one is an error, never a warning: a
- * misspelt policy would admit images unchecked. A key file is read now, so a missing one fails the load.
- */
-function readVerify(yaml, node, what, trust) {
-    const v = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, what), ['keys'], what, 'every');
-    const keysEntry = present(yaml, v, 'keys');
-    if (!keysEntry)
-        throw yaml.error(node, `${what}.keys is required: the public key files (cosign.pub) whose signatures admit an image`);
-    const items = yaml.items(keysEntry.value, `${what}.keys`);
-    if (items.length === 0)
-        throw yaml.error(keysEntry.value, `${what}.keys is empty: no image could be admitted`);
-    return {
-        keys: items.map((item, i) => {
-            const path = yaml.string(item, `${what}.keys[${i}]`);
-            // A policy under review names keys it brings along (in the checkout), never a file elsewhere on the runner.
-            if (trust.kind === 'untrusted' && ((0,external_node_path_.isAbsolute)(path) || (0,external_node_path_.normalize)(path).split(external_node_path_.sep)[0] === '..')) {
-                throw yaml.error(item, `${what}.keys[${i}]: ${path} is outside the working directory, which a config under review may not read (--untrusted-config)`);
-            }
-            try {
-                return (0,policy/* readPublicKeyFile */.L)(path);
-            }
-            catch (err) {
-                throw yaml.error(item, `${what}.keys[${i}]: ${err.message}`);
-            }
-        }),
-    };
-}
 function readOptions(yaml, f, where, trust) {
     const o = { hooks: {} };
     const bool = (key) => {
-        const e = present(yaml, f, key);
+        const e = (0,keys/* presentEntry */.Ut)(yaml, f, key);
         return e ? yaml.bool(e.value, `${where}.${key}`) : undefined;
     };
     const text = (key) => {
-        const e = present(yaml, f, key);
+        const e = (0,keys/* presentEntry */.Ut)(yaml, f, key);
         if (!e)
             return undefined;
         const t = yaml.string(e.value, `${where}.${key}`);
@@ -1091,10 +1083,10 @@ function readOptions(yaml, f, where, trust) {
     o.backup = text('backup');
     o.referrerSource = text('referrerSource');
     o.referrerTarget = text('referrerTarget');
-    const interval = present(yaml, f, 'interval');
+    const interval = (0,keys/* presentEntry */.Ut)(yaml, f, 'interval');
     if (interval)
         o.intervalSeconds = step_duration(yaml, interval.value, `${where}.interval`);
-    const schedule = present(yaml, f, 'schedule');
+    const schedule = (0,keys/* presentEntry */.Ut)(yaml, f, 'schedule');
     if (schedule) {
         const s = yaml.string(schedule.value, `${where}.schedule`);
         try {
@@ -1105,13 +1097,13 @@ function readOptions(yaml, f, where, trust) {
         }
         o.schedule = s;
     }
-    const rate = present(yaml, f, 'ratelimit');
+    const rate = (0,keys/* presentEntry */.Ut)(yaml, f, 'ratelimit');
     if (rate) {
         const r = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(rate.value, `${where}.ratelimit`), ['min', 'retry'], `${where}.ratelimit`);
-        const min = present(yaml, r, 'min');
+        const min = (0,keys/* presentEntry */.Ut)(yaml, r, 'min');
         if (min)
             o.rateMin = yaml.number(min.value, `${where}.ratelimit.min`, { integer: true, min: 0 });
-        const retry = present(yaml, r, 'retry');
+        const retry = (0,keys/* presentEntry */.Ut)(yaml, r, 'retry');
         if (retry)
             o.rateRetrySeconds = step_duration(yaml, retry.value, `${where}.ratelimit.retry`);
     }
@@ -1121,7 +1113,7 @@ function readOptions(yaml, f, where, trust) {
     o.forceRecursive = bool('forceRecursive');
     o.includeExternal = bool('includeExternal');
     o.fastCheck = bool('fastCheck');
-    const fastCopy = present(yaml, f, 'fastCopy');
+    const fastCopy = (0,keys/* presentEntry */.Ut)(yaml, f, 'fastCopy');
     if (fastCopy) {
         // regclient.org's docs spell it fastCopy, but regsync reads only fastCheck: honouring it would skip the referrers
         // and digest tags regsync still copies.
@@ -1137,25 +1129,25 @@ function readOptions(yaml, f, where, trust) {
             return { ...(artifactType ? { artifactType } : {}), annotations: yaml.stringMap(rf.get('annotations')?.value ?? null, `${w}.annotations`) };
         });
     }
-    const media = present(yaml, f, 'mediaTypes');
+    const media = (0,keys/* presentEntry */.Ut)(yaml, f, 'mediaTypes');
     if (media) {
         const list = yaml.strings(media.value, `${where}.mediaTypes`);
         if (list.length > 0)
             o.mediaTypes = list;
     }
-    const hooks = present(yaml, f, 'hooks');
+    const hooks = (0,keys/* presentEntry */.Ut)(yaml, f, 'hooks');
     if (hooks) {
         const h = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(hooks.value, `${where}.hooks`), ['pre', 'post', 'unchanged'], `${where}.hooks`);
         for (const k of ['pre', 'post', 'unchanged']) {
-            const e = present(yaml, h, k);
+            const e = (0,keys/* presentEntry */.Ut)(yaml, h, k);
             if (e)
                 o.hooks[k] = readHook(yaml, e.value, `${where}.hooks.${k}`);
         }
     }
-    const verify = present(yaml, f, 'verify');
+    const verify = (0,keys/* presentEntry */.Ut)(yaml, f, 'verify');
     if (verify)
         o.verify = readVerify(yaml, verify.value, `${where}.verify`, trust);
-    const pi = present(yaml, f, 'platformsIndex');
+    const pi = (0,keys/* presentEntry */.Ut)(yaml, f, 'platformsIndex');
     if (pi) {
         const v = yaml.string(pi.value, `${where}.platformsIndex`);
         if (!PLATFORMS_INDEX.includes(v))
@@ -1168,12 +1160,12 @@ function readDefaults(yaml, node, trust) {
     const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(node, 'defaults'), DEFAULTS_KEYS, 'defaults');
     const o = readOptions(yaml, f, 'defaults', trust);
     const num = (key, opts) => {
-        const e = present(yaml, f, key);
+        const e = (0,keys/* presentEntry */.Ut)(yaml, f, key);
         return e ? yaml.number(e.value, `defaults.${key}`, opts) : undefined;
     };
-    const cacheTime = present(yaml, f, 'cacheTime');
-    const userAgent = present(yaml, f, 'userAgent');
-    const skip = present(yaml, f, 'skipDockerConfig');
+    const cacheTime = (0,keys/* presentEntry */.Ut)(yaml, f, 'cacheTime');
+    const userAgent = (0,keys/* presentEntry */.Ut)(yaml, f, 'userAgent');
+    const skip = (0,keys/* presentEntry */.Ut)(yaml, f, 'skipDockerConfig');
     return {
         parallel: Math.max(1, num('parallel', { integer: true }) ?? 0),
         ...(o.schedule !== undefined ? { schedule: o.schedule } : {}),
@@ -1273,7 +1265,7 @@ function readStep(yaml, node, index, d, defaultBackup, run, trust) {
     const f = (0,keys/* checkedEntries */.Yy)(yaml, yaml.entries(resolved, where), STEP_KEYS, where, FILTER_KEYS);
     const o = readOptions(yaml, f, where, trust);
     const required = (key) => {
-        const e = present(yaml, f, key);
+        const e = (0,keys/* presentEntry */.Ut)(yaml, f, key);
         const text = e ? yaml.string(e.value, `${where}.${key}`).trim() : '';
         if (!e || text === '')
             throw yaml.error(e?.value ?? resolved, `${where}.${key} is required`);
@@ -1286,7 +1278,7 @@ function readStep(yaml, node, index, d, defaultBackup, run, trust) {
         throw yaml.error(typeField.node, `${where}.type must be image, repository or registry, not ${JSON.stringify(typeField.text)}`);
     }
     const type = typeField.text;
-    const tagsEntry = present(yaml, f, 'tags');
+    const tagsEntry = (0,keys/* presentEntry */.Ut)(yaml, f, 'tags');
     const tags = tagsEntry ? (0,filters/* readTagFilter */.hy)(yaml, tagsEntry.value, `${where}.tags`) : undefined;
     const sets = yaml.items(f.get('tagSets')?.value ?? null, `${where}.tagSets`).map((item, i) => (0,filters/* readTagFilter */.hy)(yaml, item, `${where}.tagSets[${i}]`));
     const repos = (0,filters/* readNameFilter */.od)(yaml, f.get('repos')?.value ?? null, `${where}.repos`);
@@ -1296,14 +1288,14 @@ function readStep(yaml, node, index, d, defaultBackup, run, trust) {
     if (type === 'image' && (tags || sets.length > 0)) {
         yaml.tolerate((f.get('tags') ?? f.get('tagSets')).keyNode, `${where}: tag filters are ignored for type: image`);
     }
-    const platformEntry = present(yaml, f, 'platform');
+    const platformEntry = (0,keys/* presentEntry */.Ut)(yaml, f, 'platform');
     const platform = platformEntry ? yaml.string(platformEntry.value, `${where}.platform`) : '';
     if (platform)
         checkPlatform(yaml, platformEntry.value, platform, `${where}.platform`);
     const platformsNode = f.get('platforms')?.value ?? null;
     const platforms = yaml.strings(platformsNode, `${where}.platforms`);
     yaml.items(platformsNode, `${where}.platforms`).forEach((item, i) => checkPlatform(yaml, item, platforms[i], `${where}.platforms[${i}]`));
-    const pruneEntry = present(yaml, f, 'prune');
+    const pruneEntry = (0,keys/* presentEntry */.Ut)(yaml, f, 'prune');
     const prune = pruneEntry ? yaml.bool(pruneEntry.value, `${where}.prune`) : false;
     if (prune && type !== 'repository')
         throw yaml.error(pruneEntry.value, `${where}.prune applies only to type: repository`);
@@ -1384,7 +1376,7 @@ function readStep(yaml, node, index, d, defaultBackup, run, trust) {
 }
 
 // EXTERNAL MODULE: ./build/src/config/document.js + 1 modules
-var config_document = __webpack_require__(4367);
+var config_document = __webpack_require__(24367);
 ;// CONCATENATED MODULE: ./build/src/sync/config/load.js
 // Loads a regsync.yml: regclient's format, every default applied, templates expanded in regsync's order. What regsync
 // loads silently (unknown keys, a tag on a repository step) is a warning with its position, an error under
