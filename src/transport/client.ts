@@ -251,6 +251,10 @@ export class RegistryClient {
           headers,
           body: req.body ?? null,
           signal: deadline.signal,
+          // undici closes the connection after every HEAD, in case a server sends a body anyway; registries do not,
+          // and a fresh connection costs a round trip: a cold copy's blob HEADs would each pay one more before the
+          // uploads that follow them on the same host.
+          ...(req.method === 'HEAD' ? { reset: false } : {}),
         });
       } catch (err) {
         deadline.clear();
