@@ -27,8 +27,7 @@ test('requests after a HEAD reuse its connection instead of opening one each', a
       const res = await client.request({ method, target: path, repository: 'a', operation: 'manifest-head' });
       await res.body.dump();
     }
-    // undici's pool may open a second connection while the first one's state settles; one per request is the bug.
-    assert.ok(connections <= 2, `${connections} connections for ${sent.length} requests`);
+    assert.equal(connections, 1, `${connections} connections for ${sent.length} requests, one after another`);
   } finally {
     await client.close();
     server.closeAllConnections();
