@@ -180,14 +180,14 @@ function readCaFile(file: string): string {
   }
 }
 
-// The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
-// wall time of every copy, and most of the bundle is not needed for one.
+// The config readers (YAML, templates, Lua) load only for the commands that read a config, each only its own: start-up
+// is part of the wall time of every copy and sync, and most of the bundle is needed by neither.
 async function loadSyncConfigFile(file: string, raw: RawArgs) {
-  return (await import('../command/configs.js')).loadSyncConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
+  return (await import('../command/sync-config.js')).loadSyncConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
 }
 
 async function loadBotConfigFile(file: string, raw: RawArgs) {
-  return (await import('../command/configs.js')).loadBotConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
+  return (await import('../command/prune-config.js')).loadBotConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
 }
 
 function configTrust(raw: RawArgs): ConfigTrust {

@@ -1,6 +1,4 @@
 // Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
-import { PassThrough, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RegistryError } from '../errors.js';
 import { BODY_READ_ATTEMPTS, backoffDelay, classifyFailure } from '../retry.js';
@@ -94,19 +92,24 @@ export class BlobTransfer {
       let counted = 0;
       let sourceBroke: Error | undefined;
       try {
-        // The target opens its upload session while the source answers: one round trip per blob instead of two.
-        const content = this.counting((n) => (counted += n));
-        const fetched = srcStore.getBlob(this.src, desc).then(
-          (body) => {
-            body.once('error', (err) => (sourceBroke = err));
-            pipeline(body, content).catch(() => undefined);
-          },
-          (err: unknown) => {
-            content.destroy(err as Error);
-            throw err;
-          },
-        );
-        const [got, put] = await Promise.allSettled([fetched, dstStore.putBlob(this.dst, desc, content)]);
+        // The target opens its upload session while the source answers: one round trip per blob instead of two. The
+        // body goes to the store as it comes, with no stream between them: each one a chunk passes through costs CPU.
+        const content = srcStore.getBlob(this.src, desc).then((body) => {
+          body.once('error', (err) => (sourceBroke = err));
+          if (this.ctx.onProgress) {
+            // Progress listens beside the store's reader. Paused first, so the listener does not start the flow and
+            // drop chunks while a store is still getting ready: the reader resumes it when it reads.
+            body.pause();
+            body.on('data', (chunk: Buffer) => {
+              counted += chunk.length;
+              this.streamed += chunk.length;
+            });
+          }
+          return body;
+        });
+        const [got, put] = await Promise.allSettled([content, dstStore.putBlob(this.dst, desc, content)]);
+        // A store that failed before reading leaves the body to its owner.
+        if (put.status === 'rejected' && got.status === 'fulfilled') got.value.destroy();
         if (got.status === 'rejected') throw got.reason;
         if (put.status === 'rejected') throw put.reason;
         this.bytesMoved += desc.size;
@@ -135,18 +138,6 @@ export class BlobTransfer {
 
   /** Bytes that have flowed through so far, for progress; a retried blob's partial bytes are taken back. */
   private streamed = 0;
-
-  /** Where the source body flows into the upload; counts bytes for progress when someone listens. */
-  private counting(onBytes: (n: number) => void): Transform {
-    if (!this.ctx.onProgress) return new PassThrough();
-    return new Transform({
-      transform: (chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) => {
-        onBytes(chunk.length);
-        this.streamed += chunk.length;
-        done(null, chunk);
-      },
-    });
-  }
 
   private startTicking(): void {
     if (this.streaming++ > 0 || !this.ctx.onProgress) return;

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/manifest.js';
 import type { Tag } from '../oci/names.js';
 import type { Reference } from '../oci/reference.js';
-import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from './store.js';
+import type { BlobContent, DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from './store.js';
 
 export class StoreDecorator implements Store {
   constructor(protected readonly inner: Store) {}
@@ -30,7 +30,7 @@ export class StoreDecorator implements Store {
   getBlob(repo: Reference, desc: Descriptor): Promise<Readable> {
     return this.inner.getBlob(repo, desc);
   }
-  putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void> {
+  putBlob(repo: Reference, desc: Descriptor, content: BlobContent): Promise<void> {
     return this.inner.putBlob(repo, desc, content);
   }
   mountBlob(repo: Reference, digest: string, from: Reference): Promise<boolean> {

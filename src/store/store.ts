@@ -8,6 +8,12 @@ import type { RateLimit } from '../transport/ratelimit.js';
 
 export type { RateLimit };
 
+/**
+ * A blob's bytes for `putBlob`: a stream, or one still on its way (a source GET not answered yet), so a registry opens
+ * its upload session while the source answers and the body then flows straight in, with no stream between them.
+ */
+export type BlobContent = Readable | Promise<Readable>;
+
 export interface ManifestHead {
   digest: string;
   mediaType: string;
@@ -88,8 +94,11 @@ export interface Store {
   headBlob(repo: Reference, digest: string): Promise<number | undefined>;
   /** The blob's bytes as a stream; consumers verify through DigestVerifier. */
   getBlob(repo: Reference, desc: Descriptor): Promise<Readable>;
-  /** Streams content into the repository, verifying size and digest as it goes; nothing is committed on mismatch. */
-  putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void>;
+  /**
+   * Streams content into the repository, verifying size and digest as it goes; nothing is committed on mismatch. A
+   * content promise that rejects fails the upload with its error. The caller destroys a stream the store did not read.
+   */
+  putBlob(repo: Reference, desc: Descriptor, content: BlobContent): Promise<void>;
   /** Links a blob from another repository of the same store without moving bytes; false when the store declined. */
   mountBlob(repo: Reference, digest: string, from: Reference): Promise<boolean>;
 

@@ -1,7 +1,7 @@
 // One client per registry host: request admission (limiter) → auth handshake → retries → undici, with redirects
 // followed by hand so `Authorization` never leaves the registry's origin (blob GETs redirect to storage).
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { RegistryError, RegistryLimitError, type Operation } from '../errors.js';
 import { boundKey, boundsWith, formatBytes, formatMs, type Bounds } from '../config/bounds.js';
@@ -240,6 +240,9 @@ export class RegistryClient {
       // Credentials a caller put in the headers (a token realm's Basic auth) stay with the origin they were meant for.
       if (url.origin !== start.origin) delete headers['authorization'];
       if (authorization !== undefined && sameOrigin) headers['authorization'] = authorization;
+      // undici gives a connection back one event-loop turn after its response ended; a request sent sooner (the GET
+      // right after a HEAD) finds none free and opens another, a round trip on a long link. Waiting that turn reuses it.
+      await nextTurn();
       const deadline = this.deadlineFor(req, url);
       let res;
       try {
@@ -251,6 +254,10 @@ export class RegistryClient {
           headers,
           body: req.body ?? null,
           signal: deadline.signal,
+          // undici closes the connection after every HEAD, in case a server sends a body anyway; registries do not,
+          // and a fresh connection costs a round trip: a cold copy's blob HEADs would each pay one more before the
+          // uploads that follow them on the same host.
+          ...(req.method === 'HEAD' ? { reset: false } : {}),
         });
       } catch (err) {
         deadline.clear();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { copyImage } from '../../src/copy/copy.js';
-import type { CopyContext } from '../../src/copy/options.js';
+import type { CopyContext, CopyProgress } from '../../src/copy/options.js';
 import { DigestMismatchError, RegistryError, UsageError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { digestOf } from '../../src/oci/digest.js';
@@ -80,6 +80,17 @@ describe('copyImage between OCI layouts', () => {
     assert.equal(second.status, 'skipped');
     assert.equal(second.bytes, 0);
     assert.deepEqual(again.calls.sort(), [`${dst}:headManifest`, `${src}:headManifest`]);
+  });
+
+  it('counts progress beside a target that starts reading late, and every byte still lands', async () => {
+    // A layout store checks the disk before it reads the body: a progress listener that set the body flowing would drop
+    // what arrived meanwhile, and the blob would fail its digest.
+    const dst = join(root, 'progress');
+    const seen: CopyProgress[] = [];
+    const result = await copyImage({ ...ctx(new CountingStores()), onProgress: (p) => seen.push(p) }, ref(`ocidir://${src}:v1`), ref(`ocidir://${dst}:v1`));
+    assert.equal(result.status, 'copied');
+    const last = seen.at(-1);
+    assert.ok(last && last.bytesDone === result.bytes && last.bytesTotal === result.bytes, JSON.stringify(last));
   });
 
   it('retags inside one layout without touching a blob', async () => {

@@ -7,7 +7,7 @@ import type { Logger, LogLevel } from '../../log.js';
 import type { Descriptor } from '../../oci/manifest.js';
 import { parseTag, type Tag } from '../../oci/names.js';
 import { formatReference, type Reference } from '../../oci/reference.js';
-import type { DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../../store/store.js';
+import type { BlobContent, DeleteReceipt, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../../store/store.js';
 import type { HostMessage, Request, StoreCall, WorkerMessage } from './protocol.js';
 import type { ScriptHost } from '../types.js';
 
@@ -107,7 +107,8 @@ class RemoteStore implements Store {
     );
   }
 
-  async putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void> {
+  async putBlob(repo: Reference, desc: Descriptor, given: BlobContent): Promise<void> {
+    const content = await given;
     const stream = await this.host.call<number>({ op: 'putBlob', at: this.at, repo, desc });
     try {
       for await (const chunk of content) {

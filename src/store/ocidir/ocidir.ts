@@ -35,7 +35,7 @@ import {
   writeIndex,
 } from './layout.js';
 import { FileLock } from './lock.js';
-import type { FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
+import type { BlobContent, FetchedManifest, ListOptions, ManifestHead, ReferrerOptions, Store } from '../store.js';
 
 export interface OcidirStoreOptions {
   logger: Logger;
@@ -190,7 +190,8 @@ export class OcidirStore implements Store {
    * Streams into a temp file of the layout through a DigestVerifier, then renames it into place: a mismatch leaves
    * no file, and concurrent writers of one digest each rename a complete, identical file.
    */
-  async putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void> {
+  async putBlob(repo: Reference, desc: Descriptor, given: BlobContent): Promise<void> {
+    const content = await given;
     this.check(repo);
     digestAlgorithm(desc.digest);
     const file = blobPath(this.root, desc.digest);

@@ -16,6 +16,7 @@ import { mountBlob, putBlob } from './upload.js';
 import { GithubPackagesDeletes } from './github/deletes.js';
 import type { DockerHubApi } from './dockerhub/hub.js';
 import type {
+  BlobContent,
   DeleteReceipt,
   FetchedManifest,
   ListOptions,
@@ -88,7 +89,7 @@ export class RegistryStore implements Store, RestoresDeleted, ListsUntagged {
   }
 
   /** One upload session; on failure the session is cancelled and the caller retries with a re-opened source. */
-  putBlob(repo: Reference, desc: Descriptor, content: Readable): Promise<void> {
+  putBlob(repo: Reference, desc: Descriptor, content: BlobContent): Promise<void> {
     return putBlob(this.ctx, registryRef(this.ctx, repo).repository, desc, content);
   }
 

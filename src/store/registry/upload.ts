@@ -15,6 +15,7 @@ import { header } from '../../transport/response.js';
 import { repositoryScope } from '../../transport/auth/scope.js';
 import { apiPath, expectStatus, resolveLocation } from './http.js';
 import type { RegistrySession } from './session.js';
+import type { BlobContent } from '../store.js';
 
 const OCTET_STREAM = 'application/octet-stream';
 
@@ -57,12 +58,21 @@ function withDigest(location: URL, digest: string): string {
   return url.href;
 }
 
-export async function putBlob(ctx: RegistrySession, repository: string, desc: Descriptor, content: Readable): Promise<void> {
+export async function putBlob(ctx: RegistrySession, repository: string, desc: Descriptor, content: BlobContent): Promise<void> {
   const verifier = new DigestVerifier(desc.digest, desc.size, `blob ${desc.digest}`, ctx.spent);
   let verifyError: Error | undefined;
   verifier.on('error', (err) => (verifyError ??= err));
-  content.on('error', (err) => verifier.destroy(err));
-  content.pipe(verifier);
+  // A source still answering: the session opens meanwhile, and its body flows into the verifier when it comes.
+  let source: Readable | undefined;
+  void Promise.resolve(content).then(
+    (body) => {
+      source = body;
+      body.on('error', (err) => verifier.destroy(err));
+      if (verifier.destroyed) body.destroy();
+      else body.pipe(verifier);
+    },
+    (err: unknown) => verifier.destroy(err instanceof Error ? err : new Error(String(err))),
+  );
 
   let session: UploadSession | undefined;
   try {
@@ -71,8 +81,8 @@ export async function putBlob(ctx: RegistrySession, repository: string, desc: De
     if (blobMax > 0 && desc.size > blobMax) await uploadChunked(ctx, repository, desc, verifier, session);
     else await uploadMonolithic(ctx, repository, desc, verifier, session);
   } catch (err) {
-    content.unpipe(verifier);
-    content.destroy();
+    source?.unpipe(verifier);
+    source?.destroy();
     verifier.destroy();
     if (session) await cancelSession(ctx, repository, session.location);
     // The verifier's verdict (a digest mismatch, or the source's own error) explains an aborted body better than

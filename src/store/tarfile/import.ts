@@ -6,7 +6,6 @@ import { open, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { FileLimitError, fileProblem, InvalidContentError, UsageError } from '../../errors.js';
 import { boundKey, DEFAULT_BOUNDS, formatBytes } from '../../config/bounds.js';
 import { DigestVerifier, verifyBytes } from '../../oci/digest.js';
@@ -126,6 +125,8 @@ async function openArchive(tarFile: string): Promise<{ chunks: AsyncIterator<Buf
   const file = createReadStream(tarFile);
   let stream: Readable = file;
   if (magic[0] === 0x1f && magic[1] === 0x8b) {
+    // Loaded here, not with the module: every CLI call loads this store, few read a gzip'd archive.
+    const { createGunzip } = await import('node:zlib');
     const gunzip = createGunzip();
     file.on('error', (err) => gunzip.destroy(err));
     stream = file.pipe(gunzip);

@@ -1,6 +1,5 @@
 // Docker credential helpers (`docker-credential-<name> get`, server URL on stdin, JSON on stdout), the protocol of
 // github.com/docker/docker-credential-helpers.
-import { spawn } from 'node:child_process';
 import { ConfigError } from '../../errors.js';
 import { ANONYMOUS, type Credential } from './credential.js';
 
@@ -10,6 +9,8 @@ const HELPER_TIMEOUT_MS = 30_000;
 
 export async function runCredentialHelper(helper: string, serverUrl: string): Promise<Credential> {
   const program = `docker-credential-${helper}`;
+  // Loaded here, not with the module: start-up is part of every CLI call, and few hosts name a helper.
+  const { spawn } = await import('node:child_process');
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: HELPER_TIMEOUT_MS });
     let out = '';
