@@ -120,6 +120,20 @@ describe('verify: cosign 2 keyless .sig signatures', () => {
     await rejected(judge([signed], keysOnly), 'wrong-identity', /is signed keyless, and the policy trusts only keys/);
   });
 
+  it('a .sig tag padded with 64 fully verifying layers of a wrong identity is rejected within the bound, in bounded memory', async (t) => {
+    const evil = await signKeylessSig(world, PAYLOAD, { issuer: ISSUER, subject: 'https://github.com/evil/app' });
+    const store = storeWith(Array.from({ length: 64 }, () => evil));
+    const rssBefore = process.resourceUsage().maxRSS;
+    const started = performance.now();
+    await rejected(verifyCosignSignatures(store, REPO, DIGEST, policy()), 'wrong-identity', /none of the policy's identities/);
+    const ms = performance.now() - started;
+    const grewMiB = (process.resourceUsage().maxRSS - rssBefore) / 1024;
+    // Each layer costs one sigstore verification (a few ms); 64 is the cap on layers read.
+    assert.ok(ms < 10_000, `${ms} ms`);
+    assert.ok(grewMiB < 64, `peak RSS grew ${grewMiB} MiB`);
+    t.diagnostic(`64 wrong-identity keyless layers: ${ms.toFixed(0)} ms, peak RSS +${grewMiB.toFixed(1)} MiB`);
+  });
+
   it("another world's Fulcio and Rekor are untrusted-root", async () => {
     const foreign = await signKeylessSig(stranger, PAYLOAD, identity);
     await rejected(judge([foreign]), 'untrusted-root', new RegExp(`^the keyless signature in ${TAG} is not backed by the trusted root`));
