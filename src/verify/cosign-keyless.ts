@@ -7,10 +7,10 @@ import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { KEYLESS_UNDER_KEYS, trustedSigner, type Problem } from './bundle.js';
 import { readsBundles, type VerifyPolicy } from './policy.js';
 
-export const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
-export const CHAIN_ANNOTATION = 'dev.sigstore.cosign/chain';
-export const REKOR_BUNDLE_ANNOTATION = 'dev.sigstore.cosign/bundle';
-export const TIMESTAMP_ANNOTATION = 'dev.sigstore.cosign/rfc3161timestamp';
+const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
+const CHAIN_ANNOTATION = 'dev.sigstore.cosign/chain';
+const REKOR_BUNDLE_ANNOTATION = 'dev.sigstore.cosign/bundle';
+const TIMESTAMP_ANNOTATION = 'dev.sigstore.cosign/rfc3161timestamp';
 const BUNDLE_V01_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
 /** A leaf and its chain are three certificates at Fulcio; more is no honest chain, and each is parsed. */
 const MAX_CHAIN_CERTIFICATES = 8;

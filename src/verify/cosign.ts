@@ -1,8 +1,9 @@
 // cosign's `.sig` digest-tag format: the signatures of image `sha256:<hex>` are the layers of the manifest tagged
 // `sha256-<hex>.sig` in the image's repository; each layer is a simple-signing payload (JSON naming the image digest)
 // and its `dev.cosignproject.cosign/signature` annotation is the base64 signature over the payload's bytes. A
-// signature counts only when it verifies with a trusted key AND its payload names the very digest regkit resolved:
-// a valid signature of another image admits nothing.
+// signature counts only when it verifies (with a trusted key, or, for cosign 2's keyless layers, by a trusted identity:
+// cosign-keyless.ts) AND its payload names the very digest regkit resolved: a valid signature of another image admits
+// nothing.
 import { verify as verifySignature } from 'node:crypto';
 import { parseManifest, type Descriptor } from '../oci/manifest.js';
 import { withTag, type Reference } from '../oci/reference.js';
