@@ -25,7 +25,7 @@ export const MAX_BUNDLES = 64;
 /** Log entries, timestamps and signatures read per bundle. */
 export const MAX_EVIDENCE = 8;
 
-type BundlePolicy = VerifyPolicy & { trustedRoot: TrustedRoot };
+export type BundlePolicy = VerifyPolicy & { trustedRoot: TrustedRoot };
 
 /** The image under verification: its digest, and its manifest bytes (a message signature is over them). */
 export interface ImageUnderVerification {
@@ -102,16 +102,6 @@ export async function verifyBundle(json: unknown, image: ImageUnderVerification,
   } catch (err) {
     return no('invalid-signature', `is not a sigstore bundle: ${(err as Error).message}`);
   }
-  // The verifier checks each piece of evidence, some against every other: a bundle padded with hundreds would cost
-  // seconds of CPU before any of it is found untrusted. Honest bundles carry one or two of each.
-  const evidence = {
-    'transparency log entries': bundle.verificationMaterial.tlogEntries.length,
-    'RFC 3161 timestamps': bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.length ?? 0,
-    'DSSE signatures': bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.signatures.length : 1,
-  };
-  for (const [what, n] of Object.entries(evidence)) {
-    if (n > MAX_EVIDENCE) return no('invalid-signature', `carries ${n} ${what}, more than the ${MAX_EVIDENCE} read`);
-  }
   let artifact: Buffer | undefined;
   const content = bundle.content;
   if (content.$case === 'messageSignature') {
@@ -124,13 +114,7 @@ export async function verifyBundle(json: unknown, image: ImageUnderVerification,
   } else if (content.dsseEnvelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     return no('invalid-signature', `signs a ${JSON.stringify(content.dsseEnvelope.payloadType)} payload, not an in-toto statement (${IN_TOTO_PAYLOAD_TYPE})`);
   }
-  let entity: SignedEntity;
-  try {
-    entity = toSignedEntity(bundle, artifact);
-  } catch (err) {
-    return no('invalid-signature', `cannot be read: ${(err as Error).message}`);
-  }
-  const signed = signerOf(bundle, entity, policy);
+  const signed = trustedSigner(bundle, artifact, policy);
   if ('reason' in signed) return no(signed.reason, signed.problem);
   if (content.$case === 'dsseEnvelope') {
     const subject = statementNames(content.dsseEnvelope.payload, image.digest);
@@ -140,17 +124,47 @@ export async function verifyBundle(json: unknown, image: ImageUnderVerification,
 }
 
 /** Why one bundle does not admit the image; `code` is the sigstore verifier's error code, when it said no. */
-interface Problem {
+export interface Problem {
   reason: Rejection['reason'];
   problem: string;
   code?: string;
+}
+
+/** A keyless signature under a policy of keys alone: nothing to check its certificate's identity against. */
+export const KEYLESS_UNDER_KEYS: Problem = { reason: 'wrong-identity', problem: 'is signed keyless, and the policy trusts only keys' };
+/** A key's signature under a policy of keyless identities alone. */
+export const KEYED_UNDER_KEYLESS: Problem = { reason: 'bad-signature', problem: 'is signed with a key, and the policy trusts no key, only keyless identities' };
+
+/**
+ * Who signed `bundle` over `artifact` (a message signature's signed bytes; none for DSSE), when the sigstore verifier
+ * accepts its signature and evidence against the trusted root and thresholds, and the policy trusts the signer. What
+ * the signed content names is the caller's to check.
+ */
+export function trustedSigner(bundle: Bundle, artifact: Buffer | undefined, policy: BundlePolicy): { signer: string } | Problem {
+  // The verifier checks each piece of evidence, some against every other: a bundle padded with hundreds would cost
+  // seconds of CPU before any of it is found untrusted. Honest bundles carry one or two of each.
+  const evidence = {
+    'transparency log entries': bundle.verificationMaterial.tlogEntries.length,
+    'RFC 3161 timestamps': bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.length ?? 0,
+    'DSSE signatures': bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.signatures.length : 1,
+  };
+  for (const [what, n] of Object.entries(evidence)) {
+    if (n > MAX_EVIDENCE) return { reason: 'invalid-signature', problem: `carries ${n} ${what}, more than the ${MAX_EVIDENCE} read` };
+  }
+  let entity: SignedEntity;
+  try {
+    entity = toSignedEntity(bundle, artifact);
+  } catch (err) {
+    return { reason: 'invalid-signature', problem: `cannot be read: ${(err as Error).message}` };
+  }
+  return signerOf(bundle, entity, policy);
 }
 
 /** Who signed the bundle, when the sigstore verifier accepts it and the policy trusts the signer. */
 function signerOf(bundle: Bundle, entity: SignedEntity, policy: BundlePolicy): { signer: string } | Problem {
   const options = { tlogThreshold: policy.thresholds.tlog, ctlogThreshold: policy.thresholds.ctlog, timestampThreshold: policy.thresholds.timestamp };
   if (bundle.verificationMaterial.content.$case === 'publicKey') {
-    if (policy.keys.length === 0) return { reason: 'bad-signature', problem: 'is signed with a key, and the policy trusts no key, only keyless identities' };
+    if (policy.keys.length === 0) return KEYED_UNDER_KEYLESS;
     // A bundle's key hint is free text: every trusted key is tried, as cosign does with --key.
     const problems: Problem[] = [];
     for (const key of policy.keys) {
@@ -167,7 +181,7 @@ function signerOf(bundle: Bundle, entity: SignedEntity, policy: BundlePolicy): {
       }
     );
   }
-  if (policy.keyless.length === 0) return { reason: 'wrong-identity', problem: 'is signed keyless, and the policy trusts only keys' };
+  if (policy.keyless.length === 0) return KEYLESS_UNDER_KEYS;
   const checked = verifiedOrDiagnosed(entity, policy.trustedRoot.material, options);
   if ('reason' in checked) return checked;
   const subject = checked.identity?.subjectAlternativeName;

@@ -1,14 +1,17 @@
 // cosign's `.sig` digest-tag format: the signatures of image `sha256:<hex>` are the layers of the manifest tagged
 // `sha256-<hex>.sig` in the image's repository; each layer is a simple-signing payload (JSON naming the image digest)
 // and its `dev.cosignproject.cosign/signature` annotation is the base64 signature over the payload's bytes. A
-// signature counts only when it verifies with a trusted key AND its payload names the very digest regkit resolved:
-// a valid signature of another image admits nothing.
+// signature counts only when it verifies (with a trusted key, or, for cosign 2's keyless layers, by a trusted identity:
+// cosign-keyless.ts) AND its payload names the very digest regkit resolved: a valid signature of another image admits
+// nothing.
 import { verify as verifySignature } from 'node:crypto';
 import { parseManifest, type Descriptor } from '../oci/manifest.js';
 import { withTag, type Reference } from '../oci/reference.js';
 import type { Store } from '../store/store.js';
 import { readCapped } from './capped.js';
-import { mostTelling, type Rejection, type RejectReason, type TrustedKey, type Verdict, type VerifyPolicy } from './policy.js';
+import { KEYED_UNDER_KEYLESS, type Problem } from './bundle.js';
+import { isKeyless, keylessSigner } from './cosign-keyless.js';
+import { mostTelling, type Rejection, type RejectReason, type Verdict, type VerifyPolicy } from './policy.js';
 
 export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
 export const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
@@ -23,8 +26,18 @@ export function signatureTag(digest: string): string {
   return `${digest.replace(':', '-')}.sig`;
 }
 
-function signedBy(payload: Buffer, signature: Buffer, keys: readonly TrustedKey[]): TrustedKey | undefined {
-  return keys.find((k) => {
+/**
+ * Who signed one `.sig` layer, under the policy: a keyless layer (one that carries its certificate) by the policy's
+ * identities and trusted root, any other by its keys.
+ */
+function layerSigner(layer: Descriptor, payload: Buffer, b64: string, policy: VerifyPolicy, tag: string): { signer: string } | Problem {
+  if (layer.annotations && isKeyless(layer.annotations)) {
+    const signed = keylessSigner(layer.annotations, payload, b64, policy);
+    return 'reason' in signed ? { ...signed, problem: `the keyless signature in ${tag} ${signed.problem}` } : signed;
+  }
+  if (policy.keys.length === 0) return { ...KEYED_UNDER_KEYLESS, problem: `a signature in ${tag} ${KEYED_UNDER_KEYLESS.problem}` };
+  const signature = Buffer.from(b64, 'base64');
+  const key = policy.keys.find((k) => {
     try {
       // Ed25519 hashes inside the algorithm; ECDSA (cosign's default, P-256) and RSA sign a SHA-256 digest.
       return verifySignature(k.key.asymmetricKeyType === 'ed25519' ? null : 'sha256', payload, k.key, signature);
@@ -32,6 +45,11 @@ function signedBy(payload: Buffer, signature: Buffer, keys: readonly TrustedKey[
       return false; // A malformed signature (not DER, wrong length) verifies with no key.
     }
   });
+  if (key) return { signer: key.name };
+  return {
+    reason: 'bad-signature',
+    problem: `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
+  };
 }
 
 /** The image digest a simple-signing payload names, or why it names none. */
@@ -74,14 +92,9 @@ export async function verifyCosignSignatures(store: Store, repo: Reference, dige
       continue;
     }
     const payload = await readCapped(await store.getBlob(repo, layer), MAX_PAYLOAD_BYTES, 'payload');
-    const key = signedBy(payload, Buffer.from(b64, 'base64'), policy.keys);
-    if (!key) {
-      rejections.push(
-        reject(
-          'bad-signature',
-          `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
-        ),
-      );
+    const signed = layerSigner(layer, payload, b64, policy, tag);
+    if ('reason' in signed) {
+      rejections.push(reject(signed.reason, signed.problem));
       continue;
     }
     const named = payloadDigest(payload);
@@ -90,10 +103,10 @@ export async function verifyCosignSignatures(store: Store, repo: Reference, dige
       continue;
     }
     if (named !== digest) {
-      rejections.push(reject('digest-mismatch', `the payload signed by ${key.name} names ${named}, not this image's ${digest}`));
+      rejections.push(reject('digest-mismatch', `the payload signed by ${signed.signer} names ${named}, not this image's ${digest}`));
       continue;
     }
-    return { ok: true, digest, signature: tag, signer: key.name };
+    return { ok: true, digest, signature: tag, signer: signed.signer };
   }
   return mostTelling(rejections)!;
 }

@@ -1,5 +1,5 @@
 // The one verdict on an image under a verify policy, whichever format its signatures take: cosign's `.sig` digest
-// tag (with the policy's keys) and sigstore bundle referrers (with its trusted root). Sync and `regkit verify` ask
+// tag (keyed, or keyless with its trusted root) and sigstore bundle referrers (with its trusted root). Sync and `regkit verify` ask
 // this and nothing else.
 import type { Reference } from '../oci/reference.js';
 import type { Store } from '../store/store.js';
@@ -14,14 +14,14 @@ import { mostTelling, readsBundles, type Rejection, type Verdict, type VerifyPol
 export async function verifyImage(store: Store, repo: Reference, digest: string, policy: VerifyPolicy): Promise<Verdict> {
   // Both are asked at once: their round trips overlap, and the slower answers nothing the faster could settle early.
   const [sig, bundles] = await Promise.all([
-    policy.keys.length > 0 ? verifyCosignSignatures(store, repo, digest, policy) : undefined,
+    verifyCosignSignatures(store, repo, digest, policy),
     readsBundles(policy) ? verifyBundles(store, repo, digest, policy) : undefined,
   ]);
-  if (sig?.ok) return sig;
+  if (sig.ok) return sig;
   if (bundles?.ok) return bundles;
   const rejections = [sig, bundles].filter((v): v is Rejection => v !== undefined);
   const found = mostTelling(rejections.filter((r) => r.reason !== 'no-signature'));
   if (found) return found;
-  const looked = [...(sig ? [sig.message.replace(/^no signature: /, '')] : []), ...(readsBundles(policy) ? [`no sigstore bundle refers to ${digest}`] : [])];
+  const looked = [sig.message.replace(/^no signature: /, ''), ...(readsBundles(policy) ? [`no sigstore bundle refers to ${digest}`] : [])];
   return { ok: false, digest, reason: 'no-signature', message: `no signature: ${looked.join(', and ')}` };
 }

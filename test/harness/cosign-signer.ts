@@ -108,6 +108,8 @@ export interface SignatureLayer {
   payload: Buffer;
   /** base64, as the `dev.cosignproject.cosign/signature` annotation carries it. */
   signature: string;
+  /** The layer's other annotations: a keyless signature's certificate, chain, Rekor bundle and timestamp. */
+  annotations?: Record<string, string>;
 }
 
 export function signPayload(payload: Buffer, key: KeyObject): SignatureLayer {
@@ -140,7 +142,7 @@ export async function pushCosignSignature(host: string, repo: string, imageDiges
       mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
       size: l.payload.length,
       digest: await pushBlob(host, repo, l.payload),
-      annotations: { 'dev.cosignproject.cosign/signature': l.signature },
+      annotations: { ...l.annotations, 'dev.cosignproject.cosign/signature': l.signature },
     });
   }
   const manifest = Buffer.from(

@@ -17,7 +17,7 @@ import type { HandlerFn } from '@sigstore/mock';
 import { HashAlgorithm, PublicKeyDetails, TrustedRoot, type TransparencyLogInstance } from '@sigstore/protobuf-specs';
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import { DSSEBundleBuilder, FulcioSigner, MessageSignatureBundleBuilder, RekorWitness, TSAWitness, type Bundle, type Witness } from '@sigstore/sign';
-import { pushBlob } from './cosign-signer.js';
+import { pushBlob, type SignatureLayer } from './cosign-signer.js';
 
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 /** The predicate type of the statement `cosign sign` (cosign 3, new bundle format) signs for an image. */
@@ -46,6 +46,8 @@ export interface SigstoreWorld {
   close(): Promise<void>;
   /** ES256 key of this world's OIDC issuer, which signs the identity tokens `identityToken` makes. */
   readonly oidcKey: KeyObject;
+  /** The Fulcio CA's certificates above a signing certificate, PEM: what cosign writes as the chain annotation. */
+  readonly caChainPem: string;
 }
 
 const ecKeyPair = (): { privateKey: KeyObject; publicKey: KeyObject } => generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -107,6 +109,8 @@ function wholeSecondClock(): Date {
 }
 
 const der = (v: ArrayBufferView): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+const pem = (cert: Buffer): string =>
+  `-----BEGIN CERTIFICATE-----\n${(cert.toString('base64').match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`;
 
 export async function startSigstore(opts: StartSigstoreOptions = {}): Promise<SigstoreWorld> {
   const validFor = opts.validFor ?? { start: new Date(Date.now() - 60_000) };
@@ -161,6 +165,7 @@ export async function startSigstore(opts: StartSigstoreOptions = {}): Promise<Si
     tsaURL: timestamps.url,
     trustedRoot,
     oidcKey: ecKeyPair().privateKey,
+    caChainPem: pem(der(ca.rootCertificate)),
     writeTrustedRoot: (path) => writeFile(path, JSON.stringify(trustedRoot, null, 2)),
     close: async () => {
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
@@ -252,6 +257,57 @@ function asV03(bundle: Bundle): Bundle {
     mediaType: BUNDLE_MEDIA_TYPE,
     verificationMaterial: { ...bundle.verificationMaterial, content: { $case: 'certificate', certificate: leaf } },
   };
+}
+
+export interface SignKeylessSigOptions extends IdentityClaims {
+  /** Log the signature in the world's Rekor and write its Rekor bundle annotation. Default true. */
+  tlog?: boolean;
+  /** Timestamp the signature with the world's TSA and write the RFC 3161 annotation. Default false, as cosign 2. */
+  tsa?: boolean;
+}
+
+/**
+ * A keyless `.sig` layer as cosign 2 writes it: the simple-signing `payload` signed with a certificate the world's
+ * Fulcio issues for the identity, logged as a `hashedrekord` entry in its Rekor, and the layer's annotations made from
+ * what came back: the leaf certificate and the CA chain (PEM), the signature, cosign's Rekor bundle (the log's signed
+ * entry timestamp over the entry's body, time, index and log ID) and, when asked, the TSA's timestamp.
+ */
+export async function signKeylessSig(world: SigstoreWorld, payload: Buffer, opts: SignKeylessSigOptions): Promise<SignatureLayer> {
+  const token = identityToken(world, opts);
+  const fetchOpts = { timeout: 10_000, retry: false as const };
+  const signer = new FulcioSigner({ fulcioBaseURL: world.fulcioURL, identityProvider: { getToken: () => Promise.resolve(token) }, ...fetchOpts });
+  const witnesses: Witness[] = [];
+  if (opts.tlog ?? true) witnesses.push(new RekorWitness({ rekorBaseURL: world.rekorURL, ...fetchOpts }));
+  if (opts.tsa ?? false) witnesses.push(new TSAWitness({ tsaBaseURL: world.tsaURL, ...fetchOpts }));
+  const bundle = await new MessageSignatureBundleBuilder({ signer, witnesses }).create({ data: payload });
+  const material = bundle.verificationMaterial;
+  const leaf =
+    material.content.$case === 'x509CertificateChain'
+      ? material.content.x509CertificateChain.certificates[0]
+      : material.content.$case === 'certificate'
+        ? material.content.certificate
+        : undefined;
+  if (!leaf || bundle.content.$case !== 'messageSignature') throw new Error('signKeylessSig: the signer returned no certificate or no message signature');
+  const annotations: Record<string, string> = {
+    'dev.sigstore.cosign/certificate': pem(der(leaf.rawBytes)),
+    'dev.sigstore.cosign/chain': world.caChainPem,
+  };
+  const entry = material.tlogEntries[0];
+  if (entry) {
+    if (!entry.inclusionPromise) throw new Error('signKeylessSig: the log returned no signed entry timestamp');
+    annotations['dev.sigstore.cosign/bundle'] = JSON.stringify({
+      SignedEntryTimestamp: der(entry.inclusionPromise.signedEntryTimestamp).toString('base64'),
+      Payload: {
+        body: der(entry.canonicalizedBody).toString('base64'),
+        integratedTime: Number(entry.integratedTime),
+        logIndex: Number(entry.logIndex),
+        logID: der(entry.logId.keyId).toString('hex'),
+      },
+    });
+  }
+  const stamp = material.timestampVerificationData?.rfc3161Timestamps[0];
+  if (stamp) annotations['dev.sigstore.cosign/rfc3161timestamp'] = JSON.stringify({ SignedRFC3161Timestamp: der(stamp.signedTimestamp).toString('base64') });
+  return { payload, signature: der(bundle.content.messageSignature.signature).toString('base64'), annotations };
 }
 
 export interface Descriptor {

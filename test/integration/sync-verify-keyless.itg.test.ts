@@ -30,7 +30,7 @@ const NOTE = 'application/vnd.example.note';
 const expected: Record<Case, { reason?: RegExp }> = {
   dsse: {},
   message: {},
-  unsigned: { reason: /^no signature: no sigstore bundle refers to sha256:[0-9a-f]{64}$/ },
+  unsigned: { reason: /^no signature: sha256-[0-9a-f]{64}\.sig does not exist, and no sigstore bundle refers to sha256:[0-9a-f]{64}$/ },
   wrongsubject: {
     reason: /^the sigstore bundle sha256:[0-9a-f]{64} is signed by https:\/\/github\.com\/evil\/app .*, which is none of the policy's identities/,
   },
