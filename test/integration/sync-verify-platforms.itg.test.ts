@@ -13,7 +13,9 @@ import { cosignKeyPair, pushCosignSignature, signPayload, simpleSigningPayload, 
 import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { BUNDLE_MEDIA_TYPE, pushBundleReferrer, signKeyless, startSigstore, type SigstoreWorld } from '../harness/sigstore-signer.js';
 import { skopeoDigest, skopeoListTags } from '../harness/skopeo.js';
-import { hostFlags, runRegkit, seedImage } from './copy-setup.js';
+import { hostFlags, openStores, refOf, runRegkit, seedImage } from './copy-setup.js';
+import { DEFAULT_THRESHOLDS, parsePublicKey, type SignedScope } from '../../src/verify/policy.js';
+import { verifySigned } from '../../src/verify/verify.js';
 import { assertExit, countByMethod, makeSyncWorkspace, resultLines, syncCli, writesIn, type ResultLine, type SyncWorkspace } from './sync-setup.js';
 
 const CASES = ['index', 'children', 'amd64'] as const;
@@ -217,6 +219,28 @@ describe('sync with a verify policy over multi-platform images: what is signed',
           }),
         ),
       );
+    }
+  });
+
+  test('overhead per image: the index alone, and each of two children (one GET of the index, then two verifications at once)', async (t) => {
+    const stores = openStores([src]);
+    try {
+      const measure = async (c: Case, signed: SignedScope): Promise<number> => {
+        const repo = refOf(src.host, `${c}/app`);
+        const policy = { keys: [parsePublicKey(key.publicPem, 'cosign.pub')], keyless: [], thresholds: DEFAULT_THRESHOLDS, signed };
+        const store = stores.storeFor(repo);
+        assert.equal((await verifySigned(store, repo, images.get(c)!.digest, policy)).ok, true);
+        const n = 30;
+        const started = process.hrtime.bigint();
+        for (let i = 0; i < n; i++) await verifySigned(store, repo, images.get(c)!.digest, policy);
+        return Number(process.hrtime.bigint() - started) / 1e6 / n;
+      };
+      const index = await measure('index', 'index');
+      const children = await measure('children', 'children');
+      t.diagnostic(`verify overhead: index ${index.toFixed(2)} ms, two children ${children.toFixed(2)} ms per image (30 runs, local registry)`);
+      assert.ok(children < 1000, `${children} ms per image`);
+    } finally {
+      await stores.close();
     }
   });
 });
