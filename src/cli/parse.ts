@@ -252,10 +252,13 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
       return { name, ref: parseReference(arg), ...(platform !== undefined ? { platform: parsePlatform(platform) } : {}) };
     case 'image ratelimit':
       return { name, ref: parseReference(arg) };
-    case 'verify':
+    case 'verify': {
+      const platforms = raw.flags.get('platform') ?? [];
+      for (const p of platforms) parsePlatform(p);
       return {
         name,
         ref: parseReference(arg),
+        platforms: [...platforms],
         policy: verifyPolicyFromFlags({
           keys: raw.flags.get('key') ?? [],
           trustedRoot: one(raw, 'trusted-root'),
@@ -266,8 +269,10 @@ async function buildCommand(spec: CommandSpec, args: readonly string[], raw: Raw
           tlogThreshold: one(raw, 'tlog-threshold'),
           ctlogThreshold: one(raw, 'ctlog-threshold'),
           timestampThreshold: one(raw, 'timestamp-threshold'),
+          signed: one(raw, 'signed'),
         }),
       };
+    }
     case 'image delete':
       return { name, ref: parseReference(arg), force: has(raw, 'force') };
     case 'image restore': {

@@ -26,7 +26,7 @@ import { listRepositories, listTags } from './listing.js';
 import { cacheRunFrom, layoutCacheSpec, renderCacheOutputs } from './layout-cache.js';
 import type { SyncRunOptions } from '../sync/run.js';
 import type { Command, CopyCommand, ImageArchiveCommand, SyncCommand, VerifyCommand } from './options.js';
-import { verifyImage } from '../verify/verify.js';
+import { verifySigned } from '../verify/verify.js';
 
 export interface CommandContext {
   stores: StoreSet;
@@ -96,7 +96,7 @@ async function verifyOne(ctx: CommandContext, cmd: VerifyCommand): Promise<Opera
   const store = ctx.stores.storeFor(cmd.ref);
   const head = await store.headManifest(cmd.ref);
   if (!head) throw new UsageError(`${formatReference(cmd.ref)} does not exist`);
-  const v = await verifyImage(store, repositoryOf(cmd.ref), head.digest, cmd.policy);
+  const v = await verifySigned(store, repositoryOf(cmd.ref), head.digest, cmd.policy, cmd.platforms);
   const reason = v.ok ? `signed by ${v.signer} (${v.signature})` : v.message;
   return {
     op: 'verify',

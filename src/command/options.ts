@@ -11,7 +11,16 @@ import type { HostConfig } from '../config/hostconfig.js';
 import type { Bounds } from '../config/bounds.js';
 import type { LogLevel } from '../log.js';
 import { compileAnchoredRegex } from '../config/regex.js';
-import { DEFAULT_THRESHOLDS, policyProblem, readPublicKeyFile, type TextMatch, type VerifyPolicy } from '../verify/policy.js';
+import {
+  DEFAULT_THRESHOLDS,
+  parseSignedScope,
+  policyProblem,
+  readPublicKeyFile,
+  SIGNED_SCOPES,
+  type SignedScope,
+  type TextMatch,
+  type VerifyPolicy,
+} from '../verify/policy.js';
 import { readTrustedRootFile } from '../verify/trusted-root.js';
 import type { OutputTemplate } from './format.js';
 
@@ -109,6 +118,8 @@ export interface VerifyCommand {
   name: 'verify';
   ref: Reference;
   policy: VerifyPolicy;
+  /** The platform filter a sync step would copy with (`--platform`): the children verified under `--signed children`. */
+  platforms: string[];
 }
 
 /** `regkit verify`'s flags, as cosign spells them, before they are checked. */
@@ -122,6 +133,14 @@ export interface VerifyFlags {
   tlogThreshold?: string | undefined;
   ctlogThreshold?: string | undefined;
   timestampThreshold?: string | undefined;
+  signed?: string | undefined;
+}
+
+function signedScope(value: string | undefined): SignedScope {
+  if (value === undefined) return 'index';
+  const scope = parseSignedScope(value);
+  if (!scope) throw new UsageError(`--signed must be one of ${SIGNED_SCOPES.join(', ')}, not "${value}"`);
+  return scope;
 }
 
 /** The policy `regkit verify` applies: the same as a sync step's `verify:` with the same keys, identity and root. */
@@ -162,6 +181,7 @@ export function verifyPolicyFromFlags(flags: VerifyFlags): VerifyPolicy {
       ctlog: threshold(flags.ctlogThreshold, 'ctlog-threshold', DEFAULT_THRESHOLDS.ctlog),
       timestamp: threshold(flags.timestampThreshold, 'timestamp-threshold', DEFAULT_THRESHOLDS.timestamp),
     },
+    signed: signedScope(flags.signed),
   };
   if (policy.keys.length === 0 && policy.keyless.length === 0) {
     throw new UsageError(

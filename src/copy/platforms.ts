@@ -2,9 +2,8 @@
 // `regctl image copy --platform` does. Several keep an index, rewritten by default to list only them, because a
 // sparse index (the original bytes with children missing, regsync's way) is refused by registries that check an
 // index's children exist, distribution among them; sparse stays available for registries that take it.
-import { UsageError } from '../errors.js';
-import { parseManifest, type Descriptor, type ParsedManifest } from '../oci/manifest.js';
-import { formatPlatform, parsePlatform, platformMatches, selectPlatform } from '../oci/platform.js';
+import { parseManifest, type ParsedManifest } from '../oci/manifest.js';
+import { choosePlatforms } from '../oci/platform.js';
 import { formatReference, withDigest, type Reference } from '../oci/reference.js';
 import type { CopyContext } from './options.js';
 
@@ -16,23 +15,14 @@ export interface Narrowed {
 
 export async function narrowToPlatforms(ctx: CopyContext, src: Reference, top: ParsedManifest, wanted: string[], sparse = false): Promise<Narrowed> {
   if (top.kind !== 'index') return { manifest: top };
-  const wants = wanted.map((w) => parsePlatform(w));
-  const children = top.index.manifests;
-  if (wants.length === 1) {
-    const chosen = selectPlatform(children, wants[0]!);
-    if (!chosen) throw noMatch(src, wanted, children);
-    const fetched = await ctx.stores.storeFor(src).getManifest(withDigest(src, chosen.digest));
+  const chosen = choosePlatforms(top.index.manifests, wanted, formatReference(src));
+  if ('single' in chosen) {
+    const fetched = await ctx.stores.storeFor(src).getManifest(withDigest(src, chosen.single.digest));
     return { manifest: parseManifest(fetched.bytes, fetched.mediaType) };
   }
-  const kept = children.filter((d) => d.platform !== undefined && wants.some((w) => platformMatches(w, d.platform!)));
-  if (kept.length === 0) throw noMatch(src, wanted, children);
-  if (kept.length === children.length) return { manifest: top };
+  const { kept } = chosen;
+  if (kept.length === top.index.manifests.length) return { manifest: top };
   if (sparse) return { manifest: top, only: new Set(kept.map((d) => d.digest)) };
   const index = { ...top.index, manifests: kept };
   return { manifest: { kind: 'index', mediaType: top.mediaType, index, bytes: Buffer.from(JSON.stringify(index)) } };
-}
-
-function noMatch(src: Reference, wanted: string[], children: readonly Descriptor[]): UsageError {
-  const have = children.filter((d) => d.platform).map((d) => formatPlatform(d.platform!));
-  return new UsageError(`${formatReference(src)} has no manifest for ${wanted.join(', ')}; it has: ${have.join(', ') || 'no platforms listed'}`);
 }

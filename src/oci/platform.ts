@@ -169,3 +169,22 @@ export function selectPlatform(manifests: readonly Descriptor[], want: Platform)
   }
   return undefined;
 }
+
+/**
+ * The children of an index a platform filter keeps, as the copy writes them: one platform asked for is the single
+ * child that best runs it (copied as the image itself, the way `regctl image copy --platform` does); several keep each
+ * child of one of them, in index order. `source` names the image in the error when none matches: a typo must turn
+ * neither into an unfiltered copy nor into a verification of nothing.
+ */
+export function choosePlatforms(children: readonly Descriptor[], wanted: readonly string[], source: string): { single: Descriptor } | { kept: Descriptor[] } {
+  const wants = wanted.map((w) => parsePlatform(w));
+  if (wants.length === 1) {
+    const chosen = selectPlatform(children, wants[0]!);
+    if (chosen) return { single: chosen };
+  } else {
+    const kept = children.filter((d) => d.platform !== undefined && wants.some((w) => platformMatches(w, d.platform!)));
+    if (kept.length > 0) return { kept };
+  }
+  const have = children.filter((d) => d.platform).map((d) => formatPlatform(d.platform!));
+  throw new UsageError(`${source} has no manifest for ${wanted.join(', ')}; it has: ${have.join(', ') || 'no platforms listed'}`);
+}

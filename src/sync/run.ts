@@ -16,7 +16,7 @@ import { excludedResult, expandStep, ON_TARGET_REASON, parseStepEndpoints, regis
 import { pruneTarget } from './prune-target.js';
 import { BUNDLE_ARTIFACT_TYPES } from '../verify/bundle.js';
 import { readsBundles } from '../verify/policy.js';
-import { verifyImage } from '../verify/verify.js';
+import { verifySigned } from '../verify/verify.js';
 import { waitForRateLimit, type RateLimitClock } from './ratelimit-wait.js';
 import type { Shard } from '../config/shard.js';
 
@@ -124,9 +124,14 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The step's platform filter (regsync's `platform`, or its `platforms`): what the copy writes and the verifier checks. */
+function platformsOf(step: SyncItem['step']): string[] {
+  return step.platform ? [step.platform] : step.platforms;
+}
+
 function copyOptionsFor(item: SyncItem): CopyOptions {
   const { step, referrerRepos } = item;
-  const platforms = step.platform ? [step.platform] : step.platforms;
+  const platforms = platformsOf(step);
   return {
     ...(platforms.length > 0 ? { platforms } : {}),
     sparseIndex: step.platformsIndex === 'sparse',
@@ -216,7 +221,7 @@ async function checkItem(ctx: SyncContext, item: SyncItem, opts: SyncRunOptions)
 async function verifiedOrRejected(ctx: SyncContext, item: SyncItem, digest: string): Promise<OperationResult | undefined> {
   const policy = item.step.verify;
   if (!policy) return undefined;
-  const verdict = await verifyImage(ctx.stores.storeFor(item.source), repositoryOf(item.source), digest, policy);
+  const verdict = await verifySigned(ctx.stores.storeFor(item.source), repositoryOf(item.source), digest, policy, platformsOf(item.step));
   return verdict.ok ? undefined : { ...base(item), status: 'rejected', digest, bytes: 0, reason: verdict.message };
 }
 

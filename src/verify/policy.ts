@@ -41,6 +41,19 @@ export interface EvidenceThresholds {
 /** cosign's defaults: a log entry and an SCT are required, and the time of signing comes from the log or a TSA. */
 export const DEFAULT_THRESHOLDS: EvidenceThresholds = { tlog: 1, ctlog: 1, timestamp: 1 };
 
+/**
+ * What must be signed of a multi-platform image (an index): `index`, the index's own signature (it names each child
+ * by digest, so it vouches for them; `cosign sign` signs what it is given, normally the index); `children`, a
+ * signature of each child the copy writes (`cosign sign --recursive` signs the index and each child); either one.
+ * A single-platform image is its own manifest under all three.
+ */
+export const SIGNED_SCOPES = ['index', 'children', 'index-or-children'] as const;
+export type SignedScope = (typeof SIGNED_SCOPES)[number];
+
+export function parseSignedScope(value: string): SignedScope | undefined {
+  return (SIGNED_SCOPES as readonly string[]).includes(value) ? (value as SignedScope) : undefined;
+}
+
 /** regkit's `verify:` extension of a regsync step or of `defaults`: whose signatures admit an image. */
 export interface VerifyPolicy {
   /** `.sig` signatures, and key-based bundles when a trusted root is given, by any of these admit. */
@@ -50,6 +63,8 @@ export interface VerifyPolicy {
   /** Given: sigstore bundles are read and checked against it. Required with `keyless`. */
   trustedRoot?: TrustedRoot;
   thresholds: EvidenceThresholds;
+  /** Which manifests of a multi-platform image must be signed. */
+  signed: SignedScope;
 }
 
 /** Whether the policy reads sigstore bundles (the referrers of an image): only with a root to check them against. */

@@ -167,6 +167,7 @@ describe('sync with a keyless verify policy: cosign 2 keyless .sig signatures', 
         keyless: [{ issuer: { exact: ISSUER }, subject: { exact: SUBJECT } }],
         trustedRoot: readTrustedRootFile(rootPath),
         thresholds: DEFAULT_THRESHOLDS,
+        signed: 'index' as const,
       };
       for (const c of CASES) {
         const repo = refOf(src.host, `${c}/app`);

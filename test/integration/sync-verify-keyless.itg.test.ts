@@ -273,6 +273,7 @@ describe('sync with a keyless verify policy', () => {
         keyless: [{ issuer: { exact: ISSUER }, subject: { exact: SUBJECT } }],
         trustedRoot: readTrustedRootFile(rootPath),
         thresholds: DEFAULT_THRESHOLDS,
+        signed: 'index' as const,
       };
       for (const c of ADMITTED) {
         const repo = refOf(src.host, `${c}/app`);

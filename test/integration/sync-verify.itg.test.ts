@@ -154,7 +154,7 @@ describe('sync with a verify policy', () => {
     const stores = openStores([src]);
     try {
       const repo = refOf(src.host, 'signed/app');
-      const policy = { keys: [parsePublicKey(trusted.publicPem, 'cosign.pub')], keyless: [], thresholds: DEFAULT_THRESHOLDS };
+      const policy = { keys: [parsePublicKey(trusted.publicPem, 'cosign.pub')], keyless: [], thresholds: DEFAULT_THRESHOLDS, signed: 'index' as const };
       const digest = images.get('signed')!.digest;
       const store = stores.storeFor(repo);
       assert.equal((await verifyCosignSignatures(store, repo, digest, policy)).ok, true);

@@ -62,6 +62,38 @@ describe('sync config: verify', () => {
     );
   });
 
+  it('signed: index by default; children or index-or-children when given; shown by sync config and loaded again', () => {
+    const c = load(
+      `defaults:\n  verify:\n    keys: [${a}]\n    signed: index-or-children\nsync:\n${step()}${step(`    verify:\n      keys: [${b}]\n`)}${step(
+        `    verify:\n      keys: [${b}]\n      signed: children\n`,
+      )}`,
+      true,
+    );
+    assert.deepEqual(
+      c.sync.map((s) => s.verify?.signed),
+      ['index-or-children', 'index', 'children'],
+    );
+    const shown = renderSyncConfig(c);
+    assert.match(shown, /signed: index-or-children/);
+    assert.deepEqual(
+      load(shown, true).sync.map((s) => s.verify?.signed),
+      ['index-or-children', 'index', 'children'],
+    );
+    // A misspelt scope must not fall back to the laxer default.
+    fails(
+      `sync:\n${step(`    verify:\n      keys: [${a}]\n      signed: platforms\n`)}`,
+      7,
+      15,
+      /verify\.signed: "platforms" is not one of index, children, index-or-children/,
+    );
+    fails(
+      `sync:\n${step(`    verify:\n      keys: [${a}]\n      sigend: children\n`)}`,
+      7,
+      7,
+      /unknown key "sigend" in sync\[0\]\.verify; did you mean "signed"\?/,
+    );
+  });
+
   it('a config under review reads keys only inside the working directory', () => {
     const underReview = (keys: string) =>
       loadSyncConfig(

@@ -91,6 +91,7 @@ describe('verify: sigstore bundles', () => {
     keyless,
     trustedRoot: root,
     thresholds,
+    signed: 'index',
   });
   const judge = (json: unknown, p = policy()): Promise<Verdict> =>
     verifyBundle(json, { digest: DIGEST, manifest: () => Promise.resolve(IMAGE) }, p, { digest: `sha256:${'b'.repeat(64)}` });

@@ -82,6 +82,7 @@ describe('verify: cosign 2 keyless .sig signatures', () => {
       keyless,
       trustedRoot: root,
       thresholds,
+      signed: 'index',
     });
     signed = await signKeylessSig(world, PAYLOAD, identity);
   });
@@ -116,7 +117,12 @@ describe('verify: cosign 2 keyless .sig signatures', () => {
         `^the keyless signature in ${TAG} is signed by https://github\\.com/evil/app \\(issuer ${ISSUER}\\), which is none of the policy's identities`,
       ),
     );
-    const keysOnly: VerifyPolicy = { keys: [parsePublicKey(cosignKeyPair().publicPem, 'cosign.pub')], keyless: [], thresholds: DEFAULT_THRESHOLDS };
+    const keysOnly: VerifyPolicy = {
+      keys: [parsePublicKey(cosignKeyPair().publicPem, 'cosign.pub')],
+      keyless: [],
+      thresholds: DEFAULT_THRESHOLDS,
+      signed: 'index',
+    };
     await rejected(judge([signed], keysOnly), 'wrong-identity', /is signed keyless, and the policy trusts only keys/);
   });
 

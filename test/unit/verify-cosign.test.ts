@@ -25,6 +25,7 @@ function keyPair(type: 'ec' | 'ed25519'): { priv: KeyObject; policy: VerifyPolic
       keys: [parsePublicKey(publicKey.export({ type: 'spki', format: 'pem' }).toString(), `${type}.pub`)],
       keyless: [],
       thresholds: DEFAULT_THRESHOLDS,
+      signed: 'index',
     },
   };
 }

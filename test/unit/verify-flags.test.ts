@@ -62,6 +62,17 @@ describe('regkit verify flags', () => {
     );
   });
 
+  it('--signed sets the policy’s scope (index by default); --platform the children a sync step’s filter would copy', async () => {
+    assert.equal((await policyOf('--key', key)).signed, 'index');
+    assert.equal((await policyOf('--key', key, '--signed', 'children')).signed, 'children');
+    assert.equal((await policyOf('--key', key, '--signed=index-or-children')).signed, 'index-or-children');
+    await refused(/--signed must be one of index, children, index-or-children, not "platforms"/, '--key', key, '--signed', 'platforms');
+    const inv = await parseCommandLine(['verify', 'registry.example/app:v1', '--key', key, '--platform', 'linux/amd64', '-p', 'linux/arm64']);
+    assert.ok(inv.kind === 'run' && inv.command.name === 'verify');
+    assert.deepEqual(inv.command.platforms, ['linux/amd64', 'linux/arm64']);
+    await assert.rejects(parseCommandLine(['verify', 'registry.example/app:v1', '--key', key, '--platform', 'linux']), /invalid platform "linux"/);
+  });
+
   it('refuses what would admit unchecked or cannot verify, naming the flag', async () => {
     await refused(/verify needs --key FILE .*, or --trusted-root FILE with --certificate-identity/);
     await refused(/verify needs --key FILE/, '--trusted-root', root);

@@ -1,14 +1,25 @@
-// regkit's `verify:` extension of regsync steps and `defaults`: keys, keyless identities, the trusted root and the
-// evidence thresholds, read into a VerifyPolicy (src/verify/policy.ts) with every file loaded and every pattern compiled.
+// regkit's `verify:` extension of regsync steps and `defaults`: keys, keyless identities, the trusted root, the
+// evidence thresholds and what of a multi-platform image must be signed, read into a VerifyPolicy
+// (src/verify/policy.ts) with every file loaded and every pattern compiled.
 import { isAbsolute, normalize, sep } from 'node:path';
 import { checkedEntries, presentEntry as present } from '../../config/keys.js';
 import { compileAnchoredRegex } from '../../config/regex.js';
 import type { ConfigTrust } from '../../config/trust.js';
 import type { MapEntry, YamlFile, YamlValue } from '../../config/yaml.js';
-import { DEFAULT_THRESHOLDS, policyProblem, readPublicKeyFile, type KeylessIdentity, type TextMatch, type VerifyPolicy } from '../../verify/policy.js';
+import {
+  DEFAULT_THRESHOLDS,
+  parseSignedScope,
+  policyProblem,
+  readPublicKeyFile,
+  SIGNED_SCOPES,
+  type KeylessIdentity,
+  type SignedScope,
+  type TextMatch,
+  type VerifyPolicy,
+} from '../../verify/policy.js';
 import { readTrustedRootFile } from '../../verify/trusted-root.js';
 
-const VERIFY_KEYS = ['keys', 'keyless', 'trustedRoot', 'tlogThreshold', 'ctlogThreshold', 'timestampThreshold'] as const;
+const VERIFY_KEYS = ['keys', 'keyless', 'trustedRoot', 'tlogThreshold', 'ctlogThreshold', 'timestampThreshold', 'signed'] as const;
 const KEYLESS_KEYS = ['issuer', 'issuerRegExp', 'subject', 'subjectRegExp'] as const;
 
 /**
@@ -45,6 +56,14 @@ export function readVerify(yaml: YamlFile, node: YamlValue, what: string, trust:
     const e = present(yaml, v, key);
     return e ? yaml.number(e.value, `${what}.${key}`, { integer: true, min: 0 }) : fallback;
   };
+  const signed = (): SignedScope => {
+    const e = present(yaml, v, 'signed');
+    if (!e) return 'index';
+    const value = yaml.string(e.value, `${what}.signed`);
+    const scope = parseSignedScope(value);
+    if (!scope) throw yaml.error(e.value, `${what}.signed: "${value}" is not one of ${SIGNED_SCOPES.join(', ')}`);
+    return scope;
+  };
   const rootEntry = present(yaml, v, 'trustedRoot');
   const policy: VerifyPolicy = {
     keys: list(keysEntry, 'keys').map((item, i) => policyFile(item, `${what}.keys[${i}]`, readPublicKeyFile)),
@@ -55,6 +74,7 @@ export function readVerify(yaml: YamlFile, node: YamlValue, what: string, trust:
       ctlog: threshold('ctlogThreshold', DEFAULT_THRESHOLDS.ctlog),
       timestamp: threshold('timestampThreshold', DEFAULT_THRESHOLDS.timestamp),
     },
+    signed: signed(),
   };
   const problem = policyProblem(policy, { keys: 'keys', keyless: 'keyless', trustedRoot: 'trustedRoot', timestampThreshold: 'timestampThreshold' });
   if (problem) throw yaml.error(node, `${what}: ${problem}`);
