@@ -143,7 +143,10 @@ describe('sync with a verify policy over multi-platform images: what is signed',
           }
         }
     assert.equal(lines.get('bundles-children/app')?.status, 'would-copy', run.stdout);
-    assert.match(lines.get('bundles-index/app')?.reason ?? '', /^no signature: sha256-[0-9a-f]{64}\.sig does not exist, and no sigstore bundle refers to sha256:[0-9a-f]{64}$/);
+    assert.match(
+      lines.get('bundles-index/app')?.reason ?? '',
+      /^no signature: sha256-[0-9a-f]{64}\.sig does not exist, and no sigstore bundle refers to sha256:[0-9a-f]{64}$/,
+    );
     assert.deepEqual(writesIn(dst.requests()), [], JSON.stringify(countByMethod(dst.requests())));
   });
 
