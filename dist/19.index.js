@@ -1,5 +1,5 @@
 export const id = 19;
-export const ids = [19,803];
+export const ids = [19,31,344];
 export const modules = {
 
 /***/ 24019:
@@ -37,8 +37,10 @@ var report_text = __webpack_require__(74913);
 var layout_cache = __webpack_require__(23806);
 // EXTERNAL MODULE: ./build/src/config/bounds.js
 var bounds = __webpack_require__(77675);
-// EXTERNAL MODULE: ./build/src/command/configs.js + 3 modules
-var configs = __webpack_require__(90803);
+// EXTERNAL MODULE: ./build/src/command/prune-config.js + 3 modules
+var prune_config = __webpack_require__(56344);
+// EXTERNAL MODULE: ./build/src/command/sync-config.js
+var sync_config = __webpack_require__(71031);
 // EXTERNAL MODULE: ./build/src/config/duration.js
 var duration = __webpack_require__(99154);
 // EXTERNAL MODULE: ./build/src/config/shard.js
@@ -49,6 +51,7 @@ var trust = __webpack_require__(90170);
 var input_names = __webpack_require__(2481);
 ;// CONCATENATED MODULE: ./build/src/action/inputs.js
 // Action inputs (INPUT_* variables) → the same typed options the CLI builds from argv.
+
 
 
 
@@ -159,7 +162,7 @@ function readSyncSettings(env) {
     const strict = readBoolean(env, 'strict');
     const command = {
         name: `sync ${mode}`,
-        config: (0,configs.loadSyncConfig)(file, undefined, { strict, trust: readConfigTrust(env) }),
+        config: (0,sync_config.loadSyncConfig)(file, undefined, { strict, trust: readConfigTrust(env) }),
         ...(shard ? { shard } : {}),
         missing,
         abortOnError,
@@ -197,7 +200,7 @@ function readSettings(env, argvCommand) {
         const file = requireInput(env, 'config', 'prune');
         const dryRun = readBoolean(env, 'dry-run');
         const strict = readBoolean(env, 'strict');
-        return { global, command: { name: 'prune once', config: (0,configs.loadBotConfig)(file, undefined, { strict, trust: readConfigTrust(env) }), dryRun }, cache: false };
+        return { global, command: { name: 'prune once', config: (0,prune_config.loadBotConfig)(file, undefined, { strict, trust: readConfigTrust(env) }), dryRun }, cache: false };
     }
     return { global, command: readCopyCommand(env), cache: false };
 }
@@ -762,7 +765,7 @@ async function runAction(argv, env, tuning = {}) {
 
 /***/ }),
 
-/***/ 90803:
+/***/ 56344:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -770,12 +773,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  loadBotConfig: () => (/* reexport */ loadBotConfig),
-  loadSyncConfig: () => (/* reexport */ load/* loadSyncConfig */.mw)
+  loadBotConfig: () => (/* reexport */ loadBotConfig)
 });
 
-// EXTERNAL MODULE: ./build/src/sync/config/load.js + 3 modules
-var load = __webpack_require__(21438);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/config/cron.js
@@ -1042,10 +1042,24 @@ function loadBotConfig(file, env, opts = {}) {
     return { file: yaml.name, version: 1, creds, defaults, scripts, policies, warnings: yaml.warnings };
 }
 
-;// CONCATENATED MODULE: ./build/src/command/configs.js
-// The config loaders both faces reach through the command layer: regsync's for `sync`, regbot's for `prune`.
-// The CLI imports this module dynamically, so a command that reads no config never loads YAML, templates or Lua.
+;// CONCATENATED MODULE: ./build/src/command/prune-config.js
+// regbot's config loader as the faces reach it through the command layer. The CLI imports it dynamically: its scripts
+// bring the Lua engine, the largest part of the bundle, which only `prune` needs.
 
+
+
+/***/ }),
+
+/***/ 71031:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   loadSyncConfig: () => (/* reexport safe */ _sync_config_load_js__WEBPACK_IMPORTED_MODULE_0__.mw)
+/* harmony export */ });
+/* harmony import */ var _sync_config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21438);
+// regsync's config loader as the faces reach it through the command layer. The CLI imports it dynamically, so a
+// command that reads no config never loads YAML or templates, and `sync` never loads regbot's Lua (prune-config.ts).
 
 
 

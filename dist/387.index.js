@@ -69,6 +69,7 @@ function verifyView(v) {
         ...(v.keyless.length > 0 ? { keyless: v.keyless.map((id) => ({ ...match('issuer', id.issuer), ...match('subject', id.subject) })) } : {}),
         ...(v.trustedRoot ? { trustedRoot: v.trustedRoot.name } : {}),
         ...(v.trustedRoot ? { tlogThreshold: v.thresholds.tlog, ctlogThreshold: v.thresholds.ctlog, timestampThreshold: v.thresholds.timestamp } : {}),
+        signed: v.signed,
     };
 }
 function stepView(s) {

@@ -515,6 +515,9 @@ var archive = __webpack_require__(64263);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
 var digest = __webpack_require__(6559);
 ;// CONCATENATED MODULE: ./build/src/prune/lua/dry-run.js
+// The store a dry run writes through: reads reach the registry or layout, writes are planned and never made. It sits
+// on the host side of the script worker, so no code in the worker (the script, the API, a bug in either) can write
+// during a dry run: the one place that decides is this class.
 
 
 class DryRunStore extends StoreDecorator {
@@ -524,7 +527,7 @@ class DryRunStore extends StoreDecorator {
     async deleteManifest(_ref) { }
     async deleteTag(_ref, _current) { }
     async putBlob(_repo, _desc, content) {
-        content.destroy();
+        (await content).destroy();
     }
     /** Declined: a dry run links nothing, and a caller that would then upload is itself planning. */
     async mountBlob(_repo, _digest, _from) {

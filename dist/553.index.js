@@ -178,8 +178,8 @@ async function listRepositories(store, cmd) {
 
 // EXTERNAL MODULE: ./build/src/command/layout-cache.js
 var layout_cache = __webpack_require__(23806);
-// EXTERNAL MODULE: ./build/src/verify/verify.js + 1 modules
-var verify = __webpack_require__(84282);
+// EXTERNAL MODULE: ./build/src/verify/verify.js + 3 modules
+var verify = __webpack_require__(87342);
 ;// CONCATENATED MODULE: ./build/src/command/execute.js
 // Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
 
@@ -245,7 +245,7 @@ async function verifyOne(ctx, cmd) {
     const head = await store.headManifest(cmd.ref);
     if (!head)
         throw new errors/* UsageError */.eb(`${(0,reference/* formatReference */.FH)(cmd.ref)} does not exist`);
-    const v = await (0,verify/* verifyImage */.Z)(store, (0,reference/* repositoryOf */._M)(cmd.ref), head.digest, cmd.policy);
+    const v = await (0,verify/* verifySigned */.M)(store, (0,reference/* repositoryOf */._M)(cmd.ref), head.digest, cmd.policy, cmd.platforms);
     const reason = v.ok ? `signed by ${v.signer} (${v.signature})` : v.message;
     return {
         op: 'verify',
@@ -267,7 +267,7 @@ async function executeCommand(cmd, ctx) {
     switch (cmd.name) {
         case 'sync once':
         case 'sync check': {
-            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(441), __webpack_require__.e(438), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 26871));
+            const { runSync } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(441), __webpack_require__.e(320), __webpack_require__.e(438), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 26871));
             const syncCtx = {
                 stores: ctx.stores,
                 logger: ctx.logger,
@@ -599,6 +599,14 @@ function renderCacheOutputs(spec) {
 
 
 
+function signedScope(value) {
+    if (value === undefined)
+        return 'index';
+    const scope = (0,_verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSignedScope */ .us)(value);
+    if (!scope)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--signed must be one of ${_verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .SIGNED_SCOPES */ .fQ.join(', ')}, not "${value}"`);
+    return scope;
+}
 /** The policy `regkit verify` applies: the same as a sync step's `verify:` with the same keys, identity and root. */
 function verifyPolicyFromFlags(flags) {
     const read = (flag, file, reader) => {
@@ -644,6 +652,7 @@ function verifyPolicyFromFlags(flags) {
             ctlog: threshold(flags.ctlogThreshold, 'ctlog-threshold', _verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_THRESHOLDS */ .JJ.ctlog),
             timestamp: threshold(flags.timestampThreshold, 'timestamp-threshold', _verify_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_THRESHOLDS */ .JJ.timestamp),
         },
+        signed: signedScope(flags.signed),
     };
     if (policy.keys.length === 0 && policy.keyless.length === 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('verify needs --key FILE (a public key, as cosign.pub), or --trusted-root FILE with --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]');
@@ -1606,6 +1615,9 @@ class RegistryClient {
                 delete headers['authorization'];
             if (authorization !== undefined && sameOrigin)
                 headers['authorization'] = authorization;
+            // undici gives a connection back one event-loop turn after its response ended; a request sent sooner (the GET
+            // right after a HEAD) finds none free and opens another, a round trip on a long link. Waiting that turn reuses it.
+            await (0,promises_.setImmediate)();
             const deadline = this.deadlineFor(req, url);
             let res;
             try {
@@ -1617,6 +1629,10 @@ class RegistryClient {
                     headers,
                     body: req.body ?? null,
                     signal: deadline.signal,
+                    // undici closes the connection after every HEAD, in case a server sends a body anyway; registries do not,
+                    // and a fresh connection costs a round trip: a cold copy's blob HEADs would each pay one more before the
+                    // uploads that follow them on the same host.
+                    ...(req.method === 'HEAD' ? { reset: false } : {}),
                 });
             }
             catch (err) {
@@ -1730,12 +1746,9 @@ function redactedUrl(url) {
     return shown.href;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./build/src/transport/auth/cred-helper.js
 // Docker credential helpers (`docker-credential-<name> get`, server URL on stdin, JSON on stdout), the protocol of
 // github.com/docker/docker-credential-helpers.
-
 
 
 /** Helpers answer this user name when the secret is an identity token rather than a password. */
@@ -1743,8 +1756,10 @@ const IDENTITY_TOKEN_USER = '<token>';
 const HELPER_TIMEOUT_MS = 30_000;
 async function runCredentialHelper(helper, serverUrl) {
     const program = `docker-credential-${helper}`;
+    // Loaded here, not with the module: start-up is part of every CLI call, and few hosts name a helper.
+    const { spawn } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 31421, 19));
     const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: HELPER_TIMEOUT_MS });
+        const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: HELPER_TIMEOUT_MS });
         let out = '';
         let err = '';
         child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
@@ -2379,7 +2394,8 @@ class OcidirStore {
      * Streams into a temp file of the layout through a DigestVerifier, then renames it into place: a mismatch leaves
      * no file, and concurrent writers of one digest each rename a complete, identical file.
      */
-    async putBlob(repo, desc, content) {
+    async putBlob(repo, desc, given) {
+        const content = await given;
         this.check(repo);
         (0,oci_digest/* digestAlgorithm */.g4)(desc.digest);
         const file = (0,layout/* blobPath */.nD)(this.root, desc.digest);
@@ -3271,8 +3287,16 @@ async function putBlob(ctx, repository, desc, content) {
     const verifier = new oci_digest/* DigestVerifier */.Do(desc.digest, desc.size, `blob ${desc.digest}`, ctx.spent);
     let verifyError;
     verifier.on('error', (err) => (verifyError ??= err));
-    content.on('error', (err) => verifier.destroy(err));
-    content.pipe(verifier);
+    // A source still answering: the session opens meanwhile, and its body flows into the verifier when it comes.
+    let source;
+    void Promise.resolve(content).then((body) => {
+        source = body;
+        body.on('error', (err) => verifier.destroy(err));
+        if (verifier.destroyed)
+            body.destroy();
+        else
+            body.pipe(verifier);
+    }, (err) => verifier.destroy(err instanceof Error ? err : new Error(String(err))));
     let session;
     try {
         session = await openSession(ctx, repository, desc.digest);
@@ -3283,8 +3307,8 @@ async function putBlob(ctx, repository, desc, content) {
             await uploadMonolithic(ctx, repository, desc, verifier, session);
     }
     catch (err) {
-        content.unpipe(verifier);
-        content.destroy();
+        source?.unpipe(verifier);
+        source?.destroy();
         verifier.destroy();
         if (session)
             await cancelSession(ctx, repository, session.location);
@@ -5655,8 +5679,6 @@ async function writeLayoutTar(root, out, opts = {}) {
     await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(archive(root, dockerManifest, opts.spent ?? spent_buffers/* KEEP_SPENT */.x), { objectMode: false }), out);
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./build/src/config/bounds.js
 var config_bounds = __webpack_require__(77675);
 // EXTERNAL MODULE: ./build/src/oci/digest.js
@@ -5667,7 +5689,6 @@ var manifest = __webpack_require__(62262);
 // Unpacks a layout tar (ours, `docker save`'s, or a plain tar of an OCI layout; gzip'd or not) into a new directory.
 // The archive is untrusted: no absolute paths, no `..`, nothing but regular files and directories is created (links
 // inside the archive are skipped, links pointing outside reject it), and every blob is verified against its name.
-
 
 
 
@@ -5782,7 +5803,9 @@ async function openArchive(tarFile) {
     const file = (0,external_node_fs_.createReadStream)(tarFile);
     let stream = file;
     if (magic[0] === 0x1f && magic[1] === 0x8b) {
-        const gunzip = (0,external_node_zlib_.createGunzip)();
+        // Loaded here, not with the module: every CLI call loads this store, few read a gzip'd archive.
+        const { createGunzip } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 38522, 19));
+        const gunzip = createGunzip();
         file.on('error', (err) => gunzip.destroy(err));
         stream = file.pipe(gunzip);
     }
@@ -6143,20 +6166,14 @@ var platform = __webpack_require__(23856);
 var reference = __webpack_require__(84974);
 // EXTERNAL MODULE: ./build/src/report/result.js
 var result = __webpack_require__(34123);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./build/src/retry.js
 var retry = __webpack_require__(32975);
 // EXTERNAL MODULE: ./build/src/copy/failures.js
 var failures = __webpack_require__(376);
 ;// CONCATENATED MODULE: ./build/src/copy/blobs.js
 // Moving blobs from one repository to another: skip what is there, mount what the registry can link, stream the rest.
-
-
 
 
 
@@ -6247,16 +6264,25 @@ class BlobTransfer {
             let counted = 0;
             let sourceBroke;
             try {
-                // The target opens its upload session while the source answers: one round trip per blob instead of two.
-                const content = this.counting((n) => (counted += n));
-                const fetched = srcStore.getBlob(this.src, desc).then((body) => {
+                // The target opens its upload session while the source answers: one round trip per blob instead of two. The
+                // body goes to the store as it comes, with no stream between them: each one a chunk passes through costs CPU.
+                const content = srcStore.getBlob(this.src, desc).then((body) => {
                     body.once('error', (err) => (sourceBroke = err));
-                    (0,promises_.pipeline)(body, content).catch(() => undefined);
-                }, (err) => {
-                    content.destroy(err);
-                    throw err;
+                    if (this.ctx.onProgress) {
+                        // Progress listens beside the store's reader. Paused first, so the listener does not start the flow and
+                        // drop chunks while a store is still getting ready: the reader resumes it when it reads.
+                        body.pause();
+                        body.on('data', (chunk) => {
+                            counted += chunk.length;
+                            this.streamed += chunk.length;
+                        });
+                    }
+                    return body;
                 });
-                const [got, put] = await Promise.allSettled([fetched, dstStore.putBlob(this.dst, desc, content)]);
+                const [got, put] = await Promise.allSettled([content, dstStore.putBlob(this.dst, desc, content)]);
+                // A store that failed before reading leaves the body to its owner.
+                if (put.status === 'rejected' && got.status === 'fulfilled')
+                    got.value.destroy();
                 if (got.status === 'rejected')
                     throw got.reason;
                 if (put.status === 'rejected')
@@ -6279,24 +6305,12 @@ class BlobTransfer {
                 const delay = (0,retry/* backoffDelay */.EY)(attempt - 1);
                 this.ctx.logger.warn(`blob ${desc.digest} from ${(0,reference/* formatReference */.FH)(this.src)} broke off (${err.message}); retrying (${attempt}/${retry/* BODY_READ_ATTEMPTS */.JO - 1}) in ${delay} ms`);
                 this.streamed -= counted;
-                await (0,external_node_timers_promises_.setTimeout)(delay);
+                await (0,promises_.setTimeout)(delay);
             }
         }
     }
     /** Bytes that have flowed through so far, for progress; a retried blob's partial bytes are taken back. */
     streamed = 0;
-    /** Where the source body flows into the upload; counts bytes for progress when someone listens. */
-    counting(onBytes) {
-        if (!this.ctx.onProgress)
-            return new external_node_stream_.PassThrough();
-        return new external_node_stream_.Transform({
-            transform: (chunk, _enc, done) => {
-                onBytes(chunk.length);
-                this.streamed += chunk.length;
-                done(null, chunk);
-            },
-        });
-    }
     startTicking() {
         if (this.streaming++ > 0 || !this.ctx.onProgress)
             return;
@@ -6334,32 +6348,21 @@ const DEFAULT_BLOB_CONCURRENCY = 3;
 
 
 
-
 async function narrowToPlatforms(ctx, src, top, wanted, sparse = false) {
     if (top.kind !== 'index')
         return { manifest: top };
-    const wants = wanted.map((w) => (0,platform/* parsePlatform */.Y8)(w));
-    const children = top.index.manifests;
-    if (wants.length === 1) {
-        const chosen = (0,platform/* selectPlatform */.md)(children, wants[0]);
-        if (!chosen)
-            throw noMatch(src, wanted, children);
-        const fetched = await ctx.stores.storeFor(src).getManifest((0,reference/* withDigest */.hQ)(src, chosen.digest));
+    const chosen = (0,platform/* choosePlatforms */.kD)(top.index.manifests, wanted, (0,reference/* formatReference */.FH)(src));
+    if ('single' in chosen) {
+        const fetched = await ctx.stores.storeFor(src).getManifest((0,reference/* withDigest */.hQ)(src, chosen.single.digest));
         return { manifest: (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType) };
     }
-    const kept = children.filter((d) => d.platform !== undefined && wants.some((w) => (0,platform/* platformMatches */.J5)(w, d.platform)));
-    if (kept.length === 0)
-        throw noMatch(src, wanted, children);
-    if (kept.length === children.length)
+    const { kept } = chosen;
+    if (kept.length === top.index.manifests.length)
         return { manifest: top };
     if (sparse)
         return { manifest: top, only: new Set(kept.map((d) => d.digest)) };
     const index = { ...top.index, manifests: kept };
     return { manifest: { kind: 'index', mediaType: top.mediaType, index, bytes: Buffer.from(JSON.stringify(index)) } };
-}
-function noMatch(src, wanted, children) {
-    const have = children.filter((d) => d.platform).map((d) => (0,platform/* formatPlatform */.Bq)(d.platform));
-    return new errors/* UsageError */.eb(`${(0,reference/* formatReference */.FH)(src)} has no manifest for ${wanted.join(', ')}; it has: ${have.join(', ') || 'no platforms listed'}`);
 }
 
 ;// CONCATENATED MODULE: ./build/src/copy/referrers.js
@@ -7824,12 +7827,12 @@ function parseTagOrDigest(value, source) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bq: () => (/* binding */ formatPlatform),
-/* harmony export */   J5: () => (/* binding */ platformMatches),
 /* harmony export */   Y8: () => (/* binding */ parsePlatform),
 /* harmony export */   hJ: () => (/* binding */ localPlatform),
+/* harmony export */   kD: () => (/* binding */ choosePlatforms),
 /* harmony export */   md: () => (/* binding */ selectPlatform)
 /* harmony export */ });
-/* unused harmony exports normalizePlatform, compatiblePlatforms */
+/* unused harmony exports normalizePlatform, platformMatches, compatiblePlatforms */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27406);
 // Platforms as users write them (`linux/arm64`, `linux/arm/v7`, `windows/amd64,osver=10.0.17763`, `local`) and
 // choosing one child of an index the way containerd's `platforms.Only` matcher does.
@@ -8011,6 +8014,27 @@ function selectPlatform(manifests, want) {
             return hit;
     }
     return undefined;
+}
+/**
+ * The children of an index a platform filter keeps, as the copy writes them: one platform asked for is the single
+ * child that best runs it (copied as the image itself, the way `regctl image copy --platform` does); several keep each
+ * child of one of them, in index order. `source` names the image in the error when none matches: a typo must turn
+ * neither into an unfiltered copy nor into a verification of nothing.
+ */
+function choosePlatforms(children, wanted, source) {
+    const wants = wanted.map((w) => parsePlatform(w));
+    if (wants.length === 1) {
+        const chosen = selectPlatform(children, wants[0]);
+        if (chosen)
+            return { single: chosen };
+    }
+    else {
+        const kept = children.filter((d) => d.platform !== undefined && wants.some((w) => platformMatches(w, d.platform)));
+        if (kept.length > 0)
+            return { kept };
+    }
+    const have = children.filter((d) => d.platform).map((d) => formatPlatform(d.platform));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${source} has no manifest for ${wanted.join(', ')}; it has: ${have.join(', ') || 'no platforms listed'}`);
 }
 
 
@@ -9013,7 +9037,10 @@ function describeTagUse(use) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MI: () => (/* binding */ BUNDLE_ARTIFACT_TYPES),
-/* harmony export */   tA: () => (/* binding */ verifyBundles)
+/* harmony export */   lk: () => (/* binding */ KEYED_UNDER_KEYLESS),
+/* harmony export */   t2: () => (/* binding */ KEYLESS_UNDER_KEYS),
+/* harmony export */   tA: () => (/* binding */ verifyBundles),
+/* harmony export */   wg: () => (/* binding */ trustedSigner)
 /* harmony export */ });
 /* unused harmony exports MAX_BUNDLE_BYTES, MAX_BUNDLES, MAX_EVIDENCE, verifyBundle */
 /* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61040);
@@ -9120,17 +9147,6 @@ async function verifyBundle(json, image, policy, desc) {
     catch (err) {
         return no('invalid-signature', `is not a sigstore bundle: ${err.message}`);
     }
-    // The verifier checks each piece of evidence, some against every other: a bundle padded with hundreds would cost
-    // seconds of CPU before any of it is found untrusted. Honest bundles carry one or two of each.
-    const evidence = {
-        'transparency log entries': bundle.verificationMaterial.tlogEntries.length,
-        'RFC 3161 timestamps': bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.length ?? 0,
-        'DSSE signatures': bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.signatures.length : 1,
-    };
-    for (const [what, n] of Object.entries(evidence)) {
-        if (n > MAX_EVIDENCE)
-            return no('invalid-signature', `carries ${n} ${what}, more than the ${MAX_EVIDENCE} read`);
-    }
     let artifact;
     const content = bundle.content;
     if (content.$case === 'messageSignature') {
@@ -9145,14 +9161,7 @@ async function verifyBundle(json, image, policy, desc) {
     else if (content.dsseEnvelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
         return no('invalid-signature', `signs a ${JSON.stringify(content.dsseEnvelope.payloadType)} payload, not an in-toto statement (${IN_TOTO_PAYLOAD_TYPE})`);
     }
-    let entity;
-    try {
-        entity = (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toSignedEntity */ .DC)(bundle, artifact);
-    }
-    catch (err) {
-        return no('invalid-signature', `cannot be read: ${err.message}`);
-    }
-    const signed = signerOf(bundle, entity, policy);
+    const signed = trustedSigner(bundle, artifact, policy);
     if ('reason' in signed)
         return no(signed.reason, signed.problem);
     if (content.$case === 'dsseEnvelope') {
@@ -9162,12 +9171,42 @@ async function verifyBundle(json, image, policy, desc) {
     }
     return { ok: true, digest: image.digest, signature: `sigstore bundle ${desc.digest}`, signer: signed.signer };
 }
+/** A keyless signature under a policy of keys alone: nothing to check its certificate's identity against. */
+const KEYLESS_UNDER_KEYS = { reason: 'wrong-identity', problem: 'is signed keyless, and the policy trusts only keys' };
+/** A key's signature under a policy of keyless identities alone. */
+const KEYED_UNDER_KEYLESS = { reason: 'bad-signature', problem: 'is signed with a key, and the policy trusts no key, only keyless identities' };
+/**
+ * Who signed `bundle` over `artifact` (a message signature's signed bytes; none for DSSE), when the sigstore verifier
+ * accepts its signature and evidence against the trusted root and thresholds, and the policy trusts the signer. What
+ * the signed content names is the caller's to check.
+ */
+function trustedSigner(bundle, artifact, policy) {
+    // The verifier checks each piece of evidence, some against every other: a bundle padded with hundreds would cost
+    // seconds of CPU before any of it is found untrusted. Honest bundles carry one or two of each.
+    const evidence = {
+        'transparency log entries': bundle.verificationMaterial.tlogEntries.length,
+        'RFC 3161 timestamps': bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.length ?? 0,
+        'DSSE signatures': bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.signatures.length : 1,
+    };
+    for (const [what, n] of Object.entries(evidence)) {
+        if (n > MAX_EVIDENCE)
+            return { reason: 'invalid-signature', problem: `carries ${n} ${what}, more than the ${MAX_EVIDENCE} read` };
+    }
+    let entity;
+    try {
+        entity = (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toSignedEntity */ .DC)(bundle, artifact);
+    }
+    catch (err) {
+        return { reason: 'invalid-signature', problem: `cannot be read: ${err.message}` };
+    }
+    return signerOf(bundle, entity, policy);
+}
 /** Who signed the bundle, when the sigstore verifier accepts it and the policy trusts the signer. */
 function signerOf(bundle, entity, policy) {
     const options = { tlogThreshold: policy.thresholds.tlog, ctlogThreshold: policy.thresholds.ctlog, timestampThreshold: policy.thresholds.timestamp };
     if (bundle.verificationMaterial.content.$case === 'publicKey') {
         if (policy.keys.length === 0)
-            return { reason: 'bad-signature', problem: 'is signed with a key, and the policy trusts no key, only keyless identities' };
+            return KEYED_UNDER_KEYLESS;
         // A bundle's key hint is free text: every trusted key is tried, as cosign does with --key.
         const problems = [];
         for (const key of policy.keys) {
@@ -9184,7 +9223,7 @@ function signerOf(bundle, entity, policy) {
         });
     }
     if (policy.keyless.length === 0)
-        return { reason: 'wrong-identity', problem: 'is signed keyless, and the policy trusts only keys' };
+        return KEYLESS_UNDER_KEYS;
     const checked = verifiedOrDiagnosed(entity, policy.trustedRoot.material, options);
     if ('reason' in checked)
         return checked;
@@ -9291,7 +9330,9 @@ async function readCapped(stream, limit, what) {
 /* harmony export */   Ft: () => (/* binding */ mostTelling),
 /* harmony export */   JJ: () => (/* binding */ DEFAULT_THRESHOLDS),
 /* harmony export */   LL: () => (/* binding */ readPublicKeyFile),
-/* harmony export */   tV: () => (/* binding */ textMatches)
+/* harmony export */   fQ: () => (/* binding */ SIGNED_SCOPES),
+/* harmony export */   tV: () => (/* binding */ textMatches),
+/* harmony export */   us: () => (/* binding */ parseSignedScope)
 /* harmony export */ });
 /* unused harmony export parsePublicKey */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -9303,6 +9344,16 @@ async function readCapped(stream, limit, what) {
 
 /** cosign's defaults: a log entry and an SCT are required, and the time of signing comes from the log or a TSA. */
 const DEFAULT_THRESHOLDS = { tlog: 1, ctlog: 1, timestamp: 1 };
+/**
+ * What must be signed of a multi-platform image (an index): `index`, the index's own signature (it names each child
+ * by digest, so it vouches for them; `cosign sign` signs what it is given, normally the index); `children`, a
+ * signature of each child the copy writes (`cosign sign --recursive` signs the index and each child); either one.
+ * A single-platform image is its own manifest under all three.
+ */
+const SIGNED_SCOPES = ['index', 'children', 'index-or-children'];
+function parseSignedScope(value) {
+    return SIGNED_SCOPES.includes(value) ? value : undefined;
+}
 /** Whether the policy reads sigstore bundles (the referrers of an image): only with a root to check them against. */
 function readsBundles(policy) {
     return policy.trustedRoot !== undefined;
@@ -9444,33 +9495,179 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 84282:
+/***/ 87342:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Z: () => (/* binding */ verifyImage)
+  M: () => (/* binding */ verifySigned)
 });
 
-// EXTERNAL MODULE: ./build/src/verify/bundle.js
-var bundle = __webpack_require__(12155);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// UNUSED EXPORTS: verifyImage
+
 // EXTERNAL MODULE: ./build/src/oci/manifest.js
 var manifest = __webpack_require__(62262);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
 var reference = __webpack_require__(84974);
+// EXTERNAL MODULE: ./build/src/verify/bundle.js
+var verify_bundle = __webpack_require__(12155);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./build/src/verify/capped.js
 var capped = __webpack_require__(78678);
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./build/src/verify/policy.js
 var verify_policy = __webpack_require__(81345);
+;// CONCATENATED MODULE: ./build/src/verify/cosign-keyless.js
+// cosign 2's keyless `.sig` layers: beside the signature, the layer's annotations carry the Fulcio certificate (and its
+// chain), the Rekor entry cosign logged with the log's signed entry timestamp (a "Rekor bundle"), and optionally an
+// RFC 3161 timestamp. They are the pieces of a sigstore v0.1 bundle in other clothes: regkit puts them back into one
+// and asks the same sigstore verifier, trusted root, thresholds and identity rules as a bundle referrer (bundle.ts).
+
+
+
+
+const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
+const CHAIN_ANNOTATION = 'dev.sigstore.cosign/chain';
+const REKOR_BUNDLE_ANNOTATION = 'dev.sigstore.cosign/bundle';
+const TIMESTAMP_ANNOTATION = 'dev.sigstore.cosign/rfc3161timestamp';
+const BUNDLE_V01_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+/** A leaf and its chain are three certificates at Fulcio; more is no honest chain, and each is parsed. */
+const MAX_CHAIN_CERTIFICATES = 8;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]*?)-----END CERTIFICATE-----/g;
+/** Whether a `.sig` layer is a keyless signature: it carries the certificate its signature verifies with. */
+function isKeyless(annotations) {
+    return annotations?.[CERTIFICATE_ANNOTATION] !== undefined;
+}
+/**
+ * Who signed `payload` keyless, by the layer's annotations, when the sigstore verifier accepts the signature, the
+ * certificate and the log evidence and the policy trusts the certificate's identity. What the payload names is the
+ * caller's to check.
+ */
+function keylessSigner(annotations, payload, signature, policy) {
+    if (!(0,verify_policy/* readsBundles */.Bj)(policy))
+        return verify_bundle/* KEYLESS_UNDER_KEYS */.t2;
+    const json = asBundleJSON(annotations, payload, signature);
+    if ('problem' in json)
+        return { reason: 'invalid-signature', problem: json.problem };
+    let bundle;
+    try {
+        bundle = (0,dist/* bundleFromJSON */.vw)(json.bundle);
+    }
+    catch (err) {
+        return { reason: 'invalid-signature', problem: `does not make a sigstore bundle: ${err.message}` };
+    }
+    return (0,verify_bundle/* trustedSigner */.wg)(bundle, payload, policy);
+}
+/** The v0.1 bundle JSON cosign's annotations spell, or what in them is not as cosign writes it. */
+function asBundleJSON(annotations, payload, signature) {
+    const leaf = certificates(annotations[CERTIFICATE_ANNOTATION] ?? '');
+    const chain = certificates(annotations[CHAIN_ANNOTATION] ?? '');
+    if (leaf.length !== 1)
+        return { problem: `has a ${CERTIFICATE_ANNOTATION} annotation that is not one PEM certificate` };
+    if (chain.length > MAX_CHAIN_CERTIFICATES)
+        return { problem: `has a ${CHAIN_ANNOTATION} of ${chain.length} certificates, more than the ${MAX_CHAIN_CERTIFICATES} read` };
+    const tlog = annotations[REKOR_BUNDLE_ANNOTATION];
+    const entry = tlog === undefined ? undefined : rekorEntry(tlog);
+    if (entry && 'problem' in entry)
+        return entry;
+    const stamp = annotations[TIMESTAMP_ANNOTATION];
+    const timestamp = stamp === undefined ? undefined : rfc3161Timestamp(stamp);
+    if (timestamp && 'problem' in timestamp)
+        return timestamp;
+    return {
+        bundle: {
+            mediaType: BUNDLE_V01_MEDIA_TYPE,
+            verificationMaterial: {
+                x509CertificateChain: { certificates: [...leaf, ...chain].map((rawBytes) => ({ rawBytes })) },
+                tlogEntries: entry ? [entry.entry] : [],
+                ...(timestamp ? { timestampVerificationData: { rfc3161Timestamps: [{ signedTimestamp: timestamp.signedTimestamp }] } } : {}),
+            },
+            messageSignature: {
+                messageDigest: { algorithm: 'SHA2_256', digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest('base64') },
+                signature,
+            },
+        },
+    };
+}
+/** The base64 DER of each PEM certificate in `pem`. */
+function certificates(pem) {
+    return [...pem.matchAll(PEM_CERTIFICATE)].map((m) => m[1].replace(/\s/g, ''));
+}
+const problem = (what) => ({ problem: `has a ${REKOR_BUNDLE_ANNOTATION} annotation that is not cosign's Rekor bundle: ${what}` });
+/**
+ * cosign's Rekor bundle, `{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}`, as a sigstore
+ * bundle's log entry: the signed entry timestamp is its inclusion promise, the body its canonicalized body, and the
+ * body's own kind and apiVersion its kindVersion (the verifier compares them with the body, and the body with the
+ * signature).
+ */
+function rekorEntry(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return problem('not JSON');
+    }
+    const { SignedEntryTimestamp: set, Payload: p } = (doc ?? {});
+    if (typeof set !== 'string' || !BASE64.test(set))
+        return problem('no base64 SignedEntryTimestamp');
+    const { body, integratedTime, logIndex, logID } = p ?? {};
+    if (typeof body !== 'string' || !BASE64.test(body))
+        return problem('no base64 Payload.body');
+    if (!Number.isSafeInteger(integratedTime) || !Number.isSafeInteger(logIndex))
+        return problem('no integer Payload.integratedTime and Payload.logIndex');
+    if (typeof logID !== 'string' || !/^[0-9a-f]{64}$/i.test(logID))
+        return problem('no hex sha256 Payload.logID');
+    let kind;
+    let version;
+    try {
+        ({ kind, apiVersion: version } = JSON.parse(Buffer.from(body, 'base64').toString('utf8')));
+    }
+    catch {
+        return problem('its Payload.body is not a JSON log entry');
+    }
+    if (typeof kind !== 'string' || typeof version !== 'string')
+        return problem('its Payload.body names no kind and apiVersion');
+    return {
+        entry: {
+            logIndex: String(logIndex),
+            logId: { keyId: Buffer.from(logID, 'hex').toString('base64') },
+            kindVersion: { kind, version },
+            integratedTime: String(integratedTime),
+            inclusionPromise: { signedEntryTimestamp: set },
+            canonicalizedBody: body,
+        },
+    };
+}
+/** cosign's RFC 3161 timestamp annotation, `{SignedRFC3161Timestamp: base64}`: a timestamp over the signature bytes. */
+function rfc3161Timestamp(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        doc = undefined;
+    }
+    const signed = doc?.SignedRFC3161Timestamp;
+    if (typeof signed !== 'string' || signed === '' || !BASE64.test(signed)) {
+        return { problem: `has a ${TIMESTAMP_ANNOTATION} annotation that is not cosign's {"SignedRFC3161Timestamp": base64}` };
+    }
+    return { signedTimestamp: signed };
+}
+
 ;// CONCATENATED MODULE: ./build/src/verify/cosign.js
 // cosign's `.sig` digest-tag format: the signatures of image `sha256:<hex>` are the layers of the manifest tagged
 // `sha256-<hex>.sig` in the image's repository; each layer is a simple-signing payload (JSON naming the image digest)
 // and its `dev.cosignproject.cosign/signature` annotation is the base64 signature over the payload's bytes. A
-// signature counts only when it verifies with a trusted key AND its payload names the very digest regkit resolved:
-// a valid signature of another image admits nothing.
+// signature counts only when it verifies (with a trusted key, or, for cosign 2's keyless layers, by a trusted identity:
+// cosign-keyless.ts) AND its payload names the very digest regkit resolved: a valid signature of another image admits
+// nothing.
+
+
 
 
 
@@ -9482,13 +9679,24 @@ const COSIGN_PAYLOAD_TYPE = 'cosign container image signature';
 /** cosign's payloads are a few hundred bytes; a signature manifest lists one layer per signer. */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
 const MAX_SIGNATURES = 64;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const cosign_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** `sha256:<hex>` → `sha256-<hex>.sig`, the tag cosign stores an image's signatures under. */
 function signatureTag(digest) {
     return `${digest.replace(':', '-')}.sig`;
 }
-function signedBy(payload, signature, keys) {
-    return keys.find((k) => {
+/**
+ * Who signed one `.sig` layer, under the policy: a keyless layer (one that carries its certificate) by the policy's
+ * identities and trusted root, any other by its keys.
+ */
+function layerSigner(layer, payload, b64, policy, tag) {
+    if (layer.annotations && isKeyless(layer.annotations)) {
+        const signed = keylessSigner(layer.annotations, payload, b64, policy);
+        return 'reason' in signed ? { ...signed, problem: `the keyless signature in ${tag} ${signed.problem}` } : signed;
+    }
+    if (policy.keys.length === 0)
+        return { ...verify_bundle/* KEYED_UNDER_KEYLESS */.lk, problem: `a signature in ${tag} ${verify_bundle/* KEYED_UNDER_KEYLESS */.lk.problem}` };
+    const signature = Buffer.from(b64, 'base64');
+    const key = policy.keys.find((k) => {
         try {
             // Ed25519 hashes inside the algorithm; ECDSA (cosign's default, P-256) and RSA sign a SHA-256 digest.
             return (0,external_node_crypto_.verify)(k.key.asymmetricKeyType === 'ed25519' ? null : 'sha256', payload, k.key, signature);
@@ -9497,6 +9705,12 @@ function signedBy(payload, signature, keys) {
             return false; // A malformed signature (not DER, wrong length) verifies with no key.
         }
     });
+    if (key)
+        return { signer: key.name };
+    return {
+        reason: 'bad-signature',
+        problem: `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
+    };
 }
 /** The image digest a simple-signing payload names, or why it names none. */
 function payloadDigest(payload) {
@@ -9534,7 +9748,7 @@ async function verifyCosignSignatures(store, repo, digest, policy) {
     const rejections = [];
     for (const layer of layers) {
         const b64 = layer.annotations?.[SIGNATURE_ANNOTATION];
-        if (b64 === undefined || !BASE64.test(b64)) {
+        if (b64 === undefined || !cosign_BASE64.test(b64)) {
             rejections.push(reject('invalid-signature', `a layer of ${tag} has no base64 ${SIGNATURE_ANNOTATION} annotation`));
             continue;
         }
@@ -9543,9 +9757,9 @@ async function verifyCosignSignatures(store, repo, digest, policy) {
             continue;
         }
         const payload = await (0,capped/* readCapped */.E)(await store.getBlob(repo, layer), MAX_PAYLOAD_BYTES, 'payload');
-        const key = signedBy(payload, Buffer.from(b64, 'base64'), policy.keys);
-        if (!key) {
-            rejections.push(reject('bad-signature', `no signature in ${tag} verifies with a trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`));
+        const signed = layerSigner(layer, payload, b64, policy, tag);
+        if ('reason' in signed) {
+            rejections.push(reject(signed.reason, signed.problem));
             continue;
         }
         const named = payloadDigest(payload);
@@ -9554,29 +9768,140 @@ async function verifyCosignSignatures(store, repo, digest, policy) {
             continue;
         }
         if (named !== digest) {
-            rejections.push(reject('digest-mismatch', `the payload signed by ${key.name} names ${named}, not this image's ${digest}`));
+            rejections.push(reject('digest-mismatch', `the payload signed by ${signed.signer} names ${named}, not this image's ${digest}`));
             continue;
         }
-        return { ok: true, digest, signature: tag, signer: key.name };
+        return { ok: true, digest, signature: tag, signer: signed.signer };
     }
     return (0,verify_policy/* mostTelling */.Ft)(rejections);
 }
 
+// EXTERNAL MODULE: ./build/src/oci/platform.js
+var platform = __webpack_require__(23856);
+;// CONCATENATED MODULE: ./build/src/verify/signed.js
+
+/**
+ * The ways to admit the image `digest` under `scope`, with the step's `platforms` filter (empty: none).
+ * `readTop` fetches the image's manifest by that digest; it is asked only when the scope looks at children, so the
+ * default scope costs what a single-digest verification does.
+ *
+ * - A single image manifest is what is written, whatever the scope: its own signature.
+ * - `index`: the index's signature. It names every child by digest, and the copy reads the children through it by
+ *   digest, so it vouches for what is written: the whole index, a rewritten or sparse one with some children, or one
+ *   child alone.
+ * - `children`: each child the copy writes: every child without a filter (attestation manifests included), the
+ *   filter's children with one, or the one child a single platform writes as the image itself.
+ * - `index-or-children`: the index's, else each child's.
+ * An index that lists no child is itself all that is written, under every scope.
+ */
+async function manifestsToVerify(digest, scope, platforms, source, readTop) {
+    const top = { kind: 'self', digest };
+    if (scope === 'index')
+        return [top];
+    const manifest = await readTop();
+    if (manifest.kind !== 'index')
+        return [top];
+    const children = writtenChildren(manifest.index.manifests, platforms, source).map((d) => ({ digest: d.digest, platform: platformName(d) }));
+    // An index without children is all the copy writes: no signature of nothing may admit it.
+    if (children.length === 0)
+        return [top];
+    const each = { kind: 'children', children };
+    return scope === 'children' ? [each] : [top, each];
+}
+/** The children a copy with this platform filter writes (the copy engine's own choice, `choosePlatforms`). */
+function writtenChildren(children, platforms, source) {
+    if (platforms.length === 0)
+        return children;
+    const chosen = (0,platform/* choosePlatforms */.kD)(children, platforms, source);
+    return 'single' in chosen ? [chosen.single] : chosen.kept;
+}
+function platformName(d) {
+    return d.platform ? (0,platform/* formatPlatform */.Bq)(d.platform) : 'no platform';
+}
+
 ;// CONCATENATED MODULE: ./build/src/verify/verify.js
+// The one verdict on an image under a verify policy, whichever format its signatures take: cosign's `.sig` digest
+// tag (keyed, or keyless with its trusted root) and sigstore bundle referrers (with its trusted root), over the
+// manifests the policy's `signed` scope asks for (signed.ts). Sync and `regkit verify` ask `verifySigned` and nothing
+// else.
+
+
+
 
 
 
 /**
- * Verifies the image `digest` of `repo`: admitted when any signature of either format verifies under the policy;
- * otherwise the most telling rejection. Registry errors are thrown (a failure, not a verdict).
+ * Children verified at once. The per-host request limit applies anyway; the width keeps an index of many children
+ * from queueing every verification before the first rejection can stop the rest.
+ */
+const CHILDREN_AT_ONCE = 4;
+/**
+ * Verifies the image `digest` of `repo` as the policy's `signed` scope asks, with the copy's platform filter
+ * (`platforms`, empty for none): admitted when every manifest of one way verifies; otherwise the rejection, which
+ * names each rejected child by platform and digest. Registry errors are thrown (a failure, not a verdict).
+ */
+async function verifySigned(store, repo, digest, policy, platforms = []) {
+    const ways = await manifestsToVerify(digest, policy.signed, platforms, (0,reference/* formatReference */.FH)((0,reference/* withDigest */.hQ)(repo, digest)), async () => {
+        const fetched = await store.getManifest((0,reference/* withDigest */.hQ)(repo, digest));
+        return (0,manifest/* parseManifest */.N)(fetched.bytes, fetched.mediaType);
+    });
+    const rejections = [];
+    for (const way of ways) {
+        const v = way.kind === 'self' ? await verifyImage(store, repo, way.digest, policy) : await verifyChildren(store, repo, digest, way.children, policy);
+        if (v.ok)
+            return v;
+        rejections.push(v);
+    }
+    if (rejections.length === 1)
+        return rejections[0];
+    const [index, children] = rejections;
+    return { ok: false, digest, reason: (0,verify_policy/* mostTelling */.Ft)(rejections).reason, message: `${index.message}; nor is each child signed: ${children.message}` };
+}
+/** Each child must verify; the first rejection stops the ones not yet started. */
+async function verifyChildren(store, repo, digest, children, policy) {
+    const verdicts = [];
+    let next = 0;
+    let rejected = false;
+    const worker = async () => {
+        while (!rejected && next < children.length) {
+            const at = next++;
+            const verdict = await verifyImage(store, repo, children[at].digest, policy);
+            verdicts.push({ at, verdict });
+            if (!verdict.ok)
+                rejected = true;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHILDREN_AT_ONCE, children.length) }, worker));
+    verdicts.sort((a, b) => a.at - b.at);
+    const name = (at) => `child ${children[at].platform} ${children[at].digest}`;
+    const refused = verdicts.flatMap(({ at, verdict }) => (verdict.ok ? [] : [{ at, verdict }]));
+    if (refused.length > 0) {
+        return {
+            ok: false,
+            digest,
+            reason: (0,verify_policy/* mostTelling */.Ft)(refused.map((r) => r.verdict)).reason,
+            message: refused.map(({ at, verdict }) => `${name(at)}: ${verdict.message}`).join('; '),
+        };
+    }
+    const admitted = verdicts.flatMap(({ at, verdict }) => (verdict.ok ? [{ at, verdict }] : []));
+    return {
+        ok: true,
+        digest,
+        signature: admitted.map(({ at, verdict }) => `${children[at].platform}: ${verdict.signature}`).join(', '),
+        signer: [...new Set(admitted.map(({ verdict }) => verdict.signer))].join(', '),
+    };
+}
+/**
+ * Verifies the single manifest `digest` of `repo`: admitted when any signature of either format verifies under the
+ * policy; otherwise the most telling rejection. Registry errors are thrown (a failure, not a verdict).
  */
 async function verifyImage(store, repo, digest, policy) {
     // Both are asked at once: their round trips overlap, and the slower answers nothing the faster could settle early.
     const [sig, bundles] = await Promise.all([
-        policy.keys.length > 0 ? verifyCosignSignatures(store, repo, digest, policy) : undefined,
-        (0,verify_policy/* readsBundles */.Bj)(policy) ? (0,bundle/* verifyBundles */.tA)(store, repo, digest, policy) : undefined,
+        verifyCosignSignatures(store, repo, digest, policy),
+        (0,verify_policy/* readsBundles */.Bj)(policy) ? (0,verify_bundle/* verifyBundles */.tA)(store, repo, digest, policy) : undefined,
     ]);
-    if (sig?.ok)
+    if (sig.ok)
         return sig;
     if (bundles?.ok)
         return bundles;
@@ -9584,7 +9909,7 @@ async function verifyImage(store, repo, digest, policy) {
     const found = (0,verify_policy/* mostTelling */.Ft)(rejections.filter((r) => r.reason !== 'no-signature'));
     if (found)
         return found;
-    const looked = [...(sig ? [sig.message.replace(/^no signature: /, '')] : []), ...((0,verify_policy/* readsBundles */.Bj)(policy) ? [`no sigstore bundle refers to ${digest}`] : [])];
+    const looked = [sig.message.replace(/^no signature: /, ''), ...((0,verify_policy/* readsBundles */.Bj)(policy) ? [`no sigstore bundle refers to ${digest}`] : [])];
     return { ok: false, digest, reason: 'no-signature', message: `no signature: ${looked.join(', and ')}` };
 }
 

@@ -234,8 +234,8 @@ async function pruneTarget(stores, step, target, opts) {
 var bundle = __webpack_require__(12155);
 // EXTERNAL MODULE: ./build/src/verify/policy.js
 var policy = __webpack_require__(81345);
-// EXTERNAL MODULE: ./build/src/verify/verify.js + 1 modules
-var verify = __webpack_require__(84282);
+// EXTERNAL MODULE: ./build/src/verify/verify.js + 3 modules
+var verify = __webpack_require__(87342);
 ;// CONCATENATED MODULE: ./build/src/sync/ratelimit-wait.js
 // Waiting out a source's pull limit (regsync `ratelimit.min/retry`): while the remaining pulls are below `min`, sleep
 // `retry` and ask again. In a CI job the wait has a budget (`--max-wait`): an item that would exceed it fails with a
@@ -367,9 +367,13 @@ function stepBase(endpoints) {
 function reasonOf(err) {
     return err instanceof Error ? err.message : String(err);
 }
+/** The step's platform filter (regsync's `platform`, or its `platforms`): what the copy writes and the verifier checks. */
+function platformsOf(step) {
+    return step.platform ? [step.platform] : step.platforms;
+}
 function copyOptionsFor(item) {
     const { step, referrerRepos } = item;
-    const platforms = step.platform ? [step.platform] : step.platforms;
+    const platforms = platformsOf(step);
     return {
         ...(platforms.length > 0 ? { platforms } : {}),
         sparseIndex: step.platformsIndex === 'sparse',
@@ -451,7 +455,7 @@ async function verifiedOrRejected(ctx, item, digest) {
     const policy = item.step.verify;
     if (!policy)
         return undefined;
-    const verdict = await (0,verify/* verifyImage */.Z)(ctx.stores.storeFor(item.source), (0,reference/* repositoryOf */._M)(item.source), digest, policy);
+    const verdict = await (0,verify/* verifySigned */.M)(ctx.stores.storeFor(item.source), (0,reference/* repositoryOf */._M)(item.source), digest, policy, platformsOf(item.step));
     return verdict.ok ? undefined : { ...base(item), status: 'rejected', digest, bytes: 0, reason: verdict.message };
 }
 /** The `skipped` result when the two HEADs settle the item (the copy engine's own verdict), undefined when it must look. */

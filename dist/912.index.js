@@ -338,6 +338,19 @@ const COMMANDS = [
             { name: 'tlog-threshold', kind: 'value', value: 'N', help: 'transparency log entries a bundle must carry (default 1)' },
             { name: 'ctlog-threshold', kind: 'value', value: 'N', help: 'certificate transparency SCTs a keyless bundle must carry (default 1)' },
             { name: 'timestamp-threshold', kind: 'value', value: 'N', help: 'verified times of signing (log entry, RFC 3161) a bundle must carry (default 1)' },
+            {
+                name: 'signed',
+                kind: 'value',
+                value: 'index|children|index-or-children',
+                help: 'what of a multi-platform image must be signed: the index (default), each child, or either',
+            },
+            {
+                name: 'platform',
+                short: 'p',
+                kind: 'repeat',
+                value: 'OS/ARCH[/VARIANT]',
+                help: 'the children a sync with this platform filter copies (with --signed)',
+            },
         ],
     },
     { words: ['sync', 'once'], args: [], summary: 'run every step of a regsync.yml once', flags: SYNC_RUN_FLAGS },
@@ -690,13 +703,13 @@ function readCaFile(file) {
         throw new errors/* UsageError */.eb(`--cacert: ${(0,errors/* fileProblem */.Wj)(file, err)}; give the CA certificate's PEM file or its text`);
     }
 }
-// The config readers (YAML, templates, Lua) load only for the commands that read a config: start-up is part of the
-// wall time of every copy, and most of the bundle is not needed for one.
+// The config readers (YAML, templates, Lua) load only for the commands that read a config, each only its own: start-up
+// is part of the wall time of every copy and sync, and most of the bundle is needed by neither.
 async function loadSyncConfigFile(file, raw) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(441), __webpack_require__.e(438), __webpack_require__.e(272), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 90803))).loadSyncConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
+    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(441), __webpack_require__.e(320), __webpack_require__.e(438), __webpack_require__.e(31)]).then(__webpack_require__.bind(__webpack_require__, 71031))).loadSyncConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
 }
 async function loadBotConfigFile(file, raw) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(441), __webpack_require__.e(438), __webpack_require__.e(272), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 90803))).loadBotConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
+    return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(484), __webpack_require__.e(441), __webpack_require__.e(320), __webpack_require__.e(272), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 56344))).loadBotConfig(file, undefined, { strict: has(raw, 'strict'), trust: configTrust(raw) });
 }
 function configTrust(raw) {
     return (0,trust/* configTrustOf */.ub)(has(raw, 'untrusted-config'), raw.flags.get('allow-env') ?? [], { untrusted: '--untrusted-config', allowEnv: '--allow-env' });
@@ -759,10 +772,14 @@ async function buildCommand(spec, args, raw) {
             return { name, ref: (0,reference/* parseReference */.F2)(arg), ...(platform !== undefined ? { platform: (0,oci_platform/* parsePlatform */.Y8)(platform) } : {}) };
         case 'image ratelimit':
             return { name, ref: (0,reference/* parseReference */.F2)(arg) };
-        case 'verify':
+        case 'verify': {
+            const platforms = raw.flags.get('platform') ?? [];
+            for (const p of platforms)
+                (0,oci_platform/* parsePlatform */.Y8)(p);
             return {
                 name,
                 ref: (0,reference/* parseReference */.F2)(arg),
+                platforms: [...platforms],
                 policy: (0,options/* verifyPolicyFromFlags */.H9)({
                     keys: raw.flags.get('key') ?? [],
                     trustedRoot: one(raw, 'trusted-root'),
@@ -773,8 +790,10 @@ async function buildCommand(spec, args, raw) {
                     tlogThreshold: one(raw, 'tlog-threshold'),
                     ctlogThreshold: one(raw, 'ctlog-threshold'),
                     timestampThreshold: one(raw, 'timestamp-threshold'),
+                    signed: one(raw, 'signed'),
                 }),
             };
+        }
         case 'image delete':
             return { name, ref: (0,reference/* parseReference */.F2)(arg), force: has(raw, 'force') };
         case 'image restore': {

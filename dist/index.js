@@ -454,7 +454,7 @@ const runtime = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .tuneRuntime */ .H
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
 const argv = process.argv.slice(2);
 if ((0,_action_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .isActionRun */ .S)(process.env)) {
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(920), __nccwpck_require__.e(838), __nccwpck_require__.e(441), __nccwpck_require__.e(438), __nccwpck_require__.e(272), __nccwpck_require__.e(553), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24019));
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(484), __nccwpck_require__.e(920), __nccwpck_require__.e(838), __nccwpck_require__.e(441), __nccwpck_require__.e(320), __nccwpck_require__.e(438), __nccwpck_require__.e(272), __nccwpck_require__.e(553), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24019));
     process.exitCode = await runAction(argv, process.env, runtime);
 }
 else {

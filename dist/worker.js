@@ -20375,7 +20375,7 @@ class FileLimitError extends InvalidContentError {
     }
 }
 /** Bad command line or malformed input given directly by the user (exit 2). */
-class UsageError extends Error {
+class errors_UsageError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UsageError';
@@ -20399,7 +20399,7 @@ class ConfigError extends Error {
     }
 }
 function exitCodeFor(err) {
-    return err instanceof UsageError || err instanceof ConfigError ? 2 : 1;
+    return err instanceof errors_UsageError || err instanceof ConfigError ? 2 : 1;
 }
 /**
  * What is wrong with a file the system refused, in words (`/x/regsync.yml does not exist`), for a message that then
@@ -20496,7 +20496,7 @@ const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 const OCIDIR_SCHEME = 'ocidir://';
 const HOST_RE = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::[0-9]{1,5})?$/;
 function fail(input, what) {
-    throw new UsageError(`invalid reference "${input}": ${what}`);
+    throw new errors_UsageError(`invalid reference "${input}": ${what}`);
 }
 /** A first path component names a registry only when it could not be a Hub namespace (as docker and regclient decide). */
 function looksLikeHost(component) {
@@ -20573,7 +20573,7 @@ function parseOcidir(input, rest) {
 function parseRegistryHost(input) {
     const host = input.trim().replace(/\/+$/, '');
     if (!HOST_RE.test(host))
-        throw new UsageError(`invalid registry host "${input}": expected HOST[:PORT]`);
+        throw new errors_UsageError(`invalid registry host "${input}": expected HOST[:PORT]`);
     return DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host;
 }
 /** The host that serves the registry API (`registry-1.docker.io` for Docker Hub). */
@@ -21544,7 +21544,7 @@ function digestAlgorithm(digest) {
     const alg = digest.slice(0, digest.indexOf(':'));
     if (alg === 'sha256' || alg === 'sha512')
         return alg;
-    throw new UsageError(`unsupported digest algorithm in "${digest}": only sha256 and sha512 are supported`);
+    throw new errors_UsageError(`unsupported digest algorithm in "${digest}": only sha256 and sha512 are supported`);
 }
 function digestOf(bytes, alg = 'sha256') {
     return `${alg}:${(0,external_node_crypto_namespaceObject.createHash)(alg).update(bytes).digest('hex')}`;
@@ -21646,7 +21646,7 @@ function parsePlatform(input) {
     const [main = '', ...options] = s.split(',');
     const parts = main.split('/');
     if (parts.length < 2 || parts.length > 3 || parts.some((p) => !PART_RE.test(p))) {
-        throw new UsageError(`invalid platform "${input}": expected OS/ARCH[/VARIANT][,osver=VERSION] (for example linux/arm64 or linux/arm/v7) or "local"`);
+        throw new errors_UsageError(`invalid platform "${input}": expected OS/ARCH[/VARIANT][,osver=VERSION] (for example linux/arm64 or linux/arm/v7) or "local"`);
     }
     const platform = { os: parts[0].toLowerCase(), architecture: parts[1].toLowerCase() };
     if (parts[2] !== undefined)
@@ -21654,7 +21654,7 @@ function parsePlatform(input) {
     for (const opt of options) {
         const m = /^osver=([0-9A-Za-z._-]+)$/.exec(opt);
         if (!m)
-            throw new UsageError(`invalid platform "${input}": unknown option "${opt}", only osver=VERSION is supported`);
+            throw new errors_UsageError(`invalid platform "${input}": unknown option "${opt}", only osver=VERSION is supported`);
         platform['os.version'] = m[1];
     }
     return platform;
@@ -21791,6 +21791,27 @@ function selectPlatform(manifests, want) {
             return hit;
     }
     return undefined;
+}
+/**
+ * The children of an index a platform filter keeps, as the copy writes them: one platform asked for is the single
+ * child that best runs it (copied as the image itself, the way `regctl image copy --platform` does); several keep each
+ * child of one of them, in index order. `source` names the image in the error when none matches: a typo must turn
+ * neither into an unfiltered copy nor into a verification of nothing.
+ */
+function choosePlatforms(children, wanted, source) {
+    const wants = wanted.map((w) => parsePlatform(w));
+    if (wants.length === 1) {
+        const chosen = selectPlatform(children, wants[0]);
+        if (chosen)
+            return { single: chosen };
+    }
+    else {
+        const kept = children.filter((d) => d.platform !== undefined && wants.some((w) => platformMatches(w, d.platform)));
+        if (kept.length > 0)
+            return { kept };
+    }
+    const have = children.filter((d) => d.platform).map((d) => formatPlatform(d.platform));
+    throw new UsageError(`${source} has no manifest for ${wanted.join(', ')}; it has: ${have.join(', ') || 'no platforms listed'}`);
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/manifest-fetch.js
@@ -22626,7 +22647,7 @@ function parseOrRaise(L, text, opts = {}) {
         return parseReference(text, opts);
     }
     catch (err) {
-        return raise(L, `reference parsing failed: ${err instanceof UsageError ? err.message : String(err)}`);
+        return raise(L, `reference parsing failed: ${err instanceof errors_UsageError ? err.message : String(err)}`);
     }
 }
 /** The reference an argument names; raises a Lua argument error for anything else. */
@@ -24143,7 +24164,8 @@ class RemoteStore {
             }
         })());
     }
-    async putBlob(repo, desc, content) {
+    async putBlob(repo, desc, given) {
+        const content = await given;
         const stream = await this.host.call({ op: 'putBlob', at: this.at, repo, desc });
         try {
             for await (const chunk of content) {

@@ -1,8 +1,8 @@
-export const id = 803;
-export const ids = [803];
+export const id = 344;
+export const ids = [344];
 export const modules = {
 
-/***/ 90803:
+/***/ 56344:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,12 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  loadBotConfig: () => (/* reexport */ loadBotConfig),
-  loadSyncConfig: () => (/* reexport */ load/* loadSyncConfig */.mw)
+  loadBotConfig: () => (/* reexport */ loadBotConfig)
 });
 
-// EXTERNAL MODULE: ./build/src/sync/config/load.js + 3 modules
-var load = __webpack_require__(21438);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/config/cron.js
@@ -282,10 +279,9 @@ function loadBotConfig(file, env, opts = {}) {
     return { file: yaml.name, version: 1, creds, defaults, scripts, policies, warnings: yaml.warnings };
 }
 
-;// CONCATENATED MODULE: ./build/src/command/configs.js
-// The config loaders both faces reach through the command layer: regsync's for `sync`, regbot's for `prune`.
-// The CLI imports this module dynamically, so a command that reads no config never loads YAML, templates or Lua.
-
+;// CONCATENATED MODULE: ./build/src/command/prune-config.js
+// regbot's config loader as the faces reach it through the command layer. The CLI imports it dynamically: its scripts
+// bring the Lua engine, the largest part of the bundle, which only `prune` needs.
 
 
 
