@@ -251,6 +251,10 @@ export class RegistryClient {
           headers,
           body: req.body ?? null,
           signal: deadline.signal,
+          // undici closes the connection after every HEAD (for servers that wrongly send a body with one): a no-op sync
+          // is two HEADs per tag, so each would open a connection, a round trip more (three with TLS) and a socket,
+          // parser and error object made and dropped per request. Go's client, regclient's, keeps them open too.
+          ...(req.method === 'HEAD' ? { reset: false } : {}),
         });
       } catch (err) {
         deadline.clear();
