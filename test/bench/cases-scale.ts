@@ -33,7 +33,7 @@ const repoName = (i: number): string => `scale/r${String(i).padStart(3, '0')}`;
 const tagName = (i: number): string => `t${String(i).padStart(2, '0')}`;
 
 /** One image pushed once, then in every repository its two blobs mounted and its manifest PUT under every tag. */
-async function seedScale(registry: RunningRegistry, repos: number): Promise<void> {
+export async function seedScale(registry: RunningRegistry, repos: number): Promise<void> {
   const dir = await makeTempDir('regkit-bench-scale-');
   const stores = new StoreSet({
     hosts: [{ registry: registry.host, tls: 'disabled', reqConcurrent: SEED_CONCURRENCY }],
@@ -62,7 +62,7 @@ async function seedScale(registry: RunningRegistry, repos: number): Promise<void
   }
 }
 
-async function writeSyncConfig(dir: string, src: string, dst: string, repos: number): Promise<string> {
+export async function writeSyncConfig(dir: string, src: string, dst: string, repos: number): Promise<string> {
   const file = join(dir, `regsync-${repos}-${dst.replace(/[^0-9a-z]/gi, '-')}.yml`);
   const steps = Array.from({ length: repos }, (_, r) => [
     `  - source: ${src}/${repoName(r)}`,
@@ -110,7 +110,7 @@ interface SyncPoint {
 export interface ScaleRuns {
   points: SyncPoint[];
   shards: { ms: number; perShardMs: number[]; perShardItems: number[]; peakRss: number; cpuMs: number; requests: number; tags: number };
-  prune: { tags: number; dry: PruneRun };
+  prune: { tags: number; dry: PruneRun; real?: PruneRun };
 }
 
 async function onTarget<T>(work: (target: RunningRegistry) => Promise<T>): Promise<T> {
@@ -175,8 +175,8 @@ export async function measureScale(cfg: BenchConfig, progress: (text: string) =>
       };
     });
     const pruneTags = cfg.quick ? 1000 : 10_000;
-    progress(`(j) prune of ${pruneTags} tags: dry run at parallel 8`);
-    const prune = { tags: pruneTags, dry: await pruneAtScale(pruneTags) };
+    progress(`(j) prune of ${pruneTags} tags at parallel 8: dry run${cfg.scalePruneReal ? ', then for real' : ''}`);
+    const prune = { tags: pruneTags, ...(await pruneAtScale(pruneTags, cfg.scalePruneReal)) };
     await writePlot(points);
     return { points, shards, prune };
   } finally {
@@ -264,13 +264,22 @@ export function scaleCase(runs: ScaleRuns): CaseResult {
       regkit: `${shards.perShardItems.join(' / ')}, ${seconds(shards.cpuMs)}, ${mib(shards.peakRss)}, ${ratio(shards.requests / shards.tags)}`,
     },
   );
-  const r = prune.dry;
-  figures.push({
-    what: `prune ${prune.tags} tags (keep 10, parallel 8) dry run: wall, peak RSS, requests per tag`,
-    regkit: `${seconds(r.ms)}, ${r.peakRss !== undefined ? mib(r.peakRss) : 'n/a'}, ${ratio(r.access.requests / prune.tags)}${r.failure ? ` (${r.failure})` : ''}`,
+  const pruneFigure = (what: string, r: PruneRun): CaseResult['figures'][number] => ({
+    what: `prune ${prune.tags} tags (keep 10, parallel 8) ${what}: wall, CPU (registry's CPU), peak RSS, requests per tag`,
+    regkit:
+      `${seconds(r.ms)}, ${r.cpuMs !== undefined ? seconds(r.cpuMs) : 'n/a'} (${seconds(r.registryCpuMs)}), ` +
+      `${r.peakRss !== undefined ? mib(r.peakRss) : 'n/a'}, ${ratio(r.access.requests / prune.tags)}${r.failure ? ` (${r.failure})` : ''}`,
   });
-  bars.push(bar(`prune ${prune.tags} tags dry-run peak RSS (MiB)`, (r.peakRss ?? Number.NaN) / 1024 / 1024, '<', 200));
+  figures.push(pruneFigure('dry run', prune.dry));
+  bars.push(bar(`prune ${prune.tags} tags dry-run peak RSS (MiB)`, (prune.dry.peakRss ?? Number.NaN) / 1024 / 1024, '<', 200));
   bars.push(bar('prune dry-run writes', writes(prune.dry.access), '==', 0));
+  if (prune.real) {
+    figures.push(pruneFigure('real run', prune.real), {
+      what: `prune ${prune.tags} tags real run: deleted / tags left`,
+      regkit: `${prune.real.statuses['deleted'] ?? 0} / ${prune.real.remaining}`,
+    });
+    bars.push(bar(`prune ${prune.tags} tags real-run peak RSS (MiB)`, (prune.real.peakRss ?? Number.NaN) / 1024 / 1024, '<', 200));
+  }
   return {
     id: 'j',
     title: `scale: multi-step sync of repositories × ${TAGS_PER_REPO} tags on loopback, sharded sync, prune of ${prune.tags} tags (plot: build/bench-scale.svg)`,

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTimed, type TimedRun } from './measure.js';
 
-export const REGKIT_BIN = fileURLToPath(new URL('../../../dist/index.js', import.meta.url));
+/** The bundle, as users run it; REGKIT_BENCH_BIN names another entry (the compiled `build/src/main.js`) to compare builds. */
+export const REGKIT_BIN = process.env['REGKIT_BENCH_BIN'] ?? fileURLToPath(new URL('../../../dist/index.js', import.meta.url));
 
 // Directories that never exist: neither tool finds the machine user's logins, so both run anonymous on plain HTTP.
 const NO_AUTH_DIR = join(tmpdir(), 'regkit-bench-no-auth-config');
