@@ -162,3 +162,19 @@ describe('ready-made policies', () => {
     });
   });
 });
+
+describe('keepLast at scale', () => {
+  it('plans a repository of 40,000 tags in one group in time linear in its tags', async () => {
+    // Each tag appended to its group by copying the group was 800 million element copies here (~2 GiB allocated at
+    // 10,000 tags, the bulk of a prune dry run's memory); appended in place it is a few milliseconds.
+    const tags = Array.from({ length: 40_000 }, (_, i) => `v1.0.${i}`);
+    const digest = `sha256:${'b'.repeat(64)}`;
+    const store = { listTags: () => Promise.resolve(tags), headManifest: () => Promise.resolve({ digest, mediaType: 'application/json', size: 2 }) };
+    const stores = { storeFor: () => store } as unknown as StoreSet;
+    const started = performance.now();
+    const planned = await planPolicy({ stores, logger: silentLogger }, parsePolicyCall('keepLast', { repo: 'registry.example/app', match: '.*', keep: 10, sort: 'name' }));
+    const ms = performance.now() - started;
+    assert.equal(planned.deletes.length, tags.length - 10);
+    assert.ok(ms < 4000, `planned in ${Math.round(ms)} ms`);
+  });
+});
