@@ -172,7 +172,10 @@ describe('keepLast at scale', () => {
     const store = { listTags: () => Promise.resolve(tags), headManifest: () => Promise.resolve({ digest, mediaType: 'application/json', size: 2 }) };
     const stores = { storeFor: () => store } as unknown as StoreSet;
     const started = performance.now();
-    const planned = await planPolicy({ stores, logger: silentLogger }, parsePolicyCall('keepLast', { repo: 'registry.example/app', match: '.*', keep: 10, sort: 'name' }));
+    const planned = await planPolicy(
+      { stores, logger: silentLogger },
+      parsePolicyCall('keepLast', { repo: 'registry.example/app', match: '.*', keep: 10, sort: 'name' }),
+    );
     const ms = performance.now() - started;
     assert.equal(planned.deletes.length, tags.length - 10);
     assert.ok(ms < 4000, `planned in ${Math.round(ms)} ms`);
