@@ -1,8 +1,10 @@
 // Case (j): a mirror at scale. A multi-step regsync.yml of 100 repositories × 30 tags (3,000 tags; 300 with
 // BENCH_QUICK) synced cold and then again (no-op), with a curve over 10, 33 and 100 repositories (300, 990 and 3,000
 // tags); the same cold sync split over 3 shards run at once (`--shard i/3`, as a job matrix runs them); and a prune of
-// 10,000 tags (1,000 quick), dry run: case (i) measures real deletes, at 2–3 requests per tag gone. Every tag of a repository points at one small manifest, so seeding is a push, two blob
-// mounts per repository and a manifest PUT per tag, and the figures are the tools' per-tag costs, not byte moving.
+// 10,000 tags (1,000 quick), dry run, and for real with BENCH_SCALE_PRUNE_REAL=1 (off by default: on distribution 2.8
+// the real run is bound by the registry, 7–9 minutes of which 5.5 are its CPU; see BenchConfig.scalePruneReal). Every
+// tag of a repository points at one small manifest, so seeding is a push, two blob mounts per repository and a
+// manifest PUT per tag, and the figures are the tools' per-tag costs, not byte moving.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
