@@ -22,3 +22,19 @@ export function createLimiter(n: number): Limiter {
     }
   };
 }
+
+/**
+ * `work` for each of `items`, at most `n` at a time, by `n` workers taking the next item as they finish: unlike
+ * `createLimiter` over a map, an item not yet started costs nothing, so the state a run holds stays bounded by `n`.
+ */
+export async function forEachAtMost<T>(items: readonly T[], n: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+}

@@ -157,7 +157,11 @@ function undoLines(results: readonly OperationResult[]): string[] {
   const byRepo = new Map<string, number[]>();
   for (const r of results) {
     const ids = r.status === 'deleted' ? githubVersionIdsOf(r) : [];
-    if (ids.length > 0 && r.target !== undefined) byRepo.set(repositoryText(r.target), [...(byRepo.get(repositoryText(r.target)) ?? []), ...ids]);
+    if (ids.length === 0 || r.target === undefined) continue;
+    const repo = repositoryText(r.target);
+    const known = byRepo.get(repo);
+    if (known) known.push(...ids);
+    else byRepo.set(repo, [...ids]);
   }
   if (byRepo.size === 0) return [];
   return ['To undo within 30 days:', '', ...[...byRepo].map(([repo, ids]) => `    regkit image restore ${repo} ${ids.join(',')}`), ''];
@@ -168,7 +172,9 @@ function foldedLines(results: readonly OperationResult[], named: number): string
   const groups = new Map<string, OperationResult[]>();
   for (const r of results) {
     const key = JSON.stringify([repositoryText(r.target), repositoryText(r.source), r.reason ?? '']);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   return [...groups.values()].map((group) => {
     const first = group[0]!;

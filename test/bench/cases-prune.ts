@@ -15,7 +15,7 @@ import { startRegistry, type RunningRegistry } from '../harness/registry.js';
 import { skopeoCopy } from '../harness/skopeo.js';
 import { formatMethods, summarizeAccess, type AccessSummary } from './access.js';
 import { NO_AUTH_ENV, REGKIT_BIN } from './clients.js';
-import { median, runTimed, timeIt } from './measure.js';
+import { median, processCpuMs, runTimed, timeIt } from './measure.js';
 import { bar, ratio, seconds, type CaseResult } from './report.js';
 import type { BenchConfig } from './setup.js';
 
@@ -28,9 +28,12 @@ const WRITES = ['PUT', 'POST', 'PATCH', 'DELETE'];
 
 export interface PruneRun {
   ms: number;
-  /** Peak RSS of the CLI, when it exited 0. */
+  /** Peak RSS and CPU time (user + sys) of the CLI, when it exited 0. */
   peakRss?: number;
+  cpuMs?: number;
   access: AccessSummary;
+  /** CPU time the registry spent meanwhile: what a slow run is bound by, when it is not the CLI's. */
+  registryCpuMs: number;
   /** Results by status, from the JSON lines on stdout. */
   statuses: Record<string, number>;
   /** Tags of the repository after the run, as its tag list names them. */
@@ -109,8 +112,10 @@ function countStatuses(stdout: string): Record<string, number> {
 async function prune(dir: string, registry: RunningRegistry, parallel: number, dryRun: boolean): Promise<PruneRun> {
   const config = await writeConfig(dir, registry.host, parallel);
   registry.clearRequests();
+  const registryCpu = processCpuMs(registry.pid);
   let stdout = '';
   let peakRss: number | undefined;
+  let cpuMs: number | undefined;
   let failure: string | undefined;
   // A run with failed deletes exits 1 and is still measured: what it left behind is the figure that matters then.
   const ms = await timeIt(async () => {
@@ -120,19 +125,23 @@ async function prune(dir: string, registry: RunningRegistry, parallel: number, d
       });
       stdout = run.stdout;
       peakRss = run.peakRss;
+      cpuMs = run.cpuMs;
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);
       const cause = /(\S+ failed): (\S+) on .*?(\(HTTP [^)]*\))/.exec(text);
       failure = `${/\((exit \d+|SIG\w+)\)/.exec(text)?.[1] ?? 'failed'}${cause ? `, e.g. ${cause[1]}: ${cause[2]} ${cause[3]}` : ''}`;
     }
   });
+  const registryCpuMs = processCpuMs(registry.pid) - registryCpu;
   const access = summarizeAccess(registry.requests(), new Map());
   return {
     ms,
+    registryCpuMs,
     access,
     statuses: countStatuses(stdout),
     remaining: await countTags(registry),
     ...(peakRss !== undefined ? { peakRss } : {}),
+    ...(cpuMs !== undefined ? { cpuMs } : {}),
     ...(failure !== undefined ? { failure } : {}),
   };
 }
@@ -170,13 +179,19 @@ export async function measurePrunes(cfg: BenchConfig, progress: (text: string) =
   return runs;
 }
 
-/** The scale case's prune: the dry run at parallel 8 on one registry of `tags` tags (case (i) measures real deletes). */
-export async function pruneAtScale(tags: number): Promise<PruneRun> {
+/**
+ * The scale case's prune at parallel 8 on one registry of `tags` tags: the dry run, then with `real` the run that
+ * deletes all but the newest KEEP (the dry run writes nothing, which its bar checks).
+ */
+export async function pruneAtScale(tags: number, real: boolean): Promise<{ dry: PruneRun; real?: PruneRun }> {
   const dir = await makeTempDir('regkit-bench-prune-scale-');
   try {
     const layoutDir = join(dir, 'image');
     await makeImageLayout(layoutDir, { tag: 'v1', layers: 1, layerSize: 4096, seed: `bench-prune-scale-${Date.now()}` });
-    return await onFreshRegistry(layoutDir, tags, (registry) => prune(dir, registry, 8, true));
+    return await onFreshRegistry(layoutDir, tags, async (registry) => {
+      const dry = await prune(dir, registry, 8, true);
+      return real ? { dry, real: await prune(dir, registry, 8, false) } : { dry };
+    });
   } finally {
     await removeTempDir(dir);
   }

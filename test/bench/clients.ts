@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTimed, type TimedRun } from './measure.js';
 
-// REGKIT_BENCH_BIN measures another bundle (one built elsewhere, to compare before and after a change).
+/** The bundle, as users run it; REGKIT_BENCH_BIN names another entry (the compiled `build/src/main.js`) to compare builds. */
 export const REGKIT_BIN = process.env['REGKIT_BENCH_BIN'] ?? fileURLToPath(new URL('../../../dist/index.js', import.meta.url));
 
 // Directories that never exist: neither tool finds the machine user's logins, so both run anonymous on plain HTTP.

@@ -163,3 +163,19 @@ describe('ready-made policies', () => {
     });
   });
 });
+
+describe('keepLast at scale', () => {
+  it('plans a repository of 40,000 tags in one group', async () => {
+    // Each tag appended to its group by copying the group was 800 million element copies here (~2 GiB allocated at
+    // 10,000 tags, the bulk of a prune dry run's memory); the bench's scale case measures the time.
+    const tags = Array.from({ length: 40_000 }, (_, i) => `v1.0.${i}`);
+    const digest = `sha256:${'b'.repeat(64)}`;
+    const store = { listTags: () => Promise.resolve(tags), headManifest: () => Promise.resolve({ digest, mediaType: 'application/json', size: 2 }) };
+    const stores = { storeFor: () => store } as unknown as StoreSet;
+    const planned = await planPolicy(
+      { stores, logger: silentLogger },
+      parsePolicyCall('keepLast', { repo: 'registry.example/app', match: '.*', keep: 10, sort: 'name' }),
+    );
+    assert.equal(planned.deletes.length, tags.length - 10);
+  });
+});

@@ -77,7 +77,9 @@ async function planKeepLast(ctx: PolicyContext, store: Store, policy: KeepLastPo
   const groups = new Map<string, string[]>();
   for (const tag of ranked) {
     const key = groupOf(policy, tag);
-    groups.set(key, [...(groups.get(key) ?? []), tag]);
+    const members = groups.get(key);
+    if (members) members.push(tag);
+    else groups.set(key, [tag]);
   }
   const doomed: Array<{ tag: string; group: string }> = [];
   for (const [group, members] of groups) {
