@@ -489,8 +489,14 @@ function undoLines(results) {
     const byRepo = new Map();
     for (const r of results) {
         const ids = r.status === 'deleted' ? (0,result/* githubVersionIdsOf */.pM)(r) : [];
-        if (ids.length > 0 && r.target !== undefined)
-            byRepo.set(repositoryText(r.target), [...(byRepo.get(repositoryText(r.target)) ?? []), ...ids]);
+        if (ids.length === 0 || r.target === undefined)
+            continue;
+        const repo = repositoryText(r.target);
+        const known = byRepo.get(repo);
+        if (known)
+            known.push(...ids);
+        else
+            byRepo.set(repo, [...ids]);
     }
     if (byRepo.size === 0)
         return [];
@@ -501,7 +507,11 @@ function foldedLines(results, named) {
     const groups = new Map();
     for (const r of results) {
         const key = JSON.stringify([repositoryText(r.target), repositoryText(r.source), r.reason ?? '']);
-        groups.set(key, [...(groups.get(key) ?? []), r]);
+        const group = groups.get(key);
+        if (group)
+            group.push(r);
+        else
+            groups.set(key, [r]);
     }
     return [...groups.values()].map((group) => {
         const first = group[0];

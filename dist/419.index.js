@@ -1193,7 +1193,11 @@ async function planKeepLast(ctx, store, policy, tags) {
     const groups = new Map();
     for (const tag of ranked) {
         const key = groupOf(policy, tag);
-        groups.set(key, [...(groups.get(key) ?? []), tag]);
+        const members = groups.get(key);
+        if (members)
+            members.push(tag);
+        else
+            groups.set(key, [tag]);
     }
     const doomed = [];
     for (const [group, members] of groups) {

@@ -282,6 +282,8 @@ async function waitForRateLimit(ctx, item, head, budget) {
 
 
 
+/** Items whose two HEADs may be in flight at once: far above any per-host request limit, far below a large mirror. */
+const CHECKS_AT_ONCE = 128;
 async function runSync(ctx, config, opts) {
     for (const w of config.warnings)
         ctx.logger.warn(w.message, (0,log/* atPosition */.xx)(w));
@@ -318,7 +320,8 @@ async function runSync(ctx, config, opts) {
                 return [...results, ...notRunNow(items, steps.slice(i + 1))];
         }
     }
-    const limit = (0,copy_limit/* createLimiter */.z)(Math.max(1, config.defaults.parallel));
+    const parallel = Math.max(1, config.defaults.parallel);
+    const limit = (0,copy_limit/* createLimiter */.z)(parallel);
     const budget = { waitedSeconds: 0, maxSeconds: opts.maxWaitSeconds };
     let aborted = false;
     const runItem = async (item, checked) => {
@@ -328,15 +331,22 @@ async function runSync(ctx, config, opts) {
         report(out);
         return out;
     };
-    // Every item is checked at once (the per-host request limit still applies), as regsync starts all steps to look for
-    // changes; `parallel` bounds only the items that have something to do, so a no-op run is a few round trips long.
+    // Items are checked many at a time (the per-host request limit still applies), as regsync starts all steps to look
+    // for changes; `parallel` bounds only the items that have something to do, so a no-op run is a few round trips long.
+    // The checks in flight are bounded all the same: each holds its requests and their state until answered, and a
+    // mirror of thousands of tags checked all at once would hold all of them (memory grew with the tag count).
     // With --abort-on-error the check takes a slot too: "nothing starts after the first failure" then holds in order.
-    const perItem = await Promise.all(items.map(async (item) => {
-        if (opts.abortOnError)
-            return limit(async () => (aborted ? notRunNow([item], []) : runItem(item, await checkItem(ctx, item, opts))));
+    // A checked item waiting for a copy slot keeps its checker: while copies are the bottleneck, checking more would
+    // only queue more.
+    const perItem = new Array(items.length);
+    await (0,copy_limit/* forEachAtMost */.r)(items, opts.abortOnError ? parallel : Math.max(parallel, CHECKS_AT_ONCE), async (item, i) => {
+        if (opts.abortOnError && aborted) {
+            perItem[i] = notRunNow([item], []);
+            return;
+        }
         const checked = await checkItem(ctx, item, opts);
-        return 'srcHead' in checked ? limit(() => runItem(item, checked)) : runItem(item, checked);
-    }));
+        perItem[i] = 'srcHead' in checked ? await limit(() => runItem(item, checked)) : await runItem(item, checked);
+    });
     results.push(...perItem.flat());
     // Pruning comes last and only for steps whose tags were listed: a step that could not read its source must not
     // take that as "no tag is wanted any more".

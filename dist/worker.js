@@ -21094,6 +21094,22 @@ function createLimiter(n) {
         }
     };
 }
+/**
+ * `work` for each of `items`, at most `n` at a time, by `n` workers taking the next item as they finish: unlike
+ * `createLimiter` over a map, an item not yet started costs nothing, so the state a run holds stays bounded by `n`.
+ */
+async function forEachAtMost(items, n, work) {
+    if (!Number.isInteger(n) || n < 1)
+        throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            await work(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+}
 
 ;// CONCATENATED MODULE: ./build/src/store/store.js
 
@@ -21985,7 +22001,11 @@ async function planKeepLast(ctx, store, policy, tags) {
     const groups = new Map();
     for (const tag of ranked) {
         const key = groupOf(policy, tag);
-        groups.set(key, [...(groups.get(key) ?? []), tag]);
+        const members = groups.get(key);
+        if (members)
+            members.push(tag);
+        else
+            groups.set(key, [tag]);
     }
     const doomed = [];
     for (const [group, members] of groups) {
