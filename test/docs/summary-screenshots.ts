@@ -1,8 +1,8 @@
 // Renders example job summaries (report/summary.ts) to HTML and screenshots them with headless Chromium at GitHub's
-// content width into docs/images/, for docs/actions.md. Run after `npx tsc -p .`:
+// content width into docs/images/, for docs/actions.md and docs/verify.md. Run after `npx tsc -p .`:
 //   node build/test/docs/summary-screenshots.js [chromium binary]
-// The examples are the situations a reader meets: a nightly sync with failures, a pull request's check, a prune dry
-// run, and a config that does not load.
+// The examples are the situations a reader meets: a nightly sync with failures, a pull request's check (and one under
+// a verify policy), a prune dry run, and a config that does not load.
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -145,9 +145,40 @@ function pruneDryRun(): OperationResult[] {
   return out;
 }
 
+function verifyCheck(): OperationResult[] {
+  const out: OperationResult[] = [];
+  out.push(mirrored('acme/app', 'v2.4.0', { status: 'would-copy', digest: digest(401), bytes: 58 * MiB, durationMs: 610 }));
+  out.push(mirrored('acme/app', 'v2.4.1', { status: 'would-copy', digest: digest(402), bytes: 3 * MiB, durationMs: 240 }));
+  out.push(
+    mirrored('acme/app', 'nightly', {
+      status: 'rejected',
+      digest: digest(403),
+      reason: `no signature: sha256-${digest(403).slice(7)}.sig does not exist, and no sigstore bundle refers to ${digest(403)}`,
+    }),
+  );
+  out.push(
+    mirrored('acme/app', 'v2.3.9-hotfix', {
+      status: 'rejected',
+      digest: digest(404),
+      reason: `the sigstore bundle ${digest(405)} is signed by https://github.com/someone/fork/.github/workflows/release.yml@refs/heads/main (issuer https://token.actions.githubusercontent.com), which is none of the policy's identities (issuer https://token.actions.githubusercontent.com, subject matching https://github\\.com/acme/app/\\.github/workflows/release\\.yml@refs/tags/v.*)`,
+    }),
+  );
+  out.push(
+    mirrored('acme/tool', '1.8', {
+      status: 'rejected',
+      digest: digest(406),
+      reason: `child linux/arm64 ${digest(407)}: no signature: sha256-${digest(407).slice(7)}.sig does not exist, and no sigstore bundle refers to ${digest(407)}`,
+    }),
+  );
+  for (let i = 0; i < 30; i++)
+    out.push(mirrored('acme/app', `v2.${i}.0`, { status: 'skipped', digest: digest(420 + i), reason: 'target already has this digest' }));
+  return out;
+}
+
 const EXAMPLES: Array<{ name: string; results: OperationResult[]; opts: SummaryOptions; height: number; open?: boolean }> = [
   { name: 'summary-sync-once', results: nightly(), opts: { title: 'regkit sync once', durationMs: 161_000 }, height: 730 },
   { name: 'summary-sync-check', results: pullRequestCheck(), opts: { title: 'regkit sync check', durationMs: 3_900 }, height: 760, open: true },
+  { name: 'summary-verify-check', results: verifyCheck(), opts: { title: 'regkit sync check', durationMs: 2_700 }, height: 700 },
   { name: 'summary-prune-dry-run', results: pruneDryRun(), opts: { title: 'regkit prune once', durationMs: 2_100 }, height: 620 },
   {
     name: 'summary-invalid-policy',
