@@ -199,6 +199,7 @@ describe('regkit prune once against a registry', () => {
       // The script's line and, in brackets, the line of the config file it stands at.
       [['broken', `broken:1: script "broken" (${file}:8) failed: boom`]],
     );
-    assert.match(run.stderr, /User script message script=fine message=10/);
+    // Each log line names the script, its line, and that line in the config file.
+    assert.ok(run.stderr.includes(`User script message script=fine line=1 config=${file}:11 message=10`), run.stderr);
   });
 });

@@ -6,6 +6,7 @@ import { isDeleteReceipt, type Store } from '../../store/store.js';
 import type { AsyncBridge, AsyncCall } from './bridge.js';
 import { lua, type LuaState } from './fengari.js';
 import { JournalingStore, type Journal } from './journal.js';
+import { configLine } from './messages.js';
 import type { EngineOptions, ScriptLogLine } from '../types.js';
 import type { JournalEntry } from '../types.js';
 
@@ -68,8 +69,17 @@ export class ApiContext {
     return line === undefined ? {} : { line };
   }
 
+  /**
+   * What every log line of a script's call says of where it comes from: the script, its Lua line, and that line in
+   * the config file (`regbot.yml:14`), so a reader of the log goes straight to it.
+   */
+  logFields(line: number | undefined): Record<string, unknown> {
+    const at = configLine(this.opts.site, line);
+    return { script: this.opts.name, ...(line !== undefined ? { line } : {}), ...(at !== undefined ? { config: at } : {}) };
+  }
+
   debug(message: string, fields: Record<string, unknown> = {}): void {
-    this.opts.logger.debug(message, { script: this.opts.name, ...fields });
+    this.opts.logger.debug(message, { ...this.logFields(undefined), ...fields });
   }
 }
 

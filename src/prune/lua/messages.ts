@@ -2,11 +2,17 @@
 // the script's own name and line (Lua's `name:LINE:` form), and where it is written in the config file.
 import type { ScriptSite } from '../types.js';
 
-/** ` (regbot.yml:14)`: the file line of Lua line `luaLine` for a block-scalar script, else of the script's entry. */
-export function siteOf(site: ScriptSite | undefined, luaLine: number | undefined): string {
-  if (!site) return '';
+/** `regbot.yml:14`: the file line of Lua line `luaLine` for a block-scalar script, else of the script's entry. */
+export function configLine(site: ScriptSite | undefined, luaLine: number | undefined): string | undefined {
+  if (!site) return undefined;
   const line = luaLine !== undefined && luaLine > 0 && site.luaLineOffset !== undefined ? site.luaLineOffset + luaLine : site.line;
-  return ` (${site.file}:${line})`;
+  return `${site.file}:${line}`;
+}
+
+/** ` (regbot.yml:14)`, for a message. */
+export function siteOf(site: ScriptSite | undefined, luaLine: number | undefined): string {
+  const at = configLine(site, luaLine);
+  return at === undefined ? '' : ` (${at})`;
 }
 
 /** `name:LINE: script "name" (regbot.yml:14) <what>`. */

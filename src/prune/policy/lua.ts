@@ -16,7 +16,7 @@ async function applyPolicy(ctx: ApiContext, call: PolicyCall, line: { line?: num
   const deleted: string[] = [];
   for (const d of plan.deletes) {
     const entry = ctx.journal.record('tag.delete', { target: imageAt(d.ref), digest: d.digest, ...line });
-    ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: formatReference(d.ref), digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
+    ctx.opts.logger.info('Delete tag', { ...ctx.logFields(entry.line), image: formatReference(d.ref), digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
     try {
       await ctx.perform(entry, () => ctx.storeFor(d.ref).deleteTag(d.ref));
     } catch {

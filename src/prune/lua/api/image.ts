@@ -86,7 +86,7 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
     const dst = referenceArg(L2, 2);
     const opts = copyOptions(L2, 3);
     const entry = ctx.journal.record('image.copy', { target: imageAt(dst), source: imageAt(src), ...ctx.lineFields(L2) });
-    ctx.opts.logger.info('Copy image', { script: ctx.opts.name, source: formatReference(src), target: formatReference(dst), dryRun: ctx.dryRun });
+    ctx.opts.logger.info('Copy image', { ...ctx.logFields(entry.line), source: formatReference(src), target: formatReference(dst), dryRun: ctx.dryRun });
     const work = ctx.perform(entry, async () => {
       // In dry-run the host has the engine plan (reads only), which also tells the journal what digest would land.
       const result = await ctx.opts.host.copy(src, dst, opts);
@@ -122,7 +122,7 @@ export function installImage(L: LuaState, ctx: ApiContext, manifest: ManifestApi
         const left = deadline - Date.now();
         if (left <= 0) return false;
         ctx.opts.logger.info('Delaying for ratelimit', {
-          script: ctx.opts.name,
+          ...ctx.logFields(undefined),
           image: formatReference(ref),
           current: rl.remaining,
           target: min,

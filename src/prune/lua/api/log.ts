@@ -7,7 +7,7 @@ export function installLog(L: LuaState, ctx: ApiContext): void {
   const emit = (L2: LuaState, message: string): number => {
     const where = ctx.lineFields(L2);
     ctx.addLog({ message, ...where });
-    ctx.opts.logger.info('User script message', { script: ctx.opts.name, message, ...where });
+    ctx.opts.logger.info('User script message', { ...ctx.logFields(where.line), message });
     return 0;
   };
   lua.lua_getglobal(L, to_luastring('_G'));

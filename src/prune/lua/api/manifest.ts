@@ -69,7 +69,7 @@ export function deleteManifestCall(
         );
       }
     }
-    ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: locationText(entry.target), dryRun: ctx.dryRun });
+    ctx.opts.logger.info('Delete manifest', { ...ctx.logFields(entry.line), image: locationText(entry.target), dryRun: ctx.dryRun });
     return store.deleteManifest(withDigest(ref, m.digest));
   });
   return { promise: labelled(call, ref, work), push: () => 0 };

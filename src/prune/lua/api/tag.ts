@@ -67,7 +67,7 @@ export function installTagAndRepo(L: LuaState, ctx: ApiContext): void {
       const head = await store.headManifest(tagged);
       if (!head) throw new Error('tag not found');
       entry.digest = head.digest;
-      ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: formatReference(tagged), digest: head.digest, dryRun: ctx.dryRun });
+      ctx.opts.logger.info('Delete tag', { ...ctx.logFields(entry.line), image: formatReference(tagged), digest: head.digest, dryRun: ctx.dryRun });
       return store.deleteTag(tagged);
     });
     return { promise: labelled('tag.delete', tagged, work), push: () => 0 };
