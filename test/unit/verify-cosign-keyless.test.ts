@@ -294,6 +294,22 @@ describe('verify: cosign 2 key-signed .sig signatures and their Rekor bundle', (
     await rejected(judge([other]), 'digest-mismatch', new RegExp(`^the payload signed by cosign\\.pub names ${OTHER}, not this image's ${DIGEST}$`));
   });
 
+  it('the Rekor bundle costs the sigstore checks over the key signature alone, measured', async (t) => {
+    const median = async (p: VerifyPolicy): Promise<number> => {
+      const store = storeWith([logged]);
+      const ms: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const started = performance.now();
+        assert.equal((await verifyCosignSignatures(store, REPO, DIGEST, p)).ok, true);
+        ms.push(performance.now() - started);
+      }
+      return ms.sort((a, b) => a - b)[15]!;
+    };
+    const [alone, withLog] = [await median(keysOnly), await median(policy())];
+    assert.ok(withLog < 50, `${withLog} ms`);
+    t.diagnostic(`keyed .sig layer, in process: key signature alone ${alone.toFixed(2)} ms, with its Rekor bundle ${withLog.toFixed(2)} ms (median of 30)`);
+  });
+
   it('a malformed Rekor bundle beside a key signature is invalid-signature under a trusted root', async () => {
     const broken = { ...logged, annotations: { 'dev.sigstore.cosign/bundle': '{' } };
     await rejected(judge([broken]), 'invalid-signature', /bundle annotation that is not cosign's Rekor bundle: not JSON/);
