@@ -4,7 +4,8 @@
 // produces, and nothing here shares code with regkit's verifier.
 //
 // Usage: `const world = await startSigstore()`; `await world.writeTrustedRoot(path)` for the policy's trusted root;
-// `const bundle = await signKeyless(world, image.digest, { issuer, subject, kind: 'dsse' })`;
+// `const bundle = await signKeyless(world, image.digest, { issuer, subject, kind: 'dsse' })` (or cosign 2's `.sig` layers:
+// `signKeylessSig`, `signKeyedSig`, whose Rekor bundle this world's Rekor signs);
 // `await pushBundleReferrer(reg.host, 'team/app', imageDescriptor, bundle, { fallbackTag: true })`; `await
 // world.close()` in an `after`. A second `startSigstore()` is a separate world whose CA, logs and TSA the first
 // world's root does not trust: bundles signed there are the "untrusted root" case.
