@@ -165,17 +165,21 @@ function signerOf(bundle: Bundle, entity: SignedEntity, policy: BundlePolicy): {
   const options = { tlogThreshold: policy.thresholds.tlog, ctlogThreshold: policy.thresholds.ctlog, timestampThreshold: policy.thresholds.timestamp };
   if (bundle.verificationMaterial.content.$case === 'publicKey') {
     if (policy.keys.length === 0) return KEYED_UNDER_KEYLESS;
-    // A bundle's key hint is free text: every trusted key is tried, as cosign does with --key.
+    // A bundle's key hint is free text: every trusted key is tried, as cosign does with --key. A trusted key has no
+    // validity window, so a verified time of signing checks nothing about it: cosign asks none of a key's signature,
+    // and neither does regkit (the log entry is what tlogThreshold asks for).
+    const keyOptions = { ...options, timestampThreshold: 0 };
     const problems: Problem[] = [];
     for (const key of policy.keys) {
       const material: TrustMaterial = { ...policy.trustedRoot.material, publicKey: () => ({ publicKey: key.key, validFor: () => true }) };
-      const checked = verifiedOrDiagnosed(entity, material, options);
+      const checked = verifiedOrDiagnosed(entity, material, keyOptions);
       if (!('reason' in checked)) return { signer: key.name };
       problems.push(checked);
     }
-    // Evidence outside the root fails with every key alike; a signature that verifies with none is the key's fault.
+    // Evidence outside the root, or a log entry of another signature, fails with every key alike; a signature that
+    // verifies with none is the key's fault.
     return (
-      problems.find((p) => p.reason !== 'bad-signature') ?? {
+      problems.find((p) => p.code !== 'SIGNATURE_ERROR') ?? {
         reason: 'bad-signature',
         problem: `verifies with no trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
       }

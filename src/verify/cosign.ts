@@ -1,17 +1,17 @@
 // cosign's `.sig` digest-tag format: the signatures of image `sha256:<hex>` are the layers of the manifest tagged
 // `sha256-<hex>.sig` in the image's repository; each layer is a simple-signing payload (JSON naming the image digest)
 // and its `dev.cosignproject.cosign/signature` annotation is the base64 signature over the payload's bytes. A
-// signature counts only when it verifies (with a trusted key, or, for cosign 2's keyless layers, by a trusted identity:
-// cosign-keyless.ts) AND its payload names the very digest regkit resolved: a valid signature of another image admits
-// nothing.
+// signature counts only when it verifies (with a trusted key, or, for cosign 2's keyless layers, by a trusted identity;
+// with a trusted root, together with its Rekor bundle: cosign-bundle.ts) AND its payload names the very digest regkit
+// resolved: a valid signature of another image admits nothing.
 import { verify as verifySignature } from 'node:crypto';
 import { parseManifest, type Descriptor } from '../oci/manifest.js';
 import { withTag, type Reference } from '../oci/reference.js';
 import type { Store } from '../store/store.js';
 import { readCapped } from './capped.js';
-import { KEYED_UNDER_KEYLESS, type Problem } from './bundle.js';
-import { isKeyless, keylessSigner } from './cosign-keyless.js';
-import { mostTelling, type Rejection, type RejectReason, type Verdict, type VerifyPolicy } from './policy.js';
+import { KEYED_UNDER_KEYLESS, KEYLESS_UNDER_KEYS, type Problem } from './bundle.js';
+import { isKeyless, layerSigner as loggedSigner } from './cosign-bundle.js';
+import { mostTelling, readsBundles, type Rejection, type RejectReason, type Verdict, type VerifyPolicy } from './policy.js';
 
 export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
 export const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
@@ -27,15 +27,19 @@ export function signatureTag(digest: string): string {
 }
 
 /**
- * Who signed one `.sig` layer, under the policy: a keyless layer (one that carries its certificate) by the policy's
- * identities and trusted root, any other by its keys.
+ * Who signed one `.sig` layer, under the policy. A keyless layer (one that carries its certificate) is checked by the
+ * policy's identities and trusted root. A key-signed one, with a trusted root, as `cosign verify --key` does: its
+ * signature and its Rekor bundle together, under the root's logs and the thresholds; with keys alone, its signature
+ * (cosign's `--insecure-ignore-tlog`).
  */
 function layerSigner(layer: Descriptor, payload: Buffer, b64: string, policy: VerifyPolicy, tag: string): { signer: string } | Problem {
-  if (layer.annotations && isKeyless(layer.annotations)) {
-    const signed = keylessSigner(layer.annotations, payload, b64, policy);
-    return 'reason' in signed ? { ...signed, problem: `the keyless signature in ${tag} ${signed.problem}` } : signed;
-  }
+  const annotations = layer.annotations ?? {};
+  const keyless = isKeyless(annotations);
+  const where = keyless ? `the keyless signature in ${tag}` : `the signature in ${tag}`;
+  const named = (p: { signer: string } | Problem): { signer: string } | Problem => ('reason' in p ? { ...p, problem: `${where} ${p.problem}` } : p);
+  if (keyless) return named(readsBundles(policy) ? loggedSigner(annotations, payload, b64, policy) : KEYLESS_UNDER_KEYS);
   if (policy.keys.length === 0) return { ...KEYED_UNDER_KEYLESS, problem: `a signature in ${tag} ${KEYED_UNDER_KEYLESS.problem}` };
+  if (readsBundles(policy)) return named(loggedSigner(annotations, payload, b64, policy));
   const signature = Buffer.from(b64, 'base64');
   const key = policy.keys.find((k) => {
     try {

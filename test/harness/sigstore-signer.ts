@@ -4,11 +4,12 @@
 // produces, and nothing here shares code with regkit's verifier.
 //
 // Usage: `const world = await startSigstore()`; `await world.writeTrustedRoot(path)` for the policy's trusted root;
-// `const bundle = await signKeyless(world, image.digest, { issuer, subject, kind: 'dsse' })`;
+// `const bundle = await signKeyless(world, image.digest, { issuer, subject, kind: 'dsse' })` (or cosign 2's `.sig` layers:
+// `signKeylessSig`, `signKeyedSig`, whose Rekor bundle this world's Rekor signs);
 // `await pushBundleReferrer(reg.host, 'team/app', imageDescriptor, bundle, { fallbackTag: true })`; `await
 // world.close()` in an `after`. A second `startSigstore()` is a separate world whose CA, logs and TSA the first
 // world's root does not trust: bundles signed there are the "untrusted root" case.
-import { createHash, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +17,16 @@ import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, initializ
 import type { HandlerFn } from '@sigstore/mock';
 import { HashAlgorithm, PublicKeyDetails, TrustedRoot, type TransparencyLogInstance } from '@sigstore/protobuf-specs';
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
-import { DSSEBundleBuilder, FulcioSigner, MessageSignatureBundleBuilder, RekorWitness, TSAWitness, type Bundle, type Witness } from '@sigstore/sign';
+import {
+  DSSEBundleBuilder,
+  FulcioSigner,
+  MessageSignatureBundleBuilder,
+  RekorWitness,
+  TSAWitness,
+  type Bundle,
+  type Signer,
+  type Witness,
+} from '@sigstore/sign';
 import { pushBlob, type SignatureLayer } from './cosign-signer.js';
 
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
@@ -287,14 +297,41 @@ export async function signKeylessSig(world: SigstoreWorld, payload: Buffer, opts
       : material.content.$case === 'certificate'
         ? material.content.certificate
         : undefined;
-  if (!leaf || bundle.content.$case !== 'messageSignature') throw new Error('signKeylessSig: the signer returned no certificate or no message signature');
-  const annotations: Record<string, string> = {
-    'dev.sigstore.cosign/certificate': pem(der(leaf.rawBytes)),
-    'dev.sigstore.cosign/chain': world.caChainPem,
+  if (!leaf) throw new Error('signKeylessSig: the signer returned no certificate');
+  return sigLayer(payload, bundle, { 'dev.sigstore.cosign/certificate': pem(der(leaf.rawBytes)), 'dev.sigstore.cosign/chain': world.caChainPem });
+}
+
+export interface SignKeyedSigOptions {
+  /** Log the signature in the world's Rekor and write its Rekor bundle annotation. Default true, as cosign 2. */
+  tlog?: boolean;
+  /** Timestamp the signature with the world's TSA and write the RFC 3161 annotation. Default false, as cosign 2. */
+  tsa?: boolean;
+}
+
+/**
+ * A key-signed `.sig` layer as `cosign sign --key` (cosign 2) writes it: the simple-signing `payload` signed with
+ * `privateKey` (ECDSA P-256, SHA-256), logged in the world's Rekor as a `hashedrekord` entry that names the public key
+ * (PEM), and cosign's Rekor bundle annotation made from what the log returned.
+ */
+export async function signKeyedSig(world: SigstoreWorld, payload: Buffer, privateKey: KeyObject, opts: SignKeyedSigOptions = {}): Promise<SignatureLayer> {
+  const publicPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  const signer: Signer = {
+    sign: (data) => Promise.resolve({ signature: cryptoSign('sha256', data, privateKey), key: { $case: 'publicKey', publicKey: publicPem } }),
   };
+  const fetchOpts = { timeout: 10_000, retry: false as const };
+  const witnesses: Witness[] = [];
+  if (opts.tlog ?? true) witnesses.push(new RekorWitness({ rekorBaseURL: world.rekorURL, ...fetchOpts }));
+  if (opts.tsa ?? false) witnesses.push(new TSAWitness({ tsaBaseURL: world.tsaURL, ...fetchOpts }));
+  return sigLayer(payload, await new MessageSignatureBundleBuilder({ signer, witnesses }).create({ data: payload }), {});
+}
+
+/** The `.sig` layer for a message signature bundle over `payload`: its signature, and its evidence as cosign's annotations. */
+function sigLayer(payload: Buffer, bundle: Bundle, annotations: Record<string, string>): SignatureLayer {
+  if (bundle.content.$case !== 'messageSignature') throw new Error('the signer returned no message signature');
+  const material = bundle.verificationMaterial;
   const entry = material.tlogEntries[0];
   if (entry) {
-    if (!entry.inclusionPromise) throw new Error('signKeylessSig: the log returned no signed entry timestamp');
+    if (!entry.inclusionPromise) throw new Error('the log returned no signed entry timestamp');
     annotations['dev.sigstore.cosign/bundle'] = JSON.stringify({
       SignedEntryTimestamp: der(entry.inclusionPromise.signedEntryTimestamp).toString('base64'),
       Payload: {

@@ -312,5 +312,13 @@ describe('verify: sigstore bundles', () => {
       /verifies with no trusted key \(other\.pub\): signed by another key, or altered/,
     );
     await rejected(judge(keyed, policy()), 'bad-signature', /is signed with a key, and the policy trusts no key/);
+    // Unlogged and untimed (--tlog-upload=false): the log entry is asked for, a time of signing is not (a key has no
+    // validity window), so tlogThreshold 0 admits it with the key alone.
+    const unlogged = bundleToJSON(
+      await new DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: inTotoStatement(DIGEST), type: 'application/vnd.in-toto+json' }),
+    );
+    await rejected(judge(unlogged, withKeys(ours, 'cosign.pub')), 'untrusted-root', /\(TLOG_ERROR: expected 1 tlog entries, got 0\)/);
+    const untimed = await judge(unlogged, { ...withKeys(ours, 'cosign.pub'), thresholds: { ...DEFAULT_THRESHOLDS, tlog: 0 } });
+    assert.equal(untimed.ok ? untimed.signer : untimed.message, 'cosign.pub');
   });
 });

@@ -1,6 +1,6 @@
-// cosign 2's keyless `.sig` signatures: layers signed with a certificate from a local Fulcio stand-in, logged in a
-// local Rekor whose signed entry timestamp cosign keeps in the layer's annotations (test/harness/sigstore-signer.ts
-// `signKeylessSig`, which shares no code with the verifier), served by an in-memory store as a registry serves the
+// cosign 2's `.sig` signatures under a trusted root: layers signed with a certificate from a local Fulcio stand-in, or
+// with a key, logged in a local Rekor whose signed entry timestamp cosign keeps in the layer's annotations
+// (test/harness/sigstore-signer.ts `signKeylessSig` and `signKeyedSig`, which share no code with the verifier), served by an in-memory store as a registry serves the
 // `sha256-<hex>.sig` tag. Each rejection is reached by the layer a hostile or mistaken upstream would push.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -13,8 +13,8 @@ import { verifyCosignSignatures } from '../../src/verify/cosign.js';
 import { DEFAULT_THRESHOLDS, parsePublicKey, type EvidenceThresholds, type KeylessIdentity, type Verdict, type VerifyPolicy } from '../../src/verify/policy.js';
 import { parseTrustedRoot } from '../../src/verify/trusted-root.js';
 import { verifyImage } from '../../src/verify/verify.js';
-import { cosignKeyPair, simpleSigningPayload, type SignatureLayer } from '../harness/cosign-signer.js';
-import { signKeylessSig, startSigstore, type SigstoreWorld } from '../harness/sigstore-signer.js';
+import { cosignKeyPair, simpleSigningPayload, type CosignKeyPair, type SignatureLayer } from '../harness/cosign-signer.js';
+import { signKeyedSig, signKeylessSig, startSigstore, type SigstoreWorld } from '../harness/sigstore-signer.js';
 
 const ISSUER = 'https://token.actions.example.test';
 const SUBJECT = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
@@ -59,6 +59,14 @@ function storeWith(layers: readonly SignatureLayer[]): Store {
   return partial as Store;
 }
 
+async function rejected(v: Promise<Verdict>, reason: string, message: RegExp): Promise<void> {
+  const verdict = await v;
+  assert.equal(verdict.ok, false, JSON.stringify(verdict));
+  if (verdict.ok) return;
+  assert.equal(verdict.reason, reason, verdict.message);
+  assert.match(verdict.message, message);
+}
+
 describe('verify: cosign 2 keyless .sig signatures', () => {
   let world: SigstoreWorld;
   let stranger: SigstoreWorld;
@@ -66,13 +74,6 @@ describe('verify: cosign 2 keyless .sig signatures', () => {
   let signed: SignatureLayer;
   const identity = { issuer: ISSUER, subject: SUBJECT };
   const judge = (layers: readonly SignatureLayer[], p = policy()): Promise<Verdict> => verifyCosignSignatures(storeWith(layers), REPO, DIGEST, p);
-  const rejected = async (v: Promise<Verdict>, reason: string, message: RegExp): Promise<void> => {
-    const verdict = await v;
-    assert.equal(verdict.ok, false, JSON.stringify(verdict));
-    if (verdict.ok) return;
-    assert.equal(verdict.reason, reason, verdict.message);
-    assert.match(verdict.message, message);
-  };
 
   before(async () => {
     [world, stranger] = await Promise.all([startSigstore(), startSigstore()]);
@@ -213,5 +214,104 @@ describe('verify: cosign 2 keyless .sig signatures', () => {
     const keyed = { payload: PAYLOAD, signature: Buffer.from('not a signature').toString('base64') };
     assert.equal((await judge([keyed, signed])).ok, true);
     await rejected(judge([keyed]), 'bad-signature', new RegExp(`^a signature in ${TAG} is signed with a key, and the policy trusts no key`));
+  });
+});
+
+// `cosign sign --key` (cosign 2) logs the key's signature in Rekor too, and `cosign verify --key` checks that entry by
+// default. With a trusted root, so does regkit; with keys alone it checks the key's signature only.
+describe('verify: cosign 2 key-signed .sig signatures and their Rekor bundle', () => {
+  let world: SigstoreWorld;
+  let stranger: SigstoreWorld;
+  let policy: (thresholds?: EvidenceThresholds) => VerifyPolicy;
+  let keysOnly: VerifyPolicy;
+  let signer: CosignKeyPair;
+  let logged: SignatureLayer;
+  const judge = (layers: readonly SignatureLayer[], p = policy()): Promise<Verdict> => verifyCosignSignatures(storeWith(layers), REPO, DIGEST, p);
+
+  before(async () => {
+    [world, stranger] = await Promise.all([startSigstore(), startSigstore()]);
+    signer = cosignKeyPair();
+    const root = parseTrustedRoot(JSON.stringify(world.trustedRoot), 'trusted_root.json');
+    const keys = [parsePublicKey(signer.publicPem, 'cosign.pub')];
+    policy = (thresholds = DEFAULT_THRESHOLDS) => ({ keys, keyless: [], trustedRoot: root, thresholds, signed: 'index' });
+    keysOnly = { keys, keyless: [], thresholds: DEFAULT_THRESHOLDS, signed: 'index' };
+    logged = await signKeyedSig(world, PAYLOAD, signer.privateKey);
+  });
+  after(async () => {
+    await Promise.all([world?.close(), stranger?.close()]);
+  });
+
+  it('a layer signed by a trusted key and logged in a trusted Rekor admits the image, through the sigstore verifier', async () => {
+    assert.deepEqual(Object.keys(logged.annotations ?? {}), ['dev.sigstore.cosign/bundle']);
+    const body = JSON.parse(Buffer.from(JSON.parse(logged.annotations!['dev.sigstore.cosign/bundle']!).Payload.body, 'base64').toString()) as {
+      kind: string;
+      spec: { signature: { publicKey: { content: string } } };
+    };
+    // The entry cosign logs for a key: a hashedrekord naming the public key, as PEM.
+    assert.equal(body.kind, 'hashedrekord');
+    assert.equal(Buffer.from(body.spec.signature.publicKey.content, 'base64').toString(), signer.publicPem);
+    assert.deepEqual(await judge([logged]), { ok: true, digest: DIGEST, signature: TAG, signer: 'cosign.pub' });
+    const v = await verifyImage(storeWith([logged]), REPO, DIGEST, policy());
+    assert.equal(v.ok, true, JSON.stringify(v));
+  });
+
+  it('no Rekor bundle: rejected under tlogThreshold 1, admitted with the key alone at 0 (no time of signing asked of a key)', async () => {
+    const unlogged = await signKeyedSig(world, PAYLOAD, signer.privateKey, { tlog: false });
+    assert.deepEqual(unlogged.annotations, {});
+    await rejected(
+      judge([unlogged]),
+      'untrusted-root',
+      new RegExp(`^the signature in ${TAG} is not backed by the trusted root \\(TLOG_ERROR: expected 1 tlog entries, got 0\\)`),
+    );
+    assert.deepEqual(await judge([unlogged], policy({ ...DEFAULT_THRESHOLDS, tlog: 0 })), {
+      ok: true,
+      digest: DIGEST,
+      signature: TAG,
+      signer: 'cosign.pub',
+    });
+  });
+
+  it("a Rekor bundle from another world's log is untrusted-root; under keys alone it is not read", async () => {
+    const foreign = await signKeyedSig(stranger, PAYLOAD, signer.privateKey);
+    await rejected(judge([foreign]), 'untrusted-root', new RegExp(`^the signature in ${TAG} is not backed by the trusted root \\(TLOG`));
+    assert.deepEqual(await judge([foreign], keysOnly), { ok: true, digest: DIGEST, signature: TAG, signer: 'cosign.pub' });
+  });
+
+  it('a Rekor bundle of another signature is bad-signature, named by the log entry', async () => {
+    // ECDSA signatures are randomized: a second signing of the same payload is another signature, logged apart.
+    const other = await signKeyedSig(world, PAYLOAD, signer.privateKey);
+    assert.notEqual(other.signature, logged.signature);
+    const swapped = { ...logged, annotations: other.annotations! };
+    await rejected(judge([swapped]), 'bad-signature', new RegExp(`^the signature in ${TAG} does not verify \\(.*\\): signed by another key, or altered$`));
+  });
+
+  it('a logged signature by another key is bad-signature; an altered payload too; another digest is digest-mismatch', async () => {
+    const stranger = await signKeyedSig(world, PAYLOAD, cosignKeyPair().privateKey);
+    await rejected(judge([stranger]), 'bad-signature', new RegExp(`^the signature in ${TAG} verifies with no trusted key \\(cosign\\.pub\\)`));
+    const altered = { ...logged, payload: simpleSigningPayload('example.test/evil', DIGEST) };
+    await rejected(judge([altered]), 'bad-signature', new RegExp(`^the signature in ${TAG} `));
+    const other = await signKeyedSig(world, simpleSigningPayload('example.test/app', OTHER), signer.privateKey);
+    await rejected(judge([other]), 'digest-mismatch', new RegExp(`^the payload signed by cosign\\.pub names ${OTHER}, not this image's ${DIGEST}$`));
+  });
+
+  it('the Rekor bundle costs the sigstore checks over the key signature alone, measured', async (t) => {
+    const median = async (p: VerifyPolicy): Promise<number> => {
+      const store = storeWith([logged]);
+      const ms: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const started = performance.now();
+        assert.equal((await verifyCosignSignatures(store, REPO, DIGEST, p)).ok, true);
+        ms.push(performance.now() - started);
+      }
+      return ms.sort((a, b) => a - b)[15]!;
+    };
+    const [alone, withLog] = [await median(keysOnly), await median(policy())];
+    assert.ok(withLog < 50, `${withLog} ms`);
+    t.diagnostic(`keyed .sig layer, in process: key signature alone ${alone.toFixed(2)} ms, with its Rekor bundle ${withLog.toFixed(2)} ms (median of 30)`);
+  });
+
+  it('a malformed Rekor bundle beside a key signature is invalid-signature under a trusted root', async () => {
+    const broken = { ...logged, annotations: { 'dev.sigstore.cosign/bundle': '{' } };
+    await rejected(judge([broken]), 'invalid-signature', /bundle annotation that is not cosign's Rekor bundle: not JSON/);
   });
 });

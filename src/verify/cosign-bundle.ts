@@ -1,11 +1,11 @@
-// cosign 2's keyless `.sig` layers: beside the signature, the layer's annotations carry the Fulcio certificate (and its
-// chain), the Rekor entry cosign logged with the log's signed entry timestamp (a "Rekor bundle"), and optionally an
-// RFC 3161 timestamp. They are the pieces of a sigstore v0.1 bundle in other clothes: regkit puts them back into one
-// and asks the same sigstore verifier, trusted root, thresholds and identity rules as a bundle referrer (bundle.ts).
+// cosign 2's `.sig` layers as sigstore sees them: beside the signature, a layer's annotations carry the Rekor entry
+// cosign logged with the log's signed entry timestamp (a "Rekor bundle"), optionally an RFC 3161 timestamp, and, when
+// signed keyless, the Fulcio certificate and its chain. They are the pieces of a sigstore v0.1 bundle in other clothes:
+// regkit puts them back into one (a key-signed layer's with a public key hint where the certificate would be) and asks
+// the same sigstore verifier, trusted root, thresholds, keys and identity rules as a bundle referrer (bundle.ts).
 import { createHash } from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
-import { KEYLESS_UNDER_KEYS, trustedSigner, type Problem } from './bundle.js';
-import { readsBundles, type VerifyPolicy } from './policy.js';
+import { trustedSigner, type BundlePolicy, type Problem } from './bundle.js';
 
 const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
 const CHAIN_ANNOTATION = 'dev.sigstore.cosign/chain';
@@ -23,17 +23,16 @@ export function isKeyless(annotations: Readonly<Record<string, string>> | undefi
 }
 
 /**
- * Who signed `payload` keyless, by the layer's annotations, when the sigstore verifier accepts the signature, the
- * certificate and the log evidence and the policy trusts the certificate's identity. What the payload names is the
- * caller's to check.
+ * Who signed `payload`, by the layer's annotations, when the sigstore verifier accepts the signature and its log and
+ * timestamp evidence against the trusted root and thresholds, and the policy trusts the signer: a keyless layer's
+ * certificate identity, or one of the policy's keys for any other. What the payload names is the caller's to check.
  */
-export function keylessSigner(
+export function layerSigner(
   annotations: Readonly<Record<string, string>>,
   payload: Buffer,
   signature: string,
-  policy: VerifyPolicy,
+  policy: BundlePolicy,
 ): { signer: string } | Problem {
-  if (!readsBundles(policy)) return KEYLESS_UNDER_KEYS;
   const json = asBundleJSON(annotations, payload, signature);
   if ('problem' in json) return { reason: 'invalid-signature', problem: json.problem };
   let bundle: Bundle;
@@ -47,11 +46,8 @@ export function keylessSigner(
 
 /** The v0.1 bundle JSON cosign's annotations spell, or what in them is not as cosign writes it. */
 function asBundleJSON(annotations: Readonly<Record<string, string>>, payload: Buffer, signature: string): { bundle: unknown } | { problem: string } {
-  const leaf = certificates(annotations[CERTIFICATE_ANNOTATION] ?? '');
-  const chain = certificates(annotations[CHAIN_ANNOTATION] ?? '');
-  if (leaf.length !== 1) return { problem: `has a ${CERTIFICATE_ANNOTATION} annotation that is not one PEM certificate` };
-  if (chain.length > MAX_CHAIN_CERTIFICATES)
-    return { problem: `has a ${CHAIN_ANNOTATION} of ${chain.length} certificates, more than the ${MAX_CHAIN_CERTIFICATES} read` };
+  const signing = signingMaterial(annotations);
+  if ('problem' in signing) return signing;
   const tlog = annotations[REKOR_BUNDLE_ANNOTATION];
   const entry = tlog === undefined ? undefined : rekorEntry(tlog);
   if (entry && 'problem' in entry) return entry;
@@ -62,7 +58,7 @@ function asBundleJSON(annotations: Readonly<Record<string, string>>, payload: Bu
     bundle: {
       mediaType: BUNDLE_V01_MEDIA_TYPE,
       verificationMaterial: {
-        x509CertificateChain: { certificates: [...leaf, ...chain].map((rawBytes) => ({ rawBytes })) },
+        ...signing.material,
         tlogEntries: entry ? [entry.entry] : [],
         ...(timestamp ? { timestampVerificationData: { rfc3161Timestamps: [{ signedTimestamp: timestamp.signedTimestamp }] } } : {}),
       },
@@ -72,6 +68,20 @@ function asBundleJSON(annotations: Readonly<Record<string, string>>, payload: Bu
       },
     },
   };
+}
+
+/**
+ * What the signature verifies with, as a bundle's verification material: a keyless layer's certificate and chain; for
+ * a key-signed one, a key hint (free text the verifier ignores: bundle.ts tries every trusted key, as cosign does).
+ */
+function signingMaterial(annotations: Readonly<Record<string, string>>): { material: object } | { problem: string } {
+  if (!isKeyless(annotations)) return { material: { publicKey: { hint: '' } } };
+  const leaf = certificates(annotations[CERTIFICATE_ANNOTATION] ?? '');
+  const chain = certificates(annotations[CHAIN_ANNOTATION] ?? '');
+  if (leaf.length !== 1) return { problem: `has a ${CERTIFICATE_ANNOTATION} annotation that is not one PEM certificate` };
+  if (chain.length > MAX_CHAIN_CERTIFICATES)
+    return { problem: `has a ${CHAIN_ANNOTATION} of ${chain.length} certificates, more than the ${MAX_CHAIN_CERTIFICATES} read` };
+  return { material: { x509CertificateChain: { certificates: [...leaf, ...chain].map((rawBytes) => ({ rawBytes })) } } };
 }
 
 /** The base64 DER of each PEM certificate in `pem`. */
