@@ -536,12 +536,17 @@ class DryRunStore extends StoreDecorator {
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/messages.js
-/** ` (regbot.yml:14)`: the file line of Lua line `luaLine` for a block-scalar script, else of the script's entry. */
-function siteOf(site, luaLine) {
+/** `regbot.yml:14`: the file line of Lua line `luaLine` for a block-scalar script, else of the script's entry. */
+function configLine(site, luaLine) {
     if (!site)
-        return '';
+        return undefined;
     const line = luaLine !== undefined && luaLine > 0 && site.luaLineOffset !== undefined ? site.luaLineOffset + luaLine : site.line;
-    return ` (${site.file}:${line})`;
+    return `${site.file}:${line}`;
+}
+/** ` (regbot.yml:14)`, for a message. */
+function siteOf(site, luaLine) {
+    const at = configLine(site, luaLine);
+    return at === undefined ? '' : ` (${at})`;
 }
 /** `name:LINE: script "name" (regbot.yml:14) <what>`. */
 function stoppedMessage(name, site, line, what) {

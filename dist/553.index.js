@@ -179,7 +179,7 @@ async function listRepositories(store, cmd) {
 // EXTERNAL MODULE: ./build/src/command/layout-cache.js
 var layout_cache = __webpack_require__(23806);
 // EXTERNAL MODULE: ./build/src/verify/verify.js + 3 modules
-var verify = __webpack_require__(87342);
+var verify = __webpack_require__(21965);
 ;// CONCATENATED MODULE: ./build/src/command/execute.js
 // Runs one typed command against the stores. Shared by both faces; what comes back is data, never printed here.
 
@@ -9224,17 +9224,21 @@ function signerOf(bundle, entity, policy) {
     if (bundle.verificationMaterial.content.$case === 'publicKey') {
         if (policy.keys.length === 0)
             return KEYED_UNDER_KEYLESS;
-        // A bundle's key hint is free text: every trusted key is tried, as cosign does with --key.
+        // A bundle's key hint is free text: every trusted key is tried, as cosign does with --key. A trusted key has no
+        // validity window, so a verified time of signing checks nothing about it: cosign asks none of a key's signature,
+        // and neither does regkit (the log entry is what tlogThreshold asks for).
+        const keyOptions = { ...options, timestampThreshold: 0 };
         const problems = [];
         for (const key of policy.keys) {
             const material = { ...policy.trustedRoot.material, publicKey: () => ({ publicKey: key.key, validFor: () => true }) };
-            const checked = verifiedOrDiagnosed(entity, material, options);
+            const checked = verifiedOrDiagnosed(entity, material, keyOptions);
             if (!('reason' in checked))
                 return { signer: key.name };
             problems.push(checked);
         }
-        // Evidence outside the root fails with every key alike; a signature that verifies with none is the key's fault.
-        return (problems.find((p) => p.reason !== 'bad-signature') ?? {
+        // Evidence outside the root, or a log entry of another signature, fails with every key alike; a signature that
+        // verifies with none is the key's fault.
+        return (problems.find((p) => p.code !== 'SIGNATURE_ERROR') ?? {
             reason: 'bad-signature',
             problem: `verifies with no trusted key (${policy.keys.map((k) => k.name).join(', ')}): signed by another key, or altered`,
         });
@@ -9512,7 +9516,7 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 87342:
+/***/ 21965:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -9535,14 +9539,12 @@ var external_node_crypto_ = __webpack_require__(77598);
 var capped = __webpack_require__(78678);
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
 var dist = __webpack_require__(61040);
-// EXTERNAL MODULE: ./build/src/verify/policy.js
-var verify_policy = __webpack_require__(81345);
-;// CONCATENATED MODULE: ./build/src/verify/cosign-keyless.js
-// cosign 2's keyless `.sig` layers: beside the signature, the layer's annotations carry the Fulcio certificate (and its
-// chain), the Rekor entry cosign logged with the log's signed entry timestamp (a "Rekor bundle"), and optionally an
-// RFC 3161 timestamp. They are the pieces of a sigstore v0.1 bundle in other clothes: regkit puts them back into one
-// and asks the same sigstore verifier, trusted root, thresholds and identity rules as a bundle referrer (bundle.ts).
-
+;// CONCATENATED MODULE: ./build/src/verify/cosign-bundle.js
+// cosign 2's `.sig` layers as sigstore sees them: beside the signature, a layer's annotations carry the Rekor entry
+// cosign logged with the log's signed entry timestamp (a "Rekor bundle"), optionally an RFC 3161 timestamp, and, when
+// signed keyless, the Fulcio certificate and its chain. They are the pieces of a sigstore v0.1 bundle in other clothes:
+// regkit puts them back into one (a key-signed layer's with a public key hint where the certificate would be) and asks
+// the same sigstore verifier, trusted root, thresholds, keys and identity rules as a bundle referrer (bundle.ts).
 
 
 
@@ -9560,13 +9562,11 @@ function isKeyless(annotations) {
     return annotations?.[CERTIFICATE_ANNOTATION] !== undefined;
 }
 /**
- * Who signed `payload` keyless, by the layer's annotations, when the sigstore verifier accepts the signature, the
- * certificate and the log evidence and the policy trusts the certificate's identity. What the payload names is the
- * caller's to check.
+ * Who signed `payload`, by the layer's annotations, when the sigstore verifier accepts the signature and its log and
+ * timestamp evidence against the trusted root and thresholds, and the policy trusts the signer: a keyless layer's
+ * certificate identity, or one of the policy's keys for any other. What the payload names is the caller's to check.
  */
-function keylessSigner(annotations, payload, signature, policy) {
-    if (!(0,verify_policy/* readsBundles */.Bj)(policy))
-        return verify_bundle/* KEYLESS_UNDER_KEYS */.t2;
+function layerSigner(annotations, payload, signature, policy) {
     const json = asBundleJSON(annotations, payload, signature);
     if ('problem' in json)
         return { reason: 'invalid-signature', problem: json.problem };
@@ -9581,12 +9581,9 @@ function keylessSigner(annotations, payload, signature, policy) {
 }
 /** The v0.1 bundle JSON cosign's annotations spell, or what in them is not as cosign writes it. */
 function asBundleJSON(annotations, payload, signature) {
-    const leaf = certificates(annotations[CERTIFICATE_ANNOTATION] ?? '');
-    const chain = certificates(annotations[CHAIN_ANNOTATION] ?? '');
-    if (leaf.length !== 1)
-        return { problem: `has a ${CERTIFICATE_ANNOTATION} annotation that is not one PEM certificate` };
-    if (chain.length > MAX_CHAIN_CERTIFICATES)
-        return { problem: `has a ${CHAIN_ANNOTATION} of ${chain.length} certificates, more than the ${MAX_CHAIN_CERTIFICATES} read` };
+    const signing = signingMaterial(annotations);
+    if ('problem' in signing)
+        return signing;
     const tlog = annotations[REKOR_BUNDLE_ANNOTATION];
     const entry = tlog === undefined ? undefined : rekorEntry(tlog);
     if (entry && 'problem' in entry)
@@ -9599,7 +9596,7 @@ function asBundleJSON(annotations, payload, signature) {
         bundle: {
             mediaType: BUNDLE_V01_MEDIA_TYPE,
             verificationMaterial: {
-                x509CertificateChain: { certificates: [...leaf, ...chain].map((rawBytes) => ({ rawBytes })) },
+                ...signing.material,
                 tlogEntries: entry ? [entry.entry] : [],
                 ...(timestamp ? { timestampVerificationData: { rfc3161Timestamps: [{ signedTimestamp: timestamp.signedTimestamp }] } } : {}),
             },
@@ -9609,6 +9606,21 @@ function asBundleJSON(annotations, payload, signature) {
             },
         },
     };
+}
+/**
+ * What the signature verifies with, as a bundle's verification material: a keyless layer's certificate and chain; for
+ * a key-signed one, a key hint (free text the verifier ignores: bundle.ts tries every trusted key, as cosign does).
+ */
+function signingMaterial(annotations) {
+    if (!isKeyless(annotations))
+        return { material: { publicKey: { hint: '' } } };
+    const leaf = certificates(annotations[CERTIFICATE_ANNOTATION] ?? '');
+    const chain = certificates(annotations[CHAIN_ANNOTATION] ?? '');
+    if (leaf.length !== 1)
+        return { problem: `has a ${CERTIFICATE_ANNOTATION} annotation that is not one PEM certificate` };
+    if (chain.length > MAX_CHAIN_CERTIFICATES)
+        return { problem: `has a ${CHAIN_ANNOTATION} of ${chain.length} certificates, more than the ${MAX_CHAIN_CERTIFICATES} read` };
+    return { material: { x509CertificateChain: { certificates: [...leaf, ...chain].map((rawBytes) => ({ rawBytes })) } } };
 }
 /** The base64 DER of each PEM certificate in `pem`. */
 function certificates(pem) {
@@ -9676,13 +9688,15 @@ function rfc3161Timestamp(text) {
     return { signedTimestamp: signed };
 }
 
+// EXTERNAL MODULE: ./build/src/verify/policy.js
+var verify_policy = __webpack_require__(81345);
 ;// CONCATENATED MODULE: ./build/src/verify/cosign.js
 // cosign's `.sig` digest-tag format: the signatures of image `sha256:<hex>` are the layers of the manifest tagged
 // `sha256-<hex>.sig` in the image's repository; each layer is a simple-signing payload (JSON naming the image digest)
 // and its `dev.cosignproject.cosign/signature` annotation is the base64 signature over the payload's bytes. A
-// signature counts only when it verifies (with a trusted key, or, for cosign 2's keyless layers, by a trusted identity:
-// cosign-keyless.ts) AND its payload names the very digest regkit resolved: a valid signature of another image admits
-// nothing.
+// signature counts only when it verifies (with a trusted key, or, for cosign 2's keyless layers, by a trusted identity;
+// with a trusted root, together with its Rekor bundle: cosign-bundle.ts) AND its payload names the very digest regkit
+// resolved: a valid signature of another image admits nothing.
 
 
 
@@ -9702,16 +9716,22 @@ function signatureTag(digest) {
     return `${digest.replace(':', '-')}.sig`;
 }
 /**
- * Who signed one `.sig` layer, under the policy: a keyless layer (one that carries its certificate) by the policy's
- * identities and trusted root, any other by its keys.
+ * Who signed one `.sig` layer, under the policy. A keyless layer (one that carries its certificate) is checked by the
+ * policy's identities and trusted root. A key-signed one, with a trusted root, as `cosign verify --key` does: its
+ * signature and its Rekor bundle together, under the root's logs and the thresholds; with keys alone, its signature
+ * (cosign's `--insecure-ignore-tlog`).
  */
-function layerSigner(layer, payload, b64, policy, tag) {
-    if (layer.annotations && isKeyless(layer.annotations)) {
-        const signed = keylessSigner(layer.annotations, payload, b64, policy);
-        return 'reason' in signed ? { ...signed, problem: `the keyless signature in ${tag} ${signed.problem}` } : signed;
-    }
+function cosign_layerSigner(layer, payload, b64, policy, tag) {
+    const annotations = layer.annotations ?? {};
+    const keyless = isKeyless(annotations);
+    const where = keyless ? `the keyless signature in ${tag}` : `the signature in ${tag}`;
+    const named = (p) => ('reason' in p ? { ...p, problem: `${where} ${p.problem}` } : p);
+    if (keyless)
+        return named((0,verify_policy/* readsBundles */.Bj)(policy) ? layerSigner(annotations, payload, b64, policy) : verify_bundle/* KEYLESS_UNDER_KEYS */.t2);
     if (policy.keys.length === 0)
         return { ...verify_bundle/* KEYED_UNDER_KEYLESS */.lk, problem: `a signature in ${tag} ${verify_bundle/* KEYED_UNDER_KEYLESS */.lk.problem}` };
+    if ((0,verify_policy/* readsBundles */.Bj)(policy))
+        return named(layerSigner(annotations, payload, b64, policy));
     const signature = Buffer.from(b64, 'base64');
     const key = policy.keys.find((k) => {
         try {
@@ -9774,7 +9794,7 @@ async function verifyCosignSignatures(store, repo, digest, policy) {
             continue;
         }
         const payload = await (0,capped/* readCapped */.E)(await store.getBlob(repo, layer), MAX_PAYLOAD_BYTES, 'payload');
-        const signed = layerSigner(layer, payload, b64, policy, tag);
+        const signed = cosign_layerSigner(layer, payload, b64, policy, tag);
         if ('reason' in signed) {
             rejections.push(reject(signed.reason, signed.problem));
             continue;

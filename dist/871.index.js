@@ -235,7 +235,7 @@ var bundle = __webpack_require__(12155);
 // EXTERNAL MODULE: ./build/src/verify/policy.js
 var policy = __webpack_require__(81345);
 // EXTERNAL MODULE: ./build/src/verify/verify.js + 3 modules
-var verify = __webpack_require__(87342);
+var verify = __webpack_require__(21965);
 ;// CONCATENATED MODULE: ./build/src/sync/ratelimit-wait.js
 // Waiting out a source's pull limit (regsync `ratelimit.min/retry`): while the remaining pulls are below `min`, sleep
 // `retry` and ask again. In a CI job the wait has a budget (`--max-wait`): an item that would exceed it fails with a

@@ -335,9 +335,19 @@ const COMMANDS = [
             { name: 'certificate-identity-regexp', kind: 'value', value: 'REGEX', help: 'the certificate identity, as a regex matching it whole' },
             { name: 'certificate-oidc-issuer', kind: 'value', value: 'URL', help: "the keyless signer's OIDC issuer, exactly" },
             { name: 'certificate-oidc-issuer-regexp', kind: 'value', value: 'REGEX', help: 'the OIDC issuer, as a regex matching it whole' },
-            { name: 'tlog-threshold', kind: 'value', value: 'N', help: 'transparency log entries a bundle must carry (default 1)' },
+            {
+                name: 'tlog-threshold',
+                kind: 'value',
+                value: 'N',
+                help: 'transparency log entries a bundle, or a keyed .sig layer under --trusted-root, must carry (default 1)',
+            },
             { name: 'ctlog-threshold', kind: 'value', value: 'N', help: 'certificate transparency SCTs a keyless bundle must carry (default 1)' },
-            { name: 'timestamp-threshold', kind: 'value', value: 'N', help: 'verified times of signing (log entry, RFC 3161) a bundle must carry (default 1)' },
+            {
+                name: 'timestamp-threshold',
+                kind: 'value',
+                value: 'N',
+                help: 'verified times of signing (log entry, RFC 3161) a keyless signature must carry (default 1)',
+            },
             {
                 name: 'signed',
                 kind: 'value',

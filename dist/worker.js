@@ -22129,7 +22129,7 @@ async function applyPolicy(ctx, call, line) {
     const deleted = [];
     for (const d of plan.deletes) {
         const entry = ctx.journal.record('tag.delete', { target: imageAt(d.ref), digest: d.digest, ...line });
-        ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: formatReference(d.ref), digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
+        ctx.opts.logger.info('Delete tag', { ...ctx.logFields(entry.line), image: formatReference(d.ref), digest: d.digest, reason: d.reason, dryRun: ctx.dryRun });
         try {
             await ctx.perform(entry, () => ctx.storeFor(d.ref).deleteTag(d.ref));
         }
@@ -22478,7 +22478,30 @@ function journalToResults(script, entries) {
     }));
 }
 
+;// CONCATENATED MODULE: ./build/src/prune/lua/messages.js
+/** `regbot.yml:14`: the file line of Lua line `luaLine` for a block-scalar script, else of the script's entry. */
+function configLine(site, luaLine) {
+    if (!site)
+        return undefined;
+    const line = luaLine !== undefined && luaLine > 0 && site.luaLineOffset !== undefined ? site.luaLineOffset + luaLine : site.line;
+    return `${site.file}:${line}`;
+}
+/** ` (regbot.yml:14)`, for a message. */
+function siteOf(site, luaLine) {
+    const at = configLine(site, luaLine);
+    return at === undefined ? '' : ` (${at})`;
+}
+/** `name:LINE: script "name" (regbot.yml:14) <what>`. */
+function stoppedMessage(name, site, line, what) {
+    const at = line !== undefined && line > 0 ? `${name}:${line}: ` : '';
+    return `${at}script "${name}"${siteOf(site, line)} ${what}`;
+}
+function timeoutMessage(name, site, timeoutMs, line, insideCall = false) {
+    return stoppedMessage(name, site, line, `timed out after ${timeoutMs / 1000}s${insideCall ? ' inside one library call' : ''}; raise its timeout or make it do less per run`);
+}
+
 ;// CONCATENATED MODULE: ./build/src/prune/lua/context.js
+
 
 
 
@@ -22539,8 +22562,16 @@ class ApiContext {
         const line = this.line(L);
         return line === undefined ? {} : { line };
     }
+    /**
+     * What every log line of a script's call says of where it comes from: the script, its Lua line, and that line in
+     * the config file (`regbot.yml:14`), so a reader of the log goes straight to it.
+     */
+    logFields(line) {
+        const at = configLine(this.opts.site, line);
+        return { script: this.opts.name, ...(line !== undefined ? { line } : {}), ...(at !== undefined ? { config: at } : {}) };
+    }
     debug(message, fields = {}) {
-        this.opts.logger.debug(message, { script: this.opts.name, ...fields });
+        this.opts.logger.debug(message, { ...this.logFields(undefined), ...fields });
     }
 }
 /** Prefixes a failure with the call and reference, as regbot's messages do (`tag.delete "reg/repo:tag": …`). */
@@ -23001,7 +23032,7 @@ function deleteManifestCall(ctx, L, call, target, ref, force) {
                 throw new Error(`refusing to delete ${m.digest}: still used by tag ${users.join(', ')}; delete those tags first, use tag.delete to remove one tag, or pass {force=true}`);
             }
         }
-        ctx.opts.logger.info('Delete manifest', { script: ctx.opts.name, image: locationText(entry.target), dryRun: ctx.dryRun });
+        ctx.opts.logger.info('Delete manifest', { ...ctx.logFields(entry.line), image: locationText(entry.target), dryRun: ctx.dryRun });
         return store.deleteManifest(withDigest(ref, m.digest));
     });
     return { promise: labelled(call, ref, work), push: () => 0 };
@@ -23224,7 +23255,7 @@ function installImage(L, ctx, manifest) {
         const dst = referenceArg(L2, 2);
         const opts = copyOptions(L2, 3);
         const entry = ctx.journal.record('image.copy', { target: imageAt(dst), source: imageAt(src), ...ctx.lineFields(L2) });
-        ctx.opts.logger.info('Copy image', { script: ctx.opts.name, source: formatReference(src), target: formatReference(dst), dryRun: ctx.dryRun });
+        ctx.opts.logger.info('Copy image', { ...ctx.logFields(entry.line), source: formatReference(src), target: formatReference(dst), dryRun: ctx.dryRun });
         const work = ctx.perform(entry, async () => {
             // In dry-run the host has the engine plan (reads only), which also tells the journal what digest would land.
             const result = await ctx.opts.host.copy(src, dst, opts);
@@ -23263,7 +23294,7 @@ function installImage(L, ctx, manifest) {
                 if (left <= 0)
                     return false;
                 ctx.opts.logger.info('Delaying for ratelimit', {
-                    script: ctx.opts.name,
+                    ...ctx.logFields(undefined),
                     image: formatReference(ref),
                     current: rl.remaining,
                     target: min,
@@ -23431,7 +23462,7 @@ function installLog(L, ctx) {
     const emit = (L2, message) => {
         const where = ctx.lineFields(L2);
         ctx.addLog({ message, ...where });
-        ctx.opts.logger.info('User script message', { script: ctx.opts.name, message, ...where });
+        ctx.opts.logger.info('User script message', { ...ctx.logFields(where.line), message });
         return 0;
     };
     lua.lua_getglobal(L, to_luastring('_G'));
@@ -23506,7 +23537,7 @@ function installTagAndRepo(L, ctx) {
             if (!head)
                 throw new Error('tag not found');
             entry.digest = head.digest;
-            ctx.opts.logger.info('Delete tag', { script: ctx.opts.name, image: formatReference(tagged), digest: head.digest, dryRun: ctx.dryRun });
+            ctx.opts.logger.info('Delete tag', { ...ctx.logFields(entry.line), image: formatReference(tagged), digest: head.digest, dryRun: ctx.dryRun });
             return store.deleteTag(tagged);
         });
         return { promise: labelled('tag.delete', tagged, work), push: () => 0 };
@@ -23957,23 +23988,6 @@ function createSandbox(memoryLimitBytes) {
     installOs(L);
     runChunk(L, COMPAT_PRELUDE, 'regkit compat');
     return L;
-}
-
-;// CONCATENATED MODULE: ./build/src/prune/lua/messages.js
-/** ` (regbot.yml:14)`: the file line of Lua line `luaLine` for a block-scalar script, else of the script's entry. */
-function siteOf(site, luaLine) {
-    if (!site)
-        return '';
-    const line = luaLine !== undefined && luaLine > 0 && site.luaLineOffset !== undefined ? site.luaLineOffset + luaLine : site.line;
-    return ` (${site.file}:${line})`;
-}
-/** `name:LINE: script "name" (regbot.yml:14) <what>`. */
-function stoppedMessage(name, site, line, what) {
-    const at = line !== undefined && line > 0 ? `${name}:${line}: ` : '';
-    return `${at}script "${name}"${siteOf(site, line)} ${what}`;
-}
-function timeoutMessage(name, site, timeoutMs, line, insideCall = false) {
-    return stoppedMessage(name, site, line, `timed out after ${timeoutMs / 1000}s${insideCall ? ' inside one library call' : ''}; raise its timeout or make it do less per run`);
 }
 
 ;// CONCATENATED MODULE: ./build/src/prune/lua/engine.js
