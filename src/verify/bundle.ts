@@ -2,6 +2,7 @@
 // bundle JSON. The sigstore libraries check the cryptography and the evidence against the trusted root; regkit checks
 // what they leave to the caller: that the bundle names this very image (a message signature's digest, an in-toto
 // statement's subject) and that its signer is one the policy trusts.
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { toSignedEntity, Verifier, VerificationError, type Signer, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
@@ -173,7 +174,7 @@ function signerOf(bundle: Bundle, entity: SignedEntity, policy: BundlePolicy): {
     for (const key of policy.keys) {
       const material: TrustMaterial = { ...policy.trustedRoot.material, publicKey: () => ({ publicKey: key.key, validFor: () => true }) };
       const checked = verifiedOrDiagnosed(entity, material, keyOptions);
-      if (!('reason' in checked)) return { signer: key.name };
+      if (!('reason' in checked)) return loggedUnderOtherKey(bundle, key.key) ?? { signer: key.name };
       problems.push(checked);
     }
     // Evidence outside the root, or a log entry of another signature, fails with every key alike; a signature that
@@ -194,6 +195,44 @@ function signerOf(bundle: Bundle, entity: SignedEntity, policy: BundlePolicy): {
   if (policy.keyless.some((id) => textMatches(id.issuer, issuer) && textMatches(id.subject, subject))) return { signer: who };
   const wanted = policy.keyless.map((id) => `${describeMatch(id.subject)} from ${describeMatch(id.issuer)}`).join(', ');
   return { reason: 'wrong-identity', problem: `is signed by ${who}, which is none of the policy's identities (${wanted})` };
+}
+
+/**
+ * A log entry of a key-signed bundle must name the key that verified it. The verifier compares the entry's signature
+ * and digest with the bundle's, not its key: an ECDSA signature verifies under keys anyone can compute from it, so a
+ * signature by a trusted key could be logged under another, out of sight of whoever watches the log for that key.
+ */
+function loggedUnderOtherKey(bundle: Bundle, key: KeyObject): Problem | undefined {
+  const want = key.export({ type: 'spki', format: 'der' });
+  for (const entry of bundle.verificationMaterial.tlogEntries) {
+    let named: string[];
+    try {
+      const body = JSON.parse(entry.canonicalizedBody.toString('utf8')) as {
+        kind?: unknown;
+        spec?: { signature?: { publicKey?: { content?: unknown } }; signatures?: Array<{ verifier?: unknown }> };
+      };
+      const found = body.kind === 'dsse' ? (body.spec?.signatures ?? []).map((s) => s.verifier) : [body.spec?.signature?.publicKey?.content];
+      if (found.length === 0 || found.some((k) => typeof k !== 'string')) throw new Error('no key');
+      named = found as string[];
+    } catch {
+      return { reason: 'invalid-signature', problem: `has a transparency log entry that names no public key` };
+    }
+    for (const b64 of named) {
+      let der: Buffer;
+      try {
+        der = createPublicKey(Buffer.from(b64, 'base64').toString('utf8')).export({ type: 'spki', format: 'der' });
+      } catch {
+        return { reason: 'invalid-signature', problem: `has a transparency log entry whose public key cannot be read` };
+      }
+      if (!der.equals(want)) {
+        return {
+          reason: 'untrusted-root',
+          problem: 'is logged under another public key than the one it verifies with: the log entry is not evidence of this signer',
+        };
+      }
+    }
+  }
+  return undefined;
 }
 
 type VerifierOptions = ConstructorParameters<typeof Verifier>[1] & { timestampThreshold: number };

@@ -306,6 +306,11 @@ export interface SignKeyedSigOptions {
   tlog?: boolean;
   /** Timestamp the signature with the world's TSA and write the RFC 3161 annotation. Default false, as cosign 2. */
   tsa?: boolean;
+  /**
+   * The key the log entry names, when not the signing key: a log that checks nothing (as this world's) takes it, as
+   * Rekor would take a key recovered from the signature (ECDSA lets anyone compute one it verifies under).
+   */
+  loggedKey?: KeyObject;
 }
 
 /**
@@ -314,7 +319,9 @@ export interface SignKeyedSigOptions {
  * (PEM), and cosign's Rekor bundle annotation made from what the log returned.
  */
 export async function signKeyedSig(world: SigstoreWorld, payload: Buffer, privateKey: KeyObject, opts: SignKeyedSigOptions = {}): Promise<SignatureLayer> {
-  const publicPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  const publicPem = createPublicKey(opts.loggedKey ?? privateKey)
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
   const signer: Signer = {
     sign: (data) => Promise.resolve({ signature: cryptoSign('sha256', data, privateKey), key: { $case: 'publicKey', publicKey: publicPem } }),
   };

@@ -285,6 +285,17 @@ describe('verify: cosign 2 key-signed .sig signatures and their Rekor bundle', (
     await rejected(judge([swapped]), 'bad-signature', new RegExp(`^the signature in ${TAG} does not verify \\(.*\\): signed by another key, or altered$`));
   });
 
+  it('a signature by the trusted key logged under another key is refused: the log entry is not evidence of this signer', async () => {
+    const elsewhere = await signKeyedSig(world, PAYLOAD, signer.privateKey, { loggedKey: cosignKeyPair().privateKey });
+    await rejected(
+      judge([elsewhere]),
+      'untrusted-root',
+      new RegExp(`^the signature in ${TAG} is logged under another public key than the one it verifies with: the log entry is not evidence of this signer$`),
+    );
+    // The same layer passes a policy of keys alone, which reads no log.
+    assert.equal((await judge([elsewhere], keysOnly)).ok, true);
+  });
+
   it('a logged signature by another key is bad-signature; an altered payload too; another digest is digest-mismatch', async () => {
     const stranger = await signKeyedSig(world, PAYLOAD, cosignKeyPair().privateKey);
     await rejected(judge([stranger]), 'bad-signature', new RegExp(`^the signature in ${TAG} verifies with no trusted key \\(cosign\\.pub\\)`));
