@@ -9060,18 +9060,20 @@ function describeTagUse(use) {
 /* harmony export */   wg: () => (/* binding */ trustedSigner)
 /* harmony export */ });
 /* unused harmony exports MAX_BUNDLE_BYTES, MAX_BUNDLES, MAX_EVIDENCE, verifyBundle */
-/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61040);
-/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19654);
-/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54187);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6559);
-/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62262);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84974);
-/* harmony import */ var _capped_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78678);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(81345);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61040);
+/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19654);
+/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54187);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6559);
+/* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62262);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(84974);
+/* harmony import */ var _capped_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78678);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81345);
 // sigstore bundles (cosign 3's default signature format): OCI 1.1 referrers of the image whose single layer is the
 // bundle JSON. The sigstore libraries check the cryptography and the evidence against the trusted root; regkit checks
 // what they leave to the caller: that the bundle names this very image (a message signature's digest, an in-toto
 // statement's subject) and that its signer is one the policy trusts.
+
 
 
 
@@ -9097,7 +9099,7 @@ const MAX_EVIDENCE = 8;
  * Registry errors are thrown (the caller reports them as failures, not as a verdict).
  */
 async function verifyBundles(store, repo, digest, policy) {
-    const listed = await store.listReferrers((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .withDigest */ .hQ)(repo, digest));
+    const listed = await store.listReferrers((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .withDigest */ .hQ)(repo, digest));
     const found = listed.filter((d) => d.artifactType !== undefined && BUNDLE_ARTIFACT_TYPES.includes(d.artifactType));
     if (found.length === 0)
         return undefined;
@@ -9112,8 +9114,8 @@ async function verifyBundles(store, repo, digest, policy) {
     let manifest;
     const image = {
         digest,
-        manifest: () => (manifest ??= store.getManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .withDigest */ .hQ)(repo, digest)).then((m) => {
-            (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyBytes */ .RV)(m.bytes, digest, `the manifest of ${digest}`);
+        manifest: () => (manifest ??= store.getManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .withDigest */ .hQ)(repo, digest)).then((m) => {
+            (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyBytes */ .RV)(m.bytes, digest, `the manifest of ${digest}`);
             return m.bytes;
         })),
     };
@@ -9126,11 +9128,11 @@ async function verifyBundles(store, repo, digest, policy) {
             return v;
         rejections.push(v);
     }
-    return (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .mostTelling */ .Ft)(rejections);
+    return (0,_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .mostTelling */ .Ft)(rejections);
 }
 /** The bundle JSON a referrer manifest carries in its layer, or why it carries none. */
 async function readBundle(store, repo, desc) {
-    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .parseManifest */ .N)((await store.getManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .withDigest */ .hQ)(repo, desc.digest))).bytes);
+    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifest */ .N)((await store.getManifest((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .withDigest */ .hQ)(repo, desc.digest))).bytes);
     if (parsed.kind !== 'image')
         return { problem: 'is not an image manifest, as cosign writes a bundle referrer' };
     const layers = parsed.manifest.layers;
@@ -9139,8 +9141,8 @@ async function readBundle(store, repo, desc) {
         return { problem: `has ${layers.length} layers and none of a sigstore bundle's media type` };
     if (layer.size > MAX_BUNDLE_BYTES)
         return { problem: `holds a bundle of ${layer.size} bytes, more than the ${MAX_BUNDLE_BYTES} read` };
-    const bytes = await (0,_capped_js__WEBPACK_IMPORTED_MODULE_7__/* .readCapped */ .E)(await store.getBlob(repo, layer), MAX_BUNDLE_BYTES, `the bundle ${desc.digest}`);
-    (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyBytes */ .RV)(bytes, layer.digest, `the bundle layer of ${desc.digest}`);
+    const bytes = await (0,_capped_js__WEBPACK_IMPORTED_MODULE_8__/* .readCapped */ .E)(await store.getBlob(repo, layer), MAX_BUNDLE_BYTES, `the bundle ${desc.digest}`);
+    (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyBytes */ .RV)(bytes, layer.digest, `the bundle layer of ${desc.digest}`);
     try {
         return { bundle: JSON.parse(bytes.toString('utf8')) };
     }
@@ -9159,7 +9161,7 @@ async function verifyBundle(json, image, policy, desc) {
     const no = (reason, problem) => reject(image.digest, desc, reason, problem);
     let bundle;
     try {
-        bundle = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__/* .bundleFromJSON */ .vw)(json);
+        bundle = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__/* .bundleFromJSON */ .vw)(json);
     }
     catch (err) {
         return no('invalid-signature', `is not a sigstore bundle: ${err.message}`);
@@ -9170,7 +9172,7 @@ async function verifyBundle(json, image, policy, desc) {
         // The signature is over the manifest bytes, so it can only be checked against the image the digest names: one
         // naming another image is refused before any of it is verified.
         const md = content.messageSignature.messageDigest;
-        const named = md.algorithm === _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__.HashAlgorithm.SHA2_256 ? `sha256:${Buffer.from(md.digest).toString('hex')}` : `a ${_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__.HashAlgorithm[md.algorithm]} digest`;
+        const named = md.algorithm === _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_2__.HashAlgorithm.SHA2_256 ? `sha256:${Buffer.from(md.digest).toString('hex')}` : `a ${_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_2__.HashAlgorithm[md.algorithm]} digest`;
         if (named !== image.digest)
             return no('digest-mismatch', `signs ${named}, not this image's ${image.digest}`);
         artifact = Buffer.from(await image.manifest());
@@ -9211,7 +9213,7 @@ function trustedSigner(bundle, artifact, policy) {
     }
     let entity;
     try {
-        entity = (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toSignedEntity */ .DC)(bundle, artifact);
+        entity = (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_3__/* .toSignedEntity */ .DC)(bundle, artifact);
     }
     catch (err) {
         return { reason: 'invalid-signature', problem: `cannot be read: ${err.message}` };
@@ -9233,7 +9235,7 @@ function signerOf(bundle, entity, policy) {
             const material = { ...policy.trustedRoot.material, publicKey: () => ({ publicKey: key.key, validFor: () => true }) };
             const checked = verifiedOrDiagnosed(entity, material, keyOptions);
             if (!('reason' in checked))
-                return { signer: key.name };
+                return loggedUnderOtherKey(bundle, key.key) ?? { signer: key.name };
             problems.push(checked);
         }
         // Evidence outside the root, or a log entry of another signature, fails with every key alike; a signature that
@@ -9251,10 +9253,47 @@ function signerOf(bundle, entity, policy) {
     const subject = checked.identity?.subjectAlternativeName;
     const issuer = checked.identity?.extensions?.issuer;
     const who = `${subject ?? '(no subject)'} (issuer ${issuer ?? 'unknown'})`;
-    if (policy.keyless.some((id) => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .textMatches */ .tV)(id.issuer, issuer) && (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .textMatches */ .tV)(id.subject, subject)))
+    if (policy.keyless.some((id) => (0,_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .textMatches */ .tV)(id.issuer, issuer) && (0,_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .textMatches */ .tV)(id.subject, subject)))
         return { signer: who };
-    const wanted = policy.keyless.map((id) => `${(0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .describeMatch */ .$X)(id.subject)} from ${(0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .describeMatch */ .$X)(id.issuer)}`).join(', ');
+    const wanted = policy.keyless.map((id) => `${(0,_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .describeMatch */ .$X)(id.subject)} from ${(0,_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .describeMatch */ .$X)(id.issuer)}`).join(', ');
     return { reason: 'wrong-identity', problem: `is signed by ${who}, which is none of the policy's identities (${wanted})` };
+}
+/**
+ * A log entry of a key-signed bundle must name the key that verified it. The verifier compares the entry's signature
+ * and digest with the bundle's, not its key: an ECDSA signature verifies under keys anyone can compute from it, so a
+ * signature by a trusted key could be logged under another, out of sight of whoever watches the log for that key.
+ */
+function loggedUnderOtherKey(bundle, key) {
+    const want = key.export({ type: 'spki', format: 'der' });
+    for (const entry of bundle.verificationMaterial.tlogEntries) {
+        let named;
+        try {
+            const body = JSON.parse(entry.canonicalizedBody.toString('utf8'));
+            const found = body.kind === 'dsse' ? (body.spec?.signatures ?? []).map((s) => s.verifier) : [body.spec?.signature?.publicKey?.content];
+            if (found.length === 0 || found.some((k) => typeof k !== 'string'))
+                throw new Error('no key');
+            named = found;
+        }
+        catch {
+            return { reason: 'invalid-signature', problem: `has a transparency log entry that names no public key` };
+        }
+        for (const b64 of named) {
+            let der;
+            try {
+                der = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(Buffer.from(b64, 'base64').toString('utf8')).export({ type: 'spki', format: 'der' });
+            }
+            catch {
+                return { reason: 'invalid-signature', problem: `has a transparency log entry whose public key cannot be read` };
+            }
+            if (!der.equals(want)) {
+                return {
+                    reason: 'untrusted-root',
+                    problem: 'is logged under another public key than the one it verifies with: the log entry is not evidence of this signer',
+                };
+            }
+        }
+    }
+    return undefined;
 }
 /**
  * The sigstore verifier's verdict. An RFC 3161 timestamp covers the signature bytes, so an altered signature fails
@@ -9262,13 +9301,13 @@ function signerOf(bundle, entity, policy) {
  * taken only to name the reason (it never admits), tells the two apart when the log gives a time of its own.
  */
 function verifiedOrDiagnosed(entity, material, options) {
-    const first = verified(() => new _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .Verifier */ .BL(material, options).verify(entity));
+    const first = verified(() => new _sigstore_verify__WEBPACK_IMPORTED_MODULE_3__/* .Verifier */ .BL(material, options).verify(entity));
     if (!('reason' in first) || first.code !== 'TIMESTAMP_ERROR')
         return first;
     const logged = entity.timestamps.filter((t) => t.$case === 'transparency-log');
     if (logged.length === 0 || logged.length === entity.timestamps.length)
         return first;
-    const second = verified(() => new _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .Verifier */ .BL(material, { ...options, timestampThreshold: 1 }).verify({ ...entity, timestamps: logged }));
+    const second = verified(() => new _sigstore_verify__WEBPACK_IMPORTED_MODULE_3__/* .Verifier */ .BL(material, { ...options, timestampThreshold: 1 }).verify({ ...entity, timestamps: logged }));
     return 'reason' in second && second.reason === 'bad-signature' ? second : first;
 }
 /** The sigstore verifier's verdict, its errors sorted into regkit's reasons. */
@@ -9278,7 +9317,7 @@ function verified(run) {
     }
     catch (err) {
         const message = err.message;
-        if (!(err instanceof _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .VerificationError */ .mk))
+        if (!(err instanceof _sigstore_verify__WEBPACK_IMPORTED_MODULE_3__/* .VerificationError */ .mk))
             return { reason: 'invalid-signature', problem: `cannot be verified: ${message}` };
         const code = err.code;
         switch (code) {
