@@ -6,7 +6,7 @@ import type { Descriptor } from '../oci/manifest.js';
 import { formatReference, sameRegistry, sameRepository, type Reference } from '../oci/reference.js';
 import { emptyBlobCounts, type BlobCounts } from '../report/result.js';
 import { blobReadFailed } from './failures.js';
-import type { Limiter } from './limit.js';
+import type { Limiter } from '../limit.js';
 import type { CopyContext, CopyOptions } from './options.js';
 
 /** How often a transfer with bytes on the wire tells its listener where it is; the renderers throttle further. */

@@ -9,7 +9,7 @@ import { formatReference, repositoryOf, sameRepository, withDigest, withTag, typ
 import { imageAt, type BlobCounts, type OperationResult } from '../report/result.js';
 import { BlobTransfer } from './blobs.js';
 import { sourceNotFound } from './failures.js';
-import { createLimiter, type Limiter } from './limit.js';
+import { createLimiter, type Limiter } from '../limit.js';
 import { DEFAULT_BLOB_CONCURRENCY, type CopyContext, type CopyOptions } from './options.js';
 import { narrowToPlatforms } from './platforms.js';
 import { digestTagsFor, referrersOf } from './referrers.js';

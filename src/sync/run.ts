@@ -3,7 +3,7 @@
 // `once` would do.
 import { copyImage, digestFromHead, UNCHANGED_REASON, upToDateByHeads } from '../copy/copy.js';
 import { sourceNotFound } from '../copy/failures.js';
-import { createLimiter, forEachAtMost } from '../copy/limit.js';
+import { createLimiter, forEachAtMost } from '../limit.js';
 import type { CopyContext, CopyOptions } from '../copy/options.js';
 import { exitCodeFor, RegistryError } from '../errors.js';
 import { atPosition, type Logger } from '../log.js';

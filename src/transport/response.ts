@@ -5,6 +5,7 @@ import { RegistryError, RegistryLimitError, type Operation } from '../errors.js'
 import { boundKey, formatBytes, type Bounds } from '../config/bounds.js';
 import type { Secrets } from '../log.js';
 import { classifyStatus } from '../retry.js';
+import { readUpTo } from '../read-up-to.js';
 import { credentialsHint } from './auth/credential.js';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
@@ -38,22 +39,6 @@ export interface BoundedRead extends ErrorContext {
   limit: number;
   /** The Bounds field `limit` comes from, so the message can say which `--bound` raises it. */
   bound: keyof Bounds;
-}
-
-/** Reads up to `limit` bytes; undefined (and the connection dropped) as soon as the body is longer. */
-async function readUpTo(body: Readable, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    total += buf.length;
-    if (total > limit) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(buf);
-  }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /**

@@ -4,6 +4,7 @@
 // else.
 import { parseManifest } from '../oci/manifest.js';
 import { formatReference, withDigest, type Reference } from '../oci/reference.js';
+import { forEachAtMost } from '../limit.js';
 import type { Store } from '../store/store.js';
 import { verifyBundles } from './bundle.js';
 import { verifyCosignSignatures } from './cosign.js';
@@ -40,17 +41,13 @@ export async function verifySigned(store: Store, repo: Reference, digest: string
 /** Each child must verify; the first rejection stops the ones not yet started. */
 async function verifyChildren(store: Store, repo: Reference, digest: string, children: readonly SignedChild[], policy: VerifyPolicy): Promise<Verdict> {
   const verdicts: Array<{ at: number; verdict: Verdict }> = [];
-  let next = 0;
   let rejected = false;
-  const worker = async (): Promise<void> => {
-    while (!rejected && next < children.length) {
-      const at = next++;
-      const verdict = await verifyImage(store, repo, children[at]!.digest, policy);
-      verdicts.push({ at, verdict });
-      if (!verdict.ok) rejected = true;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CHILDREN_AT_ONCE, children.length) }, worker));
+  await forEachAtMost(children, CHILDREN_AT_ONCE, async (child, at) => {
+    if (rejected) return;
+    const verdict = await verifyImage(store, repo, child.digest, policy);
+    verdicts.push({ at, verdict });
+    if (!verdict.ok) rejected = true;
+  });
   verdicts.sort((a, b) => a.at - b.at);
   const name = (at: number): string => `child ${children[at]!.platform} ${children[at]!.digest}`;
   const refused = verdicts.flatMap(({ at, verdict }) => (verdict.ok ? [] : [{ at, verdict }]));

@@ -5,7 +5,7 @@
 // the only bar is the dry run's: no write of any kind.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLimiter } from '../../src/copy/limit.js';
+import { createLimiter } from '../../src/limit.js';
 import { silentLogger } from '../../src/log.js';
 import { parseReference, withTag, type Reference } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';

@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLimiter } from '../../src/copy/limit.js';
+import { createLimiter } from '../../src/limit.js';
 import { silentLogger } from '../../src/log.js';
 import { parseReference, withTag } from '../../src/oci/reference.js';
 import { type resultRecord } from '../../src/report/jsonl.js';

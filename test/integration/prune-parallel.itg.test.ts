@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../src/cli/run.js';
-import { createLimiter } from '../../src/copy/limit.js';
+import { createLimiter } from '../../src/limit.js';
 import { silentLogger } from '../../src/log.js';
 import { parseReference, withTag } from '../../src/oci/reference.js';
 import { StoreSet } from '../../src/store/open.js';

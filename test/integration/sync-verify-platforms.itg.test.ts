@@ -17,6 +17,7 @@ import { hostFlags, openStores, refOf, runRegkit, seedImage } from './copy-setup
 import { DEFAULT_THRESHOLDS, parsePublicKey, type SignedScope } from '../../src/verify/policy.js';
 import { verifySigned } from '../../src/verify/verify.js';
 import { assertExit, countByMethod, makeSyncWorkspace, resultLines, syncCli, writesIn, type ResultLine, type SyncWorkspace } from './sync-setup.js';
+import { msPerRun } from '../harness/per-run.js';
 
 const CASES = ['index', 'children', 'amd64'] as const;
 type Case = (typeof CASES)[number];
@@ -233,10 +234,7 @@ describe('sync with a verify policy over multi-platform images: what is signed',
         const policy = { keys: [parsePublicKey(key.publicPem, 'cosign.pub')], keyless: [], thresholds: DEFAULT_THRESHOLDS, signed };
         const store = stores.storeFor(repo);
         assert.equal((await verifySigned(store, repo, images.get(c)!.digest, policy)).ok, true);
-        const n = 30;
-        const started = process.hrtime.bigint();
-        for (let i = 0; i < n; i++) await verifySigned(store, repo, images.get(c)!.digest, policy);
-        return Number(process.hrtime.bigint() - started) / 1e6 / n;
+        return msPerRun(30, () => verifySigned(store, repo, images.get(c)!.digest, policy));
       };
       const index = await measure('index', 'index');
       const children = await measure('children', 'children');

@@ -1,6 +1,6 @@
 // Applying a unit's planned tag deletes, at most `parallel` at once, through the guarded stores. Each tag is checked
 // again first: one that now points at another digest than planned (re-pushed since) or is gone is left alone.
-import { createLimiter } from '../../copy/limit.js';
+import { createLimiter } from '../../limit.js';
 import type { StoreSource } from '../../copy/options.js';
 import type { Logger } from '../../log.js';
 import type { OperationResult } from '../../report/result.js';

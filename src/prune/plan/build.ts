@@ -1,7 +1,7 @@
 // Building the plan: every script runs in dry-run (reads real, writes journaled), every declarative policy plans,
 // then `protect` takes out what it holds and the total is checked against `maxDeletes`. Nothing is written here.
 // A real run plans only the policies (planPolicies), after its scripts have acted.
-import { createLimiter } from '../../copy/limit.js';
+import { createLimiter } from '../../limit.js';
 import type { StoreSource } from '../../copy/options.js';
 import type { Logger } from '../../log.js';
 import type { Platform } from '../../oci/manifest.js';

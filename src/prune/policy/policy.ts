@@ -4,7 +4,7 @@
 //
 // Tags a policy cannot rank or date are kept, never deleted: under `sort: semver` a tag that is not a version, under
 // `sort: created` or `olderThan` an image without a readable date.
-import { createLimiter } from '../../copy/limit.js';
+import { createLimiter } from '../../limit.js';
 import type { StoreSource } from '../../copy/options.js';
 import type { Logger } from '../../log.js';
 import { formatReference, repositoryOf, withDigest, withTag } from '../../oci/reference.js';

@@ -11,6 +11,7 @@ import { parseManifest, type Descriptor, type ImageIndex, type ParsedManifest } 
 import { isValidDigest, isValidTag, type Tag } from '../../oci/names.js';
 import { FileLimitError, fileProblem, UsageError } from '../../errors.js';
 import { boundKey, DEFAULT_BOUNDS, formatBytes, type Bounds } from '../../config/bounds.js';
+import { readUpTo } from '../../read-up-to.js';
 
 /** The bounds on what is read from a layout's files. */
 export type LayoutBounds = Pick<Bounds, 'indexBytes' | 'manifestBytes'>;
@@ -59,21 +60,15 @@ export function emptyIndex(): ImageIndex {
  * with its name and the bound instead of exhausting memory (or ending in V8's "Invalid string length").
  */
 export async function readFileBounded(file: string, limit: number, bound: keyof LayoutBounds): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
   const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
   try {
-    for await (const chunk of stream) {
-      const buf = chunk as Buffer;
-      total += buf.length;
-      if (total > limit)
-        throw new FileLimitError(file, `the file is larger than ${formatBytes(limit)}`, { setting: boundKey(bound), limit: formatBytes(limit) });
-      chunks.push(buf);
-    }
+    const bytes = await readUpTo(stream, limit);
+    if (bytes === undefined)
+      throw new FileLimitError(file, `the file is larger than ${formatBytes(limit)}`, { setting: boundKey(bound), limit: formatBytes(limit) });
+    return bytes;
   } finally {
     stream.destroy();
   }
-  return Buffer.concat(chunks, total);
 }
 
 /** The layout's `index.json`, or `undefined` when the directory is not (yet) a layout. */

@@ -1,4 +1,5 @@
-// A counting semaphore: at most `n` tasks run at once, the rest wait in order.
+// Bounded concurrency, the one way regkit runs many tasks: a counting semaphore (at most `n` tasks at once, the rest
+// waiting in order) and a pool of `n` workers over a list.
 
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
