@@ -339,8 +339,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/log.js
 var log = __webpack_require__(6671);
-// EXTERNAL MODULE: ./build/src/copy/limit.js
-var copy_limit = __webpack_require__(35736);
+// EXTERNAL MODULE: ./build/src/limit.js
+var src_limit = __webpack_require__(53346);
 // EXTERNAL MODULE: ./build/src/report/result.js
 var result = __webpack_require__(34123);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
@@ -1149,11 +1149,11 @@ async function imageDate(store, ref, by) {
 const READ_CONCURRENCY = 4;
 const DAY_MS = 86_400_000;
 async function dateTags(store, call, tags, by) {
-    const limit = (0,copy_limit/* createLimiter */.z)(READ_CONCURRENCY);
+    const limit = (0,src_limit/* createLimiter */.z)(READ_CONCURRENCY);
     return Promise.all(tags.map((tag) => limit(async () => ({ tag, info: await imageDate(store, (0,reference/* withTag */.Rd)(call.repo, tag), by) }))));
 }
 async function digestsOf(store, call, tags) {
-    const limit = (0,copy_limit/* createLimiter */.z)(READ_CONCURRENCY);
+    const limit = (0,src_limit/* createLimiter */.z)(READ_CONCURRENCY);
     const heads = await Promise.all(tags.map((tag) => limit(async () => [tag, (await store.headManifest((0,reference/* withTag */.Rd)(call.repo, tag)))?.digest])));
     return new Map(heads.filter((h) => h[1] !== undefined));
 }
@@ -1386,7 +1386,7 @@ async function planPolicyUnits(ctx, config) {
 }
 /** The dry run's plan: every script in dry-run, then every policy. */
 async function buildPlan(ctx, config) {
-    const limit = (0,copy_limit/* createLimiter */.z)(config.defaults.parallel);
+    const limit = (0,src_limit/* createLimiter */.z)(config.defaults.parallel);
     const scripts = await Promise.all(config.scripts.map((s) => limit(() => planScript(ctx, config, s))));
     return limitPlan(config, [...scripts, ...(await planPolicyUnits(ctx, config))], 0);
 }
@@ -1487,7 +1487,7 @@ async function applyDelete(stores, guard, logger, unit, d) {
 }
 /** `onResult` hears each delete as it ends; the array comes back in plan order. */
 async function applyPlannedDeletes(stores, guard, logger, unit, parallel, onResult) {
-    const limit = (0,copy_limit/* createLimiter */.z)(Math.max(1, parallel));
+    const limit = (0,src_limit/* createLimiter */.z)(Math.max(1, parallel));
     return Promise.all(unit.deletes.map((d) => limit(async () => {
         const r = await applyDelete(stores, guard, logger, unit, d);
         onResult?.(r);

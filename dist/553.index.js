@@ -1249,7 +1249,10 @@ class RequestLimiter {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/read-up-to.js
+var read_up_to = __webpack_require__(74597);
 ;// CONCATENATED MODULE: ./build/src/transport/response.js
+
 
 
 
@@ -1260,21 +1263,6 @@ const WRITES = new Set(['manifest-put', 'blob-put', 'blob-mount']);
 function header(headers, name) {
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
-}
-/** Reads up to `limit` bytes; undefined (and the connection dropped) as soon as the body is longer. */
-async function readUpTo(body, limit) {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of body) {
-        const buf = chunk;
-        total += buf.length;
-        if (total > limit) {
-            body.destroy();
-            return undefined;
-        }
-        chunks.push(buf);
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 /**
  * The one way a registry body is read into memory (manifests, token answers, list and referrers pages): refused
@@ -1293,7 +1281,7 @@ async function readBounded(res, read) {
         res.body.destroy();
         throw tooLarge();
     }
-    const bytes = await readUpTo(res.body, read.limit);
+    const bytes = await (0,read_up_to/* readUpTo */.V)(res.body, read.limit);
     if (bytes === undefined)
         throw tooLarge();
     return bytes;
@@ -1301,7 +1289,7 @@ async function readBounded(res, read) {
 async function readErrorBody(body) {
     let text;
     try {
-        text = (await readUpTo(body, ERROR_BODY_MAX))?.toString('utf8') ?? '';
+        text = (await (0,read_up_to/* readUpTo */.V)(body, ERROR_BODY_MAX))?.toString('utf8') ?? '';
     }
     catch {
         return { codes: [], messages: [], plainToTls: false };
@@ -6335,8 +6323,8 @@ class BlobTransfer {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/copy/limit.js
-var limit = __webpack_require__(35736);
+// EXTERNAL MODULE: ./build/src/limit.js
+var limit = __webpack_require__(53346);
 ;// CONCATENATED MODULE: ./build/src/copy/options.js
 const DEFAULT_BLOB_CONCURRENCY = 3;
 
@@ -6655,60 +6643,6 @@ function blobReadFailed(src, desc, cause, attempts) {
         cause,
         hint: 'nothing was tagged; run the copy again once the source is reachable',
     });
-}
-
-
-/***/ }),
-
-/***/ 35736:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ forEachAtMost),
-/* harmony export */   z: () => (/* binding */ createLimiter)
-/* harmony export */ });
-// A counting semaphore: at most `n` tasks run at once, the rest wait in order.
-function createLimiter(n) {
-    if (!Number.isInteger(n) || n < 1)
-        throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
-    let running = 0;
-    const waiting = [];
-    // A finishing task hands its slot straight to the next waiter, so a newcomer cannot slip in between.
-    const release = () => {
-        const next = waiting.shift();
-        if (next)
-            next();
-        else
-            running--;
-    };
-    return async (task) => {
-        if (running < n)
-            running++;
-        else
-            await new Promise((resolve) => waiting.push(resolve));
-        try {
-            return await task();
-        }
-        finally {
-            release();
-        }
-    };
-}
-/**
- * `work` for each of `items`, at most `n` at a time, by `n` workers taking the next item as they finish: unlike
- * `createLimiter` over a map, an item not yet started costs nothing, so the state a run holds stays bounded by `n`.
- */
-async function forEachAtMost(items, n, work) {
-    if (!Number.isInteger(n) || n < 1)
-        throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            await work(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
 }
 
 
@@ -7412,6 +7346,61 @@ class GoDuration {
             return `${sign}${m}m${s}`;
         return sign + s;
     }
+}
+
+
+/***/ }),
+
+/***/ 53346:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ forEachAtMost),
+/* harmony export */   z: () => (/* binding */ createLimiter)
+/* harmony export */ });
+// Bounded concurrency, the one way regkit runs many tasks: a counting semaphore (at most `n` tasks at once, the rest
+// waiting in order) and a pool of `n` workers over a list.
+function createLimiter(n) {
+    if (!Number.isInteger(n) || n < 1)
+        throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
+    let running = 0;
+    const waiting = [];
+    // A finishing task hands its slot straight to the next waiter, so a newcomer cannot slip in between.
+    const release = () => {
+        const next = waiting.shift();
+        if (next)
+            next();
+        else
+            running--;
+    };
+    return async (task) => {
+        if (running < n)
+            running++;
+        else
+            await new Promise((resolve) => waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            release();
+        }
+    };
+}
+/**
+ * `work` for each of `items`, at most `n` at a time, by `n` workers taking the next item as they finish: unlike
+ * `createLimiter` over a map, an item not yet started costs nothing, so the state a run holds stays bounded by `n`.
+ */
+async function forEachAtMost(items, n, work) {
+    if (!Number.isInteger(n) || n < 1)
+        throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            await work(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
 }
 
 
@@ -8203,6 +8192,31 @@ function sameRepository(a, b) {
 
 /***/ }),
 
+/***/ 74597:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ readUpTo)
+/* harmony export */ });
+/** Reads up to `limit` bytes; undefined (and the stream destroyed) as soon as it is longer. */
+async function readUpTo(stream, limit) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of stream) {
+        const buf = chunk;
+        total += buf.length;
+        if (total > limit) {
+            stream.destroy();
+            return undefined;
+        }
+        chunks.push(buf);
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
+
+/***/ }),
+
 /***/ 26830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -8781,9 +8795,11 @@ function referenceNotFound(ref, operation, codes = []) {
 /* harmony import */ var _oci_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37287);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(27406);
 /* harmony import */ var _config_bounds_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77675);
+/* harmony import */ var _read_up_to_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(74597);
 // The files of an OCI image layout (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
 // Every path is derived from a validated digest, so nothing outside the layout can be named; every write lands in a
 // temp file inside the layout first and is renamed into place, so readers never see half a file.
+
 
 
 
@@ -8834,22 +8850,16 @@ function emptyIndex() {
  * with its name and the bound instead of exhausting memory (or ending in V8's "Invalid string length").
  */
 async function readFileBounded(file, limit, bound) {
-    const chunks = [];
-    let total = 0;
     const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, { highWaterMark: 256 * 1024 });
     try {
-        for await (const chunk of stream) {
-            const buf = chunk;
-            total += buf.length;
-            if (total > limit)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .FileLimitError */ .kn(file, `the file is larger than ${(0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(limit)}`, { setting: (0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .boundKey */ .o0)(bound), limit: (0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(limit) });
-            chunks.push(buf);
-        }
+        const bytes = await (0,_read_up_to_js__WEBPACK_IMPORTED_MODULE_10__/* .readUpTo */ .V)(stream, limit);
+        if (bytes === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .FileLimitError */ .kn(file, `the file is larger than ${(0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(limit)}`, { setting: (0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .boundKey */ .o0)(bound), limit: (0,_config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(limit) });
+        return bytes;
     }
     finally {
         stream.destroy();
     }
-    return Buffer.concat(chunks, total);
 }
 /** The layout's `index.json`, or `undefined` when the directory is not (yet) a layout. */
 async function readIndex(root, bounds = _config_bounds_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_BOUNDS */ .oI) {
@@ -9361,19 +9371,14 @@ function statementNames(payload, digest) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ readCapped)
 /* harmony export */ });
+/* harmony import */ var _read_up_to_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74597);
+
 /** Reads a stream whole up to `limit` bytes, and refuses one that goes past it without reading on. */
 async function readCapped(stream, limit, what) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of stream) {
-        size += chunk.length;
-        if (size > limit) {
-            stream.destroy();
-            throw new Error(`${what} larger than ${limit} bytes`);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
+    const bytes = await (0,_read_up_to_js__WEBPACK_IMPORTED_MODULE_0__/* .readUpTo */ .V)(stream, limit);
+    if (bytes === undefined)
+        throw new Error(`${what} larger than ${limit} bytes`);
+    return bytes;
 }
 
 
@@ -9570,6 +9575,8 @@ __webpack_require__.d(__webpack_exports__, {
 var manifest = __webpack_require__(62262);
 // EXTERNAL MODULE: ./build/src/oci/reference.js
 var reference = __webpack_require__(84974);
+// EXTERNAL MODULE: ./build/src/limit.js
+var limit = __webpack_require__(53346);
 // EXTERNAL MODULE: ./build/src/verify/bundle.js
 var verify_bundle = __webpack_require__(12155);
 // EXTERNAL MODULE: external "node:crypto"
@@ -9906,6 +9913,7 @@ function platformName(d) {
 
 
 
+
 /**
  * Children verified at once. The per-host request limit applies anyway; the width keeps an index of many children
  * from queueing every verification before the first rejection can stop the rest.
@@ -9936,18 +9944,15 @@ async function verifySigned(store, repo, digest, policy, platforms = []) {
 /** Each child must verify; the first rejection stops the ones not yet started. */
 async function verifyChildren(store, repo, digest, children, policy) {
     const verdicts = [];
-    let next = 0;
     let rejected = false;
-    const worker = async () => {
-        while (!rejected && next < children.length) {
-            const at = next++;
-            const verdict = await verifyImage(store, repo, children[at].digest, policy);
-            verdicts.push({ at, verdict });
-            if (!verdict.ok)
-                rejected = true;
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CHILDREN_AT_ONCE, children.length) }, worker));
+    await (0,limit/* forEachAtMost */.r)(children, CHILDREN_AT_ONCE, async (child, at) => {
+        if (rejected)
+            return;
+        const verdict = await verifyImage(store, repo, child.digest, policy);
+        verdicts.push({ at, verdict });
+        if (!verdict.ok)
+            rejected = true;
+    });
     verdicts.sort((a, b) => a.at - b.at);
     const name = (at) => `child ${children[at].platform} ${children[at].digest}`;
     const refused = verdicts.flatMap(({ at, verdict }) => (verdict.ok ? [] : [{ at, verdict }]));

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var copy = __webpack_require__(23631);
 // EXTERNAL MODULE: ./build/src/copy/failures.js
 var failures = __webpack_require__(376);
-// EXTERNAL MODULE: ./build/src/copy/limit.js
-var copy_limit = __webpack_require__(35736);
+// EXTERNAL MODULE: ./build/src/limit.js
+var src_limit = __webpack_require__(53346);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/log.js
@@ -321,7 +321,7 @@ async function runSync(ctx, config, opts) {
         }
     }
     const parallel = Math.max(1, config.defaults.parallel);
-    const limit = (0,copy_limit/* createLimiter */.z)(parallel);
+    const limit = (0,src_limit/* createLimiter */.z)(parallel);
     const budget = { waitedSeconds: 0, maxSeconds: opts.maxWaitSeconds };
     let aborted = false;
     const runItem = async (item, checked) => {
@@ -339,7 +339,7 @@ async function runSync(ctx, config, opts) {
     // A checked item waiting for a copy slot keeps its checker: while copies are the bottleneck, checking more would
     // only queue more.
     const perItem = new Array(items.length);
-    await (0,copy_limit/* forEachAtMost */.r)(items, opts.abortOnError ? parallel : Math.max(parallel, CHECKS_AT_ONCE), async (item, i) => {
+    await (0,src_limit/* forEachAtMost */.r)(items, opts.abortOnError ? parallel : Math.max(parallel, CHECKS_AT_ONCE), async (item, i) => {
         if (opts.abortOnError && aborted) {
             perItem[i] = notRunNow([item], []);
             return;

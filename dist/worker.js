@@ -21066,8 +21066,9 @@ function describePolicy(call) {
     return call.kind === 'untagged' ? `untagged ${formatReference(call.repo)}` : `${call.kind} ${formatReference(call.repo)} match="${call.match.source}"`;
 }
 
-;// CONCATENATED MODULE: ./build/src/copy/limit.js
-// A counting semaphore: at most `n` tasks run at once, the rest wait in order.
+;// CONCATENATED MODULE: ./build/src/limit.js
+// Bounded concurrency, the one way regkit runs many tasks: a counting semaphore (at most `n` tasks at once, the rest
+// waiting in order) and a pool of `n` workers over a list.
 function createLimiter(n) {
     if (!Number.isInteger(n) || n < 1)
         throw new RangeError(`concurrency must be a whole number ≥ 1, got ${n}`);
