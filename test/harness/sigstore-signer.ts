@@ -107,11 +107,18 @@ function canonicalEntry(body: string): string {
 
 // The stand-in TSA writes its clock's milliseconds into genTime with trailing zeros dropped (`.5Z`), which
 // @sigstore/core refuses (it reads exactly three digits), so one timestamp in ten would fail to verify. This clock
-// reads the current time at whole seconds, and the TSA reads it through the Date it is handed.
+// reads the current time at whole seconds, and the TSA reads it through the Date it is handed. The instant is taken
+// once per turn of the event loop: the encoder reads year, month … seconds one call at a time, and an instant taken
+// per call could straddle a second (at 02:59:59.999, an hour off) and put the timestamp outside the certificate's life.
 function wholeSecondClock(): Date {
+  let instant: Date | undefined;
   return new Proxy(new Date(), {
     get(_target, prop) {
-      const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+      if (instant === undefined) {
+        instant = new Date(Math.floor(Date.now() / 1000) * 1000);
+        setImmediate(() => (instant = undefined));
+      }
+      const now = instant;
       const value: unknown = Reflect.get(now, prop);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(now) : value;
     },
